@@ -1,0 +1,29 @@
+"""Argument types shared by the subcommands (dates, quantile lists), with user-language errors."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+
+def date_arg(value: str) -> dt.date:
+    """Parse 2026-11-26 or 26.11.2026 (argparse type)."""
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    from forecasting.texts import render
+
+    raise argparse.ArgumentTypeError(render("cli.bad_date", "de", value=value))
+
+
+def quantiles_arg(value: str) -> list[float]:
+    """Parse "0.5,0.7,0.9" into sorted levels strictly between 0 and 1."""
+    try:
+        levels = sorted({float(v) for v in value.split(",") if v.strip()})
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"bad quantile list: {value}") from exc
+    if not levels or any(not 0 < q < 1 for q in levels):
+        raise argparse.ArgumentTypeError(f"quantiles must lie strictly between 0 and 1: {value}")
+    return levels

@@ -1,0 +1,1 @@
+"""What tomorrow will be like for a German shop: holidays, school holidays, paydays, weather, events."""

@@ -1,0 +1,139 @@
+"""Events and weather the shop keeps in its file, as EVENTS / WEATHER frames (forecasting/schema.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pandas as pd
+
+from forecasting.schema import EVENT_COLUMNS, WEATHER_COLUMNS
+from forecasting.shopfile import Shop
+
+
+@dataclasses.dataclass
+class Event:
+    """A local event or own action with an inclusive date range; strength 1.0 = as usual."""
+
+    kind: str
+    name: str
+    start_date: dt.date
+    end_date: dt.date
+    strength: float | None = None
+    source: str = "manual"
+    uid: str | None = None
+    id: int | None = None
+
+
+def load_events(shop: Shop) -> list[Event]:
+    """All events in the shop file, by start date."""
+    rows = shop.conn.execute("SELECT * FROM events ORDER BY start_date, id").fetchall()
+    return [
+        Event(
+            id=r["id"],
+            kind=r["kind"],
+            name=r["name"],
+            start_date=dt.date.fromisoformat(r["start_date"]),
+            end_date=dt.date.fromisoformat(r["end_date"]),
+            strength=r["strength"],
+            source=r["source"],
+            uid=r["uid"],
+        )
+        for r in rows
+    ]
+
+
+def events_frame(events: list[Event]) -> pd.DataFrame:
+    """Events as an EVENTS frame."""
+    frame = pd.DataFrame(
+        [{c: getattr(e, c) for c in EVENT_COLUMNS} for e in events], columns=EVENT_COLUMNS
+    )
+    frame["start_date"] = pd.to_datetime(frame["start_date"])
+    frame["end_date"] = pd.to_datetime(frame["end_date"])
+    return frame
+
+
+def save_event(shop: Shop, event: Event) -> int:
+    """Insert (id None) or update an event; returns its id."""
+    values = (
+        event.kind,
+        event.name,
+        event.start_date.isoformat(),
+        event.end_date.isoformat(),
+        event.strength,
+        event.source,
+        event.uid,
+    )
+    with shop.transaction() as conn:
+        if event.id is None:
+            cur = conn.execute(
+                """INSERT INTO events(kind, name, start_date, end_date, strength, source, uid)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                values,
+            )
+            event.id = int(cur.lastrowid or 0)
+            shop.log("event.added", dataclasses.asdict(event))
+        else:
+            conn.execute(
+                """UPDATE events SET kind=?, name=?, start_date=?, end_date=?, strength=?, source=?,
+                   uid=? WHERE id = ?""",
+                (*values, event.id),
+            )
+            shop.log("event.changed", dataclasses.asdict(event))
+        shop.mark_data_changed()
+    return event.id
+
+
+def delete_event(shop: Shop, event_id: int) -> None:
+    """Remove an event."""
+    with shop.transaction() as conn:
+        conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+        shop.log("event.deleted", {"id": event_id})
+        shop.mark_data_changed()
+
+
+def load_weather(shop: Shop) -> pd.DataFrame:
+    """Weather observations and forecasts as a WEATHER frame."""
+    frame = pd.read_sql_query(
+        f"SELECT {', '.join(WEATHER_COLUMNS)} FROM weather ORDER BY date, kind", shop.conn
+    )
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def write_weather(shop: Shop, weather: pd.DataFrame, source: str = "") -> int:
+    """Store weather rows (date, kind, temperature, ...); a day's row of the same kind is replaced."""
+    now = dt.datetime.now().isoformat(timespec="seconds")
+    rows = []
+    for rec in weather.to_dict("records"):
+        rows.append(
+            (
+                pd.Timestamp(rec["date"]).date().isoformat(),
+                rec.get("kind", "observation"),
+                *(
+                    _num(rec.get(c))
+                    for c in ("temperature", "temperature_max", "precipitation", "sunshine")
+                ),
+                rec.get("source") or source,
+                now,
+            )
+        )
+    with shop.transaction() as conn:
+        conn.executemany(
+            """INSERT OR REPLACE INTO weather(date, kind, temperature, temperature_max, precipitation,
+               sunshine, source, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            rows,
+        )
+        shop.log("weather.written", {"rows": len(rows), "source": source})
+        shop.mark_data_changed()
+    return len(rows)
+
+
+def _num(value: object) -> float | None:
+    if value is None:
+        return None
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number

@@ -1,0 +1,141 @@
+"""Stored forecasts and the owner's order decisions (suggested vs final, who, when, why)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+from forecasting.products import product_ids
+from forecasting.shopfile import Shop
+
+REASON_CODES = ("event", "supplier_limit", "promotion", "weather", "other")
+
+
+@dataclasses.dataclass
+class OrderDecision:
+    """The owner's decision on one order line. reason_code is one of REASON_CODES or None."""
+
+    product: str
+    date: dt.date
+    suggested: float | None
+    final: float | None
+    reason_code: str | None = None
+    reason_text: str = ""
+    decided_by: str = ""
+    decided_at: dt.datetime | None = None
+
+
+@dataclasses.dataclass
+class StoredForecast:
+    """A forecast kept in the shop file: quantiles by level, the model name, and its explanation."""
+
+    product: str
+    date: dt.date
+    quantiles: dict[float, float]
+    median: float
+    model: str
+    explanation: list[dict[str, object]]
+    computed_at: dt.datetime
+    data_version: int
+
+
+def save_decision(shop: Shop, decision: OrderDecision) -> None:
+    """Store (or replace) the decision for one product and day and log it."""
+    ids = product_ids(shop)
+    decided_at = decision.decided_at or dt.datetime.now()
+    with shop.transaction() as conn:
+        conn.execute(
+            """INSERT OR REPLACE INTO order_decisions(product_id, date, suggested, final, reason_code,
+               reason_text, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                ids[decision.product],
+                decision.date.isoformat(),
+                decision.suggested,
+                decision.final,
+                decision.reason_code,
+                decision.reason_text,
+                decision.decided_by,
+                decided_at.isoformat(timespec="seconds"),
+            ),
+        )
+        shop.log("order.decided", dataclasses.asdict(decision), actor=decision.decided_by)
+
+
+def delete_decision(shop: Shop, product: str, day: dt.date) -> None:
+    """Forget the decision for one product and day (used by undo)."""
+    ids = product_ids(shop)
+    with shop.transaction() as conn:
+        conn.execute(
+            "DELETE FROM order_decisions WHERE product_id = ? AND date = ?",
+            (ids[product], day.isoformat()),
+        )
+        shop.log("order.undecided", {"product": product, "date": day.isoformat()})
+
+
+def load_decisions(shop: Shop, day: dt.date | None = None) -> list[OrderDecision]:
+    """Decisions for `day`, or all of them."""
+    sql = """SELECT p.name, d.* FROM order_decisions d JOIN products p ON p.id = d.product_id"""
+    params: tuple[str, ...] = ()
+    if day is not None:
+        sql += " WHERE d.date = ?"
+        params = (day.isoformat(),)
+    return [
+        OrderDecision(
+            product=r["name"],
+            date=dt.date.fromisoformat(r["date"]),
+            suggested=r["suggested"],
+            final=r["final"],
+            reason_code=r["reason_code"],
+            reason_text=r["reason_text"],
+            decided_by=r["decided_by"],
+            decided_at=dt.datetime.fromisoformat(r["decided_at"]),
+        )
+        for r in shop.conn.execute(sql + " ORDER BY d.date, p.name", params)
+    ]
+
+
+def save_forecasts(shop: Shop, forecasts: list[StoredForecast]) -> None:
+    """Store forecasts, replacing those for the same product and day."""
+    ids = product_ids(shop)
+    rows = [
+        (
+            ids[f.product],
+            f.date.isoformat(),
+            json.dumps({f"{k:g}": v for k, v in f.quantiles.items()}),
+            f.median,
+            f.model,
+            json.dumps(f.explanation, ensure_ascii=False),
+            f.computed_at.isoformat(timespec="seconds"),
+            f.data_version,
+        )
+        for f in forecasts
+    ]
+    with shop.transaction() as conn:
+        conn.executemany(
+            """INSERT OR REPLACE INTO forecasts(product_id, date, quantiles, median, model,
+               explanation, computed_at, data_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            rows,
+        )
+
+
+def load_forecasts(shop: Shop, day: dt.date) -> list[StoredForecast]:
+    """Stored forecasts for `day`."""
+    rows = shop.conn.execute(
+        """SELECT p.name, f.* FROM forecasts f JOIN products p ON p.id = f.product_id
+           WHERE f.date = ? ORDER BY p.name""",
+        (day.isoformat(),),
+    )
+    return [
+        StoredForecast(
+            product=r["name"],
+            date=dt.date.fromisoformat(r["date"]),
+            quantiles={float(k): v for k, v in json.loads(r["quantiles"]).items()},
+            median=r["median"],
+            model=r["model"],
+            explanation=json.loads(r["explanation"]),
+            computed_at=dt.datetime.fromisoformat(r["computed_at"]),
+            data_version=r["data_version"],
+        )
+        for r in rows
+    ]

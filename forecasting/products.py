@@ -1,0 +1,126 @@
+"""Products of a shop: the economics and logistics the order policy needs, one dataclass per row."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from forecasting.errors import ShopFileError
+from forecasting.shopfile import Shop
+
+
+@dataclasses.dataclass
+class Product:
+    """One product. salvage_value is what an unsold unit still brings (day-old sale; donation = 0).
+
+    delivery_weekdays: weekdays (Monday = 0) on which the supplier delivers / the bakery bakes.
+    service_level: the owner's override of the target probability of not selling out, or None to
+    take it from the economics (critical ratio).
+    """
+
+    name: str
+    category: str = ""
+    unit: str = "Stück"
+    price: float = 0.0
+    unit_cost: float = 0.0
+    salvage_value: float = 0.0
+    pack_size: float = 1.0
+    min_order: float = 0.0
+    shelf_life_days: int = 1
+    lead_time_days: int = 1
+    supplier: str = ""
+    delivery_weekdays: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6)
+    service_level: float | None = None
+    active: bool = True
+    introduced: dt.date | None = None
+    discontinued: dt.date | None = None
+    id: int | None = None
+
+    def sold_on(self, day: dt.date) -> bool:
+        """Whether the product is on sale on `day` (introduced, not discontinued, active)."""
+        if self.introduced and day < self.introduced:
+            return False
+        if self.discontinued and day >= self.discontinued:
+            return False
+        return self.active
+
+
+_FIELDS = [f.name for f in dataclasses.fields(Product) if f.name != "id"]
+
+
+def _to_row(p: Product) -> list[object]:
+    row: list[object] = []
+    for name in _FIELDS:
+        value = getattr(p, name)
+        if name == "delivery_weekdays":
+            value = "".join(str(d) for d in sorted(set(value)))
+        elif isinstance(value, dt.date):
+            value = value.isoformat()
+        elif isinstance(value, bool):
+            value = int(value)
+        row.append(value)
+    return row
+
+
+def _from_row(row: object) -> Product:
+    r = dict(row)  # type: ignore[call-overload]
+    return Product(
+        id=r["id"],
+        name=r["name"],
+        category=r["category"],
+        unit=r["unit"],
+        price=r["price"],
+        unit_cost=r["unit_cost"],
+        salvage_value=r["salvage_value"],
+        pack_size=r["pack_size"],
+        min_order=r["min_order"],
+        shelf_life_days=r["shelf_life_days"],
+        lead_time_days=r["lead_time_days"],
+        supplier=r["supplier"],
+        delivery_weekdays=tuple(int(c) for c in r["delivery_weekdays"]),
+        service_level=r["service_level"],
+        active=bool(r["active"]),
+        introduced=dt.date.fromisoformat(r["introduced"]) if r["introduced"] else None,
+        discontinued=dt.date.fromisoformat(r["discontinued"]) if r["discontinued"] else None,
+    )
+
+
+def load_products(shop: Shop, *, active_only: bool = False) -> list[Product]:
+    """All products, by name."""
+    sql = "SELECT * FROM products" + (" WHERE active = 1" if active_only else "") + " ORDER BY name"
+    return [_from_row(r) for r in shop.conn.execute(sql)]
+
+
+def product_by_name(shop: Shop, name: str) -> Product:
+    """The product called `name`; raises a user error if there is none."""
+    row = shop.conn.execute("SELECT * FROM products WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        raise ShopFileError("shop.unknown_product", name=name)
+    return _from_row(row)
+
+
+def save_product(shop: Shop, product: Product) -> int:
+    """Insert or update (by id, else by name) a product; returns its id."""
+    values = _to_row(product)
+    with shop.transaction() as conn:
+        if product.id is None:
+            existing = conn.execute(
+                "SELECT id FROM products WHERE name = ?", (product.name,)
+            ).fetchone()
+            product.id = existing["id"] if existing else None
+        if product.id is None:
+            cols = ", ".join(_FIELDS)
+            marks = ", ".join("?" for _ in _FIELDS)
+            cur = conn.execute(f"INSERT INTO products({cols}) VALUES ({marks})", values)
+            product.id = int(cur.lastrowid or 0)
+            shop.log("product.added", {"name": product.name})
+        else:
+            assignments = ", ".join(f"{c} = ?" for c in _FIELDS)
+            conn.execute(f"UPDATE products SET {assignments} WHERE id = ?", [*values, product.id])
+            shop.log("product.changed", dataclasses.asdict(product))
+    return product.id
+
+
+def product_ids(shop: Shop) -> dict[str, int]:
+    """Product name -> id."""
+    return {r["name"]: r["id"] for r in shop.conn.execute("SELECT id, name FROM products")}

@@ -1,0 +1,148 @@
+"""The shop file's SQL schema as a list of forward migrations; position n turns version n-1 into n.
+
+Never edit a migration that has shipped: add a new one. `tests/forecasting/test_shopfile.py` opens
+files written at every older version and checks that their rows survive.
+"""
+
+from __future__ import annotations
+
+# "BKMP" as a 32-bit integer, written to PRAGMA application_id so that a foreign SQLite file is refused.
+APPLICATION_ID = 0x424B4D50
+
+V1 = """
+CREATE TABLE shop (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    state TEXT NOT NULL,
+    postal_code TEXT,
+    latitude REAL,
+    longitude REAL,
+    opening_days TEXT NOT NULL DEFAULT '0123456',
+    opening_hours TEXT NOT NULL DEFAULT '{}',
+    language TEXT NOT NULL DEFAULT 'de',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE closing_days (
+    date TEXT PRIMARY KEY,
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE products (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    category TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL DEFAULT 'Stück',
+    price REAL NOT NULL DEFAULT 0 CHECK (price >= 0),
+    unit_cost REAL NOT NULL DEFAULT 0 CHECK (unit_cost >= 0),
+    salvage_value REAL NOT NULL DEFAULT 0 CHECK (salvage_value >= 0),
+    pack_size REAL NOT NULL DEFAULT 1 CHECK (pack_size > 0),
+    min_order REAL NOT NULL DEFAULT 0 CHECK (min_order >= 0),
+    shelf_life_days INTEGER NOT NULL DEFAULT 1 CHECK (shelf_life_days >= 1),
+    lead_time_days INTEGER NOT NULL DEFAULT 1 CHECK (lead_time_days >= 0),
+    supplier TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1,
+    introduced TEXT,
+    discontinued TEXT
+);
+CREATE TABLE sales (
+    product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    quantity REAL NOT NULL,
+    produced REAL,
+    leftover REAL,
+    sold_out_time TEXT,
+    PRIMARY KEY (product_id, date)
+) WITHOUT ROWID;
+CREATE INDEX sales_by_date ON sales(date);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    strength REAL,
+    source TEXT NOT NULL DEFAULT 'manual',
+    uid TEXT,
+    CHECK (end_date >= start_date)
+);
+CREATE TABLE weather (
+    date TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('observation', 'forecast')),
+    temperature REAL,
+    temperature_max REAL,
+    precipitation REAL,
+    sunshine REAL,
+    source TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (date, kind)
+) WITHOUT ROWID;
+CREATE TABLE forecasts (
+    product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    quantiles TEXT NOT NULL,
+    median REAL NOT NULL,
+    model TEXT NOT NULL,
+    explanation TEXT NOT NULL DEFAULT '[]',
+    computed_at TEXT NOT NULL,
+    data_version INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (product_id, date)
+) WITHOUT ROWID;
+CREATE TABLE order_decisions (
+    product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    suggested REAL,
+    final REAL,
+    reason_code TEXT,
+    reason_text TEXT NOT NULL DEFAULT '',
+    decided_by TEXT NOT NULL DEFAULT '',
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (product_id, date)
+) WITHOUT ROWID;
+CREATE TABLE change_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '',
+    action TEXT NOT NULL,
+    details TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END;
+"""
+
+V2 = """
+ALTER TABLE shop ADD COLUMN open_on_public_holidays INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE products ADD COLUMN delivery_weekdays TEXT NOT NULL DEFAULT '0123456';
+ALTER TABLE products ADD COLUMN service_level REAL CHECK (service_level > 0 AND service_level < 1);
+CREATE TABLE product_aliases (
+    alias TEXT PRIMARY KEY,
+    product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE
+);
+CREATE TABLE stock (
+    product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    on_hand REAL NOT NULL DEFAULT 0,
+    on_order REAL NOT NULL DEFAULT 0,
+    PRIMARY KEY (product_id, date)
+) WITHOUT ROWID;
+CREATE TABLE true_demand (
+    product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    demand REAL NOT NULL,
+    PRIMARY KEY (product_id, date)
+) WITHOUT ROWID;
+CREATE TABLE models (
+    name TEXT PRIMARY KEY,
+    model_text TEXT NOT NULL,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    fitted_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta(key, value) VALUES ('data_version', '0');
+"""
+
+MIGRATIONS: list[str] = [V1, V2]
+CURRENT_VERSION = len(MIGRATIONS)

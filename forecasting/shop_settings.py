@@ -1,0 +1,124 @@
+"""Shop settings (name, Bundesland, location, opening days and hours, language) and closing days."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+
+from forecasting.errors import ShopFileError
+from forecasting.shopfile import Shop
+
+STATES = (
+    "BB",
+    "BE",
+    "BW",
+    "BY",
+    "HB",
+    "HE",
+    "HH",
+    "MV",
+    "NI",
+    "NW",
+    "RP",
+    "SH",
+    "SL",
+    "SN",
+    "ST",
+    "TH",
+)
+
+
+@dataclasses.dataclass
+class ShopSettings:
+    """The shop's own facts. opening_days holds weekday numbers, Monday = 0."""
+
+    name: str
+    state: str
+    postal_code: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    opening_days: tuple[int, ...] = (0, 1, 2, 3, 4, 5)
+    opening_hours: dict[str, str] = dataclasses.field(default_factory=dict)
+    language: str = "de"
+    open_on_public_holidays: bool = False
+
+    def __post_init__(self) -> None:
+        self.state = self.state.upper()
+        if self.state not in STATES:
+            raise ShopFileError("shop.bad_state", state=self.state)
+        self.opening_days = tuple(sorted({int(d) for d in self.opening_days}))
+
+
+def load_settings(shop: Shop) -> ShopSettings:
+    """The settings stored in the shop file."""
+    row = shop.conn.execute("SELECT * FROM shop WHERE id = 1").fetchone()
+    return ShopSettings(
+        name=row["name"],
+        state=row["state"],
+        postal_code=row["postal_code"] or "",
+        latitude=row["latitude"],
+        longitude=row["longitude"],
+        opening_days=tuple(int(c) for c in row["opening_days"]),
+        opening_hours=json.loads(row["opening_hours"]),
+        language=row["language"],
+        open_on_public_holidays=bool(row["open_on_public_holidays"]),
+    )
+
+
+def save_settings(shop: Shop, settings: ShopSettings) -> None:
+    """Store the settings (one row; replaces what was there)."""
+    with shop.transaction() as conn:
+        conn.execute(
+            """INSERT INTO shop(id, name, state, postal_code, latitude, longitude, opening_days,
+                               opening_hours, language, open_on_public_holidays, created_at)
+               VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT(id) DO UPDATE SET name=excluded.name, state=excluded.state,
+                 postal_code=excluded.postal_code, latitude=excluded.latitude,
+                 longitude=excluded.longitude, opening_days=excluded.opening_days,
+                 opening_hours=excluded.opening_hours, language=excluded.language,
+                 open_on_public_holidays=excluded.open_on_public_holidays""",
+            (
+                settings.name,
+                settings.state,
+                settings.postal_code,
+                settings.latitude,
+                settings.longitude,
+                "".join(str(d) for d in settings.opening_days),
+                json.dumps(settings.opening_hours, ensure_ascii=False),
+                settings.language,
+                int(settings.open_on_public_holidays),
+                dt.datetime.now().isoformat(timespec="seconds"),
+            ),
+        )
+        shop.log("settings.saved", dataclasses.asdict(settings))
+
+
+def load_closing_days(shop: Shop) -> dict[dt.date, str]:
+    """Planned closing days (holidays of the shop itself, renovation, ...) with their reason."""
+    rows = shop.conn.execute("SELECT date, reason FROM closing_days ORDER BY date").fetchall()
+    return {dt.date.fromisoformat(r["date"]): r["reason"] for r in rows}
+
+
+def set_closing_day(shop: Shop, day: dt.date, reason: str = "") -> None:
+    """Mark `day` as a planned closing day."""
+    with shop.transaction() as conn:
+        conn.execute(
+            "INSERT OR REPLACE INTO closing_days(date, reason) VALUES (?, ?)",
+            (day.isoformat(), reason),
+        )
+        shop.log("closing_day.set", {"date": day.isoformat(), "reason": reason})
+        shop.mark_data_changed()
+
+
+def remove_closing_day(shop: Shop, day: dt.date) -> None:
+    """Reopen a day that was planned closed."""
+    with shop.transaction() as conn:
+        conn.execute("DELETE FROM closing_days WHERE date = ?", (day.isoformat(),))
+        shop.log("closing_day.removed", {"date": day.isoformat()})
+        shop.mark_data_changed()
+
+
+def is_open(settings: ShopSettings, closing_days: dict[dt.date, str], day: dt.date) -> bool:
+    """Whether the shop plans to open on `day` (public holidays are handled by the calendar)."""
+    return day.weekday() in settings.opening_days and day not in closing_days

@@ -1,0 +1,31 @@
+"""German and English rendering of numbers, dates and messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from forecasting.texts import MESSAGES, format_date, format_number, format_signed, render
+
+
+def test_german_number_format() -> None:
+    assert format_number(1234.5, "de", 1) == "1.234,5"
+    assert format_number(1234.5, "en", 1) == "1,234.5"
+    assert format_number(1234567, "de") == "1.234.567"
+    assert format_signed(-6, "de") == "-6"
+    assert format_signed(1.5, "de", 1) == "+1,5"
+
+
+def test_dates() -> None:
+    assert format_date(dt.date(2026, 12, 24), "de") == "24.12.2026"
+    assert format_date(dt.date(2026, 12, 24), "en") == "2026-12-24"
+
+
+def test_every_message_has_both_languages() -> None:
+    for code, entry in MESSAGES.items():
+        assert set(entry) >= {"de", "en"}, code
+        assert entry["de"] != entry["en"], code
+
+
+def test_render_fills_parameters_in_the_users_language() -> None:
+    assert render("shop.not_found", "de", path="x.bkshop") == "Die Shop-Datei x.bkshop gibt es nicht."
+    assert render("shop.not_found", "en", path="x.bkshop") == "The shop file x.bkshop does not exist."
