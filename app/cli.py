@@ -12,6 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from calendars.errors import CalendarError
 from forecasting.errors import UserError
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -63,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.launch import launch
 
         return launch(args)
-    except UserError as exc:
+    except (UserError, CalendarError) as exc:
         print(exc.message(lang), file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -144,5 +144,11 @@ CREATE TABLE meta (
 INSERT INTO meta(key, value) VALUES ('data_version', '0');
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+# V3 (issue 3, import): the time of the last sale of a product on a day, from receipt lines.
+# Not a sell-out time: a product may simply not be bought late in the day (see docs/import.md).
+V3 = """
+ALTER TABLE sales ADD COLUMN last_sale_time TEXT;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3]
 CURRENT_VERSION = len(MIGRATIONS)

@@ -52,6 +52,360 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Unbekannte Demo-Art „{kind}“ (möglich: bakery, deli).",
         "en": "Unknown demo kind “{kind}” (choose bakery or deli).",
     },
+    # -- policy.*: order suggestions and their reasons (forecasting/policy/explain_text.py) ------
+    "policy.weekday.0": {"de": "Montag", "en": "Monday"},
+    "policy.weekday.1": {"de": "Dienstag", "en": "Tuesday"},
+    "policy.weekday.2": {"de": "Mittwoch", "en": "Wednesday"},
+    "policy.weekday.3": {"de": "Donnerstag", "en": "Thursday"},
+    "policy.weekday.4": {"de": "Freitag", "en": "Friday"},
+    "policy.weekday.5": {"de": "Samstag", "en": "Saturday"},
+    "policy.weekday.6": {"de": "Sonntag", "en": "Sunday"},
+    "policy.step.baseline": {"de": "üblich", "en": "usual"},
+    "policy.step.baseline_weekday": {"de": "üblich am {weekday}", "en": "usual on a {weekday}"},
+    "policy.step.baseline_days": {
+        "de": "üblich für {days} Verkaufstage",
+        "en": "usual for {days} sales days",
+    },
+    "policy.step.weekday": {"de": "{weekday}", "en": "{weekday}"},
+    "policy.step.weekdays": {"de": "Wochentage", "en": "weekdays"},
+    "policy.step.season": {"de": "Jahreszeit", "en": "time of year"},
+    "policy.step.holiday": {"de": "Feiertag", "en": "public holiday"},
+    "policy.step.school_holiday": {"de": "Schulferien", "en": "school holidays"},
+    "policy.step.payday": {"de": "Zahltag", "en": "payday"},
+    "policy.step.weather_temperature": {"de": "Temperatur", "en": "temperature"},
+    "policy.step.weather_warm": {"de": "warm ({value} °C)", "en": "warm ({value} °C)"},
+    "policy.step.weather_cold": {"de": "kalt ({value} °C)", "en": "cold ({value} °C)"},
+    "policy.step.weather_mild": {"de": "mild ({value} °C)", "en": "mild ({value} °C)"},
+    "policy.step.weather_rain": {"de": "Regen", "en": "rain"},
+    "policy.step.weather_wet": {"de": "Regen ({value} mm)", "en": "rain ({value} mm)"},
+    "policy.step.weather_dry": {"de": "trocken", "en": "dry"},
+    "policy.step.weather_sunshine": {"de": "Sonne", "en": "sunshine"},
+    "policy.step.weather_sunny": {"de": "sonnig", "en": "sunny"},
+    "policy.step.weather_cloudy": {"de": "wenig Sonne", "en": "little sun"},
+    "policy.step.event": {"de": "Veranstaltung", "en": "local event"},
+    "policy.step.special_day": {"de": "besonderer Tag", "en": "special day"},
+    "policy.step.recent_up": {"de": "zuletzt mehr verkauft", "en": "selling more lately"},
+    "policy.step.recent_down": {"de": "zuletzt weniger verkauft", "en": "selling less lately"},
+    "policy.step.sellouts": {"de": "zuletzt ausverkauft", "en": "sold out lately"},
+    "policy.step.sellouts_1": {
+        "de": "letzte Woche einmal ausverkauft",
+        "en": "sold out once last week",
+    },
+    "policy.step.sellouts_2": {
+        "de": "letzte Woche zweimal ausverkauft",
+        "en": "sold out twice last week",
+    },
+    "policy.step.sellouts_n": {
+        "de": "letzte Woche {count}-mal ausverkauft",
+        "en": "sold out {count} times last week",
+    },
+    "policy.step.promotion": {"de": "Aktion", "en": "promotion"},
+    "policy.step.other": {"de": "Sonstiges", "en": "other"},
+    "policy.step.safety": {"de": "Servicegrad {level} %", "en": "service level {level} %"},
+    "policy.step.rounding": {"de": "auf ganze {unit} gerundet", "en": "rounded to whole units"},
+    "policy.step.rounding_tray": {"de": "auf Blech zu {pack}", "en": "to trays of {pack}"},
+    "policy.step.rounding_pack": {"de": "auf Packung zu {pack}", "en": "to packs of {pack}"},
+    "policy.step.min_order": {"de": "Mindestmenge {min}", "en": "minimum order {min}"},
+    "policy.step.below_min_order": {
+        "de": "unter Mindestmenge {min}: nichts",
+        "en": "below minimum order {min}: none",
+    },
+    "policy.step.stock_on_hand": {"de": "noch da", "en": "in stock"},
+    "policy.step.on_order": {"de": "schon bestellt", "en": "already ordered"},
+    "policy.step.spoilage": {"de": "verdirbt vorher", "en": "will spoil first"},
+    "policy.step.stock_covers": {"de": "Vorrat reicht", "en": "stock is enough"},
+    "policy.total.forecast": {"de": "Prognose", "en": "forecast"},
+    "policy.total.suggestion": {"de": "Vorschlag", "en": "suggestion"},
+    "policy.status.closed": {"de": "geschlossen", "en": "closed"},
+    "policy.status.not_sold_weekday": {
+        "de": "an diesem Wochentag nicht im Verkauf",
+        "en": "not sold on this weekday",
+    },
+    "policy.status.no_delivery": {
+        "de": "heute keine Bestellung (nächste Lieferung {date})",
+        "en": "no order today (next delivery {date})",
+    },
+    "policy.status.not_sold": {"de": "nicht im Sortiment", "en": "not on sale"},
+    "policy.status.no_history": {
+        "de": "noch keine Verkaufszahlen – bitte selbst schätzen",
+        "en": "no sales yet – please estimate yourself",
+    },
+    "policy.note.thin_history": {
+        "de": "Erst {days} Tage Verkaufszahlen: der Vorschlag ist noch unsicher.",
+        "en": "Only {days} days of sales so far: the suggestion is still uncertain.",
+    },
+    "policy.note.borrowed_from": {
+        "de": "Er stützt sich vor allem auf ähnliche Produkte der Gruppe „{category}“.",
+        "en": "It rests mainly on similar products of the group “{category}”.",
+    },
+    "policy.note.borrowed_shop": {
+        "de": "Er stützt sich vor allem auf ähnliche Produkte des Ladens.",
+        "en": "It rests mainly on similar products of the shop.",
+    },
+    "policy.note.own_average": {
+        "de": "Er stützt sich auf den Durchschnitt der bisherigen Tage.",
+        "en": "It rests on the average of the days so far.",
+    },
+    "policy.setting.auto": {"de": "nach Preis und Kosten", "en": "from price and cost"},
+    "policy.setting.sellout_ok": {
+        "de": "lieber ausverkauft als Reste",
+        "en": "rather sold out than leftovers",
+    },
+    "policy.setting.few_leftovers": {"de": "eher wenig Reste", "en": "few leftovers"},
+    "policy.setting.balanced": {"de": "ausgewogen", "en": "balanced"},
+    "policy.setting.rarely_sold_out": {"de": "selten ausverkauft", "en": "rarely sold out"},
+    "policy.setting.never_sold_out": {"de": "nie ausverkauft", "en": "never sold out"},
+    "policy.title": {
+        "de": "Bestellvorschlag für {weekday}, {date}",
+        "en": "Order suggestions for {weekday}, {date}",
+    },
+    "policy.closed_day": {
+        "de": "Am {date} ist geschlossen ({reason}): nichts bestellen.",
+        "en": "Closed on {date} ({reason}): nothing to order.",
+    },
+    "policy.col.product": {"de": "Produkt", "en": "Product"},
+    "policy.col.forecast": {"de": "Prognose", "en": "Forecast"},
+    "policy.col.suggestion": {"de": "Vorschlag", "en": "Suggestion"},
+    "policy.col.unit": {"de": "Einheit", "en": "Unit"},
+    "policy.col.sellout": {"de": "ausverkauft", "en": "sell-out"},
+    "policy.col.leftover": {"de": "Reste", "en": "leftover"},
+    "policy.col.margin": {"de": "Marge €", "en": "margin €"},
+    "policy.col.reasons": {"de": "Gründe", "en": "Reasons"},
+    "policy.group.none": {"de": "ohne Lieferant", "en": "no supplier"},
+    "policy.no_products": {
+        "de": "Keine Produkte im Shop – erst Verkäufe importieren.",
+        "en": "No products in the shop – import sales first.",
+    },
+    "policy.stale": {
+        "de": "Gespeichert für Datenstand {version}.",
+        "en": "Saved for data version {version}.",
+    },
+    # -- import (issue 3): forecasting/importing ---------------------------------------------
+    "import.file_not_found": {
+        "de": "Die Datei {file} gibt es nicht.",
+        "en": "The file {file} does not exist.",
+    },
+    "import.empty": {
+        "de": "{file} enthält keine Daten.",
+        "en": "{file} contains no data.",
+    },
+    "import.not_a_table": {
+        "de": "{file} lässt sich nicht als Tabelle (CSV/Text oder Excel) lesen ({detail}).",
+        "en": "{file} cannot be read as a table (CSV/text or Excel) ({detail}).",
+    },
+    "import.unreadable": {
+        "de": "{file} lässt sich nicht lesen ({detail}).",
+        "en": "{file} cannot be read ({detail}).",
+    },
+    "import.bad_mapping": {
+        "de": "Die Zuordnung {file} ist fehlerhaft: {detail}",
+        "en": "The mapping {file} is not valid: {detail}",
+    },
+    "import.bad_encoding": {
+        "de": "{file}, Zeile {row}: Die Datei ist nicht in der Kodierung {encoding} geschrieben. "
+        "Bitte in der Zuordnung eine andere Kodierung wählen (z. B. cp1252).",
+        "en": "{file}, row {row}: the file is not written in the {encoding} encoding. Please "
+        "choose another encoding in the mapping (e.g. cp1252).",
+    },
+    "import.bad_csv": {
+        "de": "{file}, Zeile {row}: Die Zeile lässt sich nicht lesen ({detail}).",
+        "en": "{file}, row {row}: the row cannot be read ({detail}).",
+    },
+    "import.xlsx_unreadable": {
+        "de": "{file} lässt sich nicht als Excel-Datei (.xlsx) öffnen.",
+        "en": "{file} cannot be opened as an Excel workbook (.xlsx).",
+    },
+    "import.xlsx_sheet": {
+        "de": "{file} hat kein Blatt „{sheet}“ (vorhanden: {sheets}).",
+        "en": "{file} has no sheet “{sheet}” (there are: {sheets}).",
+    },
+    "import.unknown_column": {
+        "de": "{file} hat keine Spalte „{column}“ (vorhanden: {columns}).",
+        "en": "{file} has no column “{column}” (there are: {columns}).",
+    },
+    "import.no_date_column": {
+        "de": "In {file} wurde keine Datumsspalte gefunden; bitte in der Zuordnung "
+        "„date_column“ angeben.",
+        "en": "No date column was found in {file}; please set “date_column” in the mapping.",
+    },
+    "import.no_quantity_column": {
+        "de": "In {file} wurde keine Mengenspalte gefunden; bitte in der Zuordnung angeben "
+        "(„quantity_column“ oder bei Tabellen mit einer Spalte je Produkt „product_columns“).",
+        "en": "No quantity column was found in {file}; please set “quantity_column” in the "
+        "mapping (or “product_columns” for a table with one column per product).",
+    },
+    "import.need_start_date": {
+        "de": "{file} hat keine Datumsspalte. Bitte in der Zuordnung „start_date“ (Datum der "
+        "ersten Datenzeile, z. B. 2016-01-02) angeben; jede weitere Zeile ist der nächste Tag.",
+        "en": "{file} has no date column. Please set “start_date” in the mapping (the date of "
+        "the first data row, e.g. 2016-01-02); every following row is the next day.",
+    },
+    "import.ambiguous_dates": {
+        "de": "{file}, Spalte „{column}“: Bei Daten wie {value} (Zeile {row}) ist unklar, ob "
+        "zuerst der Tag oder der Monat steht. Bitte mit --date-order DMY (Tag/Monat) oder MDY "
+        "(Monat/Tag) festlegen.",
+        "en": "{file}, column “{column}”: for dates like {value} (row {row}) it is unclear "
+        "whether the day or the month comes first. Please choose --date-order DMY (day/month) "
+        "or MDY (month/day).",
+    },
+    "import.mixed_date_orders": {
+        "de": "{file}, Spalte „{column}“: Die Daten mischen Tag/Monat ({value_a}, Zeile {row_a}) "
+        "und Monat/Tag ({value_b}, Zeile {row_b}). Bitte die Datei prüfen.",
+        "en": "{file}, column “{column}”: the dates mix day/month ({value_a}, row {row_a}) and "
+        "month/day ({value_b}, row {row_b}). Please check the file.",
+    },
+    "import.invalid_date": {
+        "de": "{file}, Zeile {row}, Spalte „{column}“: {value} ist in der gewählten Reihenfolge "
+        "kein gültiges Datum.",
+        "en": "{file}, row {row}, column “{column}”: {value} is not a valid date in the chosen "
+        "order.",
+    },
+    "import.several_branches": {
+        "de": "{file} enthält mehrere Filialen (Spalte „{column}“: {branches}). Bitte eine mit "
+        "--branch wählen.",
+        "en": "{file} holds several branches (column “{column}”: {branches}). Please choose one "
+        "with --branch.",
+    },
+    "import.unknown_branch": {
+        "de": "{file} enthält keine Filiale „{branch}“ (vorhanden: {branches}).",
+        "en": "{file} has no branch “{branch}” (there are: {branches}).",
+    },
+    "import.rejected_rows": {
+        "de": "{file}: {count} Zeile(n) abgelehnt, z. B. Zeile {row}, Spalte „{column}“: "
+        "{reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren oder mit "
+        "--accept-rejects ohne diese Zeilen importieren.",
+        "en": "{file}: {count} row(s) rejected, e.g. row {row}, column “{column}”: "
+        "{reason_en} (“{value}”). Nothing was imported. Correct the file or import without "
+        "these rows using --accept-rejects.",
+    },
+    "import.conflicts": {
+        "de": "{file}: {count} Tag(e) stehen schon mit anderer Menge im Shop, z. B. {product} am "
+        "{date}: im Shop {in_shop}, in der Datei {in_file}. Nichts wurde importiert. Bitte "
+        "--on-conflict keep (Shop behalten) oder replace (Datei übernehmen) wählen.",
+        "en": "{file}: {count} day(s) are already in the shop with a different quantity, e.g. "
+        "{product} on {date}: {in_shop} in the shop, {in_file} in the file. Nothing was "
+        "imported. Please choose --on-conflict keep (keep the shop's) or replace (take the "
+        "file's).",
+    },
+    "import.bad_on_conflict": {
+        "de": "„{value}“ ist keine Wahl bei Konflikten (keep oder replace).",
+        "en": "“{value}” is not a conflict choice (keep or replace).",
+    },
+    "import.nothing": {
+        "de": "{file} enthält keine importierbaren Zeilen.",
+        "en": "{file} contains no rows that can be imported.",
+    },
+    "import.not_reconciled": {
+        "de": "{file}: Die Summen stimmen nach dem Einlesen nicht mit der Datei überein. Nichts "
+        "wurde importiert; bitte die Datei an den Support schicken.",
+        "en": "{file}: the totals after reading do not match the file. Nothing was imported; "
+        "please send the file to support.",
+    },
+    "import.number_too_long": {
+        "de": "{file} enthält Zahlen mit zu vielen Stellen, um sie exakt zu summieren.",
+        "en": "{file} contains numbers with too many digits to add them up exactly.",
+    },
+    "import.cancelled": {
+        "de": "Import abgebrochen; die Shop-Datei ist unverändert.",
+        "en": "Import cancelled; the shop file is unchanged.",
+    },
+    "import.reason.not_a_number": {"de": "keine Zahl", "en": "not a number"},
+    "import.reason.empty_quantity": {"de": "Menge fehlt", "en": "quantity missing"},
+    "import.reason.not_a_date": {"de": "kein Datum", "en": "not a date"},
+    "import.reason.empty_date": {"de": "Datum fehlt", "en": "date missing"},
+    "import.reason.empty_product": {"de": "Produkt fehlt", "en": "product missing"},
+    "import.reason.not_a_time": {"de": "keine Uhrzeit", "en": "not a time of day"},
+    "import.reason.too_many_fields": {
+        "de": "mehr Felder als Spalten (Trennzeichen oder Anführungszeichen prüfen)",
+        "en": "more fields than columns (check separator or quotes)",
+    },
+    "import.report.title": {"de": "Import aus {file}", "en": "Import from {file}"},
+    "import.report.rows": {
+        "de": "Zeilen gelesen: {read} = importiert {imported} + abgelehnt {rejected} + Kopf "
+        "{header} + leer {blank} + übergangen {other}",
+        "en": "Rows read: {read} = imported {imported} + rejected {rejected} + header {header} + "
+        "blank {blank} + skipped {other}",
+    },
+    "import.report.rejected_row": {
+        "de": "Zeile {row}, Spalte „{column}“: {reason} („{value}“)",
+        "en": "Row {row}, column “{column}”: {reason} (“{value}”)",
+    },
+    "import.report.footer_row": {
+        "de": "Zeile {row}: Fußzeile übergangen („{value}“)",
+        "en": "Row {row}: footer line skipped (“{value}”)",
+    },
+    "import.report.more": {
+        "de": "... und {count} weitere (alle in --report-json)",
+        "en": "... and {count} more (all in --report-json)",
+    },
+    "import.report.days": {
+        "de": "Produkttage: neu {new}, unverändert {unchanged}, ersetzt {replaced}, behalten "
+        "{kept} (Konflikte: {conflicts})",
+        "en": "Product-days: new {new}, unchanged {unchanged}, replaced {replaced}, kept {kept} "
+        "(conflicts: {conflicts})",
+    },
+    "import.report.merged": {
+        "de": "Hinweis: {count} Produkttag(e) stehen in mehreren Zeilen und wurden addiert, z. B. "
+        "{product} am {date} ({rows} Zeilen).",
+        "en": "Note: {count} product-day(s) appear in several rows and were added up, e.g. "
+        "{product} on {date} ({rows} rows).",
+    },
+    "import.report.conflict": {
+        "de": "Konflikt: {product} am {date}: Shop {in_shop}, Datei {in_file}",
+        "en": "Conflict: {product} on {date}: shop {in_shop}, file {in_file}",
+    },
+    "import.report.created": {"de": "Neue Produkte: {names}", "en": "New products: {names}"},
+    "import.report.totals_header": {
+        "de": "Summen je Produkt (Datei / im Shop nach dem Import):",
+        "en": "Totals per product (file / in the shop after the import):",
+    },
+    "import.report.total": {
+        "de": "{product}: {in_file} / {imported} ({days} Tage)",
+        "en": "{product}: {in_file} / {imported} ({days} days)",
+    },
+    "import.report.reconciled": {
+        "de": "Jede Zeile ist zugeordnet, die Summen stimmen exakt.",
+        "en": "Every row is accounted for; the totals reconcile exactly.",
+    },
+    "import.report.not_reconciled": {
+        "de": "ACHTUNG: Zeilen oder Summen stimmen nicht überein.",
+        "en": "WARNING: rows or totals do not reconcile.",
+    },
+    "import.report.dry_run": {
+        "de": "Probelauf: nichts wurde geschrieben.",
+        "en": "Dry run: nothing was written.",
+    },
+    "import.report.written": {
+        "de": "In die Shop-Datei geschrieben.",
+        "en": "Written to the shop file.",
+    },
+    # -- demo.*: the demo shop generator (forecasting/demo/, app/commands/demo.py) -------------
+    "demo.exists": {
+        "de": "{path} gibt es schon. Mit --force wird die Datei ersetzt.",
+        "en": "{path} already exists. Use --force to replace it.",
+    },
+    "demo.written": {
+        "de": "Demo-Shop ({kind}) mit Verlauf bis zum Vortag von {end} geschrieben: {path} "
+        "(Zufallswert {seed}).",
+        "en": "Demo shop ({kind}) with history up to the day before {end} written to {path} "
+        "(seed {seed}).",
+    },
+    "backtest.no_file": {
+        "de": "Die Datei {path} gibt es nicht.",
+        "en": "The file {path} does not exist.",
+    },
+    "backtest.bad_sales": {
+        "de": "{path}: Spalte(n) {columns} fehlen (erwartet: date,product,quantity).",
+        "en": "{path}: column(s) {columns} missing (expected: date,product,quantity).",
+    },
+    "backtest.bad_value": {
+        "de": "{path}, Zeile {row}: „{value}“ in Spalte {column} ist kein gültiger Wert.",
+        "en": "{path}, row {row}: “{value}” in column {column} is not a valid value.",
+    },
+    "backtest.no_data": {
+        "de": "Vor dem {start} gibt es keine Verkaufsdaten; der Backtest braucht Vorgeschichte.",
+        "en": "There are no sales before {start}; the backtest needs history.",
+    },
 }
 
 

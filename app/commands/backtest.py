@@ -1,0 +1,65 @@
+"""`bestellkompass backtest`: strict rolling-origin backtest of the forecasts on CSV files.
+
+A stable contract (issue 5): SALES.csv (date,product,quantity[,school_holiday,promotion,produced,
+leftover]), optional WEATHER.csv and EVENTS (.ics/.csv), writes PRED.csv with
+date,product,q<level>... for every product and open day from --start to --end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from app.commands.args import date_arg, quantiles_arg
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the backtest command."""
+    parser.add_argument("--sales", required=True, help="SALES.csv: date,product,quantity,...")
+    parser.add_argument("--state", required=True, help="Bundesland code, e.g. BY")
+    parser.add_argument("--weather", help="WEATHER.csv: date,temperature,precipitation,...")
+    parser.add_argument("--events", help="EVENTS.ics or EVENTS.csv")
+    parser.add_argument("--start", type=date_arg, required=True, help="first forecast day")
+    parser.add_argument("--end", type=date_arg, required=True, help="last forecast day")
+    parser.add_argument("--horizon", type=int, default=1, help="days between origin and day")
+    parser.add_argument("--quantiles", type=quantiles_arg, default=[0.5, 0.7, 0.9])
+    parser.add_argument("--out", required=True, help="PRED.csv to write")
+    parser.add_argument("--refit-every", type=int, default=28, help="refit LightGBM every N days")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the files, run the backtest, write PRED.csv and print the run time."""
+    import pandas as pd
+
+    from calendars.errors import CalendarError
+    from calendars.event_files import read_events_file
+    from calendars.features import build_features
+    from calendars.weather_files import read_weather_file
+    from forecasting.errors import UserError
+    from forecasting.models.backtest import BacktestPlan, run_backtest
+    from forecasting.models.sales_csv import read_sales_csv
+
+    began = time.perf_counter()
+    try:
+        sales = read_sales_csv(args.sales)
+        if sales.empty or sales["date"].min().date() >= args.start:
+            raise UserError("backtest.no_data", start=args.start.isoformat())
+        weather = read_weather_file(args.weather) if args.weather else None
+        events = read_events_file(args.events) if args.events else None
+        first = sales["date"].min().date()
+        features = build_features(args.state, first, max(args.end, sales["date"].max().date()),
+                                  events=events, weather=weather)
+    except CalendarError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
+    plan = BacktestPlan(args.start, args.end, horizon=args.horizon, refit_every=args.refit_every)
+    result = run_backtest(sales, features, plan, args.quantiles, candidates=False)
+    pred = result.predictions
+    columns = ["date", "product", *[c for c in pred.columns if c.startswith("q")]]
+    out = pred[pred["kind"] == "final"][columns].copy()
+    out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
+    out.to_csv(args.out, index=False, float_format="%.4f", lineterminator="\n")
+    seconds = time.perf_counter() - began
+    print(f"backtest: {len(out)} rows -> {args.out} in {seconds:.1f} s")
+    return 0

@@ -1,0 +1,145 @@
+"""`bestellkompass import FILE --shop PATH`: import sales history from CSV/text or .xlsx.
+
+Prints the validation report; exit 0 when imported (or, with --dry-run, when it would import),
+2 with a one-line reason when refused. A --shop path that does not exist becomes a new shop file
+(name = file stem, --state, default NW) -- unless the import is refused or it is a dry run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from forecasting.importing.engine import (
+    ImportOptions,
+    ImportRefusedError,
+    plan_import,
+    read_file,
+    write_import,
+)
+from forecasting.importing.mapping import load_mapping, save_mapping
+from forecasting.importing.report import ImportReport, render_report
+from forecasting.importing.sniff import detect_mapping
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the import subcommand."""
+    parser.add_argument("file", help="CSV/text or .xlsx file with the sales history")
+    parser.add_argument("--shop", dest="import_shop", help="shop file (created if missing)")
+    parser.add_argument("--mapping", help="JSON mapping (default: detect from the file)")
+    parser.add_argument("--save-mapping", metavar="FILE", help="write the mapping used as JSON")
+    parser.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
+    parser.add_argument("--report-json", metavar="FILE", help="also write the report as JSON")
+    parser.add_argument("--branch", help="import only this branch (column with branch names)")
+    parser.add_argument("--sheet", help="worksheet of an .xlsx file (default: the first)")
+    parser.add_argument("--date-order", choices=["DMY", "MDY"], help="for dates like 03/04/2024")
+    parser.add_argument(
+        "--on-conflict", choices=["keep", "replace"], help="days already in the shop that differ"
+    )
+    parser.add_argument(
+        "--accept-rejects", action="store_true", help="import even if some rows are rejected"
+    )
+    parser.add_argument("--state", default="NW", help="state of a new shop file (default NW)")
+
+
+def _shop_path(args: argparse.Namespace) -> Path:
+    value = getattr(args, "import_shop", None) or getattr(args, "shop", None)
+    if not value:
+        from forecasting.shopfile import default_shop_path
+
+        return default_shop_path()
+    return Path(value)
+
+
+def _emit(report: ImportReport, args: argparse.Namespace) -> None:
+    print(render_report(report, args.lang))
+    if args.report_json:
+        Path(args.report_json).write_text(report.to_json(), encoding="utf-8")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Detect or load the mapping, read, report, and write unless refused or dry run."""
+    from forecasting.shopfile import Shop
+
+    path = Path(args.file)
+    if args.mapping:
+        mapping = load_mapping(args.mapping)
+        if args.sheet:
+            mapping.sheet = args.sheet
+    else:
+        mapping = detect_mapping(path, sheet=args.sheet)
+    if args.branch:
+        mapping.branch = args.branch
+    if args.date_order:
+        mapping.date_order = args.date_order
+    if args.save_mapping:
+        save_mapping(mapping, args.save_mapping)
+    options = ImportOptions(
+        on_conflict=args.on_conflict, accept_rejects=args.accept_rejects, dry_run=args.dry_run
+    )
+    shop_path = _shop_path(args)
+    progress = _TerminalProgress()
+    data = read_file(path, mapping, progress=progress)
+    progress.clear()
+    exists = shop_path.exists()
+    # a dry run must not even migrate an older shop file forward
+    shop = Shop.open(shop_path, migrate=not args.dry_run) if exists else None
+    done = False
+    try:
+        if args.dry_run or shop is None:
+            report = plan_import(data, shop, options)  # refusals raise before anything is created
+            if args.dry_run:
+                report.dry_run = True
+                done = True
+                _emit(report, args)
+                return 0
+            shop = _create(shop_path, args)
+        report = write_import(data, shop, options)
+        done = True
+    except ImportRefusedError as refused:
+        refused.report.dry_run = args.dry_run
+        _emit(refused.report, args)
+        raise
+    finally:
+        if shop is not None:
+            shop.close()
+        if not exists and not done and shop is not None:
+            _remove_new(shop_path)
+    _emit(report, args)
+    return 0
+
+
+def _create(shop_path: Path, args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """A new shop file named after its file; nothing is left behind if that fails."""
+    from forecasting.shopfile import Shop
+
+    try:
+        return Shop.create(shop_path, name=shop_path.stem, state=args.state.upper())
+    except BaseException:
+        _remove_new(shop_path)
+        raise
+
+
+def _remove_new(shop_path: Path) -> None:
+    """Remove a shop file this command created for an import that then failed."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(shop_path) + suffix).unlink(missing_ok=True)
+
+
+class _TerminalProgress:
+    """Progress on stderr when it is a terminal (quiet in scripts and tests)."""
+
+    def __init__(self) -> None:
+        self.show = sys.stderr.isatty()
+
+    def report(self, fraction: float, message: str) -> None:
+        if self.show:
+            print(f"\r{fraction * 100:5.1f} %", end="", file=sys.stderr, flush=True)
+
+    def cancelled(self) -> bool:
+        return False
+
+    def clear(self) -> None:
+        if self.show:
+            print("\r" + " " * 10 + "\r", end="", file=sys.stderr, flush=True)

@@ -1,0 +1,188 @@
+"""`bestellkompass suggest`: the order list for a day with the reasons, as table, CSV or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from typing import Any
+
+from app.commands.args import date_arg
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the subcommand (--shop and --lang may also come before the subcommand)."""
+    parser.add_argument("--shop", default=argparse.SUPPRESS, help="shop file")
+    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS)
+    parser.add_argument(
+        "--date", type=date_arg, default=None, help="sales/order day (default: next opening day)"
+    )
+    parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    parser.add_argument("--details", action="store_true", help="table: every reason per line")
+    parser.add_argument("--no-save", action="store_true", help="do not store the suggestions")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the plan, store it with the data version, print it."""
+    from forecasting.policy.plan import build_order_plan, next_opening_day, save_plan
+    from forecasting.shopfile import Shop, default_shop_path
+
+    lang = getattr(args, "lang", None) or "de"
+    path = getattr(args, "shop", None) or default_shop_path()
+    with Shop.open(path) as shop:
+        day = args.date or next_opening_day(shop, dt.date.today())
+        plan = build_order_plan(shop, day)
+        if not args.no_save:
+            save_plan(shop, plan)
+    if args.format == "json":
+        text = json.dumps(plan_json(plan, lang), ensure_ascii=False, indent=2)
+    elif args.format == "csv":
+        text = plan_csv(plan, lang)
+    else:
+        text = plan_table(plan, lang, details=args.details)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _num(value: float | None, decimals: int) -> float | None:
+    return None if value is None else round(float(value), decimals)
+
+
+def line_json(line: Any, lang: str) -> dict[str, Any]:
+    """One line for scripts: displayed numbers that add up, plus the exact ones."""
+    from forecasting.policy.explain_text import explanation_items, note_text, reason_line
+
+    expl = line.explanation
+    out = line.outcome
+    steps = explanation_items(expl, lang)
+    for step, s in zip(steps, expl.steps, strict=True):
+        step["kind"] = "policy" if s.is_policy else "forecast"
+    return {
+        "product": line.product,
+        "date": line.date.isoformat(),
+        "status": line.status,
+        "supplier": line.supplier,
+        "category": line.category,
+        "unit": line.unit,
+        "forecast": expl.displayed_forecast(),
+        "suggestion": expl.displayed_suggestion(),
+        "forecast_exact": round(line.forecast, 4),
+        "quantiles": {f"{k:g}": round(v, 3) for k, v in line.quantiles.items()},
+        "service_level": line.service.level if line.service else None,
+        "service_source": line.service.source if line.service else None,
+        "expected_sales": _num(out.expected_sales, 2) if out else None,
+        "expected_leftover": _num(out.expected_leftover, 2) if out else None,
+        "p_sellout": _num(out.p_sellout, 3) if out else None,
+        "expected_margin": _num(out.expected_margin, 2) if out else None,
+        "delivery_day": line.delivery_day.isoformat() if line.delivery_day else None,
+        "sales_days": [d.isoformat() for d in line.sales_days],
+        "model": line.model,
+        "reason": reason_line(expl, lang) or status_text(line, lang),
+        "explanation": steps,
+        "notes": [note_text(n, lang) for n in expl.notes],
+    }
+
+
+def plan_json(plan: Any, lang: str) -> dict[str, Any]:
+    """The whole plan as a JSON-ready dict."""
+    return {
+        "shop": plan.shop_name,
+        "date": plan.day.isoformat(),
+        "open": plan.is_open,
+        "closed_reason": list(plan.closed_reason) if plan.closed_reason else None,
+        "data_version": plan.data_version,
+        "computed_at": plan.computed_at.isoformat(),
+        "lines": [line_json(line, lang) for line in plan.lines],
+    }
+
+
+def status_text(line: Any, lang: str) -> str:
+    """Why a line orders nothing ("geschlossen", "an diesem Wochentag nicht im Verkauf")."""
+    from forecasting.texts import render
+
+    if line.status == "order":
+        return ""
+    return render(f"policy.status.{line.status}", lang)
+
+
+def plan_csv(plan: Any, lang: str) -> str:
+    """One row per line; German: ';' separated with decimal commas (opens in German Excel)."""
+    from forecasting.policy.explain_text import reason_line
+    from forecasting.texts import format_number
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";" if lang == "de" else ",", lineterminator="\n")
+    writer.writerow(
+        ["product", "supplier", "date", "status", "unit", "forecast", "suggestion",
+         "p_sellout", "expected_leftover", "reasons"]
+    )
+    for line in plan.lines:
+        d = line.decimals
+        out = line.outcome
+        writer.writerow(
+            [
+                line.product,
+                line.supplier,
+                line.date.isoformat(),
+                line.status,
+                line.unit,
+                format_number(line.explanation.displayed_forecast(), lang, d),
+                format_number(line.explanation.displayed_suggestion(), lang, d),
+                format_number(100 * out.p_sellout, lang, 0) if out else "",
+                format_number(out.expected_leftover, lang, 1) if out else "",
+                reason_line(line.explanation, lang) or status_text(line, lang),
+            ]
+        )
+    return buf.getvalue()
+
+
+def plan_table(plan: Any, lang: str, *, details: bool = False) -> str:
+    """The order list for people: per supplier, product, forecast, suggestion, reasons."""
+    from forecasting.policy.explain_text import (
+        explanation_sentence,
+        note_text,
+        reason_line,
+        weekday_name,
+    )
+    from forecasting.texts import format_date, format_number, render
+
+    title = render(
+        "policy.title", lang, weekday=weekday_name(plan.day.weekday(), lang),
+        date=format_date(plan.day, lang),
+    )
+    rows: list[str] = [title, ""]
+    if plan.closed_reason is not None:
+        reason = plan.closed_reason[1] or render("policy.status.closed", lang)
+        rows.append(render("policy.closed_day", lang, date=format_date(plan.day, lang),
+                           reason=reason))
+        return "\n".join(rows) + "\n"
+    heads = [render(f"policy.col.{c}", lang)
+             for c in ("product", "forecast", "suggestion", "sellout", "leftover", "reasons")]
+    width = max([len(heads[0]), *(len(x.product) for x in plan.lines)]) + 2
+    fmt = f"{{:<{width}}}{{:>9}}{{:>11}}{{:>12}}{{:>8}}  {{}}"
+    for supplier, lines in plan.groups().items():
+        rows.append(f"== {supplier or render('policy.group.none', lang)} ==")
+        rows.append(fmt.format(*heads))
+        for line in lines:
+            d = line.decimals
+            out = line.outcome
+            reason = reason_line(line.explanation, lang) or status_text(line, lang)
+            rows.append(
+                fmt.format(
+                    line.product,
+                    format_number(line.explanation.displayed_forecast(), lang, d),
+                    format_number(line.explanation.displayed_suggestion(), lang, d),
+                    f"{format_number(100 * out.p_sellout, lang, 0)} %" if out else "",
+                    format_number(out.expected_leftover, lang, 1) if out else "",
+                    reason,
+                )
+            )
+            if details and line.status == "order":
+                rows.append("    " + explanation_sentence(line.explanation, lang))
+            for note in line.explanation.notes:
+                rows.append("    " + note_text(note, lang))
+        rows.append("")
+    return "\n".join(rows)

@@ -1,0 +1,70 @@
+"""`bestellkompass weather`: store weather observations or forecasts in the shop file.
+
+From a file (DWD, Open-Meteo, Meteostat or plain CSV; all rows or none), from a few typed-in
+fields (--date with --max-temp/--rain), or fetched from Open-Meteo (--fetch, needs the network
+and the shop's latitude/longitude).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app.commands.args import date_arg
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of the weather command."""
+    parser.add_argument("file", nargs="?", help="weather file to import")
+    parser.add_argument("--shop", default=argparse.SUPPRESS, help="shop file to write to")
+    parser.add_argument("--kind", choices=["observation", "forecast"], default="observation")
+    parser.add_argument("--date", type=date_arg, help="day of a forecast typed in by hand")
+    parser.add_argument("--max-temp", type=float, help="forecast maximum temperature (°C)")
+    parser.add_argument("--rain", help="forecast rain: ja/nein, yes/no or millimetres")
+    parser.add_argument("--fetch", action="store_true", help="fetch the 7-day forecast online")
+    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import, store and report; calendar errors are printed in the user's language."""
+    from calendars.errors import CalendarError
+    from calendars.texts import render
+    from forecasting.calendar_store import write_weather
+    from forecasting.shop_settings import load_settings
+    from forecasting.shopfile import Shop, default_shop_path
+
+    lang = getattr(args, "lang", None) or "de"
+    path = getattr(args, "shop", None) or default_shop_path()
+    if not (args.file or args.date or args.fetch):
+        print(render("calendar.weather_nothing", lang), file=sys.stderr)
+        return 2
+    try:
+        with Shop.open(path) as shop:
+            if args.file:
+                from calendars.weather_files import read_weather_file
+
+                frame = read_weather_file(args.file, kind=args.kind)
+                source = frame["source"].iloc[0]
+                count = write_weather(shop, frame, source=source)
+                print(render("calendar.weather_imported", lang, count=count, kind=args.kind,
+                             file=args.file, shop=str(path)))
+            if args.date:
+                from calendars.weather_forecast import manual_forecast
+
+                frame = manual_forecast(args.date, temperature_max=args.max_temp, rain=args.rain)
+                write_weather(shop, frame, source="manual")
+                print(render("calendar.forecast_saved", lang, date=args.date))
+            if args.fetch:
+                from calendars.weather_forecast import fetch_forecast
+
+                settings = load_settings(shop)
+                if settings.latitude is None or settings.longitude is None:
+                    raise CalendarError("calendar.no_location")
+                frame = fetch_forecast(settings.latitude, settings.longitude)
+                count = write_weather(shop, frame, source="Open-Meteo")
+                print(render("calendar.weather_imported", lang, count=count, kind="forecast",
+                             file="Open-Meteo", shop=str(path)))
+    except CalendarError as exc:
+        print(exc.message(lang), file=sys.stderr)
+        return 2
+    return 0

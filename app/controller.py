@@ -1,0 +1,81 @@
+"""AppController: owns the session and the main window; reopens the window on a language switch."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer
+
+from app import i18n
+from app.main_window import MainWindow, app_settings, apply_font_scale
+from app.session import ShopSession
+
+
+class AppController(QObject):
+    """The running app: one shop session, one main window."""
+
+    def __init__(self, shop_path: Path, day: dt.date | None = None) -> None:
+        super().__init__()
+        apply_font_scale(float(app_settings().value("font_scale", 1.0)))
+        self.session = ShopSession.open(shop_path, day=day)
+        self.window = self._make_window()
+        self.session.refresh_plan()
+
+    def _make_window(self) -> MainWindow:
+        window = MainWindow(self.session)
+        window.languageRequested.connect(self.switch_language)
+        window.openShopRequested.connect(self.open_shop)
+        window.newShopCreated.connect(self.start_new_shop)
+        return window
+
+    def switch_language(self, lang: str) -> None:
+        """Change the UI language now and remember it in the shop file."""
+        from forecasting.shop_settings import load_settings, save_settings
+
+        settings = load_settings(self.session.shop)
+        if settings.language != lang:
+            settings.language = lang
+            save_settings(self.session.shop, settings)
+        i18n.install_language(lang)
+        self.session.relabel()
+        self._replace_window()
+
+    def open_shop(self, path: str) -> None:
+        """Close the current shop and open another."""
+        old = self.session
+        self.session = ShopSession.open(path)
+        self._replace_window()
+        old.close()
+        self.session.refresh_plan()
+
+    def start_new_shop(self, path: str) -> None:
+        """Open a freshly created shop and go straight to the import wizard."""
+        self.open_shop(path)
+        self.window.import_sales()
+
+    def _replace_window(self) -> None:
+        old = self.window
+        geometry = old.saveGeometry()
+        was_visible = old.isVisible()
+        self.window = self._make_window()
+        self.window.restoreGeometry(geometry)
+        if was_visible:
+            self.window.show()
+        old.close()
+        old.deleteLater()
+
+    def wait_for_plan(self, timeout_ms: int = 60_000) -> bool:
+        """Process events until the current plan is computed (selftest and screenshots)."""
+        loop = QEventLoop()
+        self.session.planChanged.connect(loop.quit)
+        self.session.failed.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        if self.session.runner.busy():
+            loop.exec()
+        return bool(self.session.lines)
+
+    def close(self) -> None:
+        """Close the window and the shop file."""
+        self.window.close()
+        self.session.close()

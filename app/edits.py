@@ -1,0 +1,54 @@
+"""Edits of the order sheet kept as data: `apply(shop)` writes and returns the inverse edit.
+
+Undo/redo is then just applying the returned edit (see `app/undo.py`, the QUndoCommand adapter).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from forecasting.decisions import OrderDecision, delete_decision, save_decision
+from forecasting.shopfile import Shop
+
+
+@dataclasses.dataclass(frozen=True)
+class SetDecision:
+    """Replace the decision for one product and day; `new` None means "no decision yet"."""
+
+    product: str
+    day: dt.date
+    new: OrderDecision | None
+    old: OrderDecision | None
+
+    def apply(self, shop: Shop) -> SetDecision:
+        """Write `new` to the shop file; returns the edit that restores `old`."""
+        if self.new is None:
+            delete_decision(shop, self.product, self.day)
+        else:
+            save_decision(shop, self.new)
+        return SetDecision(self.product, self.day, new=self.old, old=self.new)
+
+    def products(self) -> set[str]:
+        """The products this edit changes."""
+        return {self.product}
+
+
+@dataclasses.dataclass(frozen=True)
+class EditBatch:
+    """Several decisions changed as one step (e.g. "accept all"); one transaction."""
+
+    edits: tuple[SetDecision, ...]
+
+    def apply(self, shop: Shop) -> EditBatch:
+        """Apply all edits at once; returns the batch that undoes them in reverse order."""
+        with shop.transaction():
+            inverses = [edit.apply(shop) for edit in self.edits]
+        return EditBatch(tuple(reversed(inverses)))
+
+    def products(self) -> set[str]:
+        """The products this batch changes."""
+        return {e.product for e in self.edits}
+
+
+Edit = SetDecision | EditBatch

@@ -1,0 +1,522 @@
+"""ImportWizard over the import engine: drop a file, see the detected format and a preview, fix the
+column mapping, read the validation report (a dry run), confirm. Weather and event files too."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from app import i18n
+from app.jobs import JobCancelled, JobProgress
+from app.session import ShopSession
+from forecasting.shopfile import Shop
+
+PREVIEW_ROWS = 12
+KINDS = ("sales", "weather", "events")
+NONE = ""
+
+
+def _error_text(exc: BaseException) -> str:
+    if isinstance(exc, JobCancelled):
+        return QCoreApplication.translate("ImportWizard", "Cancelled. Nothing was changed.")
+    message = getattr(exc, "message", None)
+    return message(i18n.lang()) if callable(message) else f"{type(exc).__name__}: {exc}"
+
+
+class DropArea(QFrame):
+    """A box a file can be dropped on (or chosen with the button below it)."""
+
+    fileDropped = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumHeight(120)
+        layout = QVBoxLayout(self)
+        label = QLabel(self.tr("Drop your file here\n(CSV, TXT or Excel from the till or a "
+                               "spreadsheet)"))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(label)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls:
+            self.fileDropped.emit(urls[0].toLocalFile())
+            event.acceptProposedAction()
+
+
+class FilePage(QWizardPage):
+    """Step 1: which file, and what it holds."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Choose a file"))
+        self.setSubTitle(self.tr("Nothing is written to your shop before the last step."))
+        self.drop = DropArea()
+        self.path = QLineEdit()
+        self.path.setPlaceholderText(self.tr("File name"))
+        browse = QPushButton(self.tr("&Choose file…"))
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.kind_group = QButtonGroup(self)
+        kinds = QHBoxLayout()
+        for code, text in (("sales", self.tr("&Sales history")), ("weather", self.tr("&Weather")),
+                           ("events", self.tr("&Events (ICS or CSV)"))):
+            button = QRadioButton(text)
+            button.setProperty("kind", code)
+            self.kind_group.addButton(button)
+            kinds.addWidget(button)
+            if code == "sales":
+                button.setChecked(True)
+        kinds.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.drop)
+        layout.addLayout(row)
+        what = QLabel(self.tr("What is in the file?"))
+        layout.addWidget(what)
+        layout.addLayout(kinds)
+        layout.addStretch(1)
+        self.drop.fileDropped.connect(self.set_file)
+        browse.clicked.connect(self._browse)
+        self.path.textChanged.connect(self.completeChanged)
+        self.registerField("path*", self.path)
+
+    def set_file(self, path: str) -> None:
+        """Use this file (dropped, chosen or given)."""
+        self.path.setText(path)
+        if Path(path).suffix.lower() in (".ics", ".ical"):
+            self.set_kind("events")
+
+    def set_kind(self, kind: str) -> None:
+        """Choose what the file holds: sales, weather or events."""
+        for button in self.kind_group.buttons():
+            button.setChecked(button.property("kind") == kind)
+
+    def kind(self) -> str:
+        """sales, weather or events."""
+        button = self.kind_group.checkedButton()
+        return str(button.property("kind")) if button else "sales"
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a file"), "",
+            self.tr("Data files (*.csv *.txt *.xlsx *.ics);;All files (*)"))
+        if path:
+            self.set_file(path)
+
+    def isComplete(self) -> bool:
+        return Path(self.path.text().strip()).is_file()
+
+
+class MappingPage(QWizardPage):
+    """Step 2: what was detected, a preview, and the columns to use (editable)."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Check the columns"))
+        self.setSubTitle(self.tr("Bestellkompass guessed how the file is built. Correct the "
+                                 "columns if a guess is wrong."))
+        self.detected = QLabel()
+        self.detected.setWordWrap(True)
+        self.preview = QTableWidget()
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.preview.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.layout_box = QComboBox()
+        for code, text in (("daily", self.tr("one row per day and product")),
+                           ("receipts", self.tr("one row per sale (receipts)")),
+                           ("wide", self.tr("one column per product"))):
+            self.layout_box.addItem(text, code)
+        self.date_box = QComboBox()
+        self.product_box = QComboBox()
+        self.quantity_box = QComboBox()
+        self.order_box = QComboBox()
+        self.order_box.addItem(self.tr("detect"), None)
+        self.order_box.addItem(self.tr("day.month (31.12.)"), "DMY")
+        self.order_box.addItem(self.tr("month/day (12/31)"), "MDY")
+        self.product_columns = QListWidget()
+        self.product_columns.setMaximumHeight(110)
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("&Layout"), self.layout_box)
+        self.form.addRow(self.tr("&Date column"), self.date_box)
+        self.form.addRow(self.tr("&Product column"), self.product_box)
+        self.form.addRow(self.tr("&Quantity column"), self.quantity_box)
+        self.form.addRow(self.tr("Product columns"), self.product_columns)
+        self.form.addRow(self.tr("Date &order"), self.order_box)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.detected)
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        self.layout_box.currentIndexChanged.connect(self._layout_changed)
+        self.columns: list[str] = []
+
+    def initializePage(self) -> None:
+        self.error.setText("")
+        path = Path(self.field("path").strip())
+        self.wiz.mapping = None
+        self.wiz.frame = None
+        try:
+            if self.wiz.kind() == "sales":
+                self._init_sales(path)
+            else:
+                self._init_calendar(path)
+        except Exception as exc:  # a file the engine refuses: say why, stay on the page
+            self.error.setText(_error_text(exc))
+        self.completeChanged.emit()
+
+    def _init_sales(self, path: Path) -> None:
+        from forecasting.importing.reader import records
+        from forecasting.importing.sniff import column_names, detect_mapping
+
+        for row in range(self.form.rowCount()):
+            self.form.setRowVisible(row, True)
+        mapping = detect_mapping(path)
+        self.wiz.mapping = mapping
+        sample = list(itertools.islice(
+            records(path, mapping.encoding, mapping.separator, mapping.sheet),
+            PREVIEW_ROWS + max(mapping.header_row, 0)))
+        header = sample[mapping.header_row - 1] if mapping.header_row else None
+        data = sample[mapping.header_row:]
+        width = max([len(r) for r in data] + [len(header) if header else 0] + [1])
+        self.columns = column_names(header, width)
+        self._fill_preview(self.columns, data)
+        separator = {"\t": "Tab"}.get(mapping.separator, f"„{mapping.separator}“")
+        text = self.tr("Detected: %1, encoding %2, separator %3, decimal %4, header in row %5.")
+        fmt = "Excel" if path.suffix.lower() in (".xlsx", ".xlsm") else "CSV"
+        self.detected.setText(
+            text.replace("%1", fmt).replace("%2", mapping.encoding).replace("%3", separator)
+            .replace("%4", f"„{mapping.decimal}“").replace("%5", str(mapping.header_row)))
+        self.layout_box.setCurrentIndex(self.layout_box.findData(mapping.layout))
+        for box, value in ((self.date_box, mapping.date_column),
+                           (self.product_box, mapping.product_column),
+                           (self.quantity_box, mapping.quantity_column)):
+            box.clear()
+            box.addItem(self.tr("(none)"), NONE)
+            for name in self.columns:
+                box.addItem(name, name)
+            box.setCurrentIndex(max(0, box.findData(value or NONE)))
+        self.product_columns.clear()
+        for name in self.columns:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in mapping.product_columns
+                               else Qt.CheckState.Unchecked)
+            self.product_columns.addItem(item)
+        self.order_box.setCurrentIndex(max(0, self.order_box.findData(mapping.date_order)))
+        self._layout_changed()
+
+    def _init_calendar(self, path: Path) -> None:
+        for row in range(self.form.rowCount()):
+            self.form.setRowVisible(row, False)
+        if self.wiz.kind() == "weather":
+            from calendars.weather_files import read_weather_file
+
+            frame = read_weather_file(path)
+            self.detected.setText(self.tr("Weather file: %1 days from %2 to %3.")
+                                  .replace("%1", str(len(frame)))
+                                  .replace("%2", i18n.date_text(frame["date"].min().date()))
+                                  .replace("%3", i18n.date_text(frame["date"].max().date())))
+        else:
+            from calendars.event_files import read_events_file
+
+            frame = read_events_file(path)
+            self.detected.setText(self.tr("Events file: %1 events.").replace("%1",
+                                                                             str(len(frame))))
+        self.wiz.frame = frame
+        shown = frame.head(PREVIEW_ROWS)
+        rows = [[_cell(v) for v in rec] for rec in shown.itertuples(index=False)]
+        self._fill_preview([str(c) for c in frame.columns], rows)
+
+    def _fill_preview(self, columns: list[str], rows: list[Any]) -> None:
+        self.preview.clear()
+        self.preview.setColumnCount(len(columns))
+        self.preview.setRowCount(len(rows))
+        self.preview.setHorizontalHeaderLabels(columns)
+        for r, row in enumerate(rows):
+            for c in range(len(columns)):
+                value = row[c] if c < len(row) else ""
+                self.preview.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+
+    def _layout_changed(self) -> None:
+        wide = self.layout_box.currentData() == "wide"
+        self.form.setRowVisible(self.product_columns, wide and self.wiz.kind() == "sales")
+        self.form.setRowVisible(self.product_box, not wide and self.wiz.kind() == "sales")
+        self.form.setRowVisible(self.quantity_box, not wide and self.wiz.kind() == "sales")
+
+    def edited_mapping(self) -> Any:
+        """The detected mapping with the user's corrections."""
+        import dataclasses
+
+        mapping = self.wiz.mapping
+        if mapping is None:
+            return None
+        checked = [self.product_columns.item(i).text() for i in range(self.product_columns.count())
+                   if self.product_columns.item(i).checkState() == Qt.CheckState.Checked]
+        return dataclasses.replace(
+            mapping,
+            layout=str(self.layout_box.currentData()),
+            date_column=self.date_box.currentData() or None,
+            product_column=self.product_box.currentData() or None,
+            quantity_column=self.quantity_box.currentData() or None,
+            product_columns=checked if self.layout_box.currentData() == "wide" else [],
+            date_order=self.order_box.currentData(),
+        )
+
+    def isComplete(self) -> bool:
+        return self.wiz.mapping is not None or self.wiz.frame is not None
+
+    def validatePage(self) -> bool:
+        if self.wiz.kind() != "sales":
+            return True
+        try:
+            mapping = self.edited_mapping()
+            mapping.check(Path(self.field("path")).name)
+        except Exception as exc:
+            self.error.setText(_error_text(exc))
+            return False
+        self.wiz.mapping = mapping
+        return True
+
+
+def _cell(value: object) -> str:
+    if hasattr(value, "date") and callable(value.date):
+        return i18n.date_text(value.date())  # type: ignore[union-attr]
+    if isinstance(value, float):
+        return "" if value != value else i18n.num(value, 1)
+    return "" if value is None else str(value)
+
+
+class ReportPage(QWizardPage):
+    """Step 3: the validation report of a dry run; choose keep/replace on conflicts; confirm."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Check the result before importing"))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import now"))
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.keep = QRadioButton(self.tr("Keep the days already in the shop"))
+        self.replace = QRadioButton(self.tr("Replace them with the file's numbers"))
+        self.keep.setChecked(True)
+        self.skip_rejects = QCheckBox(self.tr("Import anyway and leave out the rejected rows"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.keep)
+        layout.addWidget(self.replace)
+        layout.addWidget(self.skip_rejects)
+        self.done = False
+        self.report: Any = None
+        for widget in (self.keep, self.replace, self.skip_rejects):
+            widget.toggled.connect(self._rerun)
+
+    def options(self, dry_run: bool) -> Any:
+        """The engine's options from the choices on this page."""
+        from forecasting.importing.engine import ImportOptions
+
+        conflict = None
+        if self.report is not None and getattr(self.report, "conflict_count", 0):
+            conflict = "replace" if self.replace.isChecked() else "keep"
+        return ImportOptions(on_conflict=conflict, accept_rejects=self.skip_rejects.isChecked(),
+                             dry_run=dry_run)
+
+    def initializePage(self) -> None:
+        self.report = None
+        self._show_choices(False, False)
+        self._run()
+
+    def _rerun(self) -> None:
+        if self.done:
+            self._run()
+
+    def _show_choices(self, conflicts: bool, rejects: bool) -> None:
+        self.keep.setVisible(conflicts)
+        self.replace.setVisible(conflicts)
+        self.skip_rejects.setVisible(rejects)
+
+    def _run(self) -> None:
+        self.done = False
+        self.completeChanged.emit()
+        self.text.setPlainText(self.tr("Checking the file…"))
+        kind = self.wiz.kind()
+        path = Path(self.field("path"))
+        shop_path = self.wiz.session.path
+        if kind != "sales":
+            self.text.setPlainText(self.wiz.mapping_page.detected.text())
+            self.done = True
+            self.completeChanged.emit()
+            return
+        mapping = self.wiz.mapping
+        options = self.options(dry_run=True)
+
+        def job(progress: JobProgress) -> Any:
+            from forecasting.importing.engine import import_sales
+
+            with Shop.open(shop_path) as shop:
+                return import_sales(path, shop, mapping, options, progress=progress)
+
+        self.wiz.session.runner.run(self.tr("Checking the file…"), job, self._checked,
+                                    self._refused)
+
+    def _checked(self, report: Any) -> None:
+        from forecasting.importing.report import render_report
+
+        self.report = report
+        self.text.setPlainText(render_report(report, i18n.lang()))
+        self._show_choices(bool(report.conflict_count), bool(report.tally.rejected))
+        self.done = True
+        self.completeChanged.emit()
+
+    def _refused(self, exc: BaseException) -> None:
+        report = getattr(exc, "report", None)
+        text = _error_text(exc)
+        if report is not None:
+            from forecasting.importing.report import render_report
+
+            self.report = report
+            text = text + "\n\n" + render_report(report, i18n.lang())
+            self._show_choices(bool(report.conflict_count), bool(report.tally.rejected))
+        self.text.setPlainText(text)
+        self.done = False
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.done
+
+
+class DonePage(QWizardPage):
+    """Step 4: the import runs (worker thread, progress, cancel) and says what it did."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Import"))
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        self.finished = False
+        self.ok = False
+
+    def initializePage(self) -> None:
+        self.finished = False
+        self.ok = False
+        self.text.setPlainText(self.tr("Importing… You can keep working meanwhile."))
+        kind = self.wiz.kind()
+        path = Path(self.field("path"))
+        shop_path = self.wiz.session.path
+        if kind == "sales":
+            mapping = self.wiz.mapping
+            options = self.wiz.report_page.options(dry_run=False)
+
+            def job(progress: JobProgress) -> Any:
+                from forecasting.importing.engine import import_sales
+
+                with Shop.open(shop_path) as shop:
+                    return import_sales(path, shop, mapping, options, progress=progress)
+        elif kind == "weather":
+            frame = self.wiz.frame
+
+            def job(progress: JobProgress) -> Any:
+                from forecasting.calendar_store import write_weather
+
+                with Shop.open(shop_path) as shop:
+                    return write_weather(shop, frame, source=str(frame["source"].iloc[0]))
+        else:
+            from app.calendar_view import import_events_file
+
+            def job(progress: JobProgress) -> Any:
+                return import_events_file(shop_path, path, progress)
+
+        self.wiz.session.runner.run(self.tr("Importing…"), job, self._done, self._failed)
+
+    def _done(self, result: Any) -> None:
+        if hasattr(result, "tally"):
+            from forecasting.importing.report import render_report
+
+            text = render_report(result, i18n.lang())
+        else:
+            text = self.tr("%1 rows imported.").replace("%1", str(result))
+        self.text.setPlainText(text)
+        self.finished = True
+        self.ok = True
+        self.completeChanged.emit()
+        self.wiz.imported.emit()
+        self.wiz.session.data_changed()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.text.setPlainText(_error_text(exc))
+        self.finished = True
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.finished
+
+
+class ImportWizard(QWizard):
+    """The four steps of bringing a file into the shop."""
+
+    imported = Signal()
+
+    def __init__(self, session: ShopSession, parent: QWidget | None = None,
+                 path: str | None = None, kind: str = "sales") -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Import data"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.resize(900, 680)
+        self.mapping: Any = None
+        self.frame: Any = None
+        self.file_page = FilePage()
+        self.mapping_page = MappingPage(self)
+        self.report_page = ReportPage(self)
+        self.done_page = DonePage(self)
+        for page in (self.file_page, self.mapping_page, self.report_page, self.done_page):
+            self.addPage(page)
+        if path:
+            self.file_page.set_file(path)
+            self.file_page.set_kind(kind)
+
+    def kind(self) -> str:
+        """What the chosen file holds."""
+        return self.file_page.kind()

@@ -1,0 +1,307 @@
+"""MainWindow: the order sheet and the calendar in tabs, menus with shortcuts, exports, jobs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
+
+from app import i18n
+from app.calendar_view import CalendarView
+from app.jobs import JobBar, JobCancelled
+from app.order_sheet import OrderSheetView
+from app.pdf_export import write_pdf
+from app.session import ShopSession
+from forecasting import order_export
+from forecasting.errors import UserError
+
+FONT_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
+
+
+def app_settings() -> QSettings:
+    """Per-user app preferences (font size, language, last shop)."""
+    return QSettings("Bestellkompass", "Bestellkompass")
+
+
+class MainWindow(QMainWindow):
+    """The window a baker opens at six in the evening."""
+
+    languageRequested = Signal(str)
+    openShopRequested = Signal(str)
+    newShopCreated = Signal(str)
+
+    def __init__(self, session: ShopSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Bestellkompass"))
+        self.job_bar = JobBar()
+        session.runner.bar = self.job_bar
+        self.statusBar().addPermanentWidget(self.job_bar)
+        self.message = QLabel()
+        self.statusBar().addWidget(self.message, 1)
+
+        self.sheet = OrderSheetView(session)
+        self.calendar = CalendarView(session)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.sheet, self.tr("&Order sheet"))
+        self.tabs.addTab(self.calendar, self.tr("&Calendar"))
+        self.setCentralWidget(self.tabs)
+        self._build_actions()
+        self.sheet.productRequested.connect(self.show_product)
+        self.sheet.importRequested.connect(self.import_sales)
+        self.sheet.newShopRequested.connect(self.new_shop)
+        session.failed.connect(self.show_error)
+        session.undo_stack.indexChanged.connect(lambda _i: self._saved_message())
+        self.resize(1200, 800)
+
+    # -- actions -------------------------------------------------------------------------------
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = self._action(self.tr("&Open shop file…"), self.open_shop, std.Open)
+        self.new_action = self._action(self.tr("&New shop…"), self.new_shop, std.New,
+                                       self.tr("Start your own shop and import your sales"))
+        self.import_action = self._action(self.tr("&Import sales history…"), self.import_sales,
+                                          "Ctrl+I", self.tr("Bring in your own till data"))
+        self.pdf_action = self._action(self.tr("Export order list as &PDF…"), self.export_pdf,
+                                       "Ctrl+Shift+P")
+        self.print_action = self._action(self.tr("&Print order list…"), self.print_list, std.Print)
+        self.csv_action = self._action(self.tr("Export as &CSV…"), self.export_csv)
+        self.xlsx_action = self._action(self.tr("Export as &Excel (XLSX)…"), self.export_xlsx)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
+        for action in (self.new_action, self.open_action, self.import_action, None,
+                       self.print_action,
+                       self.pdf_action, self.csv_action, self.xlsx_action, None, self.quit_action):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(std.Undo)
+        self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcut(std.Redo)
+        self.accept_all_action = self._action(self.tr("Accept &all suggestions"),
+                                              self.sheet.accept_all, "Ctrl+Shift+A")
+        self.accept_line_action = self._action(self.tr("Accept this &line"),
+                                               self.sheet.accept_current, "Ctrl+Return")
+        self.product_action = self._action(self.tr("Product &details…"),
+                                           self._show_current_product, "Ctrl+D")
+        self.refresh_action = self._action(self.tr("&Recompute suggestions"),
+                                           self.session.refresh_plan, std.Refresh)
+        for action in (self.undo_action, self.redo_action, None, self.accept_all_action,
+                       self.accept_line_action, self.product_action, self.refresh_action):
+            if action is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(action)
+
+        menu = self.menuBar().addMenu(self.tr("&Data"))
+        menu.addAction(self.import_action)
+        menu.addAction(self._action(self.tr("Import &weather file…"),
+                                    lambda: self.calendar.import_weather()))
+        menu.addAction(self._action(self.tr("Import &events (ICS/CSV)…"),
+                                    lambda: self.calendar.import_events()))
+        menu.addAction(self._action(self.tr("&Settings…"), self.show_settings, std.Preferences))
+
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        menu.addAction(self._action(self.tr("&Larger text"), lambda: self.scale_font(1),
+                                    std.ZoomIn))
+        menu.addAction(self._action(self.tr("&Smaller text"), lambda: self.scale_font(-1),
+                                    std.ZoomOut))
+        menu.addAction(self._action(self.tr("&Normal text size"), lambda: self.scale_font(0),
+                                    "Ctrl+0"))
+        language = menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in (("de", "Deutsch"), ("en", "English")):
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == i18n.lang())
+            action.triggered.connect(lambda _c=False, code=code: self.languageRequested.emit(code))
+            group.addAction(action)
+            language.addAction(action)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.accept_all_action, self.undo_action, self.redo_action,
+                       self.print_action, self.pdf_action, self.import_action):
+            toolbar.addAction(action)
+
+    # -- screens -------------------------------------------------------------------------------
+    def show_product(self, product: str) -> QWidget | None:
+        """Open the product view for `product`."""
+        from app.product_view import ProductView
+
+        line = self.session.line(product)
+        if line is None:
+            return None
+        view = ProductView(self.session, line, self)
+        view.show()
+        return view
+
+    def _show_current_product(self) -> None:
+        product = self.sheet.current_product()
+        if product:
+            self.show_product(product)
+
+    def show_settings(self) -> None:
+        """Open the settings dialog."""
+        from app.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session, self)
+        dialog.languageChosen.connect(self.languageRequested)
+        dialog.exec()
+
+    def import_sales(self) -> None:
+        """Open the import wizard."""
+        from app.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.session, self)
+        wizard.exec()
+
+    def new_shop(self) -> None:
+        """Create one's own shop file, open it and start the import wizard."""
+        from app.new_shop_dialog import NewShopDialog
+
+        dialog = NewShopDialog(i18n.lang(), self)
+        if dialog.exec() == NewShopDialog.DialogCode.Accepted and dialog.created is not None:
+            self.newShopCreated.emit(str(dialog.created))
+
+    def open_shop(self) -> None:
+        """Pick another shop file."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open shop file"), str(self.session.path.parent),
+            self.tr("Shop files (*.bkshop);;All files (*)"))
+        if path:
+            self.openShopRequested.emit(path)
+
+    # -- exports -------------------------------------------------------------------------------
+    def export_lines(self) -> list[order_export.ExportLine]:
+        """The current order list (decided quantities, else suggestions)."""
+        out = []
+        for line in self.session.lines:
+            decision = self.session.decisions.get(line.product)
+            out.append(order_export.ExportLine(
+                area=line.area, product=line.product, unit=line.unit,
+                suggestion=line.suggestion,
+                order=None if decision is None else decision.final,
+                reason=line.reason, decimals=line.decimals))
+        return out
+
+    def heading(self) -> str:
+        """Title of the printed list."""
+        return order_export.title(self.session.settings.name, self.session.day, i18n.lang())
+
+    def _save_name(self, title: str, suffix: str, filter_text: str) -> Path | None:
+        stem = self.tr("order")
+        default = self.session.path.parent / f"{stem}-{self.session.day}.{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, title, str(default), filter_text)
+        return Path(path) if path else None
+
+    def export_pdf(self, path: Path | None = None) -> Path | None:
+        """Write the order list as PDF (asks for a file name unless given)."""
+        path = path or self._save_name(self.tr("Export PDF"), "pdf", self.tr("PDF (*.pdf)"))
+        if path is None:
+            return None
+        write_pdf(path, self.heading(), self.export_lines())
+        self.message.setText(self.tr("Saved %1").replace("%1", str(path)))
+        return path
+
+    def export_csv(self, path: Path | None = None) -> Path | None:
+        """Write the order list as CSV."""
+        path = path or self._save_name(self.tr("Export CSV"), "csv", self.tr("CSV (*.csv)"))
+        if path is None:
+            return None
+        order_export.write_csv(path, self.export_lines(), i18n.lang())
+        self.message.setText(self.tr("Saved %1").replace("%1", str(path)))
+        return path
+
+    def export_xlsx(self, path: Path | None = None) -> Path | None:
+        """Write the order list as an Excel workbook."""
+        path = path or self._save_name(self.tr("Export Excel"), "xlsx", self.tr("Excel (*.xlsx)"))
+        if path is None:
+            return None
+        order_export.write_xlsx(path, self.export_lines(), i18n.lang(), self.heading())
+        self.message.setText(self.tr("Saved %1").replace("%1", str(path)))
+        return path
+
+    def print_list(self) -> None:
+        """Print the order list on paper."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from app.pdf_export import print_to
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            print_to(printer, self.heading(), self.export_lines())
+
+    # -- feedback ------------------------------------------------------------------------------
+    def _saved_message(self) -> None:
+        self.message.setText(self.tr("Saved."))
+
+    def show_error(self, exc: BaseException) -> None:
+        """Say what went wrong in the user's language (no stack traces for user errors)."""
+        if isinstance(exc, JobCancelled):
+            self.message.setText(self.tr("Cancelled. Nothing was changed."))
+            return
+        if isinstance(exc, UserError):
+            text = exc.message(i18n.lang())
+        else:
+            text = self.tr("Something went wrong: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+        self.message.setText(text)
+        if self.isVisible() and QApplication.platformName() != "offscreen":
+            QMessageBox.warning(self, self.tr("Bestellkompass"), text)
+
+    def scale_font(self, direction: int) -> None:
+        """Make all text larger (1), smaller (-1) or normal (0); remembered for next time."""
+        settings = app_settings()
+        scale = float(settings.value("font_scale", 1.0))
+        steps = list(FONT_STEPS)
+        index = min(range(len(steps)), key=lambda i: abs(steps[i] - scale))
+        index = steps.index(1.0) if direction == 0 else max(0, min(len(steps) - 1,
+                                                                   index + direction))
+        settings.setValue("font_scale", steps[index])
+        apply_font_scale(steps[index])
+        self.sheet.rebuild()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for job in list(self.session.runner.active):
+            job.progress.cancel()
+        super().closeEvent(event)
+
+
+_BASE_POINT_SIZE: list[float] = []
+
+
+def apply_font_scale(scale: float) -> None:
+    """Scale the application font (projectors: 1.5-2.5)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    if not _BASE_POINT_SIZE:
+        _BASE_POINT_SIZE.append(max(app.font().pointSizeF(), 9.0))
+    font = QFont(app.font())
+    font.setPointSizeF(_BASE_POINT_SIZE[0] * scale)
+    app.setFont(font)

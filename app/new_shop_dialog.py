@@ -1,0 +1,107 @@
+"""NewShopDialog: start one's own shop file (name, postal code -> Bundesland), then import data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from app.postal_codes import state_for_postal_code
+from app.settings_dialog import STATE_NAMES
+from forecasting.shop_settings import STATES
+from forecasting.shopfile import Shop, default_shop_path
+
+
+def free_path(path: Path) -> Path:
+    """`path`, or `path` with -2, -3, ... before the suffix if it exists already."""
+    candidate = path
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
+
+
+class NewShopDialog(QDialog):
+    """Ask for the few facts a new shop file needs and create it."""
+
+    def __init__(self, lang: str = "de", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New shop"))
+        form = QFormLayout(self)
+        intro = QLabel(self.tr("Your own shop gets its own file. The demo bakery stays as it is."))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        self.name = QLineEdit()
+        self.postal = QLineEdit()
+        self.postal.setMaxLength(5)
+        self.state = QComboBox()
+        for code in STATES:
+            self.state.addItem(f"{STATE_NAMES[code]} ({code})", code)
+        self.state.setCurrentIndex(self.state.findData("NW"))
+        self.path = QLineEdit(str(free_path(default_shop_path())))
+        browse = QPushButton(self.tr("&Choose…"))
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Shop &name"), self.name)
+        form.addRow(self.tr("&Postal code"), self.postal)
+        form.addRow(self.tr("&Bundesland"), self.state)
+        form.addRow(self.tr("&File"), row)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        self.box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.box.accepted.connect(self.accept)
+        self.box.rejected.connect(self.reject)
+        form.addRow(self.box)
+        self.lang = lang
+        self.created: Path | None = None
+        self.postal.textChanged.connect(self._postal_changed)
+        self.name.textChanged.connect(self._update)
+        browse.clicked.connect(self._browse)
+        self._update()
+
+    def _postal_changed(self, text: str) -> None:
+        state = state_for_postal_code(text)
+        if state is not None:
+            self.state.setCurrentIndex(self.state.findData(state))
+
+    def _update(self) -> None:
+        self.box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.name.text().strip()))
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New shop"), self.path.text(),
+                                              self.tr("Shop files (*.bkshop)"))
+        if path:
+            self.path.setText(path if path.endswith(".bkshop") else path + ".bkshop")
+
+    def create(self) -> Path:
+        """Create the shop file (raises a user error if it exists or cannot be written)."""
+        path = Path(self.path.text().strip())
+        shop = Shop.create(path, name=self.name.text().strip(), state=str(self.state.currentData()),
+                           postal_code=self.postal.text().strip(), language=self.lang)
+        shop.close()
+        return path
+
+    def accept(self) -> None:
+        try:
+            self.created = self.create()
+        except Exception as exc:
+            message = getattr(exc, "message", None)
+            self.error.setText(message(self.lang) if callable(message) else str(exc))
+            return
+        super().accept()

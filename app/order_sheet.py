@@ -1,0 +1,409 @@
+"""OrderSheetView: the main screen. One table per production area or supplier, the day strip, the
+status of the suggestions, accept-all, and typing quantities with Enter moving down."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import i18n
+from app.day_strip import DayStrip
+from app.order_model import DONE, ORDER, PRODUCT, REASON, OrderPlanModel
+from app.plan_access import areas
+from app.reason_dialog import ask_reason
+from app.session import ShopSession
+
+AskReason = Callable[[QWidget, str, float, float, int], "tuple[str, str] | None"]
+
+
+class OrderDelegate(QStyledItemDelegate):
+    """A plain line edit for quantities that only writes back what the user actually typed."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QLineEdit) and not editor.isModified():
+            editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex) -> None:
+        if isinstance(editor, QLineEdit) and editor.isModified():
+            editor.setModified(False)
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class OrderTable(QTableView):
+    """A table of one area: Enter after typing moves down, Space ticks, double-click explains."""
+
+    leftBottom = Signal()
+    productActivated = Signal(str)
+
+    def __init__(self, model: OrderPlanModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegateForColumn(ORDER, OrderDelegate(self))
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        for col in range(model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        self.doubleClicked.connect(self._activated)
+
+    def order_model(self) -> OrderPlanModel:
+        """The table's model."""
+        model = self.model()
+        assert isinstance(model, OrderPlanModel)
+        return model
+
+    def fit_height(self) -> None:
+        """Show all rows without an inner scroll bar (the sheet scrolls as a whole)."""
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        height += sum(self.rowHeight(r) for r in range(self.model().rowCount()))
+        self.setFixedHeight(height + 2)
+
+    def edit_order(self, row: int) -> None:
+        """Put the cursor in the order cell of `row` and start typing there."""
+        index = self.model().index(row, ORDER)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setCurrentIndex(index)
+
+    def move_down(self) -> None:
+        """Go to the order cell one row down, or on to the next area."""
+        row = self.currentIndex().row() + 1
+        if row < self.model().rowCount():
+            self.setCurrentIndex(self.model().index(row, ORDER))
+        else:
+            self.leftBottom.emit()
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self.move_down()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+            self.move_down()
+            return
+        if key == Qt.Key.Key_Space and self.currentIndex().isValid():
+            row = self.currentIndex().row()
+            done = self.model().index(row, DONE)
+            checked = done.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+            new_state = Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked
+            self.model().setData(done, new_state.value, Qt.ItemDataRole.CheckStateRole)
+            return
+        super().keyPressEvent(event)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid() and index.column() != DONE:
+            self.productActivated.emit(self.order_model().line_at(index.row()).product)
+
+    def current_product(self) -> str | None:
+        """The product in the current row."""
+        index = self.currentIndex()
+        return self.order_model().line_at(index.row()).product if index.isValid() else None
+
+
+class OrderSheetView(QWidget):
+    """The order sheet for one day: header, day strip, status, and the area tables."""
+
+    productRequested = Signal(str)
+    importRequested = Signal()
+    newShopRequested = Signal()
+
+    def __init__(self, session: ShopSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.ask_reason: AskReason = ask_reason
+        self.tables: list[OrderTable] = []
+
+        self.title = QLabel()
+        self.for_label = QLabel(self.tr("Orders for"))
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dddd, dd.MM.yyyy" if i18n.lang() == "de"
+                                        else "dddd, yyyy-MM-dd")
+        self.for_label.setBuddy(self.date_edit)
+        self.prev_button = QToolButton()
+        self.prev_button.setText("◀")
+        self.prev_button.setToolTip(self.tr("Previous day (Alt+Left)"))
+        self.prev_button.setShortcut("Alt+Left")
+        self.next_button = QToolButton()
+        self.next_button.setText("▶")
+        self.next_button.setToolTip(self.tr("Next day (Alt+Right)"))
+        self.next_button.setShortcut("Alt+Right")
+        self.accept_all_button = QPushButton(self.tr("&Accept all suggestions"))
+        self.accept_all_button.setToolTip(self.tr("Take the suggestion for every open line"))
+        self.refresh_button = QPushButton(self.tr("&Recompute"))
+        self.refresh_button.setToolTip(self.tr("Compute the suggestions again from the latest data"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.for_label)
+        top.addWidget(self.prev_button)
+        top.addWidget(self.date_edit)
+        top.addWidget(self.next_button)
+
+        self.demo_banner = QWidget()
+        banner = QHBoxLayout(self.demo_banner)
+        banner.setContentsMargins(0, 0, 0, 0)
+        banner_text = QLabel(self.tr("This is the demo bakery with invented numbers. Try "
+                                     "everything; your own shop gets its own file."))
+        banner_text.setWordWrap(True)
+        own = QPushButton(self.tr("Start my &own shop and import my sales…"))
+        own.clicked.connect(self.newShopRequested)
+        banner.addWidget(banner_text, 1)
+        banner.addWidget(own)
+        self.demo_banner.setVisible(session.path.name.startswith("demo-"))
+        self.strip = DayStrip(session)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        actions = QHBoxLayout()
+        actions.addWidget(self.status, 1)
+        actions.addWidget(self.refresh_button)
+        actions.addWidget(self.accept_all_button)
+
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(self.body)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.demo_banner)
+        layout.addWidget(self.strip)
+        layout.addLayout(actions)
+        layout.addWidget(self.scroll, 1)
+
+        self.date_edit.dateChanged.connect(self._date_changed)
+        self.prev_button.clicked.connect(lambda: self._shift(-1))
+        self.next_button.clicked.connect(lambda: self._shift(1))
+        self.accept_all_button.clicked.connect(self.accept_all)
+        self.refresh_button.clicked.connect(session.refresh_plan)
+        session.planChanged.connect(self.rebuild)
+        session.decisionsChanged.connect(self._decisions_changed)
+        session.dataChanged.connect(self.update_status)
+        session.busyChanged.connect(lambda _busy: self.update_status())
+        session.failed.connect(lambda _exc: self.rebuild())
+        self.rebuild()
+
+    # -- building ------------------------------------------------------------------------------
+    def rebuild(self) -> None:
+        """Lay out one table per area from the session's current plan."""
+        settings = self.session.settings
+        self.title.setText(settings.name)
+        title_font = QFont(QApplication.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.date_edit.blockSignals(True)
+        day = self.session.day
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        self.date_edit.blockSignals(False)
+        self.strip.set_start(day)
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        self.tables = []
+        if not self.session.lines:
+            self.body_layout.addWidget(self._empty_state())
+        for area, lines in areas(self.session.lines):
+            caption = QLabel(area or self.tr("Other products"))
+            font = QFont(QApplication.font())
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.2)
+            caption.setFont(font)
+            model = OrderPlanModel(lines, self.session.decisions, self)
+            model.orderEntered.connect(self._order_entered)
+            model.acceptToggled.connect(self._accept_toggled)
+            table = OrderTable(model)
+            caption.setBuddy(table)
+            table.fit_height()
+            table.leftBottom.connect(lambda t=table: self._next_table(t))
+            table.productActivated.connect(self.productRequested)
+            self.body_layout.addWidget(caption)
+            self.body_layout.addWidget(table)
+            self.tables.append(table)
+        self.body_layout.addStretch(1)
+        for first, second in zip(self.tables, self.tables[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        self.accept_all_button.setEnabled(bool(self.session.lines))
+        self.update_status()
+
+    def _empty_state(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        if self.session.runner.busy():
+            text = self.tr("Computing the suggestions… The window stays usable meanwhile.")
+        else:
+            text = self.tr("No suggestions yet for this day. Press \"Recompute\", or import "
+                           "your own sales history.")
+        label = QLabel(text)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        button = QPushButton(self.tr("&Import my own data…"))
+        button.clicked.connect(self.importRequested)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
+
+    def update_status(self) -> None:
+        """Say whether the suggestions are up to date and when they were computed."""
+        fresh, computed_at = self.session.status()
+        if self.session.runner.busy():
+            text = self.tr("Computing the suggestions…")
+        elif computed_at is None:
+            text = self.tr("No suggestions computed for this day yet.")
+        elif fresh:
+            text = self.tr("Suggestions are up to date (computed %1).")
+        else:
+            text = self.tr("Data changed since the suggestions were computed (%1): please "
+                           "recompute.")
+        if computed_at is not None:
+            when = f"{i18n.date_text(computed_at.date())} {computed_at:%H:%M}"
+            text = text.replace("%1", when)
+        decided = sum(1 for ln in self.session.lines if ln.product in self.session.decisions)
+        if self.session.lines:
+            count = self.tr("%1 of %2 lines decided.")
+            text += " " + count.replace("%1", str(decided)).replace(
+                "%2", str(len(self.session.lines)))
+        self.status.setText(text)
+        self.status.setProperty("fresh", fresh)
+
+    # -- requests from the tables --------------------------------------------------------------
+    def _order_entered(self, product: str, quantity: float | None) -> None:
+        if self.session.needs_reason(product, quantity):
+            # After the editor closed: a modal dialog inside the delegate's commit would re-enter.
+            QTimer.singleShot(0, lambda: self._override(product, quantity))
+            return
+        edit = self.session.order_edit(product, quantity)
+        if edit is not None:
+            self.session.apply_edit(edit, self.tr("Order %1").replace("%1", product))
+
+    def _override(self, product: str, quantity: float | None) -> None:
+        line = self.session.line(product)
+        if line is None or quantity is None:
+            return
+        answer = self.ask_reason(self, product, line.suggestion, quantity, line.decimals)
+        if answer is None:
+            return
+        code, text = answer
+        edit = self.session.order_edit(product, quantity, code, text)
+        if edit is not None:
+            self.session.apply_edit(edit, self.tr("Change order %1").replace("%1", product))
+
+    def _accept_toggled(self, product: str, accepted: bool) -> None:
+        if accepted:
+            self.accept([product])
+        else:
+            edit = self.session.order_edit(product, None)
+            if edit is not None:
+                self.session.apply_edit(edit, self.tr("Reopen %1").replace("%1", product))
+
+    def accept(self, products: list[str]) -> None:
+        """Accept the suggestion for these products."""
+        edit = self.session.accept_edit(products)
+        text = (self.tr("Accept %1").replace("%1", products[0]) if len(products) == 1
+                else self.tr("Accept all"))
+        self.session.apply_edit(edit, text)
+
+    def accept_all(self) -> None:
+        """Accept every open line."""
+        self.accept([ln.product for ln in self.session.lines])
+
+    def accept_current(self) -> None:
+        """Accept the line under the cursor."""
+        product = self.current_product()
+        if product:
+            self.accept([product])
+
+    def current_product(self) -> str | None:
+        """The product of the focused table's current row."""
+        for table in self.tables:
+            if table.hasFocus() or (table.focusWidget() and table.isAncestorOf(table.focusWidget())):
+                return table.current_product()
+        for table in self.tables:
+            if table.currentIndex().isValid():
+                return table.current_product()
+        return None
+
+    def _decisions_changed(self, products: set[str]) -> None:
+        for table in self.tables:
+            table.order_model().refresh(self.session.decisions, products)
+        self.update_status()
+
+    def _next_table(self, table: OrderTable) -> None:
+        index = self.tables.index(table)
+        if index + 1 < len(self.tables):
+            following = self.tables[index + 1]
+            following.edit_order(0)
+            self.scroll.ensureWidgetVisible(following)
+
+    def focus_first(self) -> None:
+        """Put the cursor on the first order cell."""
+        if self.tables:
+            self.tables[0].edit_order(0)
+
+    def table_of(self, product: str) -> tuple[OrderTable, int] | None:
+        """The table and row showing `product`."""
+        for table in self.tables:
+            row = table.order_model().row_of(product)
+            if row >= 0:
+                return table, row
+        return None
+
+    # -- day -----------------------------------------------------------------------------------
+    def _date_changed(self, qdate: QDate) -> None:
+        self.session.set_day(dt.date(qdate.year(), qdate.month(), qdate.day()))
+
+    def _shift(self, days: int) -> None:
+        self.date_edit.setDate(self.date_edit.date().addDays(days))
+
+
+__all__ = ["PRODUCT", "OrderSheetView", "OrderTable"]

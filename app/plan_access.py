@@ -1,0 +1,109 @@
+"""LineView: what the app shows of one order line, read from the core's OrderPlan in one place.
+
+Everything the UI needs from `forecasting.policy.plan.OrderLine` and `explain_text` goes through
+here, so the widgets do not depend on the policy's internal field names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+
+@dataclasses.dataclass
+class LineView:
+    """One order line as displayed: numbers, the short reason and the full sentence."""
+
+    product: str
+    area: str
+    unit: str
+    day: dt.date
+    forecast: float
+    suggestion: float
+    decimals: int
+    reason: str
+    sentence: str
+    steps: list[tuple[str, float, bool]]  # (words, displayed amount, is a policy step)
+    quantiles: dict[float, float]
+    expected_sales: float | None = None
+    expected_leftover: float | None = None
+    sellout_probability: float | None = None
+    margin: float | None = None
+    status: str = "order"
+    raw: Any = None
+
+
+def line_views(plan: Any, lang: str) -> list[LineView]:
+    """The plan's lines as LineViews in `lang` (texts rendered by forecasting.policy.explain_text)."""
+    from forecasting.policy.explain_text import (
+        explanation_items,
+        explanation_sentence,
+        note_text,
+        reason_line,
+    )
+    from forecasting.texts import render
+
+    out = []
+    for supplier, lines in plan.groups().items():
+        area = supplier or render("policy.group.none", lang)
+        for line in lines:
+            expl = line.explanation
+            if line.status == "order":
+                reason = reason_line(expl, lang)
+                sentence = explanation_sentence(expl, lang)
+                steps = [(item["label"], float(item["amount"]), step.is_policy)
+                         for item, step in zip(explanation_items(expl, lang), expl.steps,
+                                               strict=True)]
+            else:
+                reason = _status_text(line, lang)
+                sentence = reason
+                steps = []
+            notes = " ".join(note_text(n, lang) for n in expl.notes)
+            if notes:
+                sentence = f"{sentence}. {notes}" if sentence else notes
+            outcome = line.outcome
+            out.append(
+                LineView(
+                    product=line.product,
+                    area=area,
+                    unit=line.unit,
+                    day=line.date,
+                    forecast=float(line.forecast),
+                    suggestion=float(expl.displayed_suggestion()),
+                    decimals=line.decimals,
+                    reason=reason,
+                    sentence=sentence,
+                    steps=steps,
+                    quantiles=dict(line.quantiles),
+                    expected_sales=outcome.expected_sales if outcome else None,
+                    expected_leftover=outcome.expected_leftover if outcome else None,
+                    sellout_probability=outcome.p_sellout if outcome else None,
+                    margin=outcome.expected_margin if outcome else None,
+                    status=line.status,
+                    raw=line,
+                )
+            )
+    return out
+
+
+def _status_text(line: Any, lang: str) -> str:
+    """Why a line is 0 (closed, not sold that weekday, no history) in words."""
+    from forecasting.texts import format_date, render
+
+    params = {
+        k: format_date(v, lang) if isinstance(v, dt.date) else v
+        for k, v in line.status_params.items()
+    }
+    try:
+        return render(f"policy.status.{line.status}", lang, **params)
+    except (KeyError, IndexError):
+        return render(f"policy.status.{line.status}", lang, **{**params, "date": ""})
+
+
+def areas(lines: list[LineView]) -> list[tuple[str, list[LineView]]]:
+    """Lines grouped by production area / supplier, in first-seen order."""
+    groups: dict[str, list[LineView]] = {}
+    for line in lines:
+        groups.setdefault(line.area, []).append(line)
+    return list(groups.items())

@@ -1,0 +1,213 @@
+"""ShopSession: the open shop file, the chosen day, the current plan, decisions and the undo stack.
+
+Windows share one session. Writes go through `apply_edit` (undoable) or the domain functions; after
+each, the session emits what changed so views refresh only that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from app import i18n
+from app.edits import Edit, EditBatch, SetDecision
+from app.jobs import JobProgress, JobRunner
+from app.plan_access import LineView, line_views
+from app.undo import EditCommand
+from forecasting.decisions import OrderDecision, load_decisions, load_forecasts
+from forecasting.shop_settings import ShopSettings, load_settings
+from forecasting.shopfile import Shop
+
+
+def compute_plan(path: Path, day: dt.date, progress: JobProgress) -> tuple[Any, int]:
+    """Worker job: forecast (training if needed) and build the order plan for `day`.
+
+    Returns the plan and the data version it was computed from (read before computing).
+    """
+    from forecasting.policy.plan import build_order_plan, save_plan
+
+    with Shop.open(path) as shop:
+        version = shop.data_version()
+        plan = build_order_plan(shop, day, progress=progress)
+        progress.check()
+        save_plan(shop, plan)
+        return plan, version
+
+
+class ShopSession(QObject):
+    """One open shop file and everything the windows show about it."""
+
+    planChanged = Signal()
+    decisionsChanged = Signal(object)  # set of product names
+    dataChanged = Signal()  # sales, calendar, products or settings changed: plan may be stale
+    busyChanged = Signal(bool)
+    failed = Signal(object)  # an exception from a job
+
+    def __init__(self, shop: Shop, runner: JobRunner | None = None,
+                 day: dt.date | None = None) -> None:
+        super().__init__()
+        self.shop = shop
+        self.path = shop.path
+        self.runner = runner or JobRunner(parent=self)
+        self.undo_stack = QUndoStack(self)
+        self.day = day or self.next_opening_day(dt.date.today())
+        self.plan: Any = None
+        self.lines: list[LineView] = []
+        self.decisions: dict[str, OrderDecision] = {}
+        self.computed_at: dt.datetime | None = None
+        self.plan_version: int | None = None
+        self.auto_recompute = True  # recompute suggestions after every data change
+
+    @classmethod
+    def open(cls, path: str | Path, runner: JobRunner | None = None,
+             day: dt.date | None = None) -> ShopSession:
+        """Open the shop file at `path` (orders for `day`, default the next opening day)."""
+        return cls(Shop.open(path), runner, day)
+
+    def close(self) -> None:
+        """Wait for running jobs and close the file."""
+        self.runner.wait()
+        self.shop.close()
+
+    # -- facts ---------------------------------------------------------------------------------
+    @property
+    def settings(self) -> ShopSettings:
+        """The shop's settings as stored now."""
+        return load_settings(self.shop)
+
+    def next_opening_day(self, after: dt.date) -> dt.date:
+        """The first day after `after` on which the shop opens (weekdays, closing days, holidays)."""
+        from forecasting.policy.plan import next_opening_day
+
+        return next_opening_day(self.shop, after)
+
+    def status(self) -> tuple[bool, dt.datetime | None]:
+        """(suggestions up to date with the data?, when they were computed)."""
+        current = self.shop.data_version()
+        stored = load_forecasts(self.shop, self.day)
+        if stored:
+            oldest = min(f.data_version for f in stored)
+            return oldest >= current, max(f.computed_at for f in stored)
+        if self.plan_version is not None:
+            return self.plan_version >= current, self.computed_at
+        return False, None
+
+    # -- plan ----------------------------------------------------------------------------------
+    def set_day(self, day: dt.date) -> None:
+        """Show the orders for another day."""
+        if day != self.day:
+            self.day = day
+            self.plan = None
+            self.lines = []
+            self.plan_version = None
+            self.reload_decisions()
+            self.planChanged.emit()
+            self.refresh_plan()
+
+    def refresh_plan(self) -> None:
+        """Recompute the suggestions for the current day on the worker thread."""
+        day = self.day
+        path = self.path
+        self.busyChanged.emit(True)
+        self.runner.run(
+            QCoreApplication.translate("ShopSession", "Computing suggestions…"),
+            lambda progress: compute_plan(path, day, progress),
+            lambda result: self._plan_ready(day, result),
+            self._job_failed,
+        )
+
+    def _plan_ready(self, day: dt.date, result: tuple[Any, int]) -> None:
+        self.busyChanged.emit(self.runner.busy())
+        if day == self.day:
+            self.show_plan(*result)
+
+    def show_plan(self, plan: Any, version: int) -> None:
+        """Show an OrderPlan computed from data version `version` (from `compute_plan`)."""
+        self.day = plan.day
+        self.plan = plan
+        self.plan_version = version
+        self.computed_at = plan.computed_at
+        self.lines = line_views(plan, i18n.lang())
+        self.reload_decisions()
+        self.planChanged.emit()
+
+    def _job_failed(self, exc: BaseException) -> None:
+        self.busyChanged.emit(False)
+        self.failed.emit(exc)
+
+    def relabel(self) -> None:
+        """Render the line texts again (after a language switch)."""
+        if self.plan is not None:
+            self.lines = line_views(self.plan, i18n.lang())
+            self.planChanged.emit()
+
+    # -- decisions -----------------------------------------------------------------------------
+    def reload_decisions(self) -> None:
+        """Read the owner's decisions for the current day from the file."""
+        self.decisions = {d.product: d for d in load_decisions(self.shop, self.day)}
+
+    def line(self, product: str) -> LineView | None:
+        """The current line of `product`."""
+        return next((ln for ln in self.lines if ln.product == product), None)
+
+    def _decision(self, line: LineView, final: float | None, code: str | None = None,
+                  text: str = "") -> OrderDecision:
+        return OrderDecision(
+            product=line.product,
+            date=self.day,
+            suggested=line.suggestion,
+            final=final,
+            reason_code=code,
+            reason_text=text,
+            decided_at=dt.datetime.now().replace(microsecond=0),
+        )
+
+    def accept_edit(self, products: list[str]) -> EditBatch:
+        """The edit that accepts the suggestion for `products` (those not decided yet)."""
+        edits = []
+        for product in products:
+            line = self.line(product)
+            if line is None or product in self.decisions:
+                continue
+            edits.append(
+                SetDecision(product, self.day, self._decision(line, line.suggestion), None)
+            )
+        return EditBatch(tuple(edits))
+
+    def order_edit(self, product: str, final: float | None, code: str | None = None,
+                   text: str = "") -> SetDecision | None:
+        """The edit that sets the owner's quantity (None reopens the line)."""
+        line = self.line(product)
+        if line is None:
+            return None
+        old = self.decisions.get(product)
+        new = None if final is None else self._decision(line, final, code, text)
+        return SetDecision(product, self.day, new, old)
+
+    def needs_reason(self, product: str, final: float | None) -> bool:
+        """Whether `final` differs from the suggestion (then the owner is asked why)."""
+        line = self.line(product)
+        return line is not None and final is not None and abs(final - line.suggestion) > 1e-9
+
+    def apply_edit(self, edit: Edit, text: str) -> None:
+        """Push an edit onto the undo stack (which applies it and saves at once)."""
+        if isinstance(edit, EditBatch) and not edit.edits:
+            return
+        self.undo_stack.push(EditCommand(edit, self._apply, text))
+
+    def _apply(self, edit: Edit) -> Edit:
+        inverse = edit.apply(self.shop)
+        self.reload_decisions()
+        self.decisionsChanged.emit(edit.products())
+        return inverse
+
+    # -- data changes --------------------------------------------------------------------------
+    def data_changed(self, recompute: bool = True) -> None:
+        """Sales, calendar, products or settings changed: tell the views, recompute suggestions."""
+        self.dataChanged.emit()
+        if recompute and self.auto_recompute:
+            self.refresh_plan()

@@ -1,0 +1,323 @@
+"""SettingsDialog: the shop (Bundesland from the postal code, opening and closing days), the
+products (price, cost, value of unsold units, pack size, shelf life, supplier, service level),
+and the language."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import i18n
+from app.postal_codes import state_for_postal_code
+from app.session import ShopSession
+from forecasting.products import Product, load_products, save_product
+from forecasting.shop_settings import (
+    STATES,
+    load_closing_days,
+    remove_closing_day,
+    save_settings,
+    set_closing_day,
+)
+
+STATE_NAMES = {
+    "BB": "Brandenburg", "BE": "Berlin", "BW": "Baden-Württemberg", "BY": "Bayern",
+    "HB": "Bremen", "HE": "Hessen", "HH": "Hamburg", "MV": "Mecklenburg-Vorpommern",
+    "NI": "Niedersachsen", "NW": "Nordrhein-Westfalen", "RP": "Rheinland-Pfalz",
+    "SH": "Schleswig-Holstein", "SL": "Saarland", "SN": "Sachsen", "ST": "Sachsen-Anhalt",
+    "TH": "Thüringen",
+}
+SERVICE_CHOICES = (None, "sellout_ok", "few_leftovers", "balanced", "rarely_sold_out",
+                   "never_sold_out")
+PRODUCT_COLUMNS = 8
+
+
+def _service_text(setting: str | None) -> str:
+    from forecasting.policy.explain_text import setting_text
+
+    return setting_text(setting, i18n.lang())
+
+
+def _setting_of(level: float | None) -> str | None:
+    if level is None:
+        return None
+    from forecasting.policy.economics import SERVICE_SETTINGS
+
+    return min(SERVICE_SETTINGS, key=lambda k: abs(SERVICE_SETTINGS[k] - level))
+
+
+class SettingsDialog(QDialog):
+    """Edit and save the shop's settings; every save is one change to the shop file."""
+
+    languageChosen = Signal(str)
+
+    def __init__(self, session: ShopSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(980, 620)
+        self.settings = session.settings
+        self.closing = load_closing_days(session.shop)
+        self.products = load_products(session.shop)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._shop_tab(), self.tr("&Shop"))
+        self.tabs.addTab(self._products_tab(), self.tr("&Products"))
+        self.tabs.addTab(self._display_tab(), self.tr("&Language and display"))
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        box.accepted.connect(self.save_and_close)
+        box.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(box)
+
+    # -- shop ----------------------------------------------------------------------------------
+    def _shop_tab(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        self.name = QLineEdit(self.settings.name)
+        self.postal = QLineEdit(self.settings.postal_code)
+        self.postal.setMaxLength(5)
+        self.postal.setInputMask("")
+        self.state = QComboBox()
+        for code in STATES:
+            self.state.addItem(f"{STATE_NAMES[code]} ({code})", code)
+        self.state.setCurrentIndex(self.state.findData(self.settings.state))
+        self.state_hint = QLabel()
+        self.postal.textChanged.connect(self._postal_changed)
+        days = QHBoxLayout()
+        self.day_boxes = []
+        for number in range(7):
+            day = dt.date(2024, 1, 1) + dt.timedelta(days=number)  # a Monday
+            box = QCheckBox(i18n.weekday_name(day, short=True))
+            box.setChecked(number in self.settings.opening_days)
+            self.day_boxes.append(box)
+            days.addWidget(box)
+        days.addStretch(1)
+        self.holidays_open = QCheckBox(self.tr("Open on public holidays"))
+        self.holidays_open.setChecked(self.settings.open_on_public_holidays)
+        self.latitude = QDoubleSpinBox()
+        self.longitude = QDoubleSpinBox()
+        for spin, (low, high) in ((self.latitude, (47.0, 55.5)), (self.longitude, (5.5, 15.5))):
+            spin.setRange(0.0, high)
+            spin.setMinimum(0.0)
+            spin.setDecimals(3)
+            spin.setSpecialValueText(self.tr("unknown"))
+            del low
+        self.latitude.setValue(self.settings.latitude or 0.0)
+        self.longitude.setValue(self.settings.longitude or 0.0)
+        location = QHBoxLayout()
+        location.addWidget(self.latitude)
+        location.addWidget(self.longitude)
+        self.closing_list = QListWidget()
+        self.closing_list.setMaximumHeight(140)
+        for day, reason in sorted(self.closing.items()):
+            self._add_closing_item(day, reason)
+        self.closing_date = QDateEdit(QDate.currentDate())
+        self.closing_date.setCalendarPopup(True)
+        self.closing_date.setDisplayFormat("dd.MM.yyyy" if i18n.lang() == "de" else "yyyy-MM-dd")
+        self.closing_reason = QLineEdit()
+        self.closing_reason.setPlaceholderText(self.tr("Reason, e.g. holiday"))
+        add = QPushButton(self.tr("&Add closing day"))
+        remove = QPushButton(self.tr("Remove selected"))
+        add.clicked.connect(self._add_closing)
+        remove.clicked.connect(self._remove_closing)
+        closing_row = QHBoxLayout()
+        for widget in (self.closing_date, self.closing_reason, add, remove):
+            closing_row.addWidget(widget)
+        form.addRow(self.tr("Shop &name"), self.name)
+        form.addRow(self.tr("&Postal code"), self.postal)
+        form.addRow(self.tr("&Bundesland"), self.state)
+        form.addRow("", self.state_hint)
+        form.addRow(self.tr("Opening days"), days)
+        form.addRow("", self.holidays_open)
+        form.addRow(self.tr("Location (latitude, longitude)"), location)
+        form.addRow(self.tr("Closing days"), self.closing_list)
+        form.addRow("", closing_row)
+        return page
+
+    def _postal_changed(self, text: str) -> None:
+        state = state_for_postal_code(text)
+        if state is None:
+            self.state_hint.setText("")
+            return
+        self.state.setCurrentIndex(self.state.findData(state))
+        self.state_hint.setText(self.tr("Taken from the postal code – please check."))
+
+    def _add_closing_item(self, day: dt.date, reason: str) -> None:
+        item = QListWidgetItem(f"{i18n.date_text(day)}  {reason}".strip())
+        item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
+        item.setData(Qt.ItemDataRole.UserRole + 1, reason)
+        self.closing_list.addItem(item)
+
+    def _add_closing(self) -> None:
+        q = self.closing_date.date()
+        self._add_closing_item(dt.date(q.year(), q.month(), q.day()),
+                               self.closing_reason.text().strip())
+        self.closing_reason.clear()
+
+    def _remove_closing(self) -> None:
+        for item in self.closing_list.selectedItems():
+            self.closing_list.takeItem(self.closing_list.row(item))
+
+    def closing_days(self) -> dict[dt.date, str]:
+        """The closing days as listed in the dialog."""
+        out = {}
+        for row in range(self.closing_list.count()):
+            item = self.closing_list.item(row)
+            out[dt.date.fromisoformat(item.data(Qt.ItemDataRole.UserRole))] = str(
+                item.data(Qt.ItemDataRole.UserRole + 1) or "")
+        return out
+
+    # -- products ------------------------------------------------------------------------------
+    def _products_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        hint = QLabel(self.tr("Prices in euro per unit. \"Unsold value\" is what a unit left over "
+                              "still brings (day-old sale; 0 if thrown away)."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.table = QTableWidget(len(self.products), PRODUCT_COLUMNS)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Product"), self.tr("Price €"), self.tr("Cost €"), self.tr("Unsold value €"),
+            self.tr("Pack size"), self.tr("Shelf life (days)"), self.tr("Supplier / area"),
+            self.tr("Service level"),
+        ])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for row, product in enumerate(self.products):
+            name = QTableWidgetItem(product.name)
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, 0, name)
+            for col, value in ((1, product.price), (2, product.unit_cost),
+                               (3, product.salvage_value)):
+                spin = QDoubleSpinBox()
+                spin.setRange(0, 10_000)
+                spin.setDecimals(2)
+                spin.setValue(value)
+                self.table.setCellWidget(row, col, spin)
+            pack = QDoubleSpinBox()
+            pack.setRange(0.1, 10_000)
+            pack.setDecimals(1)
+            pack.setValue(product.pack_size)
+            self.table.setCellWidget(row, 4, pack)
+            shelf = QSpinBox()
+            shelf.setRange(1, 365)
+            shelf.setValue(product.shelf_life_days)
+            self.table.setCellWidget(row, 5, shelf)
+            self.table.setItem(row, 6, QTableWidgetItem(product.supplier))
+            service = QComboBox()
+            for setting in SERVICE_CHOICES:
+                service.addItem(_service_text(setting), setting)
+            service.setCurrentIndex(max(0, service.findData(_setting_of(product.service_level))))
+            self.table.setCellWidget(row, 7, service)
+        layout.addWidget(self.table)
+        return page
+
+    def edited_products(self) -> list[Product]:
+        """Products as edited in the table (only those that changed)."""
+        from forecasting.policy.economics import SERVICE_SETTINGS
+
+        out = []
+        for row, product in enumerate(self.products):
+            setting = self.table.cellWidget(row, 7).currentData()  # type: ignore[union-attr]
+            changed = dataclasses.replace(
+                product,
+                price=self.table.cellWidget(row, 1).value(),  # type: ignore[union-attr]
+                unit_cost=self.table.cellWidget(row, 2).value(),  # type: ignore[union-attr]
+                salvage_value=self.table.cellWidget(row, 3).value(),  # type: ignore[union-attr]
+                pack_size=self.table.cellWidget(row, 4).value(),  # type: ignore[union-attr]
+                shelf_life_days=self.table.cellWidget(row, 5).value(),  # type: ignore[union-attr]
+                supplier=self.table.item(row, 6).text().strip(),
+                service_level=None if setting is None else SERVICE_SETTINGS[setting],
+            )
+            if changed != product:
+                out.append(changed)
+        return out
+
+    # -- display -------------------------------------------------------------------------------
+    def _display_tab(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        self.language = QComboBox()
+        self.language.addItem("Deutsch", "de")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(self.language.findData(i18n.lang()))
+        form.addRow(self.tr("&Language"), self.language)
+        hint = QLabel(self.tr("Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors)."))
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        return page
+
+    # -- saving --------------------------------------------------------------------------------
+    def save(self) -> None:
+        """Write everything that changed to the shop file (one transaction)."""
+        shop = self.session.shop
+        settings = dataclasses.replace(
+            self.settings,
+            name=self.name.text().strip() or self.settings.name,
+            postal_code=self.postal.text().strip(),
+            state=str(self.state.currentData()),
+            opening_days=tuple(i for i, box in enumerate(self.day_boxes) if box.isChecked()),
+            open_on_public_holidays=self.holidays_open.isChecked(),
+            latitude=self.latitude.value() or None,
+            longitude=self.longitude.value() or None,
+            language=str(self.language.currentData()),
+        )
+        closing = self.closing_days()
+        with shop.transaction():
+            if settings != self.settings:
+                save_settings(shop, settings)
+                shop.mark_data_changed()
+            for day in set(self.closing) - set(closing):
+                remove_closing_day(shop, day)
+            for day, reason in closing.items():
+                if self.closing.get(day) != reason:
+                    set_closing_day(shop, day, reason)
+            edited = self.edited_products()
+            for product in edited:
+                save_product(shop, product)
+            if edited:
+                shop.mark_data_changed()
+        self.session.data_changed()
+
+    def save_and_close(self) -> None:
+        """Save and close; switch the language if it changed."""
+        self.save()
+        self.accept()
+        lang = str(self.language.currentData())
+        if lang != i18n.lang():
+            self.languageChosen.emit(lang)

@@ -1,0 +1,139 @@
+"""Policy backtest: our order suggestions vs the bakers' rules on known demand.
+
+Rolling one-day-ahead forecasts from the forecasting core's backtest (forecasting/models/backtest.py)
+over the last year of each data set; units wasted, units short, sell-out days and margin for our
+suggestions and for "same as last week", "+10 %" and "average of the last four same weekdays".
+Our level for "matched" is chosen on the first half of the year (sell-out days <= "same as last
+week"), all figures are for the second half. See docs/order_policy.md.
+
+    /tmp/venv/bin/python benchmarks/policy_benchmark.py [--only wuerzbaeck|bakery|deli] [--days 364]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from forecasting.policy.policy_backtest import compare  # noqa: E402
+from forecasting.products import Product  # noqa: E402
+
+WUERZBURG = ROOT / ".." / "shared" / "datasets" / "wuerzbaeck"
+LEVELS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99)
+DEMO_END = dt.date(2026, 11, 26)
+#: The Würzburg file has no prices; typical German bakery prices and costs (assumed, see docs).
+WUERZBURG_PRODUCTS = {
+    "bread": Product("bread", price=3.50, unit_cost=1.10),
+    "rolls": Product("rolls", price=0.45, unit_cost=0.13),
+    "pretzels": Product("pretzels", price=0.90, unit_cost=0.25),
+}
+
+
+def wuerzburg_inputs() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(sales, weather, demand): row i is 2016-01-02 + i; days with all three 0 are closed."""
+    target = pd.read_csv(WUERZBURG / "wuerzbaeck_target.csv")
+    data = pd.read_csv(WUERZBURG / "wuerzbaeck_data.csv")
+    dates = pd.date_range("2016-01-02", periods=len(target))
+    open_ = target.sum(axis=1) > 0
+    long = target[open_].assign(date=dates[open_]).melt(
+        id_vars="date", var_name="product", value_name="quantity")
+    weather = pd.DataFrame({"date": dates, "kind": "observation",
+                            "temperature": data["temperature"], "temperature_max": float("nan"),
+                            "precipitation": data["rain"], "sunshine": float("nan"),
+                            "source": "wuerzbaeck"})
+    demand = long.rename(columns={"quantity": "demand"})
+    # The file's own promotion flag, as an importer would map it (SALES column "promotion").
+    promo = pd.Series(data["promotion_currentweek"].to_numpy(), index=dates)
+    long["promotion"] = promo.reindex(long["date"]).to_numpy(dtype=float)
+    return long, weather, demand
+
+
+def backtest_predictions(sales: pd.DataFrame, features: object, days: int,
+                         categories: dict[str, str] | None = None) -> tuple[pd.DataFrame, float]:
+    """Final one-day-ahead predictions for the last `days` days of the sales, and seconds."""
+    from forecasting.models.backtest import BacktestPlan, run_backtest
+
+    end = sales["date"].max().date()
+    plan = BacktestPlan(start=end - dt.timedelta(days=days - 1), end=end, horizon=1)
+    result = run_backtest(sales, features, plan, LEVELS, categories=categories, candidates=False)
+    preds = result.predictions
+    return preds[preds["kind"] == "final"], result.seconds
+
+
+def run_wuerzburg(days: int) -> pd.DataFrame:
+    from calendars.features import build_features
+
+    sales, weather, demand = wuerzburg_inputs()
+    features = build_features("BY", sales["date"].min().date(), sales["date"].max().date(),
+                              weather=weather)
+    preds, seconds = backtest_predictions(sales, features, days)
+    print(f"wuerzbaeck: backtest {seconds:.1f} s, {len(preds)} product-days", flush=True)
+    out, level = compare(preds, sales, demand, WUERZBURG_PRODUCTS)
+    print(f"wuerzbaeck: matched levels {level}")
+    return out
+
+
+def run_demo(kind: str, days: int) -> pd.DataFrame:
+    from calendars.features import build_features
+    from forecasting.calendar_store import events_frame, load_events, load_weather
+    from forecasting.demo.generate import write_demo_shop
+    from forecasting.products import load_products
+    from forecasting.sales_store import read_sales, read_true_demand
+    from forecasting.shop_settings import load_settings
+    from forecasting.shopfile import Shop
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_demo_shop(kind, DEMO_END, Path(tmp) / f"{kind}.bkshop")
+        with Shop.open(path) as shop:
+            sales = read_sales(shop)
+            demand = read_true_demand(shop)
+            products = {p.name: p for p in load_products(shop)}
+            state = load_settings(shop).state
+            features = build_features(state, sales["date"].min().date(), DEMO_END,
+                                      events=events_frame(load_events(shop)),
+                                      weather=load_weather(shop))
+    categories = {p.name: p.category for p in products.values()}
+    preds, seconds = backtest_predictions(sales, features, days, categories)
+    print(f"{kind}: backtest {seconds:.1f} s, {len(preds)} product-days", flush=True)
+    # One-day newsvendor on every product-day; deli goods that keep are scored the same way here
+    # (see docs/order_policy.md: the order-up-to policy needs a stock simulation, not done yet).
+    out, level = compare(preds, sales, demand, products)
+    print(f"{kind}: matched levels {level}")
+    return out
+
+
+def show(name: str, frame: pd.DataFrame) -> None:
+    cols = ["days", "ordered", "demand", "wasted", "short", "sellout_days", "availability",
+            "margin", "waste_vs_last_week", "sellout_days_vs_last_week"]
+    with pd.option_context("display.width", 160, "display.max_columns", 20):
+        print(f"\n== {name} (second half of the backtest year) ==")
+        print(frame[cols].round(3).to_string())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["wuerzbaeck", "bakery", "deli"])
+    parser.add_argument("--days", type=int, default=364)
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    runs = {"wuerzbaeck": lambda: run_wuerzburg(args.days),
+            "bakery": lambda: run_demo("bakery", args.days),
+            "deli": lambda: run_demo("deli", args.days)}
+    for name, run in runs.items():
+        if args.only and name != args.only:
+            continue
+        show(name, run())
+    print(f"\ntotal {time.perf_counter() - began:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,246 @@
+"""Read local events from iCalendar (.ics) or CSV files into an EVENTS frame.
+
+ICS: recurring events (RRULE/RDATE/EXDATE) are expanded with `recurring-ical-events` within a
+window (by default from the first event to two years after the later of the last start and
+today). All-day events end the day before DTEND (RFC 5545). Timed events are converted to
+Europe/Berlin and cover every local date they touch (an end at exactly midnight does not count
+the next day), so DST changes never move an event to another day. The kind comes from
+CATEGORIES or X-BESTELLKOMPASS-KIND (kind ids or German words), else from words in the summary,
+else from `default_kind`; strength from X-BESTELLKOMPASS-STRENGTH.
+
+CSV: columns kind,name,start_date[,end_date][,strength] (German headers art, name, beginn/von,
+ende/bis, stärke work too); `,` or `;`; dates 2025-07-01 or 01.07.2025.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pandas as pd
+
+from calendars.errors import CalendarError
+from calendars.events import EVENT_COLUMNS, EVENT_KINDS, normalise_events
+
+BERLIN = ZoneInfo("Europe/Berlin")
+KIND_WORDS = {
+    "weekly_market": ("wochenmarkt", "markt", "bauernmarkt", "weekly market", "market"),
+    "town_festival": ("stadtfest", "dorffest", "straßenfest", "strassenfest", "festival",
+                      "volksfest", "schützenfest", "kieler woche"),
+    "fair": ("kirmes", "kirchweih", "jahrmarkt", "kerb", "kärwa", "fair", "dult", "messe"),
+    "football_home": ("heimspiel", "fußball", "fussball", "football", "bundesliga"),
+    "concert": ("konzert", "concert", "open air"),
+    "christmas_market": ("weihnachtsmarkt", "christkindlmarkt", "adventsmarkt",
+                         "christmas market"),
+    "construction": ("baustelle", "sperrung", "umleitung", "construction", "road closure"),
+    "promotion": ("aktion", "angebot", "rabatt", "promotion", "sale"),
+    "closure": ("geschlossen", "betriebsferien", "urlaub", "closed", "closure", "ruhetag"),
+}
+CSV_ALIASES = {
+    "kind": ("kind", "art", "typ", "type"),
+    "name": ("name", "bezeichnung", "titel", "title"),
+    "start_date": ("start_date", "start", "beginn", "von", "from", "datum", "date"),
+    "end_date": ("end_date", "end", "ende", "bis", "to"),
+    "strength": ("strength", "stärke", "staerke", "gewicht"),
+}
+HORIZON_DAYS = 730
+
+
+def read_events_file(
+    path: str | Path,
+    *,
+    default_kind: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> pd.DataFrame:
+    """An EVENTS frame from an .ics or .csv file (by extension; other names are tried as CSV)."""
+    path = Path(path)
+    if not path.is_file():
+        raise CalendarError("calendar.file_not_found", file=str(path))
+    if path.suffix.lower() in (".ics", ".ical", ".ifb"):
+        return read_ics(path, default_kind=default_kind, start=start, end=end)
+    return read_events_csv(path, default_kind=default_kind)
+
+
+def kind_from_words(*texts: str) -> str | None:
+    """The event kind a category or summary names, if any (exact ids first, then words)."""
+    for text in texts:
+        word = (text or "").strip().lower()
+        if word in EVENT_KINDS:
+            return word
+    for text in texts:
+        low = (text or "").lower()
+        hits = [(len(w), kind) for kind, words in KIND_WORDS.items() for w in words if w in low]
+        if hits:
+            return max(hits)[1]  # the longest word wins: "Weihnachtsmarkt" over "markt"
+    return None
+
+
+def read_ics(
+    path: str | Path,
+    *,
+    default_kind: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> pd.DataFrame:
+    """Events from an iCalendar file, recurring ones expanded between `start` and `end`."""
+    import icalendar
+    import recurring_ical_events
+
+    path = Path(path)
+    try:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    except (ValueError, IndexError) as exc:
+        raise CalendarError("calendar.file_unreadable", file=path.name, reason=str(exc)) from exc
+    masters = [c for c in calendar.walk("VEVENT") if c.get("DTSTART") is not None]
+    if not masters:
+        raise CalendarError("calendar.events_empty", file=path.name)
+    first_starts = [_local_date(c.decoded("DTSTART")) for c in masters]
+    window_start = start or min(first_starts)
+    window_end = end or max(*first_starts, dt.date.today()) + dt.timedelta(HORIZON_DAYS)
+    occurrences = recurring_ical_events.of(calendar).between(
+        window_start, window_end + dt.timedelta(1)
+    )
+    rows = []
+    for event in occurrences:
+        rows.append(_ics_row(event, path.name, default_kind))
+    if not rows:
+        raise CalendarError("calendar.events_empty", file=path.name)
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    return normalise_events(frame)
+
+
+def _ics_row(event: object, file: str, default_kind: str | None) -> dict[str, object]:
+    summary = str(event.get("SUMMARY", "") or "")  # type: ignore[attr-defined]
+    categories = _categories(event)
+    explicit = str(event.get("X-BESTELLKOMPASS-KIND", "") or "")  # type: ignore[attr-defined]
+    kind = kind_from_words(explicit, *categories) or kind_from_words(summary) or default_kind
+    if kind is None:
+        raise CalendarError("calendar.event_no_kind", file=file, name=summary)
+    if kind not in EVENT_KINDS:
+        raise CalendarError("calendar.event_bad_kind", file=file, where=summary, kind=kind,
+                            kinds=", ".join(EVENT_KINDS))
+    begin = event.decoded("DTSTART")  # type: ignore[attr-defined]
+    finish = event.decoded("DTEND") if event.get("DTEND") else None  # type: ignore[attr-defined]
+    start_date = _local_date(begin)
+    if finish is None:
+        end_date = start_date
+    elif isinstance(finish, dt.datetime):
+        local_end = _local(finish)
+        end_date = local_end.date()
+        if local_end.time() == dt.time(0) and end_date > start_date:
+            end_date -= dt.timedelta(1)
+    else:
+        end_date = max(start_date, finish - dt.timedelta(1))
+    if end_date < start_date:
+        raise CalendarError("calendar.event_ends_before_start", file=file, where=summary,
+                            name=summary)
+    strength = event.get("X-BESTELLKOMPASS-STRENGTH")  # type: ignore[attr-defined]
+    uid = str(event.get("UID", "") or "")  # type: ignore[attr-defined]
+    return {
+        "kind": kind,
+        "name": summary or kind,
+        "start_date": start_date,
+        "end_date": end_date,
+        "strength": float(str(strength).replace(",", ".")) if strength is not None else np.nan,
+        "source": file,
+        "uid": f"{uid}/{start_date.isoformat()}" if uid else None,
+    }
+
+
+def _categories(event: object) -> list[str]:
+    raw = event.get("CATEGORIES")  # type: ignore[attr-defined]
+    if raw is None:
+        return []
+    items = raw if isinstance(raw, list) else [raw]
+    out: list[str] = []
+    for item in items:
+        cats = getattr(item, "cats", None)
+        out.extend(str(c) for c in cats) if cats is not None else out.append(str(item))
+    return out
+
+
+def _local(value: dt.datetime) -> dt.datetime:
+    return value.astimezone(BERLIN) if value.tzinfo is not None else value
+
+
+def _local_date(value: dt.date | dt.datetime) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return _local(value).date()
+    return value
+
+
+def read_events_csv(path: str | Path, *, default_kind: str | None = None) -> pd.DataFrame:
+    """Events from a CSV table; bad rows stop the import with file, row and column named."""
+    path = Path(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    head = text.splitlines()[0] if text.strip() else ""
+    sep = ";" if head.count(";") > head.count(",") else ","
+    table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    columns = _map_columns(table.columns, path.name, default_kind)
+    rows = []
+    for i, record in enumerate(table.to_dict("records")):
+        rows.append(_csv_row(record, columns, path.name, i + 2, default_kind))
+    if not rows:
+        raise CalendarError("calendar.events_empty", file=path.name)
+    return normalise_events(pd.DataFrame(rows, columns=EVENT_COLUMNS))
+
+
+def _map_columns(names: pd.Index, file: str, default_kind: str | None) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for column in names:
+        low = str(column).strip().lower()
+        for target, aliases in CSV_ALIASES.items():
+            if low in aliases and target not in out:
+                out[target] = column
+                break
+    needed = ["name", "start_date"] + ([] if default_kind else ["kind"])
+    for target in needed:
+        if target not in out:
+            raise CalendarError("calendar.event_missing_column", file=file, column=target)
+    return out
+
+
+def _csv_row(
+    record: dict[str, str], columns: dict[str, str], file: str, row: int,
+    default_kind: str | None,
+) -> dict[str, object]:
+    def cell(target: str) -> str:
+        return str(record.get(columns.get(target, ""), "") or "").strip()
+
+    kind = kind_from_words(cell("kind")) if cell("kind") else default_kind
+    if kind not in EVENT_KINDS:
+        raise CalendarError("calendar.event_bad_kind", file=file, where=f"row {row}",
+                            kind=cell("kind"), kinds=", ".join(EVENT_KINDS))
+    start = _parse_date(cell("start_date"), file, row, columns["start_date"])
+    end = _parse_date(cell("end_date"), file, row, columns["end_date"]) if cell("end_date") else start
+    if end < start:
+        raise CalendarError("calendar.event_ends_before_start", file=file, where=f"row {row}",
+                            name=cell("name"))
+    strength = np.nan
+    if cell("strength"):
+        try:
+            strength = float(cell("strength").replace(",", "."))
+        except ValueError:
+            strength = -1.0
+        if not 0 <= strength <= 10:
+            raise CalendarError("calendar.event_bad_value", file=file, row=row,
+                                column=columns["strength"], value=cell("strength"))
+    return {"kind": kind, "name": cell("name") or kind, "start_date": start, "end_date": end,
+            "strength": strength, "source": file, "uid": None}
+
+
+def _parse_date(value: str, file: str, row: int, column: str) -> dt.date:
+    for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"):
+        try:
+            return dt.datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    raise CalendarError("calendar.event_bad_date", file=file, row=row, column=column, value=value)

@@ -1,0 +1,172 @@
+"""The sentences calendars can say to a user (errors), in German and English, keyed by code.
+
+Same shape as forecasting/texts.py, which calendars may not import (layers). Parameters are
+filled with str.format; dates are shown as 24.12.2026 in German.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "calendar.bad_state": {
+        "de": "„{state}“ ist kein Bundesland-Kürzel (z. B. NW, BY, SH).",
+        "en": "“{state}” is not a German state code (e.g. NW, BY, SH).",
+    },
+    "calendar.bad_range": {
+        "de": "Der Zeitraum endet ({end}) vor seinem Anfang ({start}).",
+        "en": "The date range ends ({end}) before it starts ({start}).",
+    },
+    "calendar.file_not_found": {
+        "de": "Die Datei {file} gibt es nicht.",
+        "en": "The file {file} does not exist.",
+    },
+    "calendar.file_unreadable": {
+        "de": "Die Datei {file} lässt sich nicht lesen ({reason}).",
+        "en": "The file {file} cannot be read ({reason}).",
+    },
+    "calendar.weather_no_columns": {
+        "de": (
+            "{file}: keine Wetterspalten erkannt. Erwartet z. B. date,temperature,precipitation "
+            "oder eine Datei vom DWD, von Open-Meteo oder Meteostat."
+        ),
+        "en": (
+            "{file}: no weather columns found. Expected e.g. date,temperature,precipitation or "
+            "a file from DWD, Open-Meteo or Meteostat."
+        ),
+    },
+    "calendar.weather_bad_date": {
+        "de": "{file}, Zeile {row}: „{value}“ in Spalte {column} ist kein Datum.",
+        "en": "{file}, row {row}: “{value}” in column {column} is not a date.",
+    },
+    "calendar.weather_bad_value": {
+        "de": "{file}, Zeile {row}: „{value}“ in Spalte {column} ist keine gültige Zahl.",
+        "en": "{file}, row {row}: “{value}” in column {column} is not a valid number.",
+    },
+    "calendar.weather_out_of_range": {
+        "de": (
+            "{file}, Zeile {row}: {value} in Spalte {column} ist nicht plausibel "
+            "(erlaubt {low} bis {high})."
+        ),
+        "en": (
+            "{file}, row {row}: {value} in column {column} is not plausible "
+            "(allowed {low} to {high})."
+        ),
+    },
+    "calendar.weather_empty": {
+        "de": "{file} enthält keine Wetterdaten.",
+        "en": "{file} holds no weather data.",
+    },
+    "calendar.weather_bad_kind": {
+        "de": "Unbekannte Wetterart „{kind}“ (möglich: observation, forecast).",
+        "en": "Unknown weather kind “{kind}” (choose observation or forecast).",
+    },
+    "calendar.forecast_bad_input": {
+        "de": "Vorhersage für {date}: {field} „{value}“ ist nicht gültig.",
+        "en": "Forecast for {date}: {field} “{value}” is not valid.",
+    },
+    "calendar.no_connection": {
+        "de": (
+            "Keine Verbindung zu {host}. Die Wettervorhersage konnte nicht geladen werden; "
+            "Bestellkompass rechnet mit typischem Wetter. Sie können die Vorhersage auch von "
+            "Hand eingeben."
+        ),
+        "en": (
+            "No connection to {host}. The weather forecast could not be fetched; Bestellkompass "
+            "assumes typical weather. You can also enter the forecast by hand."
+        ),
+    },
+    "calendar.fetch_bad_answer": {
+        "de": "{host} hat keine brauchbare Wettervorhersage geliefert ({reason}).",
+        "en": "{host} did not return a usable weather forecast ({reason}).",
+    },
+    "calendar.no_location": {
+        "de": "Für den Wetterabruf fehlt der Standort (Breite/Länge) des Shops.",
+        "en": "The shop's location (latitude/longitude) is needed to fetch the weather.",
+    },
+    "calendar.event_bad_kind": {
+        "de": (
+            "{file}, {where}: Veranstaltungsart „{kind}“ unbekannt (möglich: {kinds})."
+        ),
+        "en": "{file}, {where}: unknown event kind “{kind}” (choose one of {kinds}).",
+    },
+    "calendar.event_no_kind": {
+        "de": (
+            "{file}: Für „{name}“ ist keine Art erkennbar. Bitte CATEGORIES setzen oder "
+            "beim Import eine Art angeben (--kind)."
+        ),
+        "en": (
+            "{file}: no kind found for “{name}”. Please set CATEGORIES or give a kind when "
+            "importing (--kind)."
+        ),
+    },
+    "calendar.event_bad_date": {
+        "de": "{file}, Zeile {row}: „{value}“ in Spalte {column} ist kein Datum.",
+        "en": "{file}, row {row}: “{value}” in column {column} is not a date.",
+    },
+    "calendar.event_bad_value": {
+        "de": "{file}, Zeile {row}: „{value}“ in Spalte {column} ist nicht gültig.",
+        "en": "{file}, row {row}: “{value}” in column {column} is not valid.",
+    },
+    "calendar.event_missing_column": {
+        "de": "{file}: Spalte „{column}“ fehlt (nötig: kind, name, start_date).",
+        "en": "{file}: column “{column}” is missing (needed: kind, name, start_date).",
+    },
+    "calendar.event_ends_before_start": {
+        "de": "{file}, {where}: „{name}“ endet vor seinem Beginn.",
+        "en": "{file}, {where}: “{name}” ends before it starts.",
+    },
+    "calendar.weather_imported": {
+        "de": "{count} Wetter-Tage ({kind}) aus {file} in {shop} gespeichert.",
+        "en": "Stored {count} weather days ({kind}) from {file} in {shop}.",
+    },
+    "calendar.forecast_saved": {
+        "de": "Vorhersage für {date} gespeichert.",
+        "en": "Forecast for {date} stored.",
+    },
+    "calendar.events_imported": {
+        "de": "{added} Veranstaltungen neu, {changed} aktualisiert aus {file} in {shop}.",
+        "en": "{added} events added, {changed} updated from {file} in {shop}.",
+    },
+    "calendar.weather_nothing": {
+        "de": "Bitte eine Wetterdatei, --date mit --max-temp/--rain oder --fetch angeben.",
+        "en": "Please give a weather file, --date with --max-temp/--rain, or --fetch.",
+    },
+    "calendar.no_state": {
+        "de": "Bitte --state (z. B. NW) oder --shop angeben.",
+        "en": "Please give --state (e.g. NW) or --shop.",
+    },
+    "calendar.school_holidays_unknown": {
+        "de": (
+            "Für {state} sind Schulferien nur bis {after} bekannt; danach rechnet Bestellkompass "
+            "ohne Schulferien."
+        ),
+        "en": (
+            "School holidays for {state} are known only up to {after}; after that Bestellkompass "
+            "assumes none."
+        ),
+    },
+    "calendar.events_empty": {
+        "de": "{file} enthält keine Veranstaltungen.",
+        "en": "{file} holds no events.",
+    },
+}
+
+
+def render(code: str, lang: str = "de", **params: Any) -> str:
+    """The message for `code` in `lang`, falling back to English, then to the code itself."""
+    entry = MESSAGES.get(code)
+    if entry is None:
+        return code if not params else f"{code} {params}"
+    template = entry.get(lang) or entry.get("en") or code
+    shown = {k: _show(v, lang) for k, v in params.items()}
+    return template.format(**shown)
+
+
+def _show(value: Any, lang: str) -> Any:
+    if isinstance(value, float) and lang == "de":
+        return f"{value:g}".replace(".", ",")
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+    return value

@@ -1,0 +1,203 @@
+"""The shared core of backtests and forecasts: every candidate model's point forecasts for a range
+of target days at one horizon, refitting LightGBM at given days under a strict origin.
+
+A model refitted at day b is trained only on target days <= b - horizon, and a feature of day d
+only uses sales up to d - horizon, so the forecast for d never sees d - horizon + 1 or later.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from forecasting.models import ets, lgbm
+from forecasting.models.censoring import uncensor
+from forecasting.models.frame import EXOG_COLUMNS, Panel
+from forecasting.models.lags import LAG_GROUPS, lag_features, scale
+from forecasting.models.naive import seasonal_naive, weekday_mean
+
+MIN_TRAIN_AGE = 0
+ETS_REFIT_DAYS = 91
+WEEKDAY_GROUPS = {"weekday"}
+
+
+@dataclasses.dataclass
+class Design:
+    """The model matrix: rows are [day, product] flattened day-major; names and explanation groups."""
+
+    X: np.ndarray
+    names: list[str]
+    groups: list[str]
+    categorical: list[str]
+
+
+@dataclasses.dataclass
+class Run:
+    """Point forecasts of every candidate ([day, product], NaN outside the target days)."""
+
+    panel: Panel
+    horizon: int
+    y: np.ndarray  # demand used for training and errors (sell-outs raised, returns removed)
+    s: np.ndarray  # typical amount for the weekday, known at the origin
+    borrowed: np.ndarray
+    points: dict[str, np.ndarray]
+    ets_level: np.ndarray
+    ets_season: np.ndarray
+    design: Design
+    booster: Any = None  # the last LightGBM model fitted
+    booster_day: int = -1
+    ets_params: list[ets.EtsParams] = dataclasses.field(default_factory=list)
+    errors: list[str] = dataclasses.field(default_factory=list)
+
+
+def calendar_matrix(features: Any, dates: pd.DatetimeIndex) -> tuple[np.ndarray, list[str], list[str]]:
+    """The FeatureTable's numeric columns on the panel days, their names and groups."""
+    if features is None or features.frame is None or features.frame.shape[1] == 0:
+        return np.zeros((len(dates), 0)), [], []
+    frame = features.frame.copy()
+    frame.index = pd.DatetimeIndex(frame.index).normalize()
+    frame = frame.reindex(dates)
+    names = [str(c) for c in frame.columns]
+    groups = []
+    for c in frame.columns:
+        label = features.labels.get(c) if getattr(features, "labels", None) else None
+        group = getattr(label, "group", None) or "other"
+        groups.append("baseline" if group in WEEKDAY_GROUPS else group)
+    return frame.to_numpy(dtype=float), [f"cal_{n}" for n in names], groups
+
+
+def build_design(
+    panel: Panel, feats: dict[str, np.ndarray], cal: tuple[np.ndarray, list[str], list[str]]
+) -> Design:
+    """Stack lag, weekday, product, SALES-column and calendar features into one float32 matrix."""
+    n, p = panel.y.shape
+    cols: list[np.ndarray] = []
+    names: list[str] = []
+    groups: list[str] = []
+    for name, arr in feats.items():
+        cols.append(arr.reshape(-1))
+        names.append(name)
+        groups.append(LAG_GROUPS[name])
+    cols.append(np.repeat(panel.dates.dayofweek.to_numpy(), p).astype(float))
+    names.append("weekday")
+    groups.append("baseline")
+    cols.append(np.tile(np.arange(p, dtype=float), n))
+    names.append("product")
+    groups.append("baseline")
+    for col in EXOG_COLUMNS:
+        if col in panel.exog:
+            cols.append(panel.exog[col].reshape(-1))
+            names.append(col)
+            groups.append("promotion" if col == "promotion" else col)
+    values, cal_names, cal_groups = cal
+    for k, name in enumerate(cal_names):
+        cols.append(np.repeat(values[:, k], p))
+        names.append(name)
+        groups.append(cal_groups[k])
+    X = np.column_stack(cols).astype(np.float32)
+    return Design(X, names, groups, ["product"])
+
+
+def prepare(panel: Panel, features: Any, horizon: int, categories: np.ndarray | None) -> Run:
+    """Demand estimate, scale, features and baselines for one horizon (no model fitted yet)."""
+    y = uncensor(panel.y, panel.censored)
+    s, borrowed = scale(y, horizon, categories)
+    feats = lag_features(y, panel.censored, s, horizon, panel.first, panel.dates[0].dayofweek)
+    design = build_design(panel, feats, calendar_matrix(features, panel.dates))
+    sales = np.where(panel.closed[:, None], np.nan, panel.sales)
+    n, p = y.shape
+    age_ok = np.arange(n)[:, None] >= panel.first[None, :]
+    points = {
+        "seasonal_naive": np.where(age_ok, seasonal_naive(sales, horizon), np.nan),
+        "mean4": np.where(age_ok, weekday_mean(sales, horizon), np.nan),
+        "category_prior": np.where(np.isfinite(s), np.fmax(s, 0.0), np.nan),
+    }
+    empty = np.full((n, p), np.nan)
+    return Run(panel, horizon, y, s, borrowed, points, empty, empty.copy(), design)
+
+
+def _train_rows(run: Run, last_target: int) -> np.ndarray:
+    n, p = run.y.shape
+    t = np.arange(n)[:, None]
+    ok = (
+        (t <= last_target)
+        & np.isfinite(run.y)
+        & np.isfinite(run.s)
+        & (run.s > 0)
+        & ~run.panel.closed[:, None]
+        & (t >= run.panel.first[None, :] + MIN_TRAIN_AGE)
+    )
+    return np.flatnonzero(ok.reshape(-1))
+
+
+def fit_lgbm_at(run: Run, day: int, num_trees: int = lgbm.NUM_TREES) -> Any:
+    """A LightGBM model for forecasts made at origin day - horizon (targets <= day - horizon)."""
+    rows = _train_rows(run, day - run.horizon)
+    if len(rows) < lgbm.MIN_ROWS:
+        return None
+    y = run.y.reshape(-1)[rows]
+    s = run.s.reshape(-1)[rows]
+    d = run.design
+    return lgbm.fit(d.X[rows], y / s, s, d.names, d.categorical, num_trees=num_trees)
+
+
+def run_lgbm(run: Run, targets: np.ndarray, refit_days: list[int], num_trees: int = lgbm.NUM_TREES) -> None:
+    """LightGBM point forecasts for the target days (bool [day]), refitting at `refit_days`."""
+    n, p = run.y.shape
+    out = np.full((n, p), np.nan)
+    days = np.flatnonzero(targets)
+    refit = sorted(set(refit_days))
+    for i, b in enumerate(refit):
+        end = refit[i + 1] if i + 1 < len(refit) else n
+        block = days[(days >= b) & (days < end)]
+        if block.size == 0:
+            continue
+        try:
+            booster = fit_lgbm_at(run, b, num_trees)
+        except Exception as exc:  # noqa: BLE001 - fall back to the next model in the chain
+            run.errors.append(f"lgbm: {exc}")
+            booster = None
+        if booster is None:
+            continue
+        run.booster, run.booster_day = booster, b
+        rows = (block[:, None] * p + np.arange(p)[None, :]).reshape(-1)
+        pred = lgbm.predict(booster, run.design.X[rows]).reshape(len(block), p)
+        out[block] = pred * run.s[block]
+    age_ok = np.arange(n)[:, None] >= run.panel.first[None, :]
+    run.points["lgbm"] = np.where(age_ok & np.isfinite(run.s), out, np.nan)
+
+
+def run_ets(run: Run, targets: np.ndarray, refit_every: int = ETS_REFIT_DAYS) -> None:
+    """ETS point forecasts for the target days; parameters re-estimated every `refit_every` days."""
+    n, p = run.y.shape
+    weekdays = run.panel.dates.dayofweek.to_numpy()
+    out = np.full((n, p), np.nan)
+    level = np.full((n, p), np.nan)
+    season = np.full((n, p), np.nan)
+    days = np.flatnonzero(targets)
+    if days.size == 0:
+        run.points["ets"] = out
+        return
+    for b in range(int(days[0]), int(days[-1]) + 1, refit_every):
+        block = days[(days >= b) & (days < b + refit_every)]
+        if block.size == 0:
+            continue
+        known = b - run.horizon + 1  # days before this one are known at every origin in the block
+        params = [ets.fit_params(run.y[:known, j], weekdays[:known]) for j in range(p)]
+        start = max(0, known - ets.FIT_DAYS)
+        filt = ets.filter_predict(run.y[: block[-1] + 1], weekdays, params, run.horizon, start)
+        out[block] = filt.pred[block]
+        level[block] = filt.level[block]
+        season[block] = filt.season[block]
+        run.ets_params = params
+    run.points["ets"] = out
+    run.ets_level, run.ets_season = level, season
+
+
+def add_blend(run: Run, weight: float = 0.5) -> None:
+    """The blend of LightGBM and ETS point forecasts (where both exist)."""
+    if "lgbm" in run.points and "ets" in run.points:
+        run.points["blend"] = weight * run.points["lgbm"] + (1 - weight) * run.points["ets"]

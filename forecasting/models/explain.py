@@ -1,0 +1,61 @@
+"""Additive explanations: per product and day, amounts by group that sum exactly to the median.
+
+LightGBM: SHAP values (pred_contrib) of the scaled model times the scale s, the bias going to
+"baseline". ETS, seasonal naive, category prior: "baseline" = s (the typical amount for that
+weekday) and "recent_level" = forecast - s. A blend weights its members' amounts. The shift the
+calibration adds to reach the median goes to "recent_level" (recent errors), the remainder from
+clipping at 0 to "other", so the amounts always add up to the median.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from forecasting.models import lgbm
+from forecasting.models.engine import Run
+
+MODEL_GROUPS = ("recent_level", "sellouts", "promotion", "other")
+
+
+def _lgbm_amounts(run: Run, day: int, col: int) -> dict[str, float]:
+    p = run.y.shape[1]
+    row = run.design.X[day * p + col : day * p + col + 1]
+    contrib = lgbm.contributions(run.booster, row)[0] * run.s[day, col]
+    out: dict[str, float] = {"baseline": float(contrib[-1])}
+    for k, group in enumerate(run.design.groups):
+        out[group] = out.get(group, 0.0) + float(contrib[k])
+    return out
+
+
+def _level_amounts(run: Run, point: float, day: int, col: int) -> dict[str, float]:
+    s = run.s[day, col]
+    base = float(s) if np.isfinite(s) else float(point)
+    return {"baseline": base, "recent_level": float(point) - base}
+
+
+def point_amounts(run: Run, model: str, day: int, col: int) -> dict[str, float]:
+    """Amounts by group that sum to the model's point forecast for [day, product]."""
+    if model == "lgbm" and run.booster is not None:
+        return _lgbm_amounts(run, day, col)
+    if model == "blend" and run.booster is not None:
+        a = _lgbm_amounts(run, day, col)
+        b = _level_amounts(run, run.points["ets"][day, col], day, col)
+        return {g: 0.5 * a.get(g, 0.0) + 0.5 * b.get(g, 0.0) for g in {*a, *b}}
+    point = run.points.get(model, np.full(run.y.shape, np.nan))[day, col]
+    return _level_amounts(run, 0.0 if not np.isfinite(point) else point, day, col)
+
+
+def explain(run: Run, model: str, day: int, col: int, median: float, calendar_groups: list[str]
+            ) -> list[tuple[str, float]]:
+    """(group, amount) pairs, baseline first, then calendar groups, then model groups."""
+    amounts = point_amounts(run, model, day, col)
+    shift = median - sum(amounts.values())
+    amounts["recent_level"] = amounts.get("recent_level", 0.0) + shift
+    order = ["baseline", *[g for g in calendar_groups if g != "baseline"], *MODEL_GROUPS]
+    order += [g for g in amounts if g not in order]
+    pairs = [(g, float(amounts[g])) for g in dict.fromkeys(order) if g in amounts]
+    pairs = [(g, a) for g, a in pairs if g == "baseline" or abs(a) > 1e-12]
+    rest = median - sum(a for _, a in pairs)  # float rounding only
+    g, a = pairs[0]
+    pairs[0] = (g, a + rest)
+    return pairs

@@ -1,0 +1,162 @@
+"""The public forecasting API: quantiles per product and day, with additive explanations.
+
+`forecast(sales, features, dates)` trains on everything in `sales` (strictly before the first
+forecast day's origin), forecasts each requested day at its horizon (days after the last sales
+day), calibrates quantiles on recent out-of-sample errors, chooses the model per product, and
+explains each median as amounts by group that add up exactly to it. See docs/forecasting.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from forecasting.models import engine
+from forecasting.models.explain import explain
+from forecasting.models.frame import build_panel
+from forecasting.models.select import calibrated, select
+from forecasting.progress import NullProgress, Progress
+from forecasting.schema import quantile_column
+
+DEFAULT_LEVELS: tuple[float, ...] = (
+    *(round(0.05 * k, 2) for k in range(1, 20)),
+    0.975,
+    0.99,
+)
+WARMUP_DAYS = 140
+THIN_HISTORY_DAYS = 56
+
+
+@dataclasses.dataclass
+class ForecastResult:
+    """Forecasts for products x days.
+
+    quantiles: product, date, and one column per level ("q0.05", ..., "q0.99"); monotone, >= 0.
+    contributions: product, date, group, amount; per (product, date) the amounts sum to q0.5.
+        "baseline" comes first (the product's typical amount for that weekday), then calendar
+        groups (FeatureTable labels), then "recent_level", "sellouts", "promotion", "other".
+    model: product -> model used for its first forecast day ("lgbm", "ets", "blend",
+        "seasonal_naive", "category_prior").
+    notes: index product; thin_history (bool), history_days (int), borrowed_from (category or "").
+    """
+
+    quantiles: pd.DataFrame
+    contributions: pd.DataFrame
+    model: pd.Series
+    notes: pd.DataFrame
+
+
+def _calendar_groups(features: Any) -> list[str]:
+    if features is None:
+        return []
+    groups: list[str] = []
+    for col in features.frame.columns:
+        label = features.labels.get(col)
+        group = getattr(label, "group", "other")
+        group = "baseline" if group in engine.WEEKDAY_GROUPS else group
+        if group not in groups:
+            groups.append(group)
+    return groups
+
+
+def _horizons(dates: list[dt.date], last: pd.Timestamp) -> dict[int, list[pd.Timestamp]]:
+    out: dict[int, list[pd.Timestamp]] = {}
+    for d in sorted({pd.Timestamp(x).normalize() for x in dates}):
+        out.setdefault(max(1, int((d - last).days)), []).append(d)
+    return out
+
+
+def forecast(
+    sales: pd.DataFrame,
+    features: Any,
+    dates: list[dt.date],
+    *,
+    levels: Sequence[float] = DEFAULT_LEVELS,
+    products: Sequence[Any] | None = None,
+    progress: Progress | None = None,
+) -> ForecastResult:
+    """Quantile forecasts and explanations for `dates` (see ForecastResult)."""
+    progress = progress or NullProgress()
+    levels = sorted({float(x) for x in levels} | {0.5})
+    names, categories = _products(sales, products)
+    last = pd.Timestamp(sales["date"].max()).normalize() if len(sales) else pd.Timestamp(min(dates))
+    groups = _calendar_groups(features)
+    by_h = _horizons(dates, last)
+    until = max(max(v) for v in by_h.values())
+    panel = build_panel(sales, until=until, products=names)
+    cat_names = sorted(set(categories.values()))
+    cat_index = np.array([cat_names.index(categories[p]) for p in names])
+    q_rows: list[pd.DataFrame] = []
+    c_rows: list[dict[str, object]] = []
+    first_model: dict[str, str] = {}
+    borrowed_any = np.zeros(len(names), dtype=bool)
+    for i, (h, days) in enumerate(sorted(by_h.items())):
+        if progress.cancelled():
+            raise InterruptedError("forecast cancelled")
+        progress.report(i / len(by_h), "forecast.models")
+        run, final, choice, model_names = _run_horizon(panel, features, h, days, levels, cat_index)
+        for d in days:
+            t = panel.day_index(d)
+            block = np.nan_to_num(final[t], nan=0.0)
+            frame = pd.DataFrame(block, columns=[quantile_column(x) for x in levels])
+            frame.insert(0, "date", d)
+            frame.insert(0, "product", names)
+            q_rows.append(frame)
+            median = frame[quantile_column(0.5)].to_numpy()
+            for j, name in enumerate(names):
+                model = model_names[choice[t, j]] if choice[t, j] >= 0 else "category_prior"
+                first_model.setdefault(name, model)
+                borrowed_any[j] |= bool(run.borrowed[t, j])
+                for group, amount in explain(run, model, t, j, float(median[j]), groups):
+                    c_rows.append({"product": name, "date": d, "group": group, "amount": amount})
+    progress.report(1.0, "forecast.done")
+    quantiles = pd.concat(q_rows, ignore_index=True)
+    contributions = pd.DataFrame(c_rows, columns=["product", "date", "group", "amount"])
+    model = pd.Series(first_model, name="model").reindex(names)
+    notes = _notes(panel, names, categories, borrowed_any)
+    return ForecastResult(quantiles, contributions, model, notes)
+
+
+def _run_horizon(panel: Any, features: Any, h: int, days: list[pd.Timestamp], levels: list[float],
+                 cat_index: np.ndarray) -> tuple[engine.Run, np.ndarray, np.ndarray, list[str]]:
+    """Warm-up forecasts (for calibration and model choice) and the final ones at horizon h."""
+    n = panel.n_days
+    first_day = panel.day_index(days[0])
+    origin_next = first_day - h + 1  # first day not known at the origin
+    warm = max(origin_next - WARMUP_DAYS, 0)
+    targets = np.zeros(n, dtype=bool)
+    targets[warm:origin_next] = True
+    targets &= ~panel.closed
+    for d in days:
+        targets[panel.day_index(d)] = True
+    run = engine.prepare(panel, features, h, cat_index)
+    engine.run_lgbm(run, targets, [warm, origin_next])
+    engine.run_ets(run, targets, refit_every=max(n, 1))
+    engine.add_blend(run)
+    cands = calibrated(run, levels, targets)
+    final, choice, names = select(run, cands, levels)
+    return run, final, choice, names
+
+
+def _products(sales: pd.DataFrame, products: Sequence[Any] | None) -> tuple[list[str], dict[str, str]]:
+    if products is None:
+        names = sorted(str(p) for p in sales["product"].unique())
+        return names, dict.fromkeys(names, "")
+    return [p.name for p in products], {p.name: p.category or "" for p in products}
+
+
+def _notes(panel: Any, names: list[str], categories: dict[str, str], borrowed: np.ndarray) -> pd.DataFrame:
+    history = np.isfinite(panel.y).sum(axis=0).astype(int)
+    return pd.DataFrame(
+        {
+            "thin_history": history < THIN_HISTORY_DAYS,
+            "history_days": history,
+            "borrowed_from": [categories[n] or "*" if b else "" for n, b in zip(names, borrowed, strict=True)],
+        },
+        index=pd.Index(names, name="product"),
+    )

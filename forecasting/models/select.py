@@ -1,0 +1,79 @@
+"""Per product, pick the model whose calibrated quantiles had the lowest pinball loss recently.
+
+Candidates: lgbm, blend (LightGBM + ETS), ets, seasonal_naive, category_prior. The loss is the mean
+pinball loss at the selection levels, relative to the product's scale, over the last WINDOW scored
+days known at the origin. Fallback chain when a candidate has no forecast (fit failed, too little
+history): lgbm -> blend -> ets -> seasonal_naive -> category_prior -> 0.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from forecasting.models.calibrate import quantiles, relative_errors
+from forecasting.models.engine import Run
+from forecasting.models.lags import rolling_mean, shift
+from forecasting.models.metrics import pinball
+
+ORDER = ("lgbm", "blend", "ets", "seasonal_naive", "category_prior")
+WINDOW = 56
+MIN_SCORED = 14
+SELECTION_LEVELS = (0.5, 0.7, 0.9)
+
+
+def calibrated(run: Run, levels: list[float], rows: np.ndarray) -> dict[str, np.ndarray]:
+    """Each candidate's [day, product, level] quantiles on `rows` (bool [day])."""
+    out = {}
+    for name in ORDER:
+        point = run.points.get(name)
+        if point is None:
+            continue
+        r = relative_errors(run.y, point, run.s)
+        q = quantiles(point, run.s, r, levels, run.horizon, rows=rows)
+        q[~np.isfinite(point)] = np.nan
+        out[name] = q
+    return out
+
+
+def _selection_columns(levels: list[float]) -> list[int]:
+    return [int(np.argmin(np.abs(np.asarray(levels) - t))) for t in SELECTION_LEVELS]
+
+
+def recent_losses(run: Run, cands: dict[str, np.ndarray], levels: list[float]) -> dict[str, np.ndarray]:
+    """[day, product] mean relative pinball loss of each candidate over its last WINDOW days."""
+    cols = _selection_columns(levels)
+    floor = np.fmax(run.s, 0.5)
+    out = {}
+    for name, q in cands.items():
+        loss = np.zeros(run.y.shape)
+        for k in cols:
+            loss += pinball(run.y, q[:, :, k], levels[k]) / floor
+        loss = np.where(np.isfinite(loss), loss / len(cols), np.nan)
+        out[name] = shift(rolling_mean(loss, WINDOW, MIN_SCORED), run.horizon)
+    return out
+
+
+def select(
+    run: Run, cands: dict[str, np.ndarray], levels: list[float]
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """The chosen quantiles [day, product, level], the chosen model index [day, product], names."""
+    names = [n for n in ORDER if n in cands]
+    losses = recent_losses(run, cands, levels)
+    shape = run.y.shape
+    best = np.full(shape, np.inf)
+    choice = np.full(shape, -1)
+    for i, name in enumerate(names):
+        has = np.isfinite(cands[name][:, :, 0])
+        loss = np.where(has, np.nan_to_num(losses[name], nan=np.inf), np.nan)
+        better = has & (loss < best)
+        best = np.where(better, loss, best)
+        choice = np.where(better, i, choice)
+    # no recent losses yet: first candidate in the chain that has a forecast
+    for i, name in enumerate(names):
+        has = np.isfinite(cands[name][:, :, 0])
+        choice = np.where((choice < 0) & has, i, choice)
+    final = np.zeros((*shape, len(levels)))
+    for i, name in enumerate(names):
+        pick = choice == i
+        final[pick] = cands[name][pick]
+    return final, choice, names

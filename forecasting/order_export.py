@@ -1,0 +1,132 @@
+"""The final order list as rows for CSV and XLSX, safe against formula injection.
+
+Shared by the app's export menu and scripts: a list of `ExportLine`s (what will be baked or
+ordered, per production area or supplier) becomes a header plus rows; text cells that a
+spreadsheet would run as a formula (starting with = + - @, or tab/CR) are neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from forecasting.texts import format_date, format_number
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+HEADERS = {
+    "de": ["Bereich", "Produkt", "Menge", "Einheit", "Vorschlag", "Bestätigt", "Grund"],
+    "en": ["Area", "Product", "Quantity", "Unit", "Suggestion", "Confirmed", "Reason"],
+}
+YES_NO = {"de": ("ja", "nein"), "en": ("yes", "no")}
+
+
+@dataclasses.dataclass
+class ExportLine:
+    """One line of the order list; `order` None = the owner has not decided (suggestion used)."""
+
+    area: str
+    product: str
+    unit: str
+    suggestion: float
+    order: float | None
+    reason: str = ""
+    decimals: int = 0
+
+    @property
+    def quantity(self) -> float:
+        """What goes on the list: the owner's order, else the suggestion."""
+        return self.suggestion if self.order is None else self.order
+
+
+def neutralise(value: object) -> object:
+    """A text cell that would start a formula gets a leading apostrophe; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def export_rows(lines: list[ExportLine], lang: str = "de") -> list[list[object]]:
+    """Header plus one row per line; text neutralised, numbers as floats."""
+    yes, no = YES_NO.get(lang, YES_NO["en"])
+    rows: list[list[object]] = [list(HEADERS.get(lang, HEADERS["en"]))]
+    for line in lines:
+        rows.append(
+            [
+                neutralise(line.area),
+                neutralise(line.product),
+                float(line.quantity),
+                neutralise(line.unit),
+                float(line.suggestion),
+                yes if line.order is not None else no,
+                neutralise(line.reason),
+            ]
+        )
+    return rows
+
+
+def title(shop_name: str, day: dt.date, lang: str = "de") -> str:
+    """The list's heading: "Bestellliste Bäckerei Sonne – 26.11.2026"."""
+    word = "Bestellliste" if lang == "de" else "Order list"
+    return f"{word} {shop_name} – {format_date(day, lang)}"
+
+
+def write_csv(path: str | Path, lines: list[ExportLine], lang: str = "de") -> Path:
+    """CSV as spreadsheets in `lang` expect it: German ';' and decimal comma, UTF-8 with BOM."""
+    path = Path(path)
+    sep = ";" if lang == "de" else ","
+    rows = export_rows(lines, lang)
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=sep, quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(rows[0])
+        for row, line in zip(rows[1:], lines, strict=True):
+            writer.writerow(
+                [
+                    format_number(v, lang, line.decimals).replace(".", "")
+                    if lang == "de" and isinstance(v, float)
+                    else (f"{v:.{line.decimals}f}" if isinstance(v, float) else v)
+                    for v in row
+                ]
+            )
+    return path
+
+
+def write_xlsx(
+    path: str | Path, lines: list[ExportLine], lang: str = "de", heading: str = ""
+) -> Path:
+    """An .xlsx workbook; text cells are stored as text (never formulas), quantities as numbers."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    path = Path(path)
+    rows = export_rows(lines, lang)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Bestellung" if lang == "de" else "Order"
+    start = 1
+    if heading:
+        cell = sheet.cell(row=1, column=1)
+        _set_text(cell, str(neutralise(heading)))
+        cell.font = Font(bold=True, size=14)
+        start = 3
+    for r, row in enumerate(rows, start=start):
+        for c, value in enumerate(row, start=1):
+            cell = sheet.cell(row=r, column=c)
+            if isinstance(value, str):
+                _set_text(cell, value)
+            else:
+                cell.value = value
+            if r == start:
+                cell.font = Font(bold=True)
+    for column, width in zip("ABCDEFG", (18, 28, 10, 10, 11, 11, 40), strict=True):
+        sheet.column_dimensions[column].width = width
+    book.save(path)
+    return path
+
+
+def _set_text(cell: object, text: str) -> None:
+    """Store `text` as a string cell: openpyxl would otherwise turn "=..." into a formula."""
+    cell.value = text  # type: ignore[attr-defined]
+    cell.data_type = "s"  # type: ignore[attr-defined]

@@ -1,0 +1,168 @@
+"""The one place that turns explanation steps into words (German or English), for CLI and app.
+
+Texts come from `forecasting.texts.MESSAGES` ("policy.*" codes); numbers are formatted here so that
+German output gets German digits. Day-specific names ("Stadtfest", "Fronleichnam") travel in the
+step parameters as {"de": ..., "en": ...}, because the calendar supplies them in both languages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from forecasting.policy.explanation import Explanation, Note, Step
+from forecasting.texts import format_number, format_signed, render
+
+#: Steps that never appear in the short reason line.
+_NOT_A_REASON = {"baseline", "other"}
+
+
+def weekday_name(weekday: int, lang: str = "de") -> str:
+    """Montag ... Sonntag (Monday = 0)."""
+    return render(f"policy.weekday.{int(weekday)}", lang)
+
+
+def _names(params: dict[str, Any], lang: str) -> str | None:
+    names = params.get("names")
+    if isinstance(names, dict):
+        return names.get(lang) or names.get("en") or names.get("de") or None
+    return str(names) if names else None
+
+
+def _num(value: float, lang: str, decimals: int = 0) -> str:
+    return format_number(float(value), lang, decimals)
+
+
+def _weather_label(step: Step, lang: str) -> str:
+    value = step.params.get("value")
+    if value is None:
+        return render(f"policy.step.{step.code}", lang)
+    if step.code == "weather_temperature":
+        kind = "warm" if value >= 20 else "cold" if value < 5 else "mild"
+        return render(f"policy.step.weather_{kind}", lang, value=_num(value, lang))
+    if step.code == "weather_rain":
+        if value >= 1:
+            return render("policy.step.weather_wet", lang, value=_num(value, lang))
+        return render("policy.step.weather_dry", lang)
+    kind = "sunny" if value >= 6 else "cloudy"
+    return render(f"policy.step.weather_{kind}", lang)
+
+
+def _pack(value: float, lang: str) -> str:
+    return _num(value, lang, 0 if float(value).is_integer() else 1)
+
+
+def step_label(step: Step, lang: str = "de") -> str:
+    """The words for one step, without the amount ("Samstag", "Stadtfest", "auf Blech zu 12")."""
+    p = step.params
+    code = step.code
+    if code == "baseline":
+        if p.get("days", 1) > 1:
+            return render("policy.step.baseline_days", lang, days=p["days"])
+        if "weekday" in p:
+            day = weekday_name(p["weekday"], lang)
+            return render("policy.step.baseline_weekday", lang, weekday=day)
+        return render("policy.step.baseline", lang)
+    if code == "weekday":
+        if "weekday" in p:
+            return weekday_name(p["weekday"], lang)
+        return render("policy.step.weekdays", lang)
+    if code.startswith("weather_"):
+        return _weather_label(step, lang)
+    if code == "recent_level":
+        return render("policy.step." + ("recent_up" if step.amount >= 0 else "recent_down"), lang)
+    if code == "sellouts":
+        count = int(p.get("count", 0))
+        if count <= 0:
+            return render("policy.step.sellouts", lang)
+        key = {1: "sellouts_1", 2: "sellouts_2"}.get(count, "sellouts_n")
+        return render(f"policy.step.{key}", lang, count=count)
+    if code == "safety":
+        return render("policy.step.safety", lang, level=_num(100 * p["level"], lang))
+    if code == "rounding":
+        pack = float(p.get("pack_size", 1))
+        if pack == 1:
+            return render("policy.step.rounding", lang, unit=p.get("unit", "Stück"))
+        key = "rounding_tray" if p.get("container") == "tray" else "rounding_pack"
+        return render(f"policy.step.{key}", lang, pack=_pack(pack, lang))
+    if code in ("min_order", "below_min_order"):
+        return render(f"policy.step.{code}", lang, min=_pack(p.get("min_order", 0), lang))
+    named = _names(p, lang)
+    if named:
+        return named
+    if code.startswith("event_"):
+        return render("policy.step.event", lang)
+    return render(f"policy.step.{code}", lang)
+
+
+def step_text(step: Step, amount: float, lang: str = "de", decimals: int = 0) -> str:
+    """One step with its (displayed) amount: "Samstag +24", "Servicegrad 80 %: +14", "üblich 96"."""
+    label = step_label(step, lang)
+    if step.code == "baseline":
+        return f"{label} {format_number(amount, lang, decimals)}"
+    sep = ": " if step.is_policy else " "
+    return f"{label}{sep}{format_signed(amount, lang, decimals)}"
+
+
+def explanation_items(expl: Explanation, lang: str = "de") -> list[dict[str, Any]]:
+    """Steps as {code, label, amount} with displayed (rounded) amounts, as in the JSON output."""
+    shown = expl.displayed_amounts()
+    return [
+        {"code": s.code, "label": step_label(s, lang), "amount": a}
+        for s, a in zip(expl.steps, shown, strict=True)
+    ]
+
+
+def _total(kind: str, value: float, lang: str, decimals: int) -> str:
+    return f"= {render('policy.total.' + kind, lang)} {format_number(value, lang, decimals)}"
+
+
+def explanation_lines(expl: Explanation, lang: str = "de", *, hide_zero: bool = True) -> list[str]:
+    """The reasons one per line, with the forecast and the suggestion as subtotals."""
+    d = expl.decimals
+    shown = expl.displayed_amounts()
+    lines: list[str] = []
+    for step, amount in zip(expl.forecast_steps, shown, strict=False):
+        if step.code == "baseline" or not (hide_zero and amount == 0):
+            lines.append(step_text(step, amount, lang, d))
+    lines.append(_total("forecast", expl.displayed_forecast(), lang, d))
+    policy_shown = shown[len(expl.forecast_steps) :]
+    for step, amount in zip(expl.policy_steps, policy_shown, strict=True):
+        if not (hide_zero and amount == 0):
+            lines.append(step_text(step, amount, lang, d))
+    lines.append(_total("suggestion", expl.displayed_suggestion(), lang, d))
+    return lines
+
+
+def explanation_sentence(expl: Explanation, lang: str = "de") -> str:
+    """All reasons on one line: "üblich 96, Samstag +24 = Prognose 120, ... = Vorschlag 132"."""
+    parts: list[str] = []
+    for line in explanation_lines(expl, lang):
+        if line.startswith("= ") and parts:
+            parts[-1] += " " + line
+        else:
+            parts.append(line)
+    return ", ".join(parts)
+
+
+def reason_line(expl: Explanation, lang: str = "de", *, limit: int = 3) -> str:
+    """The few biggest reasons as plain words for the table: "Samstag, Stadtfest, warm"."""
+    shown = expl.displayed_amounts()
+    ranked = sorted(
+        (
+            (abs(a), step_label(s, lang))
+            for s, a in zip(expl.steps, shown, strict=True)
+            if not s.is_policy and s.code not in _NOT_A_REASON and a != 0
+        ),
+        key=lambda t: -t[0],
+    )
+    return ", ".join(label for _, label in ranked[:limit])
+
+
+def note_text(note: Note, lang: str = "de") -> str:
+    """A note about the basis of a line in words."""
+    return render(f"policy.note.{note.code}", lang, **note.params)
+
+
+def setting_text(setting: str | None, lang: str = "de") -> str:
+    """The owner's service setting in words ("nie ausverkauft"); None = from price and cost."""
+    return render(f"policy.setting.{setting or 'auto'}", lang)

@@ -1,0 +1,167 @@
+"""Why this number: explanation steps (codes and amounts) that add up to the forecast and the order.
+
+Forecast steps come from the forecasting core's contributions (baseline first, then the factors that
+moved the forecast most, the small rest as "other"); policy steps take the median to the order
+(safety margin, stock, rounding). Words live in `explain_text`; here are only codes and numbers.
+Displayed amounts are rounded with the largest-remainder method so that what the owner sees adds
+up exactly to the displayed forecast and suggestion.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+#: Step codes of the policy part (everything else is a forecast factor, named by its group).
+POLICY_CODES = (
+    "safety",
+    "stock_on_hand",
+    "on_order",
+    "spoilage",
+    "stock_covers",
+    "rounding",
+    "min_order",
+    "below_min_order",
+)
+MAX_FACTORS = 4
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    """One reason: a code (forecast group or policy rule), its parameters, a signed amount."""
+
+    code: str
+    params: dict[str, Any]
+    amount: float
+
+    @property
+    def is_policy(self) -> bool:
+        """Whether the step belongs to the policy (median -> order) part."""
+        return self.code in POLICY_CODES
+
+
+@dataclasses.dataclass(frozen=True)
+class Note:
+    """Something the owner should know about the basis of a line (thin data, borrowed history)."""
+
+    code: str
+    params: dict[str, Any]
+
+
+@dataclasses.dataclass
+class Explanation:
+    """Steps summing to `forecast` (the forecast part) and then to `suggestion` (all of them)."""
+
+    steps: list[Step]
+    forecast: float
+    suggestion: float
+    decimals: int = 0
+    notes: list[Note] = dataclasses.field(default_factory=list)
+
+    @property
+    def forecast_steps(self) -> list[Step]:
+        """The factor steps (baseline first) that make up the median forecast."""
+        return [s for s in self.steps if not s.is_policy]
+
+    @property
+    def policy_steps(self) -> list[Step]:
+        """The steps from the forecast to the suggestion."""
+        return [s for s in self.steps if s.is_policy]
+
+    def displayed_forecast(self) -> float:
+        """The forecast as shown (rounded to `decimals`)."""
+        return round_half_up(self.forecast, self.decimals)
+
+    def displayed_suggestion(self) -> float:
+        """The suggestion as shown (rounded to `decimals`)."""
+        return round_half_up(self.suggestion, self.decimals)
+
+    def displayed_amounts(self) -> list[float]:
+        """Rounded amounts per step that add up exactly to the displayed forecast and suggestion."""
+        fc = [s.amount for s in self.forecast_steps]
+        pol = [s.amount for s in self.policy_steps]
+        shown_f = self.displayed_forecast()
+        shown_s = self.displayed_suggestion()
+        fa = iter(apportion(fc, shown_f, self.decimals))
+        pa = iter(apportion(pol, shown_s - shown_f, self.decimals))
+        return [next(pa) if s.is_policy else next(fa) for s in self.steps]
+
+
+def round_half_up(value: float, decimals: int = 0) -> float:
+    """Commercial rounding (2.5 -> 3), as owners expect, not banker's rounding."""
+    scale = 10**decimals
+    return math.floor(value * scale + 0.5 + 1e-9) / scale
+
+
+def apportion(amounts: Sequence[float], total: float, decimals: int = 0) -> list[float]:
+    """Round `amounts` to `decimals` so they add up exactly to `total` (largest remainder)."""
+    if not amounts:
+        return []
+    scale = 10**decimals
+    units = [a * scale for a in amounts]
+    target = round(total * scale)
+    floors = [math.floor(u + 1e-9) for u in units]
+    gap = target - sum(floors)
+    order = sorted(range(len(units)), key=lambda i: (units[i] - floors[i]), reverse=gap > 0)
+    k = 0
+    while gap != 0:
+        i = order[k % len(order)]
+        step = 1 if gap > 0 else -1
+        floors[i] += step
+        gap -= step
+        k += 1
+    return [f / scale for f in floors]
+
+
+def factor_steps(
+    contributions: Iterable[tuple[str, float]],
+    *,
+    params: dict[str, dict[str, Any]] | None = None,
+    max_factors: int = MAX_FACTORS,
+    min_amount: float = 0.5,
+) -> list[Step]:
+    """Baseline, then the biggest factors by size, the rest pooled as "other".
+
+    contributions: (group, amount) pairs, summing to the median (groups may repeat; they are added).
+    params: extra parameters per group for the words (day names, weekday, weather values).
+    A factor is shown on its own only if it moves the forecast by at least `min_amount` units.
+    """
+    params = params or {}
+    totals: dict[str, float] = {}
+    for group, amount in contributions:
+        totals[group] = totals.get(group, 0.0) + float(amount)
+    steps = [Step("baseline", dict(params.get("baseline", {})), totals.pop("baseline", 0.0))]
+    other = totals.pop("other", 0.0)
+    ranked = sorted(totals.items(), key=lambda kv: abs(kv[1]), reverse=True)
+    for group, amount in ranked:
+        if len(steps) <= max_factors and abs(amount) >= min_amount:
+            steps.append(Step(group, dict(params.get(group, {})), amount))
+        else:
+            other += amount
+    if abs(other) > 1e-9:
+        steps.append(Step("other", {}, other))
+    return steps
+
+
+def build_explanation(
+    factors: list[Step],
+    policy: list[Step],
+    *,
+    suggestion: float,
+    decimals: int = 0,
+    notes: list[Note] | None = None,
+) -> Explanation:
+    """Join factor and policy steps; checks that they add up (within float noise)."""
+    forecast = sum(s.amount for s in factors)
+    total = forecast + sum(s.amount for s in policy)
+    if not math.isclose(total, suggestion, rel_tol=1e-6, abs_tol=1e-6):
+        raise ValueError(f"explanation steps add up to {total}, not to {suggestion}")
+    return Explanation(
+        steps=[*factors, *policy],
+        forecast=forecast,
+        suggestion=suggestion,
+        decimals=decimals,
+        notes=list(notes or []),
+    )

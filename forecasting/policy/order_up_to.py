@@ -1,0 +1,178 @@
+"""Deli goods that keep for days: order today what the shelf needs until the following delivery.
+
+The order placed today arrives on the next delivery day the lead time allows; it has to cover the
+sales days until the delivery after that (at most as long as the goods keep). Stock on hand is sold
+first (first in, first out) and whatever of it is not sold before it expires is lost, so expected
+spoilage is added back. Daily demands are drawn from each day's quantile grid (independent days,
+fixed seed, so the same inputs always give the same answer).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+
+import numpy as np
+
+from forecasting.policy.newsvendor import Outcome, demand_points
+
+SCENARIOS = 2000
+_MAX_DAYS_AHEAD = 28
+
+
+@dataclasses.dataclass(frozen=True)
+class Schedule:
+    """Which days an order placed on `order_day` must cover.
+
+    sales_days: open days from order_day up to the day before the following delivery (or until the
+    new goods expire, whichever is first); the order's own goods can be sold from `delivery_day`.
+    """
+
+    order_day: dt.date
+    delivery_day: dt.date
+    next_delivery_day: dt.date
+    sales_days: tuple[dt.date, ...]
+
+
+def _next_delivery(start: dt.date, weekdays: tuple[int, ...]) -> dt.date:
+    for k in range(_MAX_DAYS_AHEAD):
+        day = start + dt.timedelta(days=k)
+        if day.weekday() in weekdays:
+            return day
+    return start
+
+
+def delivery_schedule(
+    order_day: dt.date,
+    *,
+    lead_time_days: int,
+    delivery_weekdays: tuple[int, ...],
+    shelf_life_days: int,
+    is_open: Callable[[dt.date], bool],
+) -> Schedule:
+    """The delivery today's order reaches, the one after it, and the sales days in between."""
+    weekdays = tuple(delivery_weekdays) or tuple(range(7))
+    delivery = _next_delivery(order_day + dt.timedelta(days=lead_time_days), weekdays)
+    following = _next_delivery(
+        max(delivery + dt.timedelta(days=1), order_day + dt.timedelta(days=1 + lead_time_days)),
+        weekdays,
+    )
+    last = min(following, delivery + dt.timedelta(days=max(1, shelf_life_days)))
+    days = tuple(
+        order_day + dt.timedelta(days=k)
+        for k in range((last - order_day).days)
+        if is_open(order_day + dt.timedelta(days=k))
+    )
+    return Schedule(order_day, delivery, following, days)
+
+
+@dataclasses.dataclass
+class UpToResult:
+    """The unrounded order and its parts (they add up: see `parts`)."""
+
+    raw_quantity: float
+    median_total: float
+    quantile_total: float
+    on_hand: float
+    on_order: float
+    spoilage: float
+    level: float
+    total_demand: np.ndarray
+    old_left: np.ndarray
+
+    def parts(self) -> dict[str, float]:
+        """median_total + safety - on_hand + spoilage - on_order = raw_quantity."""
+        return {
+            "safety": self.quantile_total - self.median_total,
+            "stock_on_hand": -self.on_hand,
+            "spoilage": self.spoilage,
+            "on_order": -self.on_order,
+        }
+
+
+def simulate_days(levels: object, values: object, seed: int = 0) -> np.ndarray:
+    """days x SCENARIOS demand draws, each day shuffled independently (same seed, same draws)."""
+    pts = demand_points(levels, values, SCENARIOS)
+    rng = np.random.default_rng(seed)
+    order = rng.permuted(np.tile(np.arange(SCENARIOS), (pts.shape[0], 1)), axis=1)
+    return np.take_along_axis(pts, order, axis=1)
+
+
+def order_up_to(
+    levels: object,
+    values: object,
+    *,
+    level: float,
+    on_hand: float = 0.0,
+    on_order: float = 0.0,
+    old_stock_days: int | None = None,
+    medians: object = None,
+    seed: int = 0,
+) -> UpToResult:
+    """What to order so that demand over the window is met with probability `level`.
+
+    values: one quantile row per sales day of the window. old_stock_days: on how many of these days
+    the stock on hand can still be sold (None = all). medians: per-day medians (default q(0.5)).
+    """
+    draws = simulate_days(levels, values, seed)
+    total = draws.sum(axis=0)
+    k = draws.shape[0] if old_stock_days is None else max(0, min(old_stock_days, draws.shape[0]))
+    if k < draws.shape[0]:  # it expires inside the window: what is not sold by then is lost
+        old_spoiled = np.clip(on_hand - draws[:k].sum(axis=0), 0.0, None)
+    else:
+        old_spoiled = np.zeros_like(total)
+    usable_old = on_hand - old_spoiled
+    need = np.quantile(total - usable_old, level)
+    q_total = float(np.quantile(total, level))
+    if medians is None:
+        from forecasting.policy.newsvendor import quantile_at
+
+        medians = quantile_at(levels, values, 0.5)
+    med = float(np.sum(medians))
+    spoilage = float(need - q_total + on_hand)
+    raw = med + (q_total - med) - on_hand + spoilage - on_order
+    return UpToResult(
+        raw_quantity=raw,
+        median_total=med,
+        quantile_total=q_total,
+        on_hand=float(on_hand),
+        on_order=float(on_order),
+        spoilage=spoilage,
+        level=level,
+        total_demand=total,
+        old_left=usable_old,
+    )
+
+
+def window_outcome(
+    result: UpToResult,
+    quantity: float,
+    *,
+    price: float | None = None,
+    unit_cost: float | None = None,
+    salvage_value: float = 0.0,
+    expires_at_end: bool = False,
+) -> Outcome:
+    """Expected sales, leftover, P(sell out) and margin of ordering `quantity`, over the window.
+
+    Margin: sales at price, minus today's order at cost; goods left at the end are worth their cost
+    if they still keep (they sell later) or the salvage value if they expire.
+    """
+    avail = result.old_left + result.on_order + quantity
+    sales = np.minimum(result.total_demand, avail)
+    leftover = avail - sales
+    new_left = np.minimum(leftover, quantity)
+    short = result.total_demand - sales
+    margin = None
+    if price is not None and unit_cost is not None:
+        end_value = salvage_value if expires_at_end else unit_cost
+        margin = float(price * sales.mean() - unit_cost * quantity + end_value * new_left.mean())
+    return Outcome(
+        quantity=float(quantity),
+        expected_sales=float(sales.mean()),
+        expected_leftover=float(leftover.mean()),
+        expected_short=float(short.mean()),
+        p_sellout=float((short > 1e-9).mean()),
+        expected_margin=margin,
+    )

@@ -1,0 +1,384 @@
+"""The order sheet for one day: a line per product, grouped by supplier or production area.
+
+`build_order_plan(shop, day)` reads the shop file, asks the forecasting core for the days it needs,
+and turns each product's forecast into an `OrderLine` (see `lines`). The app's order sheet model is
+an adapter over `OrderPlan`; `save_plan` keeps the forecasts and suggestions in the shop file with
+the data version they were computed from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from forecasting.decisions import StoredForecast, save_forecasts
+from forecasting.policy.day_context import day_params
+from forecasting.policy.economics import service_level, stock_service_level
+from forecasting.policy.forecast_input import ForecastLookup
+from forecasting.policy.lines import OrderLine, newsvendor_line, stocked_line, zero_line
+from forecasting.policy.order_up_to import delivery_schedule
+from forecasting.policy.service_settings import load_category_levels
+from forecasting.products import Product, load_products
+from forecasting.shop_settings import ShopSettings, is_open, load_closing_days, load_settings
+from forecasting.shopfile import Shop
+
+_HISTORY_WEEKS = 8
+
+
+@dataclasses.dataclass
+class OrderPlan:
+    """All order lines for `day`; `closed_reason` is set (and every line 0) on a closed day.
+
+    closed_reason: "" when open, else ("closing_day", reason), ("holiday", name), ("weekday", "").
+    """
+
+    shop_name: str
+    day: dt.date
+    lines: list[OrderLine]
+    data_version: int
+    computed_at: dt.datetime
+    closed_reason: tuple[str, str] | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the shop sells on `day`."""
+        return self.closed_reason is None
+
+    def line(self, product: str) -> OrderLine:
+        """The line of one product (KeyError if there is none)."""
+        for line in self.lines:
+            if line.product == product:
+                return line
+        raise KeyError(product)
+
+    def groups(self) -> dict[str, list[OrderLine]]:
+        """Lines by supplier / production area ("" for none), in the order they appear."""
+        out: dict[str, list[OrderLine]] = {}
+        for line in sorted(self.lines, key=lambda x: (x.supplier, x.category, x.product)):
+            out.setdefault(line.supplier, []).append(line)
+        return out
+
+
+def closed_reason(
+    settings: ShopSettings, closing_days: dict[dt.date, str], day: dt.date
+) -> tuple[str, str] | None:
+    """Why the shop is closed on `day` (planned closing day, public holiday, rest day), or None."""
+    if day in closing_days:
+        return ("closing_day", closing_days[day])
+    if day.weekday() not in settings.opening_days:
+        return ("weekday", "")
+    if not settings.open_on_public_holidays:
+        from calendars.public_holidays import holiday_names
+
+        names = holiday_names(settings.state, range(day.year, day.year + 1))
+        if day in names:
+            return ("holiday", names[day])
+    return None
+
+
+def next_opening_day(shop: Shop, after: dt.date) -> dt.date:
+    """The first day after `after` on which the shop opens."""
+    settings = load_settings(shop)
+    closing = load_closing_days(shop)
+    day = after + dt.timedelta(days=1)
+    for _ in range(60):
+        if closed_reason(settings, closing, day) is None:
+            return day
+        day += dt.timedelta(days=1)
+    return after + dt.timedelta(days=1)
+
+
+def _open_check(settings: ShopSettings, closing: dict[dt.date, str]) -> Callable[[dt.date], bool]:
+    def check(day: dt.date) -> bool:
+        return is_open(settings, closing, day) and closed_reason(settings, closing, day) is None
+
+    return check
+
+
+def not_sold_that_weekday(history: pd.DataFrame, product: str, day: dt.date) -> bool:
+    """True when the product sold on other weekdays lately but never on this one.
+
+    history: SALES rows of the last weeks (all products, so we know on which days the shop sold).
+    """
+    if history.empty:
+        return False
+    wd = history["date"].dt.day_of_week
+    open_same = history.loc[(wd == day.weekday()) & (history["quantity"] > 0), "date"].nunique()
+    mine = history[history["product"] == product]
+    mwd = mine["date"].dt.day_of_week
+    sold_same = int(((mwd == day.weekday()) & (mine["quantity"] > 0)).sum())
+    sold_other = int(((mwd != day.weekday()) & (mine["quantity"] > 0)).sum())
+    return open_same >= 4 and sold_same == 0 and sold_other >= 3
+
+
+def sellouts_last_week(history: pd.DataFrame, product: str, day: dt.date) -> int:
+    """How often the product sold out in the seven days before `day`."""
+    if history.empty:
+        return 0
+    start = pd.Timestamp(day - dt.timedelta(days=7))
+    rows = history[(history["product"] == product) & (history["date"] >= start)]
+    return int(rows["sold_out_time"].notna().sum())
+
+
+def load_stock(shop: Shop, product_id: int | None, day: dt.date) -> tuple[float, float]:
+    """(on hand, on order) from the latest stock count on or before `day`; (0, 0) without one."""
+    row = shop.conn.execute(
+        """SELECT on_hand, on_order FROM stock WHERE product_id = ? AND date <= ?
+           ORDER BY date DESC LIMIT 1""",
+        (product_id, day.isoformat()),
+    ).fetchone()
+    return (float(row["on_hand"]), float(row["on_order"])) if row else (0.0, 0.0)
+
+
+def _old_stock_days(product: Product, day: dt.date, days: tuple[dt.date, ...]) -> int:
+    """On how many window days the stock on hand still keeps: it came with the last delivery."""
+    weekdays = product.delivery_weekdays or tuple(range(7))
+    last = next(
+        (day - dt.timedelta(days=k) for k in range(14) if (day - dt.timedelta(days=k)).weekday()
+         in weekdays),
+        day,
+    )
+    expiry = last + dt.timedelta(days=product.shelf_life_days)
+    return sum(1 for d in days if d < expiry)
+
+
+def _merge_params(per_day: list[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """Parameters for a window of days: event names only (the calendar's own group words for
+    the rest, e.g. "Zahltag"); no single weekday or weather value."""
+    out: dict[str, dict[str, Any]] = {}
+    for params in per_day:
+        for group, p in params.items():
+            if "names" in p and group.startswith("event_"):
+                prev = out.setdefault(group, {"names": {"de": "", "en": ""}})["names"]
+                for lang in ("de", "en"):
+                    parts = [x for x in (prev[lang], p["names"][lang]) if x]
+                    names = list(dict.fromkeys(", ".join(parts).split(", ")))
+                    prev[lang] = ", ".join(names[:2])
+    out["sellouts"] = per_day[0].get("sellouts", {}) if per_day else {}
+    return out
+
+
+@dataclasses.dataclass
+class _Context:
+    shop: Shop
+    settings: ShopSettings
+    is_open: Callable[[dt.date], bool]
+    history: pd.DataFrame
+    features: Any
+    events: pd.DataFrame | None
+    weather: pd.DataFrame | None
+    category_levels: dict[str, float]
+    counted: set[int | None]
+
+
+def keeps_stock(product: Product, counted: set[int | None]) -> bool:
+    """Order-up-to for goods that keep and whose stock is counted or that come on some days only.
+
+    Bread that keeps a few days but is baked daily without a stock count is planned per day (the
+    newsvendor with the day-old price as salvage value).
+    """
+    if product.shelf_life_days <= 1:
+        return False
+    return product.id in counted or set(product.delivery_weekdays) != set(range(7))
+
+
+def counted_products(shop: Shop) -> set[int | None]:
+    """Ids of the products with at least one stock count."""
+    return {r[0] for r in shop.conn.execute("SELECT DISTINCT product_id FROM stock")}
+
+
+def _needed_days(ctx: _Context, products: list[Product], day: dt.date) -> dict[str, list[dt.date]]:
+    days: dict[str, list[dt.date]] = {}
+    for p in products:
+        if not keeps_stock(p, ctx.counted):
+            days[p.name] = [day]
+        else:
+            days[p.name] = list(_schedule(ctx, p, day).sales_days)
+    return days
+
+
+def _schedule(ctx: _Context, product: Product, day: dt.date) -> Any:
+    return delivery_schedule(
+        day,
+        lead_time_days=product.lead_time_days,
+        delivery_weekdays=product.delivery_weekdays,
+        shelf_life_days=product.shelf_life_days,
+        is_open=ctx.is_open,
+    )
+
+
+def _params(ctx: _Context, product: str, day: dt.date) -> dict[str, dict[str, Any]]:
+    return day_params(
+        day,
+        features=ctx.features,
+        events=ctx.events,
+        weather=ctx.weather,
+        sellouts=sellouts_last_week(ctx.history, product, day),
+    )
+
+
+def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup) -> OrderLine:
+    """One product's line for `day` (zero lines say why)."""
+    if not product.sold_on(day):
+        return zero_line(product, day, "not_sold")
+    service = service_level(product, ctx.category_levels)
+    if not keeps_stock(product, ctx.counted):
+        if day.weekday() not in product.delivery_weekdays or not_sold_that_weekday(
+            ctx.history, product.name, day
+        ):
+            return zero_line(product, day, "not_sold_weekday", weekday=day.weekday())
+        if not fc.has(product.name, day):
+            return zero_line(product, day, "no_history")
+        return newsvendor_line(
+            product,
+            day,
+            fc.levels,
+            fc.grid(product.name, day),
+            fc.contributions(product.name, day),
+            service=service,
+            params=_params(ctx, product.name, day),
+            notes=fc.notes(product.name),
+            model=fc.model(product.name),
+        )
+    schedule = _schedule(ctx, product, day)
+    cycle = (schedule.next_delivery_day - schedule.delivery_day).days
+    service = stock_service_level(product, cycle, ctx.category_levels)
+    days = [d for d in schedule.sales_days if fc.has(product.name, d)]
+    if not days:
+        return zero_line(product, day, "no_history")
+    schedule = dataclasses.replace(schedule, sales_days=tuple(days))
+    on_hand, on_order = load_stock(ctx.shop, product.id, day)
+    return stocked_line(
+        product,
+        schedule,
+        fc.levels,
+        np.vstack([fc.grid(product.name, d) for d in days]),
+        [fc.contributions(product.name, d) for d in days],
+        service=service,
+        on_hand=on_hand,
+        on_order=on_order,
+        old_stock_days=_old_stock_days(product, day, schedule.sales_days),
+        params=_merge_params([_params(ctx, product.name, d) for d in days]),
+        notes=fc.notes(product.name),
+        model=fc.model(product.name),
+    )
+
+
+def _calendar_inputs(shop: Shop) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    from forecasting.calendar_store import events_frame, load_events, load_weather
+
+    return events_frame(load_events(shop)), load_weather(shop)
+
+
+def _features(settings: ShopSettings, days: list[dt.date], events: Any, weather: Any) -> Any:
+    """The calendar feature table for the days (for holiday and event names)."""
+    try:
+        from calendars.features import build_features
+    except ImportError:  # the calendar features are optional for the words
+        return None
+    return build_features(settings.state, min(days), max(days), events=events, weather=weather)
+
+
+def _shop_forecast(
+    shop: Shop,
+    settings: ShopSettings,
+    products: list[Product],
+    days: list[dt.date],
+    events: Any,
+    weather: Any,
+    progress: Any,
+) -> Any:
+    """The forecasting core's answer for the days (its shop adapter when there is one)."""
+    try:
+        from forecasting.models.shop_forecast import forecast_shop
+    except ImportError:
+        forecast_shop = None
+    if forecast_shop is not None:
+        return forecast_shop(shop, days, progress=progress)
+    from calendars.features import build_features
+    from forecasting.models.forecaster import forecast
+    from forecasting.sales_store import read_sales
+
+    sales = read_sales(shop)
+    start = sales["date"].min().date() if len(sales) else min(days)
+    features = build_features(settings.state, start, max(days), events=events, weather=weather)
+    return forecast(sales, features, days, products=products, progress=progress)
+
+
+def build_order_plan(
+    shop: Shop,
+    day: dt.date,
+    *,
+    result: Any = None,
+    features: Any = None,
+    progress: Any = None,
+) -> OrderPlan:
+    """The order sheet for `day`. `result`: a ready forecast (else the shop's model is asked)."""
+    settings = load_settings(shop)
+    closing = load_closing_days(shop)
+    products = load_products(shop, active_only=True)
+    version = shop.data_version()
+    now = dt.datetime.now().replace(microsecond=0)
+    reason = closed_reason(settings, closing, day)
+    if reason is not None:
+        lines = [zero_line(p, day, "closed", reason=reason[1]) for p in products]
+        return OrderPlan(settings.name, day, lines, version, now, reason)
+    from forecasting.sales_store import read_sales
+
+    history = read_sales(shop, day - dt.timedelta(weeks=_HISTORY_WEEKS), day - dt.timedelta(days=1))
+    events, weather = _calendar_inputs(shop)
+    ctx = _Context(
+        shop, settings, _open_check(settings, closing), history, None, events, weather,
+        load_category_levels(shop), counted_products(shop),
+    )
+    wanted = _needed_days(ctx, products, day)
+    all_days = sorted({d for days in wanted.values() for d in days})
+    if result is None and all_days:
+        result = _shop_forecast(shop, settings, products, all_days, events, weather, progress)
+    ctx.features = features if features is not None else (
+        _features(settings, all_days, events, weather) if all_days else None
+    )
+    lookup = ForecastLookup(result) if result is not None else None
+    lines = [
+        plan_line(ctx, p, day, lookup) if lookup is not None else zero_line(p, day, "no_history")
+        for p in products
+    ]
+    return OrderPlan(settings.name, day, lines, version, now, None)
+
+
+def stored_forecasts(plan: OrderPlan) -> list[StoredForecast]:
+    """The plan's real suggestions as records for the shop file (explanation steps as dicts)."""
+    out = []
+    for line in plan.lines:
+        if line.status != "order":
+            continue
+        steps = [
+            {"code": s.code, "params": s.params, "amount": s.amount}
+            for s in line.explanation.steps
+        ]
+        out.append(
+            StoredForecast(
+                product=line.product,
+                date=line.date,
+                quantiles=line.quantiles,
+                median=line.forecast,
+                model=line.model,
+                explanation=steps,
+                computed_at=plan.computed_at,
+                data_version=plan.data_version,
+            )
+        )
+    return out
+
+
+def save_plan(shop: Shop, plan: OrderPlan) -> int:
+    """Keep the plan's forecasts and suggestions in the shop file; returns how many lines."""
+    records = stored_forecasts(plan)
+    if records:
+        save_forecasts(shop, records)
+    return len(records)

@@ -1,0 +1,80 @@
+"""Acceptance: events can be added, edited and deleted; an event on the order day changes the
+suggestions; the weather forecast can be typed in; fetching without a location says so."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.calendar_view import CalendarView, EventDialog
+from forecasting.calendar_store import Event, load_events, load_weather
+from tests.app.conftest import ORDER_DAY
+
+
+def _view(qtbot: object, session: object) -> CalendarView:
+    view = CalendarView(session)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    return view
+
+
+def test_event_changes_the_suggestions(qtbot: object, planned_session: object) -> None:
+    before = {ln.product: ln.suggestion for ln in planned_session.lines}  # type: ignore[attr-defined]
+    view = _view(qtbot, planned_session)
+    planned_session.auto_recompute = False  # type: ignore[attr-defined]
+    view.store_event(Event(kind="football_home", name="Heimspiel BVB", start_date=ORDER_DAY,
+                           end_date=ORDER_DAY, strength=2.0))
+    fresh, _ = planned_session.status()  # type: ignore[attr-defined]
+    assert not fresh, "the status must say the suggestions are stale"
+    row = (ORDER_DAY - view.start).days
+    assert "Heimspiel BVB" in view.days.item(row, 3).text()
+    with qtbot.waitSignal(planned_session.planChanged, timeout=120_000):  # type: ignore[attr-defined]
+        planned_session.refresh_plan()  # type: ignore[attr-defined]
+    after = {ln.product: ln.suggestion for ln in planned_session.lines}  # type: ignore[attr-defined]
+    changed = [p for p in before if after.get(p) != before[p]]
+    assert changed, "an event on the order day should move some suggestion"
+    assert planned_session.status()[0]  # type: ignore[attr-defined]
+
+
+def test_add_edit_delete_event(qtbot: object, session: object) -> None:
+    session.auto_recompute = False  # type: ignore[attr-defined]
+    view = _view(qtbot, session)
+    count = len(load_events(session.shop))  # type: ignore[attr-defined]
+    dialog = EventDialog(None, view)
+    dialog.name.setText("Stadtfest")
+    dialog.start.setDate(dialog.start.date().addDays(3))
+    event = dialog.result_event()
+    assert event.end_date == event.start_date
+    event_id = view.store_event(event)
+    assert len(load_events(session.shop)) == count + 1  # type: ignore[attr-defined]
+    stored = next(e for e in load_events(session.shop) if e.id == event_id)  # type: ignore[attr-defined]
+    edit = EventDialog(stored, view)
+    edit.end.setDate(edit.end.date().addDays(2))
+    view.store_event(edit.result_event())
+    stored = next(e for e in load_events(session.shop) if e.id == event_id)  # type: ignore[attr-defined]
+    assert (stored.end_date - stored.start_date).days == 2
+    row = next(r for r, e in enumerate(view.event_list) if e.id == event_id)
+    view.events.selectRow(row)
+    view.delete_selected()
+    assert all(e.id != event_id for e in load_events(session.shop))  # type: ignore[attr-defined]
+
+
+def test_typed_weather_forecast_is_stored(qtbot: object, session: object) -> None:
+    session.auto_recompute = False  # type: ignore[attr-defined]
+    view = _view(qtbot, session)
+    day = dt.date.today() + dt.timedelta(days=1)
+    view.store_weather(day, 27.0, 0.0)
+    weather = load_weather(session.shop)  # type: ignore[attr-defined]
+    row = weather[(weather["date"].dt.date == day) & (weather["kind"] == "forecast")]
+    assert float(row["temperature_max"].iloc[0]) == 27.0
+    assert "27 °C" in view.days.item(1, 4).text()
+
+
+def test_fetch_without_location_explains(qtbot: object, session: object) -> None:
+    from forecasting.shop_settings import save_settings
+
+    settings = session.settings  # type: ignore[attr-defined]
+    settings.latitude = None
+    settings.longitude = None
+    save_settings(session.shop, settings)  # type: ignore[attr-defined]
+    view = _view(qtbot, session)
+    view.fetch_weather()
+    assert "Postleitzahl" in view.message.text() or "postal" in view.message.text()

@@ -1,0 +1,66 @@
+"""Acceptance: a real file from ../shared/datasets goes through the wizard into the shop."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from forecasting.sales_store import read_sales
+from tests.app.conftest import SHARED_DATASETS
+
+KIEL = SHARED_DATASETS / "kiel_bakery" / "umsatzdaten_gekuerzt.csv"
+
+
+def _file_totals(path: Path) -> dict[str, float]:
+    totals: dict[str, float] = {}
+    with open(path, encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            totals[row["Warengruppe"]] = totals.get(row["Warengruppe"], 0.0) + float(row["Umsatz"])
+    return totals
+
+
+def test_kiel_file_through_the_wizard(qtbot: object, session: object) -> None:
+    from app.import_wizard import ImportWizard
+
+    session.auto_recompute = False  # type: ignore[attr-defined]
+    wizard = ImportWizard(session, None, str(KIEL))
+    qtbot.addWidget(wizard)  # type: ignore[attr-defined]
+    wizard.show()
+    assert wizard.file_page.isComplete()
+    wizard.next()
+    page = wizard.mapping_page
+    assert "utf-8" in page.detected.text().lower()
+    assert page.preview.rowCount() > 5
+    assert page.date_box.currentData() == "Datum"
+    assert page.quantity_box.currentData() == "Umsatz"
+    assert page.product_box.currentData() == "Warengruppe"
+    wizard.next()
+    report = wizard.report_page
+    qtbot.waitUntil(report.isComplete, timeout=60_000)  # type: ignore[attr-defined]
+    assert "Kiel" in report.text.toPlainText() or "umsatzdaten" in report.text.toPlainText()
+    before = len(read_sales(session.shop))  # type: ignore[attr-defined]
+    wizard.next()
+    done = wizard.done_page
+    qtbot.waitUntil(lambda: done.finished, timeout=60_000)  # type: ignore[attr-defined]
+    assert done.ok, done.text.toPlainText()
+    sales = read_sales(session.shop)  # type: ignore[attr-defined]
+    totals = _file_totals(KIEL)
+    with open(KIEL, encoding="utf-8") as fh:
+        rows_in_file = sum(1 for _ in fh) - 1
+    assert len(sales) - before == rows_in_file
+    for group, total in totals.items():
+        got = sales[sales["product"] == group]["quantity"].sum()
+        assert abs(got - total) < 1e-6 * max(1.0, total), group
+
+
+def test_wrong_mapping_is_refused_on_the_page(qtbot: object, session: object) -> None:
+    from app.import_wizard import ImportWizard
+
+    wizard = ImportWizard(session, None, str(KIEL))
+    qtbot.addWidget(wizard)  # type: ignore[attr-defined]
+    wizard.show()
+    wizard.next()
+    page = wizard.mapping_page
+    page.date_box.setCurrentIndex(page.date_box.findData(""))
+    assert not page.validatePage()
+    assert page.error.text()

@@ -1,0 +1,135 @@
+"""Acceptance: the order sheet on the demo bakery with real suggestions: accept all, override with
+a reason (saved at once, there after reopening), undo/redo, Enter moves down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from app.i18n import num
+from app.order_model import DIFFERENCE, DONE, FORECAST, ORDER, PRODUCT, SUGGESTION
+from app.order_sheet import OrderSheetView
+from forecasting.decisions import load_decisions
+from forecasting.shopfile import Shop
+from tests.app.conftest import ORDER_DAY
+
+
+def _view(qtbot: object, session: object) -> OrderSheetView:
+    view = OrderSheetView(session)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    view.resize(1200, 800)
+    view.show()
+    qtbot.waitExposed(view)  # type: ignore[attr-defined]
+    return view
+
+
+def _saved(path: Path) -> dict[str, tuple[float | None, str | None, str]]:
+    with Shop.open(path) as shop:
+        return {d.product: (d.final, d.reason_code, d.reason_text)
+                for d in load_decisions(shop, ORDER_DAY)}
+
+
+def test_sheet_shows_the_real_plan_per_area(qtbot: object, planned_session: object) -> None:
+    view = _view(qtbot, planned_session)
+    lines = planned_session.lines  # type: ignore[attr-defined]
+    assert view.title.text() == "Bäckerei Sonnenkorn"
+    assert len(view.tables) >= 2, "one table per production area"
+    assert sum(t.model().rowCount() for t in view.tables) == len(lines)
+    areas = {ln.area for ln in lines}
+    assert {"Backstube", "Konditorei"} <= areas
+    model = view.tables[0].order_model()
+    first = model.line_at(0)
+    assert model.index(0, PRODUCT).data() == first.product
+    assert model.index(0, SUGGESTION).data() == num(first.suggestion, first.decimals)
+    ordering = [ln for ln in lines if ln.status == "order"]
+    assert ordering, "no real suggestions"
+    assert any(ln.reason for ln in ordering)
+    assert "Prognose" in ordering[0].sentence
+    assert "Vorschlag" in ordering[0].sentence
+    fresh, computed = planned_session.status()  # type: ignore[attr-defined]
+    assert fresh
+    assert computed is not None
+    assert "aktuell" in view.status.text()
+    assert model.index(0, FORECAST).data() != ""
+
+
+def test_accept_all_then_undo_redo(qtbot: object, planned_session: object) -> None:
+    view = _view(qtbot, planned_session)
+    shop_path = planned_session.path  # type: ignore[attr-defined]
+    n = len(planned_session.lines)  # type: ignore[attr-defined]
+    view.accept_all()
+    saved = _saved(shop_path)
+    assert len(saved) == n
+    line = planned_session.lines[0]  # type: ignore[attr-defined]
+    assert saved[line.product][0] == line.suggestion
+    table = view.tables[0]
+    assert table.model().index(0, DONE).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    stack = planned_session.undo_stack  # type: ignore[attr-defined]
+    stack.undo()
+    assert _saved(shop_path) == {}
+    assert table.model().index(0, DONE).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    stack.redo()
+    assert len(_saved(shop_path)) == n
+
+
+def test_override_with_reason_persists_and_enter_moves_down(
+    qtbot: object, planned_session: object
+) -> None:
+    view = _view(qtbot, planned_session)
+    shop_path = planned_session.path  # type: ignore[attr-defined]
+    asked: list[tuple[str, float, float]] = []
+
+    def answer(parent: object, product: str, suggestion: float, final: float,
+               decimals: int) -> tuple[str, str]:
+        asked.append((product, suggestion, final))
+        return "supplier_limit", "Mühle liefert nur 20 kg"
+
+    view.ask_reason = answer
+    table = view.tables[0]
+    model = table.order_model()
+    product = model.line_at(0).product
+    suggestion = model.line_at(0).suggestion
+    typed = int(suggestion) + 7
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, ORDER))
+    qtbot.keyClicks(table, str(typed)[0])  # type: ignore[attr-defined]
+    editor = table.indexWidget(model.index(0, ORDER))  # offscreen there is no focus widget
+    assert isinstance(editor, QLineEdit), "typing should open the editor"
+    if len(str(typed)) > 1:
+        qtbot.keyClicks(editor, str(typed)[1:])  # type: ignore[attr-defined]
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: product in _saved(shop_path), timeout=5000)  # type: ignore[attr-defined]
+    assert table.currentIndex().row() == 1, "Enter moves down"
+    assert asked == [(product, suggestion, float(typed))]
+    assert model.index(0, DIFFERENCE).data() == "+7"
+    assert model.index(0, ORDER).data() == str(typed)
+
+    planned_session.close()  # type: ignore[attr-defined]
+    saved = _saved(shop_path)
+    assert saved[product] == (float(typed), "supplier_limit", "Mühle liefert nur 20 kg")
+
+
+def test_override_cancelled_changes_nothing(qtbot: object, planned_session: object) -> None:
+    view = _view(qtbot, planned_session)
+    shop_path = planned_session.path  # type: ignore[attr-defined]
+    view.ask_reason = lambda *a: None
+    product = view.tables[0].order_model().line_at(0).product
+    view._order_entered(product, 999.0)
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    assert _saved(shop_path) == {}
+
+
+def test_reopen_and_accept_single_line(qtbot: object, planned_session: object) -> None:
+    view = _view(qtbot, planned_session)
+    shop_path = planned_session.path  # type: ignore[attr-defined]
+    table = view.tables[-1]
+    model = table.order_model()
+    product = model.line_at(0).product
+    model.setData(model.index(0, DONE), Qt.CheckState.Checked.value,
+                  Qt.ItemDataRole.CheckStateRole)
+    assert _saved(shop_path)[product][1] is None
+    model.setData(model.index(0, DONE), Qt.CheckState.Unchecked.value,
+                  Qt.ItemDataRole.CheckStateRole)
+    assert product not in _saved(shop_path)

@@ -1,0 +1,50 @@
+"""Acceptance: the product view opens on a real line with chart, waterfall and sentence."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+
+from app.product_view import ProductView, _band
+
+
+def test_product_view_shows_history_forecast_and_waterfall(qtbot: object,
+                                                           planned_session: object) -> None:
+    lines = [ln for ln in planned_session.lines if ln.steps]  # type: ignore[attr-defined]
+    line = max(lines, key=lambda ln: len(ln.steps))
+    view = ProductView(planned_session, line)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    view.show()
+    qtbot.waitExposed(view)  # type: ignore[attr-defined]
+    curves = [i for i in view.chart.getPlotItem().items if isinstance(i, pg.PlotDataItem)]
+    sold = [c for c in curves if c.name() == "verkauft"]
+    assert sold
+    assert len(sold[0].xData) >= 30, "about six weeks of sales"
+    assert any(isinstance(i, pg.FillBetweenItem) for i in view.chart.getPlotItem().items)
+    bars = [i for i in view.waterfall.getPlotItem().items if isinstance(i, pg.BarGraphItem)]
+    shown = [s for i, s in enumerate(line.steps) if i == 0 or s[1] != 0]
+    assert len(bars) == len(shown) + 2  # non-zero steps plus "= forecast" and "= suggestion"
+    ticks = view.waterfall.getAxis("left")._tickLevels[0]
+    assert any("Prognose" in text for _pos, text in ticks)
+    texts = [w.text() for w in view.findChildren(type(view.accuracy))]
+    assert line.sentence in texts
+    assert view.accuracy.text()
+
+
+def test_band_uses_the_80_percent_interval() -> None:
+    q = {0.05: 1.0, 0.1: 2.0, 0.5: 5.0, 0.9: 9.0, 0.95: 11.0}
+    assert _band(q, 5.0) == (2.0, 9.0)
+    assert _band({}, 4.0) == (4.0, 4.0)
+
+
+@pytest.mark.slow
+def test_replay_compares_with_same_as_last_week(qtbot: object, planned_session: object) -> None:
+    line = next(ln for ln in planned_session.lines if ln.product == "Baguette")  # type: ignore[attr-defined]
+    view = ProductView(planned_session, line)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    view.lookback_button.click()
+    assert not view.lookback_button.isEnabled()
+    qtbot.waitUntil(view.lookback_button.isEnabled, timeout=300_000)  # type: ignore[attr-defined]
+    text = view.lookback_text.text()
+    assert "Tagen" in text, text
+    assert "wie letzte woche" in text.lower()

@@ -1,0 +1,49 @@
+"""Settings: Bundesland from the postal code, opening days, closing days and product economics are
+saved to the shop file; saving marks the suggestions stale."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.settings_dialog import SettingsDialog
+from forecasting.products import load_products
+from forecasting.shop_settings import load_closing_days, load_settings
+
+
+def test_postal_code_sets_state_and_everything_saves(qtbot: object, session: object) -> None:
+    session.auto_recompute = False  # type: ignore[attr-defined]
+    shop = session.shop  # type: ignore[attr-defined]
+    version = shop.data_version()
+    dialog = SettingsDialog(session)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.postal.setText("24103")
+    assert dialog.state.currentData() == "SH"
+    assert dialog.state_hint.text()
+    dialog.day_boxes[6].setChecked(False)
+    dialog.closing_date.setDate(dialog.closing_date.date().addDays(10))
+    dialog.closing_reason.setText("Betriebsferien")
+    dialog._add_closing()
+    dialog.table.cellWidget(0, 1).setValue(9.99)
+    dialog.save()
+    settings = load_settings(shop)
+    assert settings.state == "SH"
+    assert settings.postal_code == "24103"
+    assert 6 not in settings.opening_days
+    assert "Betriebsferien" in load_closing_days(shop).values()
+    first = load_products(shop)[0]
+    assert first.price == 9.99
+    assert shop.data_version() > version
+
+
+def test_removing_a_closing_day(qtbot: object, session: object) -> None:
+    from forecasting.shop_settings import set_closing_day
+
+    session.auto_recompute = False  # type: ignore[attr-defined]
+    day = dt.date(2026, 12, 31)
+    set_closing_day(session.shop, day, "Silvester")  # type: ignore[attr-defined]
+    dialog = SettingsDialog(session)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    dialog.closing_list.item(0).setSelected(True)
+    dialog._remove_closing()
+    dialog.save()
+    assert day not in load_closing_days(session.shop)  # type: ignore[attr-defined]

@@ -1,0 +1,63 @@
+"""Helpers for the import tests: fresh shop files, file digests, shop contents as plain sets."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from forecasting.shopfile import Shop
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+DATASETS = REPO_ROOT / ".." / "shared" / "datasets"
+IMPORT_DATA = REPO_ROOT / "tests" / "data" / "import"
+
+
+def _digest(path: Path) -> str:
+    """SHA-256 of a file's bytes (WAL/SHM side files included when present)."""
+    h = hashlib.sha256()
+    for suffix in ("", "-wal"):
+        side = Path(str(path) + suffix)
+        if side.exists():
+            h.update(side.read_bytes())
+    return h.hexdigest()
+
+
+def _shop_sales(shop: Shop) -> set[tuple[str, str, float]]:
+    """(product, ISO date, quantity) of every sales row."""
+    return {
+        (r[0], r[1], r[2])
+        for r in shop.conn.execute(
+            "SELECT p.name, s.date, s.quantity FROM sales s JOIN products p ON p.id = s.product_id"
+        )
+    }
+
+
+@pytest.fixture
+def new_shop(tmp_path: Path) -> Iterator[Shop]:
+    """An empty shop file."""
+    shop = Shop.create(tmp_path / "laden.bkshop", name="Testbäckerei", state="NW")
+    yield shop
+    shop.close()
+
+
+@pytest.fixture
+def datasets() -> Path:
+    """../shared/datasets (read-only)."""
+    if not DATASETS.is_dir():
+        pytest.fail(f"shared datasets not found at {DATASETS}")
+    return DATASETS
+
+
+@pytest.fixture
+def digest() -> Callable[[Path], str]:
+    """SHA-256 of a shop file (with its write-ahead log)."""
+    return _digest
+
+
+@pytest.fixture
+def shop_sales() -> Callable[[Shop], set[tuple[str, str, float]]]:
+    """(product, ISO date, quantity) of every sales row of a shop."""
+    return _shop_sales

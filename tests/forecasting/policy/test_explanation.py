@@ -1,0 +1,74 @@
+"""Explanation steps: grouping of factors and displayed amounts that add up exactly."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from forecasting.policy.explanation import (
+    Explanation,
+    Step,
+    apportion,
+    build_explanation,
+    factor_steps,
+    round_half_up,
+)
+
+
+def test_apportion_adds_up_and_stays_close() -> None:
+    rng = np.random.default_rng(3)
+    for _ in range(500):
+        amounts = list(rng.normal(0, 20, rng.integers(1, 8)))
+        for decimals in (0, 1):
+            total = round_half_up(sum(amounts), decimals)
+            shown = apportion(amounts, total, decimals)
+            assert sum(shown) == pytest.approx(total, abs=1e-9)
+            unit = 1.0 / 10**decimals + 1e-9
+            assert all(abs(s - a) < unit for s, a in zip(shown, amounts, strict=True))
+
+
+def test_round_half_up_is_commercial() -> None:
+    assert round_half_up(2.5) == 3
+    assert round_half_up(3.5) == 4
+    assert round_half_up(1.25, 1) == 1.3
+
+
+def test_factor_steps_baseline_first_biggest_next_rest_as_other() -> None:
+    contribs = [
+        ("weather_rain", -6.2), ("baseline", 96.0), ("event_town_festival", 15.4),
+        ("payday", 0.3), ("holiday", 10.1), ("season", 2.0), ("weekday", 24.0),
+        ("sellouts", 1.0), ("other", 0.4),
+    ]
+    steps = factor_steps(contribs, params={"weekday": {"weekday": 5}})
+    codes = [s.code for s in steps]
+    assert codes[:5] == ["baseline", "weekday", "event_town_festival", "holiday", "weather_rain"]
+    assert codes[-1] == "other"
+    assert steps[1].params == {"weekday": 5}
+    assert sum(s.amount for s in steps) == pytest.approx(sum(a for _, a in contribs))
+    assert steps[-1].amount == pytest.approx(0.3 + 2.0 + 1.0 + 0.4)
+
+
+def test_repeated_groups_are_added() -> None:
+    steps = factor_steps([("baseline", 10.0), ("holiday", 2.0), ("holiday", 3.0)])
+    assert [(s.code, s.amount) for s in steps] == [("baseline", 10.0), ("holiday", 5.0)]
+
+
+def test_displayed_amounts_add_up_to_displayed_forecast_and_suggestion() -> None:
+    factors = [Step("baseline", {}, 50.4), Step("weekday", {}, 10.4), Step("holiday", {}, 10.4)]
+    policy = [Step("safety", {"level": 0.8}, 7.6), Step("rounding", {"pack_size": 12}, -0.2)]
+    expl = build_explanation(factors, policy, suggestion=78.6)
+    shown = expl.displayed_amounts()
+    assert expl.displayed_forecast() == 71  # 71.2
+    assert sum(shown[:3]) == 71
+    assert sum(shown) == expl.displayed_suggestion() == 79
+    assert shown[:3] == [50, 11, 10] or shown[:3] == [50, 10, 11]
+
+
+def test_steps_must_add_up() -> None:
+    with pytest.raises(ValueError, match="add up"):
+        build_explanation([Step("baseline", {}, 10.0)], [Step("safety", {}, 2.0)], suggestion=13)
+
+
+def test_empty_explanation_for_zero_lines() -> None:
+    expl = Explanation(steps=[], forecast=0.0, suggestion=0.0)
+    assert expl.displayed_amounts() == []

@@ -1,0 +1,94 @@
+"""The order sheet for a day: closed days, weekdays without sales, saving with the data version."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from forecasting.decisions import load_forecasts
+from forecasting.policy.plan import build_order_plan, next_opening_day, save_plan
+from forecasting.products import Product, save_product
+from forecasting.shop_settings import set_closing_day
+from forecasting.shopfile import Shop
+
+SATURDAY = dt.date(2026, 11, 28)
+WEDNESDAY = dt.date(2026, 11, 25)
+Build = Callable[[dt.date], object]
+NAMES = ("Brötchen", "Bauernbrot", "Zopf", "Käsekuchen", "Neu")
+
+
+@pytest.fixture
+def forecast(make_forecast: Callable[..., object]) -> Callable[[dt.date], object]:
+    def build(day: dt.date) -> object:
+        return make_forecast({(p, day): (100.0 if p == "Brötchen" else 20.0, 6.0) for p in NAMES})
+
+    return build
+
+
+def test_open_day_gives_suggestions_by_supplier(small_shop: Shop, forecast: Build) -> None:
+    plan = build_order_plan(small_shop, SATURDAY, result=forecast(SATURDAY))
+    assert plan.is_open
+    assert list(plan.groups()) == ["Backstube", "Konditorei"]
+    rolls = plan.line("Brötchen")
+    assert rolls.status == "order"
+    assert rolls.suggestion % 12 == 0
+    assert rolls.suggestion >= 96
+    assert rolls.forecast == pytest.approx(100.0, abs=0.01)
+    assert plan.line("Zopf").suggestion > 0  # Saturday is Zopf day
+    steps = rolls.explanation.steps
+    assert steps[0].code == "baseline"
+    assert steps[0].params["weekday"] == 5
+    assert [s.code for s in steps[:2]] == ["baseline", "weekday"]
+    assert [n.code for n in plan.line("Neu").explanation.notes] == ["thin_history", "borrowed_from"]
+
+
+def test_products_not_sold_on_the_weekday_get_zero(small_shop: Shop, forecast: Build) -> None:
+    plan = build_order_plan(small_shop, WEDNESDAY, result=forecast(WEDNESDAY))
+    zopf = plan.line("Zopf")
+    assert (zopf.suggestion, zopf.status) == (0.0, "not_sold_weekday")  # only baked on Saturdays
+    cake = plan.line("Käsekuchen")
+    assert (cake.suggestion, cake.status) == (0.0, "not_sold_weekday")  # never sold on Wednesdays
+    assert plan.line("Brötchen").suggestion > 0
+
+
+@pytest.mark.parametrize(
+    ("day", "kind"),
+    [(dt.date(2026, 11, 29), "weekday"), (dt.date(2026, 12, 25), "holiday"),
+     (dt.date(2026, 12, 1), "closing_day")],
+)
+def test_closed_days_give_zero_everywhere(
+    small_shop: Shop, day: dt.date, kind: str, forecast: Build
+) -> None:
+    set_closing_day(small_shop, dt.date(2026, 12, 1), "Betriebsausflug")
+    plan = build_order_plan(small_shop, day, result=forecast(day))
+    assert not plan.is_open
+    assert plan.closed_reason is not None
+    assert plan.closed_reason[0] == kind
+    assert all(line.suggestion == 0 and line.status == "closed" for line in plan.lines)
+
+
+def test_next_opening_day_skips_sundays_holidays_and_closing_days(small_shop: Shop) -> None:
+    set_closing_day(small_shop, dt.date(2026, 12, 28), "Inventur")
+    assert next_opening_day(small_shop, dt.date(2026, 11, 28)) == dt.date(2026, 11, 30)
+    assert next_opening_day(small_shop, dt.date(2026, 12, 24)) == dt.date(2026, 12, 29)
+
+
+def test_product_not_yet_introduced_gets_zero(small_shop: Shop, forecast: Build) -> None:
+    save_product(small_shop, Product("Stollen", introduced=dt.date(2026, 12, 1)))
+    plan = build_order_plan(small_shop, SATURDAY, result=forecast(SATURDAY))
+    assert plan.line("Stollen").status == "not_sold"
+
+
+def test_saved_with_data_version(small_shop: Shop, forecast: Build) -> None:
+    plan = build_order_plan(small_shop, SATURDAY, result=forecast(SATURDAY))
+    saved = save_plan(small_shop, plan)
+    stored = {f.product: f for f in load_forecasts(small_shop, SATURDAY)}
+    assert saved == len(stored) == sum(1 for line in plan.lines if line.status == "order")
+    rolls = stored["Brötchen"]
+    assert rolls.data_version == small_shop.data_version() == plan.data_version
+    assert sum(s["amount"] for s in rolls.explanation) == pytest.approx(
+        plan.line("Brötchen").suggestion
+    )
+    assert rolls.median == pytest.approx(plan.line("Brötchen").forecast)

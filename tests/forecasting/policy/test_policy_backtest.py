@@ -1,0 +1,68 @@
+"""The policy backtest: rules, scores and the matched level on a synthetic bakery."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats
+
+from forecasting.policy.policy_backtest import compare, rule_orders, score
+from forecasting.products import Product
+
+LEVELS = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99]
+PRODUCTS = {"Brot": Product("Brot", price=3.0, unit_cost=1.0),
+            "Semmel": Product("Semmel", price=0.5, unit_cost=0.15, pack_size=10)}
+
+
+def _world(days: int = 280) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Demand with a weekly pattern and known Normal noise; forecasts that know the truth."""
+    rng = np.random.default_rng(5)
+    dates = pd.date_range("2025-01-06", periods=days)
+    preds, demand = [], []
+    for name, level in (("Brot", 40.0), ("Semmel", 200.0)):
+        mu = level * (1 + 0.3 * (dates.day_of_week == 5))
+        sigma = 0.2 * mu
+        d = np.round(rng.normal(mu, sigma)).clip(0)
+        q = stats.norm.ppf(np.array(LEVELS)[:, None], mu, sigma).T.clip(0)
+        preds.append(pd.DataFrame({"date": dates, "product": name,
+                                   **{f"q{t:g}": q[:, i] for i, t in enumerate(LEVELS)}}))
+        demand.append(pd.DataFrame({"date": dates, "product": name, "demand": d}))
+    return pd.concat(preds, ignore_index=True), pd.concat(demand, ignore_index=True)
+
+
+def test_rules_look_back_at_same_weekdays() -> None:
+    sales = pd.DataFrame({"product": "Brot", "date": pd.to_datetime(
+        ["2025-01-06", "2025-01-13", "2025-01-20"]), "quantity": [10.0, 20.0, 30.0]})
+    frame = pd.DataFrame({"product": ["Brot", "Brot"],
+                          "date": pd.to_datetime(["2025-01-27", "2025-02-03"])})
+    assert list(rule_orders(frame, sales, "last_week", PRODUCTS)) == [30.0, 30.0]
+    assert list(rule_orders(frame, sales, "last_week_plus_10", PRODUCTS)) == [33.0, 33.0]
+    assert list(rule_orders(frame, sales, "mean_last_4", PRODUCTS)) == [20.0, 20.0]
+    more = pd.concat([sales, sales.assign(date=sales["date"] + pd.Timedelta(days=21))])
+    late = pd.DataFrame({"product": ["Brot"], "date": pd.to_datetime(["2025-02-17"])})
+    # Same weekdays with sales before 17.02.: 10.02. 30, 03.02. 20, 27.01. 10, 20.01. 30.
+    assert list(rule_orders(late, more, "mean_last_4", PRODUCTS)) == [22.0]
+
+
+def test_score_counts_waste_short_and_sellouts() -> None:
+    frame = pd.DataFrame({"product": ["Brot", "Brot"]})
+    s = score("x", np.array([10.0, 10.0]), np.array([7.0, 12.0]), frame, PRODUCTS)
+    assert (s.wasted, s.short, s.sellout_days) == (3.0, 2.0, 1)
+    assert s.margin == pytest.approx(3.0 * 17 - 1.0 * 20)
+    assert s.availability == 0.5
+
+
+def test_good_forecasts_beat_last_week_at_matched_availability() -> None:
+    preds, demand = _world()
+    sales = demand.rename(columns={"demand": "quantity"})
+    result, levels = compare(preds, sales, demand, PRODUCTS)
+    assert set(levels["sellout_days"]) == set(PRODUCTS)
+    matched = result.loc["ours_matched_days"]
+    last = result.loc["last_week"]
+    assert matched["wasted"] < 0.8 * last["wasted"]
+    assert matched["sellout_days"] <= last["sellout_days"] * 1.15
+    by_units = result.loc["ours_matched_units"]
+    assert by_units["short"] <= last["short"] * 1.15
+    assert set(result.index) >= {"ours_economics", "last_week", "last_week_plus_10",
+                                 "mean_last_4"}

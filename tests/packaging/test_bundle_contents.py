@@ -1,0 +1,242 @@
+"""packaging/bundle_contents.py: what the PyInstaller spec puts into the bundle and leaves out."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from types import ModuleType
+
+import holidays
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _pyproject() -> dict:
+    return tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
+def _bundled(pairs: list[tuple[str, str]], root: Path) -> set[str]:
+    """Bundle paths (destination folder / file name) of (source, destination) pairs."""
+    return {(Path(dest) / Path(src).name).as_posix() for src, dest in pairs}
+
+
+def test_metadata_comes_from_pyproject(contents: ModuleType) -> None:
+    meta = contents.app_metadata()
+    assert (meta.name, meta.version) == (_pyproject()["name"], _pyproject()["version"])
+    assert meta.display_name == "Bestellkompass"
+
+
+def test_metadata_follows_a_changed_pyproject(contents: ModuleType, fake_repo: Path) -> None:
+    assert contents.app_metadata(fake_repo).version == "9.8.7"
+    assert contents.shell_metadata(contents.app_metadata(fake_repo)).splitlines() == [
+        "APP_NAME=bestellkompass",
+        "APP_DISPLAY_NAME=Bestellkompass",
+        "APP_VERSION=9.8.7",
+    ]
+
+
+def test_translations_icons_and_calendar_attribution_are_bundled(
+    contents: ModuleType, fake_repo: Path
+) -> None:
+    bundled = _bundled(contents.resource_datas(fake_repo), fake_repo)
+    assert bundled == {
+        "resources/translations/bestellkompass_de.qm",
+        "resources/icons/bestellkompass.svg",
+        "resources/icons/bestellkompass.ico",
+        "resources/calendar/ATTRIBUTION.md",
+        "resources/calendar/school_holidays/BY.json",
+        "resources/calendar/school_holidays/LICENSE-ODbL.txt",
+        "resources/calendar/climate/normals.csv",
+    }
+
+
+def test_every_runtime_resource_of_the_repo_is_bundled(contents: ModuleType) -> None:
+    res = REPO_ROOT / "resources"
+    expected = {
+        p.relative_to(REPO_ROOT).as_posix()
+        for p in [
+            *res.glob("translations/*.qm"),
+            *(f for f in res.glob("icons/**/*") if f.is_file()),
+            *(f for f in res.glob("calendar/**/*") if f.is_file()),
+        ]
+        if not p.name.startswith(".") and p.suffix not in (".py", ".pyc") and
+        "__pycache__" not in p.parts
+    }
+    bundled = _bundled(contents.resource_datas(), REPO_ROOT)
+    assert expected <= bundled
+    assert not {b for b in bundled if b.endswith((".ts", ".py"))}
+
+
+def test_the_german_translation_exists_for_the_bundle(contents: ModuleType) -> None:
+    bundled = _bundled(contents.resource_datas(), REPO_ROOT)
+    assert "resources/translations/bestellkompass_de.qm" in bundled
+
+
+def test_calendar_data_without_attribution_is_reported(
+    contents: ModuleType, fake_repo: Path
+) -> None:
+    assert contents.missing_attributions(fake_repo) == []
+    (fake_repo / "resources" / "calendar" / "ATTRIBUTION.md").unlink()
+    assert contents.missing_attributions(fake_repo) == ["resources/calendar/climate/normals.csv"]
+
+
+def test_the_repo_calendar_data_carries_its_attribution(contents: ModuleType) -> None:
+    assert contents.missing_attributions() == []
+
+
+def test_holidays_translations_of_germany_are_found(contents: ModuleType) -> None:
+    site = Path(holidays.__file__).resolve().parents[1]
+    bundled = _bundled(contents.holidays_datas(site), site)
+    assert {
+        "holidays/locale/de/LC_MESSAGES/DE.mo",
+        "holidays/locale/en_US/LC_MESSAGES/DE.mo",
+    } <= bundled
+    assert all(path.endswith("/DE.mo") for path in bundled)
+
+
+def test_hidden_imports_cover_every_subcommand_and_germany(contents: ModuleType) -> None:
+    from app.cli import COMMANDS
+
+    hidden = set(contents.hidden_imports())
+    assert {module for module, _help in COMMANDS.values()} <= hidden
+    assert {"app.selftest", "app.launch", "holidays.countries.germany"} <= hidden
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/translations/qtbase_de.qm", True),
+        ("PySide6/Qt/translations/qt_en.qm", True),
+        ("PySide6/Qt/translations/qtbase_fr.qm", False),
+        ("PySide6/Qt/translations/qt_help_zh_CN.qm", False),
+        ("resources/translations/bestellkompass_de.qm", True),
+        ("scipy/stats/tests/data/table.csv", False),
+        ("resources/calendar/ATTRIBUTION.md", True),
+    ],
+)
+def test_data_filter(contents: ModuleType, dest: str, kept: bool) -> None:
+    assert contents.keep_data_file(dest) is kept
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("PySide6/Qt/plugins/platforms/qwindows.dll", True),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+        ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", False),
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", True),
+        ("lightgbm/lib/lib_lightgbm.so", True),
+    ],
+)
+def test_binary_filter(contents: ModuleType, dest: str, kept: bool) -> None:
+    assert contents.keep_binary(dest) is kept
+
+
+def test_test_packages_are_left_out_but_numpy_testing_stays(contents: ModuleType) -> None:
+    assert not contents.keep_module("pandas.tests.frame.test_api")
+    assert not contents.keep_module("scipy.stats.tests")
+    assert contents.keep_module("numpy.testing")  # scipy and statsmodels import it
+    assert contents.keep_module("forecasting.models.ets")
+
+
+def _qt_modules_imported_by(package: str) -> set[str]:
+    names: set[str] = set()
+    for path in (REPO_ROOT / package).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                if node.module == "PySide6":
+                    names |= {f"PySide6.{alias.name}" for alias in node.names}
+                elif node.module.startswith("PySide6."):
+                    names.add(".".join(node.module.split(".")[:2]))
+            elif isinstance(node, ast.Import):
+                names |= {
+                    ".".join(a.name.split(".")[:2]) for a in node.names
+                    if a.name.startswith("PySide6.")
+                }
+    return names
+
+
+def test_no_qt_module_the_app_imports_is_excluded(contents: ModuleType) -> None:
+    used = _qt_modules_imported_by("app")
+    assert {"PySide6.QtCore", "PySide6.QtWidgets"} <= used
+    assert not used & set(contents.EXCLUDES)
+    assert used <= {f"PySide6.{name}" for name in contents.QT_MODULES_KEPT}
+
+
+def test_unused_toolkits_and_dev_tools_are_excluded(contents: ModuleType) -> None:
+    excluded = set(contents.EXCLUDES)
+    assert {"tkinter", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtNetwork",
+            "PySide6.QtWebEngineCore", "PySide6.QtMultimedia", "pytest"} <= excluded
+    # statsmodels' ETS needs scipy.optimize/stats/linalg/signal: never exclude those
+    assert not {m for m in excluded if m.split(".")[0] == "scipy" and
+                m.split(".")[1] in ("optimize", "stats", "linalg", "signal", "special")}
+
+
+def test_pruning_keeps_what_kept_libraries_link_against(contents: ModuleType) -> None:
+    links = {
+        "/src/_multiarray.so": {"libopenblas.so"},
+        "/src/libqxcb.so": {"libQt6XcbQpa.so.6"},
+        "/src/libQt6XcbQpa.so.6": {"libxcb.so.1"},
+        "/src/libcairo.so.2": {"libpixman.so"},
+    }
+    binaries = [
+        ("numpy/_core/_multiarray.so", "/src/_multiarray.so", "EXTENSION"),
+        ("numpy.libs/libopenblas.so", "/src/libopenblas.so", "BINARY"),
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", "/src/libqxcb.so", "BINARY"),
+        ("PySide6/Qt/lib/libQt6XcbQpa.so.6", "/src/libQt6XcbQpa.so.6", "BINARY"),
+        ("libxcb.so.1", "/src/libxcb.so.1", "BINARY"),
+        ("libcairo.so.2", "/src/libcairo.so.2", "BINARY"),  # only the dropped GTK theme used it
+        ("libpixman.so", "/src/libpixman.so", "BINARY"),
+        ("libpython3.11.so.1.0", "/src/libpython3.11.so.1.0", "BINARY"),
+    ]
+    kept = contents.prune_unreachable(binaries, lambda src: links.get(src, set()))
+    assert [dest for dest, _src, _kind in kept] == [
+        "numpy/_core/_multiarray.so", "numpy.libs/libopenblas.so",
+        "PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/lib/libQt6XcbQpa.so.6",
+        "libxcb.so.1", "libpython3.11.so.1.0",
+    ]
+
+
+def test_symlinks_to_dropped_libraries_are_dropped(contents: ModuleType) -> None:
+    entries = [
+        ("libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6", "SYMLINK"),
+        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/src/libQt6Gui.so.6", "BINARY"),
+    ]
+    kept = contents.drop_dangling_symlinks(entries, {"PySide6/Qt/lib/libQt6Gui.so.6"})
+    assert [dest for dest, _s, _k in kept] == ["libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6"]
+
+
+def test_only_our_python_is_stripped_never_the_wheel_libraries(contents: ModuleType) -> None:
+    binaries = [
+        ("libpython3.11.so.1.0", "a", "BINARY"),
+        ("python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so", "b", "EXTENSION"),
+        ("numpy.libs/libscipy_openblas64_.so", "c", "BINARY"),
+        ("scipy/linalg/_flapack.cpython-311-x86_64-linux-gnu.so", "d", "EXTENSION"),
+    ]
+    assert contents.strip_debug_candidates(binaries) == [0, 1]
+
+
+def test_command_line_prints_metadata_and_the_packaging_extra() -> None:
+    script = REPO_ROOT / "packaging" / "bundle_contents.py"
+    meta = subprocess.run([sys.executable, str(script), "metadata"], capture_output=True,
+                          text=True, check=True).stdout
+    assert f"APP_VERSION={_pyproject()['version']}" in meta.splitlines()
+    extra = subprocess.run([sys.executable, str(script), "packaging-requirements"],
+                           capture_output=True, text=True, check=True).stdout.split()
+    assert extra == _pyproject()["optional-dependencies"]["packaging"]
+    assert any(req.lower().startswith("pyinstaller") for req in extra)
+    bad = subprocess.run([sys.executable, str(script), "nonsense"], capture_output=True,
+                         text=True, check=False)
+    assert bad.returncode == 2
