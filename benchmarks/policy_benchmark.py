@@ -56,73 +56,113 @@ def wuerzburg_inputs() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     return long, weather, demand
 
 
+CACHE: Path | None = None
+
+
 def backtest_predictions(sales: pd.DataFrame, features: object, days: int,
-                         categories: dict[str, str] | None = None) -> tuple[pd.DataFrame, float]:
-    """Final one-day-ahead predictions for the last `days` days of the sales, and seconds."""
+                         categories: dict[str, str] | None = None, *, horizon: int = 1,
+                         name: str = "") -> tuple[pd.DataFrame, float]:
+    """Final predictions at `horizon` for the last `days` days of the sales, and seconds.
+
+    With --cache DIR the predictions are kept as CSV and reused (delete them after model changes).
+    """
     from forecasting.models.backtest import BacktestPlan, run_backtest
 
+    cached = CACHE / f"{name}_h{horizon}_{days}.csv" if CACHE and name else None
+    if cached is not None and cached.exists():
+        return pd.read_csv(cached, parse_dates=["date"]), 0.0
     end = sales["date"].max().date()
-    plan = BacktestPlan(start=end - dt.timedelta(days=days - 1), end=end, horizon=1)
+    plan = BacktestPlan(start=end - dt.timedelta(days=days - 1), end=end, horizon=horizon)
     result = run_backtest(sales, features, plan, LEVELS, categories=categories, candidates=False)
     preds = result.predictions
-    return preds[preds["kind"] == "final"], result.seconds
+    preds = preds[preds["kind"] == "final"]
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        preds.to_csv(cached, index=False)
+    return preds, result.seconds
 
 
-def run_wuerzburg(days: int) -> pd.DataFrame:
+def run_wuerzburg(days: int) -> list[tuple[str, pd.DataFrame]]:
     from calendars.features import build_features
 
     sales, weather, demand = wuerzburg_inputs()
     features = build_features("BY", sales["date"].min().date(), sales["date"].max().date(),
                               weather=weather)
-    preds, seconds = backtest_predictions(sales, features, days)
+    preds, seconds = backtest_predictions(sales, features, days, name="wuerzbaeck")
     print(f"wuerzbaeck: backtest {seconds:.1f} s, {len(preds)} product-days", flush=True)
     out, level = compare(preds, sales, demand, WUERZBURG_PRODUCTS)
     print(f"wuerzbaeck: matched levels {level}")
-    return out
+    return [("bread, rolls, pretzels", out)]
 
 
-def run_demo(kind: str, days: int) -> pd.DataFrame:
+def run_demo(kind: str, days: int) -> list[tuple[str, pd.DataFrame]]:
     from calendars.features import build_features
     from forecasting.calendar_store import events_frame, load_events, load_weather
     from forecasting.demo.generate import write_demo_shop
+    from forecasting.policy.plan import closed_reason
+    from forecasting.policy.stock_backtest import compare_stocked
     from forecasting.products import load_products
     from forecasting.sales_store import read_sales, read_true_demand
-    from forecasting.shop_settings import load_settings
+    from forecasting.shop_settings import load_closing_days, load_settings
     from forecasting.shopfile import Shop
 
     with tempfile.TemporaryDirectory() as tmp:
         path = write_demo_shop(kind, DEMO_END, Path(tmp) / f"{kind}.bkshop")
         with Shop.open(path) as shop:
+            settings = load_settings(shop)
+            closing = load_closing_days(shop)
+
+            def is_open(day: dt.date) -> bool:
+                return closed_reason(settings, closing, day) is None
+
             sales = read_sales(shop)
             demand = read_true_demand(shop)
             products = {p.name: p for p in load_products(shop)}
-            state = load_settings(shop).state
+            state = settings.state
             features = build_features(state, sales["date"].min().date(), DEMO_END,
                                       events=events_frame(load_events(shop)),
                                       weather=load_weather(shop))
     categories = {p.name: p.category for p in products.values()}
-    preds, seconds = backtest_predictions(sales, features, days, categories)
+    preds, seconds = backtest_predictions(sales, features, days, categories, name=kind)
     print(f"{kind}: backtest {seconds:.1f} s, {len(preds)} product-days", flush=True)
-    # One-day newsvendor on every product-day; deli goods that keep are scored the same way here
-    # (see docs/order_policy.md: the order-up-to policy needs a stock simulation, not done yet).
-    out, level = compare(preds, sales, demand, products)
-    print(f"{kind}: matched levels {level}")
-    return out
+    counted = {p.name for p in products.values() if p.shelf_life_days > 1
+               and set(p.delivery_weekdays) != set(range(7))}
+    fresh = {n: p for n, p in products.items() if n not in counted}
+    parts = []
+    if fresh:
+        out, level = compare(preds, sales, demand, fresh)
+        print(f"{kind}: fresh goods (one-day newsvendor), matched levels {level}")
+        parts.append(("fresh goods", out))
+    if counted:
+        # Goods that keep: the order covers several days, so forecasts 3 days ahead are used
+        # for every day of the window (the core's backtest gives one horizon per run).
+        preds3, seconds3 = backtest_predictions(sales, features, days, categories, horizon=3,
+                                                name=kind)
+        print(f"{kind}: backtest h=3 {seconds3:.1f} s", flush=True)
+        stocked = {n: products[n] for n in counted}
+        out, level = compare_stocked(preds3, sales, demand, stocked, is_open)
+        print(f"{kind}: goods that keep (order-up-to, stock simulation), matched levels {level}")
+        parts.append(("goods that keep", out))
+    return parts
 
 
-def show(name: str, frame: pd.DataFrame) -> None:
+def show(name: str, parts: list[tuple[str, pd.DataFrame]]) -> None:
     cols = ["days", "ordered", "demand", "wasted", "short", "sellout_days", "availability",
-            "margin", "waste_vs_last_week", "sellout_days_vs_last_week"]
-    with pd.option_context("display.width", 160, "display.max_columns", 20):
-        print(f"\n== {name} (second half of the backtest year) ==")
-        print(frame[cols].round(3).to_string())
+            "fill_rate", "margin", "waste_vs_last_week", "sellout_days_vs_last_week"]
+    with pd.option_context("display.width", 180, "display.max_columns", 20):
+        for part, frame in parts:
+            print(f"\n== {name}: {part} (second half of the backtest year) ==")
+            print(frame[cols].round(3).to_string())
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=["wuerzbaeck", "bakery", "deli"])
     parser.add_argument("--days", type=int, default=364)
+    parser.add_argument("--cache", type=Path, help="keep backtest predictions here as CSV")
     args = parser.parse_args(argv)
+    global CACHE
+    CACHE = args.cache
     began = time.perf_counter()
     runs = {"wuerzbaeck": lambda: run_wuerzburg(args.days),
             "bakery": lambda: run_demo("bakery", args.days),

@@ -74,14 +74,15 @@ def policy_orders(
 ) -> np.ndarray:
     """Our suggestion per row: the quantile at the level, rounded to packs by the same level.
 
-    frame: rows of the predictions table; level: one for all, one per product, or None = each
-    product's own service level (economics or the owner's setting).
+    frame: rows of the predictions table; level: one for all, one per product (products without
+    one get the median of the others), or None = each product's own level (economics or setting).
     """
     levels, grid = _grid(frame)
     if level is None:
         tau = np.array([service_level(products[p]).level for p in frame["product"]])
     elif isinstance(level, dict):
-        tau = np.array([level[p] for p in frame["product"]], dtype=float)
+        usual = float(np.median(list(level.values()))) if level else 0.8
+        tau = np.array([level.get(p, usual) for p in frame["product"]], dtype=float)
     else:
         tau = np.full(len(frame), float(level))
     raw = quantile_at(levels, grid, tau)

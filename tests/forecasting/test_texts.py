@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from forecasting.texts import MESSAGES, format_date, format_number, format_signed, render
 
@@ -20,10 +21,14 @@ def test_dates() -> None:
     assert format_date(dt.date(2026, 12, 24), "en") == "2026-12-24"
 
 
-def test_every_message_has_both_languages() -> None:
+def test_every_message_renders_in_both_languages() -> None:
+    """Both texts exist and format with the parameters either of them names (no stray braces)."""
     for code, entry in MESSAGES.items():
-        assert set(entry) >= {"de", "en"}, code
-        assert entry["de"] != entry["en"], code
+        assert entry.get("de") and entry.get("en"), code
+        names = set(re.findall(r"\{(\w+)", entry["de"] + entry["en"]))
+        params = dict.fromkeys(names, "X")
+        assert "{" not in render(code, "de", **params), code
+        assert "{" not in render(code, "en", **params), code
 
 
 def test_render_fills_parameters_in_the_users_language() -> None:
