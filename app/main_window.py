@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.sheet.importRequested.connect(self.import_sales)
         self.sheet.newShopRequested.connect(self.new_shop)
         session.failed.connect(self.show_error)
-        session.undo_stack.indexChanged.connect(lambda _i: self._saved_message())
+        session.undo_stack.indexChanged.connect(self._saved_message)
         self.resize(1200, 800)
 
     # -- actions -------------------------------------------------------------------------------
@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             print_to(printer, self.heading(), self.export_lines())
 
     # -- feedback ------------------------------------------------------------------------------
-    def _saved_message(self) -> None:
+    def _saved_message(self, _index: int = 0) -> None:
         self.message.setText(self.tr("Saved."))
 
     def show_error(self, exc: BaseException) -> None:

@@ -228,8 +228,8 @@ class OrderSheetView(QWidget):
         session.planChanged.connect(self.rebuild)
         session.decisionsChanged.connect(self._decisions_changed)
         session.dataChanged.connect(self.update_status)
-        session.busyChanged.connect(lambda _busy: self.update_status())
-        session.failed.connect(lambda _exc: self.rebuild())
+        session.busyChanged.connect(self._busy_changed)
+        session.failed.connect(self._job_failed)
         self.rebuild()
 
     # -- building ------------------------------------------------------------------------------
@@ -277,6 +277,12 @@ class OrderSheetView(QWidget):
         self.accept_all_button.setEnabled(bool(self.session.lines))
         self.update_status()
 
+    def _busy_changed(self, _busy: bool) -> None:
+        self.update_status()
+
+    def _job_failed(self, _exc: BaseException) -> None:
+        self.rebuild()
+
     def _empty_state(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -314,7 +320,10 @@ class OrderSheetView(QWidget):
             text += " " + count.replace("%1", str(decided)).replace(
                 "%2", str(len(self.session.lines)))
         self.status.setText(text)
-        self.status.setProperty("fresh", fresh)
+        font = QFont(self.status.font())
+        font.setBold(not fresh and computed_at is not None)
+        self.status.setFont(font)
+        self.refresh_button.setDefault(not fresh)
 
     # -- requests from the tables --------------------------------------------------------------
     def _order_entered(self, product: str, quantity: float | None) -> None:

@@ -7,13 +7,22 @@ from itertools import groupby
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrinter
 
 from app import i18n
 from forecasting.order_export import ExportLine
 
 BODY_PT = 16
+MARGIN_MM = 15
 
 
 def order_list_html(heading: str, lines: list[ExportLine]) -> str:
@@ -23,10 +32,10 @@ def order_list_html(heading: str, lines: list[ExportLine]) -> str:
     unit = QCoreApplication.translate("OrderListPrint", "Unit")
     note_head = QCoreApplication.translate("OrderListPrint", "Note")
     head = (
-        f"<tr><th align='left'>{product}</th><th align='right'>{quantity}</th>"
+        f"<tr><th align='left' width='50%'>{product}</th><th align='right'>{quantity}</th>"
         f"<th align='left'>{unit}</th><th align='left'>{note_head}</th></tr>"
     )
-    unconfirmed = QCoreApplication.translate("OrderListPrint", "suggestion, not confirmed")
+    unconfirmed = QCoreApplication.translate("OrderListPrint", "suggestion only")
     other = QCoreApplication.translate("OrderListPrint", "Other products")
     parts = [f"<h1>{html.escape(heading)}</h1>"]
     for area, group in groupby(lines, key=lambda ln: ln.area):
@@ -55,25 +64,47 @@ def write_pdf(path: str | Path, heading: str, lines: list[ExportLine]) -> Path:
     return path
 
 
+def order_list_document(heading: str, lines: list[ExportLine]) -> QTextDocument:
+    """The order list as a text document in large print (shared by PDF, paper and preview)."""
+    document = QTextDocument()
+    font = QFont()
+    font.setPointSize(BODY_PT)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(
+        f"h1 {{ font-size: {BODY_PT + 4}pt; }} h2 {{ font-size: {BODY_PT + 2}pt; }}"
+        f" td, th {{ font-size: {BODY_PT}pt; }}"
+    )
+    document.setHtml(order_list_html(heading, lines))
+    return document
+
+
 def print_to(printer: QPrinter, heading: str, lines: list[ExportLine]) -> None:
     """Lay the list out on A4 pages of `printer` in a large font."""
     printer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(15, 15, 15, 15),
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
             QPageLayout.Unit.Millimeter,
         )
     )
     printer.setDocName(heading)
-    document = QTextDocument()
-    font = QFont()
-    font.setPointSize(BODY_PT)
-    document.setDefaultFont(font)
-    document.setDefaultStyleSheet(
-        f"h1 {{ font-size: {BODY_PT + 8}pt; }} h2 {{ font-size: {BODY_PT + 4}pt; }}"
-        f" td, th {{ font-size: {BODY_PT}pt; }}"
-    )
-    document.setHtml(order_list_html(heading, lines))
+    document = order_list_document(heading, lines)
     document.setPageSize(QSizeF(printer.pageRect(QPrinter.Unit.Point).size()))
     document.print_(printer)
+
+
+def preview_image(heading: str, lines: list[ExportLine], dpi: int = 96) -> QImage:
+    """The first A4 page as an image at `dpi` (for the docs and a quick look)."""
+    scale = dpi / 72
+    width, height = 595 * scale, 842 * scale
+    margin = MARGIN_MM / 25.4 * dpi
+    document = order_list_document(heading, lines)
+    document.setPageSize(QSizeF(width - 2 * margin, height - 2 * margin))
+    image = QImage(int(width), int(height), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.translate(margin, margin)
+    document.drawContents(painter)
+    painter.end()
+    return image

@@ -41,6 +41,7 @@ def line_views(plan: Any, lang: str) -> list[LineView]:
         explanation_sentence,
         note_text,
         reason_line,
+        step_label,
     )
     from forecasting.texts import render
 
@@ -51,6 +52,8 @@ def line_views(plan: Any, lang: str) -> list[LineView]:
             expl = line.explanation
             if line.status == "order":
                 reason = reason_line(expl, lang)
+                if not reason and expl.steps:  # nothing special: say what it rests on
+                    reason = step_label(expl.steps[0], lang)
                 sentence = explanation_sentence(expl, lang)
                 steps = [(item["label"], float(item["amount"]), step.is_policy)
                          for item, step in zip(explanation_items(expl, lang), expl.steps,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -71,6 +72,14 @@ class ReasonDialog(QDialog):
     def _update(self) -> None:
         ok = self.box.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.code() != "other" or bool(self.reason_text()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Plain digits 1-5 pick a reason (digits typed into the text field stay there)."""
+        codes = list(self.buttons)
+        if event.text().isdigit() and 1 <= int(event.text()) <= len(codes):
+            self.buttons[codes[int(event.text()) - 1]].click()
+            return
+        super().keyPressEvent(event)
 
     def accept(self) -> None:
         ReasonDialog.last_code = self.code()

@@ -56,6 +56,11 @@ def render_all(controller: object, out: Path) -> list[Path]:
         if view is not None:
             written.append(_save(view, out / "product_view.png"))
             view.close()
+    from app.pdf_export import preview_image
+
+    preview = preview_image(window.heading(), window.export_lines())
+    preview.save(str(out / "order_list_print.png"))
+    written.append(out / "order_list_print.png")
     window.tabs.setCurrentWidget(window.calendar)
     written.append(_save(window, out / "calendar.png"))
     window.tabs.setCurrentWidget(window.sheet)

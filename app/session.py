@@ -61,6 +61,7 @@ class ShopSession(QObject):
         self.computed_at: dt.datetime | None = None
         self.plan_version: int | None = None
         self.auto_recompute = True  # recompute suggestions after every data change
+        self.closed = False
 
     @classmethod
     def open(cls, path: str | Path, runner: JobRunner | None = None,
@@ -69,8 +70,9 @@ class ShopSession(QObject):
         return cls(Shop.open(path), runner, day)
 
     def close(self) -> None:
-        """Wait for running jobs and close the file."""
+        """Wait for running jobs and close the file; results arriving later are dropped."""
         self.runner.wait()
+        self.closed = True
         self.shop.close()
 
     # -- facts ---------------------------------------------------------------------------------
@@ -110,6 +112,8 @@ class ShopSession(QObject):
 
     def refresh_plan(self) -> None:
         """Recompute the suggestions for the current day on the worker thread."""
+        if self.closed:
+            return
         day = self.day
         path = self.path
         self.busyChanged.emit(True)
@@ -121,6 +125,8 @@ class ShopSession(QObject):
         )
 
     def _plan_ready(self, day: dt.date, result: tuple[Any, int]) -> None:
+        if self.closed:
+            return
         self.busyChanged.emit(self.runner.busy())
         if day == self.day:
             self.show_plan(*result)
@@ -136,6 +142,8 @@ class ShopSession(QObject):
         self.planChanged.emit()
 
     def _job_failed(self, exc: BaseException) -> None:
+        if self.closed:
+            return
         self.busyChanged.emit(False)
         self.failed.emit(exc)
 
@@ -208,6 +216,8 @@ class ShopSession(QObject):
     # -- data changes --------------------------------------------------------------------------
     def data_changed(self, recompute: bool = True) -> None:
         """Sales, calendar, products or settings changed: tell the views, recompute suggestions."""
+        if self.closed:
+            return
         self.dataChanged.emit()
         if recompute and self.auto_recompute:
             self.refresh_plan()

@@ -1,12 +1,15 @@
 """Policy backtest: our order suggestions vs the bakers' rules on known demand.
 
-Rolling one-day-ahead forecasts from the forecasting core's backtest (forecasting/models/backtest.py)
-over the last year of each data set; units wasted, units short, sell-out days and margin for our
-suggestions and for "same as last week", "+10 %" and "average of the last four same weekdays".
-Our level for "matched" is chosen on the first half of the year (sell-out days <= "same as last
-week"), all figures are for the second half. See docs/order_policy.md.
+Rolling forecasts from the forecasting core's backtest (forecasting/models/backtest.py) over the
+last year of each data set (one day ahead; three days ahead for the deli's goods that keep); units
+wasted, units short, sell-out days and margin for our suggestions and for "same as last week",
+"+10 %" and "average of the last four same weekdays". Our "matched" levels are chosen on the first
+half of the year (no more sell-out days, or units short, than "same as last week"); all figures
+are for the second half. Fresh goods: one-day newsvendor per product-day; the deli: order-up-to in
+a FIFO stock simulation (forecasting/policy/stock_backtest.py). See docs/order_policy.md.
 
-    /tmp/venv/bin/python benchmarks/policy_benchmark.py [--only wuerzbaeck|bakery|deli] [--days 364]
+    /tmp/venv/bin/python benchmarks/policy_benchmark.py [--only wuerzbaeck|bakery|deli]
+        [--days 364] [--cache DIR]
 """
 
 from __future__ import annotations

@@ -114,6 +114,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "policy.step.on_order": {"de": "schon bestellt", "en": "already ordered"},
     "policy.step.spoilage": {"de": "verdirbt vorher", "en": "will spoil first"},
     "policy.step.stock_covers": {"de": "Vorrat reicht", "en": "stock is enough"},
+    "policy.reason.usual": {"de": "wie üblich", "en": "as usual"},
     "policy.total.forecast": {"de": "Prognose", "en": "forecast"},
     "policy.total.suggestion": {"de": "Vorschlag", "en": "suggestion"},
     "policy.status.closed": {"de": "geschlossen", "en": "closed"},

@@ -61,10 +61,14 @@ OTHER_EXCLUDES: tuple[str, ...] = (
     # optional parts of libraries the app does not call
     "pyqtgraph.examples", "pyqtgraph.opengl", "pyqtgraph.jupyter", "pyqtgraph.canvas",
     "pandas.plotting._matplotlib", "pandas.io.clipboard", "pandas.io.formats.style",
-    "statsmodels.datasets", "statsmodels.sandbox", "statsmodels.graphics",
+    # (statsmodels.graphics stays: statsmodels.emplike imports it on the way to ETS)
+    "statsmodels.datasets", "statsmodels.sandbox",
     "scipy.datasets", "scipy.misc", "numba", "dask", "pyarrow", "sqlalchemy", "sklearn",
 )  # fmt: skip
 EXCLUDES: tuple[str, ...] = QT_EXCLUDES + OTHER_EXCLUDES
+# Excluded modules that libraries import inside try/except and do without (pyqtgraph: OpenGL
+# widgets and QtTest helpers), so a source run loads them but the bundle does not need them.
+OPTIONAL_IMPORTS: tuple[str, ...] = ("PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtTest")
 
 # Qt's own translations: only the languages the app offers.
 QT_TRANSLATION_LANGUAGES: tuple[str, ...] = ("de", "en")

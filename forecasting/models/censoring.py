@@ -58,19 +58,32 @@ def _same_weekday_stats(y: np.ndarray, ok: np.ndarray, weeks: int) -> tuple[np.n
     return mean, std
 
 
-def uncensor(y: np.ndarray, censored: np.ndarray, weeks: int = 8) -> np.ndarray:
-    """y with censored days raised to E[D | D >= sales] (never lowered); causal in time."""
-    from scipy.stats import norm
+def uncensor(y: np.ndarray, censored: np.ndarray, weeks: int = 8, rounds: int = 3) -> np.ndarray:
+    """y with censored days raised to E[D | D >= sales] (never lowered); causal in time.
 
+    The first round takes the usual level from uncensored days only; later rounds include the
+    estimates of earlier censored days, so a product that sells out most days still gets lifted.
+    """
     if not censored.any():
         return y
-    mean, std = _same_weekday_stats(y, np.isfinite(y) & ~censored, weeks)
+    estimate = y
+    for k in range(rounds):
+        ok = np.isfinite(estimate) & (~censored if k == 0 else True)
+        mean, std = _same_weekday_stats(estimate, ok, weeks)
+        estimate = _conditional_mean(y, censored, mean, std)
+    return estimate
+
+
+def _conditional_mean(y: np.ndarray, censored: np.ndarray, mean: np.ndarray, std: np.ndarray
+                      ) -> np.ndarray:
+    from scipy.stats import norm
+
     sigma = np.maximum(std, np.maximum(0.15 * np.abs(mean), 1.0))
     with np.errstate(invalid="ignore", divide="ignore"):
         a = (y - mean) / sigma
         tail = norm.sf(a)
         hazard = np.where(tail > 1e-9, norm.pdf(a) / np.maximum(tail, 1e-300), a)
         expected = mean + sigma * hazard
-    fallback = y * 1.1  # no uncensored history yet: a modest uplift
+    fallback = y * 1.1  # no history yet: a modest uplift
     estimate = np.where(np.isfinite(expected), np.maximum(expected, y), fallback)
     return np.where(censored & np.isfinite(y), estimate, y)

@@ -16,11 +16,13 @@ import pandas as pd
 from forecasting.models import ets, lgbm
 from forecasting.models.censoring import uncensor
 from forecasting.models.frame import EXOG_COLUMNS, Panel
-from forecasting.models.lags import LAG_GROUPS, lag_features, scale
+from forecasting.models.lags import LAG_GROUPS, clean_for_lags, lag_features, scale
 from forecasting.models.naive import seasonal_naive, weekday_mean
 
 MIN_TRAIN_AGE = 0
-ETS_REFIT_DAYS = 91
+ETS_REFIT_DAYS = 182
+# weight s: a row counts by the product's volume (the pooled metrics do so too)
+WEIGHT_POWER = 1.0
 WEEKDAY_GROUPS = {"weekday"}
 
 
@@ -28,7 +30,7 @@ WEEKDAY_GROUPS = {"weekday"}
 class Design:
     """The model matrix: rows are [day, product] flattened day-major; names and explanation groups."""
 
-    X: np.ndarray
+    matrix: np.ndarray
     names: list[str]
     groups: list[str]
     categorical: list[str]
@@ -42,6 +44,7 @@ class Run:
     horizon: int
     y: np.ndarray  # demand used for training and errors (sell-outs raised, returns removed)
     s: np.ndarray  # typical amount for the weekday, known at the origin
+    clean: np.ndarray  # y with one-off spikes capped (for levels, lags and ETS)
     borrowed: np.ndarray
     points: dict[str, np.ndarray]
     ets_level: np.ndarray
@@ -81,7 +84,7 @@ def build_design(
         cols.append(arr.reshape(-1))
         names.append(name)
         groups.append(LAG_GROUPS[name])
-    cols.append(np.repeat(panel.dates.dayofweek.to_numpy(), p).astype(float))
+    cols.append(np.repeat(panel.dates.day_of_week.to_numpy(), p).astype(float))
     names.append("weekday")
     groups.append("baseline")
     cols.append(np.tile(np.arange(p, dtype=float), n))
@@ -97,15 +100,16 @@ def build_design(
         cols.append(np.repeat(values[:, k], p))
         names.append(name)
         groups.append(cal_groups[k])
-    X = np.column_stack(cols).astype(np.float32)
-    return Design(X, names, groups, ["product"])
+    matrix = np.column_stack(cols).astype(np.float32)
+    return Design(matrix, names, groups, ["product"])
 
 
 def prepare(panel: Panel, features: Any, horizon: int, categories: np.ndarray | None) -> Run:
     """Demand estimate, scale, features and baselines for one horizon (no model fitted yet)."""
     y = uncensor(panel.y, panel.censored)
-    s, borrowed = scale(y, horizon, categories)
-    feats = lag_features(y, panel.censored, s, horizon, panel.first, panel.dates[0].dayofweek)
+    clean = clean_for_lags(y)
+    s, borrowed = scale(clean, horizon, categories)
+    feats = lag_features(y, panel.censored, s, horizon, panel.first, panel.dates[0].day_of_week)
     design = build_design(panel, feats, calendar_matrix(features, panel.dates))
     sales = np.where(panel.closed[:, None], np.nan, panel.sales)
     n, p = y.shape
@@ -116,11 +120,11 @@ def prepare(panel: Panel, features: Any, horizon: int, categories: np.ndarray | 
         "category_prior": np.where(np.isfinite(s), np.fmax(s, 0.0), np.nan),
     }
     empty = np.full((n, p), np.nan)
-    return Run(panel, horizon, y, s, borrowed, points, empty, empty.copy(), design)
+    return Run(panel, horizon, y, s, clean, borrowed, points, empty, empty.copy(), design)
 
 
 def _train_rows(run: Run, last_target: int) -> np.ndarray:
-    n, p = run.y.shape
+    n, _p = run.y.shape
     t = np.arange(n)[:, None]
     ok = (
         (t <= last_target)
@@ -141,11 +145,20 @@ def fit_lgbm_at(run: Run, day: int, num_trees: int = lgbm.NUM_TREES) -> Any:
     y = run.y.reshape(-1)[rows]
     s = run.s.reshape(-1)[rows]
     d = run.design
-    return lgbm.fit(d.X[rows], y / s, s, d.names, d.categorical, num_trees=num_trees)
+    return lgbm.fit(d.matrix[rows], y / s, s**WEIGHT_POWER, d.names, d.categorical, num_trees=num_trees)
 
 
-def run_lgbm(run: Run, targets: np.ndarray, refit_days: list[int], num_trees: int = lgbm.NUM_TREES) -> None:
-    """LightGBM point forecasts for the target days (bool [day]), refitting at `refit_days`."""
+def run_lgbm(
+    run: Run,
+    targets: np.ndarray,
+    refit_days: list[int],
+    num_trees: int = lgbm.NUM_TREES,
+    preset: dict[int, Any] | None = None,
+) -> None:
+    """LightGBM point forecasts for the target days (bool [day]), refitting at `refit_days`.
+
+    preset: refit day -> an already trained booster to use instead of fitting (a saved model).
+    """
     n, p = run.y.shape
     out = np.full((n, p), np.nan)
     days = np.flatnonzero(targets)
@@ -156,15 +169,15 @@ def run_lgbm(run: Run, targets: np.ndarray, refit_days: list[int], num_trees: in
         if block.size == 0:
             continue
         try:
-            booster = fit_lgbm_at(run, b, num_trees)
-        except Exception as exc:  # noqa: BLE001 - fall back to the next model in the chain
+            booster = (preset or {}).get(b) or fit_lgbm_at(run, b, num_trees)
+        except Exception as exc:
             run.errors.append(f"lgbm: {exc}")
             booster = None
         if booster is None:
             continue
         run.booster, run.booster_day = booster, b
         rows = (block[:, None] * p + np.arange(p)[None, :]).reshape(-1)
-        pred = lgbm.predict(booster, run.design.X[rows]).reshape(len(block), p)
+        pred = lgbm.predict(booster, run.design.matrix[rows]).reshape(len(block), p)
         out[block] = pred * run.s[block]
     age_ok = np.arange(n)[:, None] >= run.panel.first[None, :]
     run.points["lgbm"] = np.where(age_ok & np.isfinite(run.s), out, np.nan)
@@ -173,7 +186,7 @@ def run_lgbm(run: Run, targets: np.ndarray, refit_days: list[int], num_trees: in
 def run_ets(run: Run, targets: np.ndarray, refit_every: int = ETS_REFIT_DAYS) -> None:
     """ETS point forecasts for the target days; parameters re-estimated every `refit_every` days."""
     n, p = run.y.shape
-    weekdays = run.panel.dates.dayofweek.to_numpy()
+    weekdays = run.panel.dates.day_of_week.to_numpy()
     out = np.full((n, p), np.nan)
     level = np.full((n, p), np.nan)
     season = np.full((n, p), np.nan)
@@ -186,9 +199,9 @@ def run_ets(run: Run, targets: np.ndarray, refit_every: int = ETS_REFIT_DAYS) ->
         if block.size == 0:
             continue
         known = b - run.horizon + 1  # days before this one are known at every origin in the block
-        params = [ets.fit_params(run.y[:known, j], weekdays[:known]) for j in range(p)]
+        params = [ets.fit_params(run.clean[:known, j], weekdays[:known]) for j in range(p)]
         start = max(0, known - ets.FIT_DAYS)
-        filt = ets.filter_predict(run.y[: block[-1] + 1], weekdays, params, run.horizon, start)
+        filt = ets.filter_predict(run.clean[: block[-1] + 1], weekdays, params, run.horizon, start)
         out[block] = filt.pred[block]
         level[block] = filt.level[block]
         season[block] = filt.season[block]

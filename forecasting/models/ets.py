@@ -45,11 +45,12 @@ def fit_params(values: np.ndarray, weekdays: np.ndarray) -> EtsParams:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            model = ETSModel(series, error="add", trend=None, seasonal="add", seasonal_periods=7)
-            res = model.fit(disp=False, maxiter=200)
+            model = ETSModel(series, error="add", trend=None, seasonal="add", seasonal_periods=7,
+                             initialization_method="heuristic")
+            res = model.fit(disp=False, maxiter=100)
         alpha = float(res.params[0])
         gamma = float(res.params[1])
-    except Exception:  # noqa: BLE001 - a failed fit falls back to fixed smoothing
+    except Exception:
         return EtsParams()
     if not (np.isfinite(alpha) and np.isfinite(gamma)):
         return EtsParams()

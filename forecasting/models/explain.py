@@ -19,7 +19,7 @@ MODEL_GROUPS = ("recent_level", "sellouts", "promotion", "other")
 
 def _lgbm_amounts(run: Run, day: int, col: int) -> dict[str, float]:
     p = run.y.shape[1]
-    row = run.design.X[day * p + col : day * p + col + 1]
+    row = run.design.matrix[day * p + col : day * p + col + 1]
     contrib = lgbm.contributions(run.booster, row)[0] * run.s[day, col]
     out: dict[str, float] = {"baseline": float(contrib[-1])}
     for k, group in enumerate(run.design.groups):

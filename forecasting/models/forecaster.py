@@ -79,8 +79,14 @@ def forecast(
     levels: Sequence[float] = DEFAULT_LEVELS,
     products: Sequence[Any] | None = None,
     progress: Progress | None = None,
+    saved: dict[int, Any] | None = None,
+    fitted: dict[int, Any] | None = None,
 ) -> ForecastResult:
-    """Quantile forecasts and explanations for `dates` (see ForecastResult)."""
+    """Quantile forecasts and explanations for `dates` (see ForecastResult).
+
+    saved: horizon -> LightGBM booster trained on exactly this history (reused, not refitted);
+    fitted: if given, receives horizon -> the final booster (for saving in the shop file).
+    """
     progress = progress or NullProgress()
     levels = sorted({float(x) for x in levels} | {0.5})
     names, categories = _products(sales, products)
@@ -99,7 +105,11 @@ def forecast(
         if progress.cancelled():
             raise InterruptedError("forecast cancelled")
         progress.report(i / len(by_h), "forecast.models")
-        run, final, choice, model_names = _run_horizon(panel, features, h, days, levels, cat_index)
+        run, final, choice, model_names = _run_horizon(
+            panel, features, h, days, levels, cat_index, (saved or {}).get(h)
+        )
+        if fitted is not None and run.booster is not None:
+            fitted[h] = run.booster
         for d in days:
             t = panel.day_index(d)
             block = np.nan_to_num(final[t], nan=0.0)
@@ -123,7 +133,8 @@ def forecast(
 
 
 def _run_horizon(panel: Any, features: Any, h: int, days: list[pd.Timestamp], levels: list[float],
-                 cat_index: np.ndarray) -> tuple[engine.Run, np.ndarray, np.ndarray, list[str]]:
+                 cat_index: np.ndarray, booster: Any = None
+                 ) -> tuple[engine.Run, np.ndarray, np.ndarray, list[str]]:
     """Warm-up forecasts (for calibration and model choice) and the final ones at horizon h."""
     n = panel.n_days
     first_day = panel.day_index(days[0])
@@ -135,7 +146,8 @@ def _run_horizon(panel: Any, features: Any, h: int, days: list[pd.Timestamp], le
     for d in days:
         targets[panel.day_index(d)] = True
     run = engine.prepare(panel, features, h, cat_index)
-    engine.run_lgbm(run, targets, [warm, origin_next])
+    preset = {origin_next: booster} if booster is not None else None
+    engine.run_lgbm(run, targets, [warm, origin_next], preset=preset)
     engine.run_ets(run, targets, refit_every=max(n, 1))
     engine.add_blend(run)
     cands = calibrated(run, levels, targets)

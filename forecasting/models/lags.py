@@ -30,6 +30,7 @@ LAG_GROUPS: dict[str, str] = {
     "age": "other",
 }
 LEVEL_DAYS = 28
+SPIKE_FACTOR = 2.5
 PROFILE_WEEKS = 12
 
 
@@ -69,8 +70,8 @@ def clean_for_lags(y: np.ndarray) -> np.ndarray:
     typical = same_weekday_mean(y, 7, 8, min_count=3)
     level = rolling_mean(shift(y, 1), 28, min_count=5)
     ref = np.fmax(typical, level)
-    cap = 2.5 * ref + 3.0
-    return np.where(np.isfinite(cap), np.fmin(y, cap), y)
+    cap = SPIKE_FACTOR * ref + 3.0
+    return np.where(np.isfinite(cap) & np.isfinite(y), np.minimum(y, cap), y)
 
 
 def weekday_base_lag(horizon: int) -> int:
@@ -125,7 +126,7 @@ def lag_features(
 
     sunday_level is the recent Sunday amount: a public holiday sells like a Sunday.
     """
-    n, p = y.shape
+    n, _p = y.shape
     base = weekday_base_lag(horizon)
     clean = clean_for_lags(y)
     floor = np.fmax(s, 0.5)

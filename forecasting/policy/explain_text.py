@@ -145,7 +145,8 @@ def explanation_sentence(expl: Explanation, lang: str = "de") -> str:
 
 
 def reason_line(expl: Explanation, lang: str = "de", *, limit: int = 3) -> str:
-    """The few biggest reasons as plain words for the table: "Samstag, Stadtfest, warm"."""
+    """The few biggest reasons as plain words for the table: "Samstag, Stadtfest, warm"; "wie
+    üblich" when nothing moved the forecast; "" for a line without steps (closed day)."""
     shown = expl.displayed_amounts()
     ranked = sorted(
         (
@@ -155,6 +156,8 @@ def reason_line(expl: Explanation, lang: str = "de", *, limit: int = 3) -> str:
         ),
         key=lambda t: -t[0],
     )
+    if not ranked:
+        return render("policy.reason.usual", lang) if expl.steps else ""
     return ", ".join(label for _, label in ranked[:limit])
 
 

@@ -124,8 +124,8 @@ def zero_line(product: Product, day: dt.date, status: str, **params: Any) -> Ord
 def newsvendor_line(
     product: Product,
     day: dt.date,
-    levels: Sequence[float],
-    values: Sequence[float],
+    levels: Sequence[float] | np.ndarray,
+    values: Sequence[float] | np.ndarray,
     contributions: Sequence[tuple[str, float]],
     *,
     service: ServiceLevel,
@@ -175,7 +175,7 @@ def newsvendor_line(
     )
 
 
-def _quantile_map(levels: Sequence[float], values: np.ndarray) -> dict[float, float]:
+def _quantile_map(levels: Sequence[float] | np.ndarray, values: np.ndarray) -> dict[float, float]:
     order = np.argsort(np.asarray(levels, dtype=float))
     vals = np.maximum.accumulate(np.clip(np.asarray(values, dtype=float)[order], 0.0, None))
     return {float(levels[i]): float(v) for i, v in zip(order, vals, strict=True)}
@@ -184,7 +184,7 @@ def _quantile_map(levels: Sequence[float], values: np.ndarray) -> dict[float, fl
 def stocked_line(
     product: Product,
     schedule: Schedule,
-    levels: Sequence[float],
+    levels: Sequence[float] | np.ndarray,
     values: np.ndarray,
     contributions: Sequence[Sequence[tuple[str, float]]],
     *,

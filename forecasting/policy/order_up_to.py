@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -99,6 +99,32 @@ def simulate_days(levels: object, values: object, seed: int = 0) -> np.ndarray:
     return np.take_along_axis(pts, order, axis=1)
 
 
+def fifo_spoilage(draws: np.ndarray, batches: Sequence[tuple[float, int]]) -> np.ndarray:
+    """Per scenario, the old units that expire unsold when the oldest are sold first.
+
+    draws: days x scenarios demand; batches: (units, days they can still be sold).
+    """
+    n = draws.shape[0]
+    ordered = sorted((max(0, int(k)), float(q)) for q, k in batches if q > 0)
+    left = [np.full(draws.shape[1], q) for _, q in ordered]
+    spoiled = np.zeros(draws.shape[1])
+    for i, (k, _) in enumerate(ordered):  # already past its sell-by day
+        if k == 0:
+            spoiled += left[i]
+            left[i] = np.zeros_like(left[i])
+    for t in range(n):
+        rest = draws[t].copy()
+        for i in range(len(left)):
+            take = np.minimum(left[i], rest)
+            left[i] = left[i] - take
+            rest = rest - take
+        for i, (k, _) in enumerate(ordered):
+            if k == t + 1 and k < n:
+                spoiled += left[i]
+                left[i] = np.zeros_like(left[i])
+    return spoiled
+
+
 def order_up_to(
     levels: object,
     values: object,
@@ -107,29 +133,29 @@ def order_up_to(
     on_hand: float = 0.0,
     on_order: float = 0.0,
     old_stock_days: int | None = None,
+    batches: Sequence[tuple[float, int]] | None = None,
     medians: object = None,
     seed: int = 0,
 ) -> UpToResult:
     """What to order so that demand over the window is met with probability `level`.
 
     values: one quantile row per sales day of the window. old_stock_days: on how many of these days
-    the stock on hand can still be sold (None = all). medians: per-day medians (default q(0.5)).
+    the stock on hand can still be sold (None = all). batches: instead, the stock as (units, days
+    it can still be sold) per delivery, when known. medians: per-day medians (default q(0.5)).
     """
     draws = simulate_days(levels, values, seed)
     total = draws.sum(axis=0)
-    k = draws.shape[0] if old_stock_days is None else max(0, min(old_stock_days, draws.shape[0]))
-    if k < draws.shape[0]:  # it expires inside the window: what is not sold by then is lost
-        old_spoiled = np.clip(on_hand - draws[:k].sum(axis=0), 0.0, None)
-    else:
-        old_spoiled = np.zeros_like(total)
-    usable_old = on_hand - old_spoiled
+    if batches is None:
+        batches = [(on_hand, draws.shape[0] if old_stock_days is None else old_stock_days)]
+    on_hand = float(sum(q for q, _ in batches))
+    usable_old = on_hand - fifo_spoilage(draws, batches)
     need = np.quantile(total - usable_old, level)
     q_total = float(np.quantile(total, level))
     if medians is None:
         from forecasting.policy.newsvendor import quantile_at
 
         medians = quantile_at(levels, values, 0.5)
-    med = float(np.sum(medians))
+    med = float(np.asarray(medians, dtype=float).sum())
     spoilage = float(need - q_total + on_hand)
     raw = med + (q_total - med) - on_hand + spoilage - on_order
     return UpToResult(

@@ -174,6 +174,7 @@ class _Context:
     weather: pd.DataFrame | None
     category_levels: dict[str, float]
     counted: set[int | None]
+    day_cache: dict[dt.date, dict[str, dict[str, Any]]] = dataclasses.field(default_factory=dict)
 
 
 def keeps_stock(product: Product, counted: set[int | None]) -> bool:
@@ -213,13 +214,13 @@ def _schedule(ctx: _Context, product: Product, day: dt.date) -> Any:
 
 
 def _params(ctx: _Context, product: str, day: dt.date) -> dict[str, dict[str, Any]]:
-    return day_params(
-        day,
-        features=ctx.features,
-        events=ctx.events,
-        weather=ctx.weather,
-        sellouts=sellouts_last_week(ctx.history, product, day),
-    )
+    if day not in ctx.day_cache:  # the same for every product of the day
+        ctx.day_cache[day] = day_params(
+            day, features=ctx.features, events=ctx.events, weather=ctx.weather
+        )
+    params = {group: dict(p) for group, p in ctx.day_cache[day].items()}
+    params["sellouts"] = {"count": sellouts_last_week(ctx.history, product, day)}
+    return params
 
 
 def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup) -> OrderLine:
@@ -284,30 +285,38 @@ def _features(settings: ShopSettings, days: list[dt.date], events: Any, weather:
     return build_features(settings.state, min(days), max(days), events=events, weather=weather)
 
 
-def _shop_forecast(
-    shop: Shop,
-    settings: ShopSettings,
-    products: list[Product],
-    days: list[dt.date],
-    events: Any,
-    weather: Any,
-    progress: Any,
-) -> Any:
-    """The forecasting core's answer for the days (its shop adapter when there is one)."""
+def forecast_days(shop: Shop, days: list[dt.date], *, progress: Any = None) -> Any:
+    """The forecasting core's answer for `days` (its shop adapter `forecast_shop`; without it,
+    `forecaster.forecast` on the shop's sales, calendar, events and weather)."""
     try:
         from forecasting.models.shop_forecast import forecast_shop
     except ImportError:
-        forecast_shop = None
-    if forecast_shop is not None:
+        pass
+    else:
         return forecast_shop(shop, days, progress=progress)
     from calendars.features import build_features
     from forecasting.models.forecaster import forecast
     from forecasting.sales_store import read_sales
 
+    settings = load_settings(shop)
+    events, weather = _calendar_inputs(shop)
     sales = read_sales(shop)
     start = sales["date"].min().date() if len(sales) else min(days)
     features = build_features(settings.state, start, max(days), events=events, weather=weather)
+    products = load_products(shop, active_only=True)
     return forecast(sales, features, days, products=products, progress=progress)
+
+
+def days_needed(shop: Shop, day: dt.date) -> list[dt.date]:
+    """The days whose forecasts the plan for `day` uses (the day, or a deli order's window)."""
+    settings = load_settings(shop)
+    closing = load_closing_days(shop)
+    if closed_reason(settings, closing, day) is not None:
+        return []
+    ctx = _Context(shop, settings, _open_check(settings, closing), pd.DataFrame(), None, None,
+                   None, {}, counted_products(shop))
+    wanted = _needed_days(ctx, load_products(shop, active_only=True), day)
+    return sorted({d for days in wanted.values() for d in days})
 
 
 def build_order_plan(
@@ -339,7 +348,7 @@ def build_order_plan(
     wanted = _needed_days(ctx, products, day)
     all_days = sorted({d for days in wanted.values() for d in days})
     if result is None and all_days:
-        result = _shop_forecast(shop, settings, products, all_days, events, weather, progress)
+        result = forecast_days(shop, all_days, progress=progress)
     ctx.features = features if features is not None else (
         _features(settings, all_days, events, weather) if all_days else None
     )

@@ -52,8 +52,9 @@ def our_policy(product: Product, levels: np.ndarray, grids: Grids, level: float
         if not days:
             return 0.0
         grid = np.vstack([grids[d] for d in days])
+        kept = [(q, sum(1 for d in days if d in ctx.window[:k])) for q, k in ctx.batches]
         res = order_up_to(levels, grid, level=level, on_hand=ctx.on_hand, on_order=ctx.on_order,
-                          old_stock_days=min(ctx.old_stock_days, len(days)))
+                          batches=kept or None)
         raw = max(res.raw_quantity, 0.0)
         need = np.sort(np.clip(res.total_demand - res.old_left - res.on_order, 0, None))[None, :]
         return round_quantity(need, raw, pack_size=product.pack_size,
@@ -146,8 +147,12 @@ def compare_stocked(
             return simulate(product, span, want, is_open, policy, scored=scored)
 
         rule_first = run(rule_policy(product, seen, "last_week"), first)
-        level = _matched(product, lambda lv, g=grids, lvls=levels, p=product: run(
-            our_policy(p, lvls, g, lv), first), rule_first.sellout_days)
+
+        def at_level(level: float, product: Product = product, grids: Grids = grids,
+                     levels: np.ndarray = levels) -> SimResult:
+            return run(our_policy(product, levels, grids, level), first)
+
+        level = _matched(product, at_level, rule_first.sellout_days)
         matched[name] = level
         results = {
             "ours_economics": run(our_policy(product, levels, grids, own), second, test_half),

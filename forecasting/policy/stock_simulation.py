@@ -27,6 +27,7 @@ class OrderContext:
     on_hand: float
     on_order: float
     old_stock_days: int  # window days on which the oldest stock still keeps
+    batches: tuple[tuple[float, int], ...] = ()  # (units, window days it still keeps), oldest first
 
 
 @dataclasses.dataclass
@@ -43,6 +44,12 @@ class SimResult:
 
 
 OrderPolicy = Callable[[OrderContext], float]
+
+
+@dataclasses.dataclass
+class _Batch:
+    qty: float
+    expiry: dt.date  # last day it may be sold
 
 
 def simulate(
@@ -63,18 +70,18 @@ def simulate(
     lead = max(1, product.lead_time_days)
     life = max(1, product.shelf_life_days)
     weekdays = set(product.delivery_weekdays) or set(range(7))
-    batches: collections.deque[list[float | dt.date]] = collections.deque()
+    batches: collections.deque[_Batch] = collections.deque()
     if start_stock > 0:
-        batches.append([start_stock, days[0] + dt.timedelta(days=life - 1)])
+        batches.append(_Batch(start_stock, days[0] + dt.timedelta(days=life - 1)))
     pipeline: dict[dt.date, float] = {}
     horizon_end = days[-1]
     for day in days:
         if day in pipeline:
-            batches.append([pipeline.pop(day), day + dt.timedelta(days=life - 1)])
+            batches.append(_Batch(pipeline.pop(day), day + dt.timedelta(days=life - 1)))
         counts = scored is None or scored(day)
         if is_open(day) and day in demand:
             d = float(demand[day])
-            available = sum(float(b[0]) for b in batches)  # type: ignore[arg-type]
+            available = sum(b.qty for b in batches)
             sold = min(d, available)
             if counts:
                 res.days += 1
@@ -84,13 +91,13 @@ def simulate(
                 res.sellout_days += int(d > available + 1e-9)
             rest = sold
             while rest > 1e-12 and batches:
-                take = min(rest, float(batches[0][0]))  # type: ignore[arg-type]
-                batches[0][0] = float(batches[0][0]) - take  # type: ignore[arg-type]
+                take = min(rest, batches[0].qty)
+                batches[0].qty -= take
                 rest -= take
-                if float(batches[0][0]) <= 1e-12:  # type: ignore[arg-type]
+                if batches[0].qty <= 1e-12:
                     batches.popleft()
-        while batches and batches[0][1] <= day:  # type: ignore[operator]
-            expired = float(batches.popleft()[0])  # type: ignore[arg-type]
+        while batches and batches[0].expiry <= day:
+            expired = batches.popleft().qty
             res.wasted += expired if counts else 0.0
         delivery = day + dt.timedelta(days=lead)
         if delivery > horizon_end or delivery.weekday() not in weekdays or not is_open(delivery):
@@ -101,14 +108,15 @@ def simulate(
             for k in range(1, (following - day).days)
             if is_open(day + dt.timedelta(days=k))
         )
-        oldest = batches[0][1] if batches else None
+        oldest = batches[0].expiry if batches else None
         ctx = OrderContext(
             day=day,
             delivery_day=delivery,
             window=window,
-            on_hand=sum(float(b[0]) for b in batches),  # type: ignore[arg-type]
+            on_hand=sum(b.qty for b in batches),
             on_order=sum(pipeline.values()),
             old_stock_days=sum(1 for w in window if oldest is None or w <= oldest),
+            batches=tuple((b.qty, sum(1 for w in window if w <= b.expiry)) for b in batches),
         )
         qty = max(0.0, float(policy(ctx)))
         if qty > 0:

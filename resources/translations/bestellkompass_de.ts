@@ -29,148 +29,148 @@
         <translation>Wetter</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="179" />
+        <location filename="../../app/calendar_view.py" line="180" />
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="179" />
+        <location filename="../../app/calendar_view.py" line="180" />
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="179" />
+        <location filename="../../app/calendar_view.py" line="180" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="179" />
+        <location filename="../../app/calendar_view.py" line="180" />
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="180" />
+        <location filename="../../app/calendar_view.py" line="181" />
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="189" />
+        <location filename="../../app/calendar_view.py" line="191" />
         <source>&amp;New event…</source>
         <translation>&amp;Neues Ereignis…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="190" />
+        <location filename="../../app/calendar_view.py" line="192" />
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="191" />
+        <location filename="../../app/calendar_view.py" line="193" />
         <source>De&amp;lete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="192" />
+        <location filename="../../app/calendar_view.py" line="194" />
         <source>Enter &amp;weather…</source>
         <translation>&amp;Wetter eintragen…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="193" />
+        <location filename="../../app/calendar_view.py" line="195" />
         <source>&amp;Fetch weather forecast (internet)</source>
         <translation>Wettervorhersage &amp;abrufen (Internet)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="194" />
+        <location filename="../../app/calendar_view.py" line="196" />
         <source>Uses the internet only when you press this</source>
         <translation>Nutzt das Internet nur, wenn Sie hier klicken</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="208" />
+        <location filename="../../app/calendar_view.py" line="210" />
         <source>Current and coming events of the shop</source>
         <translation>Aktuelle und kommende Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="219" />
+        <location filename="../../app/calendar_view.py" line="221" />
         <source>The coming weeks</source>
         <translation>Die nächsten Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="250" />
+        <location filename="../../app/calendar_view.py" line="252" />
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="264" />
+        <location filename="../../app/calendar_view.py" line="266" />
         <source>Weather forecast</source>
         <translation>Wettervorhersage</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="305" />
+        <location filename="../../app/calendar_view.py" line="307" />
         <source>Event saved: %1</source>
         <translation>Ereignis gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="315" />
+        <location filename="../../app/calendar_view.py" line="317" />
         <source>Event deleted: %1</source>
         <translation>Ereignis gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="330" />
+        <location filename="../../app/calendar_view.py" line="332" />
         <source>Weather forecast saved for %1.</source>
         <translation>Wettervorhersage für %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="338" />
+        <location filename="../../app/calendar_view.py" line="340" />
         <source>To fetch the forecast the shop needs its location (postal code in the settings). You can always type the weather in by hand.</source>
         <translation>Zum Abrufen der Vorhersage braucht der Laden seinen Standort (Postleitzahl bzw. Koordinaten in den Einstellungen). Das Wetter können Sie jederzeit von Hand eintragen.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="354" />
-        <location filename="../../app/calendar_view.py" line="355" />
+        <location filename="../../app/calendar_view.py" line="356" />
+        <location filename="../../app/calendar_view.py" line="357" />
         <source>Fetching the weather forecast…</source>
         <translation>Wettervorhersage wird abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="359" />
+        <location filename="../../app/calendar_view.py" line="361" />
         <source>Weather forecast fetched: %1 days.</source>
         <translation>Wettervorhersage abgerufen: %1 Tage.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="371" />
+        <location filename="../../app/calendar_view.py" line="373" />
         <source>Import weather file</source>
         <translation>Wetterdatei importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="372" />
+        <location filename="../../app/calendar_view.py" line="374" />
         <source>Weather files (*.csv *.txt);;All files (*)</source>
         <translation>Wetterdateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="385" />
+        <location filename="../../app/calendar_view.py" line="387" />
         <source>Importing weather…</source>
         <translation>Wetter wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="389" />
+        <location filename="../../app/calendar_view.py" line="391" />
         <source>%1 weather days imported.</source>
         <translation>%1 Wettertage importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="395" />
+        <location filename="../../app/calendar_view.py" line="397" />
         <source>Import events</source>
         <translation>Ereignisse importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="396" />
+        <location filename="../../app/calendar_view.py" line="398" />
         <source>Calendars (*.ics *.csv);;All files (*)</source>
         <translation>Kalender (*.ics *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="400" />
+        <location filename="../../app/calendar_view.py" line="402" />
         <source>Importing events…</source>
         <translation>Ereignisse werden importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="405" />
+        <location filename="../../app/calendar_view.py" line="407" />
         <source>%1 events imported.</source>
         <translation>%1 Ereignisse importiert.</translation>
     </message>
@@ -715,32 +715,32 @@
 <context>
     <name>OrderListPrint</name>
     <message>
-        <location filename="../../app/pdf_export.py" line="21" />
+        <location filename="../../app/pdf_export.py" line="30" />
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="22" />
+        <location filename="../../app/pdf_export.py" line="31" />
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="23" />
+        <location filename="../../app/pdf_export.py" line="32" />
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="24" />
+        <location filename="../../app/pdf_export.py" line="33" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="29" />
-        <source>suggestion, not confirmed</source>
-        <translation>Vorschlag, nicht bestätigt</translation>
+        <location filename="../../app/pdf_export.py" line="38" />
+        <source>suggestion only</source>
+        <translation>nur Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="30" />
+        <location filename="../../app/pdf_export.py" line="39" />
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>
@@ -876,67 +876,67 @@
         <translation>Weitere Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="284" />
+        <location filename="../../app/order_sheet.py" line="290" />
         <source>Computing the suggestions… The window stays usable meanwhile.</source>
         <translation>Die Vorschläge werden berechnet… Das Fenster bleibt währenddessen bedienbar.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="286" />
+        <location filename="../../app/order_sheet.py" line="292" />
         <source>No suggestions yet for this day. Press "Recompute", or import your own sales history.</source>
         <translation>Für diesen Tag gibt es noch keine Vorschläge. Klicken Sie auf „Neu berechnen“ oder importieren Sie Ihre eigenen Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="291" />
+        <location filename="../../app/order_sheet.py" line="297" />
         <source>&amp;Import my own data…</source>
         <translation>Eigene Daten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="300" />
+        <location filename="../../app/order_sheet.py" line="306" />
         <source>Computing the suggestions…</source>
         <translation>Die Vorschläge werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="302" />
+        <location filename="../../app/order_sheet.py" line="308" />
         <source>No suggestions computed for this day yet.</source>
         <translation>Für diesen Tag wurden noch keine Vorschläge berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="304" />
+        <location filename="../../app/order_sheet.py" line="310" />
         <source>Suggestions are up to date (computed %1).</source>
         <translation>Die Vorschläge sind aktuell (berechnet %1).</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="306" />
+        <location filename="../../app/order_sheet.py" line="312" />
         <source>Data changed since the suggestions were computed (%1): please recompute.</source>
         <translation>Die Daten haben sich seit der Berechnung geändert (%1): bitte neu berechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="313" />
+        <location filename="../../app/order_sheet.py" line="319" />
         <source>%1 of %2 lines decided.</source>
         <translation>%1 von %2 Zeilen entschieden.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="327" />
+        <location filename="../../app/order_sheet.py" line="333" />
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="339" />
+        <location filename="../../app/order_sheet.py" line="345" />
         <source>Change order %1</source>
         <translation>Bestellung ändern: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="347" />
+        <location filename="../../app/order_sheet.py" line="353" />
         <source>Reopen %1</source>
         <translation>Wieder öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="352" />
+        <location filename="../../app/order_sheet.py" line="358" />
         <source>Accept %1</source>
         <translation>Übernehmen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="353" />
+        <location filename="../../app/order_sheet.py" line="359" />
         <source>Accept all</source>
         <translation>Alle übernehmen</translation>
     </message>
@@ -1074,17 +1074,17 @@
         <translation>Anderes</translation>
     </message>
     <message>
-        <location filename="../../app/reason_dialog.py" line="30" />
+        <location filename="../../app/reason_dialog.py" line="31" />
         <source>Why a different quantity?</source>
         <translation>Warum eine andere Menge?</translation>
     </message>
     <message>
-        <location filename="../../app/reason_dialog.py" line="32" />
+        <location filename="../../app/reason_dialog.py" line="33" />
         <source>%1: suggested %2, you order %3.</source>
         <translation>%1: Vorschlag %2, Sie bestellen %3.</translation>
     </message>
     <message>
-        <location filename="../../app/reason_dialog.py" line="47" />
+        <location filename="../../app/reason_dialog.py" line="48" />
         <source>A few words (optional, needed for "Other")</source>
         <translation>Ein paar Worte (freiwillig, bei „Anderes“ nötig)</translation>
     </message>
@@ -1264,7 +1264,7 @@
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../app/session.py" line="117" />
+        <location filename="../../app/session.py" line="121" />
         <source>Computing suggestions…</source>
         <translation>Vorschläge werden berechnet…</translation>
     </message>

@@ -20,17 +20,20 @@ def test_event_changes_the_suggestions(qtbot: object, planned_session: object) -
     before = {ln.product: ln.suggestion for ln in planned_session.lines}  # type: ignore[attr-defined]
     view = _view(qtbot, planned_session)
     planned_session.auto_recompute = False  # type: ignore[attr-defined]
-    view.store_event(Event(kind="football_home", name="Heimspiel BVB", start_date=ORDER_DAY,
-                           end_date=ORDER_DAY, strength=2.0))
+    view.store_event(Event(kind="town_festival", name="Stadtfest", start_date=ORDER_DAY,
+                           end_date=ORDER_DAY))
     fresh, _ = planned_session.status()  # type: ignore[attr-defined]
     assert not fresh, "the status must say the suggestions are stale"
     row = (ORDER_DAY - view.start).days
-    assert "Heimspiel BVB" in view.days.item(row, 3).text()
+    assert "Stadtfest" in view.days.item(row, 3).text()
     with qtbot.waitSignal(planned_session.planChanged, timeout=120_000):  # type: ignore[attr-defined]
         planned_session.refresh_plan()  # type: ignore[attr-defined]
     after = {ln.product: ln.suggestion for ln in planned_session.lines}  # type: ignore[attr-defined]
-    changed = [p for p in before if after.get(p) != before[p]]
-    assert changed, "an event on the order day should move some suggestion"
+    raised = [p for p in before if after[p] > before[p]]
+    assert raised, "a town festival on the order day should raise some suggestion"
+    assert all(after[p] >= before[p] for p in before)
+    line = planned_session.line(raised[0])  # type: ignore[attr-defined]
+    assert "Stadtfest" in line.sentence
     assert planned_session.status()[0]  # type: ignore[attr-defined]
 
 
@@ -78,3 +81,14 @@ def test_fetch_without_location_explains(qtbot: object, session: object) -> None
     view = _view(qtbot, session)
     view.fetch_weather()
     assert "Postleitzahl" in view.message.text() or "postal" in view.message.text()
+
+
+def test_fetch_offline_says_so(qtbot: object, session: object) -> None:
+    """Tests never reach the network (tests/conftest.py blocks it): the app must say so plainly."""
+    session.auto_recompute = False  # type: ignore[attr-defined]
+    view = _view(qtbot, session)
+    assert session.settings.latitude is not None  # type: ignore[attr-defined]
+    view.fetch_weather()
+    qtbot.waitUntil(lambda: "Keine Verbindung" in view.message.text(),  # type: ignore[attr-defined]
+                    timeout=20_000)
+    assert not session.runner.busy()  # type: ignore[attr-defined]

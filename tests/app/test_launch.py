@@ -32,3 +32,13 @@ def test_screenshot_mode_renders_each_screen(qapp: object, planned_path: Path,
 def test_explicit_shop_path_is_used(tmp_path: Path) -> None:
     path = tmp_path / "mine.bkshop"
     assert resolve_shop_path(str(path)) == path
+
+
+def test_first_start_opens_the_demo_bakery(tmp_path: Path, monkeypatch: object) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # type: ignore[attr-defined]
+    path = resolve_shop_path(None)
+    assert path.name == "demo-bakery.bkshop"
+    assert path.parent.name == "demo"
+    assert str(tmp_path) in str(path)
+    assert path.is_file()
+    assert resolve_shop_path(None) == path  # the second start reuses it

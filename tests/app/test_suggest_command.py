@@ -57,7 +57,8 @@ def test_json_contract_adds_up_and_is_saved(shop_file: Path, capsys: pytest.Capt
     assert out["open"] is True
     assert {line["product"] for line in out["lines"]} == {"Brötchen", "Brot", "Kuchen"}
     for line in out["lines"]:
-        assert {"product", "date", "forecast", "suggestion", "quantiles", "explanation"} <= set(line)
+        wanted = {"product", "date", "forecast", "suggestion", "quantiles", "explanation"}
+        assert wanted <= set(line)
         steps = line["explanation"]
         assert steps[0]["code"] == "baseline"
         assert all({"code", "label", "amount"} <= set(s) for s in steps)

@@ -240,3 +240,39 @@ def test_command_line_prints_metadata_and_the_packaging_extra() -> None:
     bad = subprocess.run([sys.executable, str(script), "nonsense"], capture_output=True,
                          text=True, check=False)
     assert bad.returncode == 2
+
+
+IMPORT_EVERYTHING = """
+import importlib, json, os, pkgutil, sys
+from app.cli import main
+code = main(["--selftest"])
+for package in ("app", "forecasting", "calendars"):
+    module = importlib.import_module(package)
+    for info in pkgutil.walk_packages(module.__path__, package + "."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+json.dump(sorted(sys.modules), open(os.environ["BK_MODULES_JSON"], "w", encoding="utf-8"))
+sys.exit(code)
+"""
+
+
+@pytest.mark.slow
+def test_a_real_start_imports_nothing_the_bundle_leaves_out(
+    contents: ModuleType, tmp_path: Path
+) -> None:
+    """Run the selftest from source, import every module of ours, and check what got loaded."""
+    import json
+    import os
+
+    dump = tmp_path / "modules.json"
+    env = dict(os.environ, HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), BK_MODULES_JSON=str(dump))
+    result = subprocess.run([sys.executable, "-c", IMPORT_EVERYTHING], cwd=REPO_ROOT,
+                            env=env, capture_output=True, text=True, timeout=900, check=False)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    loaded = json.loads(dump.read_text(encoding="utf-8"))
+    excluded = [m for m in loaded
+                if any(m == e or m.startswith(e + ".") for e in contents.EXCLUDES)
+                and m not in contents.OPTIONAL_IMPORTS]
+    assert excluded == []
+    assert [m for m in loaded if not contents.keep_module(m)] == []

@@ -61,6 +61,13 @@ def test_reason_line_names_the_biggest_factors() -> None:
     assert reason_line(_expl(), "en", limit=1) == "town festival"
 
 
+def test_reason_line_without_factors_says_as_usual() -> None:
+    plain = build_explanation([Step("baseline", {}, 20.0)], [Step("safety", {"level": 0.8}, 3.0)],
+                              suggestion=23.0)
+    assert reason_line(plain, "de") == "wie üblich"
+    assert reason_line(plain, "en") == "as usual"
+
+
 def test_weather_words_follow_the_values() -> None:
     assert step_label(Step("weather_temperature", {"value": 26.0}, 3), "de") == "warm (26 °C)"
     assert step_label(Step("weather_temperature", {"value": 1.5}, -3), "en") == "cold (2 °C)"

@@ -1,0 +1,70 @@
+"""The main window: exports of the real order list (with formula neutralising), text size for
+projectors, and switching the language."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from app.main_window import MainWindow, app_settings
+
+
+def _window(qtbot: object, session: object) -> MainWindow:
+    window = MainWindow(session)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    return window
+
+
+def test_exports_pdf_csv_xlsx(qtbot: object, planned_session: object, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    window = _window(qtbot, planned_session)
+    window.sheet.accept_all()
+    lines = planned_session.lines  # type: ignore[attr-defined]
+    # a product name as a till export might carry it, to prove the export path neutralises it
+    lines[0].product = '=HYPERLINK("http://example.invalid","klick")'
+    pdf = window.export_pdf(tmp_path / "order.pdf")
+    assert pdf is not None
+    assert pdf.read_bytes().startswith(b"%PDF")
+    csv_path = window.export_csv(tmp_path / "order.csv")
+    with open(csv_path, encoding="utf-8-sig", newline="") as fh:  # type: ignore[arg-type]
+        rows = list(csv.reader(fh, delimiter=";"))
+    assert len(rows) == len(lines) + 1
+    assert rows[1][1].startswith("'=HYPERLINK")
+    xlsx = window.export_xlsx(tmp_path / "order.xlsx")
+    sheet = load_workbook(xlsx).active
+    cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert all(c.data_type != "f" for c in cells)
+    assert any(str(c.value).startswith("'=HYPERLINK") for c in cells)
+    assert "Bestellliste Bäckerei Sonnenkorn" in str(sheet["A1"].value)
+
+
+def test_text_size_for_projectors(qtbot: object, session: object) -> None:
+    window = _window(qtbot, session)
+    before = QApplication.font().pointSizeF()
+    window.scale_font(1)
+    window.scale_font(1)
+    assert QApplication.font().pointSizeF() > before * 1.2
+    assert float(app_settings().value("font_scale")) > 1.2
+    window.scale_font(0)
+    assert abs(QApplication.font().pointSizeF() - before) < 0.6
+
+
+def test_switch_language_rebuilds_window_and_remembers(qtbot: object, shop_path: Path) -> None:
+    from app import i18n
+    from app.controller import AppController
+    from forecasting.shop_settings import load_settings
+
+    i18n.install_language("de")
+    controller = AppController(shop_path)
+    controller.session.auto_recompute = False
+    try:
+        assert controller.window.tabs.tabText(0) == "&Bestellung"
+        controller.switch_language("en")
+        assert controller.window.tabs.tabText(0) == "&Order sheet"
+        assert load_settings(controller.session.shop).language == "en"
+    finally:
+        i18n.install_language("de")
+        controller.close()

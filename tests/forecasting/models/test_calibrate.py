@@ -1,0 +1,34 @@
+"""Quantiles from recent errors: calibrated, monotone, never negative."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from forecasting.models.calibrate import quantiles, relative_errors
+
+LEVELS = [0.1, 0.5, 0.7, 0.9]
+
+
+def test_conformal_quantiles_cover_as_promised() -> None:
+    rng = np.random.default_rng(5)
+    n, p = 600, 3
+    s = np.full((n, p), 50.0)
+    point = np.full((n, p), 50.0)
+    y = point + rng.normal(0, 10, (n, p))
+    q = quantiles(point, s, relative_errors(y, point, s), LEVELS, 1)
+    later = slice(200, None)
+    for k, tau in enumerate(LEVELS):
+        cover = np.mean(y[later] <= q[later][:, :, k])
+        assert abs(cover - tau) < 0.05, (tau, cover)
+
+
+def test_monotone_and_non_negative_for_slow_movers() -> None:
+    rng = np.random.default_rng(6)
+    n = 300
+    y = (rng.random((n, 1)) < 0.2).astype(float)  # mostly zero days
+    point = np.full((n, 1), 0.2)
+    s = np.full((n, 1), 0.2)
+    q = quantiles(point, s, relative_errors(y, point, s), LEVELS, 1)
+    assert (q[50:] >= 0).all()
+    assert (np.diff(q[50:], axis=2) >= 0).all()
+    assert q[-1, 0, 0] == 0.0

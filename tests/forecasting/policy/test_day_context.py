@@ -1,0 +1,47 @@
+"""Day-specific words for explanations: calendar names, event names, weather values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from calendars.features import build_features
+from forecasting.policy.day_context import day_params, event_names, feature_names, weather_values
+
+EVENTS = pd.DataFrame({
+    "kind": ["town_festival"], "name": ["Altstadtfest"],
+    "start_date": [pd.Timestamp("2026-06-05")], "end_date": [pd.Timestamp("2026-06-06")],
+    "strength": [1.0], "source": ["test"], "uid": [None],
+})
+WEATHER = pd.DataFrame({
+    "date": pd.to_datetime(["2026-06-04", "2026-06-04"]), "kind": ["forecast", "observation"],
+    "temperature": [18.0, 19.0], "temperature_max": [25.0, 27.0], "precipitation": [4.0, 0.0],
+    "sunshine": [3.0, 11.0], "source": ["t", "t"],
+})
+
+
+def test_calendar_names_by_group() -> None:
+    ft = build_features("BY", dt.date(2026, 5, 25), dt.date(2026, 6, 10), events=EVENTS)
+    eve = feature_names(ft, dt.date(2026, 6, 3))
+    assert eve["holiday"]["de"] == "Tag vor Fronleichnam"
+    day = feature_names(ft, dt.date(2026, 6, 4))
+    assert day["holiday"] == {"de": "Fronleichnam", "en": "Corpus Christi"}
+    assert "school_holiday" in day
+    assert feature_names(ft, dt.date(2026, 6, 5))["event_town_festival"]["de"] == "Altstadtfest"
+    assert feature_names(None, dt.date(2026, 6, 5)) == {}
+
+
+def test_event_and_weather_values() -> None:
+    assert event_names(EVENTS, dt.date(2026, 6, 6)) == {
+        "event_town_festival": {"de": "Altstadtfest", "en": "Altstadtfest"}}
+    assert event_names(EVENTS, dt.date(2026, 6, 7)) == {}
+    values = weather_values(WEATHER, dt.date(2026, 6, 4))
+    assert values == {"weather_temperature": 27.0, "weather_rain": 0.0, "weather_sunshine": 11.0}
+
+
+def test_day_params_carry_weekday_and_sellouts() -> None:
+    params = day_params(dt.date(2026, 6, 6), events=EVENTS, weather=WEATHER, sellouts=2)
+    assert params["baseline"] == {"weekday": 5}
+    assert params["sellouts"] == {"count": 2}
+    assert params["event_town_festival"]["names"]["de"] == "Altstadtfest"
