@@ -34,7 +34,14 @@ from app import i18n
 from app.calendar_data import day_infos, weather_symbol
 from app.jobs import JobProgress
 from app.session import ShopSession
-from forecasting.calendar_store import Event, delete_event, load_events, save_event, write_weather
+from forecasting.calendar_store import (
+    Event,
+    delete_event,
+    load_events,
+    merge_events,
+    save_event,
+    write_weather,
+)
 from forecasting.shopfile import Shop
 
 WEEKS = 6
@@ -415,15 +422,6 @@ def import_events_file(shop_path: Path, path: Path, progress: Any) -> int:
     frame = read_events_file(path)
     if progress.cancelled():
         return 0
-    with Shop.open(shop_path) as shop, shop.transaction():
-        known = {e.uid: e.id for e in load_events(shop) if e.uid}
-        for rec in frame.to_dict("records"):
-            uid = rec["uid"] or None
-            strength = rec["strength"]
-            save_event(shop, Event(
-                kind=rec["kind"], name=rec["name"], start_date=rec["start_date"].date(),
-                end_date=rec["end_date"].date(),
-                strength=None if strength != strength else strength,
-                source=rec["source"] or "import", uid=uid,
-                id=known.get(uid) if uid else None))
+    with Shop.open(shop_path) as shop:
+        merge_events(shop, frame)
     return len(frame)

@@ -56,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.lang_given = args.lang is not None
     lang = args.lang or "de"
     args.lang = lang
     try:

@@ -35,7 +35,7 @@ def resolve_shop_path(shop: str | None) -> Path:
 
 def _language(args: argparse.Namespace, shop_path: Path) -> str:
     """--lang if given on the command line, else the shop's language, else German."""
-    if "--lang" in sys.argv[1:] or any(a.startswith("--lang=") for a in sys.argv[1:]):
+    if getattr(args, "lang_given", False):
         return args.lang or "de"
     try:
         from forecasting.shop_settings import load_settings

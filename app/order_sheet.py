@@ -188,7 +188,7 @@ class OrderSheetView(QWidget):
         self.demo_banner = QWidget()
         banner = QHBoxLayout(self.demo_banner)
         banner.setContentsMargins(0, 0, 0, 0)
-        banner_text = QLabel(self.tr("This is the demo bakery with invented numbers. Try "
+        banner_text = QLabel(self.tr("This is a demo shop with invented numbers. Try "
                                      "everything; your own shop gets its own file."))
         banner_text.setWordWrap(True)
         own = QPushButton(self.tr("Start my &own shop and import my sales…"))

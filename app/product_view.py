@@ -108,6 +108,10 @@ class ProductView(QDialog):
         self.lookback_button.setToolTip(self.tr("Computes, day by day, what Bestellkompass would "
                                                 "have suggested and compares it with the sales"))
         self.lookback_button.clicked.connect(self.run_lookback)
+        if self._keeps():
+            self.lookback_button.setEnabled(False)
+            self.lookback_button.setToolTip(self.tr("The replay covers goods sold on the day "
+                                                    "they are made"))
         self.lookback_text = QLabel()
         self.lookback_text.setWordWrap(True)
 
@@ -176,7 +180,7 @@ class ProductView(QDialog):
             plot.plot(xs, qty, pen=pg.mkPen(SALES_COLOUR, width=2), symbol="o", symbolSize=5,
                       symbolBrush=SALES_COLOUR, name=self.tr("sold"))
             left = sales["leftover"].to_numpy(dtype=float)
-            ok = ~np.isnan(left)
+            ok = ~np.isnan(left) & (np.nan_to_num(left) > 0)
             if ok.any():
                 plot.addItem(pg.BarGraphItem(x=xs[ok], height=left[ok], width=0.6,
                                              brush=LEFTOVER_COLOUR, pen=None,
@@ -185,11 +189,7 @@ class ProductView(QDialog):
             if sold_out.any():
                 plot.plot(xs[sold_out], qty[sold_out], pen=None, symbol="t1", symbolSize=12,
                           symbolBrush=SELLOUT_COLOUR, name=self.tr("sold out"))
-        band = stored_band(self.session, line.product, start, line.day + dt.timedelta(days=6))
-        band = [b for b in band if b[0] != line.day]
-        low, high = _band(line.quantiles, line.forecast)
-        band.append((line.day, low, line.forecast, high))
-        band.sort()
+        band, name = self._forecast_band(start)
         bx = np.array([self._x(b[0]) for b in band], dtype=float)
         lows = np.array([b[1] for b in band])
         mids = np.array([b[2] for b in band])
@@ -204,9 +204,10 @@ class ProductView(QDialog):
         plot.addItem(pg.ErrorBarItem(x=bx, y=mids, top=highs - mids, bottom=mids - lows,
                                      beam=0.4, pen=pg.mkPen(FORECAST_COLOUR, width=2)))
         plot.plot(bx, mids, pen=pg.mkPen(FORECAST_COLOUR, width=2, style=Qt.PenStyle.DashLine),
-                  symbol="d", symbolBrush=FORECAST_COLOUR, name=self.tr("forecast (band: 80 %)"))
-        plot.plot([0], [line.suggestion], pen=None, symbol="star", symbolSize=16,
-                  symbolBrush=QColor("#9467bd"), name=self.tr("suggestion"))
+                  symbol="d", symbolBrush=FORECAST_COLOUR, name=name)
+        if not self._keeps():
+            plot.plot([0], [line.suggestion], pen=None, symbol="star", symbolSize=16,
+                      symbolBrush=QColor("#9467bd"), name=self.tr("suggestion"))
         ticks = []
         day = start
         while day <= line.day + dt.timedelta(days=6):
@@ -216,6 +217,31 @@ class ProductView(QDialog):
             day += dt.timedelta(days=1)
         plot.getAxis("bottom").setTicks([ticks])
         plot.setXRange(-HISTORY_DAYS - 0.5, 6.5, padding=0)
+
+    def _keeps(self) -> bool:
+        """Goods that keep: the line covers several sales days (deli, order-up-to)."""
+        return len(tuple(getattr(self.line.raw, "sales_days", ()) or ())) > 1
+
+    def _forecast_band(self, start: dt.date) -> tuple[list[tuple[dt.date, float, float, float]],
+                                                      str]:
+        """(day, low, median, high) per day to draw, and the legend text.
+
+        Goods that keep are forecast for all the days one delivery covers; that sum is shown as
+        an average per sales day over those days, so it fits the daily sales beside it.
+        """
+        line = self.line
+        low, high = _band(line.quantiles, line.forecast)
+        days = tuple(getattr(line.raw, "sales_days", ()) or ())
+        if len(days) > 1:
+            n = len(days)
+            text = self.tr("forecast per sales day (average over %1 days, band: 80 %)")
+            return ([(d, low / n, line.forecast / n, high / n) for d in days],
+                    text.replace("%1", str(n)))
+        band = stored_band(self.session, line.product, start, line.day + dt.timedelta(days=6))
+        band = [b for b in band if b[0] != line.day]
+        band.append((line.day, low, line.forecast, high))
+        band.sort()
+        return band, self.tr("forecast (band: 80 %)")
 
     def _shade(self, start: dt.date, end: dt.date) -> None:
         """Grey for public holidays, violet for local events (from the calendar features)."""

@@ -107,6 +107,30 @@ def _check_sheet(window: Any, expected_rows: int) -> None:
         raise SelftestError(f"order sheet shows {rows} visible rows, expected {expected_rows}")
 
 
+def _open_product_view(window: Any, session: Any) -> str:
+    """The chart view of the first product (pyqtgraph), shown and closed again."""
+    product = session.lines[0].product
+    view = window.show_product(product)
+    if view is None or not _wait_until(view.isVisible, SHOW_TIMEOUT_S):
+        raise SelftestError(f"the product view of {product!r} did not open")
+    view.close()
+    return product
+
+
+def _import_app_modules() -> str:
+    """Import every module of the app, so a module missing from the bundle shows up here."""
+    import importlib
+    import pkgutil
+
+    import app
+
+    names = [info.name for info in pkgutil.walk_packages(app.__path__, "app.")
+             if not info.name.endswith("__main__")]
+    for name in names:
+        importlib.import_module(name)
+    return f"{len(names)} modules"
+
+
 def _selftest(steps: _Steps, args: argparse.Namespace) -> None:
     shop_path = steps.run("demo shop", lambda: _demo_shop(steps, args))
     from app import i18n
@@ -140,6 +164,8 @@ def _selftest(steps: _Steps, args: argparse.Namespace) -> None:
         _wait_until(lambda: all(t.isVisible() for t in window.sheet.tables), SHOW_TIMEOUT_S)
         _check_sheet(window, len(controller.session.lines))
         steps.done(ORDER_SHEET_FILLED)
+        steps.run("product view", lambda: _open_product_view(window, controller.session))
+        steps.done("app modules", _import_app_modules())  # last: the timings above stay real
     finally:
         controller.close()
 

@@ -147,7 +147,7 @@ def censoring_demo(folder: Path, start: pd.Timestamp, end: pd.Timestamp, pred: p
     demand = truth.pivot(index="date", columns="product", values="demand")
     demand = demand.reindex(index=panel.dates, columns=panel.products).to_numpy()
     cells = panel.censored & np.isfinite(demand)
-    total = demand[cells].sum()
+    total = demand[cells].sum() if cells.any() else float("nan")
     out = {"sellout_days": float(cells.sum()),
            "gap_sales": float((panel.y[cells] - demand[cells]).sum() / total),
            "gap_treated": float((uncensor(panel.y, panel.censored)[cells] - demand[cells]).sum()

@@ -137,3 +137,35 @@ def _num(value: object) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if number != number else number
+
+
+def merge_events(shop: Shop, events: pd.DataFrame) -> tuple[int, int]:
+    """Store an EVENTS frame from a file in one transaction; returns (added, replaced).
+
+    An event with a uid already stored (an ICS imported again), or without uid the same kind, name
+    and dates (a CSV imported again), replaces the stored one, so importing twice adds nothing.
+    """
+    added = replaced = 0
+    with shop.transaction():
+        stored = load_events(shop)
+        by_uid = {e.uid: e.id for e in stored if e.uid}
+        by_key = {(e.kind, e.name, e.start_date, e.end_date): e.id for e in stored if not e.uid}
+        for rec in events.to_dict("records"):
+            uid = rec.get("uid") or None
+            start, end = pd.Timestamp(rec["start_date"]).date(), pd.Timestamp(rec["end_date"]).date()
+            event = Event(
+                kind=rec["kind"],
+                name=rec["name"],
+                start_date=start,
+                end_date=end,
+                strength=_num(rec.get("strength")),
+                source=rec.get("source") or "import",
+                uid=uid,
+                id=by_uid.get(uid) if uid else by_key.get((rec["kind"], rec["name"], start, end)),
+            )
+            if event.id is None:
+                added += 1
+            else:
+                replaced += 1
+            save_event(shop, event)
+    return added, replaced

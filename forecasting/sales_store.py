@@ -34,7 +34,9 @@ def read_sales(
     if end is not None:
         sql += " AND s.date <= ?"
         params.append(end.isoformat())
-    frame = pd.read_sql_query(sql, shop.conn, params=params)
+    # Fetched in chunks: one long fetch holds the GIL and would stall the app's window.
+    chunks = list(pd.read_sql_query(sql, shop.conn, params=params, chunksize=2000))
+    frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame()
     if frame.empty:
         return empty_sales()
     return normalise_sales(frame)

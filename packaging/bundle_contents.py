@@ -33,7 +33,10 @@ RESOURCE_SKIP: tuple[str, ...] = ("*.py", "*.pyc", "*.ts", "__pycache__", ".*")
 ATTRIBUTION_NAMES: tuple[str, ...] = ("ATTRIBUTION*", "LICENSE*", "LICENCE*", "SOURCE*", "NOTICE*")
 
 # The Qt modules the app and pyqtgraph actually need (PySide6-Essentials only).
-QT_MODULES_KEPT: tuple[str, ...] = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg")
+# pyqtgraph's PlotCurveItem imports QtOpenGL and QtOpenGLWidgets unconditionally.
+QT_MODULES_KEPT: tuple[str, ...] = (
+    "QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg", "QtOpenGL", "QtOpenGLWidgets",
+)
 
 # Python modules left out of the bundle. PyInstaller drops their submodules too.
 QT_EXCLUDES: tuple[str, ...] = tuple(
@@ -42,8 +45,7 @@ QT_EXCLUDES: tuple[str, ...] = tuple(
         "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
         "QtBluetooth", "QtCharts", "QtConcurrent", "QtDBus", "QtDataVisualization", "QtDesigner",
         "QtGraphs", "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLabsStyleKit", "QtLocation",
-        "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc", "QtOpenGL",
-        "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQml", "QtQmlFeatures",
+        "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQml", "QtQmlFeatures",
         "QtQuick", "QtQuick3D", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets",
         "QtRemoteObjects", "QtScxml", "QtSensors", "QtSerialBus", "QtSerialPort",
         "QtSpatialAudio", "QtSql", "QtStateMachine", "QtSvgWidgets", "QtTest", "QtTextToSpeech",
@@ -66,9 +68,9 @@ OTHER_EXCLUDES: tuple[str, ...] = (
     "scipy.datasets", "scipy.misc", "numba", "dask", "pyarrow", "sqlalchemy", "sklearn",
 )  # fmt: skip
 EXCLUDES: tuple[str, ...] = QT_EXCLUDES + OTHER_EXCLUDES
-# Excluded modules that libraries import inside try/except and do without (pyqtgraph: OpenGL
-# widgets and QtTest helpers), so a source run loads them but the bundle does not need them.
-OPTIONAL_IMPORTS: tuple[str, ...] = ("PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtTest")
+# Excluded modules that libraries import inside try/except and do without (pyqtgraph's QtTest
+# helpers), so a source run loads them but the bundle does not need them.
+OPTIONAL_IMPORTS: tuple[str, ...] = ("PySide6.QtTest",)
 
 # Qt's own translations: only the languages the app offers.
 QT_TRANSLATION_LANGUAGES: tuple[str, ...] = ("de", "en")
@@ -163,6 +165,14 @@ def holidays_datas(site_dir: Path, country: str = "DE") -> list[tuple[str, str]]
         (str(mo), str(Path("holidays") / "locale" / mo.parent.relative_to(locale)))
         for mo in sorted(locale.glob(f"*/LC_MESSAGES/{country}.mo"))
     ]
+
+
+def library_datas() -> list[tuple[str, str]]:
+    """Data files libraries read next to their code that no PyInstaller hook collects."""
+    from PyInstaller.utils.hooks import collect_data_files
+
+    # lightgbm/__init__.py reads its __version__ from VERSION.txt (saved models record it).
+    return collect_data_files("lightgbm", includes=["VERSION.txt"])
 
 
 def hidden_imports() -> list[str]:

@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from calendars.errors import CalendarError
     from calendars.event_files import read_events_file
     from calendars.texts import render
-    from forecasting.calendar_store import Event, load_events, save_event
+    from forecasting.calendar_store import merge_events
     from forecasting.shopfile import Shop, default_shop_path
 
     lang = getattr(args, "lang", None) or "de"
@@ -42,29 +42,8 @@ def run(args: argparse.Namespace) -> int:
     except CalendarError as exc:
         print(exc.message(lang), file=sys.stderr)
         return 2
-    added = changed = 0
-    with Shop.open(path) as shop, shop.transaction():
-        stored = load_events(shop)
-        known = {e.uid: e.id for e in stored if e.uid}
-        same = {(e.kind, e.name, e.start_date, e.end_date): e.id for e in stored if not e.uid}
-        for rec in frame.to_dict("records"):
-            uid = rec["uid"] or None
-            key = (rec["kind"], rec["name"], rec["start_date"].date(), rec["end_date"].date())
-            event = Event(
-                kind=rec["kind"],
-                name=rec["name"],
-                start_date=rec["start_date"].date(),
-                end_date=rec["end_date"].date(),
-                strength=None if rec["strength"] != rec["strength"] else rec["strength"],
-                source=rec["source"] or "import",
-                uid=uid,
-                id=known.get(uid) if uid else same.get(key),
-            )
-            if event.id is None:
-                added += 1
-            else:
-                changed += 1
-            save_event(shop, event)
+    with Shop.open(path) as shop:
+        added, changed = merge_events(shop, frame)
     print(render("calendar.events_imported", lang, added=added, changed=changed,
                  file=args.file, shop=str(path)))
     return 0

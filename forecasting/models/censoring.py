@@ -2,11 +2,11 @@
 
 A day is censored when a sold-out time is recorded, or when the product sold all that was made:
 sold >= produced (only production recorded), leftover == 0 (only leftover recorded), or made =
-sold + leftover with leftover == 0 (both recorded; stocked goods whose books do not balance per
-day are judged by the sold-out time only). The treatment replaces the sales of a
-censored day by the expected demand given that demand was at least the sales,
+sold + leftover with leftover == 0 (both recorded, for products whose books balance on at least
+90 % of days; stocked goods are judged by the sold-out time only). The treatment replaces the
+sales of a censored day by the expected demand given that demand was at least the sales,
 E[D | D >= s] under a normal demand around the product's usual level for that weekday, estimated
-only from earlier uncensored days. The models then train on (and take lags of) that estimate.
+only from earlier days. The models then train on (and take lags of) that estimate.
 """
 
 from __future__ import annotations
@@ -33,8 +33,12 @@ def censored_mask(sales: pd.DataFrame, dates: pd.DatetimeIndex, products: list[s
     flags |= produced.notna() & leftover.isna() & (produced > 0) & (qty >= produced - 1e-9)
     # a day's books that balance (made = sold + left over) with nothing left over; stocked goods
     # (deliveries every few days, leftover = written off) do not balance and are not flagged
-    balanced = (produced - qty - leftover).abs() < 0.5
-    flags |= produced.notna() & leftover.notna() & balanced & (produced > 0) & (leftover <= 0)
+    both = produced.notna() & leftover.notna()
+    balanced = both & ((produced - qty - leftover).abs() < 0.5)
+    # only products whose books balance on (nearly) every recorded day are made daily
+    share = balanced.groupby(sales["product"]).sum() / both.groupby(sales["product"]).sum()
+    daily = sales["product"].map(share.fillna(0.0)).to_numpy(dtype=float) >= 0.9
+    flags |= balanced & daily & (produced > 0) & (leftover <= 0)
     flags |= produced.isna() & leftover.notna() & (leftover <= 0) & (qty > 0)
     frame = sales.assign(_c=flags.astype(float))
     table = frame.pivot_table(index="date", columns="product", values="_c", aggfunc="max")

@@ -862,8 +862,8 @@
     </message>
     <message>
         <location filename="../../app/order_sheet.py" line="191" />
-        <source>This is the demo bakery with invented numbers. Try everything; your own shop gets its own file.</source>
-        <translation>Dies ist die Demo-Bäckerei mit erfundenen Zahlen. Probieren Sie alles aus; Ihr eigener Laden bekommt eine eigene Datei.</translation>
+        <source>This is a demo shop with invented numbers. Try everything; your own shop gets its own file.</source>
+        <translation>Dies ist ein Demo-Laden mit erfundenen Zahlen. Probieren Sie alles aus; Ihr eigener Laden bekommt eine eigene Datei.</translation>
     </message>
     <message>
         <location filename="../../app/order_sheet.py" line="194" />
@@ -916,27 +916,27 @@
         <translation>%1 von %2 Zeilen entschieden.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="333" />
+        <location filename="../../app/order_sheet.py" line="336" />
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="345" />
+        <location filename="../../app/order_sheet.py" line="348" />
         <source>Change order %1</source>
         <translation>Bestellung ändern: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="353" />
+        <location filename="../../app/order_sheet.py" line="356" />
         <source>Reopen %1</source>
         <translation>Wieder öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="358" />
+        <location filename="../../app/order_sheet.py" line="361" />
         <source>Accept %1</source>
         <translation>Übernehmen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="359" />
+        <location filename="../../app/order_sheet.py" line="362" />
         <source>Accept all</source>
         <translation>Alle übernehmen</translation>
     </message>
@@ -959,89 +959,99 @@
         <translation>Rechnet Tag für Tag nach, was Bestellkompass vorgeschlagen hätte, und vergleicht es mit dem Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="122" />
+        <location filename="../../app/product_view.py" line="113" />
+        <source>The replay covers goods sold on the day they are made</source>
+        <translation>Das Nachrechnen gibt es für Ware, die am Tag der Herstellung verkauft wird</translation>
+    </message>
+    <message>
+        <location filename="../../app/product_view.py" line="126" />
         <source>Why this number</source>
         <translation>Warum diese Zahl</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="127" />
+        <location filename="../../app/product_view.py" line="131" />
         <source>How good were past suggestions?</source>
         <translation>Wie gut lagen die bisherigen Vorschläge?</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="146" />
+        <location filename="../../app/product_view.py" line="150" />
         <source>For %1: forecast %2, suggestion %3 %4.</source>
         <translation>Für %1: Prognose %2, Vorschlag %3 %4.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="154" />
+        <location filename="../../app/product_view.py" line="158" />
         <source>Chance to sell out: %1 %. Expected leftover: %2.</source>
         <translation>Wahrscheinlichkeit, auszuverkaufen: %1 %. Erwartete Reste: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="159" />
+        <location filename="../../app/product_view.py" line="163" />
         <source>Expected margin: %1 €.</source>
         <translation>Erwartete Marge: %1 €.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="177" />
+        <location filename="../../app/product_view.py" line="181" />
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="183" />
+        <location filename="../../app/product_view.py" line="187" />
         <source>left over</source>
         <translation>übrig</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="187" />
+        <location filename="../../app/product_view.py" line="191" />
         <source>sold out</source>
         <translation>ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="207" />
+        <location filename="../../app/product_view.py" line="237" />
+        <source>forecast per sales day (average over %1 days, band: 80 %)</source>
+        <translation>Prognose je Verkaufstag (Mittel über %1 Tage, Band: 80 %)</translation>
+    </message>
+    <message>
+        <location filename="../../app/product_view.py" line="244" />
         <source>forecast (band: 80 %)</source>
         <translation>Prognose (Band: 80 %)</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="209" />
+        <location filename="../../app/product_view.py" line="210" />
         <source>suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="259" />
-        <location filename="../../app/product_view.py" line="269" />
+        <location filename="../../app/product_view.py" line="285" />
+        <location filename="../../app/product_view.py" line="295" />
         <source>= forecast</source>
         <translation>= Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="270" />
+        <location filename="../../app/product_view.py" line="296" />
         <source>= suggestion</source>
         <translation>= Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="285" />
-        <location filename="../../app/product_view.py" line="290" />
+        <location filename="../../app/product_view.py" line="311" />
+        <location filename="../../app/product_view.py" line="316" />
         <source>Replaying the last 4 weeks…</source>
         <translation>Die letzten 4 Wochen werden nachgerechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="311" />
+        <location filename="../../app/product_view.py" line="337" />
         <source>Not enough sales in the last weeks to replay.</source>
         <translation>Zu wenige Verkäufe in den letzten Wochen zum Nachrechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="314" />
+        <location filename="../../app/product_view.py" line="340" />
         <source>Last %1 days: our suggestions missed the sales by %2 on average, left at most %3 over and sold out on %4 days. "Same as last week": %5 off, at most %6 left over, sold out on %7 days.</source>
         <translation>Letzte %1 Tage: unsere Vorschläge lagen im Mittel %2 neben dem Verkauf, höchstens %3 Reste, an %4 Tagen ausverkauft. „Wie letzte Woche“: %5 daneben, höchstens %6 Reste, an %7 Tagen ausverkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="329" />
+        <location filename="../../app/product_view.py" line="355" />
         <source>No earlier suggestions for this product are stored yet. After a few days of ordering with Bestellkompass this shows how close they were.</source>
         <translation>Für dieses Produkt sind noch keine früheren Vorschläge gespeichert. Nach ein paar Tagen Bestellen mit Bestellkompass steht hier, wie nah sie lagen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="333" />
+        <location filename="../../app/product_view.py" line="359" />
         <source>Last %1 days with a suggestion: on average %2 %3 away from what was sold (average sales %4). Leftover from the suggestions: %5; sold out on %6 days.</source>
         <translation>Letzte %1 Tage mit Vorschlag: im Mittel %2 %3 neben dem Verkauf (Verkauf im Mittel %4). Reste nach den Vorschlägen: %5; an %6 Tagen ausverkauft.</translation>
     </message>

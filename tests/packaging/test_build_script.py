@@ -48,7 +48,7 @@ def test_spec_is_python_and_loads_the_recipe_module() -> None:
     called = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call)
               and isinstance(n.func, ast.Name)}
     assert {"Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE", "copy_metadata"} <= called
-    for name in ("resource_datas", "holidays_datas", "hidden_imports", "EXCLUDES",
+    for name in ("resource_datas", "holidays_datas", "library_datas", "hidden_imports", "EXCLUDES",
                  "keep_module", "keep_data_file", "keep_binary", "missing_attributions"):
         assert f"contents.{name}" in spec
     assert (PACKAGING / "entry.py").read_text(encoding="utf-8").count("from app.cli import main")

@@ -98,6 +98,12 @@ def test_holidays_translations_of_germany_are_found(contents: ModuleType) -> Non
     assert all(path.endswith("/DE.mo") for path in bundled)
 
 
+def test_lightgbm_version_file_is_collected(contents: ModuleType) -> None:
+    assert [(Path(src).name, dest) for src, dest in contents.library_datas()] == [
+        ("VERSION.txt", "lightgbm")
+    ]
+
+
 def test_hidden_imports_cover_every_subcommand_and_germany(contents: ModuleType) -> None:
     from app.cli import COMMANDS
 
