@@ -12,8 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from calendars.errors import CalendarError
-from forecasting.errors import UserError
+from calendars.errors import CodedError
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("app.commands.demo", "write a demo shop file (bakery or deli)"),
@@ -65,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.launch import launch
 
         return launch(args)
-    except (UserError, CalendarError) as exc:
+    except CodedError as exc:
         print(exc.message(lang), file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.postal_codes import state_for_postal_code
 from app.session import ShopSession
+from forecasting.policy.lines import display_decimals
 from forecasting.products import Product, load_products, save_product
 from forecasting.shop_settings import (
     STATES,
@@ -214,7 +215,7 @@ class SettingsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PRODUCT_COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
         for row, product in enumerate(self.products):
             name = QTableWidgetItem(product.name)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
@@ -227,8 +228,9 @@ class SettingsDialog(QDialog):
                 spin.setValue(value)
                 self.table.setCellWidget(row, col, spin)
             pack = QDoubleSpinBox()
-            pack.setRange(0.1, 10_000)
-            pack.setDecimals(1)
+            decimals = display_decimals(product)
+            pack.setDecimals(decimals)
+            pack.setRange(0.1 if decimals else 1, 10_000)
             pack.setValue(product.pack_size)
             self.table.setCellWidget(row, 4, pack)
             shelf = QSpinBox()

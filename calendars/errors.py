@@ -1,12 +1,16 @@
-"""Problems the user can fix in calendar input (bad weather file, unknown event kind, no network)."""
+"""User-fixable problems as a message code plus parameters, so every front end words them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
+
+from calendars import texts
 
 
-class CalendarError(Exception):
-    """A user-fixable calendar problem: a message code plus parameters, worded by calendars.texts."""
+class CodedError(Exception):
+    """A problem the user can fix (bad file, wrong option); shown without a stack trace."""
+
+    messages: ClassVar[dict[str, dict[str, str]]] = {}
 
     def __init__(self, code: str, **params: Any) -> None:
         self.code = code
@@ -15,6 +19,10 @@ class CalendarError(Exception):
 
     def message(self, lang: str = "de") -> str:
         """The message in `lang` ("de" or "en")."""
-        from calendars.texts import render
+        return texts.render_from(self.messages, self.code, lang, **self.params)
 
-        return render(self.code, lang, **self.params)
+
+class CalendarError(CodedError):
+    """A calendar problem: bad weather file, unknown event kind, no network."""
+
+    messages = texts.MESSAGES

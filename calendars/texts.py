@@ -1,7 +1,8 @@
 """The sentences calendars can say to a user (errors), in German and English, keyed by code.
 
-Same shape as forecasting/texts.py, which calendars may not import (layers). Parameters are
-filled with str.format; dates are shown as 24.12.2026 in German.
+Also the rendering and number/date formatting that forecasting/texts.py reuses for its own
+catalogue (calendars is the lowest layer). Parameters are filled with str.format; numbers and dates
+are shown the German way in German (1.234,5; 24.12.2026).
 """
 
 from __future__ import annotations
@@ -154,9 +155,16 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+
 def render(code: str, lang: str = "de", **params: Any) -> str:
+    """The calendar message for `code` in `lang`."""
+    return render_from(MESSAGES, code, lang, **params)
+
+
+def render_from(messages: dict[str, dict[str, str]], code: str, lang: str = "de",
+                **params: Any) -> str:
     """The message for `code` in `lang`, falling back to English, then to the code itself."""
-    entry = MESSAGES.get(code)
+    entry = messages.get(code)
     if entry is None:
         return code if not params else f"{code} {params}"
     template = entry.get(lang) or entry.get("en") or code
@@ -165,8 +173,29 @@ def render(code: str, lang: str = "de", **params: Any) -> str:
 
 
 def _show(value: Any, lang: str) -> Any:
-    if isinstance(value, float) and lang == "de":
-        return f"{value:g}".replace(".", ",")
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        return format_number(value, lang, decimals=1)
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+        return format_date(value, lang)
     return value
+
+
+def format_number(value: float, lang: str = "de", decimals: int = 0) -> str:
+    """1234.5 -> "1.234,5" in German, "1,234.5" in English."""
+    text = f"{value:,.{decimals}f}"
+    if lang == "de":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def format_signed(value: float, lang: str = "de", decimals: int = 0) -> str:
+    """A signed amount for explanations: "+24", "-6", "+1,5"."""
+    sign = "+" if value >= 0 else "-"
+    return sign + format_number(abs(value), lang, decimals)
+
+
+def format_date(value: dt.date, lang: str = "de") -> str:
+    """24.12.2026 in German, 2026-12-24 in English."""
+    return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()

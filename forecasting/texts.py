@@ -7,8 +7,11 @@ with `format_number` so that German text gets German digits.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
+
+from calendars.texts import format_date, format_number, format_signed, render_from
+
+__all__ = ["MESSAGES", "format_date", "format_number", "format_signed", "render"]
 
 LANGUAGES = ("de", "en")
 
@@ -83,6 +86,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "policy.step.weather_sunny": {"de": "sonnig", "en": "sunny"},
     "policy.step.weather_cloudy": {"de": "wenig Sonne", "en": "little sun"},
     "policy.step.event": {"de": "Veranstaltung", "en": "local event"},
+    "policy.step.no_event": {"de": "keine Veranstaltung", "en": "no local event"},
+    "policy.step.no_holiday": {"de": "kein Feiertag", "en": "no public holiday"},
+    "policy.step.no_school_holiday": {"de": "keine Schulferien", "en": "no school holidays"},
+    "policy.step.no_payday": {"de": "kein Zahltag", "en": "no payday"},
+    "policy.step.no_special_day": {"de": "kein besonderer Tag", "en": "no special day"},
     "policy.step.special_day": {"de": "besonderer Tag", "en": "special day"},
     "policy.step.recent_up": {"de": "zuletzt mehr verkauft", "en": "selling more lately"},
     "policy.step.recent_down": {"de": "zuletzt weniger verkauft", "en": "selling less lately"},
@@ -410,40 +418,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+
 def render(code: str, lang: str = "de", **params: Any) -> str:
     """The message for `code` in `lang`, falling back to English, then to the code itself."""
-    entry = MESSAGES.get(code)
-    if entry is None:
-        return code if not params else f"{code} {params}"
-    template = entry.get(lang) or entry.get("en") or code
-    shown = {k: _show(v, lang) for k, v in params.items()}
-    return template.format(**shown)
-
-
-def _show(value: Any, lang: str) -> Any:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, float):
-        return format_number(value, lang, decimals=1)
-    if isinstance(value, dt.date):
-        return format_date(value, lang)
-    return value
-
-
-def format_number(value: float, lang: str = "de", decimals: int = 0) -> str:
-    """1234.5 -> "1.234,5" in German, "1,234.5" in English."""
-    text = f"{value:,.{decimals}f}"
-    if lang == "de":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
-
-
-def format_signed(value: float, lang: str = "de", decimals: int = 0) -> str:
-    """A signed amount for explanations: "+24", "-6", "+1,5"."""
-    sign = "+" if value >= 0 else "-"
-    return sign + format_number(abs(value), lang, decimals)
-
-
-def format_date(value: dt.date, lang: str = "de") -> str:
-    """24.12.2026 in German, 2026-12-24 in English."""
-    return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+    return render_from(MESSAGES, code, lang, **params)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from forecasting.policy.day_context import NAMED_GROUPS
 from forecasting.policy.explanation import Explanation, Note, Step
 from forecasting.texts import format_number, format_signed, render
 
@@ -89,9 +90,19 @@ def step_label(step: Step, lang: str = "de") -> str:
     named = _names(p, lang)
     if named:
         return named
+    if is_absent(step):
+        # the model's share for a usual day without it, e.g. no school holidays in November
+        return render("policy.step.no_event" if code.startswith("event_") else
+                      f"policy.step.no_{code}", lang)
     if code.startswith("event_"):
         return render("policy.step.event", lang)
     return render(f"policy.step.{code}", lang)
+
+
+def is_absent(step: Step) -> bool:
+    """A named calendar step (holiday, event, ...) whose day is not such a day."""
+    return (step.code in NAMED_GROUPS or step.code.startswith("event_")) and not step.params.get(
+        "names")
 
 
 def step_text(step: Step, amount: float, lang: str = "de", decimals: int = 0) -> str:
@@ -152,7 +163,7 @@ def reason_line(expl: Explanation, lang: str = "de", *, limit: int = 3) -> str:
         (
             (abs(a), step_label(s, lang))
             for s, a in zip(expl.steps, shown, strict=True)
-            if not s.is_policy and s.code not in _NOT_A_REASON and a != 0
+            if not s.is_policy and s.code not in _NOT_A_REASON and a != 0 and not is_absent(s)
         ),
         key=lambda t: -t[0],
     )

@@ -114,11 +114,3 @@ def planned_session(qapp: object, planned_path: Path,
     yield s
     s.close()  # type: ignore[attr-defined]
 
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The forecasting core still calls a pandas API deprecated in pandas 3 (reported to the lead);
-    the GUI tests should not fail on that one warning."""
-    for item in items:
-        if "tests/app/" in str(item.fspath).replace("\\", "/"):
-            item.add_marker(pytest.mark.filterwarnings(
-                r"ignore:(Timestamp|DatetimeIndex)\.dayofweek is deprecated"))

@@ -254,12 +254,16 @@ def test_failed_transaction_leaves_file_unchanged(shop: Shop, tmp_path: Path) ->
     path = tmp_path / "laden.bkshop"
     before = digest(path)
     again = Shop.open(path)
-    with pytest.raises(RuntimeError), again.transaction():
-        save_product(again, Product(name="Croissant"))
-        write_sales(
-            again, pd.DataFrame({"product": ["Croissant"], "date": ["2026-01-02"], "quantity": [5]})
-        )
-        raise RuntimeError("cancelled halfway")
+    sales = pd.DataFrame({"product": ["Croissant"], "date": ["2026-01-02"], "quantity": [5]})
+
+    def cancelled_halfway() -> None:
+        with again.transaction():
+            save_product(again, Product(name="Croissant"))
+            write_sales(again, sales)
+            raise RuntimeError("cancelled halfway")
+
+    with pytest.raises(RuntimeError):
+        cancelled_halfway()
     assert [p.name for p in load_products(again)] == ["Brötchen"]
     again.close()
     assert digest(path) == before

@@ -24,7 +24,8 @@ def test_dates() -> None:
 def test_every_message_renders_in_both_languages() -> None:
     """Both texts exist and format with the parameters either of them names (no stray braces)."""
     for code, entry in MESSAGES.items():
-        assert entry.get("de") and entry.get("en"), code
+        assert entry.get("de"), code
+        assert entry.get("en"), code
         names = set(re.findall(r"\{(\w+)", entry["de"] + entry["en"]))
         params = dict.fromkeys(names, "X")
         assert "{" not in render(code, "de", **params), code

@@ -77,7 +77,7 @@ def test_weather_words_follow_the_values() -> None:
 
 def test_other_labels() -> None:
     assert step_label(Step("recent_level", {}, -4), "de") == "zuletzt weniger verkauft"
-    assert step_label(Step("event_fair", {}, 4), "de") == "Veranstaltung"
+    assert step_label(Step("event_fair", {}, 4), "de") == "keine Veranstaltung"
     assert step_label(Step("rounding", {"pack_size": 1, "unit": "Stück"}, 0.4), "de") == (
         "auf ganze Stück gerundet"
     )
@@ -97,3 +97,17 @@ def test_notes_in_words() -> None:
     note = _expl().notes[0]
     assert "12 Tage" in note_text(note, "de")
     assert "12 days" in note_text(note, "en")
+
+
+def test_a_calendar_factor_on_a_day_without_it_says_so_and_is_no_reason() -> None:
+    """SHAP gives "school holidays" a share on a November day too; it must not read as a cause."""
+    expl = build_explanation(
+        [Step("baseline", {"weekday": 3}, 46.0), Step("school_holiday", {}, 1.0),
+         Step("event_christmas_market", {}, -2.0), Step("season", {}, 3.0)],
+        [], suggestion=48.0,
+    )
+    lines = explanation_lines(expl, "de")
+    assert "keine Schulferien +1" in lines
+    assert "keine Veranstaltung -2" in lines
+    assert "no school holidays +1" in explanation_lines(expl, "en")
+    assert reason_line(expl, "de") == "Jahreszeit"
