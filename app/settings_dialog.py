@@ -80,7 +80,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(980, 620)
+        self.resize(1180, 640)
         self.settings = session.settings
         self.closing = load_closing_days(session.shop)
         self.products = load_products(session.shop)
@@ -215,7 +215,7 @@ class SettingsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PRODUCT_COLUMNS - 1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for row, product in enumerate(self.products):
             name = QTableWidgetItem(product.name)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
