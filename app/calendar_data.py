@@ -33,13 +33,15 @@ class DayInfo:
 def day_infos(shop: Shop, start: dt.date, days: int, lang: str) -> list[DayInfo]:
     """DayInfos for `days` days from `start`."""
     from calendars.features import build_features
+    from forecasting.calendar_settings import load_calendar_options
 
     end = start + dt.timedelta(days=days - 1)
     settings = load_settings(shop)
     closing = load_closing_days(shop)
     weather = load_weather(shop)
     table = build_features(
-        settings.state, start, end, events=events_frame(load_events(shop)), weather=None
+        settings.state, start, end, events=events_frame(load_events(shop)), weather=None,
+        options=load_calendar_options(shop),
     )
     labels = _labels_by_day(table.day_labels(lang))
     by_day = _weather_by_day(weather)

@@ -98,6 +98,7 @@ def lookback(shop_path: Path, product: str, day: dt.date, weeks: int = 4,
     import numpy as np
 
     from calendars.features import build_features
+    from forecasting.calendar_settings import load_calendar_options
     from forecasting.calendar_store import events_frame, load_events, load_weather
     from forecasting.models.backtest import BacktestPlan, run_backtest
     from forecasting.models.forecaster import DEFAULT_LEVELS
@@ -111,11 +112,12 @@ def lookback(shop_path: Path, product: str, day: dt.date, weeks: int = 4,
         settings = load_settings(shop)
         events = events_frame(load_events(shop))
         weather = load_weather(shop)
+        options = load_calendar_options(shop)
     if sales.empty or product not in products:
         return None
     start = day - dt.timedelta(weeks=weeks)
     features = build_features(settings.state, sales["date"].min().date(), day, events=events,
-                              weather=weather)
+                              weather=weather, options=options)
     plan = BacktestPlan(start=start, end=day - dt.timedelta(days=1), horizon=1,
                         refit_every=7 * weeks)
     result = run_backtest(sales, features, plan, DEFAULT_LEVELS, candidates=False,

@@ -247,11 +247,13 @@ class ProductView(QDialog):
         """Grey for public holidays, violet for local events (from the calendar features)."""
         try:
             from calendars.features import build_features
+            from forecasting.calendar_settings import load_calendar_options
             from forecasting.calendar_store import events_frame, load_events
         except ImportError:  # pragma: no cover
             return
         table = build_features(self.session.settings.state, start, end,
-                               events=events_frame(load_events(self.session.shop)))
+                               events=events_frame(load_events(self.session.shop)),
+                               options=load_calendar_options(self.session.shop))
         groups = table.groups()
         kinds = [("holiday", QColor(128, 128, 128, 60)), ("event", QColor(148, 103, 189, 60))]
         for prefix, colour in kinds:

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.postal_codes import state_for_postal_code
 from app.session import ShopSession
+from calendars.options import CalendarOptions
+from forecasting.calendar_settings import save_calendar_options, stored_calendar_options
 from forecasting.policy.lines import display_decimals
 from forecasting.products import Product, load_products, save_product
 from forecasting.shop_settings import (
@@ -84,6 +86,7 @@ class SettingsDialog(QDialog):
         self.settings = session.settings
         self.closing = load_closing_days(session.shop)
         self.products = load_products(session.shop)
+        self.calendar_options = stored_calendar_options(session.shop)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._shop_tab(), self.tr("&Shop"))
         self.tabs.addTab(self._products_tab(), self.tr("&Products"))
@@ -162,7 +165,33 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Location (latitude, longitude)"), location)
         form.addRow(self.tr("Closing days"), self.closing_list)
         form.addRow("", closing_row)
+        form.addRow(self.tr("Paydays"), self._payday_row())
+        self.ramadan = QCheckBox(self.tr("Many customers observe Ramadan (Ramadan and Eid al-Fitr "
+                                         "in the calendar)"))
+        self.ramadan.setChecked(self.calendar_options.observe_ramadan)
+        form.addRow(self.tr("Calendar"), self.ramadan)
         return page
+
+    def _payday_row(self) -> QHBoxLayout:
+        """Which salary days matter to the customers (pensions and benefits always count)."""
+        row = QHBoxLayout()
+        chosen = set(self.calendar_options.paydays.salary_days)
+        self.salary_boxes = {}
+        for rule, text in (("last", self.tr("salaries on the last banking day")),
+                           (15, self.tr("on the 15th")), (1, self.tr("on the 1st"))):
+            box = QCheckBox(text)
+            box.setChecked(rule in chosen)
+            self.salary_boxes[rule] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        return row
+
+    def edited_calendar_options(self) -> CalendarOptions:
+        """The calendar options as set in the dialog."""
+        days = tuple(rule for rule, box in self.salary_boxes.items() if box.isChecked())
+        paydays = dataclasses.replace(self.calendar_options.paydays, salary_days=days)
+        return dataclasses.replace(self.calendar_options, paydays=paydays,
+                                   observe_ramadan=self.ramadan.isChecked())
 
     def _postal_changed(self, text: str) -> None:
         state = state_for_postal_code(text)
@@ -309,6 +338,9 @@ class SettingsDialog(QDialog):
             for day, reason in closing.items():
                 if self.closing.get(day) != reason:
                     set_closing_day(shop, day, reason)
+            options = self.edited_calendar_options()
+            if options != self.calendar_options:
+                save_calendar_options(shop, options)
             edited = self.edited_products()
             for product in edited:
                 save_product(shop, product)

@@ -6,27 +6,9 @@ import dataclasses
 import datetime as dt
 import json
 
+from calendars.options import STATES
 from forecasting.errors import ShopFileError
 from forecasting.shopfile import Shop
-
-STATES = (
-    "BB",
-    "BE",
-    "BW",
-    "BY",
-    "HB",
-    "HE",
-    "HH",
-    "MV",
-    "NI",
-    "NW",
-    "RP",
-    "SH",
-    "SL",
-    "SN",
-    "ST",
-    "TH",
-)
 
 
 @dataclasses.dataclass

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
+from typing import Any
 
 import pandas as pd
 
@@ -28,20 +30,27 @@ def run(args: argparse.Namespace) -> int:
     """Build and print the table; calendar errors are printed in the user's language."""
     from calendars.errors import CalendarError
     from calendars.features import build_features
-    from calendars.options import CalendarOptions, local_subdivision_for
+    from calendars.options import LOCAL_SUBDIVISIONS, CalendarOptions
     from calendars.texts import render
 
     lang = getattr(args, "lang", None) or "de"
-    state, events, weather, local = args.state, None, None, args.local
+    state, events, weather, options = args.state, None, None, CalendarOptions()
     try:
         if getattr(args, "shop", None):
-            shop_state, postal_code, events, weather = _from_shop(args.shop)
-            state = (state or shop_state).upper()
-            local = local or local_subdivision_for(state, postal_code)
+            inputs = _from_shop(args.shop)
+            state = state or inputs.state
+            events = inputs.events if len(inputs.events) else None
+            weather = inputs.weather if len(inputs.weather) else None
+            options = inputs.options
         if not state:
             print(render("calendar.no_state", lang), file=sys.stderr)
             return 2
-        options = CalendarOptions(observe_ramadan=args.ramadan, local_subdivision=local)
+        state = state.upper()
+        # the shop's local holidays (Augsburg) only hold in the shop's own state
+        local = args.local or (options.local_subdivision
+                               if LOCAL_SUBDIVISIONS.get(options.local_subdivision) == state else None)
+        options = dataclasses.replace(options, local_subdivision=local,
+                                      observe_ramadan=args.ramadan or options.observe_ramadan)
         table = build_features(state, args.start, args.end, events=events, weather=weather,
                                options=options)
     except CalendarError as exc:
@@ -57,29 +66,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _from_shop(path: str) -> tuple[str, str, pd.DataFrame, pd.DataFrame | None]:
-    """State, postal code, events (closing days as `closure`) and weather (None if none)."""
-    from forecasting.calendar_store import events_frame, load_events, load_weather
-    from forecasting.shop_settings import load_closing_days, load_settings
+def _from_shop(path: str) -> Any:
+    """The shop's calendar inputs (state, events with closing days, weather, options)."""
+    from forecasting.shop_calendar import shop_calendar_inputs
     from forecasting.shopfile import Shop
 
     with Shop.open(path) as shop:
-        settings = load_settings(shop)
-        events = events_frame(load_events(shop))
-        closing = load_closing_days(shop)
-        weather = load_weather(shop)
-    if closing:
-        extra = pd.DataFrame({
-            "kind": "closure",
-            "name": [reason or "geschlossen" for reason in closing.values()],
-            "start_date": pd.to_datetime(list(closing)),
-            "end_date": pd.to_datetime(list(closing)),
-            "strength": float("nan"),
-            "source": "closing_days",
-            "uid": None,
-        })
-        events = pd.concat([events, extra], ignore_index=True) if len(events) else extra
-    return settings.state, settings.postal_code, events, (weather if len(weather) else None)
+        return shop_calendar_inputs(shop)
 
 
 def format_table(frame: pd.DataFrame, lang: str) -> str:

@@ -1,176 +1,176 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="168" />
+        <location filename="../../app/calendar_view.py" line="175"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="168" />
+        <location filename="../../app/calendar_view.py" line="175"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="168" />
+        <location filename="../../app/calendar_view.py" line="175"/>
         <source>What is special</source>
         <translation>Besonderheiten</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="168" />
+        <location filename="../../app/calendar_view.py" line="175"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="169" />
+        <location filename="../../app/calendar_view.py" line="176"/>
         <source>Weather</source>
         <translation>Wetter</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="180" />
+        <location filename="../../app/calendar_view.py" line="187"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="180" />
+        <location filename="../../app/calendar_view.py" line="187"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="180" />
+        <location filename="../../app/calendar_view.py" line="187"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="180" />
+        <location filename="../../app/calendar_view.py" line="187"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="181" />
+        <location filename="../../app/calendar_view.py" line="188"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="191" />
+        <location filename="../../app/calendar_view.py" line="198"/>
         <source>&amp;New event…</source>
         <translation>&amp;Neues Ereignis…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="192" />
+        <location filename="../../app/calendar_view.py" line="199"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="193" />
+        <location filename="../../app/calendar_view.py" line="200"/>
         <source>De&amp;lete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="194" />
+        <location filename="../../app/calendar_view.py" line="201"/>
         <source>Enter &amp;weather…</source>
         <translation>&amp;Wetter eintragen…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="195" />
+        <location filename="../../app/calendar_view.py" line="202"/>
         <source>&amp;Fetch weather forecast (internet)</source>
         <translation>Wettervorhersage &amp;abrufen (Internet)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="196" />
+        <location filename="../../app/calendar_view.py" line="203"/>
         <source>Uses the internet only when you press this</source>
         <translation>Nutzt das Internet nur, wenn Sie hier klicken</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="210" />
+        <location filename="../../app/calendar_view.py" line="217"/>
         <source>Current and coming events of the shop</source>
         <translation>Aktuelle und kommende Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="221" />
+        <location filename="../../app/calendar_view.py" line="228"/>
         <source>The coming weeks</source>
         <translation>Die nächsten Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="252" />
+        <location filename="../../app/calendar_view.py" line="259"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="266" />
+        <location filename="../../app/calendar_view.py" line="273"/>
         <source>Weather forecast</source>
         <translation>Wettervorhersage</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="307" />
+        <location filename="../../app/calendar_view.py" line="314"/>
         <source>Event saved: %1</source>
         <translation>Ereignis gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="317" />
+        <location filename="../../app/calendar_view.py" line="324"/>
         <source>Event deleted: %1</source>
         <translation>Ereignis gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="332" />
+        <location filename="../../app/calendar_view.py" line="339"/>
         <source>Weather forecast saved for %1.</source>
         <translation>Wettervorhersage für %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="340" />
+        <location filename="../../app/calendar_view.py" line="347"/>
         <source>To fetch the forecast the shop needs its location (postal code in the settings). You can always type the weather in by hand.</source>
         <translation>Zum Abrufen der Vorhersage braucht der Laden seinen Standort (Postleitzahl bzw. Koordinaten in den Einstellungen). Das Wetter können Sie jederzeit von Hand eintragen.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="356" />
-        <location filename="../../app/calendar_view.py" line="357" />
+        <location filename="../../app/calendar_view.py" line="363"/>
+        <location filename="../../app/calendar_view.py" line="364"/>
         <source>Fetching the weather forecast…</source>
         <translation>Wettervorhersage wird abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="361" />
+        <location filename="../../app/calendar_view.py" line="368"/>
         <source>Weather forecast fetched: %1 days.</source>
         <translation>Wettervorhersage abgerufen: %1 Tage.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="373" />
+        <location filename="../../app/calendar_view.py" line="380"/>
         <source>Import weather file</source>
         <translation>Wetterdatei importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="374" />
+        <location filename="../../app/calendar_view.py" line="381"/>
         <source>Weather files (*.csv *.txt);;All files (*)</source>
         <translation>Wetterdateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="387" />
+        <location filename="../../app/calendar_view.py" line="394"/>
         <source>Importing weather…</source>
         <translation>Wetter wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="391" />
+        <location filename="../../app/calendar_view.py" line="398"/>
         <source>%1 weather days imported.</source>
         <translation>%1 Wettertage importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="397" />
+        <location filename="../../app/calendar_view.py" line="404"/>
         <source>Import events</source>
         <translation>Ereignisse importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="398" />
+        <location filename="../../app/calendar_view.py" line="405"/>
         <source>Calendars (*.ics *.csv);;All files (*)</source>
         <translation>Kalender (*.ics *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="402" />
+        <location filename="../../app/calendar_view.py" line="409"/>
         <source>Importing events…</source>
         <translation>Ereignisse werden importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="407" />
+        <location filename="../../app/calendar_view.py" line="414"/>
         <source>%1 events imported.</source>
         <translation>%1 Ereignisse importiert.</translation>
     </message>
@@ -178,7 +178,7 @@
 <context>
     <name>DayCard</name>
     <message>
-        <location filename="../../app/day_strip.py" line="45" />
+        <location filename="../../app/day_strip.py" line="45"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
@@ -186,22 +186,22 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="433" />
+        <location filename="../../app/import_wizard.py" line="433"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="444" />
+        <location filename="../../app/import_wizard.py" line="444"/>
         <source>Importing… You can keep working meanwhile.</source>
         <translation>Import läuft… Sie können währenddessen weiterarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="471" />
+        <location filename="../../app/import_wizard.py" line="471"/>
         <source>Importing…</source>
         <translation>Import läuft…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="479" />
+        <location filename="../../app/import_wizard.py" line="479"/>
         <source>%1 rows imported.</source>
         <translation>%1 Zeilen importiert.</translation>
     </message>
@@ -209,7 +209,7 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="65" />
+        <location filename="../../app/import_wizard.py" line="65"/>
         <source>Drop your file here
 (CSV, TXT or Excel from the till or a spreadsheet)</source>
         <translation>Datei hier ablegen
@@ -219,57 +219,57 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="63" />
+        <location filename="../../app/calendar_view.py" line="70"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="64" />
+        <location filename="../../app/calendar_view.py" line="71"/>
         <source>Edit event</source>
         <translation>Ereignis bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="80" />
+        <location filename="../../app/calendar_view.py" line="87"/>
         <source>smaller than usual</source>
         <translation>kleiner als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="81" />
+        <location filename="../../app/calendar_view.py" line="88"/>
         <source>as usual</source>
         <translation>wie üblich</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="82" />
+        <location filename="../../app/calendar_view.py" line="89"/>
         <source>bigger than usual</source>
         <translation>größer als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="83" />
+        <location filename="../../app/calendar_view.py" line="90"/>
         <source>much bigger than usual</source>
         <translation>viel größer als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="90" />
+        <location filename="../../app/calendar_view.py" line="97"/>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="91" />
+        <location filename="../../app/calendar_view.py" line="98"/>
         <source>&amp;Kind</source>
         <translation>&amp;Art</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="92" />
+        <location filename="../../app/calendar_view.py" line="99"/>
         <source>&amp;From</source>
         <translation>&amp;Von</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="93" />
+        <location filename="../../app/calendar_view.py" line="100"/>
         <source>&amp;To</source>
         <translation>&amp;Bis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="94" />
+        <location filename="../../app/calendar_view.py" line="101"/>
         <source>&amp;Size</source>
         <translation>&amp;Größe</translation>
     </message>
@@ -277,48 +277,48 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="86" />
-        <location filename="../../app/import_wizard.py" line="136" />
+        <location filename="../../app/import_wizard.py" line="86"/>
+        <location filename="../../app/import_wizard.py" line="136"/>
         <source>Choose a file</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="87" />
+        <location filename="../../app/import_wizard.py" line="87"/>
         <source>Nothing is written to your shop before the last step.</source>
         <translation>Vor dem letzten Schritt wird nichts in Ihren Laden geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="90" />
+        <location filename="../../app/import_wizard.py" line="90"/>
         <source>File name</source>
         <translation>Dateiname</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="91" />
+        <location filename="../../app/import_wizard.py" line="91"/>
         <source>&amp;Choose file…</source>
         <translation>Datei &amp;wählen…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="97" />
+        <location filename="../../app/import_wizard.py" line="97"/>
         <source>&amp;Sales history</source>
         <translation>&amp;Verkaufszahlen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="97" />
+        <location filename="../../app/import_wizard.py" line="97"/>
         <source>&amp;Weather</source>
         <translation>W&amp;etter</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="98" />
+        <location filename="../../app/import_wizard.py" line="98"/>
         <source>&amp;Events (ICS or CSV)</source>
         <translation>E&amp;reignisse (ICS oder CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="109" />
+        <location filename="../../app/import_wizard.py" line="109"/>
         <source>What is in the file?</source>
         <translation>Was steht in der Datei?</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="137" />
+        <location filename="../../app/import_wizard.py" line="137"/>
         <source>Data files (*.csv *.txt *.xlsx *.ics);;All files (*)</source>
         <translation>Datendateien (*.csv *.txt *.xlsx *.ics);;Alle Dateien (*)</translation>
     </message>
@@ -326,12 +326,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="49" />
+        <location filename="../../app/import_wizard.py" line="49"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="505" />
+        <location filename="../../app/import_wizard.py" line="505"/>
         <source>Import data</source>
         <translation>Daten importieren</translation>
     </message>
@@ -339,12 +339,12 @@
 <context>
     <name>JobBar</name>
     <message>
-        <location filename="../../app/jobs.py" line="175" />
+        <location filename="../../app/jobs.py" line="175"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/jobs.py" line="211" />
+        <location filename="../../app/jobs.py" line="211"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -352,225 +352,225 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="46" />
-        <location filename="../../app/main_window.py" line="276" />
+        <location filename="../../app/main_window.py" line="46"/>
+        <location filename="../../app/main_window.py" line="276"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="56" />
+        <location filename="../../app/main_window.py" line="56"/>
         <source>&amp;Order sheet</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="57" />
+        <location filename="../../app/main_window.py" line="57"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="81" />
+        <location filename="../../app/main_window.py" line="81"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="82" />
+        <location filename="../../app/main_window.py" line="82"/>
         <source>&amp;Open shop file…</source>
         <translation>Laden-Datei &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="83" />
+        <location filename="../../app/main_window.py" line="83"/>
         <source>&amp;New shop…</source>
         <translation>&amp;Neuer Laden…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="84" />
+        <location filename="../../app/main_window.py" line="84"/>
         <source>Start your own shop and import your sales</source>
         <translation>Eigenen Laden anlegen und Verkaufszahlen importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="85" />
+        <location filename="../../app/main_window.py" line="85"/>
         <source>&amp;Import sales history…</source>
         <translation>Verkaufszahlen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="86" />
+        <location filename="../../app/main_window.py" line="86"/>
         <source>Bring in your own till data</source>
         <translation>Eigene Kassendaten übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="87" />
+        <location filename="../../app/main_window.py" line="87"/>
         <source>Export order list as &amp;PDF…</source>
         <translation>Bestellliste als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="89" />
+        <location filename="../../app/main_window.py" line="89"/>
         <source>&amp;Print order list…</source>
         <translation>Bestellliste &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="90" />
+        <location filename="../../app/main_window.py" line="90"/>
         <source>Export as &amp;CSV…</source>
         <translation>Als &amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="91" />
+        <location filename="../../app/main_window.py" line="91"/>
         <source>Export as &amp;Excel (XLSX)…</source>
         <translation>Als &amp;Excel (XLSX) exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="92" />
+        <location filename="../../app/main_window.py" line="92"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="101" />
+        <location filename="../../app/main_window.py" line="101"/>
         <source>&amp;Edit</source>
         <translation>Bearbei&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="102" />
+        <location filename="../../app/main_window.py" line="102"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="104" />
+        <location filename="../../app/main_window.py" line="104"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="106" />
+        <location filename="../../app/main_window.py" line="106"/>
         <source>Accept &amp;all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="108" />
+        <location filename="../../app/main_window.py" line="108"/>
         <source>Accept this &amp;line</source>
         <translation>Diese &amp;Zeile übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="110" />
+        <location filename="../../app/main_window.py" line="110"/>
         <source>Product &amp;details…</source>
         <translation>Produkt&amp;details…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="112" />
+        <location filename="../../app/main_window.py" line="112"/>
         <source>&amp;Recompute suggestions</source>
         <translation>Vorschläge neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="121" />
+        <location filename="../../app/main_window.py" line="121"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="123" />
+        <location filename="../../app/main_window.py" line="123"/>
         <source>Import &amp;weather file…</source>
         <translation>&amp;Wetterdatei importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="125" />
+        <location filename="../../app/main_window.py" line="125"/>
         <source>Import &amp;events (ICS/CSV)…</source>
         <translation>&amp;Ereignisse importieren (ICS/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127" />
+        <location filename="../../app/main_window.py" line="127"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="129" />
+        <location filename="../../app/main_window.py" line="129"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="130" />
+        <location filename="../../app/main_window.py" line="130"/>
         <source>&amp;Larger text</source>
         <translation>Schrift &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="132" />
+        <location filename="../../app/main_window.py" line="132"/>
         <source>&amp;Smaller text</source>
         <translation>Schrift &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="134" />
+        <location filename="../../app/main_window.py" line="134"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136" />
+        <location filename="../../app/main_window.py" line="136"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145" />
+        <location filename="../../app/main_window.py" line="145"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="195" />
+        <location filename="../../app/main_window.py" line="195"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="196" />
+        <location filename="../../app/main_window.py" line="196"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="218" />
+        <location filename="../../app/main_window.py" line="218"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="225" />
+        <location filename="../../app/main_window.py" line="225"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="225" />
+        <location filename="../../app/main_window.py" line="225"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="229" />
-        <location filename="../../app/main_window.py" line="238" />
-        <location filename="../../app/main_window.py" line="247" />
+        <location filename="../../app/main_window.py" line="229"/>
+        <location filename="../../app/main_window.py" line="238"/>
+        <location filename="../../app/main_window.py" line="247"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="234" />
+        <location filename="../../app/main_window.py" line="234"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="234" />
+        <location filename="../../app/main_window.py" line="234"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="243" />
+        <location filename="../../app/main_window.py" line="243"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="243" />
+        <location filename="../../app/main_window.py" line="243"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="263" />
+        <location filename="../../app/main_window.py" line="263"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="268" />
+        <location filename="../../app/main_window.py" line="268"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="273" />
+        <location filename="../../app/main_window.py" line="273"/>
         <source>Something went wrong: %1</source>
         <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
@@ -578,92 +578,92 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="151" />
+        <location filename="../../app/import_wizard.py" line="151"/>
         <source>Check the columns</source>
         <translation>Spalten prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="152" />
+        <location filename="../../app/import_wizard.py" line="152"/>
         <source>Bestellkompass guessed how the file is built. Correct the columns if a guess is wrong.</source>
         <translation>Bestellkompass hat erkannt, wie die Datei aufgebaut ist. Korrigieren Sie die Spalten, falls etwas falsch erkannt wurde.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="162" />
+        <location filename="../../app/import_wizard.py" line="162"/>
         <source>one row per day and product</source>
         <translation>eine Zeile je Tag und Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="163" />
+        <location filename="../../app/import_wizard.py" line="163"/>
         <source>one row per sale (receipts)</source>
         <translation>eine Zeile je Verkauf (Bons)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="164" />
+        <location filename="../../app/import_wizard.py" line="164"/>
         <source>one column per product</source>
         <translation>eine Spalte je Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="170" />
+        <location filename="../../app/import_wizard.py" line="170"/>
         <source>detect</source>
         <translation>erkennen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="171" />
+        <location filename="../../app/import_wizard.py" line="171"/>
         <source>day.month (31.12.)</source>
         <translation>Tag.Monat (31.12.)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="172" />
+        <location filename="../../app/import_wizard.py" line="172"/>
         <source>month/day (12/31)</source>
         <translation>Monat/Tag (12/31)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="176" />
+        <location filename="../../app/import_wizard.py" line="176"/>
         <source>&amp;Layout</source>
         <translation>&amp;Aufbau</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="177" />
+        <location filename="../../app/import_wizard.py" line="177"/>
         <source>&amp;Date column</source>
         <translation>&amp;Datumsspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="178" />
+        <location filename="../../app/import_wizard.py" line="178"/>
         <source>&amp;Product column</source>
         <translation>&amp;Produktspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="179" />
+        <location filename="../../app/import_wizard.py" line="179"/>
         <source>&amp;Quantity column</source>
         <translation>&amp;Mengenspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="180" />
+        <location filename="../../app/import_wizard.py" line="180"/>
         <source>Product columns</source>
         <translation>Produktspalten</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="181" />
+        <location filename="../../app/import_wizard.py" line="181"/>
         <source>Date &amp;order</source>
         <translation>Datums&amp;reihenfolge</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="223" />
+        <location filename="../../app/import_wizard.py" line="223"/>
         <source>Detected: %1, encoding %2, separator %3, decimal %4, header in row %5.</source>
         <translation>Erkannt: %1, Zeichensatz %2, Trennzeichen %3, Dezimalzeichen %4, Überschrift in Zeile %5.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="233" />
+        <location filename="../../app/import_wizard.py" line="233"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="254" />
+        <location filename="../../app/import_wizard.py" line="254"/>
         <source>Weather file: %1 days from %2 to %3.</source>
         <translation>Wetterdatei: %1 Tage vom %2 bis %3.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="262" />
+        <location filename="../../app/import_wizard.py" line="262"/>
         <source>Events file: %1 events.</source>
         <translation>Ereignisdatei: %1 Ereignisse.</translation>
     </message>
@@ -671,43 +671,43 @@
 <context>
     <name>NewShopDialog</name>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="41" />
-        <location filename="../../app/new_shop_dialog.py" line="87" />
+        <location filename="../../app/new_shop_dialog.py" line="41"/>
+        <location filename="../../app/new_shop_dialog.py" line="87"/>
         <source>New shop</source>
         <translation>Neuer Laden</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="43" />
+        <location filename="../../app/new_shop_dialog.py" line="43"/>
         <source>Your own shop gets its own file. The demo bakery stays as it is.</source>
         <translation>Ihr eigener Laden bekommt eine eigene Datei. Die Demo-Bäckerei bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="54" />
+        <location filename="../../app/new_shop_dialog.py" line="54"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Wählen…</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="58" />
+        <location filename="../../app/new_shop_dialog.py" line="58"/>
         <source>Shop &amp;name</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="59" />
+        <location filename="../../app/new_shop_dialog.py" line="59"/>
         <source>&amp;Postal code</source>
         <translation>&amp;Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="60" />
+        <location filename="../../app/new_shop_dialog.py" line="60"/>
         <source>&amp;Bundesland</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="61" />
+        <location filename="../../app/new_shop_dialog.py" line="61"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="88" />
+        <location filename="../../app/new_shop_dialog.py" line="88"/>
         <source>Shop files (*.bkshop)</source>
         <translation>Laden-Dateien (*.bkshop)</translation>
     </message>
@@ -715,32 +715,32 @@
 <context>
     <name>OrderListPrint</name>
     <message>
-        <location filename="../../app/pdf_export.py" line="30" />
+        <location filename="../../app/pdf_export.py" line="30"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="31" />
+        <location filename="../../app/pdf_export.py" line="31"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="32" />
+        <location filename="../../app/pdf_export.py" line="32"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="33" />
+        <location filename="../../app/pdf_export.py" line="33"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="38" />
+        <location filename="../../app/pdf_export.py" line="38"/>
         <source>suggestion only</source>
         <translation>nur Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="39" />
+        <location filename="../../app/pdf_export.py" line="39"/>
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>
@@ -748,77 +748,77 @@
 <context>
     <name>OrderPlanModel</name>
     <message>
-        <location filename="../../app/order_model.py" line="61" />
+        <location filename="../../app/order_model.py" line="61"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="62" />
+        <location filename="../../app/order_model.py" line="62"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="63" />
+        <location filename="../../app/order_model.py" line="63"/>
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="64" />
+        <location filename="../../app/order_model.py" line="64"/>
         <source>Suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="65" />
+        <location filename="../../app/order_model.py" line="65"/>
         <source>Your order</source>
         <translation>Ihre Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="66" />
+        <location filename="../../app/order_model.py" line="66"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="67" />
+        <location filename="../../app/order_model.py" line="67"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="71" />
+        <location filename="../../app/order_model.py" line="71"/>
         <source>Ticked lines are decided and saved</source>
         <translation>Abgehakte Zeilen sind entschieden und gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="73" />
+        <location filename="../../app/order_model.py" line="73"/>
         <source>Expected sales (median)</source>
         <translation>Erwarteter Absatz (Median)</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="74" />
+        <location filename="../../app/order_model.py" line="74"/>
         <source>What Bestellkompass suggests to bake or order</source>
         <translation>Was Bestellkompass zu backen oder zu bestellen vorschlägt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="75" />
+        <location filename="../../app/order_model.py" line="75"/>
         <source>Type your quantity and press Enter</source>
         <translation>Menge eintippen und Enter drücken</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="76" />
+        <location filename="../../app/order_model.py" line="76"/>
         <source>Your order minus the suggestion</source>
         <translation>Ihre Bestellung minus Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="77" />
+        <location filename="../../app/order_model.py" line="77"/>
         <source>What moved the suggestion most</source>
         <translation>Was den Vorschlag am meisten bewegt hat</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="151" />
+        <location filename="../../app/order_model.py" line="151"/>
         <source>Order for %1</source>
         <translation>Bestellung für %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="161" />
+        <location filename="../../app/order_model.py" line="161"/>
         <source>Not decided yet: the suggestion is shown</source>
         <translation>Noch nicht entschieden: der Vorschlag wird angezeigt</translation>
     </message>
@@ -826,117 +826,117 @@
 <context>
     <name>OrderSheetView</name>
     <message>
-        <location filename="../../app/order_sheet.py" line="162" />
+        <location filename="../../app/order_sheet.py" line="162"/>
         <source>Orders for</source>
         <translation>Bestellung für</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="170" />
+        <location filename="../../app/order_sheet.py" line="170"/>
         <source>Previous day (Alt+Left)</source>
         <translation>Vorheriger Tag (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="174" />
+        <location filename="../../app/order_sheet.py" line="174"/>
         <source>Next day (Alt+Right)</source>
         <translation>Nächster Tag (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="176" />
+        <location filename="../../app/order_sheet.py" line="176"/>
         <source>&amp;Accept all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="177" />
+        <location filename="../../app/order_sheet.py" line="177"/>
         <source>Take the suggestion for every open line</source>
         <translation>Für jede offene Zeile den Vorschlag übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="178" />
+        <location filename="../../app/order_sheet.py" line="178"/>
         <source>&amp;Recompute</source>
         <translation>Neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="179" />
+        <location filename="../../app/order_sheet.py" line="179"/>
         <source>Compute the suggestions again from the latest data</source>
         <translation>Vorschläge mit den neuesten Daten neu berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="191" />
+        <location filename="../../app/order_sheet.py" line="191"/>
         <source>This is a demo shop with invented numbers. Try everything; your own shop gets its own file.</source>
         <translation>Dies ist ein Demo-Laden mit erfundenen Zahlen. Probieren Sie alles aus; Ihr eigener Laden bekommt eine eigene Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="194" />
+        <location filename="../../app/order_sheet.py" line="194"/>
         <source>Start my &amp;own shop and import my sales…</source>
         <translation>&amp;Eigenen Laden anlegen und Verkaufszahlen importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="258" />
+        <location filename="../../app/order_sheet.py" line="258"/>
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="290" />
+        <location filename="../../app/order_sheet.py" line="290"/>
         <source>Computing the suggestions… The window stays usable meanwhile.</source>
         <translation>Die Vorschläge werden berechnet… Das Fenster bleibt währenddessen bedienbar.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="292" />
-        <source>No suggestions yet for this day. Press "Recompute", or import your own sales history.</source>
+        <location filename="../../app/order_sheet.py" line="292"/>
+        <source>No suggestions yet for this day. Press &quot;Recompute&quot;, or import your own sales history.</source>
         <translation>Für diesen Tag gibt es noch keine Vorschläge. Klicken Sie auf „Neu berechnen“ oder importieren Sie Ihre eigenen Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="297" />
+        <location filename="../../app/order_sheet.py" line="297"/>
         <source>&amp;Import my own data…</source>
         <translation>Eigene Daten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="306" />
+        <location filename="../../app/order_sheet.py" line="306"/>
         <source>Computing the suggestions…</source>
         <translation>Die Vorschläge werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="308" />
+        <location filename="../../app/order_sheet.py" line="308"/>
         <source>No suggestions computed for this day yet.</source>
         <translation>Für diesen Tag wurden noch keine Vorschläge berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="310" />
+        <location filename="../../app/order_sheet.py" line="310"/>
         <source>Suggestions are up to date (computed %1).</source>
         <translation>Die Vorschläge sind aktuell (berechnet %1).</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="312" />
+        <location filename="../../app/order_sheet.py" line="312"/>
         <source>Data changed since the suggestions were computed (%1): please recompute.</source>
         <translation>Die Daten haben sich seit der Berechnung geändert (%1): bitte neu berechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="319" />
+        <location filename="../../app/order_sheet.py" line="319"/>
         <source>%1 of %2 lines decided.</source>
         <translation>%1 von %2 Zeilen entschieden.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="336" />
+        <location filename="../../app/order_sheet.py" line="336"/>
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="348" />
+        <location filename="../../app/order_sheet.py" line="348"/>
         <source>Change order %1</source>
         <translation>Bestellung ändern: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="356" />
+        <location filename="../../app/order_sheet.py" line="356"/>
         <source>Reopen %1</source>
         <translation>Wieder öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="361" />
+        <location filename="../../app/order_sheet.py" line="361"/>
         <source>Accept %1</source>
         <translation>Übernehmen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="362" />
+        <location filename="../../app/order_sheet.py" line="362"/>
         <source>Accept all</source>
         <translation>Alle übernehmen</translation>
     </message>
@@ -944,114 +944,114 @@
 <context>
     <name>ProductView</name>
     <message>
-        <location filename="../../app/product_view.py" line="72" />
+        <location filename="../../app/product_view.py" line="72"/>
         <source>%1 – why this number</source>
         <translation>%1 – warum diese Zahl</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="107" />
+        <location filename="../../app/product_view.py" line="107"/>
         <source>&amp;Replay the last 4 weeks (takes a while)</source>
         <translation>&amp;Letzte 4 Wochen nachrechnen (dauert etwas)</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="108" />
+        <location filename="../../app/product_view.py" line="108"/>
         <source>Computes, day by day, what Bestellkompass would have suggested and compares it with the sales</source>
         <translation>Rechnet Tag für Tag nach, was Bestellkompass vorgeschlagen hätte, und vergleicht es mit dem Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="113" />
+        <location filename="../../app/product_view.py" line="113"/>
         <source>The replay covers goods sold on the day they are made</source>
         <translation>Das Nachrechnen gibt es für Ware, die am Tag der Herstellung verkauft wird</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="126" />
+        <location filename="../../app/product_view.py" line="126"/>
         <source>Why this number</source>
         <translation>Warum diese Zahl</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="131" />
+        <location filename="../../app/product_view.py" line="131"/>
         <source>How good were past suggestions?</source>
         <translation>Wie gut lagen die bisherigen Vorschläge?</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="150" />
+        <location filename="../../app/product_view.py" line="150"/>
         <source>For %1: forecast %2, suggestion %3 %4.</source>
         <translation>Für %1: Prognose %2, Vorschlag %3 %4.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="158" />
+        <location filename="../../app/product_view.py" line="158"/>
         <source>Chance to sell out: %1 %. Expected leftover: %2.</source>
         <translation>Wahrscheinlichkeit, auszuverkaufen: %1 %. Erwartete Reste: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="163" />
+        <location filename="../../app/product_view.py" line="163"/>
         <source>Expected margin: %1 €.</source>
         <translation>Erwartete Marge: %1 €.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="181" />
+        <location filename="../../app/product_view.py" line="181"/>
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="187" />
+        <location filename="../../app/product_view.py" line="187"/>
         <source>left over</source>
         <translation>übrig</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="191" />
+        <location filename="../../app/product_view.py" line="191"/>
         <source>sold out</source>
         <translation>ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="237" />
+        <location filename="../../app/product_view.py" line="237"/>
         <source>forecast per sales day (average over %1 days, band: 80 %)</source>
         <translation>Prognose je Verkaufstag (Mittel über %1 Tage, Band: 80 %)</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="244" />
+        <location filename="../../app/product_view.py" line="244"/>
         <source>forecast (band: 80 %)</source>
         <translation>Prognose (Band: 80 %)</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="210" />
+        <location filename="../../app/product_view.py" line="210"/>
         <source>suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="285" />
-        <location filename="../../app/product_view.py" line="295" />
+        <location filename="../../app/product_view.py" line="287"/>
+        <location filename="../../app/product_view.py" line="297"/>
         <source>= forecast</source>
         <translation>= Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="296" />
+        <location filename="../../app/product_view.py" line="298"/>
         <source>= suggestion</source>
         <translation>= Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="311" />
-        <location filename="../../app/product_view.py" line="316" />
+        <location filename="../../app/product_view.py" line="313"/>
+        <location filename="../../app/product_view.py" line="318"/>
         <source>Replaying the last 4 weeks…</source>
         <translation>Die letzten 4 Wochen werden nachgerechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="337" />
+        <location filename="../../app/product_view.py" line="339"/>
         <source>Not enough sales in the last weeks to replay.</source>
         <translation>Zu wenige Verkäufe in den letzten Wochen zum Nachrechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="340" />
-        <source>Last %1 days: our suggestions missed the sales by %2 on average, left at most %3 over and sold out on %4 days. "Same as last week": %5 off, at most %6 left over, sold out on %7 days.</source>
+        <location filename="../../app/product_view.py" line="342"/>
+        <source>Last %1 days: our suggestions missed the sales by %2 on average, left at most %3 over and sold out on %4 days. &quot;Same as last week&quot;: %5 off, at most %6 left over, sold out on %7 days.</source>
         <translation>Letzte %1 Tage: unsere Vorschläge lagen im Mittel %2 neben dem Verkauf, höchstens %3 Reste, an %4 Tagen ausverkauft. „Wie letzte Woche“: %5 daneben, höchstens %6 Reste, an %7 Tagen ausverkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="355" />
+        <location filename="../../app/product_view.py" line="357"/>
         <source>No earlier suggestions for this product are stored yet. After a few days of ordering with Bestellkompass this shows how close they were.</source>
         <translation>Für dieses Produkt sind noch keine früheren Vorschläge gespeichert. Nach ein paar Tagen Bestellen mit Bestellkompass steht hier, wie nah sie lagen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="359" />
+        <location filename="../../app/product_view.py" line="361"/>
         <source>Last %1 days with a suggestion: on average %2 %3 away from what was sold (average sales %4). Leftover from the suggestions: %5; sold out on %6 days.</source>
         <translation>Letzte %1 Tage mit Vorschlag: im Mittel %2 %3 neben dem Verkauf (Verkauf im Mittel %4). Reste nach den Vorschlägen: %5; an %6 Tagen ausverkauft.</translation>
     </message>
@@ -1059,76 +1059,76 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/order_model.py" line="196" />
+        <location filename="../../app/order_model.py" line="196"/>
         <source>An event I know about</source>
         <translation>Ein Ereignis, von dem ich weiß</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="197" />
+        <location filename="../../app/order_model.py" line="197"/>
         <source>Supplier limit</source>
         <translation>Lieferant liefert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="198" />
+        <location filename="../../app/order_model.py" line="198"/>
         <source>Promotion</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="199" />
+        <location filename="../../app/order_model.py" line="199"/>
         <source>Weather looks different</source>
         <translation>Das Wetter wird anders</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="200" />
+        <location filename="../../app/order_model.py" line="200"/>
         <source>Other</source>
         <translation>Anderes</translation>
     </message>
     <message>
-        <location filename="../../app/reason_dialog.py" line="31" />
+        <location filename="../../app/reason_dialog.py" line="31"/>
         <source>Why a different quantity?</source>
         <translation>Warum eine andere Menge?</translation>
     </message>
     <message>
-        <location filename="../../app/reason_dialog.py" line="33" />
+        <location filename="../../app/reason_dialog.py" line="33"/>
         <source>%1: suggested %2, you order %3.</source>
         <translation>%1: Vorschlag %2, Sie bestellen %3.</translation>
     </message>
     <message>
-        <location filename="../../app/reason_dialog.py" line="48" />
-        <source>A few words (optional, needed for "Other")</source>
+        <location filename="../../app/reason_dialog.py" line="48"/>
+        <source>A few words (optional, needed for &quot;Other&quot;)</source>
         <translation>Ein paar Worte (freiwillig, bei „Anderes“ nötig)</translation>
     </message>
 </context>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="334" />
+        <location filename="../../app/import_wizard.py" line="334"/>
         <source>Check the result before importing</source>
         <translation>Ergebnis vor dem Import prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="336" />
+        <location filename="../../app/import_wizard.py" line="336"/>
         <source>&amp;Import now</source>
         <translation>Jetzt &amp;importieren</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="339" />
+        <location filename="../../app/import_wizard.py" line="339"/>
         <source>Keep the days already in the shop</source>
         <translation>Tage behalten, die schon im Laden sind</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="340" />
-        <source>Replace them with the file's numbers</source>
+        <location filename="../../app/import_wizard.py" line="340"/>
+        <source>Replace them with the file&apos;s numbers</source>
         <translation>Durch die Zahlen aus der Datei ersetzen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="342" />
+        <location filename="../../app/import_wizard.py" line="342"/>
         <source>Import anyway and leave out the rejected rows</source>
         <translation>Trotzdem importieren und die abgelehnten Zeilen weglassen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="380" />
-        <location filename="../../app/import_wizard.py" line="398" />
+        <location filename="../../app/import_wizard.py" line="380"/>
+        <location filename="../../app/import_wizard.py" line="398"/>
         <source>Checking the file…</source>
         <translation>Datei wird geprüft…</translation>
     </message>
@@ -1136,137 +1136,167 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/settings_dialog.py" line="81" />
+        <location filename="../../app/settings_dialog.py" line="84"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="87" />
+        <location filename="../../app/settings_dialog.py" line="91"/>
         <source>&amp;Shop</source>
         <translation>&amp;Laden</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="88" />
+        <location filename="../../app/settings_dialog.py" line="92"/>
         <source>&amp;Products</source>
         <translation>&amp;Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="89" />
+        <location filename="../../app/settings_dialog.py" line="93"/>
         <source>&amp;Language and display</source>
         <translation>&amp;Sprache und Anzeige</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="124" />
+        <location filename="../../app/settings_dialog.py" line="128"/>
         <source>Open on public holidays</source>
         <translation>An Feiertagen geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="132" />
+        <location filename="../../app/settings_dialog.py" line="136"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="147" />
+        <location filename="../../app/settings_dialog.py" line="151"/>
         <source>Reason, e.g. holiday</source>
         <translation>Grund, z. B. Urlaub</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="148" />
+        <location filename="../../app/settings_dialog.py" line="152"/>
         <source>&amp;Add closing day</source>
         <translation>Schließtag &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="149" />
+        <location filename="../../app/settings_dialog.py" line="153"/>
         <source>Remove selected</source>
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="155" />
+        <location filename="../../app/settings_dialog.py" line="159"/>
         <source>Shop &amp;name</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="156" />
+        <location filename="../../app/settings_dialog.py" line="160"/>
         <source>&amp;Postal code</source>
         <translation>&amp;Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="157" />
+        <location filename="../../app/settings_dialog.py" line="161"/>
         <source>&amp;Bundesland</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="159" />
+        <location filename="../../app/settings_dialog.py" line="163"/>
         <source>Opening days</source>
         <translation>Öffnungstage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="161" />
+        <location filename="../../app/settings_dialog.py" line="165"/>
         <source>Location (latitude, longitude)</source>
         <translation>Standort (Breite, Länge)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="162" />
+        <location filename="../../app/settings_dialog.py" line="166"/>
         <source>Closing days</source>
         <translation>Schließtage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="172" />
+        <location filename="../../app/settings_dialog.py" line="168"/>
+        <source>Paydays</source>
+        <translation>Zahltage</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="169"/>
+        <source>Many customers observe Ramadan (Ramadan and Eid al-Fitr in the calendar)</source>
+        <translation>Viele Kundinnen und Kunden fasten im Ramadan (Ramadan und Zuckerfest im Kalender)</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="172"/>
+        <source>Calendar</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="180"/>
+        <source>salaries on the last banking day</source>
+        <translation>Gehälter am letzten Bankarbeitstag</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="181"/>
+        <source>on the 15th</source>
+        <translation>am 15.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="181"/>
+        <source>on the 1st</source>
+        <translation>am 1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="202"/>
         <source>Taken from the postal code – please check.</source>
         <translation>Aus der Postleitzahl übernommen – bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="203" />
-        <source>Prices in euro per unit. "Unsold value" is what a unit left over still brings (day-old sale; 0 if thrown away).</source>
+        <location filename="../../app/settings_dialog.py" line="233"/>
+        <source>Prices in euro per unit. &quot;Unsold value&quot; is what a unit left over still brings (day-old sale; 0 if thrown away).</source>
         <translation>Preise in Euro je Einheit. „Restwert“ ist, was eine übrig gebliebene Einheit noch bringt (Verkauf vom Vortag; 0, wenn sie weggeworfen wird).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="209" />
+        <location filename="../../app/settings_dialog.py" line="239"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="209" />
+        <location filename="../../app/settings_dialog.py" line="239"/>
         <source>Price €</source>
         <translation>Preis €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="209" />
+        <location filename="../../app/settings_dialog.py" line="239"/>
         <source>Cost €</source>
         <translation>Kosten €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="209" />
+        <location filename="../../app/settings_dialog.py" line="239"/>
         <source>Unsold value €</source>
         <translation>Restwert €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="210" />
+        <location filename="../../app/settings_dialog.py" line="240"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="210" />
+        <location filename="../../app/settings_dialog.py" line="240"/>
         <source>Shelf life (days)</source>
         <translation>Haltbarkeit (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="210" />
+        <location filename="../../app/settings_dialog.py" line="240"/>
         <source>Supplier / area</source>
         <translation>Lieferant / Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="211" />
+        <location filename="../../app/settings_dialog.py" line="241"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="279" />
+        <location filename="../../app/settings_dialog.py" line="310"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="280" />
+        <location filename="../../app/settings_dialog.py" line="311"/>
         <source>Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors).</source>
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>
@@ -1274,7 +1304,7 @@
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../app/session.py" line="121" />
+        <location filename="../../app/session.py" line="121"/>
         <source>Computing suggestions…</source>
         <translation>Vorschläge werden berechnet…</translation>
     </message>
@@ -1282,37 +1312,37 @@
 <context>
     <name>WeatherDialog</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="131" />
+        <location filename="../../app/calendar_view.py" line="138"/>
         <source>Weather forecast</source>
         <translation>Wettervorhersage</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="142" />
+        <location filename="../../app/calendar_view.py" line="149"/>
         <source>dry</source>
         <translation>trocken</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="143" />
+        <location filename="../../app/calendar_view.py" line="150"/>
         <source>some rain</source>
         <translation>etwas Regen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="144" />
+        <location filename="../../app/calendar_view.py" line="151"/>
         <source>rainy day</source>
         <translation>Regentag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="145" />
+        <location filename="../../app/calendar_view.py" line="152"/>
         <source>&amp;Day</source>
         <translation>&amp;Tag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="146" />
+        <location filename="../../app/calendar_view.py" line="153"/>
         <source>&amp;Highest temperature</source>
         <translation>&amp;Höchsttemperatur</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="147" />
+        <location filename="../../app/calendar_view.py" line="154"/>
         <source>&amp;Rain</source>
         <translation>&amp;Regen</translation>
     </message>

@@ -47,3 +47,25 @@ def test_removing_a_closing_day(qtbot: object, session: object) -> None:
     dialog._remove_closing()
     dialog.save()
     assert day not in load_closing_days(session.shop)  # type: ignore[attr-defined]
+
+
+def test_ramadan_and_salary_days_are_kept_for_the_shops_calendar(qtbot: object,
+                                                                  session: object) -> None:
+    from forecasting.calendar_settings import load_calendar_options
+    from forecasting.shop_calendar import shop_features
+
+    session.auto_recompute = False  # type: ignore[attr-defined]
+    shop = session.shop  # type: ignore[attr-defined]
+    dialog = SettingsDialog(session)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    assert not dialog.ramadan.isChecked()
+    version = shop.data_version()
+    dialog.ramadan.setChecked(True)
+    dialog.salary_boxes[15].setChecked(True)
+    dialog.save()
+    options = load_calendar_options(shop)
+    assert options.observe_ramadan
+    assert set(options.paydays.salary_days) == {"last", 15}
+    assert shop.data_version() > version
+    table = shop_features(shop, dt.date(2027, 1, 20), dt.date(2027, 3, 20))
+    assert table.frame["ramadan"].sum() > 20

@@ -1,0 +1,67 @@
+"""A shop's calendar inputs (events incl. closing days, weather, options) and its feature table.
+
+The one place that turns a shop file into `calendars.build_features` arguments, so the forecast,
+the calendar command and the app's views see the same calendar.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from forecasting.shopfile import Shop
+
+
+@dataclasses.dataclass
+class ShopCalendarInputs:
+    """What build_features needs from a shop file (events: EVENTS frame with closing days)."""
+
+    state: str
+    events: pd.DataFrame
+    weather: pd.DataFrame
+    options: Any  # calendars.options.CalendarOptions
+
+
+def closure_events(closing: dict[dt.date, str]) -> pd.DataFrame:
+    """Planned closing days as `closure` events (an EVENTS frame)."""
+    return pd.DataFrame({
+        "kind": "closure",
+        "name": [reason or "geschlossen" for reason in closing.values()],
+        "start_date": pd.to_datetime(list(closing)),
+        "end_date": pd.to_datetime(list(closing)),
+        "strength": float("nan"),
+        "source": "closing_days",
+        "uid": None,
+    })
+
+
+def shop_calendar_inputs(shop: Shop) -> ShopCalendarInputs:
+    """State, events (closing days included), weather and calendar options of the shop."""
+    from forecasting.calendar_settings import load_calendar_options
+    from forecasting.calendar_store import events_frame, load_events, load_weather
+    from forecasting.shop_settings import load_closing_days, load_settings
+
+    events = events_frame(load_events(shop))
+    closing = load_closing_days(shop)
+    if closing:
+        extra = closure_events(closing)
+        events = pd.concat([events, extra], ignore_index=True) if len(events) else extra
+    return ShopCalendarInputs(
+        state=load_settings(shop).state,
+        events=events,
+        weather=load_weather(shop),
+        options=load_calendar_options(shop),
+    )
+
+
+def shop_features(shop: Shop, start: dt.date, end: dt.date) -> Any:
+    """The calendar FeatureTable of the shop from `start` to `end` (weather included)."""
+    from calendars.features import build_features
+
+    inputs = shop_calendar_inputs(shop)
+    return build_features(inputs.state, start, end,
+                          events=inputs.events if len(inputs.events) else None,
+                          weather=inputs.weather, options=inputs.options)
