@@ -83,6 +83,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "policy.step.weather_wet": {"de": "Regen ({value} mm)", "en": "rain ({value} mm)"},
     "policy.step.weather_dry": {"de": "trocken", "en": "dry"},
     "policy.step.weather_sunshine": {"de": "Sonne", "en": "sunshine"},
+    "policy.step.weather_typical": {
+        "de": "typisches Wetter angenommen",
+        "en": "typical weather assumed",
+    },
+    "policy.step.weather_assumed": {
+        "de": "{label}, typisches Wetter angenommen",
+        "en": "{label}, typical weather assumed",
+    },
     "policy.step.weather_sunny": {"de": "sonnig", "en": "sunny"},
     "policy.step.weather_cloudy": {"de": "wenig Sonne", "en": "little sun"},
     "policy.step.event": {"de": "Veranstaltung", "en": "local event"},

@@ -141,4 +141,27 @@ def day_params(
         params[group] = {"names": names}
     for group, value in weather_values(weather, day).items():
         params[group] = {"value": value}
+    typical = typical_weather(features, day)
+    if typical is not None:
+        for group, value in typical.items():
+            params[group] = {"value": value, "typical": True}
+        params["weather_typical"] = {"typical": True}
     return params
+
+
+def typical_weather(features: Any, day: dt.date) -> dict[str, float] | None:
+    """Per weather group the climatological value the forecast assumed for `day`, or None when
+    the day has a real forecast or observation (or the table has no weather)."""
+    frame = getattr(features, "frame", None)
+    stamp = pd.Timestamp(day)
+    if frame is None or "weather_is_typical" not in frame or stamp not in frame.index:
+        return None
+    if frame.at[stamp, "weather_is_typical"] != 1:
+        return None
+    out: dict[str, float] = {}
+    for group, columns in _WEATHER.items():
+        for column in columns:
+            if column in frame and pd.notna(frame.at[stamp, column]):
+                out[group] = float(frame.at[stamp, column])
+                break
+    return out

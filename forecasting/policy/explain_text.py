@@ -34,6 +34,11 @@ def _num(value: float, lang: str, decimals: int = 0) -> str:
 
 
 def _weather_label(step: Step, lang: str) -> str:
+    if step.params.get("typical"):
+        if step.code == "weather_typical" or step.params.get("value") is None:
+            return render("policy.step.weather_typical", lang)
+        plain = Step(step.code, {"value": step.params["value"]}, step.amount)
+        return render("policy.step.weather_assumed", lang, label=_weather_label(plain, lang))
     value = step.params.get("value")
     if value is None:
         return render(f"policy.step.{step.code}", lang)

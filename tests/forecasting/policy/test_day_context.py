@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from calendars.features import build_features
@@ -45,3 +46,23 @@ def test_day_params_carry_weekday_and_sellouts() -> None:
     assert params["baseline"] == {"weekday": 5}
     assert params["sellouts"] == {"count": 2}
     assert params["event_town_festival"]["names"]["de"] == "Altstadtfest"
+
+
+def test_a_day_without_weather_forecast_says_typical_weather_was_assumed() -> None:
+    from forecasting.policy.explain_text import step_label
+    from forecasting.policy.explanation import Step
+
+    days = pd.date_range("2024-01-01", "2026-06-30")
+    history = pd.DataFrame({"date": days, "kind": "observation",
+                            "temperature_max": 15 + 10 * np.sin((days.day_of_year - 100) / 58),
+                            "precipitation": 1.0})
+    ft = build_features("NW", dt.date(2026, 6, 1), dt.date(2026, 7, 10), weather=history)
+    known = day_params(dt.date(2026, 6, 20), features=ft, weather=history)
+    assert "typical" not in known.get("weather_temperature", {})
+    assumed = day_params(dt.date(2026, 7, 8), features=ft, weather=history)
+    assert assumed["weather_temperature"]["typical"]
+    label = step_label(Step("weather_temperature", assumed["weather_temperature"], 3.0), "de")
+    assert label.endswith("typisches Wetter angenommen")
+    assert "°C" in label
+    assert step_label(Step("weather_typical", assumed["weather_typical"], 1.0), "en") == (
+        "typical weather assumed")
