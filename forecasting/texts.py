@@ -232,6 +232,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "{file} lässt sich nicht als Excel-Datei (.xlsx) öffnen.",
         "en": "{file} cannot be opened as an Excel workbook (.xlsx).",
     },
+    "import.other_spreadsheet": {
+        "de": "{file} ist eine alte Excel-Datei (.xls) oder eine OpenDocument-Tabelle (.ods). "
+        "Bitte in Excel oder LibreOffice „Speichern unter“ als .xlsx oder als CSV wählen und "
+        "diese Datei importieren.",
+        "en": "{file} is an old Excel file (.xls) or an OpenDocument spreadsheet (.ods). Please "
+        "use \"Save as\" in Excel or LibreOffice to save it as .xlsx or CSV and import that.",
+    },
     "import.xlsx_sheet": {
         "de": "{file} hat kein Blatt „{sheet}“ (vorhanden: {sheets}).",
         "en": "{file} has no sheet “{sheet}” (there are: {sheets}).",

@@ -18,14 +18,29 @@ from forecasting.errors import UserError
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 Record = list[object]
+# Spreadsheet formats we do not read, by signature: old Excel (.xls, an OLE2 compound file) and
+# OpenDocument (.ods, a zip whose first entry is "mimetype").
+OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OTHER_SPREADSHEET_SUFFIXES = (".xls", ".ods", ".numbers")
+
+
+def refuse_other_spreadsheets(path: Path) -> None:
+    """A clear message instead of reading an old Excel or OpenDocument file as text."""
+    with open(path, "rb") as fh:
+        head = fh.read(64)
+    ods = head.startswith(b"PK\x03\x04") and b"mimetypeapplication/vnd.oasis" in head
+    if head.startswith(OLE2_SIGNATURE) or ods or (
+            path.suffix.lower() in OTHER_SPREADSHEET_SUFFIXES and not is_xlsx(path)):
+        raise UserError("import.other_spreadsheet", file=path.name)
 
 
 def is_xlsx(path: Path) -> bool:
-    """Excel workbook (by name or by its zip signature)."""
+    """Excel workbook (by name or by its zip signature; an OpenDocument zip is not one)."""
     if path.suffix.lower() in XLSX_SUFFIXES:
         return True
     with open(path, "rb") as fh:
-        return fh.read(4) == b"PK\x03\x04"
+        head = fh.read(64)
+    return head.startswith(b"PK\x03\x04") and b"mimetypeapplication/vnd.oasis" not in head
 
 
 class CountingReader(io.RawIOBase):
@@ -47,6 +62,7 @@ class CountingReader(io.RawIOBase):
 
 def detect_encoding(path: Path) -> str:
     """BOM first; else UTF-8 if the whole file decodes; else Windows-1252 (or Latin-1)."""
+    refuse_other_spreadsheets(path)
     with open(path, "rb") as fh:
         head = fh.read(4)
         if head.startswith(codecs.BOM_UTF8):
@@ -81,6 +97,7 @@ def text_records(
     path: Path, encoding: str, separator: str, counter: list[int] | None = None
 ) -> Iterator[Record]:
     """Records of a text file; `counter[0]` follows the bytes read (for progress)."""
+    refuse_other_spreadsheets(path)
     with open(path, "rb") as raw:
         counting = CountingReader(raw)
         buffered = io.BufferedReader(counting, buffer_size=1 << 20)

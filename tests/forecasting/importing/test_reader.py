@@ -70,3 +70,26 @@ def test_not_a_workbook(tmp_path: Path) -> None:
     with pytest.raises(UserError) as err:
         list(records(tmp_path / "x.xlsx", "", "", None))
     assert err.value.code == "import.xlsx_unreadable"
+
+
+def _ods(path: Path) -> Path:
+    """The start of a real OpenDocument spreadsheet: a zip whose first entry is the mimetype."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", "<office:document-content/>")
+    return path
+
+
+def test_old_excel_and_opendocument_files_get_a_clear_message(tmp_path: Path) -> None:
+    from forecasting.importing.engine import read_file
+
+    xls = tmp_path / "kasse.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))  # OLE2 header of a .xls
+    for path in (xls, _ods(tmp_path / "umsatz.ods"), _ods(tmp_path / "export.zip")):
+        with pytest.raises(UserError) as info:
+            read_file(path)
+        assert info.value.code == "import.other_spreadsheet"
+        assert path.name in info.value.message("de")
+        assert ".xlsx" in info.value.message("en")
