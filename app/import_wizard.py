@@ -134,7 +134,7 @@ class FilePage(QWizardPage):
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a file"), "",
-            self.tr("Data files (*.csv *.txt *.xlsx *.ics);;All files (*)"))
+            self.tr("Data files (*.csv *.txt *.xlsx *.xls *.ics);;All files (*)"))
         if path:
             self.set_file(path)
 
@@ -221,7 +221,7 @@ class MappingPage(QWizardPage):
         self._fill_preview(self.columns, data)
         separator = {"\t": "Tab"}.get(mapping.separator, f"„{mapping.separator}“")
         text = self.tr("Detected: %1, encoding %2, separator %3, decimal %4, header in row %5.")
-        fmt = "Excel" if path.suffix.lower() in (".xlsx", ".xlsm") else "CSV"
+        fmt = "Excel" if path.suffix.lower() in (".xlsx", ".xlsm", ".xls") else "CSV"
         self.detected.setText(
             text.replace("%1", fmt).replace("%2", mapping.encoding).replace("%3", separator)
             .replace("%4", f"„{mapping.decimal}“").replace("%5", str(mapping.header_row)))

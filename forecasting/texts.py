@@ -229,15 +229,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}, row {row}: the row cannot be read ({detail}).",
     },
     "import.xlsx_unreadable": {
-        "de": "{file} lässt sich nicht als Excel-Datei (.xlsx) öffnen.",
-        "en": "{file} cannot be opened as an Excel workbook (.xlsx).",
+        "de": "{file} lässt sich nicht als Excel-Datei (.xlsx/.xls) öffnen.",
+        "en": "{file} cannot be opened as an Excel workbook (.xlsx/.xls).",
     },
     "import.other_spreadsheet": {
-        "de": "{file} ist eine alte Excel-Datei (.xls) oder eine OpenDocument-Tabelle (.ods). "
-        "Bitte in Excel oder LibreOffice „Speichern unter“ als .xlsx oder als CSV wählen und "
-        "diese Datei importieren.",
-        "en": "{file} is an old Excel file (.xls) or an OpenDocument spreadsheet (.ods). Please "
-        "use \"Save as\" in Excel or LibreOffice to save it as .xlsx or CSV and import that.",
+        "de": "{file} ist eine OpenDocument- oder Numbers-Tabelle. Bitte in LibreOffice bzw. "
+        "Numbers als Excel-Datei (.xlsx) oder als CSV speichern und diese Datei importieren.",
+        "en": "{file} is an OpenDocument or Numbers spreadsheet. Please save it as an Excel "
+        "file (.xlsx) or as CSV in LibreOffice or Numbers and import that.",
     },
     "import.xlsx_sheet": {
         "de": "{file} hat kein Blatt „{sheet}“ (vorhanden: {sheets}).",

@@ -1,4 +1,4 @@
-"""`bestellkompass import FILE --shop PATH`: import sales history from CSV/text or .xlsx.
+"""`bestellkompass import FILE --shop PATH`: import sales history from CSV/text, .xlsx or .xls.
 
 Prints the validation report; exit 0 when imported (or, with --dry-run, when it would import),
 2 with a one-line reason when refused. A --shop path that does not exist becomes a new shop file
@@ -25,14 +25,14 @@ from forecasting.importing.sniff import detect_mapping
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the import subcommand."""
-    parser.add_argument("file", help="CSV/text or .xlsx file with the sales history")
+    parser.add_argument("file", help="CSV/text, .xlsx or .xls file with the sales history")
     parser.add_argument("--shop", dest="import_shop", help="shop file (created if missing)")
     parser.add_argument("--mapping", help="JSON mapping (default: detect from the file)")
     parser.add_argument("--save-mapping", metavar="FILE", help="write the mapping used as JSON")
     parser.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
     parser.add_argument("--report-json", metavar="FILE", help="also write the report as JSON")
     parser.add_argument("--branch", help="import only this branch (column with branch names)")
-    parser.add_argument("--sheet", help="worksheet of an .xlsx file (default: the first)")
+    parser.add_argument("--sheet", help="worksheet of an Excel file (default: the first)")
     parser.add_argument("--date-order", choices=["DMY", "MDY"], help="for dates like 03/04/2024")
     parser.add_argument(
         "--on-conflict", choices=["keep", "replace"], help="days already in the shop that differ"

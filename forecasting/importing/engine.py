@@ -26,9 +26,9 @@ from forecasting.importing.mapping import Mapping
 from forecasting.importing.names import clean_name, name_key
 from forecasting.importing.reader import (
     Record,
-    is_xlsx,
+    is_workbook,
     records,
-    xlsx_row_count,
+    workbook_row_count,
 )
 from forecasting.importing.report import MAX_CONFLICTS_LISTED, Conflict, ImportReport, ProductTotal
 from forecasting.importing.sniff import (
@@ -122,7 +122,7 @@ def read_file(
                 "import.unknown_column", file=path.name, column=name, columns=", ".join(columns)
             )
     counter = [0]
-    total = xlsx_row_count(path, mapping.sheet) if is_xlsx(path) else path.stat().st_size
+    total = workbook_row_count(path, mapping.sheet) if is_workbook(path) else path.stat().st_size
 
     def tick() -> None:
         progress.report(0.8 * min(1.0, counter[0] / total) if total else 0.0, "import.read")

@@ -1,6 +1,7 @@
-"""Records of a CSV/text or .xlsx file, in spreadsheet order: row 1 is the file's first row.
+"""Records of a CSV/text, .xlsx or .xls file, in spreadsheet order: row 1 is the file's first row.
 
-A record is a list of cells (str for text files; str, int, float, datetime or None for .xlsx). A
+A record is a list of cells (str for text files; str, int, float, datetime or None for workbooks).
+A
 blank line is a record too, so row numbers match what a spreadsheet shows; a quoted field with a
 line break stays one record (one spreadsheet row), as in Excel.
 """
@@ -18,20 +19,31 @@ from forecasting.errors import UserError
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 Record = list[object]
-# Spreadsheet formats we do not read, by signature: old Excel (.xls, an OLE2 compound file) and
-# OpenDocument (.ods, a zip whose first entry is "mimetype").
+# Old Excel files (.xls, BIFF in an OLE2 compound file) are recognised by their signature; an
+# ".xls" that is really text (many web tools export tab-separated text under that name) is text.
 OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-OTHER_SPREADSHEET_SUFFIXES = (".xls", ".ods", ".numbers")
+# Spreadsheets we do not read: OpenDocument (a zip whose first entry is "mimetype"), Numbers.
+OTHER_SPREADSHEET_SUFFIXES = (".ods", ".numbers")
 
 
 def refuse_other_spreadsheets(path: Path) -> None:
-    """A clear message instead of reading an old Excel or OpenDocument file as text."""
+    """A clear message instead of reading an OpenDocument or Numbers file as text."""
     with open(path, "rb") as fh:
         head = fh.read(64)
     ods = head.startswith(b"PK\x03\x04") and b"mimetypeapplication/vnd.oasis" in head
-    if head.startswith(OLE2_SIGNATURE) or ods or (
-            path.suffix.lower() in OTHER_SPREADSHEET_SUFFIXES and not is_xlsx(path)):
+    if ods or (path.suffix.lower() in OTHER_SPREADSHEET_SUFFIXES and not is_xlsx(path)):
         raise UserError("import.other_spreadsheet", file=path.name)
+
+
+def is_xls(path: Path) -> bool:
+    """An old Excel workbook (.xls), by its OLE2 signature."""
+    with open(path, "rb") as fh:
+        return fh.read(8) == OLE2_SIGNATURE
+
+
+def is_workbook(path: Path) -> bool:
+    """An Excel workbook, new (.xlsx) or old (.xls)."""
+    return is_xlsx(path) or is_xls(path)
 
 
 def is_xlsx(path: Path) -> bool:
@@ -122,6 +134,12 @@ def text_records(
 
 def sheet_names(path: Path) -> list[str]:
     """The worksheet names of a workbook."""
+    if is_xls(path):
+        book = _open_xls(path)
+        try:
+            return list(book.sheet_names())
+        finally:
+            book.release_resources()
     wb = _open_workbook(path)
     try:
         return list(wb.sheetnames)
@@ -175,6 +193,78 @@ def xlsx_records(
         wb.close()
 
 
+def _open_xls(path: Path):  # type: ignore[no-untyped-def]
+    import xlrd
+
+    try:
+        return xlrd.open_workbook(str(path), on_demand=True)
+    except Exception as exc:  # xlrd raises XLRDError, struct.error, ... on damaged files
+        raise UserError("import.xlsx_unreadable", file=path.name, detail=str(exc)) from None
+
+
+def _xls_sheet(book, path: Path, sheet: str | None):  # type: ignore[no-untyped-def]
+    names = book.sheet_names()
+    if sheet is None:
+        return book.sheet_by_index(0)
+    if sheet not in names:
+        raise UserError("import.xlsx_sheet", file=path.name, sheet=sheet, sheets=", ".join(names))
+    return book.sheet_by_name(sheet)
+
+
+def _xls_cell(cell, datemode: int) -> object:  # type: ignore[no-untyped-def]
+    """A cell as openpyxl would give it: text, number, datetime, bool or None."""
+    import xlrd
+
+    kind = cell.ctype
+    if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return None
+    if kind == xlrd.XL_CELL_DATE:
+        return xlrd.xldate_as_datetime(cell.value, datemode)
+    if kind == xlrd.XL_CELL_NUMBER:
+        value = float(cell.value)
+        return int(value) if value.is_integer() else value
+    if kind == xlrd.XL_CELL_BOOLEAN:
+        return bool(cell.value)
+    if kind == xlrd.XL_CELL_ERROR:
+        return xlrd.error_text_from_code.get(cell.value, "#ERROR")
+    return str(cell.value)
+
+
+def xls_records(
+    path: Path, sheet: str | None, counter: list[int] | None = None
+) -> Iterator[Record]:
+    """Records of one worksheet of an old Excel file (the first if `sheet` is None)."""
+    book = _open_xls(path)
+    try:
+        ws = _xls_sheet(book, path, sheet)
+        for row in range(ws.nrows):
+            if counter is not None:
+                counter[0] = row + 1
+            yield [_xls_cell(cell, book.datemode) for cell in ws.row(row)]
+    finally:
+        book.release_resources()
+
+
+def workbook_records(
+    path: Path, sheet: str | None, counter: list[int] | None = None
+) -> Iterator[Record]:
+    """Records of a worksheet of an .xlsx or .xls workbook."""
+    if is_xls(path):
+        return xls_records(path, sheet, counter)
+    return xlsx_records(path, sheet, counter)
+
+
+def workbook_row_count(path: Path, sheet: str | None) -> int:
+    """The sheet's row count (for progress), 0 if unknown."""
+    if is_xls(path):
+        book = _open_xls(path)
+        try:
+            return int(_xls_sheet(book, path, sheet).nrows)
+        finally:
+            book.release_resources()
+    return xlsx_row_count(path, sheet)
+
+
 def xlsx_row_count(path: Path, sheet: str | None) -> int:
     """The sheet's declared row count (for progress), 0 if unknown."""
     wb = _open_workbook(path)
@@ -189,6 +279,6 @@ def records(
     path: Path, encoding: str, separator: str, sheet: str | None, counter: list[int] | None = None
 ) -> Iterator[Record]:
     """Records of a text file or workbook."""
-    if is_xlsx(path):
-        return xlsx_records(path, sheet, counter)
+    if is_workbook(path):
+        return workbook_records(path, sheet, counter)
     return text_records(path, encoding, separator, counter)

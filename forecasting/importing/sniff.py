@@ -18,7 +18,7 @@ from forecasting.importing.dates import parse_time, split_date
 from forecasting.importing.mapping import SEPARATORS, Mapping
 from forecasting.importing.names import name_key
 from forecasting.importing.numbers import detect_decimal, is_empty
-from forecasting.importing.reader import Record, detect_encoding, is_xlsx, xlsx_records
+from forecasting.importing.reader import Record, detect_encoding, is_workbook, workbook_records
 
 SAMPLE_ROWS = 300
 HEADER_SEARCH = 40
@@ -351,8 +351,8 @@ def _detect(path: Path, sheet: str | None) -> Mapping:
     if path.stat().st_size == 0:
         raise UserError("import.empty", file=path.name)
     mapping = Mapping(sheet=sheet)
-    if is_xlsx(path):
-        sample = list(itertools.islice(xlsx_records(path, sheet), SAMPLE_ROWS))
+    if is_workbook(path):
+        sample = list(itertools.islice(workbook_records(path, sheet), SAMPLE_ROWS))
     else:
         mapping.encoding = detect_encoding(path)
         lines = _text_sample(path, mapping.encoding)

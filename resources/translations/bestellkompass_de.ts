@@ -319,8 +319,8 @@
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="137"/>
-        <source>Data files (*.csv *.txt *.xlsx *.ics);;All files (*)</source>
-        <translation>Datendateien (*.csv *.txt *.xlsx *.ics);;Alle Dateien (*)</translation>
+        <source>Data files (*.csv *.txt *.xlsx *.xls *.ics);;All files (*)</source>
+        <translation>Datendateien (*.csv *.txt *.xlsx *.xls *.ics);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

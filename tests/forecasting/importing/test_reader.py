@@ -82,14 +82,23 @@ def _ods(path: Path) -> Path:
     return path
 
 
-def test_old_excel_and_opendocument_files_get_a_clear_message(tmp_path: Path) -> None:
+def test_opendocument_files_get_a_clear_message(tmp_path: Path) -> None:
     from forecasting.importing.engine import read_file
 
-    xls = tmp_path / "kasse.xls"
-    xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))  # OLE2 header of a .xls
-    for path in (xls, _ods(tmp_path / "umsatz.ods"), _ods(tmp_path / "export.zip")):
+    for path in (_ods(tmp_path / "umsatz.ods"), _ods(tmp_path / "export.zip")):
         with pytest.raises(UserError) as info:
             read_file(path)
         assert info.value.code == "import.other_spreadsheet"
         assert path.name in info.value.message("de")
         assert ".xlsx" in info.value.message("en")
+
+
+def test_a_damaged_old_excel_file_is_named(tmp_path: Path) -> None:
+    from forecasting.importing.engine import read_file
+
+    xls = tmp_path / "kasse.xls"
+    xls.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))  # OLE2 header, no sheet
+    with pytest.raises(UserError) as info:
+        read_file(xls)
+    assert info.value.code == "import.xlsx_unreadable"
+    assert "kasse.xls" in info.value.message("de")

@@ -220,3 +220,30 @@ def test_mapping_lists_columns_a_user_can_correct(tmp_path: Path) -> None:
         m.sold_out_column,
     ) == ("Filiale", "Datum", "Uhrzeit", "Artikel", "Menge", "Produziert", "Ausverkauft um")
     assert m.layout == "receipts"
+
+
+XLS_FIXTURES = Path(__file__).resolve().parents[2] / "data" / "import"
+
+
+@pytest.mark.parametrize("layout", ["daily", "receipts", "wide"])
+def test_old_excel_xls_with_title_rows_gives_the_same_shop(
+    new_shop: Shop, shop_sales: Callable[[Shop], set[tuple[str, str, float]]], layout: str,
+) -> None:
+    """Real .xls files (BIFF8, written by xlwt from rows_for(layout)): dates as Excel dates,
+    a notes sheet first, a title above the header."""
+    path = XLS_FIXTURES / f"verkauf_{layout}.xls"
+    mapping = detect_mapping(path, sheet="Verkauf")
+    assert mapping.header_row == 3
+    report = import_sales(path, new_shop, mapping)
+    assert report.reconciled
+    assert shop_sales(new_shop) == EXPECTED
+
+
+def test_a_text_export_named_xls_is_read_as_text(
+    tmp_path: Path, new_shop: Shop, shop_sales: Callable[[Shop], set[tuple[str, str, float]]],
+) -> None:
+    rows = rows_for("daily", "de", ",", "")
+    path = write_csv(tmp_path / "export.xls", rows, "\t", "cp1252", junk=False)
+    report = import_sales(path, new_shop, detect_mapping(path))
+    assert report.reconciled
+    assert shop_sales(new_shop) == EXPECTED
