@@ -117,6 +117,18 @@ def _open_product_view(window: Any, session: Any) -> str:
     return product
 
 
+def _export_pdf(window: Any) -> str:
+    """The printable order list as a PDF in a temporary folder (QtPrintSupport, fonts)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="bestellkompass-selftest-") as folder:
+        path = window.export_pdf(Path(folder) / "order.pdf")
+        data = Path(path).read_bytes() if path is not None else b""
+    if not data.startswith(b"%PDF") or len(data) < 1000:
+        raise SelftestError(f"the order list PDF is not a PDF ({len(data)} bytes)")
+    return f"{len(data)} bytes"
+
+
 def _import_app_modules() -> str:
     """Import every module of the app, so a module missing from the bundle shows up here."""
     import importlib
@@ -165,7 +177,10 @@ def _selftest(steps: _Steps, args: argparse.Namespace) -> None:
         _check_sheet(window, len(controller.session.lines))
         steps.done(ORDER_SHEET_FILLED)
         steps.run("product view", lambda: _open_product_view(window, controller.session))
-        steps.done("app modules", _import_app_modules())  # last: the timings above stay real
+        steps.current = "order list PDF"
+        steps.done(steps.current, _export_pdf(window))
+        steps.current = "app modules"  # last: the timings above stay real
+        steps.done(steps.current, _import_app_modules())
     finally:
         controller.close()
 

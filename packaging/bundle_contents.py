@@ -2,7 +2,7 @@
 
 `bestellkompass.spec` loads this file by path (the folder is not a Python package: its name
 would shadow the `packaging` library). Every function here is plain Python without PyInstaller,
-except `hidden_imports`, which asks PyInstaller's hook helpers.
+except `hidden_imports` and `library_datas`, which ask PyInstaller's hook helpers.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import fnmatch
 import os
 import re
 import shlex
+import struct
 import sys
 import tomllib
 from collections.abc import Callable
@@ -45,7 +46,8 @@ QT_EXCLUDES: tuple[str, ...] = tuple(
         "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
         "QtBluetooth", "QtCharts", "QtConcurrent", "QtDBus", "QtDataVisualization", "QtDesigner",
         "QtGraphs", "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLabsStyleKit", "QtLocation",
-        "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQml", "QtQmlFeatures",
+        "QtMultimedia", "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc", "QtPdf",
+        "QtPdfWidgets", "QtPositioning", "QtQml", "QtQmlFeatures",
         "QtQuick", "QtQuick3D", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets",
         "QtRemoteObjects", "QtScxml", "QtSensors", "QtSerialBus", "QtSerialPort",
         "QtSpatialAudio", "QtSql", "QtStateMachine", "QtSvgWidgets", "QtTest", "QtTextToSpeech",
@@ -60,6 +62,7 @@ OTHER_EXCLUDES: tuple[str, ...] = (
     "pytest", "_pytest", "pytestqt", "hypothesis", "importlinter", "grimp", "ruff", "mypy",
     "IPython", "jedi", "parso", "matplotlib", "matplotlib_inline", "jinja2", "notebook",
     "PyInstaller", "setuptools", "pip", "wheel", "pydoc_data", "lib2to3", "idlelib",
+    "readline",  # line editing for an interactive prompt (pdb, REPL); drops libreadline
     # optional parts of libraries the app does not call
     "pyqtgraph.examples", "pyqtgraph.opengl", "pyqtgraph.jupyter", "pyqtgraph.canvas",
     "pandas.plotting._matplotlib", "pandas.io.clipboard", "pandas.io.formats.style",
@@ -94,9 +97,19 @@ QT_LIBRARY_EXCLUDES: tuple[str, ...] = (
     "*/plugins/networkinformation/*", "*/plugins/designer/*", "*/plugins/vectorimageformats/*",
 )  # fmt: skip
 
-# Libraries the app's own Python (pyenv, not stripped) carries with debug sections; stripping
-# them is safe. The auditwheel-patched libraries of numpy/scipy (*.libs/) must NOT be stripped.
-STRIP_DEBUG_PATTERNS: tuple[str, ...] = ("libpython3*.so*", "python3*/lib-dynload/*.so")
+# Linux libraries the bundle takes from the running system instead of carrying them (sonames).
+# The desktop must provide them anyway and they must match it: the C++ runtime (a bundled older
+# one breaks the system's OpenGL drivers), fonts (fontconfig must read the system's font
+# configuration), X11 and D-Bus clients, GLib, zlib, the p11-kit module registry, and CUPS (the
+# print dialog talks to the system's print server; without CUPS Qt offers PDF output only).
+# The list follows linuxdeployqt's excludelist (AppImage), plus CUPS and D-Bus. What only these
+# libraries linked against (GnuTLS, Kerberos, Avahi, systemd, ...) is then pruned.
+SYSTEM_LIBRARIES: tuple[str, ...] = (
+    "libstdc++.so.6", "libgcc_s.so.1", "libz.so.1", "libexpat.so.1", "libuuid.so.1",
+    "libfontconfig.so.1", "libfreetype.so.6", "libX11.so.6", "libxcb.so.1",
+    "libglib-2.0.so.0", "libgthread-2.0.so.0", "libgpg-error.so.0", "libcom_err.so.2",
+    "libp11-kit.so.0", "libcups.so.2", "libdbus-1.so.3",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -122,7 +135,9 @@ def app_metadata(repo_root: Path = REPO_ROOT) -> AppMetadata:
 
 
 def _skipped(relative: Path) -> bool:
-    return any(fnmatch.fnmatch(part, pattern) for part in relative.parts for pattern in RESOURCE_SKIP)
+    return any(
+        fnmatch.fnmatch(part, pattern) for part in relative.parts for pattern in RESOURCE_SKIP
+    )
 
 
 def resource_datas(repo_root: Path = REPO_ROOT) -> list[tuple[str, str]]:
@@ -147,7 +162,9 @@ def _is_attribution(path: Path) -> bool:
 def missing_attributions(repo_root: Path = REPO_ROOT) -> list[str]:
     """Folders under resources/calendar with data but no attribution file there or above."""
     calendar = repo_root / "resources" / "calendar"
-    covered: set[Path] = {p.parent for p in calendar.rglob("*") if p.is_file() and _is_attribution(p)}
+    covered: set[Path] = {
+        p.parent for p in calendar.rglob("*") if p.is_file() and _is_attribution(p)
+    }
     missing = []
     for path in sorted(calendar.rglob("*")):
         if not path.is_file() or _skipped(path.relative_to(calendar)) or _is_attribution(path):
@@ -258,12 +275,115 @@ def drop_dangling_symlinks(
     return kept
 
 
-def strip_debug_candidates(binaries: list[tuple[str, str, str]]) -> list[int]:
-    """Indices of binaries whose debug sections may be stripped safely."""
-    return [
-        i for i, (dest, _src, _kind) in enumerate(binaries)
-        if any(fnmatch.fnmatch(Path(dest).as_posix(), p) for p in STRIP_DEBUG_PATTERNS)
-    ]
+def from_system(dest: str) -> bool:
+    """True for a library the bundle leaves to the running system (see SYSTEM_LIBRARIES)."""
+    path = Path(dest)
+    return path.parent.as_posix() == "." and path.name in SYSTEM_LIBRARIES
+
+
+def link_duplicates(
+    binaries: list[tuple[str, str, str]], digest: Callable[[str], str]
+) -> list[tuple[str, str, str]]:
+    """Turn a second copy of the same library (same name and content) into a symlink to the first.
+
+    numpy.libs and scipy.libs carry the identical libgfortran and libquadmath, for instance.
+    """
+    first: dict[tuple[str, str], str] = {}
+    result = []
+    for dest, src, kind in binaries:
+        if kind != "SYMLINK":
+            key = (Path(dest).name, digest(src))
+            if key in first:
+                target = os.path.relpath(first[key], os.path.dirname(dest) or ".")
+                result.append((dest, Path(target).as_posix(), "SYMLINK"))
+                continue
+            first[key] = dest
+        result.append((dest, src, kind))
+    return result
+
+
+def _program_headers(elf: bytes) -> list[tuple[int, int, int, int, int, int]]:
+    """(type, offset, vaddr, filesz, memsz, align) per segment of a 64-bit little-endian ELF."""
+    if elf[:4] != b"\x7fELF" or elf[4:6] != b"\x02\x01":
+        raise ValueError("not a 64-bit little-endian ELF file")
+    try:
+        (phoff,) = struct.unpack_from("<Q", elf, 0x20)
+        entry_size, count = struct.unpack_from("<HH", elf, 0x36)
+        return [
+            (kind, offset, vaddr, filesz, memsz, align)
+            for kind, _flags, offset, vaddr, _paddr, filesz, memsz, align in (
+                struct.unpack_from("<IIQQQQQQ", elf, phoff + i * entry_size) for i in range(count)
+            )
+        ]
+    except struct.error as exc:
+        raise ValueError(f"truncated ELF file: {exc}") from exc
+
+
+_PT_LOAD, _PT_DYNAMIC = 1, 2
+
+
+def needed_libraries(elf: bytes) -> list[str]:
+    """The sonames an ELF file links against directly (DT_NEEDED; `ldd` would list all levels)."""
+    headers = _program_headers(elf)
+    dynamic = [h for h in headers if h[0] == _PT_DYNAMIC]
+    if not dynamic:
+        return []
+    _kind, offset, _vaddr, filesz, _memsz, _align = dynamic[0]
+    entries = []
+    for position in range(offset, min(offset + filesz, len(elf)) - 15, 16):
+        tag, value = struct.unpack_from("<qQ", elf, position)
+        if tag == 0:  # DT_NULL
+            break
+        entries.append((tag, value))
+    strtab = next((value for tag, value in entries if tag == 5), None)  # DT_STRTAB, an address
+    if strtab is None:
+        return []
+    for kind, seg_offset, seg_vaddr, seg_filesz, _m, _a in headers:
+        if kind == _PT_LOAD and seg_vaddr <= strtab < seg_vaddr + seg_filesz:
+            strtab_offset = strtab - seg_vaddr + seg_offset
+            break
+    else:
+        return []
+    names = []
+    for tag, value in entries:
+        if tag == 1:  # DT_NEEDED, an offset into the string table
+            start = strtab_offset + value
+            names.append(elf[start : elf.index(b"\0", start)].decode())
+    return names
+
+
+def _memory_layout(headers: list[tuple[int, int, int, int, int, int]]) -> list[tuple[int, ...]]:
+    return [(kind, vaddr, memsz) for kind, _offset, vaddr, _filesz, memsz, _align in headers]
+
+
+def _masked_section_table(elf: bytes) -> bytes:
+    """The file with the ELF header's section-table fields zeroed (strip rewrites only those)."""
+    return elf[:0x28] + bytes(8) + elf[0x30:0x3A] + bytes(6) + elf[0x40:]
+
+
+def stripped_safely(original: bytes, stripped: bytes) -> bool:
+    """True if `strip` left the loadable image of an ELF library intact.
+
+    strip can misplace segments of libraries that patchelf edited (auditwheel does that to the
+    OpenBLAS of numpy/scipy); the loader then refuses them ("ELF load command address/offset
+    not page-aligned"). Checked: same segments in memory, the same dynamic section, and every
+    loadable segment at an offset that is congruent to its address modulo its alignment.
+    """
+    try:
+        before, after = _program_headers(original), _program_headers(stripped)
+    except ValueError:
+        return False
+    if _memory_layout(before) != _memory_layout(after):
+        return False
+    original, stripped = _masked_section_table(original), _masked_section_table(stripped)
+    for (kind, offset, vaddr, filesz, _m, align), old in zip(after, before, strict=True):
+        if kind == _PT_LOAD and align > 1 and (offset - vaddr) % align:
+            return False
+        if kind in (_PT_LOAD, _PT_DYNAMIC):
+            old_bytes = original[old[1] : old[1] + old[3]]
+            if filesz != old[3] or stripped[offset : offset + filesz] != old_bytes:
+                return False
+    return True
 
 
 def keep_module(name: str) -> bool:

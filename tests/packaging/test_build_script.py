@@ -49,7 +49,9 @@ def test_spec_is_python_and_loads_the_recipe_module() -> None:
               and isinstance(n.func, ast.Name)}
     assert {"Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE", "copy_metadata"} <= called
     for name in ("resource_datas", "holidays_datas", "library_datas", "hidden_imports", "EXCLUDES",
-                 "keep_module", "keep_data_file", "keep_binary", "missing_attributions"):
+                 "keep_module", "keep_data_file", "keep_binary", "missing_attributions",
+                 "from_system", "prune_unreachable", "needed_libraries", "link_duplicates",
+                 "stripped_safely", "drop_dangling_symlinks"):
         assert f"contents.{name}" in spec
     assert (PACKAGING / "entry.py").read_text(encoding="utf-8").count("from app.cli import main")
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -22,6 +23,7 @@ PACKAGING = REPO_ROOT / "packaging"
 BUNDLE = PACKAGING / "dist" / "bestellkompass"
 EXE = BUNDLE / "bestellkompass"
 
+MAX_UNPACKED_BYTES = 300_000_000
 # Run "$@" with the folder $1 read-only (a bind mount, so it holds for root too) and no network.
 ISOLATE = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
 
@@ -93,6 +95,26 @@ def test_bundle_holds_what_the_app_reads_and_not_what_it_leaves_out(bundle: Path
     assert not [p for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
 
 
+def test_bundle_leaves_system_libraries_out_and_keeps_one_copy_of_each(
+    bundle: Path, contents: ModuleType
+) -> None:
+    internal = bundle / "_internal"
+    top = {p.name for p in internal.iterdir()}
+    assert not top & set(contents.SYSTEM_LIBRARIES)
+    # what only the left-out libraries linked against is gone too (CUPS brought GnuTLS, Kerberos)
+    assert not {n for n in top if n.startswith(("libgnutls", "libkrb5", "libavahi", "libsystemd"))}
+    assert (internal / "scipy.libs").is_dir()
+    linked = [p for p in (internal / "scipy.libs").iterdir() if p.is_symlink()]
+    assert linked
+    assert all(p.resolve().parent.name == "numpy.libs" for p in linked)
+
+
+def test_bundle_fits_the_size_target_unpacked(bundle: Path) -> None:
+    """Issue 8: at most 300 MB unpacked (needs `strip` on the build machine: without, ~320 MB)."""
+    size = sum(p.lstat().st_size for p in bundle.rglob("*") if not p.is_dir())
+    assert size <= MAX_UNPACKED_BYTES, f"{size / 1e6:.1f} MB"
+
+
 def test_bundled_version_is_the_package_version(bundle: Path, tmp_path: Path) -> None:
     version = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
     result = subprocess.run([str(EXE), "--version"], capture_output=True, text=True,
@@ -114,3 +136,62 @@ def test_bundled_selftest_passes_offline_writing_only_to_the_user_data_dir(
     assert _snapshot(bundle) == before
     demo = list((tmp_path / "data" / "Bestellkompass" / "demo").glob("*"))
     assert demo, "the demo shop was not written to the user data dir"
+
+
+def _wuerzburg_sales(shared_datasets: Path, folder: Path) -> tuple[Path, Path]:
+    """The Würzburg bakery's units per product as SALES.csv and its weather as WEATHER.csv."""
+    import pandas as pd
+
+    source = shared_datasets / "wuerzbaeck"
+    target = pd.read_csv(source / "wuerzbaeck_target.csv")
+    data = pd.read_csv(source / "wuerzbaeck_data.csv")
+    dates = pd.date_range("2016-01-02", periods=len(target), freq="D").strftime("%Y-%m-%d")
+    sales = pd.concat([pd.DataFrame({"date": dates, "product": name, "quantity": target[name]})
+                       for name in target.columns])
+    weather = pd.DataFrame({"date": dates, "temperature": data["temperature"],
+                            "precipitation": data["rain"]})
+    sales.to_csv(folder / "SALES.csv", index=False)
+    weather.to_csv(folder / "WEATHER.csv", index=False)
+    return folder / "SALES.csv", folder / "WEATHER.csv"
+
+
+def test_bundled_subcommands_work_offline_on_real_files(
+    bundle: Path, tmp_path: Path, shared_datasets: Path
+) -> None:
+    """demo, import, suggest and backtest from the bundled program, without network."""
+    import csv
+    import json
+    import math
+
+    env = _user_env(tmp_path / "home")
+    work = tmp_path / "work"
+    work.mkdir()
+
+    def run(*args: str | Path) -> str:
+        result = subprocess.run([*_isolation_prefix(), str(EXE), *map(str, args)], cwd=work,
+                                capture_output=True, text=True, env=env, timeout=600, check=False)
+        assert result.returncode == 0, (args, result.stdout[-2000:], result.stderr[-2000:])
+        return result.stdout
+
+    demo = work / "bakery.bkshop"
+    run("demo", "--kind", "bakery", "--end", "2026-11-26", "--out", demo)
+    rows = list(csv.DictReader(
+        run("--shop", demo, "suggest", "--date", "2026-11-26", "--format", "csv").splitlines(),
+        delimiter=";"))
+    assert len(rows) >= 10
+    assert all(float(r["suggestion"].replace(",", ".")) >= 0 for r in rows)
+
+    kiel = work / "kiel.bkshop"
+    report = run("import", "--shop", kiel, "--state", "SH",
+                 shared_datasets / "kiel_bakery" / "umsatzdaten_gekuerzt.csv")
+    assert "importiert 9.334" in report
+    plan = json.loads(run("--shop", kiel, "suggest", "--format", "json", "--no-save"))
+    assert len(plan["lines"]) == 6
+    assert all(math.isfinite(line["suggestion"]) for line in plan["lines"])
+
+    sales, weather = _wuerzburg_sales(shared_datasets, work)
+    run("backtest", "--sales", sales, "--weather", weather, "--state", "BY",
+        "--start", "2018-06-01", "--end", "2018-06-07", "--out", work / "PRED.csv")
+    predictions = list(csv.DictReader((work / "PRED.csv").read_text("utf-8").splitlines()))
+    assert len(predictions) == 7 * 3
+    assert all(float(p["q0.5"]) >= 0 for p in predictions)

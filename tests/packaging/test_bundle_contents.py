@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import shutil
+import struct
 import subprocess
 import sys
 import tomllib
@@ -224,14 +226,97 @@ def test_symlinks_to_dropped_libraries_are_dropped(contents: ModuleType) -> None
     assert [dest for dest, _s, _k in kept] == ["libQt6Gui.so.6", "PySide6/Qt/lib/libQt6Gui.so.6"]
 
 
-def test_only_our_python_is_stripped_never_the_wheel_libraries(contents: ModuleType) -> None:
+def _wheel_library(package: str, pattern: str) -> Path:
+    """A shared library shipped in an installed wheel (a real file to check the ELF code on)."""
+    import importlib
+
+    root = Path(importlib.import_module(package).__file__).parent
+    found = sorted(root.glob(pattern))
+    assert found, f"no {pattern} in {root}"
+    return found[0]
+
+
+def test_needed_libraries_are_the_direct_links_of_a_real_library(contents: ModuleType) -> None:
+    cups_plugin = _wheel_library("PySide6", "Qt/plugins/printsupport/libcupsprintersupport.so")
+    needed = contents.needed_libraries(cups_plugin.read_bytes())
+    assert "libcups.so.2" in needed
+    assert "libQt6PrintSupport.so.6" in needed
+    assert "libgnutls.so.30" not in needed  # only libcups links it: ldd would list it too
+    assert "libgomp.so.1" in contents.needed_libraries(
+        _wheel_library("lightgbm", "lib/lib_lightgbm.so").read_bytes())
+    with pytest.raises(ValueError, match="not a 64-bit little-endian ELF"):
+        contents.needed_libraries(b"#!/bin/sh\n")
+
+
+@pytest.mark.parametrize(
+    ("dest", "system"),
+    [
+        ("libstdc++.so.6", True),
+        ("libfontconfig.so.1", True),
+        ("libcups.so.2", True),
+        ("libxkbcommon.so.0", False),
+        ("libpython3.11.so.1.0", False),
+        ("numpy.libs/libgfortran-040039e1.so.5.0.0", False),
+        ("PySide6/Qt/lib/libQt6Core.so.6", False),
+        ("lightgbm/lib/libz.so.1", False),  # only top-level copies are system libraries
+    ],
+)
+def test_system_libraries_are_left_to_the_system(
+    contents: ModuleType, dest: str, system: bool
+) -> None:
+    assert contents.from_system(dest) is system
+
+
+def test_a_second_identical_copy_becomes_a_symlink(contents: ModuleType) -> None:
+    digests = {"/n/libgfortran.so.5": "aa", "/s/libgfortran.so.5": "aa", "/s/libquad.so": "bb",
+               "/n/libquad.so": "cc", "/s/other/libgfortran.so.5": "dd"}
     binaries = [
-        ("libpython3.11.so.1.0", "a", "BINARY"),
-        ("python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so", "b", "EXTENSION"),
-        ("numpy.libs/libscipy_openblas64_.so", "c", "BINARY"),
-        ("scipy/linalg/_flapack.cpython-311-x86_64-linux-gnu.so", "d", "EXTENSION"),
+        ("numpy.libs/libgfortran.so.5", "/n/libgfortran.so.5", "BINARY"),
+        ("numpy.libs/libquad.so", "/n/libquad.so", "BINARY"),
+        ("scipy.libs/libgfortran.so.5", "/s/libgfortran.so.5", "BINARY"),
+        ("scipy.libs/libquad.so", "/s/libquad.so", "BINARY"),  # same name, other content
+        ("scipy/x/libgfortran.so.5", "/s/other/libgfortran.so.5", "BINARY"),
+        ("libgfortran.so.5", "numpy.libs/libgfortran.so.5", "SYMLINK"),
     ]
-    assert contents.strip_debug_candidates(binaries) == [0, 1]
+    linked = contents.link_duplicates(binaries, digests.__getitem__)
+    assert linked[2] == ("scipy.libs/libgfortran.so.5", "../numpy.libs/libgfortran.so.5",
+                         "SYMLINK")
+    assert linked[:2] == binaries[:2]
+    assert linked[3:] == binaries[3:]
+    files = {d for d, _s, k in linked if k != "SYMLINK"}
+    assert contents.drop_dangling_symlinks(linked, files) == linked
+
+
+def _strip(source: Path, target: Path) -> bytes:
+    if shutil.which("strip") is None:
+        pytest.skip("needs strip (binutils), as the Linux build does")
+    subprocess.run(["strip", "--strip-unneeded", "-o", str(target), str(source)], check=True)
+    return target.read_bytes()
+
+
+def test_stripping_an_unpatched_library_is_accepted(contents: ModuleType, tmp_path: Path) -> None:
+    source = _wheel_library("pandas", "_libs/hashtable.cpython-*.so")
+    original = source.read_bytes()
+    stripped = _strip(source, tmp_path / "hashtable.so")
+    assert contents.stripped_safely(original, stripped)
+    # the same file with one loadable segment moved off its page alignment is refused
+    headers = contents._program_headers(stripped)
+    index = next(i for i, h in enumerate(headers) if h[0] == 1 and h[1] > 0)
+    (phoff,) = struct.unpack_from("<Q", stripped, 0x20)
+    (entry_size,) = struct.unpack_from("<H", stripped, 0x36)
+    broken = bytearray(stripped)
+    struct.pack_into("<Q", broken, phoff + index * entry_size + 8, headers[index][1] + 8)
+    assert not contents.stripped_safely(original, bytes(broken))
+
+
+def test_stripping_a_patchelf_edited_library_is_refused(
+    contents: ModuleType, tmp_path: Path
+) -> None:
+    """auditwheel edits scipy's Fortran wrappers with patchelf; strip then breaks them."""
+    source = _wheel_library("scipy", "linalg/_flapack.cpython-*.so")
+    original = source.read_bytes()
+    assert not contents.stripped_safely(original, _strip(source, tmp_path / "flapack.so"))
+    assert contents.stripped_safely(original, original)
 
 
 def test_command_line_prints_metadata_and_the_packaging_extra() -> None:
