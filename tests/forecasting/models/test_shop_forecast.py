@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -11,36 +12,123 @@ import pandas as pd
 
 from forecasting.models.backtest import BacktestPlan, run_backtest
 from forecasting.models.censoring import uncensor
+from forecasting.models.fingerprint import code_fingerprint
 from forecasting.models.frame import build_panel
-from forecasting.models.persist import model_metadata
+from forecasting.models.persist import RESULT_PREFIX, model_metadata
+from forecasting.models.result_json import results_equal
 from forecasting.models.shop_forecast import forecast_shop, shop_features
-from forecasting.sales_store import read_sales, read_true_demand
+from forecasting.sales_store import read_sales, read_true_demand, write_sales
 from forecasting.shopfile import Shop
 
 DAY = dt.date(2026, 11, 26)
 
 
-def test_forecast_shop_saves_and_reuses_the_model(demo_bakery_path: Path, tmp_path: Path) -> None:
+def _small_shop(source: Path, tmp_path: Path, products: int = 4) -> Path:
     path = tmp_path / "shop.bkshop"
-    shutil.copy(demo_bakery_path, path)
+    shutil.copy(source, path)
     with Shop.open(path) as shop:
         shop.conn.execute("DELETE FROM true_demand")  # the forecast never needs it
-        # keep the test fast: forecast five active products
-        shop.conn.execute("UPDATE products SET active = 0 WHERE id > 5")
-        first = forecast_shop(shop, [DAY], levels=[0.5, 0.7, 0.9])
+        # keep the test fast: forecast a few active products
+        shop.conn.execute("UPDATE products SET active = 0 WHERE id > ?", (products,))
+    return path
+
+
+def _saved_medians(shop: Shop) -> list[float]:
+    """The first median of every saved forecast."""
+    out = []
+    for (text,) in shop.conn.execute("SELECT model_text FROM models WHERE name GLOB ?",
+                                     (RESULT_PREFIX + "*",)):
+        q = json.loads(text)["fields"]["quantiles"]
+        out.append(float(q["data"][q["columns"].index("q0.5")]["values"][0]))
+    return out
+
+
+def _poison_saved_medians(shop: Shop) -> None:
+    """Overwrite the first median of every saved forecast with -1, to see whether one is used."""
+    rows = shop.conn.execute("SELECT name, model_text FROM models WHERE name GLOB ?",
+                             (RESULT_PREFIX + "*",)).fetchall()
+    assert rows
+    with shop.transaction() as conn:
+        for name, text in rows:
+            doc = json.loads(text)
+            q = doc["fields"]["quantiles"]
+            q["data"][q["columns"].index("q0.5")]["values"][0] = -1.0
+            conn.execute("UPDATE models SET model_text = ? WHERE name = ?",
+                         (json.dumps(doc), name))
+
+
+def test_saved_forecast_equals_a_fresh_computation(demo_bakery_path: Path, tmp_path: Path) -> None:
+    """The trained model (saved boosters and forecast) gives exactly what a fresh run gives."""
+    days = [DAY, DAY + dt.timedelta(days=2)]  # horizons 1 and 3
+    with Shop.open(_small_shop(demo_bakery_path, tmp_path, products=3)) as shop:
+        fresh = forecast_shop(shop, days, reuse=False)
+        assert model_metadata(shop) == {}  # reuse=False saves nothing
+        first = forecast_shop(shop, days)
         meta = model_metadata(shop)
-        assert set(meta) == {"lgbm_h1"}
-        assert meta["lgbm_h1"]["data_version"] == shop.data_version()
-        assert {"lightgbm", "pandas"} <= set(meta["lgbm_h1"]["versions"])
-        assert "fitted_at" in meta["lgbm_h1"]
-        text = shop.conn.execute("SELECT model_text FROM models").fetchone()[0]
-        assert text.startswith("tree")
-        again = forecast_shop(shop, [DAY], levels=[0.5, 0.7, 0.9])
-    pd.testing.assert_frame_equal(first.quantiles, again.quantiles)
-    assert len(first.quantiles) == first.quantiles["product"].nunique()
-    c = first.contributions.groupby(["product", "date"])["amount"].sum()
-    med = first.quantiles.set_index(["product", "date"])["q0.5"]
+        saved = [n for n in meta if n.startswith(RESULT_PREFIX)]
+        assert len(saved) == 1
+        assert set(meta) == {"lgbm_h1", "lgbm_h3", *saved}
+        for m in meta.values():
+            assert m["data_version"] == shop.data_version()
+            assert m["code"] == code_fingerprint()
+            assert {"lightgbm", "pandas", "statsmodels"} <= set(m["versions"])
+            assert "fitted_at" in m
+        text = shop.conn.execute("SELECT model_text FROM models WHERE name = 'lgbm_h1'").fetchone()
+        assert text[0].startswith("tree")
+        again = forecast_shop(shop, days)
+        # only the saved boosters (the forecast itself deleted): still exactly the same
+        with shop.transaction() as conn:
+            conn.execute("DELETE FROM models WHERE name = ?", (saved[0],))
+        from_boosters = forecast_shop(shop, days)
+    for result in (first, again, from_boosters):
+        assert results_equal(result, fresh)
+        pd.testing.assert_frame_equal(result.quantiles, fresh.quantiles, check_exact=True)
+        pd.testing.assert_frame_equal(result.contributions, fresh.contributions, check_exact=True)
+        pd.testing.assert_series_equal(result.model, fresh.model)
+        pd.testing.assert_frame_equal(result.notes, fresh.notes)
+    assert len(fresh.quantiles) == 2 * fresh.quantiles["product"].nunique() == 6
+    c = again.contributions.groupby(["product", "date"])["amount"].sum()
+    med = again.quantiles.set_index(["product", "date"])["q0.5"]
     assert np.abs(c - med.reindex(c.index)).max() < 1e-6
+
+
+def test_saved_forecast_is_used_only_for_unchanged_data(
+    demo_bakery_path: Path, tmp_path: Path
+) -> None:
+    levels = [0.5, 0.9]
+    with Shop.open(_small_shop(demo_bakery_path, tmp_path, products=2)) as shop:
+        first = forecast_shop(shop, [DAY], levels=levels)
+        _poison_saved_medians(shop)
+        # the second run answers from the saved forecast (it returns the poisoned value)
+        assert forecast_shop(shop, [DAY], levels=levels).quantiles["q0.5"].iloc[0] == -1.0
+        # another request (other levels) is not answered from it
+        other = forecast_shop(shop, [DAY], levels=[0.5, 0.8])
+        assert other.quantiles["q0.5"].iloc[0] == first.quantiles["q0.5"].iloc[0]
+
+        _poison_saved_medians(shop)
+        shop.mark_data_changed()
+        assert forecast_shop(shop, [DAY], levels=levels).quantiles["q0.5"].iloc[0] >= 0
+        assert len(_saved_medians(shop)) == 1  # the ones for the old data are gone
+        assert all(m["data_version"] == shop.data_version() for m in model_metadata(shop).values())
+
+        # a new sales day moves the origin: new models, new forecast
+        sales = read_sales(shop, DAY - dt.timedelta(days=7), DAY - dt.timedelta(days=7))
+        sales["date"] = pd.Timestamp(DAY)
+        write_sales(shop, sales)
+        later = DAY + dt.timedelta(days=1)
+        forecast_shop(shop, [later], levels=levels)
+        meta = model_metadata(shop)
+        assert {m["origin"] for m in meta.values()} == {str(DAY)}
+        assert "lgbm_h1" in meta
+
+        # an edit that bypasses mark_data_changed still changes the inputs: nothing stale is
+        # used, neither the saved forecast nor the saved booster
+        _poison_saved_medians(shop)
+        with shop.transaction() as conn:
+            conn.execute("UPDATE sales SET quantity = quantity + 5 WHERE date = ?", (str(DAY),))
+        edited = forecast_shop(shop, [later], levels=levels)
+        assert results_equal(edited, forecast_shop(shop, [later], levels=levels, reuse=False))
+        assert min(_saved_medians(shop)) >= 0
 
 
 def test_censoring_removes_most_of_the_bias_on_sell_out_days(demo_bakery_path: Path) -> None:
