@@ -20,8 +20,8 @@ class ShopCalendarInputs:
     """What build_features needs from a shop file (events: EVENTS frame with closing days)."""
 
     state: str
-    events: pd.DataFrame
-    weather: pd.DataFrame
+    events: pd.DataFrame | None  # None when the shop has none
+    weather: pd.DataFrame | None  # one row per day, observation over forecast; None when none
     options: Any  # calendars.options.CalendarOptions
 
 
@@ -49,10 +49,14 @@ def shop_calendar_inputs(shop: Shop) -> ShopCalendarInputs:
     if closing:
         extra = closure_events(closing)
         events = pd.concat([events, extra], ignore_index=True) if len(events) else extra
+    weather = load_weather(shop)
+    if len(weather):
+        # an observation beats a forecast for the same day ("forecast" < "observation")
+        weather = weather.sort_values(["date", "kind"]).drop_duplicates("date", keep="last")
     return ShopCalendarInputs(
         state=load_settings(shop).state,
-        events=events,
-        weather=load_weather(shop),
+        events=events if len(events) else None,
+        weather=weather if len(weather) else None,
         options=load_calendar_options(shop),
     )
 
@@ -62,6 +66,5 @@ def shop_features(shop: Shop, start: dt.date, end: dt.date) -> Any:
     from calendars.features import build_features
 
     inputs = shop_calendar_inputs(shop)
-    return build_features(inputs.state, start, end,
-                          events=inputs.events if len(inputs.events) else None,
-                          weather=inputs.weather, options=inputs.options)
+    return build_features(inputs.state, start, end, events=inputs.events, weather=inputs.weather,
+                          options=inputs.options)

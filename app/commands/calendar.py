@@ -39,9 +39,7 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, "shop", None):
             inputs = _from_shop(args.shop)
             state = state or inputs.state
-            events = inputs.events if len(inputs.events) else None
-            weather = inputs.weather if len(inputs.weather) else None
-            options = inputs.options
+            events, weather, options = inputs.events, inputs.weather, inputs.options
         if not state:
             print(render("calendar.no_state", lang), file=sys.stderr)
             return 2

@@ -24,29 +24,10 @@ from forecasting.shopfile import Shop
 
 
 def shop_features(shop: Shop, start: dt.date, end: dt.date) -> Any:
-    """The calendar FeatureTable of the shop (state, events incl. closing days, weather)."""
-    from calendars.features import build_features
-    from forecasting.calendar_store import events_frame, load_events, load_weather
-    from forecasting.shop_settings import load_closing_days, load_settings
+    """The calendar FeatureTable of the shop (see forecasting.shop_calendar)."""
+    from forecasting.shop_calendar import shop_features as features_of_shop
 
-    settings = load_settings(shop)
-    events = events_frame(load_events(shop))
-    closing = load_closing_days(shop)
-    if closing:
-        extra = pd.DataFrame({
-            "kind": "closure", "name": [r or "closed" for r in closing.values()],
-            "start_date": pd.to_datetime(list(closing)), "end_date": pd.to_datetime(list(closing)),
-            "strength": float("nan"), "source": "closing_days", "uid": None,
-        })
-        events = pd.concat([events, extra], ignore_index=True) if len(events) else extra
-    weather = load_weather(shop)
-    if weather.empty:
-        weather = None
-    else:
-        # an observation beats a forecast for the same day
-        weather = weather.sort_values(["date", "kind"]).drop_duplicates("date", keep="last")
-    return build_features(settings.state, start, end, events=events if len(events) else None,
-                          weather=weather)
+    return features_of_shop(shop, start, end)
 
 
 def forecast_shop(
