@@ -7,6 +7,7 @@ day of the product's best regular weekday profile value 1.0 (see `forecasting/de
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from forecasting.products import Product
 
@@ -114,21 +115,28 @@ def _bake(
     unit: str = "Stück",
     **demand: float,
 ) -> DemoProduct:
-    product = Product(
+    product = _product(name, category, unit, price, cost, salvage, tray, shelf,
+                       lead=1, supplier=area, days=_BAKE_DAYS)
+    return DemoProduct(product=product, base=base, segment=segment, **demand)  # type: ignore[arg-type]
+
+
+def _product(name: str, category: str, unit: str, price: float, cost: float, salvage: float,
+             pack: int, shelf: int, *, lead: int, supplier: str, days: Any) -> Product:
+    """A catalogue product whose pack size is also its minimum order."""
+    return Product(
         name=name,
         category=category,
         unit=unit,
         price=price,
         unit_cost=cost,
         salvage_value=salvage,
-        pack_size=float(tray),
-        min_order=float(tray),
+        pack_size=float(pack),
+        min_order=float(pack),
         shelf_life_days=shelf,
-        lead_time_days=1,
-        supplier=area,
-        delivery_weekdays=_BAKE_DAYS,
+        lead_time_days=lead,
+        supplier=supplier,
+        delivery_weekdays=days,
     )
-    return DemoProduct(product=product, base=base, segment=segment, **demand)  # type: ignore[arg-type]
 
 
 def bakery_catalog() -> list[DemoProduct]:
@@ -195,20 +203,8 @@ def _deli(
     **demand: float,
 ) -> DemoProduct:
     lead, days = DELI_SUPPLIERS[supplier]
-    product = Product(
-        name=name,
-        category=category,
-        unit=unit,
-        price=price,
-        unit_cost=cost,
-        salvage_value=salvage,
-        pack_size=float(pack),
-        min_order=float(pack),
-        shelf_life_days=shelf,
-        lead_time_days=lead,
-        supplier=supplier,
-        delivery_weekdays=days,
-    )
+    product = _product(name, category, unit, price, cost, salvage, pack, shelf,
+                       lead=lead, supplier=supplier, days=days)
     return DemoProduct(product=product, base=base, segment=segment, **demand)  # type: ignore[arg-type]
 
 
