@@ -1,12 +1,15 @@
 """Policy backtest: our order suggestions vs the bakers' rules on known demand.
 
 Rolling forecasts from the forecasting core's backtest (forecasting/models/backtest.py) over the
-last year of each data set (one day ahead; three days ahead for the deli's goods that keep); units
-wasted, units short, sell-out days and margin for our suggestions and for "same as last week",
-"+10 %" and "average of the last four same weekdays". Our "matched" levels are chosen on the first
-half of the year (no more sell-out days, or units short, than "same as last week"); all figures
-are for the second half. Fresh goods: one-day newsvendor per product-day; the deli: order-up-to in
-a FIFO stock simulation (forecasting/policy/stock_backtest.py). See docs/order_policy.md.
+last year of each data set: one day ahead for fresh goods; for the deli's goods that keep, runs 1..8
+days ahead, so that each day of an order's window is forecast from what was known when ordering.
+Units wasted, units short, sell-out days and margin for our suggestions and for "same as last
+week", "+10 %" and "average of the last four same weekdays". Our "matched" levels are chosen on
+the first half of the year (per product: no more sell-out days, or units short, than "same as last
+week"; in total: no more sell-out days and no more units short summed over the products); all
+figures are for the second half. Fresh goods: one-day newsvendor per product-day; the deli:
+order-up-to in a FIFO stock simulation (forecasting/policy/stock_backtest.py). See
+docs/order_policy.md.
 
     /tmp/venv/bin/python benchmarks/policy_benchmark.py [--only wuerzbaeck|bakery|deli]
         [--days 364] [--cache DIR]
@@ -32,6 +35,8 @@ from forecasting.products import Product  # noqa: E402
 WUERZBURG = ROOT / ".." / "shared" / "datasets" / "wuerzbaeck"
 LEVELS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99)
 DEMO_END = dt.date(2026, 11, 26)
+#: An order for goods that keep covers up to 8 days ahead (two deliveries a week, holidays).
+DELI_HORIZONS = range(1, 9)
 #: The Würzburg file has no prices; typical German bakery prices and costs (assumed, see docs).
 WUERZBURG_PRODUCTS = {
     "bread": Product("bread", price=3.50, unit_cost=1.10),
@@ -137,13 +142,17 @@ def run_demo(kind: str, days: int) -> list[tuple[str, pd.DataFrame]]:
         print(f"{kind}: fresh goods (one-day newsvendor), matched levels {level}")
         parts.append(("fresh goods", out))
     if counted:
-        # Goods that keep: the order covers several days, so forecasts 3 days ahead are used
-        # for every day of the window (the core's backtest gives one horizon per run).
-        preds3, seconds3 = backtest_predictions(sales, features, days, categories, horizon=3,
-                                                name=kind)
-        print(f"{kind}: backtest h=3 {seconds3:.1f} s", flush=True)
+        # Goods that keep: an order placed after closing on day t covers days t+1..t+k, so the
+        # forecast for day t+j comes from the run j days ahead (sales up to day t, no later).
+        runs = []
+        for horizon in DELI_HORIZONS:
+            run, secs = backtest_predictions(sales, features, days, categories, horizon=horizon,
+                                             name=kind)
+            print(f"{kind}: backtest h={horizon} {secs:.1f} s", flush=True)
+            runs.append(run)
         stocked = {n: products[n] for n in counted}
-        out, level = compare_stocked(preds3, sales, demand, stocked, is_open)
+        out, level = compare_stocked(pd.concat(runs, ignore_index=True), sales, demand, stocked,
+                                     is_open)
         print(f"{kind}: goods that keep (order-up-to, stock simulation), matched levels {level}")
         parts.append(("goods that keep", out))
     return parts
@@ -152,7 +161,7 @@ def run_demo(kind: str, days: int) -> list[tuple[str, pd.DataFrame]]:
 def show(name: str, parts: list[tuple[str, pd.DataFrame]]) -> None:
     cols = ["days", "ordered", "demand", "wasted", "short", "sellout_days", "availability",
             "fill_rate", "margin", "waste_vs_last_week", "sellout_days_vs_last_week"]
-    with pd.option_context("display.width", 180, "display.max_columns", 20):
+    with pd.option_context("display.width", 200, "display.max_columns", 20):
         for part, frame in parts:
             print(f"\n== {name}: {part} (second half of the backtest year) ==")
             print(frame[cols].round(3).to_string())

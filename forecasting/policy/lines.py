@@ -225,9 +225,9 @@ def stocked_line(
     if raw < 0:
         policy.append(Step("stock_covers", {}, -raw))
         raw = 0.0
-    need = np.sort(np.clip(res.total_demand - res.old_left - res.on_order, 0.0, None))[None, :]
     rounded = round_quantity(
-        need, raw, pack_size=product.pack_size, min_order=product.min_order, level=service.level
+        res.need(), raw, pack_size=product.pack_size, min_order=product.min_order,
+        level=service.level,
     )
     policy.append(_rounding_step(product, rounded.rule, rounded.quantity - raw))
     decimals = display_decimals(product)

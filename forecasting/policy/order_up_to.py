@@ -90,6 +90,11 @@ class UpToResult:
             "on_order": -self.on_order,
         }
 
+    def need(self) -> np.ndarray:
+        """1 x scenarios, sorted: the units the order must bring to serve the window (>= 0)."""
+        short = self.total_demand - self.old_left - self.on_order
+        return np.sort(np.clip(short, 0.0, None))[None, :]
+
 
 def simulate_days(levels: object, values: object, seed: int = 0) -> np.ndarray:
     """days x SCENARIOS demand draws, each day shuffled independently (same seed, same draws)."""

@@ -225,10 +225,11 @@ def _params(ctx: _Context, product: str, day: dt.date) -> dict[str, dict[str, An
 
 def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup) -> OrderLine:
     """One product's line for `day` (zero lines say why)."""
-    if not product.sold_on(day):
+    stocked = keeps_stock(product, ctx.counted)
+    if not stocked and not product.sold_on(day):
         return zero_line(product, day, "not_sold")
     service = service_level(product, ctx.category_levels)
-    if not keeps_stock(product, ctx.counted):
+    if not stocked:
         if day.weekday() not in product.delivery_weekdays or not_sold_that_weekday(
             ctx.history, product.name, day
         ):
@@ -247,9 +248,14 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
             model=fc.model(product.name),
         )
     schedule = _schedule(ctx, product, day)
+    # Goods that keep are ordered ahead: for a new product before its first day on sale, for a
+    # product leaving the range only while its delivery still reaches a day it is sold.
+    if not any(product.sold_on(d) for d in schedule.sales_days if d >= schedule.delivery_day):
+        return zero_line(product, day, "not_sold")
     cycle = (schedule.next_delivery_day - schedule.delivery_day).days
     service = stock_service_level(product, cycle, ctx.category_levels)
-    days = [d for d in schedule.sales_days if fc.has(product.name, d)]
+    # Days after the product is discontinued need no stock.
+    days = [d for d in schedule.sales_days if fc.has(product.name, d) and product.sold_on(d)]
     if not days:
         return zero_line(product, day, "no_history")
     schedule = dataclasses.replace(schedule, sales_days=tuple(days))

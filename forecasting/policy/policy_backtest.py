@@ -7,10 +7,11 @@ shops; for real shops the sales of days that did not sell out). Per policy we co
 
 Policies: our newsvendor suggestion at each product's own level ("economics"), at a level per
 product chosen so that its sell-out days ("matched_days") or its units short ("matched_units") do
-not exceed those of "same as last week" (levels chosen on the first half of the period, scored on
-the second), and the rules "same as last week", "same as
-last week + 10 %" and "average of the last four same weekdays". Every order is rounded to whole
-packs of the product; the rules round to the nearest pack.
+not exceed those of "same as last week", or per product such that the total waste is least with
+no more sell-out days and no more units short summed over the products ("matched_total"; levels
+chosen on the first half of the period, scored on the second), and the rules "same as last week",
+"same as last week + 10 %" and "average of the last four same weekdays". Every order is rounded
+to whole packs of the product; the rules round to the nearest pack.
 """
 
 from __future__ import annotations
@@ -178,6 +179,59 @@ def matched_levels(
     return out
 
 
+def level_curves(
+    frame: pd.DataFrame, demand: np.ndarray, products: dict[str, Product]
+) -> dict[str, np.ndarray]:
+    """Per product, at each of `MATCH_LEVELS`: units wasted, sell-out days, units short."""
+    out: dict[str, np.ndarray] = {}
+    names = frame["product"].to_numpy()
+    for name in sorted(set(names)):
+        rows = names == name
+        part, d = frame[rows], demand[rows]
+        curve = []
+        for level in MATCH_LEVELS:
+            q = policy_orders(part, products, float(level))
+            curve.append((np.clip(q - d, 0.0, None).sum(), (d > q + 1e-9).sum(),
+                          np.clip(d - q, 0.0, None).sum()))
+        out[name] = np.array(curve, dtype=float)
+    return out
+
+
+_DAY_PRICES = np.concatenate([[0.0], np.logspace(-3, 4, 57)])
+_UNIT_PRICES = np.concatenate([[0.0], np.logspace(-3, 2, 41)])
+
+
+def matched_in_total(
+    curves: dict[str, np.ndarray], allowed_days: float, allowed_short: float,
+    start: dict[str, float] | None = None,
+) -> dict[str, float]:
+    """Per product the level that wastes least in total with no more sell-out days and no more
+    units short, summed over the products, than allowed.
+
+    A price per sell-out day and per unit short (searched on a grid) trades them against waste
+    in each product (Lagrange); `start` (e.g. the per-product match) is kept if nothing found
+    is better. Availability moves to the products where it costs the least waste.
+    """
+    names = sorted(curves)
+    best: tuple[float, dict[str, int]] | None = None
+
+    def consider(pick: dict[str, int]) -> None:
+        nonlocal best
+        total = sum((curves[n][pick[n]] for n in names), np.zeros(3))
+        if total[1] <= allowed_days + 1e-9 and total[2] <= allowed_short + 1e-9 and (
+                best is None or total[0] < best[0]):
+            best = (float(total[0]), pick)
+
+    if start is not None:
+        consider({n: int(np.argmin(np.abs(np.asarray(MATCH_LEVELS) - start[n]))) for n in names})
+    for a in _DAY_PRICES:
+        for b in _UNIT_PRICES:
+            consider({n: int(np.argmin(curves[n] @ np.array([1.0, a, b]))) for n in names})
+    if best is None:
+        return {n: float(MATCH_LEVELS[-1]) for n in names}
+    return {n: float(MATCH_LEVELS[i]) for n, i in best[1].items()}
+
+
 def _unavailability(demand: np.ndarray, orders: np.ndarray, by: str) -> float:
     if by == "sellout_days":
         return float((demand > orders + 1e-9).sum())
@@ -206,11 +260,16 @@ def compare(
     reference = rule_orders(calib, sales, "last_week", products)
     levels = {by: matched_levels(calib, d_cal, products, reference, by)
               for by in ("sellout_days", "short")}
+    levels["total"] = matched_in_total(
+        level_curves(calib, d_cal, products), _unavailability(d_cal, reference, "sellout_days"),
+        _unavailability(d_cal, reference, "short"), start=levels["sellout_days"])
     scores = [
         score("ours_economics", policy_orders(test, products), d_test, test, products),
         score("ours_matched_days", policy_orders(test, products, levels["sellout_days"]), d_test,
               test, products),
         score("ours_matched_units", policy_orders(test, products, levels["short"]), d_test,
+              test, products),
+        score("ours_matched_total", policy_orders(test, products, levels["total"]), d_test,
               test, products),
     ]
     for rule in RULES:

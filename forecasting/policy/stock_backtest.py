@@ -2,15 +2,18 @@
 
 Each policy runs through the same days in a stock simulation (`stock_simulation`): orders after
 closing for the next delivery, FIFO sales against the true demand, expiry. Our policy is
-`order_up_to` on the forecasting core's predictions for the days the order must cover, rounded like
-the suggestion (`rounding`); the rules fill the shelf up to what sold on the same days last week
-(+10 %), or on average over the last four weeks, minus what is in stock or on order, in whole
-packs. Levels for "matched" are chosen per product on the first half (no more sell-out days than
-"same as last week"); all figures are for the second half.
+`order_up_to` on the forecasting core's predictions for the days the order must cover, each day
+from the run as many days ahead as it lies after the order (`WindowForecasts`), rounded like the
+suggestion (`rounding`); as in the app, nothing is ordered for days a product is not on sale. The
+rules fill the shelf up to what sold on the same days last week (+10 %), or on average over the
+last four weeks, minus what is in stock or on order, in whole packs. Levels for "matched" are
+chosen per product on the first half (no more sell-out days than "same as last week"; products
+new in the second half get the median level); all figures are for the second half.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -34,30 +37,70 @@ from forecasting.products import Product
 Grids = dict[dt.date, np.ndarray]
 
 
-def _grids(predictions: pd.DataFrame, product: str) -> tuple[np.ndarray, Grids]:
+@dataclasses.dataclass(frozen=True)
+class WindowForecasts:
+    """One product's quantile rows by horizon and day, to look up what was known when ordering.
+
+    by_horizon: horizon (days from the forecast's cutoff to the day) -> day -> row; horizon 0
+    when the predictions carry no cutoff (one run used for every day of the window).
+    """
+
+    levels: np.ndarray
+    by_horizon: dict[int, Grids]
+
+    def __bool__(self) -> bool:
+        return any(self.by_horizon.values())
+
+    def row(self, made: dt.date, day: dt.date) -> np.ndarray | None:
+        """The forecast for `day` made after closing on `made`: the run `day - made` days ahead,
+        else the nearest longer one (it knows less, never more); beyond the longest run that one
+        (it would know more: give runs as long as the longest window). None without a forecast.
+        """
+        ahead = (day - made).days
+        if 0 in self.by_horizon:
+            return self.by_horizon[0].get(day)
+        usable = sorted(h for h in self.by_horizon if h >= ahead) or [max(self.by_horizon)]
+        for h in usable:
+            if day in self.by_horizon[h]:
+                return self.by_horizon[h][day]
+        return None
+
+
+def window_forecasts(predictions: pd.DataFrame, product: str) -> WindowForecasts:
+    """The product's rows of a predictions table (one or several horizon runs, `cutoff`)."""
     cols = sorted((c for c in predictions.columns if level_of(str(c)) is not None),
                   key=lambda c: level_of(str(c)) or 0.0)
     levels = np.array([level_of(str(c)) for c in cols], dtype=float)
     rows = predictions[predictions["product"] == product]
     values = rows[cols].to_numpy(dtype=float)
-    return levels, {d.date(): values[i] for i, d in enumerate(pd.to_datetime(rows["date"]))}
+    dates = pd.to_datetime(rows["date"])
+    if "cutoff" in rows.columns:
+        ahead = (dates - pd.to_datetime(rows["cutoff"])).dt.days.to_numpy()
+    else:
+        ahead = np.zeros(len(rows), dtype=int)
+    out: dict[int, Grids] = {}
+    for i, d in enumerate(dates):
+        out.setdefault(int(ahead[i]), {})[d.date()] = values[i]
+    return WindowForecasts(levels, out)
 
 
-def our_policy(product: Product, levels: np.ndarray, grids: Grids, level: float
+def our_policy(product: Product, forecasts: WindowForecasts, level: float
                ) -> Callable[[OrderContext], float]:
     """Order-up-to at `level` on the window's forecasts, rounded by the same level."""
 
     def decide(ctx: OrderContext) -> float:
-        days = [d for d in ctx.window if d in grids]
-        if not days:
+        # As in the app: nothing for days the product is not on sale (not yet introduced,
+        # discontinued), although the core's backtest forecasts every product on every day.
+        rows = {d: forecasts.row(ctx.day, d) for d in ctx.window if product.sold_on(d)}
+        days = [d for d, r in rows.items() if r is not None]
+        if not days or not product.sold_on(ctx.delivery_day):
             return 0.0
-        grid = np.vstack([grids[d] for d in days])
+        grid = np.vstack([rows[d] for d in days])
         kept = [(q, sum(1 for d in days if d in ctx.window[:k])) for q, k in ctx.batches]
-        res = order_up_to(levels, grid, level=level, on_hand=ctx.on_hand, on_order=ctx.on_order,
-                          batches=kept or None)
+        res = order_up_to(forecasts.levels, grid, level=level, on_hand=ctx.on_hand,
+                          on_order=ctx.on_order, batches=kept or None)
         raw = max(res.raw_quantity, 0.0)
-        need = np.sort(np.clip(res.total_demand - res.old_left - res.on_order, 0, None))[None, :]
-        return round_quantity(need, raw, pack_size=product.pack_size,
+        return round_quantity(res.need(), raw, pack_size=product.pack_size,
                               min_order=product.min_order, level=level).quantity
 
     return decide
@@ -110,6 +153,30 @@ def _matched(product: Product, run: Callable[[float], SimResult], allowed: int) 
     return float(MATCH_LEVELS[lo])
 
 
+#: Fewer sales days than this in the first half: the level is the median of the other products'.
+MIN_MATCH_DAYS = 28
+
+
+@dataclasses.dataclass
+class _Inputs:
+    product: Product
+    forecasts: WindowForecasts
+    want: dict[dt.date, float]
+    seen: dict[dt.date, float]
+
+
+def _inputs(predictions: pd.DataFrame, sales: pd.DataFrame, demand: pd.DataFrame,
+            product: Product) -> _Inputs:
+    forecasts = window_forecasts(predictions, product.name)
+    rows = demand[demand["product"] == product.name]
+    want = dict(zip(pd.to_datetime(rows["date"]).dt.date, rows["demand"].astype(float),
+                    strict=True))
+    srows = sales[sales["product"] == product.name]
+    seen = dict(zip(pd.to_datetime(srows["date"]).dt.date, srows["quantity"].astype(float),
+                    strict=True))
+    return _Inputs(product, forecasts, want, seen)
+
+
 def compare_stocked(
     predictions: pd.DataFrame,
     sales: pd.DataFrame,
@@ -117,7 +184,11 @@ def compare_stocked(
     products: dict[str, Product],
     is_open: Callable[[dt.date], bool],
 ) -> tuple[pd.DataFrame, dict[str, float]]:
-    """Totals over all products for our policy (economics, matched) and the rules."""
+    """Totals over all products for our policy (economics, matched) and the rules.
+
+    A product with fewer than `MIN_MATCH_DAYS` sales days in the first half (new on sale) gets
+    the median of the other products' matched levels.
+    """
     dates = sorted(pd.to_datetime(predictions["date"]).dt.date.unique())
     days = [dates[0] + dt.timedelta(days=k) for k in range((dates[-1] - dates[0]).days + 1)]
     split = days[len(days) // 2]
@@ -126,40 +197,39 @@ def compare_stocked(
     def test_half(d: dt.date) -> bool:
         return d >= split
 
-    totals: dict[str, Score | None] = {}
+    inputs = {name: _inputs(predictions, sales, demand, product)
+              for name, product in sorted(products.items())}
+    inputs = {name: x for name, x in inputs.items() if x.forecasts}
+
+    def run(x: _Inputs, policy: Callable[[OrderContext], float], span: list[dt.date],
+            scored: Callable[[dt.date], bool] | None = None) -> SimResult:
+        return simulate(x.product, span, x.want, is_open, policy, scored=scored)
+
     matched: dict[str, float] = {}
-    for name, product in sorted(products.items()):
-        levels, grids = _grids(predictions, name)
-        if not grids:
+    for name, x in inputs.items():
+        rule_first = run(x, rule_policy(x.product, x.seen, "last_week"), first)
+        if rule_first.days < MIN_MATCH_DAYS:
             continue
-        rows = demand[demand["product"] == name]
-        want = dict(zip(pd.to_datetime(rows["date"]).dt.date, rows["demand"].astype(float),
-                        strict=True))
-        srows = sales[sales["product"] == name]
-        seen = dict(zip(pd.to_datetime(srows["date"]).dt.date, srows["quantity"].astype(float),
-                        strict=True))
-        cycle = max(1, 7 // max(1, len(product.delivery_weekdays)))
-        own = stock_service_level(product, cycle).level
 
-        def run(policy: Callable[[OrderContext], float], span: list[dt.date],
-                scored: Callable[[dt.date], bool] | None = None,
-                product: Product = product, want: dict[dt.date, float] = want) -> SimResult:
-            return simulate(product, span, want, is_open, policy, scored=scored)
+        def at_level(level: float, x: _Inputs = x) -> SimResult:
+            return run(x, our_policy(x.product, x.forecasts, level), first)
 
-        rule_first = run(rule_policy(product, seen, "last_week"), first)
+        matched[name] = _matched(x.product, at_level, rule_first.sellout_days)
+    usual = float(np.median(list(matched.values()))) if matched else 0.5
+    matched.update({name: usual for name in inputs if name not in matched})
 
-        def at_level(level: float, product: Product = product, grids: Grids = grids,
-                     levels: np.ndarray = levels) -> SimResult:
-            return run(our_policy(product, levels, grids, level), first)
-
-        level = _matched(product, at_level, rule_first.sellout_days)
-        matched[name] = level
+    totals: dict[str, Score | None] = {}
+    for name, x in inputs.items():
+        cycle = max(1, 7 // max(1, len(x.product.delivery_weekdays)))
+        own = stock_service_level(x.product, cycle).level
         results = {
-            "ours_economics": run(our_policy(product, levels, grids, own), second, test_half),
-            "ours_matched_days": run(our_policy(product, levels, grids, level), second, test_half),
+            "ours_economics": run(x, our_policy(x.product, x.forecasts, own), second,
+                                  test_half),
+            "ours_matched_days": run(x, our_policy(x.product, x.forecasts, matched[name]),
+                                     second, test_half),
         }
         for rule in RULES:
-            results[rule] = run(rule_policy(product, seen, rule), second, test_half)
+            results[rule] = run(x, rule_policy(x.product, x.seen, rule), second, test_half)
         for policy, res in results.items():
-            totals[policy] = _add(totals.get(policy), _score(policy, res, product))
+            totals[policy] = _add(totals.get(policy), _score(policy, res, x.product))
     return table([s for s in totals.values() if s is not None]), matched

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -92,3 +93,44 @@ def test_saved_with_data_version(small_shop: Shop, forecast: Build) -> None:
         plan.line("Brötchen").suggestion
     )
     assert rolls.median == pytest.approx(plan.line("Brötchen").forecast)
+
+
+def test_goods_that_keep_cover_no_days_after_discontinuation(
+    small_shop: Shop, make_forecast: Callable[..., object]
+) -> None:
+    # Tuesday/Friday deliveries, lead time 1: Wednesday's order arrives on Friday and must last
+    # until Monday; discontinued from Saturday, it only covers Wednesday to Friday.
+    last = Product("Feta", category="Käse", price=3.2, unit_cost=1.6, shelf_life_days=10,
+                   lead_time_days=1, delivery_weekdays=(1, 4), supplier="Käsehandel")
+    save_product(small_shop, last)
+    save_product(small_shop, dataclasses.replace(last, id=None, name="Feta alt",
+                                                 discontinued=dt.date(2026, 11, 28)))
+    days = [WEDNESDAY + dt.timedelta(days=k) for k in range(7)]
+    result = make_forecast({(p, d): (10.0, 2.0) for p in ("Feta", "Feta alt") for d in days})
+    plan = build_order_plan(small_shop, WEDNESDAY, result=result)
+    full, ending = plan.line("Feta"), plan.line("Feta alt")
+    assert full.sales_days[-1] == dt.date(2026, 11, 30)
+    assert ending.sales_days == (WEDNESDAY, dt.date(2026, 11, 26), dt.date(2026, 11, 27))
+    assert ending.forecast == pytest.approx(30.0, abs=0.1)
+    assert full.forecast == pytest.approx(50.0, abs=0.1)
+
+
+def test_goods_that_keep_are_ordered_ahead_of_their_first_day(
+    small_shop: Shop, make_forecast: Callable[..., object]
+) -> None:
+    # Wednesday's order arrives on Friday: a cheese on sale from Saturday is ordered now, one
+    # gone from Friday is not (its delivery would come too late).
+    cheese = Product("Bergkäse", category="Käse", price=5.5, unit_cost=3.1, shelf_life_days=10,
+                     lead_time_days=1, delivery_weekdays=(1, 4), supplier="Käsehandel",
+                     introduced=dt.date(2026, 11, 28))
+    save_product(small_shop, cheese)
+    save_product(small_shop, dataclasses.replace(cheese, id=None, name="Gouda", introduced=None,
+                                                 discontinued=dt.date(2026, 11, 27)))
+    days = [WEDNESDAY + dt.timedelta(days=k) for k in range(7)]
+    result = make_forecast({(p, d): (10.0, 2.0) for p in ("Bergkäse", "Gouda") for d in days})
+    plan = build_order_plan(small_shop, WEDNESDAY, result=result)
+    new, gone = plan.line("Bergkäse"), plan.line("Gouda")
+    assert new.status == "order"
+    assert new.sales_days == (dt.date(2026, 11, 28), dt.date(2026, 11, 30))
+    assert new.suggestion > 0
+    assert (gone.status, gone.suggestion) == ("not_sold", 0.0)

@@ -7,7 +7,13 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from forecasting.policy.policy_backtest import compare, rule_orders, score
+from forecasting.policy.policy_backtest import (
+    MATCH_LEVELS,
+    compare,
+    matched_in_total,
+    rule_orders,
+    score,
+)
 from forecasting.products import Product
 
 LEVELS = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99]
@@ -65,4 +71,43 @@ def test_good_forecasts_beat_last_week_at_matched_availability() -> None:
     by_units = result.loc["ours_matched_units"]
     assert by_units["short"] <= last["short"] * 1.15
     assert set(result.index) >= {"ours_economics", "last_week", "last_week_plus_10",
-                                 "mean_last_4"}
+                                 "mean_last_4", "ours_matched_total"}
+    assert set(levels["total"]) == set(PRODUCTS)
+
+
+def _curve(waste_per_level: float, days: float) -> np.ndarray:
+    """A product whose waste grows and sell-out days fall linearly with the level."""
+    x = np.asarray(MATCH_LEVELS)
+    return np.column_stack([waste_per_level * x, days * (1 - x), 10 * days * (1 - x)])
+
+
+def test_matched_in_total_moves_availability_where_it_wastes_least() -> None:
+    # Same sell-out days at the same level, but "Semmel" wastes ten times as much per level:
+    # in total, "Brot" takes the availability and "Semmel" the sell-outs.
+    curves = {"Brot": _curve(10.0, 100.0), "Semmel": _curve(100.0, 100.0)}
+    per_product = {"Brot": 0.5, "Semmel": 0.5}
+    allowed_days = 100.0  # 50 + 50 at level 0.5 each
+    levels = matched_in_total(curves, allowed_days, 10 * allowed_days, start=per_product)
+    assert levels["Brot"] > 0.5 > levels["Semmel"]
+
+    def total(col: int) -> float:
+        return sum(float(np.interp(levels[n], MATCH_LEVELS, curves[n][:, col])) for n in curves)
+
+    assert total(1) <= allowed_days + 1e-9
+    assert total(2) <= 10 * allowed_days + 1e-9
+    assert total(0) < sum(float(np.interp(0.5, MATCH_LEVELS, c[:, 0])) for c in curves.values())
+
+
+def test_matched_in_total_keeps_the_units_short_limit() -> None:
+    # A "Semmel" sell-out leaves 50 times as many customers without: moving its availability
+    # to "Brot" would lose more units than allowed, so "Semmel" keeps its level.
+    curves = {"Brot": _curve(10.0, 100.0), "Semmel": _curve(100.0, 100.0)}
+    curves["Semmel"][:, 2] *= 50
+    start = {"Brot": 0.5, "Semmel": 0.5}
+    limit = 0.5 * (curves["Brot"][0, 2] + curves["Semmel"][0, 2]) / (1 - MATCH_LEVELS[0])
+    free = matched_in_total(curves, 100.0, float("inf"), start=start)
+    bound = matched_in_total(curves, 100.0, limit, start=start)
+    assert free["Semmel"] < 0.5 <= bound["Semmel"]
+    short = sum(float(np.interp(bound[n], MATCH_LEVELS, curves[n][:, 2])) for n in curves)
+    assert short <= limit + 1e-6
+    assert matched_in_total(curves, -1.0, -1.0) == dict.fromkeys(curves, MATCH_LEVELS[-1])
