@@ -8,9 +8,12 @@ Baselines computed in the same run from the same SALES.csv:
   the last 8 same weekdays (reproduces the issue's reference 0.0912 Kiel / 0.2019 Würzburg closely);
 - mean4: mean of the last 4 same weekdays, quantiles the same way;
 - ets: statsmodels ETS(A,N,A) per product, states filtered daily, quantiles from recent errors.
+The backtest command runs with --refit-every REFIT_EVERY (14; the command's default is 28).
+--shift-years 1 scores the year before instead (the validation year used for tuning; the sales
+after it are cut off, no censoring demo, no training-speed run).
 Usage:
     python benchmarks/forecast_benchmark.py [--shops kiel,wuerzburg,demo_bakery,demo_deli]
-        [--build build/benchmark] [--write docs/benchmark.md]
+        [--build build/benchmark] [--write docs/benchmark.md] [--shift-years 1]
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from convert_datasets import convert_all  # noqa: E402
 from forecasting.models.metrics import score  # noqa: E402
 
 LEVELS = (0.5, 0.7, 0.9)
+REFIT_EVERY = 14
 CHILD = """
 import resource, sys
 from app.cli import main
@@ -44,12 +48,13 @@ sys.exit(rc)
 """
 
 
-def run_command(folder: Path, start: str, end: str) -> tuple[pd.DataFrame, float, float]:
+def run_command(folder: Path, start: str, end: str, sales_csv: Path | None = None
+                ) -> tuple[pd.DataFrame, float, float]:
     """Run `bestellkompass backtest` on a converted shop; returns predictions, seconds, peak MB."""
     state = json.loads((folder / "shop.json").read_text())["state"]
-    args = ["backtest", "--sales", str(folder / "SALES.csv"), "--state", state,
+    args = ["backtest", "--sales", str(sales_csv or folder / "SALES.csv"), "--state", state,
             "--start", start, "--end", end, "--horizon", "1", "--quantiles", "0.5,0.7,0.9",
-            "--out", str(folder / "PRED.csv")]
+            "--out", str(folder / "PRED.csv"), "--refit-every", str(REFIT_EVERY)]
     if (folder / "WEATHER.csv").exists():
         args += ["--weather", str(folder / "WEATHER.csv")]
     if (folder / "EVENTS.csv").exists():
@@ -96,13 +101,13 @@ def baseline_frames(wide: pd.DataFrame) -> dict[str, dict[float, pd.DataFrame]]:
     return {"seasonal_naive": error_quantiles(wide, naive), "mean4": error_quantiles(wide, mean4)}
 
 
-def ets_frames(folder: Path, start: pd.Timestamp, end: pd.Timestamp) -> dict[float, pd.DataFrame]:
+def ets_frames(sales_csv: Path, start: pd.Timestamp, end: pd.Timestamp) -> dict[float, pd.DataFrame]:
     """statsmodels ETS per product (our engine's ETS member) with quantiles from recent errors."""
     from forecasting.models import calibrate, engine
     from forecasting.models.frame import build_panel
     from forecasting.models.sales_csv import read_sales_csv
 
-    sales = read_sales_csv(folder / "SALES.csv")
+    sales = read_sales_csv(sales_csv)
     panel = build_panel(sales, until=end)
     run = engine.prepare(panel, None, 1, None)
     targets = np.zeros(panel.n_days, dtype=bool)
@@ -157,7 +162,8 @@ def censoring_demo(folder: Path, start: pd.Timestamp, end: pd.Timestamp, pred: p
     features = build_features(state, sales["date"].min().date(), end.date(), events=events,
                               weather=read_weather_file(folder / "WEATHER.csv"))
     plain = run_backtest(sales.drop(columns=["produced", "leftover"]), features,
-                         BacktestPlan(start.date(), end.date()), LEVELS, candidates=False)
+                         BacktestPlan(start.date(), end.date(), refit_every=REFIT_EVERY), LEVELS,
+                         candidates=False)
     untreated = plain.predictions[plain.predictions["kind"] == "final"]
     for name, frame in (("treated", pred), ("untreated", untreated)):
         m = frame[["date", "product", "q0.5"]].merge(truth, on=["date", "product"])
@@ -165,12 +171,20 @@ def censoring_demo(folder: Path, start: pd.Timestamp, end: pd.Timestamp, pred: p
     return out
 
 
-def bench_shop(name: str, folder: Path) -> tuple[pd.DataFrame, dict[str, float]]:
+def bench_shop(name: str, folder: Path, shift_years: int = 0) -> tuple[pd.DataFrame, dict[str, float]]:
     """All models' metrics for one shop, plus time and memory of the backtest command."""
     sales = pd.read_csv(folder / "SALES.csv", parse_dates=["date"])
-    end = sales["date"].max()
+    end = sales["date"].max() - pd.Timedelta(days=365 * shift_years)
     start = end - pd.Timedelta(days=364)
-    pred, seconds, peak = run_command(folder, start.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d"))
+    sales_csv = folder / "SALES.csv"
+    if shift_years:
+        sales_csv = folder / f"SALES_minus{shift_years}y.csv"
+        text = (folder / "SALES.csv").read_text(encoding="utf-8").splitlines()
+        keep = [text[0]] + [r for r in text[1:] if pd.Timestamp(r.split(",", 1)[0]) <= end]
+        sales_csv.write_text("\n".join(keep) + "\n", encoding="utf-8")
+        sales = sales[sales["date"] <= end]
+    pred, seconds, peak = run_command(folder, start.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d"),
+                                      sales_csv)
     wide = wide_sales(sales)
     target = wide
     if (folder / "TRUE_DEMAND.csv").exists():
@@ -181,7 +195,7 @@ def bench_shop(name: str, folder: Path) -> tuple[pd.DataFrame, dict[str, float]]
     ours = {tau: pred.pivot_table(index="date", columns="product", values=f"q{tau:g}")
             for tau in LEVELS}
     models = {"bestellkompass": ours, **baseline_frames(wide),
-              "ets": ets_frames(folder, start, end)}
+              "ets": ets_frames(sales_csv, start, end)}
     common = target.notna()
     for frames in models.values():
         for frame in frames.values():
@@ -192,7 +206,7 @@ def bench_shop(name: str, folder: Path) -> tuple[pd.DataFrame, dict[str, float]]
     for tau in LEVELS:
         table[f"ratio_{tau:g}"] = table[f"pinball_{tau:g}"] / table.loc["seasonal_naive", f"pinball_{tau:g}"]
     extra = {"seconds": seconds, "peak_mb": peak}
-    if name.startswith("demo_"):
+    if name.startswith("demo_") and not shift_years:
         extra.update(censoring_demo(folder, start, end, pred))
     return table, extra
 
@@ -250,16 +264,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shops", default="kiel,wuerzburg,demo_bakery,demo_deli")
     parser.add_argument("--build", default=str(ROOT / "build" / "benchmark"))
     parser.add_argument("--write", help="write the Markdown table to this file")
+    parser.add_argument("--shift-years", type=int, default=0,
+                        help="score the year this many years before the last one (validation)")
     args = parser.parse_args(argv)
     folders = convert_all(Path(args.build), args.shops.split(","))
     results = {}
     for name, folder in folders.items():
-        table, extra = bench_shop(name, folder)
+        table, extra = bench_shop(name, folder, args.shift_years)
         results[name] = (table, extra)
         print(f"\n== {name}: backtest {extra['seconds']:.1f} s, peak {extra['peak_mb']:.0f} MB")
         print(table.round(4).to_string())
         if "bias_treated" in extra:
             print({k: round(v, 4) for k, v in extra.items()})
+    if args.shift_years:
+        return 0
     speed = training_speed()
     print(f"\ntraining 100 products x 3 years: {speed['train_seconds']:.1f} s")
     command = "python benchmarks/forecast_benchmark.py " + " ".join(argv or sys.argv[1:])

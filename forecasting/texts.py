@@ -429,6 +429,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Vor dem {start} gibt es keine Verkaufsdaten; der Backtest braucht Vorgeschichte.",
         "en": "There are no sales before {start}; the backtest needs history.",
     },
+    # forecasting/models/occasions.py: the explanation group of "same occasion last time"
+    "policy.step.occasion": {"de": "gleicher Anlass zuletzt", "en": "same occasion last time"},
 }
 
 

@@ -1,8 +1,10 @@
 """Quantiles from recent out-of-sample errors (split-conformal style), per product, scaled.
 
-The relative errors r = (y - point) / s of the last `window` scored days before the origin give, per
-level tau, the tau-quantile of r; the forecast quantile is point + s * quantile. Levels are then made
-non-decreasing and clipped at 0. A product with few errors yet uses the errors of all products.
+The errors r = (y - point) / spread(s) of the last `window` scored days before the origin give, per
+level tau, the tau-quantile of r; the forecast quantile is point + spread(s) * quantile. spread(s) =
+sqrt(s): count-like demand spreads like the square root of its volume, so a Saturday with four
+times the volume gets twice the spread (in units of s quiet days were under-covered). Levels are
+then made non-decreasing and clipped at 0. A product with few errors yet uses all products' errors.
 """
 
 from __future__ import annotations
@@ -10,8 +12,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-WINDOW = 112
+WINDOW = 224
 MIN_OWN = 21
+SPREAD_POWER = 0.5
+
+
+def spread(s: np.ndarray) -> np.ndarray:
+    """The unit errors are measured in: s ** SPREAD_POWER (s floored at 0.5)."""
+    return np.fmax(s, 0.5) ** SPREAD_POWER
 
 
 def _rolling_quantiles(r: np.ndarray, levels: list[float], horizon: int, window: int) -> np.ndarray:
@@ -49,9 +57,9 @@ def _pooled_quantiles(r: np.ndarray, levels: list[float], horizon: int, window: 
 
 
 def relative_errors(y: np.ndarray, point: np.ndarray, s: np.ndarray) -> np.ndarray:
-    """(y - point) / s where all are known and s > 0."""
+    """(y - point) / spread(s) where all are known."""
     with np.errstate(invalid="ignore", divide="ignore"):
-        r = (y - point) / np.fmax(s, 0.5)
+        r = (y - point) / spread(s)
     return np.where(np.isfinite(r), r, np.nan)
 
 
@@ -61,18 +69,21 @@ def quantiles(
     r: np.ndarray,
     levels: list[float],
     horizon: int,
-    window: int = WINDOW,
+    window: int | None = None,
     rows: np.ndarray | None = None,
 ) -> np.ndarray:
     """[day, product, level] calibrated quantiles (monotone, >= 0); NaN where point is NaN.
 
     rows: optional bool [day] to compute only those days (the rest stays NaN).
     """
+    window = window or WINDOW
     own = _rolling_quantiles(r, levels, horizon, window)
     pooled = _pooled_quantiles(r, levels, horizon, window)
     offsets = np.where(np.isfinite(own), own, pooled[:, None, :])
-    offsets = np.where(np.isfinite(offsets), offsets, _default_offsets(levels)[None, None, :])
-    q = point[:, :, None] + np.fmax(s, 0.5)[:, :, None] * offsets
+    # before any error has been seen: a normal with 30 % of s as spread, in units of spread(s)
+    default = _default_offsets(levels)[None, None, :] * (np.fmax(s, 0.5) / spread(s))[:, :, None]
+    offsets = np.where(np.isfinite(offsets), offsets, default)
+    q = point[:, :, None] + spread(s)[:, :, None] * offsets
     q = np.maximum.accumulate(np.fmax(q, 0.0), axis=2)
     if rows is not None:
         q[~rows] = np.nan
@@ -80,7 +91,7 @@ def quantiles(
 
 
 def _default_offsets(levels: list[float]) -> np.ndarray:
-    """Relative offsets of a normal with 30 % spread: before any error has been seen."""
+    """Offsets in units of s of a normal with 30 % spread."""
     from scipy.stats import norm
 
     return 0.3 * norm.ppf(np.asarray(levels))

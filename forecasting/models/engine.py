@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from forecasting.models import ets, lgbm
+from forecasting.models import ets, lgbm, occasions
 from forecasting.models.censoring import uncensor
 from forecasting.models.frame import EXOG_COLUMNS, Panel
 from forecasting.models.lags import LAG_GROUPS, clean_for_lags, lag_features, scale
@@ -54,6 +54,8 @@ class Run:
     booster_day: int = -1
     ets_params: list[ets.EtsParams] = dataclasses.field(default_factory=list)
     errors: list[str] = dataclasses.field(default_factory=list)
+    special: np.ndarray | None = None  # bool [day]: a short yearly occasion (occasions.py)
+    blend_weight: np.ndarray | None = None  # [day, product] LightGBM's share in the blend
 
 
 def calendar_matrix(features: Any, dates: pd.DatetimeIndex) -> tuple[np.ndarray, list[str], list[str]]:
@@ -109,7 +111,9 @@ def prepare(panel: Panel, features: Any, horizon: int, categories: np.ndarray | 
     y = uncensor(panel.y, panel.censored)
     clean = clean_for_lags(y)
     s, borrowed = scale(clean, horizon, categories)
-    feats = lag_features(y, panel.censored, s, horizon, panel.first, panel.dates[0].day_of_week)
+    match = occasions.matches(features, panel.dates)
+    feats = lag_features(y, panel.censored, s, horizon, panel.first, panel.dates[0].day_of_week,
+                         match)
     design = build_design(panel, feats, calendar_matrix(features, panel.dates))
     sales = np.where(panel.closed[:, None], np.nan, panel.sales)
     n, p = y.shape
@@ -120,7 +124,9 @@ def prepare(panel: Panel, features: Any, horizon: int, categories: np.ndarray | 
         "category_prior": np.where(np.isfinite(s), np.fmax(s, 0.0), np.nan),
     }
     empty = np.full((n, p), np.nan)
-    return Run(panel, horizon, y, s, clean, borrowed, points, empty, empty.copy(), design)
+    run = Run(panel, horizon, y, s, clean, borrowed, points, empty, empty.copy(), design)
+    run.special = occasions.special_days(features, panel.dates)
+    return run
 
 
 def _train_rows(run: Run, last_target: int) -> np.ndarray:
@@ -211,6 +217,13 @@ def run_ets(run: Run, targets: np.ndarray, refit_every: int = ETS_REFIT_DAYS) ->
 
 
 def add_blend(run: Run, weight: float = 0.5) -> None:
-    """The blend of LightGBM and ETS point forecasts (where both exist)."""
+    """The blend of LightGBM and ETS point forecasts (where both exist).
+
+    On special days (occasions) the blend is LightGBM alone: ETS knows no calendar.
+    """
     if "lgbm" in run.points and "ets" in run.points:
-        run.points["blend"] = weight * run.points["lgbm"] + (1 - weight) * run.points["ets"]
+        w = np.full(run.y.shape, float(weight))
+        if run.special is not None:
+            w[run.special] = 1.0
+        run.blend_weight = w
+        run.points["blend"] = w * run.points["lgbm"] + (1 - w) * run.points["ets"]

@@ -14,7 +14,7 @@ import numpy as np
 from forecasting.models import lgbm
 from forecasting.models.engine import Run
 
-MODEL_GROUPS = ("recent_level", "sellouts", "promotion", "other")
+MODEL_GROUPS = ("occasion", "recent_level", "sellouts", "promotion", "other")
 
 
 def _lgbm_amounts(run: Run, day: int, col: int) -> dict[str, float]:
@@ -40,7 +40,8 @@ def point_amounts(run: Run, model: str, day: int, col: int) -> dict[str, float]:
     if model == "blend" and run.booster is not None:
         a = _lgbm_amounts(run, day, col)
         b = _level_amounts(run, run.points["ets"][day, col], day, col)
-        return {g: 0.5 * a.get(g, 0.0) + 0.5 * b.get(g, 0.0) for g in {*a, *b}}
+        w = 0.5 if run.blend_weight is None else float(run.blend_weight[day, col])
+        return {g: w * a.get(g, 0.0) + (1 - w) * b.get(g, 0.0) for g in {*a, *b}}
     point = run.points.get(model, np.full(run.y.shape, np.nan))[day, col]
     return _level_amounts(run, 0.0 if not np.isfinite(point) else point, day, col)
 

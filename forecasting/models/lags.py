@@ -12,6 +12,8 @@ import warnings
 
 import numpy as np
 
+from forecasting.models.occasions import last_time
+
 # feature name -> explanation group
 LAG_GROUPS: dict[str, str] = {
     "sw1": "baseline",
@@ -28,6 +30,7 @@ LAG_GROUPS: dict[str, str] = {
     "zero_share": "other",
     "log_scale": "other",
     "age": "other",
+    "occasion_last": "occasion",
 }
 LEVEL_DAYS = 28
 SPIKE_FACTOR = 2.5
@@ -121,10 +124,13 @@ def lag_features(
     horizon: int,
     first: np.ndarray,
     first_weekday: int,
+    occasion: np.ndarray | None = None,
 ) -> dict[str, np.ndarray]:
     """Lag features for every [day, product], relative to the scale s.
 
     sunday_level is the recent Sunday amount: a public holiday sells like a Sunday.
+    occasion: per day the matching day of the same occasion last time (occasions.matches), -1
+    for none; occasion_last is the amount there relative to that day's s.
     """
     n, _p = y.shape
     base = weekday_base_lag(horizon)
@@ -151,6 +157,9 @@ def lag_features(
     weekdays = (np.arange(n) + first_weekday) % 7
     sundays = np.where((weekdays == 6)[:, None], clean, np.nan)
     feats["sunday_level"] = shift(rolling_mean(sundays, 56, min_count=2), horizon) / floor
+    match = np.full(n, -1) if occasion is None else occasion
+    with np.errstate(invalid="ignore", divide="ignore"):
+        feats["occasion_last"] = last_time(clean / floor, match, horizon)
     feats["log_scale"] = np.log1p(np.fmax(s, 0.0))
     age = np.arange(n)[:, None] - first[None, :] - horizon
     feats["age"] = np.minimum(age, 365).astype(float)

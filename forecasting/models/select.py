@@ -16,7 +16,7 @@ from forecasting.models.lags import rolling_mean, shift
 from forecasting.models.metrics import pinball
 
 ORDER = ("lgbm", "blend", "ets", "seasonal_naive", "category_prior")
-WINDOW = 56
+WINDOW = 112
 MIN_SCORED = 14
 SELECTION_LEVELS = (0.5, 0.7, 0.9)
 
@@ -68,6 +68,11 @@ def select(
         better = has & (loss < best)
         best = np.where(better, loss, best)
         choice = np.where(better, i, choice)
+    if run.special is not None and "lgbm" in names:
+        # occasions are rare: a recent loss says little about them, and only LightGBM knows them
+        lg = names.index("lgbm")
+        has = np.isfinite(cands["lgbm"][:, :, 0])
+        choice = np.where(run.special[:, None] & has, lg, choice)
     # no recent losses yet: first candidate in the chain that has a forecast
     for i, name in enumerate(names):
         has = np.isfinite(cands[name][:, :, 0])

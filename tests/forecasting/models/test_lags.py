@@ -48,3 +48,22 @@ def test_cleaning_keeps_closed_and_missing_days_unknown() -> None:
     y = np.full((60, 1), 40.0)
     y[30:33, 0] = np.nan
     assert np.isnan(clean_for_lags(y)[30:33]).all()
+
+
+def test_occasion_feature_ignores_days_after_the_origin() -> None:
+    y = _y()
+    match = np.full(200, -1)
+    match[150] = 149  # yesterday's occasion: unknown two days ahead
+    match[160] = 100
+    cens = np.zeros_like(y, dtype=bool)
+    first = np.zeros(2, dtype=int)
+    for horizon in (1, 2):
+        poisoned = y.copy()
+        poisoned[150 - horizon + 1 :] = 5000.0
+        a = lag_features(y, cens, scale(y, horizon)[0], horizon, first, 0, match)
+        b = lag_features(poisoned, cens, scale(poisoned, horizon)[0], horizon, first, 0, match)
+        np.testing.assert_array_equal(a["occasion_last"][:151], b["occasion_last"][:151])
+    one = lag_features(y, cens, scale(y, 1)[0], 1, first, 0, match)["occasion_last"]
+    assert np.isfinite(one[150]).all()
+    assert np.isfinite(one[160]).all()
+    assert np.isnan(one[151]).all()

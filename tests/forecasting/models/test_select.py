@@ -26,3 +26,27 @@ def test_choice_prefers_the_better_model_and_falls_back(make_sales) -> None:
     assert names[choice[t, 0]] == "lgbm"
     assert names[choice[t, 2]] != "lgbm"
     assert np.isfinite(final[t]).all()
+
+
+def test_special_days_go_to_lightgbm_the_only_model_that_knows_the_calendar(
+    make_sales, features_nw
+) -> None:
+    sales = make_sales(days=200)
+    panel = build_panel(sales)
+    run = engine.prepare(panel, features_nw, 1, None)
+    truth = np.where(np.isfinite(run.y), run.y, 0.0)
+    run.points["ets"] = truth + 0.5  # better on usual days
+    run.points["lgbm"] = truth * 1.5
+    engine.add_blend(run)
+    levels = [0.5, 0.7, 0.9]
+    cands = calibrated(run, levels, ~panel.closed)
+    _final, choice, names = select(run, cands, levels)
+    easter_monday = panel.day_index(dt.date(2025, 4, 21))
+    usual = panel.day_index(dt.date(2025, 7, 2))
+    assert run.special[easter_monday]
+    assert not run.special[usual]
+    assert names[choice[usual, 0]] == "ets"
+    assert names[choice[easter_monday, 0]] == "lgbm"
+    # the blend is LightGBM alone on special days
+    assert run.points["blend"][easter_monday, 0] == run.points["lgbm"][easter_monday, 0]
+    assert run.points["blend"][usual, 0] != run.points["lgbm"][usual, 0]
