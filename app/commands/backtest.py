@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--horizon", type=int, default=1, help="days between origin and day")
     parser.add_argument("--quantiles", type=quantiles_arg, default=[0.5, 0.7, 0.9])
     parser.add_argument("--out", required=True, help="PRED.csv to write")
-    parser.add_argument("--refit-every", type=int, default=28, help="refit LightGBM every N days")
+    parser.add_argument("--refit-every", type=int, default=14, help="refit LightGBM every N days")
 
 
 def run(args: argparse.Namespace) -> int:

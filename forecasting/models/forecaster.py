@@ -39,7 +39,8 @@ class ForecastResult:
     quantiles: product, date, and one column per level ("q0.05", ..., "q0.99"); monotone, >= 0.
     contributions: product, date, group, amount; per (product, date) the amounts sum to q0.5.
         "baseline" comes first (the product's typical amount for that weekday), then calendar
-        groups (FeatureTable labels), then "recent_level", "sellouts", "promotion", "other".
+        groups (FeatureTable labels), then "occasion", "recent_level", "sellouts", "promotion",
+        "other".
     model: product -> model used for its first forecast day ("lgbm", "ets", "blend",
         "seasonal_naive", "category_prior").
     notes: index product; thin_history (bool), history_days (int), borrowed_from (category or "").
