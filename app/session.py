@@ -24,12 +24,14 @@ from forecasting.shopfile import Shop
 
 
 def compute_plan(path: Path, day: dt.date, progress: JobProgress) -> tuple[Any, int]:
-    """Worker job: forecast (training if needed) and build the order plan for `day`.
+    """Worker job: forecast (training if needed, in a child process) and build the order plan.
 
     Returns the plan and the data version it was computed from (read before computing).
     """
+    from app.forecast_process import forecast_in_child
     from forecasting.policy.plan import build_order_plan, save_plan
 
+    forecast_in_child(path, day, progress)
     with Shop.open(path) as shop:
         version = shop.data_version()
         plan = build_order_plan(shop, day, progress=progress)

@@ -5,9 +5,9 @@ same job the order sheet runs (forecast + order plan for the demo bakery). The l
 two ticks is the longest main-thread stall a user could feel; the target is under 100 ms.
 A baseline run of the heartbeat with no job in the same process shows the timer's own jitter.
 
-Two runs: the first in a fresh process (the job also imports LightGBM/statsmodels for the first
-time: loading extension modules holds Python's GIL), then "recompute" after an event was added
-(the data changed, so the model is trained again) as it happens while the app is in use.
+Two runs: the first in a fresh process, then "recompute" after an event was added (the data
+changed, so the model is trained again) as it happens while the app is in use. The job is the
+app's `compute_plan`: training in a child process, then the plan from the stored forecast.
 
     /tmp/venv/bin/python benchmarks/ui_responsiveness.py [--shop PATH] [--baseline-seconds 3]
 """

@@ -430,6 +430,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There are no sales before {start}; the backtest needs history.",
     },
     # forecasting/models/occasions.py: the explanation group of "same occasion last time"
+    "forecast.train": {"de": "Modelle werden trainiert …", "en": "Training the models …"},
+    "forecast.read": {"de": "Verkaufszahlen werden gelesen …", "en": "Reading the sales …"},
+    "forecast.models": {"de": "Prognosen werden berechnet …", "en": "Computing the forecasts …"},
+    "forecast.done": {"de": "Prognosen fertig", "en": "Forecasts ready"},
+    "import.read": {"de": "Datei wird gelesen …", "en": "Reading the file …"},
+    "import.check": {"de": "Daten werden geprüft …", "en": "Checking the data …"},
+    "import.write": {"de": "Daten werden gespeichert …", "en": "Saving the data …"},
+    "import.done": {"de": "Import fertig", "en": "Import done"},
     "policy.step.occasion": {"de": "gleicher Anlass zuletzt", "en": "same occasion last time"},
 }
 
