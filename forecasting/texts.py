@@ -439,6 +439,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.write": {"de": "Daten werden gespeichert …", "en": "Saving the data …"},
     "import.done": {"de": "Import fertig", "en": "Import done"},
     "policy.step.occasion": {"de": "gleicher Anlass zuletzt", "en": "same occasion last time"},
+    "policy.step.no_occasion": {"de": "kein besonderer Anlass", "en": "no special occasion"},
+    "policy.step.occasion_named": {
+        "de": "wie zuletzt: {names}",
+        "en": "as last time: {names}",
+    },
 }
 
 

@@ -109,3 +109,30 @@ def last_time(ratio: np.ndarray, match: np.ndarray, horizon: int) -> np.ndarray:
     out = np.full(ratio.shape, np.nan)
     out[ok] = ratio[match[ok]]
     return out
+
+
+def occasion_names(features: Any, day: Any) -> dict[str, str] | None:
+    """The occasion whose last time `matches` uses for `day`, in German and English, or None."""
+    frame = getattr(features, "frame", None)
+    if frame is None or getattr(features, "notes", None) is None:
+        return None
+    dates = pd.DatetimeIndex(frame.index).normalize()
+    stamp = pd.Timestamp(day).normalize()
+    if stamp not in dates:
+        return None
+    i = int(dates.get_loc(stamp))
+    best: tuple[str, int] | None = None
+    for word, runs in _occasions(features, dates, RUNS_PER_YEAR).items():
+        for k, (a, length) in enumerate(runs):
+            if k > 0 and a <= i < a + length and (best is None or length < best[1]):
+                best = (word, length)
+    if best is None:
+        return None
+    german = best[0]
+    for note in features.notes:
+        if not note.mask[i]:
+            continue
+        english = note.en if isinstance(note.en, str) else note.en[i]
+        if english == best[0]:
+            german = note.de if isinstance(note.de, str) else note.de[i]
+    return {"de": str(german), "en": best[0]}

@@ -141,6 +141,12 @@ def day_params(
         params[group] = {"names": names}
     for group, value in weather_values(weather, day).items():
         params[group] = {"value": value}
+    if features is not None:
+        from forecasting.models.occasions import occasion_names
+
+        occasion = occasion_names(features, day)
+        if occasion is not None:
+            params["occasion"] = {"names": occasion}
     typical = typical_weather(features, day)
     if typical is not None:
         for group, value in typical.items():

@@ -93,6 +93,8 @@ def step_label(step: Step, lang: str = "de") -> str:
     if code in ("min_order", "below_min_order"):
         return render(f"policy.step.{code}", lang, min=_pack(p.get("min_order", 0), lang))
     named = _names(p, lang)
+    if named and code == "occasion":
+        return render("policy.step.occasion_named", lang, names=named)
     if named:
         return named
     if is_absent(step):
@@ -106,8 +108,8 @@ def step_label(step: Step, lang: str = "de") -> str:
 
 def is_absent(step: Step) -> bool:
     """A named calendar step (holiday, event, ...) whose day is not such a day."""
-    return (step.code in NAMED_GROUPS or step.code.startswith("event_")) and not step.params.get(
-        "names")
+    named = step.code in NAMED_GROUPS or step.code == "occasion" or step.code.startswith("event_")
+    return named and not step.params.get("names")
 
 
 def step_text(step: Step, amount: float, lang: str = "de", decimals: int = 0) -> str:

@@ -282,13 +282,16 @@ def _calendar_inputs(shop: Shop) -> tuple[pd.DataFrame | None, pd.DataFrame | No
     return events_frame(load_events(shop)), load_weather(shop)
 
 
-def _features(settings: ShopSettings, days: list[dt.date], events: Any, weather: Any) -> Any:
-    """The calendar feature table for the days (for holiday and event names)."""
-    try:
-        from calendars.features import build_features
-    except ImportError:  # the calendar features are optional for the words
-        return None
-    return build_features(settings.state, min(days), max(days), events=events, weather=weather)
+# The words need last year's calendar too: "wie zuletzt: Silvester" names the occasion whose
+# previous time the forecast used.
+_WORDS_LOOKBACK_DAYS = 800  # two years back, so a yearly occasion shows as one
+
+
+def _features(shop: Shop, days: list[dt.date]) -> Any:
+    """The shop's calendar feature table for the days and the year before (for the words)."""
+    from forecasting.shop_calendar import shop_features
+
+    return shop_features(shop, min(days) - dt.timedelta(days=_WORDS_LOOKBACK_DAYS), max(days))
 
 
 def forecast_days(shop: Shop, days: list[dt.date], *, progress: Any = None) -> Any:
@@ -300,15 +303,13 @@ def forecast_days(shop: Shop, days: list[dt.date], *, progress: Any = None) -> A
         pass
     else:
         return forecast_shop(shop, days, progress=progress)
-    from calendars.features import build_features
     from forecasting.models.forecaster import forecast
     from forecasting.sales_store import read_sales
+    from forecasting.shop_calendar import shop_features
 
-    settings = load_settings(shop)
-    events, weather = _calendar_inputs(shop)
     sales = read_sales(shop)
     start = sales["date"].min().date() if len(sales) else min(days)
-    features = build_features(settings.state, start, max(days), events=events, weather=weather)
+    features = shop_features(shop, start, max(days))
     products = load_products(shop, active_only=True)
     return forecast(sales, features, days, products=products, progress=progress)
 
@@ -356,7 +357,7 @@ def build_order_plan(
     if result is None and all_days:
         result = forecast_days(shop, all_days, progress=progress)
     ctx.features = features if features is not None else (
-        _features(settings, all_days, events, weather) if all_days else None
+        _features(shop, all_days) if all_days else None
     )
     lookup = ForecastLookup(result) if result is not None else None
     lines = [

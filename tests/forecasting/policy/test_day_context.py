@@ -66,3 +66,17 @@ def test_a_day_without_weather_forecast_says_typical_weather_was_assumed() -> No
     assert "°C" in label
     assert step_label(Step("weather_typical", assumed["weather_typical"], 1.0), "en") == (
         "typical weather assumed")
+
+
+def test_the_occasion_step_names_the_occasion() -> None:
+    from forecasting.policy.explain_text import step_label
+    from forecasting.policy.explanation import Step
+
+    ft = build_features("NW", dt.date(2024, 1, 1), dt.date(2026, 1, 10))
+    eve = day_params(dt.date(2025, 12, 31), features=ft)
+    assert eve["occasion"]["names"]["de"] == "Silvester"
+    assert step_label(Step("occasion", eve["occasion"], 12.0), "de") == "wie zuletzt: Silvester"
+    assert step_label(Step("occasion", eve["occasion"], 12.0), "en").startswith("as last time: ")
+    assert "occasion" not in day_params(dt.date(2025, 11, 12), features=ft)
+    first_time = build_features("NW", dt.date(2025, 6, 1), dt.date(2026, 1, 10))
+    assert "occasion" not in day_params(dt.date(2025, 12, 31), features=first_time)
