@@ -22,11 +22,13 @@ _WEATHER = {
 
 
 MAX_NAMES = 2
+#: Between names inside one step; commas already separate the reasons of a line.
+NAME_SEPARATOR = " / "
 
 
-def _join(names: list[str]) -> str:
+def join_names(names: list[str]) -> str:
     """At most MAX_NAMES distinct names, so a step label stays short."""
-    return ", ".join(list(dict.fromkeys(n for n in names if n))[:MAX_NAMES])
+    return NAME_SEPARATOR.join(list(dict.fromkeys(n for n in names if n))[:MAX_NAMES])
 
 
 def _named(group: str) -> bool:
@@ -88,7 +90,7 @@ def feature_names(features: Any, day: dt.date) -> dict[str, dict[str, str]]:
             entry = found.setdefault(group, {"de": [], "en": []})
             entry["de"].append(labels[col].de)
             entry["en"].append(labels[col].en)
-    return {g: {"de": _join(v["de"]), "en": _join(v["en"])} for g, v in found.items()}
+    return {g: {"de": join_names(v["de"]), "en": join_names(v["en"])} for g, v in found.items()}
 
 
 def event_names(events: pd.DataFrame | None, day: dt.date) -> dict[str, dict[str, str]]:
@@ -99,7 +101,7 @@ def event_names(events: pd.DataFrame | None, day: dt.date) -> dict[str, dict[str
     on = events[(events["start_date"] <= stamp) & (events["end_date"] >= stamp)]
     out: dict[str, dict[str, str]] = {}
     for kind, rows in on.groupby("kind"):
-        name = _join([str(n) for n in rows["name"]])
+        name = join_names([str(n) for n in rows["name"]])
         out[f"event_{kind}"] = {"de": name, "en": name}
     return out
 

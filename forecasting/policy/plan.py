@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from forecasting.decisions import StoredForecast, save_forecasts
-from forecasting.policy.day_context import day_params
+from forecasting.policy.day_context import NAME_SEPARATOR, day_params, join_names
 from forecasting.policy.economics import service_level, stock_service_level
 from forecasting.policy.forecast_input import ForecastLookup
 from forecasting.policy.lines import OrderLine, newsvendor_line, stocked_line, zero_line
@@ -148,17 +148,17 @@ def _old_stock_days(product: Product, day: dt.date, days: tuple[dt.date, ...]) -
 
 
 def _merge_params(per_day: list[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
-    """Parameters for a window of days: event names only (the calendar's own group words for
-    the rest, e.g. "Zahltag"); no single weekday or weather value."""
+    """Parameters for a window of days: the names of the window's days (at most two per group:
+    "Zahltag Gehalt / Zahltag Renten"); no single weekday or weather value. A group without names
+    on any day of the window reads as absent ("kein Zahltag")."""
     out: dict[str, dict[str, Any]] = {}
     for params in per_day:
         for group, p in params.items():
-            if "names" in p and group.startswith("event_"):
+            if "names" in p:
                 prev = out.setdefault(group, {"names": {"de": "", "en": ""}})["names"]
                 for lang in ("de", "en"):
-                    parts = [x for x in (prev[lang], p["names"][lang]) if x]
-                    names = list(dict.fromkeys(", ".join(parts).split(", ")))
-                    prev[lang] = ", ".join(names[:2])
+                    parts = [prev[lang], p["names"][lang]]
+                    prev[lang] = join_names(NAME_SEPARATOR.join(parts).split(NAME_SEPARATOR))
     out["sellouts"] = per_day[0].get("sellouts", {}) if per_day else {}
     return out
 
