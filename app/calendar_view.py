@@ -242,12 +242,15 @@ class CalendarView(QWidget):
         self.fetch_button.clicked.connect(self.fetch_weather)
         self.events.itemDoubleClicked.connect(lambda _item: self.edit_event())
         session.dataChanged.connect(self.reload)
+        session.planChanged.connect(self._follow_order_day)
         self.reload()
 
     # -- reading -------------------------------------------------------------------------------
     def reload(self) -> None:
         """Fill both tables from the shop file."""
         lang = i18n.lang()
+        # The order day is always on the page, also when the owner plans a day already past.
+        self.start = min(dt.date.today(), self.session.day)
         events = load_events(self.session.shop)
         infos = day_infos(self.session.shop, self.start, WEEKS * 7, lang)
         self.days.setRowCount(len(infos))
@@ -284,6 +287,11 @@ class CalendarView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, event.id)
                 self.events.setItem(row, col, item)
+
+    def _follow_order_day(self) -> None:
+        """Reload when the owner picked an order day before the first day shown."""
+        if min(dt.date.today(), self.session.day) != self.start:
+            self.reload()
 
     def selected_event(self) -> Event | None:
         """The event selected in the list."""

@@ -68,7 +68,7 @@ def test_typed_weather_forecast_is_stored(qtbot: object, session: object) -> Non
     weather = load_weather(session.shop)  # type: ignore[attr-defined]
     row = weather[(weather["date"].dt.date == day) & (weather["kind"] == "forecast")]
     assert float(row["temperature_max"].iloc[0]) == 27.0
-    assert "27 °C" in view.days.item(1, 4).text()
+    assert "27 °C" in view.days.item((day - view.start).days, 4).text()
 
 
 def test_fetch_without_location_explains(qtbot: object, session: object) -> None:
