@@ -63,7 +63,7 @@ def test_add_edit_delete_event(qtbot: object, session: object) -> None:
 def test_typed_weather_forecast_is_stored(qtbot: object, session: object) -> None:
     session.auto_recompute = False  # type: ignore[attr-defined]
     view = _view(qtbot, session)
-    day = dt.date.today() + dt.timedelta(days=1)
+    day = view.start + dt.timedelta(days=1)
     view.store_weather(day, 27.0, 0.0)
     weather = load_weather(session.shop)  # type: ignore[attr-defined]
     row = weather[(weather["date"].dt.date == day) & (weather["kind"] == "forecast")]
