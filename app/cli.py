@@ -22,6 +22,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "events": ("app.commands.events", "import local events from ICS or CSV"),
     "backtest": ("app.commands.backtest", "rolling-origin backtest of the forecasts"),
     "suggest": ("app.commands.suggest", "print the order suggestions for a day"),
+    "settings": ("app.commands.settings", "show or change shop, product and calendar settings"),
+    "order": ("app.commands.order", "record order decisions, export the final order list"),
 }
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import i18n
+from app import i18n, plan_access
 from app.calendar_view import CalendarView
 from app.jobs import JobBar, JobCancelled
 from app.order_sheet import OrderSheetView
@@ -200,15 +200,7 @@ class MainWindow(QMainWindow):
     # -- exports -------------------------------------------------------------------------------
     def export_lines(self) -> list[order_export.ExportLine]:
         """The current order list (decided quantities, else suggestions)."""
-        out = []
-        for line in self.session.lines:
-            decision = self.session.decisions.get(line.product)
-            out.append(order_export.ExportLine(
-                area=line.area, product=line.product, unit=line.unit,
-                suggestion=line.suggestion,
-                order=None if decision is None else decision.final,
-                reason=line.reason, decimals=line.decimals))
-        return out
+        return plan_access.export_lines(self.session.lines, self.session.decisions)
 
     def heading(self) -> str:
         """Title of the printed list."""

@@ -110,3 +110,17 @@ def areas(lines: list[LineView]) -> list[tuple[str, list[LineView]]]:
     for line in lines:
         groups.setdefault(line.area, []).append(line)
     return list(groups.items())
+
+
+def export_lines(lines: list[LineView], decisions: dict[str, Any]) -> list[Any]:
+    """The final order list for printing and export: the owner's quantity, else the suggestion."""
+    from forecasting.order_export import ExportLine
+
+    out = []
+    for line in lines:
+        decision = decisions.get(line.product)
+        out.append(ExportLine(
+            area=line.area, product=line.product, unit=line.unit, suggestion=line.suggestion,
+            order=None if decision is None else decision.final,
+            reason=line.reason, decimals=line.decimals))
+    return out

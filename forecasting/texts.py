@@ -51,10 +51,214 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "„{value}“ ist kein Datum (erwartet z. B. 2026-11-26 oder 26.11.2026).",
         "en": "“{value}” is not a date (expected e.g. 2026-11-26 or 26.11.2026).",
     },
+    # -- cli.order.*: `bestellkompass order` (app/commands/order.py) -------------------------
+    "cli.order.no_plan": {
+        "de": (
+            "Für {date} sind noch keine Bestellvorschläge gespeichert. Bitte zuerst "
+            "„bestellkompass suggest --date {iso}“ ausführen (oder den Tag in der App öffnen)."
+        ),
+        "en": (
+            "No order suggestions are stored for {date} yet. Please run "
+            "“bestellkompass suggest --date {iso}” first (or open the day in the app)."
+        ),
+    },
+    "cli.order.stale": {
+        "de": (
+            "Hinweis: Die Daten haben sich seit der Berechnung der Vorschläge ({when}) geändert; "
+            "die Vorschläge werden neu berechnet. Zum Speichern: bestellkompass suggest --date {iso}"
+        ),
+        "en": (
+            "Note: the data changed since the suggestions were computed ({when}); they are "
+            "recomputed now. To store them: bestellkompass suggest --date {iso}"
+        ),
+    },
+    "cli.order.unknown_product": {
+        "de": "„{name}“ steht nicht auf der Bestellliste für {date}. Produkte: {names}.",
+        "en": "“{name}” is not on the order list for {date}. Products: {names}.",
+    },
+    "cli.order.bad_quantity": {
+        "de": "„{value}“ ist keine gültige Menge (erwartet eine Zahl ab 0, z. B. 120 oder 2,5).",
+        "en": "“{value}” is not a valid quantity (expected a number from 0, e.g. 120 or 2.5).",
+    },
+    "cli.order.reason_needed": {
+        "de": (
+            "{quantity} weicht vom Vorschlag {suggestion} für „{name}“ ab: bitte einen Grund "
+            "angeben, --reason {codes}."
+        ),
+        "en": (
+            "{quantity} differs from the suggestion {suggestion} for “{name}”: please give a "
+            "reason, --reason {codes}."
+        ),
+    },
+    "cli.order.bad_reason": {
+        "de": "Unbekannter Grund „{value}“ (möglich: {codes}).",
+        "en": "Unknown reason “{value}” (choose one of {codes}).",
+    },
+    "cli.order.note_needed": {
+        "de": "Beim Grund „other“ bitte mit --note in ein paar Worten sagen, warum.",
+        "en": "With the reason “other” please say why in a few words with --note.",
+    },
+    "cli.order.bad_export": {
+        "de": "„{path}“: Die Bestellliste kann als .csv, .xlsx oder .pdf gespeichert werden.",
+        "en": "“{path}”: the order list can be saved as .csv, .xlsx or .pdf.",
+    },
+    "cli.order.reason.event": {
+        "de": "Ein Ereignis, von dem ich weiß", "en": "An event I know about",
+    },
+    "cli.order.reason.supplier_limit": {
+        "de": "Lieferant liefert nicht mehr", "en": "Supplier limit",
+    },
+    "cli.order.reason.promotion": {"de": "Aktion", "en": "Promotion"},
+    "cli.order.reason.weather": {"de": "Das Wetter wird anders", "en": "Weather looks different"},
+    "cli.order.reason.other": {"de": "Anderes", "en": "Other"},
+    "cli.order.state.open": {"de": "offen", "en": "open"},
+    "cli.order.state.accepted": {"de": "übernommen", "en": "accepted"},
+    "cli.order.state.changed": {"de": "geändert", "en": "changed"},
+    "cli.order.col.state": {"de": "Status", "en": "State"},
+    "cli.order.col.final": {"de": "Bestellung", "en": "Order"},
+    "cli.order.col.reason": {"de": "Grund der Änderung", "en": "Reason for the change"},
+    "cli.order.col.decided": {"de": "Entschieden", "en": "Decided"},
+    "cli.order.summary": {
+        "de": "{decided} von {total} Zeilen entschieden; offen: {open}",
+        "en": "{decided} of {total} lines decided; open: {open}",
+    },
+    "cli.order.none_open": {"de": "keine", "en": "none"},
+    "cli.order.accepted": {
+        "de": "Vorschläge übernommen am {date}: {count}.",
+        "en": "Suggestions accepted for {date}: {count}.",
+    },
+    "cli.order.set": {
+        "de": "„{name}“ am {date}: {quantity} {unit} bestellt (Vorschlag {suggestion}).",
+        "en": "“{name}” on {date}: ordering {quantity} {unit} (suggestion {suggestion}).",
+    },
+    "cli.order.cleared": {
+        "de": "Entscheidung für „{name}“ am {date} zurückgenommen.",
+        "en": "Decision for “{name}” on {date} undone.",
+    },
+    "cli.order.not_decided": {
+        "de": "Für „{name}“ am {date} gibt es keine Entscheidung; nichts geändert.",
+        "en": "There is no decision for “{name}” on {date}; nothing changed.",
+    },
+    "cli.order.exported": {
+        "de": "Bestellliste gespeichert: {path}",
+        "en": "Order list saved: {path}",
+    },
     "demo.bad_kind": {
         "de": "Unbekannte Demo-Art „{kind}“ (möglich: bakery, deli).",
         "en": "Unknown demo kind “{kind}” (choose bakery or deli).",
     },
+    # -- settings.*: `bestellkompass settings` (app/commands/settings.py) ----------------------
+    "settings.bad_number": {
+        "de": "{option}: „{value}“ ist keine Zahl zwischen {low} und {high}.",
+        "en": "{option}: “{value}” is not a number between {low} and {high}.",
+    },
+    "settings.bad_whole_number": {
+        "de": "{option}: „{value}“ ist keine ganze Zahl zwischen {low} und {high}.",
+        "en": "{option}: “{value}” is not a whole number between {low} and {high}.",
+    },
+    "settings.bad_postal_code": {
+        "de": "„{value}“ ist keine Postleitzahl (fünf Ziffern, z. B. 50667).",
+        "en": "“{value}” is not a postal code (five digits, e.g. 50667).",
+    },
+    "settings.bad_weekdays": {
+        "de": "„{value}“ sind keine Wochentage (z. B. Mo,Di,Mi,Do,Fr,Sa oder Mo-Sa).",
+        "en": "“{value}” are not weekdays (e.g. Mon,Tue,Wed,Thu,Fri,Sat or Mon-Sat).",
+    },
+    "settings.bad_language": {
+        "de": "„{value}“ ist keine Sprache der App (möglich: de, en).",
+        "en": "“{value}” is not a language of the app (choose de or en).",
+    },
+    "settings.empty_name": {
+        "de": "Der Name des Geschäfts darf nicht leer sein.",
+        "en": "The shop name must not be empty.",
+    },
+    "settings.bad_service_level": {
+        "de": "„{value}“ ist keine Lieferbereitschaft (möglich: {choices} oder ein Prozentwert "
+        "von {low} bis {high}).",
+        "en": "“{value}” is not a service level (choose {choices} or a percentage from {low} "
+        "to {high}).",
+    },
+    "settings.bad_category_setting": {
+        "de": "„{value}“ ist keine Lieferbereitschaft für Warengruppen (möglich: {choices}).",
+        "en": "“{value}” is not a service setting for categories (choose {choices}).",
+    },
+    "settings.unknown_category": {
+        "de": "Die Warengruppe „{name}“ gibt es in diesem Shop nicht (vorhanden: {known}).",
+        "en": "There is no category “{name}” in this shop (there are: {known}).",
+    },
+    "settings.not_closing_day": {
+        "de": "Der {date} ist kein geplanter Schließtag; nichts geändert.",
+        "en": "{date} is not a planned closing day; nothing changed.",
+    },
+    "settings.bad_salary_days": {
+        "de": "„{value}“ sind keine Gehaltstage (möglich: last, 1, 15, durch Kommas getrennt, "
+        "oder none).",
+        "en": "“{value}” are not salary days (choose last, 1, 15, separated by commas, or none).",
+    },
+    "settings.bad_choice": {
+        "de": "{option}: „{value}“ ist nicht möglich (möglich: {choices}).",
+        "en": "{option}: “{value}” is not possible (choose {choices}).",
+    },
+    "settings.state_from_postal_code": {
+        "de": "Bundesland {state} aus der Postleitzahl {postal_code} übernommen – bitte prüfen.",
+        "en": "State {state} taken from the postal code {postal_code} – please check.",
+    },
+    "settings.saved": {"de": "Gespeichert.", "en": "Saved."},
+    "settings.unchanged": {"de": "Nichts geändert.", "en": "Nothing changed."},
+    "settings.closing_day_set": {
+        "de": "Schließtag {date} eingetragen.",
+        "en": "Closing day {date} set.",
+    },
+    "settings.closing_day_removed": {
+        "de": "Schließtag {date} entfernt.",
+        "en": "Closing day {date} removed.",
+    },
+    "settings.show.shop": {"de": "Geschäft", "en": "Shop"},
+    "settings.show.name": {"de": "Name", "en": "Name"},
+    "settings.show.state": {"de": "Bundesland", "en": "State"},
+    "settings.show.postal_code": {"de": "Postleitzahl", "en": "Postal code"},
+    "settings.show.opening_days": {"de": "Öffnungstage", "en": "Opening days"},
+    "settings.show.open_on_holidays": {
+        "de": "An Feiertagen geöffnet",
+        "en": "Open on public holidays",
+    },
+    "settings.show.location": {"de": "Lage (Breite, Länge)", "en": "Location (latitude, longitude)"},
+    "settings.show.language": {"de": "Sprache", "en": "Language"},
+    "settings.show.closing_days": {"de": "Schließtage", "en": "Closing days"},
+    "settings.show.calendar": {"de": "Kalender", "en": "Calendar"},
+    "settings.show.salary_days": {"de": "Gehaltstage", "en": "Salary days"},
+    "settings.show.salary.last": {"de": "letzter Bankarbeitstag", "en": "last banking day"},
+    "settings.show.salary.day": {"de": "am {day}.", "en": "day {day} of the month"},
+    "settings.show.ramadan": {"de": "Ramadan beachten", "en": "Observe Ramadan"},
+    "settings.show.carnival": {"de": "Karnevalsregion", "en": "Carnival region"},
+    "settings.show.catholic": {"de": "Katholische Region", "en": "Catholic region"},
+    "settings.show.typical_weather": {
+        "de": "Fehlendes Wetter mit typischen Werten füllen",
+        "en": "Fill missing weather with typical values",
+    },
+    "settings.show.categories": {
+        "de": "Lieferbereitschaft je Warengruppe",
+        "en": "Service level per category",
+    },
+    "settings.show.products": {"de": "Produkte", "en": "Products"},
+    "settings.show.none": {"de": "keine", "en": "none"},
+    "settings.show.unknown": {"de": "unbekannt", "en": "unknown"},
+    "settings.show.yes": {"de": "ja", "en": "yes"},
+    "settings.show.no": {"de": "nein", "en": "no"},
+    "settings.show.auto": {"de": "nach Bundesland ({value})", "en": "by state ({value})"},
+    "settings.col.product": {"de": "Produkt", "en": "Product"},
+    "settings.col.category": {"de": "Warengruppe", "en": "Category"},
+    "settings.col.unit": {"de": "Einheit", "en": "Unit"},
+    "settings.col.price": {"de": "Preis €", "en": "Price €"},
+    "settings.col.unit_cost": {"de": "Kosten €", "en": "Cost €"},
+    "settings.col.salvage": {"de": "Restwert €", "en": "Unsold €"},
+    "settings.col.pack_size": {"de": "Gebinde", "en": "Pack"},
+    "settings.col.min_order": {"de": "Mindestm.", "en": "Min. order"},
+    "settings.col.shelf_life": {"de": "Haltbar (T)", "en": "Shelf (d)"},
+    "settings.col.lead_time": {"de": "Vorlauf (T)", "en": "Lead (d)"},
+    "settings.col.supplier": {"de": "Lieferant / Bereich", "en": "Supplier / area"},
+    "settings.col.service": {"de": "Lieferbereitschaft", "en": "Service level"},
+    "settings.col.active": {"de": "aktiv", "en": "active"},
     # -- policy.*: order suggestions and their reasons (forecasting/policy/explain_text.py) ------
     "policy.weekday.0": {"de": "Montag", "en": "Monday"},
     "policy.weekday.1": {"de": "Dienstag", "en": "Tuesday"},

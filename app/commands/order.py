@@ -1,0 +1,392 @@
+"""`bestellkompass order`: the owner's decisions on a day's order list, and its export.
+
+The order sheet's actions without the window: show suggestions and decisions, accept suggestions,
+set a quantity with a reason (REASON_CODES, as the app's reason dialog), undo a decision, and export
+the final list as CSV/XLSX (forecasting/order_export.py) or PDF (app/pdf_export.py, the only step
+that needs Qt). Lines and decisions are written with the same edits as the app (app/edits.py).
+
+The suggestions are those `bestellkompass suggest` or the app stored for the day; the plan is
+rebuilt from the forecast saved in the shop file, so nothing is retrained while the data is
+unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import dataclasses
+import datetime as dt
+import getpass
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.commands.args import date_arg
+from forecasting.decisions import REASON_CODES, OrderDecision
+from forecasting.errors import UserError
+from forecasting.shopfile import Shop
+from forecasting.texts import format_date, format_number, render
+
+EXPORT_SUFFIXES = (".csv", ".xlsx", ".pdf")
+_QT: list[Any] = []  # the QGuiApplication made for a PDF export
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    """--shop, --lang and --date, accepted before or after the action."""
+    parser.add_argument("--shop", default=argparse.SUPPRESS, help="shop file")
+    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS)
+    parser.add_argument("--date", type=date_arg, default=argparse.SUPPRESS,
+                        help="sales/order day (default: next opening day)")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The actions show, accept, set, clear and export."""
+    _common(parser)
+    actions = parser.add_subparsers(dest="action", metavar="<action>", required=True)
+    show = actions.add_parser("show", help="suggestions, decisions and the open lines")
+    _common(show)
+    show.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    accept = actions.add_parser("accept", help="accept the suggestions (default: all open lines)")
+    _common(accept)
+    accept.add_argument("products", nargs="*", metavar="PRODUCT")
+    accept.add_argument("--by", default=None, help="who decides (default: login name)")
+    set_ = actions.add_parser("set", help="order another quantity (needs a reason if different)")
+    _common(set_)
+    set_.add_argument("product", metavar="PRODUCT")
+    set_.add_argument("quantity", metavar="QTY")
+    set_.add_argument("--reason", default=None, help="one of " + ", ".join(REASON_CODES))
+    set_.add_argument("--note", default="", help="free text (needed with --reason other)")
+    set_.add_argument("--by", default=None, help="who decides (default: login name)")
+    clear = actions.add_parser("clear", help="undo the decision on products")
+    _common(clear)
+    clear.add_argument("products", nargs="+", metavar="PRODUCT")
+    export = actions.add_parser("export", help="write the final order list (.csv, .xlsx, .pdf)")
+    _common(export)
+    export.add_argument("--out", required=True, type=Path, help="FILE.csv, FILE.xlsx or FILE.pdf")
+
+
+@dataclasses.dataclass
+class Sheet:
+    """A day's order list as the app's order sheet holds it: lines and the owner's decisions."""
+
+    shop_name: str
+    day: dt.date
+    lines: list[Any]  # app.plan_access.LineView
+    decisions: dict[str, OrderDecision]
+    closed_reason: tuple[str, str] | None
+
+    def line(self, product: str, lang: str) -> Any:
+        """The line of `product` (UserError if it is not on the list)."""
+        for line in self.lines:
+            if line.product == product:
+                return line
+        raise UserError("cli.order.unknown_product", name=product, date=self.day,
+                        names=", ".join(ln.product for ln in self.lines))
+
+
+def load_sheet(shop: Shop, day: dt.date, lang: str) -> Sheet:
+    """The day's lines (plan rebuilt from the stored forecast) and decisions."""
+    from app.plan_access import line_views
+    from forecasting.decisions import load_decisions, load_forecasts
+    from forecasting.policy.plan import build_order_plan, closed_reason
+    from forecasting.shop_settings import load_closing_days, load_settings
+
+    closed = closed_reason(load_settings(shop), load_closing_days(shop), day)
+    if closed is None:
+        stored = load_forecasts(shop, day)
+        if not stored:
+            raise UserError("cli.order.no_plan", date=day, iso=day.isoformat())
+        if min(f.data_version for f in stored) < shop.data_version():
+            when = max(f.computed_at for f in stored)
+            print(render("cli.order.stale", lang, when=f"{format_date(when.date(), lang)} "
+                         f"{when:%H:%M}", iso=day.isoformat()), file=sys.stderr)
+    plan = build_order_plan(shop, day)
+    decisions = {d.product: d for d in load_decisions(shop, day)}
+    return Sheet(plan.shop_name, day, line_views(plan, lang), decisions, plan.closed_reason)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the shop file, read the day's sheet, do the action."""
+    from forecasting.policy.plan import next_opening_day
+    from forecasting.shopfile import default_shop_path
+
+    lang = getattr(args, "lang", None) or "de"
+    path = getattr(args, "shop", None) or default_shop_path()
+    if args.action == "set":  # check what needs no shop file first
+        _reason(args.reason, args.note)
+    if args.action == "export" and args.out.suffix.lower() not in EXPORT_SUFFIXES:
+        raise UserError("cli.order.bad_export", path=str(args.out))
+    with Shop.open(path) as shop:
+        day = getattr(args, "date", None) or next_opening_day(shop, dt.date.today())
+        sheet = load_sheet(shop, day, lang)
+        action = {"show": show, "accept": accept, "set": set_quantity, "clear": clear,
+                  "export": export}[args.action]
+        text = action(shop, sheet, args, lang)
+    if text:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+# -- decisions -----------------------------------------------------------------------------------
+def _who(args: argparse.Namespace) -> str:
+    if getattr(args, "by", None):
+        return str(args.by)
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _decision(sheet: Sheet, line: Any, final: float, who: str, code: str | None = None,
+              text: str = "") -> OrderDecision:
+    """As ShopSession._decision: the line's displayed suggestion beside the owner's quantity."""
+    return OrderDecision(product=line.product, date=sheet.day, suggested=line.suggestion,
+                         final=final, reason_code=code, reason_text=text, decided_by=who,
+                         decided_at=dt.datetime.now().replace(microsecond=0))
+
+
+def _reason(code: str | None, note: str) -> None:
+    codes = ", ".join(REASON_CODES)
+    if code is not None and code not in REASON_CODES:
+        raise UserError("cli.order.bad_reason", value=code, codes=codes)
+    if code == "other" and not note.strip():
+        raise UserError("cli.order.note_needed")
+
+
+def parse_quantity(text: str, lang: str) -> float:
+    """"120", "2,5" (German), "1.234,5" (German) or "2.5" (English); >= 0, else UserError."""
+    raw = text.strip().replace(" ", "")
+    if lang == "de" or ("," in raw and "." not in raw):
+        raw = raw.replace(".", "").replace(",", ".")
+    else:
+        raw = raw.replace(",", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise UserError("cli.order.bad_quantity", value=text) from None
+    if not value >= 0 or value == float("inf"):
+        raise UserError("cli.order.bad_quantity", value=text)
+    return value
+
+
+def quantity_text(value: float, lang: str, decimals: int) -> str:
+    """The owner's quantity with the line's decimals, more if it has them (2,5 stays 2,5)."""
+    while decimals < 3 and abs(round(value, decimals) - value) > 1e-9:
+        decimals += 1
+    return format_number(value, lang, decimals)
+
+
+def accept(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:
+    """Accept the suggestion for the named (default: all) lines that are still open."""
+    from app.edits import EditBatch, SetDecision
+
+    lines = [sheet.line(p, lang) for p in args.products] if args.products else sheet.lines
+    who = _who(args)
+    edits = tuple(
+        SetDecision(line.product, sheet.day, _decision(sheet, line, line.suggestion, who), None)
+        for line in lines if line.product not in sheet.decisions
+    )
+    if edits:
+        EditBatch(edits).apply(shop)
+    return render("cli.order.accepted", lang, count=len(edits), date=sheet.day)
+
+
+def set_quantity(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:
+    """Order `quantity` of one product; a quantity other than the suggestion needs a reason."""
+    from app.edits import SetDecision
+
+    line = sheet.line(args.product, lang)
+    quantity = parse_quantity(args.quantity, lang)
+    if abs(quantity - line.suggestion) > 1e-9 and args.reason is None:
+        raise UserError(
+            "cli.order.reason_needed", name=line.product,
+            quantity=quantity_text(quantity, lang, line.decimals),
+            suggestion=format_number(line.suggestion, lang, line.decimals),
+            codes="|".join(REASON_CODES),
+        )
+    new = _decision(sheet, line, quantity, _who(args), args.reason, args.note.strip())
+    SetDecision(line.product, sheet.day, new, sheet.decisions.get(line.product)).apply(shop)
+    return render("cli.order.set", lang, name=line.product, date=sheet.day, unit=line.unit,
+                  quantity=quantity_text(quantity, lang, line.decimals),
+                  suggestion=format_number(line.suggestion, lang, line.decimals))
+
+
+def clear(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:
+    """Forget the decisions on the named products (the line is open again)."""
+    from app.edits import EditBatch, SetDecision
+
+    lines = [sheet.line(p, lang) for p in args.products]
+    out, edits = [], []
+    for line in lines:
+        old = sheet.decisions.get(line.product)
+        if old is None:
+            out.append(render("cli.order.not_decided", lang, name=line.product, date=sheet.day))
+        else:
+            edits.append(SetDecision(line.product, sheet.day, None, old))
+            out.append(render("cli.order.cleared", lang, name=line.product, date=sheet.day))
+    if edits:
+        EditBatch(tuple(edits)).apply(shop)
+    return "\n".join(out)
+
+
+# -- show ----------------------------------------------------------------------------------------
+def reason_label(code: str | None, lang: str) -> str:
+    """The words for an override reason code ("" for none)."""
+    return render(f"cli.order.reason.{code}", lang) if code else ""
+
+
+def _state(line: Any, decision: OrderDecision | None) -> str:
+    if decision is None:
+        return "open"
+    if decision.final is not None and abs(decision.final - line.suggestion) > 1e-9:
+        return "changed"
+    return "accepted"
+
+
+def sheet_rows(sheet: Sheet) -> list[dict[str, Any]]:
+    """One dict per line: suggestion, the owner's decision and its reason (JSON-ready)."""
+    rows = []
+    for line in sheet.lines:
+        d = sheet.decisions.get(line.product)
+        rows.append({
+            "product": line.product,
+            "area": line.area,
+            "unit": line.unit,
+            "status": line.status,
+            "suggestion": line.suggestion,
+            "decimals": line.decimals,
+            "state": _state(line, d),
+            "final": None if d is None else d.final,
+            "suggested_then": None if d is None else d.suggested,
+            "reason_code": None if d is None else d.reason_code,
+            "reason_text": "" if d is None else d.reason_text,
+            "decided_by": "" if d is None else d.decided_by,
+            "decided_at": None if d is None or d.decided_at is None
+            else d.decided_at.isoformat(timespec="seconds"),
+            "suggestion_reason": line.reason,
+        })
+    return rows
+
+
+def _when(value: str | None, lang: str) -> str:
+    if not value:
+        return ""
+    at = dt.datetime.fromisoformat(value)
+    return f"{format_date(at.date(), lang)} {at:%H:%M}"
+
+
+def _why(row: dict[str, Any], lang: str) -> str:
+    return " – ".join(x for x in (reason_label(row["reason_code"], lang), row["reason_text"]) if x)
+
+
+def show(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:
+    """The sheet as table (people), CSV or JSON (scripts)."""
+    rows = sheet_rows(sheet)
+    if args.format == "json":
+        return json.dumps({"shop": sheet.shop_name, "date": sheet.day.isoformat(),
+                           "open": sheet.closed_reason is None, "lines": rows},
+                          ensure_ascii=False, indent=2)
+    if args.format == "csv":
+        return _csv(rows, lang)
+    return _table(sheet, rows, lang)
+
+
+def _csv(rows: list[dict[str, Any]], lang: str) -> str:
+    """German: ';' separated with decimal commas, like `suggest --format csv`."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";" if lang == "de" else ",", lineterminator="\n")
+    writer.writerow(["product", "area", "unit", "suggestion", "final", "state", "reason_code",
+                     "reason_text", "decided_by", "decided_at"])
+    for r in rows:
+        d = r["decimals"]
+        writer.writerow([
+            r["product"], r["area"], r["unit"], format_number(r["suggestion"], lang, d),
+            "" if r["final"] is None else quantity_text(r["final"], lang, d), r["state"],
+            r["reason_code"] or "", r["reason_text"], r["decided_by"], r["decided_at"] or "",
+        ])
+    return buf.getvalue()
+
+
+def _table(sheet: Sheet, rows: list[dict[str, Any]], lang: str) -> str:
+    from forecasting.policy.explain_text import weekday_name
+
+    out = [render("policy.title", lang, weekday=weekday_name(sheet.day.weekday(), lang),
+                  date=format_date(sheet.day, lang)), ""]
+    if sheet.closed_reason is not None:
+        reason = sheet.closed_reason[1] or render("policy.status.closed", lang)
+        out.append(render("policy.closed_day", lang, date=format_date(sheet.day, lang),
+                          reason=reason))
+        out.append("")
+    heads = [render(c, lang) for c in ("policy.col.product", "policy.col.suggestion",
+                                       "cli.order.col.final", "cli.order.col.state",
+                                       "cli.order.col.reason", "cli.order.col.decided")]
+    width = max([len(heads[0]), *(len(r["product"]) for r in rows)]) + 2
+    why = max([len(heads[4]), *(len(_why(r, lang)) for r in rows)]) + 2
+    fmt = f"{{:<{width}}}{{:>11}}{{:>12}}  {{:<12}}{{:<{why}}}{{}}"
+    area = None
+    for r in rows:
+        if r["area"] != area:
+            if area is not None:
+                out.append("")
+            area = r["area"]
+            out.append(f"== {area} ==")
+            out.append(fmt.format(*heads).rstrip())
+        d = r["decimals"]
+        who = " ".join(x for x in (r["decided_by"], _when(r["decided_at"], lang)) if x)
+        out.append(fmt.format(
+            r["product"], format_number(r["suggestion"], lang, d),
+            "" if r["final"] is None else quantity_text(r["final"], lang, d),
+            render(f"cli.order.state.{r['state']}", lang), _why(r, lang), who).rstrip())
+    open_lines = [r["product"] for r in rows if r["state"] == "open"]
+    out.append("")
+    out.append(render("cli.order.summary", lang, decided=len(rows) - len(open_lines),
+                      total=len(rows),
+                      open=", ".join(open_lines) or render("cli.order.none_open", lang)))
+    return "\n".join(out)
+
+
+# -- export --------------------------------------------------------------------------------------
+def export_lines(sheet: Sheet) -> list[Any]:
+    """The final order list as the app exports it."""
+    from app.plan_access import export_lines as final_lines
+
+    return final_lines(sheet.lines, sheet.decisions)
+
+
+def export(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:
+    """Write the list; the format follows the file's suffix."""
+    from forecasting import order_export
+
+    path: Path = args.out
+    lines = export_lines(sheet)
+    heading = order_export.title(sheet.shop_name, sheet.day, lang)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        order_export.write_csv(path, lines, lang)
+    elif suffix == ".xlsx":
+        order_export.write_xlsx(path, lines, lang, heading)
+    else:
+        write_pdf(path, heading, lines, lang)
+    return render("cli.order.exported", lang, path=str(path))
+
+
+def write_pdf(path: Path, heading: str, lines: list[Any], lang: str) -> None:
+    """app/pdf_export.write_pdf in `lang`, with an offscreen QGuiApplication if none runs."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from app import i18n
+    from app.pdf_export import write_pdf as pdf
+
+    if QGuiApplication.instance() is None:
+        _QT.append(QGuiApplication(["bestellkompass"]))  # kept alive until the process ends
+    before = i18n.lang()
+    i18n.install_language(lang)
+    try:
+        pdf(path, heading, lines)
+    finally:
+        if before != lang:
+            i18n.install_language(before)

@@ -1,0 +1,389 @@
+"""`bestellkompass settings`: show and change what the Settings dialog edits, headless.
+
+A thin layer over forecasting.shop_settings, forecasting.products, forecasting.calendar_settings and
+forecasting.policy.service_settings, saving exactly as `app/settings_dialog.py` does. Every option
+is checked before anything is written: bad input is a UserError in the user's language (exit code
+2) and leaves the shop file unchanged. Only the options given change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import sys
+from typing import Any
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    # --shop and --lang may also come before the subcommand (global options)
+    parser.add_argument("--shop", default=argparse.SUPPRESS, help="shop file")
+    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The actions (show, shop, closing-day, product, category, calendar) and their options."""
+    _common(parser)
+    actions = parser.add_subparsers(dest="action", metavar="<action>")
+    show = actions.add_parser("show", help="print all settings (default action)")
+    _common(show)
+    show.add_argument("--format", choices=["table", "json"], default="table")
+
+    shop = actions.add_parser("shop", help="change the shop's own facts")
+    _common(shop)
+    shop.add_argument("--name")
+    shop.add_argument("--postal-code", help="5 digits; sets the state too unless --state is given")
+    shop.add_argument("--state", help="Bundesland code, e.g. NW")
+    shop.add_argument("--opening-days", help="e.g. Mo,Di,Mi,Do,Fr,Sa or Mo-Sa (or Mon-Sat)")
+    shop.add_argument("--open-on-holidays", action=argparse.BooleanOptionalAction, default=None,
+                      help="open on public holidays")
+    shop.add_argument("--latitude", help="e.g. 50.94 (empty: unknown)")
+    shop.add_argument("--longitude", help="e.g. 6.96 (empty: unknown)")
+    shop.add_argument("--language", help="de or en")
+
+    closing = actions.add_parser("closing-day", help="add or remove a planned closing day")
+    _common(closing)
+    closing_actions = closing.add_subparsers(dest="closing_action", metavar="add|remove",
+                                             required=True)
+    add = closing_actions.add_parser("add", help="mark a day as closed")
+    _common(add)
+    add.add_argument("date", help="2026-12-24 or 24.12.2026")
+    add.add_argument("--reason", default="", help="e.g. Betriebsferien")
+    remove = closing_actions.add_parser("remove", help="reopen a planned closing day")
+    _common(remove)
+    remove.add_argument("date", help="2026-12-24 or 24.12.2026")
+
+    product = actions.add_parser("product", help="change one product")
+    _common(product)
+    product.add_argument("name", help="the product's name as in the shop file")
+    for option, text in (("--price", "euro per unit"), ("--unit-cost", "euro per unit"),
+                         ("--salvage", "what an unsold unit still brings, euro"),
+                         ("--pack-size", "units per pack"), ("--min-order", "units"),
+                         ("--shelf-life", "days"), ("--lead-time", "days"),
+                         ("--supplier", "supplier or area")):
+        product.add_argument(option, help=text)
+    product.add_argument("--service-level",
+                         help="auto, sellout_ok, few_leftovers, balanced, rarely_sold_out, "
+                              "never_sold_out, or a percentage (e.g. 90)")
+    active = product.add_mutually_exclusive_group()
+    active.add_argument("--active", dest="active", action="store_const", const=True, default=None,
+                        help="on sale again: take the product into the orders")
+    active.add_argument("--inactive", dest="active", action="store_const", const=False,
+                        help="no longer sold: leave the product out of the orders")
+
+    category = actions.add_parser("category", help="service level of a product category")
+    _common(category)
+    category.add_argument("name", help="the category's name as in the shop file")
+    category.add_argument("--service-level", required=True,
+                          help="auto (clear), sellout_ok, few_leftovers, balanced, "
+                               "rarely_sold_out or never_sold_out")
+
+    calendar = actions.add_parser("calendar", help="calendar options of the shop")
+    _common(calendar)
+    calendar.add_argument("--salary-days", help="comma list of last, 1, 15; or none")
+    calendar.add_argument("--ramadan", action=argparse.BooleanOptionalAction, default=None,
+                          help="Ramadan and Eid al-Fitr in the calendar")
+    calendar.add_argument("--carnival-region", help="yes, no or auto (by state)")
+    calendar.add_argument("--catholic-region", help="yes, no or auto (by state)")
+    calendar.add_argument("--typical-weather", action=argparse.BooleanOptionalAction,
+                          default=None, help="fill missing weather with typical values")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the shop file, do the action, say what happened."""
+    from forecasting.shopfile import Shop, default_shop_path
+
+    lang = getattr(args, "lang", None) or "de"
+    path = getattr(args, "shop", None) or default_shop_path()
+    action = getattr(args, "action", None) or "show"
+    with Shop.open(path) as shop:
+        if action == "show":
+            from app.commands.settings_show import settings_json, settings_table
+
+            if getattr(args, "format", "table") == "json":
+                import json
+
+                text = json.dumps(settings_json(shop), ensure_ascii=False, indent=2) + "\n"
+            else:
+                text = settings_table(shop, lang)
+            sys.stdout.write(text)
+            return 0
+        handler = {"shop": _shop, "closing-day": _closing_day, "product": _product,
+                   "category": _category, "calendar": _calendar}[action]
+        messages = handler(shop, args, lang)
+    from forecasting.texts import render
+
+    for code, params in messages:
+        print(render(code, lang, **params))
+    return 0
+
+
+Messages = list[tuple[str, dict[str, Any]]]
+
+
+# -- parsing: every helper raises a UserError naming the option and the bad value ---------------
+def _error(code: str, **params: Any) -> Exception:
+    from forecasting.errors import UserError
+
+    return UserError(code, **params)
+
+
+def parse_number(value: str, option: str, low: float, high: float, *, whole: bool = False
+                 ) -> float:
+    """A number given as 0.45 or 0,45 within [low, high]; whole=True wants an integer."""
+    try:
+        number = float(value.strip().replace(",", "."))
+    except ValueError:
+        number = float("nan")
+    if not low <= number <= high or (whole and not number.is_integer()):
+        raise _error("settings.bad_whole_number" if whole else "settings.bad_number",
+                     option=option, value=value, low=low, high=high)
+    return number
+
+
+def parse_date(value: str) -> dt.date:
+    """2026-12-24 or 24.12.2026."""
+    from app.commands.args import date_arg
+
+    try:
+        return date_arg(value)
+    except argparse.ArgumentTypeError:
+        raise _error("cli.bad_date", value=value) from None
+
+
+def _weekday_names() -> dict[str, int]:
+    from forecasting.texts import render
+
+    names: dict[str, int] = {}
+    for number in range(7):
+        de = render(f"policy.weekday.{number}", "de").lower()
+        en = render(f"policy.weekday.{number}", "en").lower()
+        for name in (de, de[:2], en, en[:3], en[:2]):
+            names[name] = number
+    return names
+
+
+def parse_weekdays(value: str) -> tuple[int, ...]:
+    """"Mo,Di,Sa", "Mo-Sa", "Mon-Fri,Sun", "Montag,Samstag" -> weekday numbers (Monday = 0)."""
+    names = _weekday_names()
+    days: set[int] = set()
+    for part in value.split(","):
+        first, _, last = part.strip().lower().partition("-")
+        if first not in names or (last and last not in names):
+            raise _error("settings.bad_weekdays", value=value)
+        start, end = names[first], names[last or first]
+        days.update(range(start, end + 1) if start <= end else [*range(start, 7),
+                                                                 *range(end + 1)])
+    return tuple(sorted(days))
+
+
+def service_choices() -> tuple[str, ...]:
+    """The plain settings the owner can choose, "auto" (from price and cost) first."""
+    from forecasting.policy.economics import SERVICE_SETTINGS
+
+    return ("auto", *SERVICE_SETTINGS)
+
+
+def _setting_name(value: str) -> str | None:
+    """"balanced", "ausgewogen", "rarely sold out" -> the setting; "auto" -> "auto"; else None."""
+    from forecasting.texts import render
+
+    wanted = " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
+    for setting in service_choices():
+        words = {setting.replace("_", " ")}
+        words.update(render(f"policy.setting.{setting}", lang).lower() for lang in ("de", "en"))
+        if wanted in words:
+            return setting
+    return None
+
+
+def parse_service_level(value: str) -> float | None:
+    """A product's level: a plain setting (auto = None), or a percentage such as 90 or 90 %."""
+    from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS
+
+    setting = _setting_name(value)
+    if setting is not None:
+        return None if setting == "auto" else SERVICE_SETTINGS[setting]
+    try:
+        percent = float(value.strip().rstrip("%").strip().replace(",", "."))
+    except ValueError:
+        percent = float("nan")
+    if not 100 * MIN_LEVEL <= percent <= 100 * MAX_LEVEL:
+        raise _error("settings.bad_service_level", value=value,
+                     choices=", ".join(service_choices()),
+                     low=f"{100 * MIN_LEVEL:g}", high=f"{100 * MAX_LEVEL:g}")
+    return round(percent / 100, 4)
+
+
+def parse_yes_no_auto(value: str, option: str) -> bool | None:
+    """yes/ja/true -> True, no/nein/false -> False, auto -> None (the state's default)."""
+    word = value.strip().lower()
+    answers = {"yes": True, "ja": True, "true": True, "no": False, "nein": False,
+               "false": False, "auto": None}
+    if word in answers:
+        return answers[word]
+    raise _error("settings.bad_choice", option=option, value=value, choices="yes, no, auto")
+
+
+def parse_salary_days(value: str) -> tuple[str | int, ...]:
+    """"last,15" -> ("last", 15); "none" -> ()."""
+    from calendars.options import SALARY_RULES
+
+    if value.strip().lower() in ("none", "keine", ""):
+        return ()
+    rules: list[str | int] = []
+    for part in value.split(","):
+        word = part.strip().lower()
+        rule: str | int = int(word) if word.isdigit() else word
+        if rule not in SALARY_RULES:
+            raise _error("settings.bad_salary_days", value=value)
+        if rule not in rules:
+            rules.append(rule)
+    return tuple(rules)
+
+
+# -- actions: each checks every option first, then writes in one transaction -------------------
+def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
+    from app.postal_codes import state_for_postal_code
+    from forecasting.shop_settings import load_settings, save_settings
+
+    old = load_settings(shop)
+    changes: dict[str, Any] = {}
+    messages: Messages = []
+    if args.name is not None:
+        if not args.name.strip():
+            raise _error("settings.empty_name")
+        changes["name"] = args.name.strip()
+    if args.postal_code is not None:
+        code = args.postal_code.strip()
+        if code and (len(code) != 5 or not code.isdigit()):
+            raise _error("settings.bad_postal_code", value=args.postal_code)
+        changes["postal_code"] = code
+        state = state_for_postal_code(code)
+        # as in the dialog: the postal code pre-selects the state; an explicit --state wins
+        if state is not None and args.state is None:
+            changes["state"] = state
+            messages.append(("settings.state_from_postal_code",
+                             {"state": state, "postal_code": code}))
+    if args.state is not None:
+        changes["state"] = args.state.strip()
+    if args.opening_days is not None:
+        changes["opening_days"] = parse_weekdays(args.opening_days)
+    if args.open_on_holidays is not None:
+        changes["open_on_public_holidays"] = args.open_on_holidays
+    for field, option, low, high in (("latitude", "--latitude", 47.0, 55.5),
+                                     ("longitude", "--longitude", 5.5, 15.5)):
+        value = getattr(args, field)
+        if value is not None:
+            changes[field] = parse_number(value, option, low, high) if value.strip() else None
+    if args.language is not None:
+        if args.language.strip().lower() not in ("de", "en"):
+            raise _error("settings.bad_language", value=args.language)
+        changes["language"] = args.language.strip().lower()
+    new = dataclasses.replace(old, **changes)  # checks the state (ShopFileError shop.bad_state)
+    if new == old:
+        return [*messages, ("settings.unchanged", {})]
+    with shop.transaction():
+        save_settings(shop, new)
+        shop.mark_data_changed()
+    return [*messages, ("settings.saved", {})]
+
+
+def _closing_day(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
+    from forecasting.shop_settings import load_closing_days, remove_closing_day, set_closing_day
+    from forecasting.texts import format_date
+
+    day = parse_date(args.date)
+    closing = load_closing_days(shop)
+    shown = {"date": format_date(day, lang)}
+    if args.closing_action == "add":
+        reason = args.reason.strip()
+        if closing.get(day) == reason:
+            return [("settings.unchanged", {})]
+        set_closing_day(shop, day, reason)
+        return [("settings.closing_day_set", shown)]
+    if day not in closing:
+        raise _error("settings.not_closing_day", date=day)
+    remove_closing_day(shop, day)
+    return [("settings.closing_day_removed", shown)]
+
+
+def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
+    from forecasting.policy.lines import display_decimals
+    from forecasting.products import product_by_name, save_product
+
+    old = product_by_name(shop, args.name)  # ShopFileError shop.unknown_product
+    # ranges as in the dialog's spin boxes; pieces come in whole packs of at least 1
+    pieces = display_decimals(old) == 0
+    numbers = (
+        ("price", "--price", 0, 10_000, False),
+        ("unit_cost", "--unit-cost", 0, 10_000, False),
+        ("salvage_value", "--salvage", 0, 10_000, False),
+        ("pack_size", "--pack-size", 1 if pieces else 0.1, 10_000, pieces),
+        ("min_order", "--min-order", 0, 100_000, False),
+        ("shelf_life_days", "--shelf-life", 1, 365, True),
+        ("lead_time_days", "--lead-time", 0, 365, True),
+    )
+    changes: dict[str, Any] = {}
+    for field, option, low, high, whole in numbers:
+        value = getattr(args, option[2:].replace("-", "_"))
+        if value is not None:
+            number = parse_number(value, option, low, high, whole=whole)
+            changes[field] = int(number) if field.endswith("_days") else number
+    if args.supplier is not None:
+        changes["supplier"] = args.supplier.strip()
+    if args.service_level is not None:
+        changes["service_level"] = parse_service_level(args.service_level)
+    if args.active is not None:
+        changes["active"] = args.active
+    new = dataclasses.replace(old, **changes)
+    if new == old:
+        return [("settings.unchanged", {})]
+    with shop.transaction():
+        save_product(shop, new)
+        shop.mark_data_changed()
+    return [("settings.saved", {})]
+
+
+def _category(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
+    from forecasting.policy.economics import SERVICE_SETTINGS, clip_level
+    from forecasting.policy.service_settings import load_category_levels, save_category_setting
+    from forecasting.products import load_products
+
+    known = sorted({p.category for p in load_products(shop) if p.category})
+    if args.name not in known:
+        raise _error("settings.unknown_category", name=args.name, known=", ".join(known) or "-")
+    setting = _setting_name(args.service_level)
+    if setting is None:
+        raise _error("settings.bad_category_setting", value=args.service_level,
+                     choices=", ".join(service_choices()))
+    level = None if setting == "auto" else clip_level(SERVICE_SETTINGS[setting])
+    if load_category_levels(shop).get(args.name) == level:
+        return [("settings.unchanged", {})]
+    with shop.transaction():
+        save_category_setting(shop, args.name, None if setting == "auto" else setting)
+        shop.mark_data_changed()
+    return [("settings.saved", {})]
+
+
+def _calendar(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
+    from forecasting.calendar_settings import save_calendar_options, stored_calendar_options
+
+    old = stored_calendar_options(shop)
+    changes: dict[str, Any] = {}
+    if args.salary_days is not None:
+        changes["paydays"] = dataclasses.replace(old.paydays,
+                                                 salary_days=parse_salary_days(args.salary_days))
+    if args.ramadan is not None:
+        changes["observe_ramadan"] = args.ramadan
+    if args.carnival_region is not None:
+        changes["carnival_region"] = parse_yes_no_auto(args.carnival_region, "--carnival-region")
+    if args.catholic_region is not None:
+        changes["catholic_region"] = parse_yes_no_auto(args.catholic_region, "--catholic-region")
+    if args.typical_weather is not None:
+        changes["fill_typical_weather"] = args.typical_weather
+    new = dataclasses.replace(old, **changes)
+    if new == old:
+        return [("settings.unchanged", {})]
+    save_calendar_options(shop, new)
+    return [("settings.saved", {})]
