@@ -18,7 +18,7 @@ from app.edits import Edit, EditBatch, SetDecision
 from app.jobs import JobProgress, JobRunner
 from app.plan_access import LineView, line_views
 from app.undo import EditCommand
-from forecasting.decisions import OrderDecision, load_decisions, load_forecasts
+from forecasting.decisions import OrderDecision, current_user, load_decisions, load_forecasts
 from forecasting.shop_settings import ShopSettings, load_settings
 from forecasting.shopfile import Shop
 
@@ -173,6 +173,7 @@ class ShopSession(QObject):
             final=final,
             reason_code=code,
             reason_text=text,
+            decided_by=current_user(),
             decided_at=dt.datetime.now().replace(microsecond=0),
         )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import getpass
 import json
 
 from forecasting.products import product_ids
@@ -38,6 +39,14 @@ class StoredForecast:
     explanation: list[dict[str, object]]
     computed_at: dt.datetime
     data_version: int
+
+
+def current_user() -> str:
+    """Who decides, for the record: the computer's login name ("" if the system has none)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
 
 
 def save_decision(shop: Shop, decision: OrderDecision) -> None:

@@ -16,7 +16,6 @@ import argparse
 import csv
 import dataclasses
 import datetime as dt
-import getpass
 import io
 import json
 import os
@@ -132,12 +131,9 @@ def run(args: argparse.Namespace) -> int:
 
 # -- decisions -----------------------------------------------------------------------------------
 def _who(args: argparse.Namespace) -> str:
-    if getattr(args, "by", None):
-        return str(args.by)
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "cli"
+    from forecasting.decisions import current_user
+
+    return str(getattr(args, "by", None) or current_user() or "cli")
 
 
 def _decision(sheet: Sheet, line: Any, final: float, who: str, code: str | None = None,

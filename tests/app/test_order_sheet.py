@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 from app.i18n import num
 from app.order_model import DIFFERENCE, DONE, FORECAST, ORDER, PRODUCT, SUGGESTION
 from app.order_sheet import OrderSheetView
-from forecasting.decisions import load_decisions
+from forecasting.decisions import current_user, load_decisions
 from forecasting.shopfile import Shop
 from tests.app.conftest import ORDER_DAY
 
@@ -72,6 +72,10 @@ def test_accept_all_then_undo_redo(qtbot: object, planned_session: object) -> No
     assert table.model().index(0, DONE).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     stack.redo()
     assert len(_saved(shop_path)) == n
+    with Shop.open(shop_path) as shop:
+        who = {d.decided_by for d in load_decisions(shop, ORDER_DAY)}
+    assert current_user()
+    assert who == {current_user()}, "each decision records who made it"
 
 
 def test_override_with_reason_persists_and_enter_moves_down(
