@@ -97,27 +97,20 @@ def lookback(shop_path: Path, product: str, day: dt.date, weeks: int = 4,
     have, take the suggestion at the product's service level, compare with what was sold."""
     import numpy as np
 
-    from calendars.features import build_features
-    from forecasting.calendar_settings import load_calendar_options
-    from forecasting.calendar_store import events_frame, load_events, load_weather
     from forecasting.models.backtest import BacktestPlan, run_backtest
     from forecasting.models.forecaster import DEFAULT_LEVELS
     from forecasting.policy.policy_backtest import policy_orders, rule_orders
     from forecasting.products import load_products
-    from forecasting.shop_settings import load_settings
+    from forecasting.shop_calendar import shop_features
 
     with Shop.open(shop_path) as shop:
         sales = read_sales(shop)
         products = {p.name: p for p in load_products(shop)}
-        settings = load_settings(shop)
-        events = events_frame(load_events(shop))
-        weather = load_weather(shop)
-        options = load_calendar_options(shop)
-    if sales.empty or product not in products:
-        return None
+        if sales.empty or product not in products:
+            return None
+        # the shop's own calendar (closing days, options, weather), as the forecast sees it
+        features = shop_features(shop, sales["date"].min().date(), day)
     start = day - dt.timedelta(weeks=weeks)
-    features = build_features(settings.state, sales["date"].min().date(), day, events=events,
-                              weather=weather, options=options)
     plan = BacktestPlan(start=start, end=day - dt.timedelta(days=1), horizon=1,
                         refit_every=7 * weeks)
     result = run_backtest(sales, features, plan, DEFAULT_LEVELS, candidates=False,
