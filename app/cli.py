@@ -53,8 +53,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerant_output() -> None:
+    """A console or file whose encoding lacks a character (Windows cp1252 and "☂") shows "?"
+    instead of the command failing; a windowed bundle has no streams at all."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
+    _tolerant_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     args.lang_given = args.lang is not None
