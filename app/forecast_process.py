@@ -5,23 +5,35 @@ would stall the window even from a worker thread. The child runs `bestellkompass
 day, which stores the finished forecast in the shop file (forecasting/models/persist.py); the
 worker then builds the plan from that stored forecast, without any of those libraries. If the
 child fails, the worker simply computes everything itself: the numbers are the same either way.
+
+The child reports its progress as `PROGRESS <fraction> <code>` lines on stderr (`suggest
+--progress`); a reader thread drains stderr (so a full pipe never blocks the child) and maps the
+child's fraction into the worker's share of the bar, keeping the last other lines for the log.
 """
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
+import logging
 import math
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import IO
 
+from app.commands.suggest import PROGRESS_PREFIX
 from app.jobs import JobProgress
 
-# The child's progress is not reported back; the bar moves towards this share as time passes.
+# The child's part of the whole job (the worker then builds the plan). Until the child's first
+# report (it is still starting: imports, reading the shop) the bar moves towards SHARE with time.
 TYPICAL_SECONDS = 15.0
 SHARE = 0.9
+KEEP_LINES = 20  # other stderr lines kept for the log when the child fails
+_log = logging.getLogger(__name__)
 
 
 def own_command() -> list[str]:
@@ -33,32 +45,101 @@ def own_command() -> list[str]:
     return [sys.executable, "-m", "app"]
 
 
+def parse_progress(line: str) -> tuple[float, str] | None:
+    """(fraction, message code) of a `PROGRESS 0.42 forecast.lightgbm` line, else None."""
+    parts = line.split()
+    if len(parts) != 3 or parts[0] != PROGRESS_PREFIX:
+        return None
+    try:
+        fraction = float(parts[1])
+    except ValueError:
+        return None
+    if not math.isfinite(fraction):
+        return None
+    return min(max(fraction, 0.0), 1.0), parts[2]
+
+
+class ChildProgress:
+    """The bar while the child runs: time-based until the child's first report, then the child's
+    fraction mapped onto what is left up to SHARE. Never moves back; thread-safe."""
+
+    def __init__(self, progress: JobProgress) -> None:
+        self._progress = progress
+        self._lock = threading.Lock()
+        self._shown = 0.0
+        self._base: float | None = None  # where the bar was at the child's first report
+
+    @property
+    def heard(self) -> bool:
+        """Whether the child has reported anything yet."""
+        return self._base is not None
+
+    def waited(self, seconds: float) -> None:
+        """Time-based movement, only while the child has not reported yet."""
+        with self._lock:
+            if self._base is None:
+                self._show(SHARE * (1 - math.exp(-seconds / TYPICAL_SECONDS)), "forecast.train")
+
+    def child(self, fraction: float, message: str) -> None:
+        """The child's own report (`fraction` of its work)."""
+        with self._lock:
+            if self._base is None:
+                self._base = self._shown
+            self._show(self._base + (SHARE - self._base) * fraction, message)
+
+    def _show(self, fraction: float, message: str) -> None:
+        self._shown = max(self._shown, min(fraction, SHARE))
+        self._progress.report(self._shown, message)
+
+
+def _drain(stream: IO[str], bar: ChildProgress, other: collections.deque[str]) -> None:
+    """Read the child's stderr to its end: progress lines to the bar, the rest kept."""
+    with stream:
+        for line in stream:
+            parsed = parse_progress(line)
+            if parsed is not None:
+                bar.child(*parsed)
+            elif line.strip():
+                other.append(line.rstrip())
+
+
 def forecast_in_child(path: Path, day: dt.date, progress: JobProgress) -> bool:
     """Let a child process train and store the forecast for `day`; False if it did not succeed.
 
     Cancelling the job kills the child (the shop file is unaffected: it writes in transactions).
     """
     command = [*own_command(), "--shop", str(path), "suggest", "--date", day.isoformat(),
-               "--no-save", "--format", "json"]
+               "--no-save", "--format", "json", "--progress"]
     started = time.monotonic()
     try:
         child = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+            stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
+            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
         )
     except OSError:
         return False
+    bar = ChildProgress(progress)
+    other: collections.deque[str] = collections.deque(maxlen=KEEP_LINES)
+    assert child.stderr is not None
+    reader = threading.Thread(target=_drain, args=(child.stderr, bar, other),
+                              name="forecast-child-stderr", daemon=True)
+    reader.start()
+    code: int | None = None
     try:
-        while True:
+        while code is None:
             try:
-                return child.wait(timeout=0.2) == 0
+                code = child.wait(timeout=0.2)
             except subprocess.TimeoutExpired:
                 progress.check()
-                elapsed = time.monotonic() - started
-                progress.report(SHARE * (1 - math.exp(-elapsed / TYPICAL_SECONDS)),
-                                "forecast.train")
+                bar.waited(time.monotonic() - started)
     finally:
         if child.poll() is None:
             child.kill()
             child.wait()
+        reader.join(timeout=5)
+    if code != 0:
+        _log.warning("forecast child %s exited with %s; last lines:\n%s", command, code,
+                     "\n".join(other))
+    return code == 0

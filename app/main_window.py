@@ -21,6 +21,7 @@ from app.calendar_view import CalendarView
 from app.jobs import JobBar, JobCancelled
 from app.order_sheet import OrderSheetView
 from app.pdf_export import write_pdf
+from app.review_view import ReviewView
 from app.session import ShopSession
 from forecasting import order_export
 from forecasting.errors import UserError
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.sheet, self.tr("&Order sheet"))
         self.tabs.addTab(self.calendar, self.tr("&Calendar"))
+        self.review = ReviewView(session)
+        self.tabs.addTab(self.review, self.tr("&Review"))
         self.setCentralWidget(self.tabs)
         self._build_actions()
         self.sheet.productRequested.connect(self.show_product)

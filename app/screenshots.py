@@ -40,7 +40,7 @@ def sample_import_file() -> Path | None:
 
 
 def render_all(controller: object, out: Path) -> list[Path]:
-    """Order sheet, product view, calendar, import wizard and settings as PNGs in `out`."""
+    """Order sheet, product view, calendar, review, import wizard and settings as PNGs in `out`."""
     from app.import_wizard import ImportWizard
     from app.settings_dialog import SettingsDialog
 
@@ -63,6 +63,8 @@ def render_all(controller: object, out: Path) -> list[Path]:
     written.append(out / "order_list_print.png")
     window.tabs.setCurrentWidget(window.calendar)
     written.append(_save(window, out / "calendar.png"))
+    window.tabs.setCurrentWidget(window.review)
+    written.append(_save(window, out / "review.png"))
     window.tabs.setCurrentWidget(window.sheet)
     sample = sample_import_file()
     wizard = ImportWizard(session, window, str(sample) if sample else None)

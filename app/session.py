@@ -28,13 +28,15 @@ def compute_plan(path: Path, day: dt.date, progress: JobProgress) -> tuple[Any, 
 
     Returns the plan and the data version it was computed from (read before computing).
     """
-    from app.forecast_process import forecast_in_child
+    from app.forecast_process import SHARE, forecast_in_child
     from forecasting.policy.plan import build_order_plan, save_plan
+    from forecasting.progress import PartProgress
 
-    forecast_in_child(path, day, progress)
+    # after the child the bar goes on from its share (if it failed, the worker does it all)
+    rest = PartProgress(progress, SHARE, 1.0) if forecast_in_child(path, day, progress) else progress
     with Shop.open(path) as shop:
         version = shop.data_version()
-        plan = build_order_plan(shop, day, progress=progress)
+        plan = build_order_plan(shop, day, progress=rest)
         progress.check()
         save_plan(shop, plan)
         return plan, version

@@ -46,3 +46,24 @@ class CallbackProgress:
     def cancelled(self) -> bool:
         """Ask the cancelled callable, if any."""
         return bool(self._cancelled()) if self._cancelled is not None else False
+
+
+class PartProgress:
+    """One part of a longer job: the part reports 0..1, the whole sees start..end.
+
+    Lets a function report its own steps in [0, 1] without knowing where it sits in the job.
+    """
+
+    def __init__(self, whole: Progress, start: float, end: float) -> None:
+        self._whole = whole
+        self._start = start
+        self._end = end
+
+    def report(self, fraction: float, message: str) -> None:
+        """Report `fraction` of this part as the matching fraction of the whole."""
+        part = min(max(float(fraction), 0.0), 1.0)
+        self._whole.report(self._start + (self._end - self._start) * part, message)
+
+    def cancelled(self) -> bool:
+        """Ask the whole job."""
+        return self._whole.cancelled()

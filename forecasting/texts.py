@@ -143,6 +143,119 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Bestellliste gespeichert: {path}",
         "en": "Order list saved: {path}",
     },
+    # -- review.*: `bestellkompass review` (app/commands/review.py, forecasting/review.py) ------
+    "review.title": {"de": "Rückblick {start} bis {end}", "en": "Review {start} to {end}"},
+    "review.none": {
+        "de": "Von {start} bis {end} gibt es keine gespeicherten Entscheidungen.",
+        "en": "There are no stored decisions from {start} to {end}.",
+    },
+    "review.bad_range": {
+        "de": "Der Zeitraum endet ({end}) vor seinem Anfang ({start}).",
+        "en": "The date range ends ({end}) before it starts ({start}).",
+    },
+    "review.bad_weeks": {
+        "de": "„{value}“ ist keine gültige Zahl von Wochen (erwartet 1 bis 520).",
+        "en": "“{value}” is not a valid number of weeks (expected 1 to 520).",
+    },
+    "review.col.date": {"de": "Datum", "en": "Date"},
+    "review.col.product": {"de": "Produkt", "en": "Product"},
+    "review.col.suggested": {"de": "Vorschlag", "en": "Suggestion"},
+    "review.col.final": {"de": "Bestellt", "en": "Ordered"},
+    "review.col.sold": {"de": "Verkauft", "en": "Sold"},
+    "review.col.sold_out": {"de": "Ausverkauft", "en": "Sold out"},
+    "review.col.final_effect": {"de": "Mit Ihrer Menge", "en": "With your quantity"},
+    "review.col.suggested_effect": {"de": "Mit dem Vorschlag", "en": "With the suggestion"},
+    "review.col.closer": {"de": "Näher dran", "en": "Closer"},
+    "review.col.reason": {"de": "Grund", "en": "Reason"},
+    "review.col.overrides": {"de": "Änderungen", "en": "Changes"},
+    "review.col.owner": {"de": "Sie näher", "en": "You closer"},
+    "review.col.suggestion": {"de": "Vorschlag näher", "en": "Suggestion closer"},
+    "review.col.equal": {"de": "gleich", "en": "same"},
+    "review.col.open": {"de": "offen", "en": "open"},
+    "review.col.leftover": {"de": "Reste ±", "en": "Leftovers ±"},
+    "review.col.sellouts": {"de": "Ausverkauft ±", "en": "Sold out ±"},
+    "review.yes": {"de": "ja", "en": "yes"},
+    "review.closer.owner": {"de": "Sie", "en": "you"},
+    "review.closer.suggestion": {"de": "Vorschlag", "en": "suggestion"},
+    "review.closer.equal": {"de": "gleich", "en": "same"},
+    "review.closer.open": {"de": "offen", "en": "open"},
+    "review.status.no_sales": {"de": "noch keine Verkaufszahlen", "en": "no sales figures yet"},
+    "review.status.accepted": {"de": "übernommen", "en": "accepted"},
+    "review.reason.none": {"de": "ohne Grund", "en": "no reason"},
+    "review.by_reason": {"de": "Änderungen nach Grund:", "en": "Changes by reason:"},
+    "review.all_reasons": {"de": "alle Änderungen", "en": "all changes"},
+    "review.effect.left": {"de": "{n} übrig", "en": "{n} left over"},
+    "review.effect.left_at_most": {"de": "höchstens {n} übrig", "en": "at most {n} left over"},
+    "review.effect.short": {"de": "{n} zu wenig", "en": "{n} short"},
+    "review.effect.short_at_least": {"de": "mind. {n} zu wenig", "en": "at least {n} short"},
+    "review.effect.sold_out": {"de": "ausverkauft", "en": "sold out"},
+    "review.effect.exact": {"de": "genau alles verkauft", "en": "exactly all sold"},
+    "review.summary.lines": {
+        "de": (
+            "{decided} entschiedene Zeilen: {accepted} Vorschläge übernommen, {overrides} "
+            "geändert, {no_sales} noch ohne Verkaufszahlen."
+        ),
+        "en": (
+            "{decided} decided lines: {accepted} suggestions accepted, {overrides} changed, "
+            "{no_sales} without sales figures yet."
+        ),
+    },
+    "review.summary.closer": {
+        "de": (
+            "Bei den {overrides} Änderungen lagen Sie {owner}-mal näher am Verkauf, der Vorschlag "
+            "{suggestion}-mal; {equal}-mal gleich, {open}-mal offen."
+        ),
+        "en": (
+            "Of the {overrides} changes, your number was closer to the sales {owner} times, the "
+            "suggestion {suggestion} times; {equal} times the same, {open} times open."
+        ),
+    },
+    "review.summary.leftover_fewer": {
+        "de": "Ihre Änderungen brachten {n} Stück weniger Reste",
+        "en": "Your changes left {n} fewer units over",
+    },
+    "review.summary.leftover_more": {
+        "de": "Ihre Änderungen brachten {n} Stück mehr Reste",
+        "en": "Your changes left {n} more units over",
+    },
+    "review.summary.leftover_same": {
+        "de": "Ihre Änderungen brachten gleich viele Reste",
+        "en": "Your changes left as many units over",
+    },
+    "review.summary.sellout_more": {
+        "de": " und {n} mehr ausverkauft.",
+        "en": " and sold out on {n} more.",
+    },
+    "review.summary.sellout_fewer": {
+        "de": " und {n} weniger ausverkauft.",
+        "en": " and sold out on {n} fewer.",
+    },
+    "review.summary.sellout_same": {
+        "de": " und gleich oft ausverkauft.",
+        "en": " and sold out as often.",
+    },
+    "review.days.one": {"de": "1 Tag", "en": "1 day"},
+    "review.days.many": {"de": "{n} Tage", "en": "{n} days"},
+    "review.summary.unknown": {
+        "de": "{n} Änderungen an ausverkauften Tagen lassen sich dabei nicht zählen.",
+        "en": "{n} changes on sold-out days cannot be counted there.",
+    },
+    "review.summary.unknown_one": {
+        "de": "1 Änderung an einem ausverkauften Tag lässt sich dabei nicht zählen.",
+        "en": "1 change on a sold-out day cannot be counted there.",
+    },
+    "review.note": {
+        "de": (
+            "Ausverkauft: die Nachfrage war mindestens so hoch wie der Verkauf. Dort heißt es "
+            "„mind. … zu wenig“, und wer näher lag, steht nur fest, wenn die Mitte zwischen Ihrer "
+            "Menge und dem Vorschlag unter dem Verkauf lag (dann die größere Menge), sonst „offen“."
+        ),
+        "en": (
+            "Sold out: demand was at least the sales. There it says “at least … short”, and "
+            "which number was closer is only certain when the midpoint between your quantity and "
+            "the suggestion lies below the sales (then the larger one), else “open”."
+        ),
+    },
     "demo.bad_kind": {
         "de": "Unbekannte Demo-Art „{kind}“ (möglich: bakery, deli).",
         "en": "Unknown demo kind “{kind}” (choose bakery or deli).",
@@ -638,6 +751,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "forecast.read": {"de": "Verkaufszahlen werden gelesen …", "en": "Reading the sales …"},
     "forecast.models": {"de": "Prognosen werden berechnet …", "en": "Computing the forecasts …"},
     "forecast.done": {"de": "Prognosen fertig", "en": "Forecasts ready"},
+    "forecast.features": {"de": "Merkmale werden berechnet …", "en": "Computing the features …"},
+    "forecast.lightgbm": {"de": "LightGBM wird trainiert …", "en": "Training LightGBM …"},
+    "forecast.ets": {"de": "ETS wird je Artikel geschätzt …",
+                     "en": "Fitting ETS per product …"},
+    "forecast.calibrate": {"de": "Prognosebänder werden kalibriert …",
+                           "en": "Calibrating the forecast ranges …"},
     "import.read": {"de": "Datei wird gelesen …", "en": "Reading the file …"},
     "import.check": {"de": "Daten werden geprüft …", "en": "Checking the data …"},
     "import.write": {"de": "Daten werden gespeichert …", "en": "Saving the data …"},

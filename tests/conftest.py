@@ -36,3 +36,54 @@ def shared_datasets() -> Path:
     if not SHARED_DATASETS.is_dir():
         pytest.fail(f"shared datasets not found at {SHARED_DATASETS}")
     return SHARED_DATASETS
+
+
+@pytest.fixture
+def review_shop_path(tmp_path: Path) -> Path:
+    """A tiny shop for the Rückblick (forecasting/review.py), built without training.
+
+    Brötchen (sales rows 02.-06.11.2026, decision without sales on 07.11.2026):
+      02.11. accepted   S 50, F 50, sold 45, made 50, left 5
+      03.11. "weather"  S 50, F 40, sold 38, made 40, left 2  -> owner closer, 10 fewer left
+      04.11. "event"    S 50, F 70, sold 52, made 70, left 18 -> suggestion closer, 18 more left,
+                                                                 one sell-out day fewer
+      05.11. "promotion" S 50, F 60, sold 60 sold out 11:30  -> owner closer (mid 55 < 60)
+      06.11. "supplier_limit" S 60, F 40, sold 40 = made, left 0 (sold out) -> open
+      07.11. "event"    S 50, F 55, no sales yet
+    Brezel: 02.11. accepted S 20, F 20, sold 20 = made, left 0 (sold out).
+    """
+    import datetime as dt
+
+    import pandas as pd
+
+    from forecasting.decisions import OrderDecision, save_decision
+    from forecasting.products import Product, save_product
+    from forecasting.sales_store import write_sales
+    from forecasting.shopfile import Shop
+
+    path = tmp_path / "rueckblick.bkshop"
+    day = dt.date(2026, 11, 2)
+    with Shop.create(path, name="Bäckerei Rückblick", state="NW") as shop:
+        save_product(shop, Product(name="Brötchen", category="Brötchen"))
+        save_product(shop, Product(name="Brezel", category="Laugengebäck"))
+        rows = [  # product, day offset, sold, made, left, sold-out time
+            ("Brötchen", 0, 45, 50, 5, None), ("Brötchen", 1, 38, 40, 2, None),
+            ("Brötchen", 2, 52, 70, 18, None), ("Brötchen", 3, 60, 60, 0, "11:30"),
+            ("Brötchen", 4, 40, 40, 0, None), ("Brezel", 0, 20, 20, 0, None),
+        ]
+        write_sales(shop, pd.DataFrame(
+            [{"product": p, "date": day + dt.timedelta(days=k), "quantity": q, "produced": m,
+              "leftover": lo, "sold_out_time": t} for p, k, q, m, lo, t in rows]))
+        decisions = [  # product, day offset, suggested, final, reason, note
+            ("Brötchen", 0, 50, 50, None, ""), ("Brötchen", 1, 50, 40, "weather", ""),
+            ("Brötchen", 2, 50, 70, "event", "Martinsmarkt"), ("Brötchen", 3, 50, 60,
+                                                                "promotion", ""),
+            ("Brötchen", 4, 60, 40, "supplier_limit", ""), ("Brötchen", 5, 50, 55, "event", ""),
+            ("Brezel", 0, 20, 20, None, ""),
+        ]
+        for p, k, s, f, code, note in decisions:
+            save_decision(shop, OrderDecision(
+                product=p, date=day + dt.timedelta(days=k), suggested=float(s), final=float(f),
+                reason_code=code, reason_text=note, decided_by="test",
+                decided_at=dt.datetime(2026, 11, 1, 18, 0)))
+    return path

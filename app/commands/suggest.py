@@ -23,6 +23,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
     parser.add_argument("--details", action="store_true", help="table: every reason per line")
     parser.add_argument("--no-save", action="store_true", help="do not store the suggestions")
+    parser.add_argument(
+        "--progress", action="store_true",
+        help="for programs: write 'PROGRESS <fraction 0..1> <message code>' lines to stderr",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -34,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     path = getattr(args, "shop", None) or default_shop_path()
     with Shop.open(path) as shop:
         day = args.date or next_opening_day(shop, dt.date.today())
-        plan = build_order_plan(shop, day)
+        plan = build_order_plan(shop, day, progress=StderrProgress() if args.progress else None)
         if not args.no_save:
             save_plan(shop, plan)
     if args.format == "json":
@@ -45,6 +49,25 @@ def run(args: argparse.Namespace) -> int:
         text = plan_table(plan, lang, details=args.details)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
+
+
+PROGRESS_PREFIX = "PROGRESS"
+
+
+class StderrProgress:
+    """The Progress protocol as machine-readable lines on stderr, one per report, flushed:
+    `PROGRESS 0.4200 forecast.lightgbm` (app/forecast_process.py reads them). Never cancelled:
+    whoever started this process stops it by ending it."""
+
+    def report(self, fraction: float, message: str) -> None:
+        """Write one progress line."""
+        fraction = min(max(float(fraction), 0.0), 1.0)
+        sys.stderr.write(f"{PROGRESS_PREFIX} {fraction:.4f} {message or '-'}\n")
+        sys.stderr.flush()
+
+    def cancelled(self) -> bool:
+        """Never cancelled."""
+        return False
 
 
 def _num(value: float | None, decimals: int) -> float | None:

@@ -18,6 +18,7 @@ from forecasting.models.censoring import uncensor
 from forecasting.models.frame import EXOG_COLUMNS, Panel
 from forecasting.models.lags import LAG_GROUPS, clean_for_lags, lag_features, scale
 from forecasting.models.naive import seasonal_naive, weekday_mean
+from forecasting.progress import Progress
 
 MIN_TRAIN_AGE = 0
 ETS_REFIT_DAYS = 182
@@ -160,10 +161,12 @@ def run_lgbm(
     refit_days: list[int],
     num_trees: int = lgbm.NUM_TREES,
     preset: dict[int, Any] | None = None,
+    progress: Progress | None = None,
 ) -> None:
     """LightGBM point forecasts for the target days (bool [day]), refitting at `refit_days`.
 
     preset: refit day -> an already trained booster to use instead of fitting (a saved model).
+    progress: told before each refit ("forecast.lightgbm", 0..1 over the refits).
     """
     n, p = run.y.shape
     out = np.full((n, p), np.nan)
@@ -174,6 +177,8 @@ def run_lgbm(
         block = days[(days >= b) & (days < end)]
         if block.size == 0:
             continue
+        if progress is not None:
+            progress.report(i / len(refit), "forecast.lightgbm")
         try:
             booster = (preset or {}).get(b) or fit_lgbm_at(run, b, num_trees)
         except Exception as exc:
@@ -189,8 +194,12 @@ def run_lgbm(
     run.points["lgbm"] = np.where(age_ok & np.isfinite(run.s), out, np.nan)
 
 
-def run_ets(run: Run, targets: np.ndarray, refit_every: int = ETS_REFIT_DAYS) -> None:
-    """ETS point forecasts for the target days; parameters re-estimated every `refit_every` days."""
+def run_ets(run: Run, targets: np.ndarray, refit_every: int = ETS_REFIT_DAYS,
+            progress: Progress | None = None) -> None:
+    """ETS point forecasts for the target days; parameters re-estimated every `refit_every` days.
+
+    progress: told before each product's fit ("forecast.ets", 0..1 over refits and products).
+    """
     n, p = run.y.shape
     weekdays = run.panel.dates.day_of_week.to_numpy()
     out = np.full((n, p), np.nan)
@@ -200,12 +209,17 @@ def run_ets(run: Run, targets: np.ndarray, refit_every: int = ETS_REFIT_DAYS) ->
     if days.size == 0:
         run.points["ets"] = out
         return
-    for b in range(int(days[0]), int(days[-1]) + 1, refit_every):
+    starts = range(int(days[0]), int(days[-1]) + 1, refit_every)
+    for k, b in enumerate(starts):
         block = days[(days >= b) & (days < b + refit_every)]
         if block.size == 0:
             continue
         known = b - run.horizon + 1  # days before this one are known at every origin in the block
-        params = [ets.fit_params(run.clean[:known, j], weekdays[:known]) for j in range(p)]
+        params = []
+        for j in range(p):
+            if progress is not None:
+                progress.report((k * p + j) / (len(starts) * p), "forecast.ets")
+            params.append(ets.fit_params(run.clean[:known, j], weekdays[:known]))
         start = max(0, known - ets.FIT_DAYS)
         filt = ets.filter_predict(run.clean[: block[-1] + 1], weekdays, params, run.horizon, start)
         out[block] = filt.pred[block]

@@ -20,7 +20,7 @@ from forecasting.models import engine
 from forecasting.models.explain import explain
 from forecasting.models.frame import build_panel
 from forecasting.models.select import calibrated, select
-from forecasting.progress import NullProgress, Progress
+from forecasting.progress import NullProgress, PartProgress, Progress
 from forecasting.schema import quantile_column
 
 DEFAULT_LEVELS: tuple[float, ...] = (
@@ -30,6 +30,16 @@ DEFAULT_LEVELS: tuple[float, ...] = (
 )
 WARMUP_DAYS = 140
 THIN_HISTORY_DAYS = 56
+# Where one horizon's time goes, as parts of its progress. Measured with a fresh model on the demo
+# bakery (1 horizon, 3.3 s) and deli (6 horizons, 17.7 s), 05.12.2026: features 17 % / 5 %,
+# LightGBM 35 % / 44 %, ETS 8 % / 6 %, calibration 37 % / 45 %, choice and explanations 3 % / 1 %.
+PHASES: dict[str, tuple[float, float]] = {
+    "forecast.features": (0.0, 0.11),
+    "forecast.lightgbm": (0.11, 0.51),
+    "forecast.ets": (0.51, 0.58),
+    "forecast.calibrate": (0.58, 0.98),
+    "forecast.models": (0.98, 1.0),
+}
 
 
 @dataclasses.dataclass
@@ -103,11 +113,9 @@ def forecast(
     first_model: dict[str, str] = {}
     borrowed_any = np.zeros(len(names), dtype=bool)
     for i, (h, days) in enumerate(sorted(by_h.items())):
-        if progress.cancelled():
-            raise InterruptedError("forecast cancelled")
-        progress.report(i / len(by_h), "forecast.models")
+        part = PartProgress(progress, i / len(by_h), (i + 1) / len(by_h))
         run, final, choice, model_names = _run_horizon(
-            panel, features, h, days, levels, cat_index, (saved or {}).get(h)
+            panel, features, h, days, levels, cat_index, (saved or {}).get(h), progress=part
         )
         if fitted is not None and run.booster is not None:
             fitted[h] = run.booster
@@ -133,10 +141,20 @@ def forecast(
     return ForecastResult(quantiles, contributions, model, notes)
 
 
+def _phase(progress: Progress, code: str) -> PartProgress:
+    """Progress for one phase of a horizon (see PHASES); raises if the user cancelled."""
+    if progress.cancelled():
+        raise InterruptedError("forecast cancelled")
+    start, end = PHASES[code]
+    progress.report(start, code)
+    return PartProgress(progress, start, end)
+
+
 def _run_horizon(panel: Any, features: Any, h: int, days: list[pd.Timestamp], levels: list[float],
-                 cat_index: np.ndarray, booster: Any = None
+                 cat_index: np.ndarray, booster: Any = None, *, progress: Progress | None = None
                  ) -> tuple[engine.Run, np.ndarray, np.ndarray, list[str]]:
     """Warm-up forecasts (for calibration and model choice) and the final ones at horizon h."""
+    progress = progress or NullProgress()
     n = panel.n_days
     first_day = panel.day_index(days[0])
     origin_next = first_day - h + 1  # first day not known at the origin
@@ -146,12 +164,15 @@ def _run_horizon(panel: Any, features: Any, h: int, days: list[pd.Timestamp], le
     targets &= ~panel.closed
     for d in days:
         targets[panel.day_index(d)] = True
+    _phase(progress, "forecast.features")
     run = engine.prepare(panel, features, h, cat_index)
     preset = {origin_next: booster} if booster is not None else None
-    engine.run_lgbm(run, targets, [warm, origin_next], preset=preset)
-    engine.run_ets(run, targets, refit_every=max(n, 1))
+    engine.run_lgbm(run, targets, [warm, origin_next], preset=preset,
+                    progress=_phase(progress, "forecast.lightgbm"))
+    engine.run_ets(run, targets, refit_every=max(n, 1), progress=_phase(progress, "forecast.ets"))
     engine.add_blend(run)
-    cands = calibrated(run, levels, targets)
+    cands = calibrated(run, levels, targets, _phase(progress, "forecast.calibrate"))
+    _phase(progress, "forecast.models")
     final, choice, names = select(run, cands, levels)
     return run, final, choice, names
 

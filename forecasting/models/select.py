@@ -14,6 +14,7 @@ from forecasting.models.calibrate import quantiles, relative_errors
 from forecasting.models.engine import Run
 from forecasting.models.lags import rolling_mean, shift
 from forecasting.models.metrics import pinball
+from forecasting.progress import Progress
 
 ORDER = ("lgbm", "blend", "ets", "seasonal_naive", "category_prior")
 WINDOW = 112
@@ -21,13 +22,19 @@ MIN_SCORED = 14
 SELECTION_LEVELS = (0.5, 0.7, 0.9)
 
 
-def calibrated(run: Run, levels: list[float], rows: np.ndarray) -> dict[str, np.ndarray]:
-    """Each candidate's [day, product, level] quantiles on `rows` (bool [day])."""
+def calibrated(run: Run, levels: list[float], rows: np.ndarray,
+               progress: Progress | None = None) -> dict[str, np.ndarray]:
+    """Each candidate's [day, product, level] quantiles on `rows` (bool [day]).
+
+    progress: told before each candidate ("forecast.calibrate", 0..1 over the candidates).
+    """
     out = {}
-    for name in ORDER:
+    for k, name in enumerate(ORDER):
         point = run.points.get(name)
         if point is None:
             continue
+        if progress is not None:
+            progress.report(k / len(ORDER), "forecast.calibrate")
         r = relative_errors(run.y, point, run.s)
         q = quantiles(point, run.s, r, levels, run.horizon, rows=rows)
         q[~np.isfinite(point)] = np.nan

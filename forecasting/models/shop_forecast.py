@@ -19,8 +19,12 @@ from forecasting.models.result_json import (
     result_to_json,
     results_equal,
 )
-from forecasting.progress import NullProgress, Progress
+from forecasting.progress import NullProgress, PartProgress, Progress
 from forecasting.shopfile import Shop
+
+# The part of the progress bar for reading sales, calendar and saved models before the models run
+# (0.3 s of 4.5 s on the demo bakery, 05.12.2026).
+READ_SHARE = 0.05
 
 
 def shop_features(shop: Shop, start: dt.date, end: dt.date) -> Any:
@@ -48,6 +52,7 @@ def forecast_shop(
 
     progress = progress or NullProgress()
     progress.report(0.0, "forecast.read")
+    models = PartProgress(progress, READ_SHARE, 1.0)
     sales = read_sales(shop)
     products = [p for p in load_products(shop) if p.active]
     first = sales["date"].min().date() if len(sales) else min(dates)
@@ -58,7 +63,7 @@ def forecast_shop(
               "products": [p.name for p in products], "sales": frame_digest(sales)}
     if not reuse:
         return forecast(sales, features, dates, levels=levels, products=products or None,
-                        progress=progress)
+                        progress=models)
     key = request_key(sales, features, dates, levels, products or None)
     cached = _load_result(shop, key, expect)
     if cached is not None:
@@ -68,7 +73,7 @@ def forecast_shop(
     saved = {h: b for h in horizons if (b := load_model(shop, h, expect)) is not None}
     fitted: dict[int, Any] = {}
     result = forecast(sales, features, dates, levels=levels, products=products or None,
-                      progress=progress, saved=saved, fitted=fitted)
+                      progress=models, saved=saved, fitted=fitted)
     for h, booster in fitted.items():
         if h not in saved:
             save_model(shop, h, booster, expect)

@@ -94,83 +94,83 @@
         <translation>Die nächsten Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="259"/>
+        <location filename="../../app/calendar_view.py" line="262"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="273"/>
+        <location filename="../../app/calendar_view.py" line="276"/>
         <source>Weather forecast</source>
         <translation>Wettervorhersage</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="314"/>
+        <location filename="../../app/calendar_view.py" line="322"/>
         <source>Event saved: %1</source>
         <translation>Ereignis gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="324"/>
+        <location filename="../../app/calendar_view.py" line="332"/>
         <source>Event deleted: %1</source>
         <translation>Ereignis gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="339"/>
+        <location filename="../../app/calendar_view.py" line="347"/>
         <source>Weather forecast saved for %1.</source>
         <translation>Wettervorhersage für %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="347"/>
+        <location filename="../../app/calendar_view.py" line="355"/>
         <source>To fetch the forecast the shop needs its location (postal code in the settings). You can always type the weather in by hand.</source>
         <translation>Zum Abrufen der Vorhersage braucht der Laden seinen Standort (Postleitzahl bzw. Koordinaten in den Einstellungen). Das Wetter können Sie jederzeit von Hand eintragen.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="363"/>
-        <location filename="../../app/calendar_view.py" line="364"/>
+        <location filename="../../app/calendar_view.py" line="371"/>
+        <location filename="../../app/calendar_view.py" line="372"/>
         <source>Fetching the weather forecast…</source>
         <translation>Wettervorhersage wird abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="368"/>
+        <location filename="../../app/calendar_view.py" line="376"/>
         <source>Weather forecast fetched: %1 days.</source>
         <translation>Wettervorhersage abgerufen: %1 Tage.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="380"/>
+        <location filename="../../app/calendar_view.py" line="388"/>
         <source>Import weather file</source>
         <translation>Wetterdatei importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="381"/>
+        <location filename="../../app/calendar_view.py" line="389"/>
         <source>Weather files (*.csv *.txt);;All files (*)</source>
         <translation>Wetterdateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="394"/>
+        <location filename="../../app/calendar_view.py" line="402"/>
         <source>Importing weather…</source>
         <translation>Wetter wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="398"/>
+        <location filename="../../app/calendar_view.py" line="406"/>
         <source>%1 weather days imported.</source>
         <translation>%1 Wettertage importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="404"/>
+        <location filename="../../app/calendar_view.py" line="412"/>
         <source>Import events</source>
         <translation>Ereignisse importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="405"/>
+        <location filename="../../app/calendar_view.py" line="413"/>
         <source>Calendars (*.ics *.csv);;All files (*)</source>
         <translation>Kalender (*.ics *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="409"/>
+        <location filename="../../app/calendar_view.py" line="417"/>
         <source>Importing events…</source>
         <translation>Ereignisse werden importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="414"/>
+        <location filename="../../app/calendar_view.py" line="422"/>
         <source>%1 events imported.</source>
         <translation>%1 Ereignisse importiert.</translation>
     </message>
@@ -352,225 +352,230 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="46"/>
-        <location filename="../../app/main_window.py" line="276"/>
+        <location filename="../../app/main_window.py" line="47"/>
+        <location filename="../../app/main_window.py" line="271"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="56"/>
+        <location filename="../../app/main_window.py" line="57"/>
         <source>&amp;Order sheet</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="57"/>
+        <location filename="../../app/main_window.py" line="58"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="81"/>
+        <location filename="../../app/main_window.py" line="60"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Rückblick</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="84"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="82"/>
+        <location filename="../../app/main_window.py" line="85"/>
         <source>&amp;Open shop file…</source>
         <translation>Laden-Datei &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="83"/>
+        <location filename="../../app/main_window.py" line="86"/>
         <source>&amp;New shop…</source>
         <translation>&amp;Neuer Laden…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="84"/>
+        <location filename="../../app/main_window.py" line="87"/>
         <source>Start your own shop and import your sales</source>
         <translation>Eigenen Laden anlegen und Verkaufszahlen importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="85"/>
+        <location filename="../../app/main_window.py" line="88"/>
         <source>&amp;Import sales history…</source>
         <translation>Verkaufszahlen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="86"/>
+        <location filename="../../app/main_window.py" line="89"/>
         <source>Bring in your own till data</source>
         <translation>Eigene Kassendaten übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="87"/>
+        <location filename="../../app/main_window.py" line="90"/>
         <source>Export order list as &amp;PDF…</source>
         <translation>Bestellliste als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="89"/>
+        <location filename="../../app/main_window.py" line="92"/>
         <source>&amp;Print order list…</source>
         <translation>Bestellliste &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="90"/>
+        <location filename="../../app/main_window.py" line="93"/>
         <source>Export as &amp;CSV…</source>
         <translation>Als &amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="91"/>
+        <location filename="../../app/main_window.py" line="94"/>
         <source>Export as &amp;Excel (XLSX)…</source>
         <translation>Als &amp;Excel (XLSX) exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="92"/>
+        <location filename="../../app/main_window.py" line="95"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="101"/>
+        <location filename="../../app/main_window.py" line="104"/>
         <source>&amp;Edit</source>
         <translation>Bearbei&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="102"/>
+        <location filename="../../app/main_window.py" line="105"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="104"/>
+        <location filename="../../app/main_window.py" line="107"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="106"/>
+        <location filename="../../app/main_window.py" line="109"/>
         <source>Accept &amp;all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="108"/>
+        <location filename="../../app/main_window.py" line="111"/>
         <source>Accept this &amp;line</source>
         <translation>Diese &amp;Zeile übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="110"/>
+        <location filename="../../app/main_window.py" line="113"/>
         <source>Product &amp;details…</source>
         <translation>Produkt&amp;details…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="112"/>
+        <location filename="../../app/main_window.py" line="115"/>
         <source>&amp;Recompute suggestions</source>
         <translation>Vorschläge neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="121"/>
+        <location filename="../../app/main_window.py" line="124"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="123"/>
+        <location filename="../../app/main_window.py" line="126"/>
         <source>Import &amp;weather file…</source>
         <translation>&amp;Wetterdatei importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="125"/>
+        <location filename="../../app/main_window.py" line="128"/>
         <source>Import &amp;events (ICS/CSV)…</source>
         <translation>&amp;Ereignisse importieren (ICS/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127"/>
+        <location filename="../../app/main_window.py" line="130"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="129"/>
+        <location filename="../../app/main_window.py" line="132"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="130"/>
+        <location filename="../../app/main_window.py" line="133"/>
         <source>&amp;Larger text</source>
         <translation>Schrift &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="132"/>
+        <location filename="../../app/main_window.py" line="135"/>
         <source>&amp;Smaller text</source>
         <translation>Schrift &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="134"/>
+        <location filename="../../app/main_window.py" line="137"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136"/>
+        <location filename="../../app/main_window.py" line="139"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145"/>
+        <location filename="../../app/main_window.py" line="148"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="195"/>
+        <location filename="../../app/main_window.py" line="198"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="196"/>
+        <location filename="../../app/main_window.py" line="199"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="218"/>
+        <location filename="../../app/main_window.py" line="213"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="225"/>
+        <location filename="../../app/main_window.py" line="220"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="225"/>
+        <location filename="../../app/main_window.py" line="220"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="229"/>
-        <location filename="../../app/main_window.py" line="238"/>
-        <location filename="../../app/main_window.py" line="247"/>
+        <location filename="../../app/main_window.py" line="224"/>
+        <location filename="../../app/main_window.py" line="233"/>
+        <location filename="../../app/main_window.py" line="242"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="234"/>
+        <location filename="../../app/main_window.py" line="229"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="234"/>
+        <location filename="../../app/main_window.py" line="229"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="243"/>
+        <location filename="../../app/main_window.py" line="238"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="243"/>
+        <location filename="../../app/main_window.py" line="238"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="263"/>
+        <location filename="../../app/main_window.py" line="258"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="268"/>
+        <location filename="../../app/main_window.py" line="263"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="273"/>
+        <location filename="../../app/main_window.py" line="268"/>
         <source>Something went wrong: %1</source>
         <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
@@ -1134,6 +1139,203 @@
     </message>
 </context>
 <context>
+    <name>ReviewModel</name>
+    <message>
+        <location filename="../../app/review_view.py" line="83"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="83"/>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="83"/>
+        <source>Suggestion</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="84"/>
+        <source>Your order</source>
+        <translation>Ihre Bestellung</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="84"/>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="84"/>
+        <source>Sold out</source>
+        <translation>Ausverkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="85"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="85"/>
+        <source>Closer</source>
+        <translation>Näher dran</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="87"/>
+        <source>Whose number was closer to what sold. On a sold-out day demand was at least the sales: then it is only decided when both numbers lie well below the sales, else &quot;open&quot;.</source>
+        <translation>Wessen Zahl näher am Verkauf lag. An einem ausverkauften Tag war die Nachfrage mindestens so hoch wie der Verkauf: dann steht es nur fest, wenn beide Zahlen deutlich unter dem Verkauf lagen, sonst „offen“.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="104"/>
+        <source>With your order: %1</source>
+        <translation>Mit Ihrer Bestellung: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="108"/>
+        <source>With the suggestion: %1</source>
+        <translation>Mit dem Vorschlag: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="123"/>
+        <source>no sales figures yet</source>
+        <translation>noch keine Verkaufszahlen</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="55"/>
+        <location filename="../../app/review_view.py" line="125"/>
+        <source>sold out</source>
+        <translation>ausverkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="46"/>
+        <source>at most %1 left over</source>
+        <translation>höchstens %1 übrig</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="49"/>
+        <source>%1 left over</source>
+        <translation>%1 übrig</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="51"/>
+        <source>at least %1 short</source>
+        <translation>mind. %1 zu wenig</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="52"/>
+        <source>%1 short</source>
+        <translation>%1 zu wenig</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="56"/>
+        <source>exactly all sold</source>
+        <translation>genau alles verkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="128"/>
+        <source>accepted</source>
+        <translation>übernommen</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="132"/>
+        <source>you</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="132"/>
+        <source>suggestion</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="133"/>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="133"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../app/review_view.py" line="161"/>
+        <source>Sold out means demand was at least the sales: what the other number would have left over or sold there is not known, so such days count as &quot;open&quot; unless both numbers lie well below the sales. Hover over a line for the leftovers and shortfalls of both numbers.</source>
+        <translation>Ausverkauft heißt: Die Nachfrage war mindestens so hoch wie der Verkauf. Was die andere Zahl dort übrig gelassen oder verkauft hätte, weiß niemand; solche Tage zählen als „offen“, außer beide Zahlen lagen deutlich unter dem Verkauf. Zeigen Sie mit der Maus auf eine Zeile, um Reste und Fehlmengen beider Zahlen zu sehen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="204"/>
+        <source>No decisions in the last %1 weeks yet. Decisions you make in the order sheet appear here once the sales of the day are in.</source>
+        <translation>In den letzten %1 Wochen gibt es noch keine Entscheidungen. Was Sie in der Bestellung entscheiden, erscheint hier, sobald die Verkaufszahlen des Tages da sind.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="208"/>
+        <source>In the last %1 weeks you accepted all %2 scored suggestions.</source>
+        <translation>In den letzten %1 Wochen haben Sie alle %2 ausgewerteten Vorschläge übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="211"/>
+        <source>In the last %1 weeks %2 changes: %3 times you were closer, %4 times the suggestion.</source>
+        <translation>In den letzten %1 Wochen %2 Änderungen: %3-mal lagen Sie näher, %4-mal der Vorschlag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="216"/>
+        <source>%1 times the same, %2 times open (sold out).</source>
+        <translation>%1-mal gleich, %2-mal offen (ausverkauft).</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="220"/>
+        <source>Your changes left %1 fewer units over</source>
+        <translation>Ihre Änderungen brachten %1 Stück weniger Reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="222"/>
+        <source>Your changes left %1 more units over</source>
+        <translation>Ihre Änderungen brachten %1 Stück mehr Reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="223"/>
+        <source>Your changes left as many units over</source>
+        <translation>Ihre Änderungen brachten gleich viele Reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="225"/>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="225"/>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="227"/>
+        <source> and sold out on %1 more.</source>
+        <translation> und %1 mehr ausverkauft.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="229"/>
+        <source> and sold out on %1 fewer.</source>
+        <translation> und %1 weniger ausverkauft.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="230"/>
+        <source> and sold out as often.</source>
+        <translation> und gleich oft ausverkauft.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="232"/>
+        <source>1 line has no sales figures yet.</source>
+        <translation>1 Zeile hat noch keine Verkaufszahlen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="234"/>
+        <source>%1 lines have no sales figures yet.</source>
+        <translation>%1 Zeilen haben noch keine Verkaufszahlen.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../app/settings_dialog.py" line="84"/>
@@ -1304,7 +1506,7 @@
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../app/session.py" line="121"/>
+        <location filename="../../app/session.py" line="125"/>
         <source>Computing suggestions…</source>
         <translation>Vorschläge werden berechnet…</translation>
     </message>

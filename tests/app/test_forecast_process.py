@@ -1,18 +1,31 @@
 """Training runs in a child process; the app's own process builds the plan from the stored
-forecast without loading LightGBM, statsmodels or scipy (they would stall the window)."""
+forecast without loading LightGBM, statsmodels or scipy (they would stall the window). The child
+reports its progress on stderr (`suggest --progress`), which the bar follows."""
 
 from __future__ import annotations
 
+import json
+import logging
+import re
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from app.forecast_process import forecast_in_child, own_command
+import app.forecast_process as forecast_process
+from app.forecast_process import (
+    SHARE,
+    ChildProgress,
+    forecast_in_child,
+    own_command,
+    parse_progress,
+)
 from app.jobs import JobCancelled, JobProgress
+from forecasting.texts import MESSAGES
 from tests.app.conftest import ORDER_DAY
 
 PLAN_WITHOUT_MODELS = """
@@ -62,4 +75,115 @@ def test_cancel_kills_the_child_and_leaves_no_forecast(shop_path: Path) -> None:
     with pytest.raises(JobCancelled):
         forecast_in_child(shop_path, ORDER_DAY, progress)
     assert time.monotonic() - started < 5
+    assert _stored_models(shop_path) == 0
+
+
+def test_the_bar_follows_the_child_in_many_steps(shop_path: Path) -> None:
+    reports: list[tuple[float, str]] = []
+    assert forecast_in_child(shop_path, ORDER_DAY, JobProgress(lambda f, m: reports.append((f, m))))
+    fractions = [f for f, _ in reports]
+    assert fractions == sorted(fractions)
+    from_child = {f for f, m in reports if m != "forecast.train"}
+    assert len(from_child) > 10
+    codes = {m for _, m in reports}
+    assert {"forecast.lightgbm", "forecast.ets", "forecast.calibrate", "forecast.done"} <= codes
+    assert codes <= set(MESSAGES)  # every code has words in the app
+    assert fractions[-1] == pytest.approx(SHARE, abs=0.005)
+    assert reports[-1][1] == "forecast.done"
+
+
+LINE = re.compile(r"PROGRESS (0|1)\.\d{4} [a-z_.]+")
+
+
+def test_suggest_progress_writes_lines_on_stderr_and_the_same_json(shop_path: Path) -> None:
+    base = [*own_command(), "--shop", str(shop_path), "suggest", "--date", ORDER_DAY.isoformat(),
+            "--no-save", "--format", "json"]
+    with_progress = subprocess.run([*base, "--progress"], capture_output=True, text=True,
+                                   check=True)
+    lines = with_progress.stderr.splitlines()
+    assert lines
+    assert [line for line in lines if not LINE.fullmatch(line)] == []
+    fractions = [float(line.split()[1]) for line in lines]
+    assert fractions == sorted(fractions)
+    assert fractions[0] == 0.0
+    assert fractions[-1] == 1.0
+    assert len(set(fractions)) > 10
+    # the second run answers from the forecast the first one stored: same plan, no progress lines
+    without = subprocess.run(base, capture_output=True, text=True, check=True)
+    assert "PROGRESS" not in without.stderr
+    first, second = json.loads(with_progress.stdout), json.loads(without.stdout)
+    first.pop("computed_at")
+    second.pop("computed_at")
+    assert first == second
+    assert first["lines"]
+
+
+def test_progress_lines_are_parsed_strictly() -> None:
+    assert parse_progress("PROGRESS 0.4200 forecast.lightgbm\n") == (0.42, "forecast.lightgbm")
+    assert parse_progress("PROGRESS 1.5 forecast.done") == (1.0, "forecast.done")
+    for line in ("PROGRESS nan x", "PROGRESS 0.4", "Traceback (most recent call last):",
+                 "progress 0.4 x", "PROGRESS 0.4 forecast.ets extra"):
+        assert parse_progress(line) is None
+
+
+def test_child_fractions_fill_the_share_left_after_the_waiting() -> None:
+    shown: list[tuple[float, str]] = []
+    bar = ChildProgress(JobProgress(lambda f, m: shown.append((f, m))))
+    bar.waited(15.0)  # time-based: SHARE * (1 - 1/e)
+    waited = shown[-1][0]
+    assert waited == pytest.approx(SHARE * 0.632, abs=0.01)
+    bar.child(0.0, "forecast.read")  # the child's start does not move the bar back
+    bar.waited(60.0)  # once the child reports, time no longer moves the bar
+    bar.child(0.5, "forecast.ets")
+    assert shown[-1] == (pytest.approx(waited + (SHARE - waited) / 2), "forecast.ets")
+    bar.child(0.25, "forecast.ets")
+    bar.child(1.0, "forecast.done")
+    assert [f for f, _ in shown] == sorted(f for f, _ in shown)
+    assert shown[-1] == (pytest.approx(SHARE), "forecast.done")
+
+
+NOISY_CHILD = """
+import sys
+for i in range(20000):  # ~0.5 MB, far more than a pipe holds: blocks unless the parent reads
+    sys.stderr.write(f"PROGRESS {i / 20000:.4f} forecast.ets\\n" if i % 2 else f"noise {i}\\n")
+sys.stderr.write("ValueError: the last words\\n")
+sys.exit(3)
+"""
+
+
+def test_a_failing_child_is_drained_and_its_last_lines_logged(
+        shop_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setattr(forecast_process, "own_command", lambda: [sys.executable, "-c", NOISY_CHILD])
+    fractions: list[float] = []
+    progress = JobProgress(lambda f, m: fractions.append(f))
+    deadline = threading.Timer(10, progress.cancel)  # a blocked child fails the test, not hangs
+    deadline.start()
+    try:
+        with caplog.at_level(logging.WARNING, logger="app.forecast_process"):
+            assert not forecast_in_child(shop_path, ORDER_DAY, progress)
+    finally:
+        deadline.cancel()
+    assert "ValueError: the last words" in caplog.text
+    assert "noise 19998" in caplog.text
+    assert "noise 100" not in caplog.text  # only the last lines are kept
+    assert fractions == sorted(fractions)
+    assert fractions[-1] == pytest.approx(SHARE, abs=0.01)
+
+
+def test_cancel_while_the_child_reports_kills_it(shop_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    children: list[subprocess.Popen[str]] = []
+    real_popen = subprocess.Popen
+
+    def recording_popen(*args: object, **kwargs: object) -> subprocess.Popen[str]:
+        children.append(real_popen(*args, **kwargs))  # type: ignore[call-overload]
+        return children[-1]
+
+    monkeypatch.setattr(forecast_process.subprocess, "Popen", recording_popen)
+    progress = JobProgress(lambda f, m: progress.cancel() if m != "forecast.train" else None)
+    with pytest.raises(JobCancelled):
+        forecast_in_child(shop_path, ORDER_DAY, progress)
+    assert len(children) == 1
+    assert children[0].poll() is not None
+    assert children[0].returncode != 0
     assert _stored_models(shop_path) == 0

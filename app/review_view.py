@@ -1,0 +1,236 @@
+"""Rückblick tab: the owner's decisions of the last four weeks against what really sold.
+
+`ReviewModel` is a read-only adapter over `forecasting.review.Review` lines; `ReviewView` puts a
+plain-words summary above the table and reloads when decisions or data change (at once when the tab
+is visible, else when it is shown next). Reading four weeks takes a few milliseconds, so it runs on
+the main thread.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from app import i18n
+from app.order_model import reason_label
+from app.session import ShopSession
+from forecasting.review import NO_SALES, OVERRIDE, Outcome, Review, ReviewLine, review_decisions
+
+Index = QModelIndex | QPersistentModelIndex
+DATE, PRODUCT, SUGGESTION, ORDER, SOLD, SOLD_OUT, REASON, CLOSER = range(8)
+WEEKS = 4
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return ""
+    return i18n.num(value, 0 if abs(value - round(value)) < 1e-9 else 1)
+
+
+def effect_text(o: Outcome | None, quantity: float | None, line: ReviewLine) -> str:
+    """What a quantity implied against the day's sales ("at most" / "at least" on sold-out days)."""
+    translate = QCoreApplication.translate
+    if o is None or quantity is None or line.sold is None:
+        return ""
+    if o.leftover is None:
+        return translate("ReviewModel", "at most %1 left over").replace(
+            "%1", _num(quantity - line.sold))
+    if o.leftover > 1e-9:
+        return translate("ReviewModel", "%1 left over").replace("%1", _num(o.leftover))
+    if o.short > 1e-9:
+        text = (translate("ReviewModel", "at least %1 short") if line.sold_out
+                else translate("ReviewModel", "%1 short"))
+        return text.replace("%1", _num(o.short))
+    if line.sold_out:
+        return translate("ReviewModel", "sold out")
+    return translate("ReviewModel", "exactly all sold")
+
+
+class ReviewModel(QAbstractTableModel):
+    """Rows: decided product-days (date, product, suggestion, order, sold, sold out, reason,
+    who was closer)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lines: list[ReviewLine] = []
+
+    def set_lines(self, lines: list[ReviewLine]) -> None:
+        """Show other lines (newest day first)."""
+        self.beginResetModel()
+        self.lines = sorted(lines, key=lambda ln: (-ln.date.toordinal(), ln.product))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 8
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [self.tr("Date"), self.tr("Product"), self.tr("Suggestion"),
+                    self.tr("Your order"), self.tr("Sold"), self.tr("Sold out"),
+                    self.tr("Reason"), self.tr("Closer")][section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == CLOSER:
+            return self.tr("Whose number was closer to what sold. On a sold-out day demand was at "
+                           "least the sales: then it is only decided when both numbers lie well "
+                           "below the sales, else \"open\".")
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in (SUGGESTION, ORDER, SOLD):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(line, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (SUGGESTION, ORDER, SOLD):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and line.status != NO_SALES:
+            mine = self.tr("With your order: %1").replace(
+                "%1", effect_text(line.final_outcome, line.final, line))
+            if line.status != OVERRIDE:
+                return mine
+            theirs = self.tr("With the suggestion: %1").replace(
+                "%1", effect_text(line.suggested_outcome, line.suggested, line))
+            return f"{mine}\n{theirs}"
+        return None
+
+    def _text(self, line: ReviewLine, col: int) -> str:
+        if col == DATE:
+            return f"{i18n.weekday_name(line.date, short=True)} {i18n.date_text(line.date)}"
+        if col == PRODUCT:
+            return line.product
+        if col == SUGGESTION:
+            return _num(line.suggested)
+        if col == ORDER:
+            return _num(line.final)
+        if col == SOLD:
+            return _num(line.sold) if line.status != NO_SALES else self.tr("no sales figures yet")
+        if col == SOLD_OUT:
+            return self.tr("sold out") if line.sold_out else ""
+        if col == REASON:
+            if line.reason_code is None:
+                return self.tr("accepted") if line.final == line.suggested else ""
+            label = reason_label(line.reason_code)
+            return f"{label}: {line.reason_text}" if line.reason_text else label
+        if col == CLOSER and line.closer is not None:
+            return {"owner": self.tr("you"), "suggestion": self.tr("suggestion"),
+                    "equal": self.tr("same"), "open": self.tr("open")}[line.closer]
+        return ""
+
+
+class ReviewView(QWidget):
+    """The Rückblick tab: summary sentence and the table of decided lines."""
+
+    def __init__(self, session: ShopSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.review: Review | None = None
+        self._dirty = True
+        layout = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        self.model = ReviewModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.note = QLabel(self.tr(
+            "Sold out means demand was at least the sales: what the other number would have "
+            "left over or sold there is not known, so such days count as \"open\" unless both "
+            "numbers lie well below the sales. Hover over a line for the leftovers and "
+            "shortfalls of both numbers."))
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        session.decisionsChanged.connect(self.mark_dirty)
+        session.dataChanged.connect(self.mark_dirty)
+        session.planChanged.connect(self.mark_dirty)
+        self.reload()
+
+    def period(self) -> tuple[dt.date, dt.date]:
+        """The four weeks before the day the orders are for."""
+        end = self.session.day - dt.timedelta(days=1)
+        return end - dt.timedelta(weeks=WEEKS) + dt.timedelta(days=1), end
+
+    def mark_dirty(self, *_args: object) -> None:
+        """Decisions or data changed: reload now if visible, else when shown."""
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self.reload()
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        """Read decisions and sales of the period from the shop file."""
+        if self.session.closed:
+            return
+        start, end = self.period()
+        self.review = review_decisions(self.session.shop, start, end)
+        self.model.set_lines(self.review.lines)
+        self.summary.setText(self.summary_text(self.review))
+        self._dirty = False
+
+    def summary_text(self, review: Review) -> str:
+        """E.g. "In the last 4 weeks 12 changes: 7 times you were closer, 5 times the suggestion.
+        Your changes left 18 fewer units over and sold out on 2 more days." """
+        s = review.overall
+        weeks = str(WEEKS)
+        if not s.decided:
+            return self.tr("No decisions in the last %1 weeks yet. Decisions you make in the "
+                           "order sheet appear here once the sales of the day are in."
+                           ).replace("%1", weeks)
+        if not s.overrides:
+            text = self.tr("In the last %1 weeks you accepted all %2 scored suggestions."
+                           ).replace("%1", weeks).replace("%2", str(s.accepted))
+        else:
+            text = (self.tr("In the last %1 weeks %2 changes: %3 times you were closer, %4 times "
+                            "the suggestion.")
+                    .replace("%1", weeks).replace("%2", str(s.overrides))
+                    .replace("%3", str(s.owner_closer)).replace("%4", str(s.suggestion_closer)))
+            if s.equal or s.open:
+                text += " " + (self.tr("%1 times the same, %2 times open (sold out).")
+                               .replace("%1", str(s.equal)).replace("%2", str(s.open)))
+            left = s.leftover_change
+            n = _num(abs(left))
+            text += " " + (self.tr("Your changes left %1 fewer units over").replace("%1", n)
+                           if left < -1e-9 else
+                           self.tr("Your changes left %1 more units over").replace("%1", n)
+                           if left > 1e-9 else self.tr("Your changes left as many units over"))
+            days = abs(s.sellout_change)
+            days_text = self.tr("1 day") if days == 1 else self.tr("%1 days").replace(
+                "%1", str(days))
+            text += (self.tr(" and sold out on %1 more.").replace("%1", days_text)
+                     if s.sellout_change > 0 else
+                     self.tr(" and sold out on %1 fewer.").replace("%1", days_text)
+                     if s.sellout_change < 0 else self.tr(" and sold out as often."))
+        if s.no_sales == 1:
+            text += " " + self.tr("1 line has no sales figures yet.")
+        elif s.no_sales:
+            text += " " + self.tr("%1 lines have no sales figures yet.").replace(
+                "%1", str(s.no_sales))
+        return text
