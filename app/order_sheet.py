@@ -35,6 +35,7 @@ from app.order_model import DONE, ORDER, PRODUCT, REASON, OrderPlanModel
 from app.plan_access import areas
 from app.reason_dialog import ask_reason
 from app.session import ShopSession
+from forecasting.texts import render
 
 AskReason = Callable[[QWidget, str, float, float, int], "tuple[str, str] | None"]
 
@@ -319,9 +320,13 @@ class OrderSheetView(QWidget):
             count = self.tr("%1 of %2 lines decided.")
             text += " " + count.replace("%1", str(decided)).replace(
                 "%2", str(len(self.session.lines)))
+        stale = self.session.missing_sales()
+        if stale is not None:
+            text += " " + render("policy.stale_sales", i18n.lang(),
+                                 date=i18n.date_text(stale[0]), days=stale[1])
         self.status.setText(text)
         font = QFont(self.status.font())
-        font.setBold(not fresh and computed_at is not None)
+        font.setBold((not fresh and computed_at is not None) or stale is not None)
         self.status.setFont(font)
         self.refresh_button.setDefault(not fresh)
 

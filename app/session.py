@@ -102,6 +102,12 @@ class ShopSession(QObject):
             return self.plan_version >= current, self.computed_at
         return False, None
 
+    def missing_sales(self) -> tuple[dt.date, int] | None:
+        """(last day with sales, sales days missing since) when the sales are behind, else None."""
+        from forecasting.policy.plan import missing_sales
+
+        return missing_sales(self.shop, self.day)
+
     # -- plan ----------------------------------------------------------------------------------
     def set_day(self, day: dt.date) -> None:
         """Show the orders for another day."""

@@ -493,6 +493,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Bestellvorschlag für {weekday}, {date}",
         "en": "Order suggestions for {weekday}, {date}",
     },
+    "policy.stale_sales": {
+        "de": "Achtung: die letzten Verkaufszahlen sind vom {date}; {days} Verkaufstage danach "
+              "fehlen. Die Vorschläge kennen diese Tage nicht – bitte zuerst die neuen "
+              "Verkaufszahlen importieren.",
+        "en": "Note: the latest sales are from {date}; {days} sales days since then are missing. "
+              "The suggestions do not know those days – please import the new sales first.",
+    },
     "policy.closed_day": {
         "de": "Am {date} ist geschlossen ({reason}): nichts bestellen.",
         "en": "Closed on {date} ({reason}): nothing to order.",

@@ -31,8 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the plan, store it with the data version, print it."""
-    from forecasting.policy.plan import build_order_plan, next_opening_day, save_plan
+    from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day, save_plan
     from forecasting.shopfile import Shop, default_shop_path
+    from forecasting.texts import format_date, render
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
@@ -41,6 +42,10 @@ def run(args: argparse.Namespace) -> int:
         plan = build_order_plan(shop, day, progress=StderrProgress() if args.progress else None)
         if not args.no_save:
             save_plan(shop, plan)
+        stale = missing_sales(shop, day)
+    if stale is not None and not args.progress:
+        print(render("policy.stale_sales", lang, date=format_date(stale[0], lang), days=stale[1]),
+              file=sys.stderr)
     if args.format == "json":
         text = json.dumps(plan_json(plan, lang), ensure_ascii=False, indent=2)
     elif args.format == "csv":

@@ -81,6 +81,26 @@ def closed_reason(
     return None
 
 
+#: More opening days than this without sales (before today and the order day): say so.
+STALE_SALES_DAYS = 2
+
+
+def missing_sales(shop: Shop, day: dt.date, today: dt.date | None = None
+                  ) -> tuple[dt.date, int] | None:
+    """(last day with sales, opening days since then without sales) when the suggestions for `day`
+    miss more than STALE_SALES_DAYS days that are over by `today`; None when the data is current."""
+    from forecasting.sales_store import last_sales_date
+
+    last = last_sales_date(shop)
+    if last is None:
+        return None
+    settings, closing = load_settings(shop), load_closing_days(shop)
+    until = min(day, today or dt.date.today())
+    missing = sum(1 for k in range(1, (until - last).days)
+                  if closed_reason(settings, closing, last + dt.timedelta(days=k)) is None)
+    return (last, missing) if missing > STALE_SALES_DAYS else None
+
+
 def next_opening_day(shop: Shop, after: dt.date) -> dt.date:
     """The first day after `after` on which the shop opens."""
     settings = load_settings(shop)

@@ -3,11 +3,13 @@ a reason (saved at once, there after reopening), undo/redo, Enter moves down."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from app import i18n
 from app.i18n import num
 from app.order_model import DIFFERENCE, DONE, FORECAST, ORDER, PRODUCT, SUGGESTION
 from app.order_sheet import OrderSheetView
@@ -137,3 +139,15 @@ def test_reopen_and_accept_single_line(qtbot: object, planned_session: object) -
     model.setData(model.index(0, DONE), Qt.CheckState.Unchecked.value,
                   Qt.ItemDataRole.CheckStateRole)
     assert product not in _saved(shop_path)
+
+
+def test_status_warns_when_recent_sales_are_missing(qtbot: object, session: object) -> None:
+    view = _view(qtbot, session)
+    assert "fehlen" not in view.status.text()
+    gone = (ORDER_DAY - dt.timedelta(days=6)).isoformat()
+    with session.shop.transaction() as conn:  # type: ignore[attr-defined]
+        conn.execute("DELETE FROM sales WHERE date >= ?", (gone,))
+    view.update_status()
+    last = i18n.date_text(ORDER_DAY - dt.timedelta(days=7))
+    assert f"die letzten Verkaufszahlen sind vom {last}" in view.status.text()
+    assert view.status.font().bold()

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from forecasting.decisions import load_forecasts
-from forecasting.policy.plan import build_order_plan, next_opening_day, save_plan
+from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day, save_plan
 from forecasting.products import Product, save_product
 from forecasting.shop_settings import set_closing_day
 from forecasting.shopfile import Shop
@@ -134,3 +134,19 @@ def test_goods_that_keep_are_ordered_ahead_of_their_first_day(
     assert new.sales_days == (dt.date(2026, 11, 28), dt.date(2026, 11, 30))
     assert new.suggestion > 0
     assert (gone.status, gone.suggestion) == ("not_sold", 0.0)
+
+
+def test_missing_sales_counts_past_opening_days_without_sales(small_shop: Shop) -> None:
+    """Sales end Saturday 21.11.; the shop opens Monday to Saturday."""
+    last = dt.date(2026, 11, 21)
+    # Monday evening for Tuesday: only the closed Sunday is behind -> current
+    assert missing_sales(small_shop, dt.date(2026, 11, 24), dt.date(2026, 11, 23)) is None
+    # Wednesday evening: Monday and Tuesday missing, two days are tolerated
+    assert missing_sales(small_shop, dt.date(2026, 11, 26), dt.date(2026, 11, 25)) is None
+    # Thursday evening: Monday to Wednesday missing
+    assert missing_sales(small_shop, dt.date(2026, 11, 27), dt.date(2026, 11, 26)) == (last, 3)
+    # planning a day long past: only the days before that day count
+    assert missing_sales(small_shop, dt.date(2026, 11, 23), dt.date(2026, 12, 10)) is None
+    # a planned closing day is not a missing sales day
+    set_closing_day(small_shop, dt.date(2026, 11, 24), "Betriebsausflug")
+    assert missing_sales(small_shop, dt.date(2026, 11, 27), dt.date(2026, 11, 26)) is None
