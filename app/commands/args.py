@@ -6,6 +6,12 @@ import argparse
 import datetime as dt
 
 
+def shop_and_lang(parser: argparse.ArgumentParser) -> None:
+    """--shop and --lang on a subcommand too, so they may come before or after it."""
+    parser.add_argument("--shop", default=argparse.SUPPRESS, help="shop file")
+    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS)
+
+
 def date_arg(value: str) -> dt.date:
     """Parse 2026-11-26 or 26.11.2026 (argparse type)."""
     for fmt in ("%Y-%m-%d", "%d.%m.%Y"):

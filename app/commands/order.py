@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.commands.args import date_arg
+from app.commands.args import date_arg, shop_and_lang
 from forecasting.decisions import REASON_CODES, OrderDecision
 from forecasting.errors import UserError
 from forecasting.shopfile import Shop
@@ -35,8 +35,7 @@ _QT: list[Any] = []  # the QGuiApplication made for a PDF export
 
 def _common(parser: argparse.ArgumentParser) -> None:
     """--shop, --lang and --date, accepted before or after the action."""
-    parser.add_argument("--shop", default=argparse.SUPPRESS, help="shop file")
-    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS)
+    shop_and_lang(parser)
     parser.add_argument("--date", type=date_arg, default=argparse.SUPPRESS,
                         help="sales/order day (default: next opening day)")
 

@@ -14,7 +14,7 @@ import json
 import sys
 from typing import Any
 
-from app.commands.args import date_arg
+from app.commands.args import date_arg, shop_and_lang
 from forecasting.errors import UserError
 from forecasting.review import NO_SALES, OVERRIDE, Outcome, Review, ReviewLine, ReviewSummary
 from forecasting.texts import format_date, format_number, format_signed, render
@@ -22,8 +22,7 @@ from forecasting.texts import format_date, format_number, format_signed, render
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the subcommand (--shop and --lang may also come before the subcommand)."""
-    parser.add_argument("--shop", default=argparse.SUPPRESS, help="shop file")
-    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS)
+    shop_and_lang(parser)
     parser.add_argument("--start", type=date_arg, default=None,
                         help="first day (default: --weeks before --end)")
     span = parser.add_mutually_exclusive_group()

@@ -14,23 +14,19 @@ import datetime as dt
 import sys
 from typing import Any
 
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    # --shop and --lang may also come before the subcommand (global options)
-    parser.add_argument("--shop", default=argparse.SUPPRESS, help="shop file")
-    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS)
+from app.commands.args import shop_and_lang
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The actions (show, shop, closing-day, product, category, calendar) and their options."""
-    _common(parser)
+    shop_and_lang(parser)
     actions = parser.add_subparsers(dest="action", metavar="<action>")
     show = actions.add_parser("show", help="print all settings (default action)")
-    _common(show)
+    shop_and_lang(show)
     show.add_argument("--format", choices=["table", "json"], default="table")
 
     shop = actions.add_parser("shop", help="change the shop's own facts")
-    _common(shop)
+    shop_and_lang(shop)
     shop.add_argument("--name")
     shop.add_argument("--postal-code", help="5 digits; sets the state too unless --state is given")
     shop.add_argument("--state", help="Bundesland code, e.g. NW")
@@ -42,19 +38,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     shop.add_argument("--language", help="de or en")
 
     closing = actions.add_parser("closing-day", help="add or remove a planned closing day")
-    _common(closing)
+    shop_and_lang(closing)
     closing_actions = closing.add_subparsers(dest="closing_action", metavar="add|remove",
                                              required=True)
     add = closing_actions.add_parser("add", help="mark a day as closed")
-    _common(add)
+    shop_and_lang(add)
     add.add_argument("date", help="2026-12-24 or 24.12.2026")
     add.add_argument("--reason", default="", help="e.g. Betriebsferien")
     remove = closing_actions.add_parser("remove", help="reopen a planned closing day")
-    _common(remove)
+    shop_and_lang(remove)
     remove.add_argument("date", help="2026-12-24 or 24.12.2026")
 
     product = actions.add_parser("product", help="change one product")
-    _common(product)
+    shop_and_lang(product)
     product.add_argument("name", help="the product's name as in the shop file")
     for option, text in (("--price", "euro per unit"), ("--unit-cost", "euro per unit"),
                          ("--salvage", "what an unsold unit still brings, euro"),
@@ -72,14 +68,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="no longer sold: leave the product out of the orders")
 
     category = actions.add_parser("category", help="service level of a product category")
-    _common(category)
+    shop_and_lang(category)
     category.add_argument("name", help="the category's name as in the shop file")
     category.add_argument("--service-level", required=True,
                           help="auto (clear), sellout_ok, few_leftovers, balanced, "
                                "rarely_sold_out or never_sold_out")
 
     calendar = actions.add_parser("calendar", help="calendar options of the shop")
-    _common(calendar)
+    shop_and_lang(calendar)
     calendar.add_argument("--salary-days", help="comma list of last, 1, 15; or none")
     calendar.add_argument("--ramadan", action=argparse.BooleanOptionalAction, default=None,
                           help="Ramadan and Eid al-Fitr in the calendar")

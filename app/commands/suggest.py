@@ -10,13 +10,12 @@ import json
 import sys
 from typing import Any
 
-from app.commands.args import date_arg
+from app.commands.args import date_arg, shop_and_lang
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the subcommand (--shop and --lang may also come before the subcommand)."""
-    parser.add_argument("--shop", default=argparse.SUPPRESS, help="shop file")
-    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS)
+    shop_and_lang(parser)
     parser.add_argument(
         "--date", type=date_arg, default=None, help="sales/order day (default: next opening day)"
     )
