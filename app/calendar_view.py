@@ -4,6 +4,7 @@ and delete events; type in or fetch the weather forecast; import weather and eve
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +43,12 @@ from forecasting.calendar_store import (
     save_event,
     write_weather,
 )
+from forecasting.products import load_products
 from forecasting.shopfile import Shop
 
 WEEKS = 6
+
+PROMOTION = "promotion"  # the one kind that can be linked to a single product
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -63,9 +67,10 @@ def kind_names(lang: str) -> dict[str, str]:
 
 
 class EventDialog(QDialog):
-    """Add or edit one local event."""
+    """Add or edit one local event; a promotion can be for one of `products` or the whole shop."""
 
-    def __init__(self, event: Event | None, parent: QWidget | None = None) -> None:
+    def __init__(self, event: Event | None, parent: QWidget | None = None,
+                 products: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Event") if event is None or event.id is None
                             else self.tr("Edit event"))
@@ -98,6 +103,17 @@ class EventDialog(QDialog):
         form.addRow(self.tr("&Kind"), self.kind)
         form.addRow(self.tr("&From"), self.start)
         form.addRow(self.tr("&To"), self.end)
+        self.product = QComboBox()
+        self.product.addItem(self.tr("All products"), None)
+        names = list(products)
+        if self.event.product and self.event.product not in names:
+            names.append(self.event.product)  # e.g. a product no longer active: keep the link
+        for name in sorted(names, key=str.casefold):
+            self.product.addItem(name, name)
+        self.product.setCurrentIndex(max(0, self.product.findData(self.event.product)))
+        self.product.setToolTip(self.tr("Only a promotion can be for a single product; it then "
+                                        "changes only that product's forecast."))
+        form.addRow(self.tr("&Product"), self.product)
         form.addRow(self.tr("&Size"), self.strength)
         self.box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -106,11 +122,20 @@ class EventDialog(QDialog):
         form.addRow(self.box)
         self.start.dateChanged.connect(self._keep_order)
         self.name.textChanged.connect(self._update)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
         self._update()
 
     def _keep_order(self, qdate: QDate) -> None:
         if self.end.date() < qdate:
             self.end.setDate(qdate)
+
+    def _kind_changed(self) -> None:
+        """Only a promotion can be for one product; any other kind is for the whole shop."""
+        promotion = self.kind.currentData() == PROMOTION
+        self.product.setEnabled(promotion)
+        if not promotion:
+            self.product.setCurrentIndex(0)
 
     def _update(self) -> None:
         self.box.button(QDialogButtonBox.StandardButton.Save).setEnabled(
@@ -127,6 +152,7 @@ class EventDialog(QDialog):
             source=self.event.source,
             uid=self.event.uid,
             id=self.event.id,
+            product=self.product.currentData() if self.kind.currentData() == PROMOTION else None,
         )
 
 
@@ -182,9 +208,9 @@ class CalendarView(QWidget):
         header = self.days.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.events = QTableWidget(0, 5)
+        self.events = QTableWidget(0, 6)
         self.events.setHorizontalHeaderLabels(
-            [self.tr("Event"), self.tr("Kind"), self.tr("From"), self.tr("To"),
+            [self.tr("Event"), self.tr("Kind"), self.tr("Product"), self.tr("From"), self.tr("To"),
              self.tr("Source")])
         self.events.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.events.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -280,7 +306,7 @@ class CalendarView(QWidget):
         self.events.setRowCount(len(events))
         kinds = kind_names(lang)
         for row, event in enumerate(events):
-            cells = [event.name, kinds.get(event.kind, event.kind),
+            cells = [event.name, kinds.get(event.kind, event.kind), event.product or "",
                      i18n.date_text(event.start_date), i18n.date_text(event.end_date),
                      event.source]
             for col, text in enumerate(cells):
@@ -300,10 +326,14 @@ class CalendarView(QWidget):
             return None
         return self.event_list[min(rows)]
 
+    def product_names(self) -> list[str]:
+        """The shop's active products, for linking a promotion to one of them."""
+        return [p.name for p in load_products(self.session.shop, active_only=True)]
+
     # -- changing ------------------------------------------------------------------------------
     def add_event(self) -> None:
         """Ask for a new event and store it."""
-        dialog = EventDialog(None, self)
+        dialog = EventDialog(None, self, self.product_names())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.store_event(dialog.result_event())
 
@@ -312,7 +342,7 @@ class CalendarView(QWidget):
         event = self.selected_event()
         if event is None:
             return
-        dialog = EventDialog(event, self)
+        dialog = EventDialog(event, self, self.product_names())
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.store_event(dialog.result_event())
 

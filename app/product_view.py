@@ -251,8 +251,11 @@ class ProductView(QDialog):
             from forecasting.calendar_store import events_frame, load_events
         except ImportError:  # pragma: no cover
             return
+        # another product's promotion is not an event for this one
+        events = [e for e in load_events(self.session.shop)
+                  if not e.product or e.product == self.line.product]
         table = build_features(self.session.settings.state, start, end,
-                               events=events_frame(load_events(self.session.shop)),
+                               events=events_frame(events),
                                options=load_calendar_options(self.session.shop))
         groups = table.groups()
         kinds = [("holiday", QColor(128, 128, 128, 60)), ("event", QColor(148, 103, 189, 60))]

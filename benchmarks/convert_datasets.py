@@ -4,7 +4,8 @@ Writes <out>/<shop>/SALES.csv (+ WEATHER.csv, EVENTS.csv) and a shop.json with t
 writes into ../shared. Kiel: turnover per product group, wetter.csv as weather, kiwo.csv as
 town_festival events. Würzburg: units of bread/rolls/pretzels (row i = 2016-01-02 + i), its rain
 and temperature as weather, is_schoolholiday / promotion_currentweek as SALES columns.
-Demo shops: sales with produced/leftover (sell-outs), weather and events from the shop file.
+Demo shops: sales with produced/leftover (sell-outs) and one-product promotions as the promotion
+column, weather and the other events from the shop file.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def demo(kind: str, out: Path) -> Path:
     from forecasting.calendar_store import events_frame, load_events, load_weather
     from forecasting.demo.generate import write_demo_shop
     from forecasting.sales_store import read_sales, read_true_demand
+    from forecasting.shop_calendar import is_product_promotion, product_promotions
     from forecasting.shop_settings import load_settings
     from forecasting.shopfile import Shop
 
@@ -90,7 +92,9 @@ def demo(kind: str, out: Path) -> Path:
         state = load_settings(shop).state
         sales = read_sales(shop)
         weather = load_weather(shop)
-        events = events_frame(load_events(shop))
+        # one-product promotions go into SALES' promotion column, as the app's forecast sees them
+        events = events_frame([e for e in load_events(shop) if not is_product_promotion(e)])
+        promotions = product_promotions(shop)
         truth = read_true_demand(shop)
     weather = weather[weather["kind"] == "observation"]
     truth.assign(date=truth["date"].dt.strftime("%Y-%m-%d")).to_csv(
@@ -99,6 +103,9 @@ def demo(kind: str, out: Path) -> Path:
     table = sales[["date", "product", "quantity", "produced", "leftover"]].copy()
     # a recorded sold-out time means nothing was left: keep that fact in the contract's columns
     table.loc[sold_out & table["leftover"].isna(), "leftover"] = 0.0
+    promoted = pd.MultiIndex.from_frame(promotions[["date", "product"]])
+    table["promotion"] = pd.MultiIndex.from_frame(table[["date", "product"]]).isin(promoted)
+    table["promotion"] = table["promotion"].astype(int)
     return _write(folder, state, table,
                   weather[["date", "temperature", "precipitation", "sunshine"]],
                   events[["kind", "name", "start_date", "end_date"]] if len(events) else None)

@@ -45,6 +45,7 @@ CSV_ALIASES = {
     "start_date": ("start_date", "start", "beginn", "von", "from", "datum", "date"),
     "end_date": ("end_date", "end", "ende", "bis", "to"),
     "strength": ("strength", "stärke", "staerke", "gewicht"),
+    "product": ("product", "produkt", "artikel", "article"),
 }
 HORIZON_DAYS = 730
 
@@ -190,7 +191,8 @@ def read_events_csv(path: str | Path, *, default_kind: str | None = None) -> pd.
         rows.append(_csv_row(record, columns, path.name, i + 2, default_kind))
     if not rows:
         raise CalendarError("calendar.events_empty", file=path.name)
-    return normalise_events(pd.DataFrame(rows, columns=EVENT_COLUMNS))
+    extra = ["product"] if "product" in columns else []
+    return normalise_events(pd.DataFrame(rows, columns=EVENT_COLUMNS + extra))
 
 
 def _map_columns(names: pd.Index, file: str, default_kind: str | None) -> dict[str, str]:
@@ -234,7 +236,7 @@ def _csv_row(
             raise CalendarError("calendar.event_bad_value", file=file, row=row,
                                 column=columns["strength"], value=cell("strength"))
     return {"kind": kind, "name": cell("name") or kind, "start_date": start, "end_date": end,
-            "strength": strength, "source": file, "uid": None}
+            "strength": strength, "source": file, "uid": None, "product": cell("product") or None}
 
 
 def _parse_date(value: str, file: str, row: int, column: str) -> dt.date:

@@ -57,6 +57,8 @@ def normalise_events(frame: pd.DataFrame) -> pd.DataFrame:
     out["source"] = source.fillna("").astype(object)
     uid = frame["uid"] if "uid" in frame else pd.Series(None, index=frame.index, dtype=object)
     out["uid"] = uid.astype(object).where(uid.notna(), None)
+    if "product" in frame:  # optional: a promotion for one product (None: the whole shop)
+        out["product"] = frame["product"].astype(object).where(frame["product"].notna(), None)
     return out.sort_values(["start_date", "kind"], kind="stable").reset_index(drop=True)
 
 

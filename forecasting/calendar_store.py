@@ -23,11 +23,15 @@ class Event:
     source: str = "manual"
     uid: str | None = None
     id: int | None = None
+    product: str | None = None  # a promotion for one product; None: for the whole shop
 
 
 def load_events(shop: Shop) -> list[Event]:
     """All events in the shop file, by start date."""
-    rows = shop.conn.execute("SELECT * FROM events ORDER BY start_date, id").fetchall()
+    rows = shop.conn.execute(
+        """SELECT e.*, p.name AS product FROM events e LEFT JOIN products p ON p.id = e.product_id
+           ORDER BY e.start_date, e.id"""
+    ).fetchall()
     return [
         Event(
             id=r["id"],
@@ -38,6 +42,7 @@ def load_events(shop: Shop) -> list[Event]:
             strength=r["strength"],
             source=r["source"],
             uid=r["uid"],
+            product=r["product"],
         )
         for r in rows
     ]
@@ -55,6 +60,9 @@ def events_frame(events: list[Event]) -> pd.DataFrame:
 
 def save_event(shop: Shop, event: Event) -> int:
     """Insert (id None) or update an event; returns its id."""
+    from forecasting.products import product_by_name
+
+    product_id = product_by_name(shop, event.product).id if event.product else None
     values = (
         event.kind,
         event.name,
@@ -63,12 +71,13 @@ def save_event(shop: Shop, event: Event) -> int:
         event.strength,
         event.source,
         event.uid,
+        product_id,
     )
     with shop.transaction() as conn:
         if event.id is None:
             cur = conn.execute(
-                """INSERT INTO events(kind, name, start_date, end_date, strength, source, uid)
-                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                """INSERT INTO events(kind, name, start_date, end_date, strength, source, uid,
+                   product_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 values,
             )
             event.id = int(cur.lastrowid or 0)
@@ -76,7 +85,7 @@ def save_event(shop: Shop, event: Event) -> int:
         else:
             conn.execute(
                 """UPDATE events SET kind=?, name=?, start_date=?, end_date=?, strength=?, source=?,
-                   uid=? WHERE id = ?""",
+                   uid=?, product_id=? WHERE id = ?""",
                 (*values, event.id),
             )
             shop.log("event.changed", dataclasses.asdict(event))
@@ -162,6 +171,7 @@ def merge_events(shop: Shop, events: pd.DataFrame) -> tuple[int, int]:
                 source=rec.get("source") or "import",
                 uid=uid,
                 id=by_uid.get(uid) if uid else by_key.get((rec["kind"], rec["name"], start, end)),
+                product=rec.get("product") or None,
             )
             if event.id is None:
                 added += 1

@@ -10,7 +10,9 @@ SALES (long table, one row per product and day with data):
 Missing days are days without data (closed or unknown), never zero sales.
 
 EVENTS: kind (str, one of calendars.events.EVENT_KINDS), name (str), start_date, end_date
-    (datetime64, inclusive), strength (float, optional, 1 = normal), source (str), uid (str, optional)
+    (datetime64, inclusive), strength (float, optional, 1 = normal), source (str), uid (str, optional),
+    product (str, optional: a promotion for that one product; the forecast then sees it as that
+    product's `promotion` input, not as a calendar event of the whole shop)
 
 WEATHER: date (datetime64), kind ("observation" | "forecast"), temperature (mean °C),
     temperature_max (°C), precipitation (mm), sunshine (hours), source (str)

@@ -44,7 +44,7 @@ def shop_calendar_inputs(shop: Shop) -> ShopCalendarInputs:
     from forecasting.calendar_store import events_frame, load_events, load_weather
     from forecasting.shop_settings import load_closing_days, load_settings
 
-    events = events_frame(load_events(shop))
+    events = events_frame([e for e in load_events(shop) if not is_product_promotion(e)])
     closing = load_closing_days(shop)
     if closing:
         extra = closure_events(closing)
@@ -59,6 +59,20 @@ def shop_calendar_inputs(shop: Shop) -> ShopCalendarInputs:
         weather=weather if len(weather) else None,
         options=load_calendar_options(shop),
     )
+
+
+def is_product_promotion(event: Any) -> bool:
+    """A promotion for one product: that product's input, not an event of the whole shop."""
+    return event.kind == "promotion" and bool(event.product)
+
+
+def product_promotions(shop: Shop) -> pd.DataFrame:
+    """One row per product and promotion day (columns product, date), from the shop's events."""
+    from forecasting.calendar_store import load_events
+
+    rows = [(e.product, day) for e in load_events(shop) if is_product_promotion(e)
+            for day in pd.date_range(e.start_date, e.end_date, freq="D")]
+    return pd.DataFrame(rows, columns=["product", "date"]).drop_duplicates(ignore_index=True)
 
 
 def shop_features(shop: Shop, start: dt.date, end: dt.date) -> Any:

@@ -150,5 +150,10 @@ V3 = """
 ALTER TABLE sales ADD COLUMN last_sale_time TEXT;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+# V4: a promotion ("Aktion") can be for one product; NULL = the whole shop (all other events).
+V4 = """
+ALTER TABLE events ADD COLUMN product_id INTEGER REFERENCES products(id) ON DELETE SET NULL;
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4]
 CURRENT_VERSION = len(MIGRATIONS)

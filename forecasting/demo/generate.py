@@ -148,7 +148,8 @@ def _write(shop: Shop, history: DemoHistory) -> None:
             save_event(
                 shop,
                 Event(kind=event.kind, name=event.name, start_date=event.start,
-                      end_date=event.end, source="demo", uid=f"demo-{world.kind}-{number}"),
+                      end_date=event.end, source="demo", uid=f"demo-{world.kind}-{number}",
+                      product=event.product if event.kind == "promotion" else None),
             )
     out = history.outcome
     if out.on_hand is not None and out.on_order is not None:

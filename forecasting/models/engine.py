@@ -230,14 +230,25 @@ def run_ets(run: Run, targets: np.ndarray, refit_every: int = ETS_REFIT_DAYS,
     run.ets_level, run.ets_season = level, season
 
 
+def lgbm_cells(run: Run) -> np.ndarray:
+    """bool [day, product]: special days (occasions) and a product's promotion days, which only
+    LightGBM knows about (ETS and the naive forecasts see no calendar and no promotions)."""
+    cells = np.zeros(run.y.shape, dtype=bool)
+    if run.special is not None:
+        cells |= run.special[:, None]
+    promo = run.panel.exog.get("promotion")
+    if promo is not None:
+        cells |= promo > 0
+    return cells
+
+
 def add_blend(run: Run, weight: float = 0.5) -> None:
     """The blend of LightGBM and ETS point forecasts (where both exist).
 
-    On special days (occasions) the blend is LightGBM alone: ETS knows no calendar.
+    On special days and promotion days (lgbm_cells) the blend is LightGBM alone.
     """
     if "lgbm" in run.points and "ets" in run.points:
         w = np.full(run.y.shape, float(weight))
-        if run.special is not None:
-            w[run.special] = 1.0
+        w[lgbm_cells(run)] = 1.0
         run.blend_weight = w
         run.points["blend"] = w * run.points["lgbm"] + (1 - w) * run.points["ets"]

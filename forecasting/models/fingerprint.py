@@ -89,6 +89,7 @@ def request_key(
     dates: Sequence[Any],
     levels: Sequence[float],
     products: Sequence[Any] | None,
+    promotions: pd.DataFrame | None = None,
 ) -> str:
     """The key of one forecast request: everything `forecaster.forecast` reads, plus code and
     library versions."""
@@ -103,5 +104,6 @@ def request_key(
         "products": None if products is None else [
             [str(p.name), str(p.category or "")] for p in products
         ],
+        "promotions": None if promotions is None else frame_digest(promotions),
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()

@@ -92,9 +92,11 @@ def forecast(
     progress: Progress | None = None,
     saved: dict[int, Any] | None = None,
     fitted: dict[int, Any] | None = None,
+    promotions: pd.DataFrame | None = None,
 ) -> ForecastResult:
     """Quantile forecasts and explanations for `dates` (see ForecastResult).
 
+    promotions: (product, date) rows of the shop's one-product promotions (frame.build_panel).
     saved: horizon -> LightGBM booster trained on exactly this history (reused, not refitted);
     fitted: if given, receives horizon -> the final booster (for saving in the shop file).
     """
@@ -105,7 +107,7 @@ def forecast(
     groups = _calendar_groups(features)
     by_h = _horizons(dates, last)
     until = max(max(v) for v in by_h.values())
-    panel = build_panel(sales, until=until, products=names)
+    panel = build_panel(sales, until=until, products=names, promotions=promotions)
     cat_names = sorted(set(categories.values()))
     cat_index = np.array([cat_names.index(categories[p]) for p in names])
     q_rows: list[pd.DataFrame] = []

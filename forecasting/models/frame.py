@@ -60,8 +60,13 @@ def build_panel(
     until: pd.Timestamp | None = None,
     products: list[str] | None = None,
     extra_closed: pd.DatetimeIndex | None = None,
+    promotions: pd.DataFrame | None = None,
 ) -> Panel:
-    """The panel of a SALES frame (normalised or with at least product, date, quantity)."""
+    """The panel of a SALES frame (normalised or with at least product, date, quantity).
+
+    promotions: (product, date) rows of planned promotions, also on days without sales yet; they
+    set the `promotion` input besides a SALES `promotion` column.
+    """
     from forecasting.models.censoring import censored_mask
 
     sales = sales.copy()
@@ -89,4 +94,12 @@ def build_panel(
         for col in EXOG_COLUMNS
         if col in sales.columns
     }
+    if promotions is not None and len(promotions):
+        promo = exog.get("promotion", np.zeros((len(dates), len(names))))
+        rows = dates.get_indexer(pd.to_datetime(promotions["date"]).dt.normalize())
+        index = {name: j for j, name in enumerate(names)}
+        cols = np.array([index.get(str(p), -1) for p in promotions["product"]])
+        known = (rows >= 0) & (cols >= 0)
+        promo[rows[known], cols[known]] = 1.0
+        exog["promotion"] = promo
     return Panel(dates, names, quantity, y, closed, censored & np.isfinite(y), exog, first)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from forecasting.models.calibrate import quantiles, relative_errors
-from forecasting.models.engine import Run
+from forecasting.models.engine import Run, lgbm_cells
 from forecasting.models.lags import rolling_mean, shift
 from forecasting.models.metrics import pinball
 from forecasting.progress import Progress
@@ -75,11 +75,12 @@ def select(
         better = has & (loss < best)
         best = np.where(better, loss, best)
         choice = np.where(better, i, choice)
-    if run.special is not None and "lgbm" in names:
-        # occasions are rare: a recent loss says little about them, and only LightGBM knows them
+    if "lgbm" in names:
+        # occasions and promotions are rare: a recent loss says little about them, and only
+        # LightGBM knows them
         lg = names.index("lgbm")
         has = np.isfinite(cands["lgbm"][:, :, 0])
-        choice = np.where(run.special[:, None] & has, lg, choice)
+        choice = np.where(lgbm_cells(run) & has, lg, choice)
     # no recent losses yet: first candidate in the chain that has a forecast
     for i, name in enumerate(names):
         has = np.isfinite(cands[name][:, :, 0])

@@ -49,6 +49,7 @@ def forecast_shop(
     """
     from forecasting.products import load_products
     from forecasting.sales_store import read_sales
+    from forecasting.shop_calendar import product_promotions
 
     progress = progress or NullProgress()
     progress.report(0.0, "forecast.read")
@@ -57,14 +58,16 @@ def forecast_shop(
     products = [p for p in load_products(shop) if p.active]
     first = sales["date"].min().date() if len(sales) else min(dates)
     features = shop_features(shop, first, max(max(dates), first))
+    promotions = product_promotions(shop)
     last = sales["date"].max() if len(sales) else pd.Timestamp(min(dates))
     # the sales digest also catches edits that bypass mark_data_changed (direct SQL)
     expect = {"data_version": shop.data_version(), "origin": str(pd.Timestamp(last).date()),
-              "products": [p.name for p in products], "sales": frame_digest(sales)}
+              "products": [p.name for p in products], "sales": frame_digest(sales),
+              "promotions": frame_digest(promotions)}
     if not reuse:
         return forecast(sales, features, dates, levels=levels, products=products or None,
-                        progress=models)
-    key = request_key(sales, features, dates, levels, products or None)
+                        progress=models, promotions=promotions)
+    key = request_key(sales, features, dates, levels, products or None, promotions)
     cached = _load_result(shop, key, expect)
     if cached is not None:
         progress.report(1.0, "forecast.done")
@@ -73,7 +76,7 @@ def forecast_shop(
     saved = {h: b for h in horizons if (b := load_model(shop, h, expect)) is not None}
     fitted: dict[int, Any] = {}
     result = forecast(sales, features, dates, levels=levels, products=products or None,
-                      progress=models, saved=saved, fitted=fitted)
+                      progress=models, saved=saved, fitted=fitted, promotions=promotions)
     for h, booster in fitted.items():
         if h not in saved:
             save_model(shop, h, booster, expect)

@@ -297,9 +297,12 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
 
 
 def _calendar_inputs(shop: Shop) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """Events of the whole shop (the names of event steps) and the weather."""
     from forecasting.calendar_store import events_frame, load_events, load_weather
+    from forecasting.shop_calendar import is_product_promotion
 
-    return events_frame(load_events(shop)), load_weather(shop)
+    events = [e for e in load_events(shop) if not is_product_promotion(e)]
+    return events_frame(events), load_weather(shop)
 
 
 # The words need last year's calendar too: "wie zuletzt: Silvester" names the occasion whose

@@ -4,173 +4,178 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="175"/>
+        <location filename="../../app/calendar_view.py" line="201"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="175"/>
+        <location filename="../../app/calendar_view.py" line="201"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="175"/>
+        <location filename="../../app/calendar_view.py" line="201"/>
         <source>What is special</source>
         <translation>Besonderheiten</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="175"/>
+        <location filename="../../app/calendar_view.py" line="201"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="176"/>
+        <location filename="../../app/calendar_view.py" line="202"/>
         <source>Weather</source>
         <translation>Wetter</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="187"/>
+        <location filename="../../app/calendar_view.py" line="213"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="187"/>
+        <location filename="../../app/calendar_view.py" line="213"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="187"/>
+        <location filename="../../app/calendar_view.py" line="213"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="187"/>
+        <location filename="../../app/calendar_view.py" line="213"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="188"/>
+        <location filename="../../app/calendar_view.py" line="213"/>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <location filename="../../app/calendar_view.py" line="214"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="198"/>
+        <location filename="../../app/calendar_view.py" line="224"/>
         <source>&amp;New event…</source>
         <translation>&amp;Neues Ereignis…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="199"/>
+        <location filename="../../app/calendar_view.py" line="225"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="200"/>
+        <location filename="../../app/calendar_view.py" line="226"/>
         <source>De&amp;lete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="201"/>
+        <location filename="../../app/calendar_view.py" line="227"/>
         <source>Enter &amp;weather…</source>
         <translation>&amp;Wetter eintragen…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="202"/>
+        <location filename="../../app/calendar_view.py" line="228"/>
         <source>&amp;Fetch weather forecast (internet)</source>
         <translation>Wettervorhersage &amp;abrufen (Internet)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="203"/>
+        <location filename="../../app/calendar_view.py" line="229"/>
         <source>Uses the internet only when you press this</source>
         <translation>Nutzt das Internet nur, wenn Sie hier klicken</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="217"/>
+        <location filename="../../app/calendar_view.py" line="243"/>
         <source>Current and coming events of the shop</source>
         <translation>Aktuelle und kommende Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="228"/>
+        <location filename="../../app/calendar_view.py" line="254"/>
         <source>The coming weeks</source>
         <translation>Die nächsten Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="262"/>
+        <location filename="../../app/calendar_view.py" line="288"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="276"/>
+        <location filename="../../app/calendar_view.py" line="302"/>
         <source>Weather forecast</source>
         <translation>Wettervorhersage</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="322"/>
+        <location filename="../../app/calendar_view.py" line="352"/>
         <source>Event saved: %1</source>
         <translation>Ereignis gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="332"/>
+        <location filename="../../app/calendar_view.py" line="362"/>
         <source>Event deleted: %1</source>
         <translation>Ereignis gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="347"/>
+        <location filename="../../app/calendar_view.py" line="377"/>
         <source>Weather forecast saved for %1.</source>
         <translation>Wettervorhersage für %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="355"/>
+        <location filename="../../app/calendar_view.py" line="385"/>
         <source>To fetch the forecast the shop needs its location (postal code in the settings). You can always type the weather in by hand.</source>
         <translation>Zum Abrufen der Vorhersage braucht der Laden seinen Standort (Postleitzahl bzw. Koordinaten in den Einstellungen). Das Wetter können Sie jederzeit von Hand eintragen.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="371"/>
-        <location filename="../../app/calendar_view.py" line="372"/>
+        <location filename="../../app/calendar_view.py" line="401"/>
+        <location filename="../../app/calendar_view.py" line="402"/>
         <source>Fetching the weather forecast…</source>
         <translation>Wettervorhersage wird abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="376"/>
+        <location filename="../../app/calendar_view.py" line="406"/>
         <source>Weather forecast fetched: %1 days.</source>
         <translation>Wettervorhersage abgerufen: %1 Tage.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="388"/>
+        <location filename="../../app/calendar_view.py" line="418"/>
         <source>Import weather file</source>
         <translation>Wetterdatei importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="389"/>
+        <location filename="../../app/calendar_view.py" line="419"/>
         <source>Weather files (*.csv *.txt);;All files (*)</source>
         <translation>Wetterdateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="402"/>
+        <location filename="../../app/calendar_view.py" line="432"/>
         <source>Importing weather…</source>
         <translation>Wetter wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="406"/>
+        <location filename="../../app/calendar_view.py" line="436"/>
         <source>%1 weather days imported.</source>
         <translation>%1 Wettertage importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="412"/>
+        <location filename="../../app/calendar_view.py" line="442"/>
         <source>Import events</source>
         <translation>Ereignisse importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="413"/>
+        <location filename="../../app/calendar_view.py" line="443"/>
         <source>Calendars (*.ics *.csv);;All files (*)</source>
         <translation>Kalender (*.ics *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="417"/>
+        <location filename="../../app/calendar_view.py" line="447"/>
         <source>Importing events…</source>
         <translation>Ereignisse werden importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="422"/>
+        <location filename="../../app/calendar_view.py" line="452"/>
         <source>%1 events imported.</source>
         <translation>%1 Ereignisse importiert.</translation>
     </message>
@@ -219,57 +224,72 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="70"/>
+        <location filename="../../app/calendar_view.py" line="75"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="71"/>
+        <location filename="../../app/calendar_view.py" line="76"/>
         <source>Edit event</source>
         <translation>Ereignis bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="87"/>
+        <location filename="../../app/calendar_view.py" line="92"/>
         <source>smaller than usual</source>
         <translation>kleiner als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="88"/>
+        <location filename="../../app/calendar_view.py" line="93"/>
         <source>as usual</source>
         <translation>wie üblich</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="89"/>
+        <location filename="../../app/calendar_view.py" line="94"/>
         <source>bigger than usual</source>
         <translation>größer als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="90"/>
+        <location filename="../../app/calendar_view.py" line="95"/>
         <source>much bigger than usual</source>
         <translation>viel größer als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="97"/>
+        <location filename="../../app/calendar_view.py" line="102"/>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="98"/>
+        <location filename="../../app/calendar_view.py" line="103"/>
         <source>&amp;Kind</source>
         <translation>&amp;Art</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="99"/>
+        <location filename="../../app/calendar_view.py" line="104"/>
         <source>&amp;From</source>
         <translation>&amp;Von</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="100"/>
+        <location filename="../../app/calendar_view.py" line="105"/>
         <source>&amp;To</source>
         <translation>&amp;Bis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="101"/>
+        <location filename="../../app/calendar_view.py" line="107"/>
+        <source>All products</source>
+        <translation>Alle Produkte</translation>
+    </message>
+    <message>
+        <location filename="../../app/calendar_view.py" line="114"/>
+        <source>Only a promotion can be for a single product; it then changes only that product&apos;s forecast.</source>
+        <translation>Nur eine Aktion kann für ein einzelnes Produkt gelten; sie verändert dann nur die Prognose dieses Produkts.</translation>
+    </message>
+    <message>
+        <location filename="../../app/calendar_view.py" line="116"/>
+        <source>&amp;Product</source>
+        <translation>&amp;Produkt</translation>
+    </message>
+    <message>
+        <location filename="../../app/calendar_view.py" line="117"/>
         <source>&amp;Size</source>
         <translation>&amp;Größe</translation>
     </message>
@@ -831,117 +851,117 @@
 <context>
     <name>OrderSheetView</name>
     <message>
-        <location filename="../../app/order_sheet.py" line="162"/>
+        <location filename="../../app/order_sheet.py" line="163"/>
         <source>Orders for</source>
         <translation>Bestellung für</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="170"/>
+        <location filename="../../app/order_sheet.py" line="171"/>
         <source>Previous day (Alt+Left)</source>
         <translation>Vorheriger Tag (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="174"/>
+        <location filename="../../app/order_sheet.py" line="175"/>
         <source>Next day (Alt+Right)</source>
         <translation>Nächster Tag (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="176"/>
+        <location filename="../../app/order_sheet.py" line="177"/>
         <source>&amp;Accept all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="177"/>
+        <location filename="../../app/order_sheet.py" line="178"/>
         <source>Take the suggestion for every open line</source>
         <translation>Für jede offene Zeile den Vorschlag übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="178"/>
+        <location filename="../../app/order_sheet.py" line="179"/>
         <source>&amp;Recompute</source>
         <translation>Neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="179"/>
+        <location filename="../../app/order_sheet.py" line="180"/>
         <source>Compute the suggestions again from the latest data</source>
         <translation>Vorschläge mit den neuesten Daten neu berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="191"/>
+        <location filename="../../app/order_sheet.py" line="192"/>
         <source>This is a demo shop with invented numbers. Try everything; your own shop gets its own file.</source>
         <translation>Dies ist ein Demo-Laden mit erfundenen Zahlen. Probieren Sie alles aus; Ihr eigener Laden bekommt eine eigene Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="194"/>
+        <location filename="../../app/order_sheet.py" line="195"/>
         <source>Start my &amp;own shop and import my sales…</source>
         <translation>&amp;Eigenen Laden anlegen und Verkaufszahlen importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="258"/>
+        <location filename="../../app/order_sheet.py" line="259"/>
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="290"/>
+        <location filename="../../app/order_sheet.py" line="291"/>
         <source>Computing the suggestions… The window stays usable meanwhile.</source>
         <translation>Die Vorschläge werden berechnet… Das Fenster bleibt währenddessen bedienbar.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="292"/>
+        <location filename="../../app/order_sheet.py" line="293"/>
         <source>No suggestions yet for this day. Press &quot;Recompute&quot;, or import your own sales history.</source>
         <translation>Für diesen Tag gibt es noch keine Vorschläge. Klicken Sie auf „Neu berechnen“ oder importieren Sie Ihre eigenen Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="297"/>
+        <location filename="../../app/order_sheet.py" line="298"/>
         <source>&amp;Import my own data…</source>
         <translation>Eigene Daten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="306"/>
+        <location filename="../../app/order_sheet.py" line="307"/>
         <source>Computing the suggestions…</source>
         <translation>Die Vorschläge werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="308"/>
+        <location filename="../../app/order_sheet.py" line="309"/>
         <source>No suggestions computed for this day yet.</source>
         <translation>Für diesen Tag wurden noch keine Vorschläge berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="310"/>
+        <location filename="../../app/order_sheet.py" line="311"/>
         <source>Suggestions are up to date (computed %1).</source>
         <translation>Die Vorschläge sind aktuell (berechnet %1).</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="312"/>
+        <location filename="../../app/order_sheet.py" line="313"/>
         <source>Data changed since the suggestions were computed (%1): please recompute.</source>
         <translation>Die Daten haben sich seit der Berechnung geändert (%1): bitte neu berechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="319"/>
+        <location filename="../../app/order_sheet.py" line="320"/>
         <source>%1 of %2 lines decided.</source>
         <translation>%1 von %2 Zeilen entschieden.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="336"/>
+        <location filename="../../app/order_sheet.py" line="341"/>
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="348"/>
+        <location filename="../../app/order_sheet.py" line="353"/>
         <source>Change order %1</source>
         <translation>Bestellung ändern: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="356"/>
+        <location filename="../../app/order_sheet.py" line="361"/>
         <source>Reopen %1</source>
         <translation>Wieder öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="361"/>
+        <location filename="../../app/order_sheet.py" line="366"/>
         <source>Accept %1</source>
         <translation>Übernehmen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="362"/>
+        <location filename="../../app/order_sheet.py" line="367"/>
         <source>Accept all</source>
         <translation>Alle übernehmen</translation>
     </message>
@@ -1506,7 +1526,7 @@
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../app/session.py" line="125"/>
+        <location filename="../../app/session.py" line="131"/>
         <source>Computing suggestions…</source>
         <translation>Vorschläge werden berechnet…</translation>
     </message>
@@ -1514,37 +1534,37 @@
 <context>
     <name>WeatherDialog</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="138"/>
+        <location filename="../../app/calendar_view.py" line="164"/>
         <source>Weather forecast</source>
         <translation>Wettervorhersage</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="149"/>
+        <location filename="../../app/calendar_view.py" line="175"/>
         <source>dry</source>
         <translation>trocken</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="150"/>
+        <location filename="../../app/calendar_view.py" line="176"/>
         <source>some rain</source>
         <translation>etwas Regen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="151"/>
+        <location filename="../../app/calendar_view.py" line="177"/>
         <source>rainy day</source>
         <translation>Regentag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="152"/>
+        <location filename="../../app/calendar_view.py" line="178"/>
         <source>&amp;Day</source>
         <translation>&amp;Tag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="153"/>
+        <location filename="../../app/calendar_view.py" line="179"/>
         <source>&amp;Highest temperature</source>
         <translation>&amp;Höchsttemperatur</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="154"/>
+        <location filename="../../app/calendar_view.py" line="180"/>
         <source>&amp;Rain</source>
         <translation>&amp;Regen</translation>
     </message>

@@ -92,3 +92,54 @@ def test_fetch_offline_says_so(qtbot: object, session: object) -> None:
     qtbot.waitUntil(lambda: "Keine Verbindung" in view.message.text(),  # type: ignore[attr-defined]
                     timeout=20_000)
     assert not session.runner.busy()  # type: ignore[attr-defined]
+
+
+def test_promotion_for_one_product(qtbot: object, session: object) -> None:
+    """A promotion linked to one product through the dialog is stored with that product, shown in
+    the events list, and pre-selected when the promotion is edited."""
+    session.auto_recompute = False  # type: ignore[attr-defined]
+    view = _view(qtbot, session)
+    names = view.product_names()
+    product = names[len(names) // 2]  # not the first entry: "All products" must not be the default
+    dialog = EventDialog(None, view, names)
+    assert dialog.product.itemData(0) is None
+    assert [dialog.product.itemData(i) for i in range(1, dialog.product.count())] == sorted(
+        names, key=str.casefold)
+    dialog.name.setText("Brezen-Aktion")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("promotion"))
+    assert dialog.product.isEnabled()
+    dialog.product.setCurrentIndex(dialog.product.findData(product))
+    dialog.start.setDate(dialog.start.date().addDays(2))
+    event_id = view.store_event(dialog.result_event())
+
+    stored = next(e for e in load_events(session.shop) if e.id == event_id)  # type: ignore[attr-defined]
+    assert stored.kind == "promotion"
+    assert stored.product == product
+    row = next(r for r, e in enumerate(view.event_list) if e.id == event_id)
+    assert view.events.item(row, 2).text() == product
+
+    edit = EventDialog(stored, view, view.product_names())
+    assert edit.product.isEnabled()
+    assert edit.product.currentData() == product
+    assert edit.result_event().product == product
+
+
+def test_product_only_for_promotions(qtbot: object, session: object) -> None:
+    """Any other kind is for the whole shop: the product choice is disabled and reset."""
+    session.auto_recompute = False  # type: ignore[attr-defined]
+    view = _view(qtbot, session)
+    names = view.product_names()
+    dialog = EventDialog(None, view, names)
+    assert dialog.kind.currentData() != "promotion"
+    assert not dialog.product.isEnabled()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("promotion"))
+    dialog.product.setCurrentIndex(dialog.product.findData(names[0]))
+    dialog.kind.setCurrentIndex(dialog.kind.findData("town_festival"))
+    assert not dialog.product.isEnabled()
+    assert dialog.product.currentData() is None
+    dialog.name.setText("Stadtfest")
+    event_id = view.store_event(dialog.result_event())
+    stored = next(e for e in load_events(session.shop) if e.id == event_id)  # type: ignore[attr-defined]
+    assert stored.product is None
+    row = next(r for r, e in enumerate(view.event_list) if e.id == event_id)
+    assert view.events.item(row, 2).text() == ""

@@ -71,3 +71,13 @@ def test_kind_from_words() -> None:
     assert kind_from_words("Weihnachtsmarkt am Dom") == "christmas_market"
     assert kind_from_words("christmas_market") == "christmas_market"
     assert kind_from_words("Jahreshauptversammlung") is None
+
+
+def test_csv_events_may_name_a_product(tmp_path: Path) -> None:
+    path = tmp_path / "aktionen.csv"
+    path.write_text("Art;Name;Von;Bis;Produkt\n"
+                    "Aktion;Aktion: Hummus;07.12.2026;12.12.2026;Hummus\n"
+                    "Stadtfest;Altstadtfest;13.12.2026;13.12.2026;\n", encoding="utf-8")
+    frame = read_events_file(path)
+    assert frame.set_index("name")["product"].to_dict() == {"Aktion: Hummus": "Hummus",
+                                                            "Altstadtfest": None}

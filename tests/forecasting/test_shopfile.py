@@ -187,6 +187,22 @@ def test_events_round_trip(shop: Shop) -> None:
         save_event(shop, Event("fair", "Kirmes", dt.date(2026, 6, 2), dt.date(2026, 6, 1)))
 
 
+def test_a_promotion_can_be_for_one_product(shop: Shop) -> None:
+    save_product(shop, Product(name="Hummus"))
+    e = Event("promotion", "Aktion: Hummus", dt.date(2026, 12, 7), dt.date(2026, 12, 12),
+              product="Hummus")
+    save_event(shop, e)
+    assert load_events(shop) == [e]
+    with pytest.raises(ShopFileError) as info:
+        save_event(shop, Event("promotion", "Aktion", dt.date(2026, 12, 7), dt.date(2026, 12, 7),
+                               product="Humus"))
+    assert "Humus" in info.value.message("de")
+    assert len(load_events(shop)) == 1
+    with shop.transaction() as conn:
+        conn.execute("DELETE FROM products WHERE name = 'Hummus'")
+    assert load_events(shop)[0].product is None  # the event stays, for the whole shop
+
+
 def test_weather_round_trip(shop: Shop) -> None:
     weather = pd.DataFrame(
         {

@@ -43,3 +43,16 @@ def test_future_days_extend_the_panel(make_sales) -> None:
     panel = build_panel(sales, until=pd.Timestamp("2025-02-10"))
     assert panel.dates[-1] == pd.Timestamp("2025-02-10")
     assert np.isnan(panel.y[-3:]).all()
+
+
+def test_planned_promotions_set_the_input_of_their_product_also_on_future_days() -> None:
+    sales = pd.DataFrame({"date": pd.to_datetime(["2026-11-02", "2026-11-02", "2026-11-03"]),
+                          "product": ["A", "B", "A"], "quantity": [10.0, 5.0, 12.0]})
+    promotions = pd.DataFrame({"product": ["A", "B", "Unbekannt"],
+                               "date": pd.to_datetime(["2026-11-03", "2026-11-05", "2026-11-05"])})
+    panel = build_panel(sales, until=pd.Timestamp("2026-11-05"), promotions=promotions)
+    promo = panel.exog["promotion"]
+    assert promo.shape == (4, 2)
+    assert promo[:, 0].tolist() == [0, 1, 0, 0]  # A on 03.11.
+    assert promo[:, 1].tolist() == [0, 0, 0, 1]  # B on 05.11., a day without sales yet
+    assert "promotion" not in build_panel(sales).exog

@@ -163,3 +163,26 @@ def test_censoring_removes_most_of_the_bias_on_sell_out_days(demo_bakery_path: P
         return float((m["q0.5"] - m["demand"]).sum() / m["demand"].sum())
 
     assert bias(plain) < bias(treated) - 0.02
+
+
+def test_a_promotion_for_one_product_lifts_that_product_only(demo_bakery_path: Path,
+                                                             tmp_path: Path) -> None:
+    """The demo's promotions lift only their product (+50 % demand); linked to the product, the
+    forecast learns that from past promotions and applies it to a planned one."""
+    from forecasting.calendar_store import Event, delete_event, load_events, save_event
+
+    path = _small_shop(demo_bakery_path, tmp_path, products=40)
+    with Shop.open(path) as shop:
+        promoted = [e.product for e in load_events(shop) if e.kind == "promotion" and e.product]
+        assert len(promoted) >= 10, "the demo history has one-product promotions"
+        # the model learns the lift across all products' promotions: keep every product
+        keep = [max(set(promoted), key=promoted.count), "Weizenbrötchen", "Baguette"]
+        event = Event("promotion", f"Aktion: {keep[0]}", DAY, DAY, product=keep[0])
+        event_id = save_event(shop, event)
+        with_promo = forecast_shop(shop, [DAY], reuse=False).quantiles.set_index("product")
+        delete_event(shop, event_id)
+        without = forecast_shop(shop, [DAY], reuse=False).quantiles.set_index("product")
+    lift = with_promo["q0.5"] / without["q0.5"]
+    assert lift[keep[0]] > 1.2, lift
+    assert abs(lift[keep[1]] - 1) < 0.05, lift
+    assert abs(lift[keep[2]] - 1) < 0.05, lift
