@@ -101,10 +101,10 @@ def lookback(shop_path: Path, product: str, day: dt.date, weeks: int = 4,
     from forecasting.models.forecaster import DEFAULT_LEVELS
     from forecasting.policy.policy_backtest import policy_orders, rule_orders
     from forecasting.products import load_products
-    from forecasting.shop_calendar import shop_features
+    from forecasting.shop_calendar import product_promotions, shop_features, with_promotions
 
     with Shop.open(shop_path) as shop:
-        sales = read_sales(shop)
+        sales = with_promotions(read_sales(shop), product_promotions(shop))
         products = {p.name: p for p in load_products(shop)}
         if sales.empty or product not in products:
             return None

@@ -79,7 +79,11 @@ def demo(kind: str, out: Path) -> Path:
     from forecasting.calendar_store import events_frame, load_events, load_weather
     from forecasting.demo.generate import write_demo_shop
     from forecasting.sales_store import read_sales, read_true_demand
-    from forecasting.shop_calendar import is_product_promotion, product_promotions
+    from forecasting.shop_calendar import (
+        is_product_promotion,
+        product_promotions,
+        with_promotions,
+    )
     from forecasting.shop_settings import load_settings
     from forecasting.shopfile import Shop
 
@@ -103,9 +107,7 @@ def demo(kind: str, out: Path) -> Path:
     table = sales[["date", "product", "quantity", "produced", "leftover"]].copy()
     # a recorded sold-out time means nothing was left: keep that fact in the contract's columns
     table.loc[sold_out & table["leftover"].isna(), "leftover"] = 0.0
-    promoted = pd.MultiIndex.from_frame(promotions[["date", "product"]])
-    table["promotion"] = pd.MultiIndex.from_frame(table[["date", "product"]]).isin(promoted)
-    table["promotion"] = table["promotion"].astype(int)
+    table = with_promotions(table, promotions)
     return _write(folder, state, table,
                   weather[["date", "temperature", "precipitation", "sunshine"]],
                   events[["kind", "name", "start_date", "end_date"]] if len(events) else None)

@@ -104,13 +104,12 @@ def run_wuerzburg(days: int) -> list[tuple[str, pd.DataFrame]]:
 
 
 def run_demo(kind: str, days: int) -> list[tuple[str, pd.DataFrame]]:
-    from calendars.features import build_features
-    from forecasting.calendar_store import events_frame, load_events, load_weather
     from forecasting.demo.generate import write_demo_shop
     from forecasting.policy.plan import closed_reason
     from forecasting.policy.stock_backtest import compare_stocked
     from forecasting.products import load_products
     from forecasting.sales_store import read_sales, read_true_demand
+    from forecasting.shop_calendar import product_promotions, shop_features, with_promotions
     from forecasting.shop_settings import load_closing_days, load_settings
     from forecasting.shopfile import Shop
 
@@ -123,13 +122,11 @@ def run_demo(kind: str, days: int) -> list[tuple[str, pd.DataFrame]]:
             def is_open(day: dt.date) -> bool:
                 return closed_reason(settings, closing, day) is None
 
-            sales = read_sales(shop)
+            # as the app's forecast sees the shop: its calendar, one-product promotions as input
+            sales = with_promotions(read_sales(shop), product_promotions(shop))
             demand = read_true_demand(shop)
             products = {p.name: p for p in load_products(shop)}
-            state = settings.state
-            features = build_features(state, sales["date"].min().date(), DEMO_END,
-                                      events=events_frame(load_events(shop)),
-                                      weather=load_weather(shop))
+            features = shop_features(shop, sales["date"].min().date(), DEMO_END)
     categories = {p.name: p.category for p in products.values()}
     preds, seconds = backtest_predictions(sales, features, days, categories, name=kind)
     print(f"{kind}: backtest {seconds:.1f} s, {len(preds)} product-days", flush=True)

@@ -75,6 +75,14 @@ def product_promotions(shop: Shop) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["product", "date"]).drop_duplicates(ignore_index=True)
 
 
+def with_promotions(sales: pd.DataFrame, promotions: pd.DataFrame) -> pd.DataFrame:
+    """`sales` with a 0/1 `promotion` column from `product_promotions` (the input of a backtest,
+    whose days all have sales rows)."""
+    promoted = pd.MultiIndex.from_frame(promotions[["date", "product"]])
+    marked = pd.MultiIndex.from_frame(sales[["date", "product"]]).isin(promoted)
+    return sales.assign(promotion=marked.astype(int))
+
+
 def shop_features(shop: Shop, start: dt.date, end: dt.date) -> Any:
     """The calendar FeatureTable of the shop from `start` to `end` (weather included)."""
     from calendars.features import build_features
