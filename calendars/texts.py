@@ -126,6 +126,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Vorhersage für {date} gespeichert.",
         "en": "Forecast for {date} stored.",
     },
+    "calendar.events_nothing": {
+        "de": "Bitte eine Datei mit Veranstaltungen angeben, oder --list, --add oder --delete.",
+        "en": "Please name a file with events, or use --list, --add or --delete.",
+    },
+    "calendar.events_file_and_action": {
+        "de": "Entweder eine Datei importieren oder --list/--add/--delete, nicht beides.",
+        "en": "Either import a file or use --list/--add/--delete, not both.",
+    },
+    "calendar.event_unknown_id": {
+        "de": "Eine Veranstaltung mit der Nummer {id} gibt es nicht (siehe --list).",
+        "en": "There is no event with the number {id} (see --list).",
+    },
+    "calendar.event_deleted": {
+        "de": "Veranstaltung „{name}“ gelöscht.",
+        "en": "Event “{name}” deleted.",
+    },
+    "calendar.event_add_needs": {
+        "de": "--add braucht --kind (eine von: {kinds}) und --from mit dem ersten Tag.",
+        "en": "--add needs --kind (one of: {kinds}) and --from with the first day.",
+    },
+    "calendar.event_product_only_promotion": {
+        "de": "--product gilt nur für eine eigene Aktion (--kind promotion).",
+        "en": "--product is only for an own promotion (--kind promotion).",
+    },
+    "calendar.event_added": {
+        "de": "Veranstaltung „{name}“ eingetragen (Nummer {id}).",
+        "en": "Event “{name}” added (number {id}).",
+    },
     "calendar.events_imported": {
         "de": "{added} Veranstaltungen neu, {changed} aktualisiert aus {file} in {shop}.",
         "en": "{added} events added, {changed} updated from {file} in {shop}.",

@@ -1,8 +1,14 @@
-"""`bestellkompass events`: import local events from an .ics or .csv file into the shop file.
+"""`bestellkompass events`: import local events from an .ics or .csv file into the shop file, or
+list, add and delete single events as the app's calendar view does.
 
 Events that carry the same uid as a stored one (an ICS imported again), or without uid the same
 kind, name and dates (a CSV imported again), replace it; everything is written in one
 transaction, so a bad file changes nothing.
+
+    bestellkompass events FILE [--kind K] [--from D] [--to D]
+    bestellkompass events --list
+    bestellkompass events --add NAME --kind K --from D [--to D] [--product P]
+    bestellkompass events --delete ID
 """
 
 from __future__ import annotations
@@ -10,20 +16,25 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.commands.args import date_arg
+from app.commands.args import date_arg, shop_and_lang
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the events command."""
-    parser.add_argument("file", help=".ics or .csv file with events")
-    parser.add_argument("--shop", default=argparse.SUPPRESS, help="shop file to write to")
+    parser.add_argument("file", nargs="?", help=".ics or .csv file with events")
+    shop_and_lang(parser)
+    what = parser.add_mutually_exclusive_group()
+    what.add_argument("--list", action="store_true", help="print the shop's events")
+    what.add_argument("--add", metavar="NAME", help="add one event (with --kind and --from)")
+    what.add_argument("--delete", metavar="ID", type=int, help="delete the event with this id")
     parser.add_argument("--kind", default=None,
-                        help="event kind for entries without one (e.g. weekly_market)")
+                        help="event kind (for --add, or for file entries without one)")
     parser.add_argument("--from", dest="start", type=date_arg, default=None,
-                        help="expand recurring events from this day")
+                        help="--add: first day; a file: expand recurring events from this day")
     parser.add_argument("--to", dest="end", type=date_arg, default=None,
-                        help="expand recurring events up to this day")
-    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS)
+                        help="--add: last day (default: --from); a file: expand up to this day")
+    parser.add_argument("--product", default=None,
+                        help="--add with --kind promotion: the one product it is for")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,6 +47,14 @@ def run(args: argparse.Namespace) -> int:
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
+    if args.list or args.add is not None or args.delete is not None:
+        if args.file:
+            print(render("calendar.events_file_and_action", lang), file=sys.stderr)
+            return 2
+        return _single(args, path, lang)
+    if not args.file:
+        print(render("calendar.events_nothing", lang), file=sys.stderr)
+        return 2
     try:
         frame = read_events_file(args.file, default_kind=args.kind, start=args.start,
                                  end=args.end)
@@ -47,3 +66,47 @@ def run(args: argparse.Namespace) -> int:
     print(render("calendar.events_imported", lang, added=added, changed=changed,
                  file=args.file, shop=str(path)))
     return 0
+
+
+def _single(args: argparse.Namespace, path: str, lang: str) -> int:
+    """--list, --add or --delete, through the functions the calendar view uses."""
+    from calendars.events import EVENT_KINDS, KIND_NAMES
+    from calendars.texts import format_date, render
+    from forecasting.calendar_store import Event, delete_event, load_events, save_event
+    from forecasting.shopfile import Shop
+
+    with Shop.open(path) as shop:
+        events = load_events(shop)
+        if args.list:
+            for e in events:
+                days = format_date(e.start_date, lang)
+                if e.end_date != e.start_date:
+                    days += " – " + format_date(e.end_date, lang)
+                extra = f" [{e.product}]" if e.product else ""
+                kind = KIND_NAMES.get(e.kind, (e.kind, e.kind))[0 if lang == "de" else 1]
+                print(f"{e.id:>5}  {days:<25}  {kind:<20}  {e.name}{extra}")
+            return 0
+        if args.delete is not None:
+            known = {e.id: e for e in events}
+            if args.delete not in known:
+                print(render("calendar.event_unknown_id", lang, id=args.delete), file=sys.stderr)
+                return 2
+            delete_event(shop, args.delete)
+            print(render("calendar.event_deleted", lang, name=known[args.delete].name))
+            return 0
+        if args.kind not in EVENT_KINDS or args.start is None:
+            print(render("calendar.event_add_needs", lang, kinds=", ".join(EVENT_KINDS)),
+                  file=sys.stderr)
+            return 2
+        if args.product and args.kind != "promotion":
+            print(render("calendar.event_product_only_promotion", lang), file=sys.stderr)
+            return 2
+        end = args.end or args.start
+        if end < args.start:
+            print(render("calendar.event_ends_before_start", lang, file="--to", where="--from",
+                         name=args.add), file=sys.stderr)
+            return 2
+        event_id = save_event(shop, Event(kind=args.kind, name=args.add, start_date=args.start,
+                                          end_date=end, product=args.product or None))
+        print(render("calendar.event_added", lang, name=args.add, id=event_id))
+        return 0

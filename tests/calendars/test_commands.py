@@ -121,3 +121,40 @@ def test_shop_in_augsburg_gets_the_friedensfest(
                 "--format", "csv") == 0
     frame = pd.read_csv(io.StringIO(capsys.readouterr().out), index_col="date")
     assert frame["holiday"].tolist() == [1]
+
+
+def test_single_events_added_listed_and_deleted(
+    shop_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from forecasting.products import Product, save_product
+
+    with Shop.open(shop_path) as shop:
+        save_product(shop, Product(name="Franzbrötchen"))
+    shop = str(shop_path)
+    assert _run("events", "--shop", shop, "--add", "Aktion: Franzbrötchen", "--kind", "promotion",
+                "--from", "07.12.2026", "--to", "2026-12-12", "--product", "Franzbrötchen") == 0
+    assert _run("events", "--shop", shop, "--add", "Kieler Woche", "--kind", "town_festival",
+                "--from", "2027-06-19", "--to", "2027-06-27") == 0
+    with Shop.open(shop_path) as s:
+        events = {e.name: e for e in load_events(s)}
+    assert events["Aktion: Franzbrötchen"].product == "Franzbrötchen"
+    assert events["Kieler Woche"].product is None
+    capsys.readouterr()
+    assert _run("events", "--shop", shop, "--list") == 0
+    listing = capsys.readouterr().out
+    assert "07.12.2026 – 12.12.2026" in listing
+    assert "eigene Aktion" in listing
+    assert "[Franzbrötchen]" in listing
+    # bad input: a clear message, exit 2, nothing written
+    for argv in (["--add", "X", "--kind", "party", "--from", "2026-12-07"],
+                 ["--add", "X", "--kind", "fair", "--from", "2026-12-07", "--product", "Franzbrötchen"],
+                 ["--add", "X", "--kind", "promotion", "--from", "2026-12-07", "--product", "Franz"],
+                 ["--add", "X", "--kind", "fair", "--from", "2026-12-07", "--to", "2026-12-01"],
+                 ["--delete", "999"]):
+        assert _run("events", "--shop", shop, *argv) == 2, argv
+    assert capsys.readouterr().err.count("\n") >= 5
+    with Shop.open(shop_path) as s:
+        assert len(load_events(s)) == 2
+    assert _run("events", "--shop", shop, "--delete", str(events["Kieler Woche"].id)) == 0
+    with Shop.open(shop_path) as s:
+        assert [e.name for e in load_events(s)] == ["Aktion: Franzbrötchen"]
