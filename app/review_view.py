@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 from app import i18n
 from app.order_model import reason_label
 from app.session import ShopSession
+from forecasting import review_text
 from forecasting.review import NO_SALES, OVERRIDE, Outcome, Review, ReviewLine, review_decisions
 
 Index = QModelIndex | QPersistentModelIndex
@@ -32,28 +32,12 @@ WEEKS = 4
 
 
 def _num(value: float | None) -> str:
-    if value is None:
-        return ""
-    return i18n.num(value, 0 if abs(value - round(value)) < 1e-9 else 1)
+    return review_text.quantity_text(value, i18n.lang())
 
 
 def effect_text(o: Outcome | None, quantity: float | None, line: ReviewLine) -> str:
-    """What a quantity implied against the day's sales ("at most" / "at least" on sold-out days)."""
-    translate = QCoreApplication.translate
-    if o is None or quantity is None or line.sold is None:
-        return ""
-    if o.leftover is None:
-        return translate("ReviewModel", "at most %1 left over").replace(
-            "%1", _num(quantity - line.sold))
-    if o.leftover > 1e-9:
-        return translate("ReviewModel", "%1 left over").replace("%1", _num(o.leftover))
-    if o.short > 1e-9:
-        text = (translate("ReviewModel", "at least %1 short") if line.sold_out
-                else translate("ReviewModel", "%1 short"))
-        return text.replace("%1", _num(o.short))
-    if line.sold_out:
-        return translate("ReviewModel", "sold out")
-    return translate("ReviewModel", "exactly all sold")
+    """What a quantity implied against the day's sales, in the app's language."""
+    return review_text.effect_text(o, quantity, line, i18n.lang())
 
 
 class ReviewModel(QAbstractTableModel):

@@ -17,7 +17,9 @@ from typing import Any
 from app.commands.args import date_arg, shop_and_lang
 from forecasting.errors import UserError
 from forecasting.review import NO_SALES, OVERRIDE, Outcome, Review, ReviewLine, ReviewSummary
-from forecasting.texts import format_date, format_number, format_signed, render
+from forecasting.review_text import effect_text
+from forecasting.review_text import quantity_text as _n
+from forecasting.texts import format_date, format_signed, render
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,26 +79,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 # -- words ---------------------------------------------------------------------------------------
-def _n(value: float | None, lang: str) -> str:
-    if value is None:
-        return ""
-    return format_number(value, lang, 0 if abs(value - round(value)) < 1e-9 else 1)
-
-
-def effect_text(o: Outcome | None, quantity: float | None, line: ReviewLine, lang: str) -> str:
-    """What a quantity implied: "12 übrig", "mind. 8 zu wenig", "höchstens 6 übrig", ..."""
-    if o is None or quantity is None or line.sold is None:
-        return ""
-    if o.leftover is None:
-        return render("review.effect.left_at_most", lang, n=_n(quantity - line.sold, lang))
-    if o.leftover > 1e-9:
-        return render("review.effect.left", lang, n=_n(o.leftover, lang))
-    if o.short > 1e-9:
-        code = "review.effect.short_at_least" if line.sold_out else "review.effect.short"
-        return render(code, lang, n=_n(o.short, lang))
-    return render("review.effect.sold_out" if line.sold_out else "review.effect.exact", lang)
-
-
 def reason_text(line: ReviewLine, lang: str) -> str:
     """The reason as the owner gave it ("Anderes: Kundenbestellung"), "übernommen", or the state."""
     if line.reason_code is None:

@@ -1044,39 +1044,39 @@
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="287"/>
-        <location filename="../../app/product_view.py" line="297"/>
+        <location filename="../../app/product_view.py" line="290"/>
+        <location filename="../../app/product_view.py" line="300"/>
         <source>= forecast</source>
         <translation>= Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="298"/>
+        <location filename="../../app/product_view.py" line="301"/>
         <source>= suggestion</source>
         <translation>= Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="313"/>
-        <location filename="../../app/product_view.py" line="318"/>
+        <location filename="../../app/product_view.py" line="316"/>
+        <location filename="../../app/product_view.py" line="321"/>
         <source>Replaying the last 4 weeks…</source>
         <translation>Die letzten 4 Wochen werden nachgerechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="339"/>
+        <location filename="../../app/product_view.py" line="342"/>
         <source>Not enough sales in the last weeks to replay.</source>
         <translation>Zu wenige Verkäufe in den letzten Wochen zum Nachrechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="342"/>
+        <location filename="../../app/product_view.py" line="345"/>
         <source>Last %1 days: our suggestions missed the sales by %2 on average, left at most %3 over and sold out on %4 days. &quot;Same as last week&quot;: %5 off, at most %6 left over, sold out on %7 days.</source>
         <translation>Letzte %1 Tage: unsere Vorschläge lagen im Mittel %2 neben dem Verkauf, höchstens %3 Reste, an %4 Tagen ausverkauft. „Wie letzte Woche“: %5 daneben, höchstens %6 Reste, an %7 Tagen ausverkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="357"/>
+        <location filename="../../app/product_view.py" line="360"/>
         <source>No earlier suggestions for this product are stored yet. After a few days of ordering with Bestellkompass this shows how close they were.</source>
         <translation>Für dieses Produkt sind noch keine früheren Vorschläge gespeichert. Nach ein paar Tagen Bestellen mit Bestellkompass steht hier, wie nah sie lagen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="361"/>
+        <location filename="../../app/product_view.py" line="364"/>
         <source>Last %1 days with a suggestion: on average %2 %3 away from what was sold (average sales %4). Leftover from the suggestions: %5; sold out on %6 days.</source>
         <translation>Letzte %1 Tage mit Vorschlag: im Mittel %2 %3 neben dem Verkauf (Verkauf im Mittel %4). Reste nach den Vorschlägen: %5; an %6 Tagen ausverkauft.</translation>
     </message>
@@ -1161,118 +1161,92 @@
 <context>
     <name>ReviewModel</name>
     <message>
-        <location filename="../../app/review_view.py" line="83"/>
+        <location filename="../../app/review_view.py" line="67"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="83"/>
+        <location filename="../../app/review_view.py" line="67"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="83"/>
+        <location filename="../../app/review_view.py" line="67"/>
         <source>Suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="84"/>
+        <location filename="../../app/review_view.py" line="68"/>
         <source>Your order</source>
         <translation>Ihre Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="84"/>
+        <location filename="../../app/review_view.py" line="68"/>
         <source>Sold</source>
         <translation>Verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="84"/>
+        <location filename="../../app/review_view.py" line="68"/>
         <source>Sold out</source>
         <translation>Ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="85"/>
+        <location filename="../../app/review_view.py" line="69"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="85"/>
+        <location filename="../../app/review_view.py" line="69"/>
         <source>Closer</source>
         <translation>Näher dran</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="87"/>
+        <location filename="../../app/review_view.py" line="71"/>
         <source>Whose number was closer to what sold. On a sold-out day demand was at least the sales: then it is only decided when both numbers lie well below the sales, else &quot;open&quot;.</source>
         <translation>Wessen Zahl näher am Verkauf lag. An einem ausverkauften Tag war die Nachfrage mindestens so hoch wie der Verkauf: dann steht es nur fest, wenn beide Zahlen deutlich unter dem Verkauf lagen, sonst „offen“.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="104"/>
+        <location filename="../../app/review_view.py" line="88"/>
         <source>With your order: %1</source>
         <translation>Mit Ihrer Bestellung: %1</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="108"/>
+        <location filename="../../app/review_view.py" line="92"/>
         <source>With the suggestion: %1</source>
         <translation>Mit dem Vorschlag: %1</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="123"/>
+        <location filename="../../app/review_view.py" line="107"/>
         <source>no sales figures yet</source>
         <translation>noch keine Verkaufszahlen</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="55"/>
-        <location filename="../../app/review_view.py" line="125"/>
+        <location filename="../../app/review_view.py" line="109"/>
         <source>sold out</source>
         <translation>ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="46"/>
-        <source>at most %1 left over</source>
-        <translation>höchstens %1 übrig</translation>
-    </message>
-    <message>
-        <location filename="../../app/review_view.py" line="49"/>
-        <source>%1 left over</source>
-        <translation>%1 übrig</translation>
-    </message>
-    <message>
-        <location filename="../../app/review_view.py" line="51"/>
-        <source>at least %1 short</source>
-        <translation>mind. %1 zu wenig</translation>
-    </message>
-    <message>
-        <location filename="../../app/review_view.py" line="52"/>
-        <source>%1 short</source>
-        <translation>%1 zu wenig</translation>
-    </message>
-    <message>
-        <location filename="../../app/review_view.py" line="56"/>
-        <source>exactly all sold</source>
-        <translation>genau alles verkauft</translation>
-    </message>
-    <message>
-        <location filename="../../app/review_view.py" line="128"/>
+        <location filename="../../app/review_view.py" line="112"/>
         <source>accepted</source>
         <translation>übernommen</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="132"/>
+        <location filename="../../app/review_view.py" line="116"/>
         <source>you</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="132"/>
+        <location filename="../../app/review_view.py" line="116"/>
         <source>suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="133"/>
+        <location filename="../../app/review_view.py" line="117"/>
         <source>same</source>
         <translation>gleich</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="133"/>
+        <location filename="../../app/review_view.py" line="117"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
@@ -1280,77 +1254,77 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../app/review_view.py" line="161"/>
+        <location filename="../../app/review_view.py" line="145"/>
         <source>Sold out means demand was at least the sales: what the other number would have left over or sold there is not known, so such days count as &quot;open&quot; unless both numbers lie well below the sales. Hover over a line for the leftovers and shortfalls of both numbers.</source>
         <translation>Ausverkauft heißt: Die Nachfrage war mindestens so hoch wie der Verkauf. Was die andere Zahl dort übrig gelassen oder verkauft hätte, weiß niemand; solche Tage zählen als „offen“, außer beide Zahlen lagen deutlich unter dem Verkauf. Zeigen Sie mit der Maus auf eine Zeile, um Reste und Fehlmengen beider Zahlen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="204"/>
+        <location filename="../../app/review_view.py" line="188"/>
         <source>No decisions in the last %1 weeks yet. Decisions you make in the order sheet appear here once the sales of the day are in.</source>
         <translation>In den letzten %1 Wochen gibt es noch keine Entscheidungen. Was Sie in der Bestellung entscheiden, erscheint hier, sobald die Verkaufszahlen des Tages da sind.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="208"/>
+        <location filename="../../app/review_view.py" line="192"/>
         <source>In the last %1 weeks you accepted all %2 scored suggestions.</source>
         <translation>In den letzten %1 Wochen haben Sie alle %2 ausgewerteten Vorschläge übernommen.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="211"/>
+        <location filename="../../app/review_view.py" line="195"/>
         <source>In the last %1 weeks %2 changes: %3 times you were closer, %4 times the suggestion.</source>
         <translation>In den letzten %1 Wochen %2 Änderungen: %3-mal lagen Sie näher, %4-mal der Vorschlag.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="216"/>
+        <location filename="../../app/review_view.py" line="200"/>
         <source>%1 times the same, %2 times open (sold out).</source>
         <translation>%1-mal gleich, %2-mal offen (ausverkauft).</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="220"/>
+        <location filename="../../app/review_view.py" line="204"/>
         <source>Your changes left %1 fewer units over</source>
         <translation>Ihre Änderungen brachten %1 Stück weniger Reste</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="222"/>
+        <location filename="../../app/review_view.py" line="206"/>
         <source>Your changes left %1 more units over</source>
         <translation>Ihre Änderungen brachten %1 Stück mehr Reste</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="223"/>
+        <location filename="../../app/review_view.py" line="207"/>
         <source>Your changes left as many units over</source>
         <translation>Ihre Änderungen brachten gleich viele Reste</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="225"/>
+        <location filename="../../app/review_view.py" line="209"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="225"/>
+        <location filename="../../app/review_view.py" line="209"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="227"/>
+        <location filename="../../app/review_view.py" line="211"/>
         <source> and sold out on %1 more.</source>
         <translation> und %1 mehr ausverkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="229"/>
+        <location filename="../../app/review_view.py" line="213"/>
         <source> and sold out on %1 fewer.</source>
         <translation> und %1 weniger ausverkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="230"/>
+        <location filename="../../app/review_view.py" line="214"/>
         <source> and sold out as often.</source>
         <translation> und gleich oft ausverkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="232"/>
+        <location filename="../../app/review_view.py" line="216"/>
         <source>1 line has no sales figures yet.</source>
         <translation>1 Zeile hat noch keine Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="234"/>
+        <location filename="../../app/review_view.py" line="218"/>
         <source>%1 lines have no sales figures yet.</source>
         <translation>%1 Zeilen haben noch keine Verkaufszahlen.</translation>
     </message>
