@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from forecasting.texts import format_date, format_number
+from forecasting.texts import parse_number as parse_in
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "resources" / "translations"
 LANGUAGES = ("de", "en")
@@ -76,12 +77,5 @@ def weekday_name(day: dt.date, short: bool = False) -> str:
 
 
 def parse_number(text: str) -> float | None:
-    """Read what the user typed: "1.234,5" or "12,5" in German, "12.5" in English; None if empty."""
-    text = text.strip().replace(" ", "")
-    if not text:
-        return None
-    if lang() == "de" or ("," in text and "." not in text):
-        text = text.replace(".", "").replace(",", ".")
-    else:
-        text = text.replace(",", "")
-    return float(text)
+    """Read what the user typed, in the UI language (forecasting.texts.parse_number)."""
+    return parse_in(text, lang())

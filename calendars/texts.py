@@ -8,6 +8,7 @@ are shown the German way in German (1.234,5; 24.12.2026).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -216,6 +217,24 @@ def format_number(value: float, lang: str = "de", decimals: int = 0) -> str:
     if lang == "de":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
+
+
+_GROUPED = {"de": re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d*)?"),
+            "en": re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")}
+
+
+def parse_number(text: str, lang: str = "de") -> float | None:
+    """What a user typed: "1.234,5", "12,5" or "12.5" in German (a dot separates thousands only in
+    groups of three, "1.234"), "1,234.5" or "12.5" in English; None if empty, ValueError if bad."""
+    text = text.strip().replace(" ", "")
+    if not text:
+        return None
+    decimal, thousands = (",", ".") if lang == "de" else (".", ",")
+    if _GROUPED["de" if lang == "de" else "en"].fullmatch(text):
+        text = text.replace(thousands, "")
+    elif lang != "de" and "," in text and "." not in text:
+        text = text.replace(",", ".")  # "2,5" typed in the English UI
+    return float(text.replace(decimal, "."))
 
 
 def format_signed(value: float, lang: str = "de", decimals: int = 0) -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from calendars.texts import format_date, format_number, format_signed, render_from
+from calendars.texts import format_date, format_number, format_signed, parse_number, render_from
 
-__all__ = ["MESSAGES", "format_date", "format_number", "format_signed", "render"]
+__all__ = ["MESSAGES", "format_date", "format_number", "format_signed", "parse_number", "render"]
 
 LANGUAGES = ("de", "en")
 

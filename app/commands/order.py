@@ -27,7 +27,7 @@ from app.commands.args import date_arg, shop_and_lang
 from forecasting.decisions import REASON_CODES, OrderDecision
 from forecasting.errors import UserError
 from forecasting.shopfile import Shop
-from forecasting.texts import format_date, format_number, render
+from forecasting.texts import format_date, format_number, parse_number, render
 
 EXPORT_SUFFIXES = (".csv", ".xlsx", ".pdf")
 _QT: list[Any] = []  # the QGuiApplication made for a PDF export
@@ -152,16 +152,13 @@ def _reason(code: str | None, note: str) -> None:
 
 
 def parse_quantity(text: str, lang: str) -> float:
-    """"120", "2,5" (German), "1.234,5" (German) or "2.5" (English); >= 0, else UserError."""
-    raw = text.strip().replace(" ", "")
-    if lang == "de" or ("," in raw and "." not in raw):
-        raw = raw.replace(".", "").replace(",", ".")
-    else:
-        raw = raw.replace(",", "")
+    """"120", "2,5" or "1.234,5" (German), "2.5" or "1,234.5" (English); >= 0, else UserError."""
     try:
-        value = float(raw)
+        value = parse_number(text, lang)
     except ValueError:
-        raise UserError("cli.order.bad_quantity", value=text) from None
+        value = None
+    if value is None:
+        raise UserError("cli.order.bad_quantity", value=text)
     if not value >= 0 or value == float("inf"):
         raise UserError("cli.order.bad_quantity", value=text)
     return value

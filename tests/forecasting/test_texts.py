@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from forecasting.texts import MESSAGES, format_date, format_number, format_signed, render
 
 
@@ -35,3 +37,17 @@ def test_every_message_renders_in_both_languages() -> None:
 def test_render_fills_parameters_in_the_users_language() -> None:
     assert render("shop.not_found", "de", path="x.bkshop") == "Die Shop-Datei x.bkshop gibt es nicht."
     assert render("shop.not_found", "en", path="x.bkshop") == "The shop file x.bkshop does not exist."
+
+
+def test_parse_number_reads_what_people_type() -> None:
+    from forecasting.texts import parse_number
+
+    assert parse_number("1.234,5", "de") == 1234.5
+    assert parse_number("1.234", "de") == 1234  # dots group thousands only in threes
+    assert parse_number("2,5", "de") == 2.5
+    assert parse_number("2.5", "de") == 2.5  # not 25
+    assert parse_number("1,234.5", "en") == 1234.5
+    assert parse_number("2,5", "en") == 2.5
+    assert parse_number("  ", "de") is None
+    with pytest.raises(ValueError, match="float"):
+        parse_number("zwölf", "de")
