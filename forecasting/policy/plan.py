@@ -296,15 +296,6 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
     )
 
 
-def _calendar_inputs(shop: Shop) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
-    """Events of the whole shop (the names of event steps) and the weather."""
-    from forecasting.calendar_store import events_frame, load_events, load_weather
-    from forecasting.shop_calendar import is_product_promotion
-
-    events = [e for e in load_events(shop) if not is_product_promotion(e)]
-    return events_frame(events), load_weather(shop)
-
-
 # The words need last year's calendar too: "wie zuletzt: Silvester" names the occasion whose
 # previous time the forecast used.
 _WORDS_LOOKBACK_DAYS = 800  # two years back, so a yearly occasion shows as one
@@ -368,9 +359,12 @@ def build_order_plan(
         lines = [zero_line(p, day, "closed", reason=reason[1]) for p in products]
         return OrderPlan(settings.name, day, lines, version, now, reason)
     from forecasting.sales_store import read_sales
+    from forecasting.shop_calendar import shop_calendar_inputs
 
     history = read_sales(shop, day - dt.timedelta(weeks=_HISTORY_WEEKS), day - dt.timedelta(days=1))
-    events, weather = _calendar_inputs(shop)
+    # the names of event steps and the weather values come from what the forecast saw
+    inputs = shop_calendar_inputs(shop)
+    events, weather = inputs.events, inputs.weather
     ctx = _Context(
         shop, settings, _open_check(settings, closing), history, None, events, weather,
         load_category_levels(shop), counted_products(shop),
