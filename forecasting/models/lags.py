@@ -31,8 +31,14 @@ LAG_GROUPS: dict[str, str] = {
     "log_scale": "other",
     "age": "other",
     "occasion_last": "occasion",
+    "shop_last": "recent_level",
+    "shop_roll3": "recent_level",
+    "shop_roll7": "recent_level",
+    "smooth_fast": "baseline",
+    "smooth_slow": "baseline",
 }
 LEVEL_DAYS = 28
+SMOOTHING = (("smooth_fast", 0.15, 0.05), ("smooth_slow", 0.04, 0.02))  # name, level, weekday
 SPIKE_FACTOR = 2.5
 PROFILE_WEEKS = 12
 
@@ -160,7 +166,67 @@ def lag_features(
     match = np.full(n, -1) if occasion is None else occasion
     with np.errstate(invalid="ignore", divide="ignore"):
         feats["occasion_last"] = last_time(clean / floor, match, horizon)
+    feats.update(shop_surprise(clean, s, horizon))
+    feats.update(smoothed(clean, floor, horizon, first_weekday))
     feats["log_scale"] = np.log1p(np.fmax(s, 0.0))
     age = np.arange(n)[:, None] - first[None, :] - horizon
     feats["age"] = np.minimum(age, 365).astype(float)
     return feats
+
+
+def shop_surprise(clean: np.ndarray, s: np.ndarray, horizon: int) -> dict[str, np.ndarray]:
+    """How the whole shop sold against its typical amounts lately (pooled over products).
+
+    Per day: the sum of the products' amounts over the sum of their typical amounts s (products
+    with both known); the last known day and the means of the last 3 and 7 known days. Pooling
+    gives a steadier read of "a busy week" than any single product's noisy figures.
+    """
+    ok = np.isfinite(clean) & np.isfinite(s) & (s > 0)
+    total = np.where(ok, clean, 0.0).sum(axis=1)
+    typical = np.where(ok, s, 0.0).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.where(typical > 0, total / typical, np.nan)[:, None]
+    p = clean.shape[1]
+    out = {
+        "shop_last": shift(ratio, horizon),
+        "shop_roll3": shift(rolling_mean(ratio, 3), horizon),
+        "shop_roll7": shift(rolling_mean(ratio, 7), horizon),
+    }
+    return {k: np.repeat(v, p, axis=1) for k, v in out.items()}
+
+
+def smoothed(clean: np.ndarray, floor: np.ndarray, horizon: int, first_weekday: int
+             ) -> dict[str, np.ndarray]:
+    """Exponentially smoothed level x weekday factor, as of the origin, relative to s.
+
+    Fixed smoothing constants keep the features strictly causal (nothing is estimated on the days
+    they describe); a fast and a slow one let the model weigh recent against settled figures.
+    The weekday factors are multiplicative, so after a level shift a Saturday falls in proportion.
+    The first observations are averaged plainly (gain 1/k until it reaches the constant), so the
+    start needs no separate initialisation.
+    """
+    n, p = clean.shape
+    weekdays = (np.arange(n) + first_weekday) % 7
+    out = {}
+    for name, alpha, gamma in SMOOTHING:
+        level = np.zeros(p)
+        factor = np.ones((7, p))
+        seen = np.zeros(p)
+        seen_wd = np.zeros((7, p))
+        pred = np.full((n, p), np.nan)
+        for t in range(n):
+            obs, wd = clean[t], weekdays[t]
+            ok = np.isfinite(obs)
+            seen_wd[wd] += ok
+            # a weekday the product (almost) never sells on says nothing about its level
+            informs = ok & (factor[wd] > 0.05)
+            seen += informs
+            a = np.where(informs, np.fmax(alpha, 1.0 / np.fmax(seen, 1.0)), 0.0)
+            level = level + a * (np.where(informs, obs, 0.0) / np.fmax(factor[wd], 0.05) - level)
+            g = np.where(ok & (level > 0), np.fmax(gamma, 1.0 / np.fmax(seen_wd[wd], 1.0)), 0.0)
+            ratio = np.where(level > 0, np.where(ok, obs, 0.0) / np.where(level > 0, level, 1.0), 1.0)
+            factor[wd] = factor[wd] + g * (ratio - factor[wd])
+            if t + horizon < n:
+                pred[t + horizon] = np.where(seen > 0, level * factor[weekdays[t + horizon]], np.nan)
+        out[name] = pred / floor
+    return out

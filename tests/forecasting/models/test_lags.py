@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from forecasting.models.lags import clean_for_lags, lag_features, scale
+from forecasting.models.lags import clean_for_lags, lag_features, scale, shop_surprise, smoothed
 
 
 def _y(n: int = 200, seed: int = 2) -> np.ndarray:
@@ -67,3 +67,39 @@ def test_occasion_feature_ignores_days_after_the_origin() -> None:
     assert np.isfinite(one[150]).all()
     assert np.isfinite(one[160]).all()
     assert np.isnan(one[151]).all()
+
+
+def test_a_busy_day_for_the_whole_shop_shows_in_every_product_next_day() -> None:
+    y = np.full((120, 3), 20.0) * np.array([1.0, 3.0, 0.5])
+    s = np.full_like(y, np.nan)
+    s[60:] = y[60:]
+    y[100] *= 1.5  # a busy day in the whole shop
+    feats = shop_surprise(y, s, 1)
+    np.testing.assert_allclose(feats["shop_last"][101], 1.5)
+    np.testing.assert_allclose(feats["shop_last"][102], 1.0)
+    np.testing.assert_allclose(feats["shop_roll3"][103], (1.5 + 1 + 1) / 3)
+    assert np.isnan(feats["shop_last"][60]).all()  # s unknown the day before
+
+
+def test_smoothed_level_follows_a_level_shift_fast_then_slow() -> None:
+    profile = np.array([1.0, 1.0, 1.0, 1.0, 1.2, 1.6, 0.8])
+    y = (40.0 * profile[np.arange(400) % 7])[:, None]
+    y[300:] *= 0.7  # road works: a lasting drop, Saturdays fall in proportion
+    feats = smoothed(y, y.copy(), 1, 0)  # relative to what was actually sold
+    for name in ("smooth_fast", "smooth_slow"):
+        np.testing.assert_allclose(feats[name][100:300], 1.0, atol=0.01, err_msg=name)
+    fast, slow = feats["smooth_fast"][314, 0], feats["smooth_slow"][314, 0]
+    assert 1.0 < fast < 1.05 < 1.15 < slow  # two weeks on: the fast one has followed
+    np.testing.assert_allclose(feats["smooth_fast"][330:400], 1.0, atol=0.01)
+
+
+def test_smoothing_survives_a_weekday_without_sales() -> None:
+    y = np.full((200, 1), 30.0)
+    y[np.arange(200) % 7 == 6] = 0.0  # never sold on Sundays
+    y[50:53] = np.nan  # missing days
+    feats = smoothed(y, np.full_like(y, 30.0), 1, 0)
+    fast = feats["smooth_fast"][100:, 0]
+    assert np.isfinite(fast).all()
+    sundays = np.arange(100, 200) % 7 == 6
+    assert (fast[sundays] < 0.05).all()
+    np.testing.assert_allclose(fast[~sundays], 1.0, atol=0.01)
