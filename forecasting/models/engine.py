@@ -25,6 +25,10 @@ ETS_REFIT_DAYS = 182
 # weight s: a row counts by the product's volume (the pooled metrics do so too)
 WEIGHT_POWER = 1.0
 WEEKDAY_GROUPS = {"weekday"}
+BLEND_DEFAULT = 0.5
+BLEND_GRID = (0.2, 0.35, 0.5, 0.65, 0.8)
+BLEND_WINDOW = 112
+BLEND_MIN_DAYS = 28
 
 
 @dataclasses.dataclass
@@ -242,13 +246,39 @@ def lgbm_cells(run: Run) -> np.ndarray:
     return cells
 
 
-def add_blend(run: Run, weight: float = 0.5) -> None:
+def add_blend(run: Run, weight: float | None = None) -> None:
     """The blend of LightGBM and ETS point forecasts (where both exist).
 
-    On special days and promotion days (lgbm_cells) the blend is LightGBM alone.
+    weight: LightGBM's share; None learns it per day from the shop's recent errors
+    (blend_weights). On special days and promotion days (lgbm_cells) the blend is LightGBM alone.
     """
     if "lgbm" in run.points and "ets" in run.points:
-        w = np.full(run.y.shape, float(weight))
+        if weight is None:
+            w = np.repeat(blend_weights(run)[:, None], run.y.shape[1], axis=1)
+        else:
+            w = np.full(run.y.shape, float(weight))
         w[lgbm_cells(run)] = 1.0
         run.blend_weight = w
         run.points["blend"] = w * run.points["lgbm"] + (1 - w) * run.points["ets"]
+
+
+def blend_weights(run: Run) -> np.ndarray:
+    """LightGBM's share in the blend per day: of BLEND_GRID, the one with the least absolute error
+    over all products in the last BLEND_WINDOW days known at the origin (default before that).
+
+    Pooled over the shop's products, so the weight rests on many product-days, not on one
+    product's noisy few months.
+    """
+    from forecasting.models.lags import rolling_mean, shift
+
+    lg, et = run.points["lgbm"], run.points["ets"]
+    ok = np.isfinite(lg) & np.isfinite(et) & np.isfinite(run.y) & ~lgbm_cells(run)
+    losses = []
+    for w in BLEND_GRID:
+        err = np.where(ok, np.abs(run.y - (w * lg + (1 - w) * et)), 0.0).sum(axis=1)
+        days = np.where(ok.any(axis=1), err, np.nan)
+        losses.append(shift(rolling_mean(days[:, None], BLEND_WINDOW, BLEND_MIN_DAYS), run.horizon)[:, 0])
+    table = np.column_stack(losses)
+    known = np.isfinite(table).all(axis=1)
+    best = np.asarray(BLEND_GRID)[np.argmin(np.where(known[:, None], table, 0.0), axis=1)]
+    return np.where(known, best, BLEND_DEFAULT)

@@ -50,3 +50,23 @@ def test_special_days_go_to_lightgbm_the_only_model_that_knows_the_calendar(
     # the blend is LightGBM alone on special days
     assert run.points["blend"][easter_monday, 0] == run.points["lgbm"][easter_monday, 0]
     assert run.points["blend"][usual, 0] != run.points["lgbm"][usual, 0]
+
+
+def test_blend_weight_follows_the_model_that_was_closer_lately(make_sales) -> None:
+    sales = make_sales(days=200)
+    panel = build_panel(sales)
+    run = engine.prepare(panel, None, 1, None)
+    truth = np.where(np.isfinite(run.y), run.y, 0.0)
+    rng = np.random.default_rng(3)
+    good = truth + rng.normal(0, 1, truth.shape)
+    bad = truth + rng.normal(0, 8, truth.shape)
+    switch = 120  # ETS is the better one until this day, LightGBM from then on
+    run.points["lgbm"] = np.where(np.arange(len(truth))[:, None] < switch, bad, good)
+    run.points["ets"] = np.where(np.arange(len(truth))[:, None] < switch, good, bad)
+    weights = engine.blend_weights(run)
+    assert weights[10] == engine.BLEND_DEFAULT  # too few days to judge
+    assert weights[110] == min(engine.BLEND_GRID)
+    assert weights[199] == max(engine.BLEND_GRID)
+    # the weight of day d rests on errors known at its origin only
+    run.points["lgbm"][150:] = 1e6
+    np.testing.assert_array_equal(engine.blend_weights(run)[:151], weights[:151])
