@@ -10,7 +10,7 @@ import json
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,6 +34,7 @@ SALES_COLOUR = "#1f77b4"
 LEFTOVER_COLOUR = "#ff7f0e"
 SELLOUT_COLOUR = "#d62728"
 FORECAST_COLOUR = "#2ca02c"
+WATERFALL_LABEL_WIDTH = 240  # px for the step names left of the bars
 
 
 def stored_band(session: ShopSession, product: str, start: dt.date,
@@ -304,8 +305,21 @@ class ProductView(QDialog):
             y = n - 1 - i
             plot.addItem(pg.BarGraphItem(x0=[min(x0, x1)], x1=[max(x0, x1)], y=[y], height=0.7,
                                          brush=colour, pen=None))
-        plot.getAxis("left").setTicks([[(n - 1 - i, r[0]) for i, r in enumerate(rows)]])
-        plot.getAxis("left").setWidth(240)
+        axis = plot.getAxis("left")
+        # pyqtgraph leaves out a tick label wider than the axis: shorten it instead (the full
+        # words are in the line of text below the chart)
+        metrics = QFontMetrics(axis.style.get("tickFont") or plot.font())
+        fit = WATERFALL_LABEL_WIDTH - 16
+
+        def shorten(text: str) -> str:
+            words, _, amount = text.rpartition(" ")
+            if not words or metrics.horizontalAdvance(text) <= fit:
+                return text
+            room = fit - metrics.horizontalAdvance(" " + amount)
+            return metrics.elidedText(words, Qt.TextElideMode.ElideRight, room) + " " + amount
+
+        axis.setTicks([[(n - 1 - i, shorten(r[0])) for i, r in enumerate(rows)]])
+        axis.setWidth(WATERFALL_LABEL_WIDTH)
         plot.setYRange(-0.6, n - 0.4, padding=0)
         plot.setMouseEnabled(False, False)
 

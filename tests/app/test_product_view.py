@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 import pytest
 
-from app.product_view import ProductView, _band
+from app.product_view import WATERFALL_LABEL_WIDTH, ProductView, _band
 
 
 def test_product_view_shows_history_forecast_and_waterfall(qtbot: object,
@@ -29,6 +29,26 @@ def test_product_view_shows_history_forecast_and_waterfall(qtbot: object,
     texts = [w.text() for w in view.findChildren(type(view.accuracy))]
     assert line.sentence in texts
     assert view.accuracy.text()
+
+
+def test_a_long_step_name_is_shortened_not_left_out(qtbot: object, planned_session: object) -> None:
+    import dataclasses
+
+    from PySide6.QtGui import QFontMetrics
+
+    line = next(ln for ln in planned_session.lines if len(ln.steps) >= 2)  # type: ignore[attr-defined]
+    long_name = "Regen (2 mm), typisches Wetter angenommen, Heimspiel und Weihnachtsmarkt"
+    steps = [line.steps[0], (long_name, 3.0, False), *line.steps[1:]]
+    view = ProductView(planned_session, dataclasses.replace(line, steps=steps))
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    axis = view.waterfall.getAxis("left")
+    texts = [text for _pos, text in axis._tickLevels[0]]
+    shortened = [t for t in texts if t.startswith("Regen")]
+    assert shortened
+    assert shortened[0].endswith(" +3")
+    assert "…" in shortened[0]
+    metrics = QFontMetrics(axis.style.get("tickFont") or view.waterfall.font())
+    assert all(metrics.horizontalAdvance(t) < WATERFALL_LABEL_WIDTH for t in texts)
 
 
 def test_band_uses_the_80_percent_interval() -> None:
