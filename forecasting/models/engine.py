@@ -29,6 +29,9 @@ BLEND_DEFAULT = 0.5
 BLEND_GRID = (0.2, 0.35, 0.5, 0.65, 0.8)
 BLEND_WINDOW = 112
 BLEND_MIN_DAYS = 28
+OCCASION_MISS_FACTOR = 2.0
+OCCASION_MISS_SIGMAS = 3.0
+OCCASION_MISS_CLIP = 5.0
 
 
 @dataclasses.dataclass
@@ -61,6 +64,8 @@ class Run:
     errors: list[str] = dataclasses.field(default_factory=list)
     special: np.ndarray | None = None  # bool [day]: a short yearly occasion (occasions.py)
     blend_weight: np.ndarray | None = None  # [day, product] LightGBM's share in the blend
+    match: np.ndarray | None = None  # per day the matching day of the occasion last time, or -1
+    occasion_adjust: np.ndarray | None = None  # [day, product] LightGBM x this (_last_miss)
 
 
 def calendar_matrix(features: Any, dates: pd.DatetimeIndex) -> tuple[np.ndarray, list[str], list[str]]:
@@ -131,6 +136,7 @@ def prepare(panel: Panel, features: Any, horizon: int, categories: np.ndarray | 
     empty = np.full((n, p), np.nan)
     run = Run(panel, horizon, y, s, clean, borrowed, points, empty, empty.copy(), design)
     run.special = occasions.special_days(features, panel.dates)
+    run.match = match
     return run
 
 
@@ -174,6 +180,7 @@ def run_lgbm(
     """
     n, p = run.y.shape
     out = np.full((n, p), np.nan)
+    run.occasion_adjust = np.ones((n, p))
     days = np.flatnonzero(targets)
     refit = sorted(set(refit_days))
     for i, b in enumerate(refit):
@@ -193,9 +200,40 @@ def run_lgbm(
         run.booster, run.booster_day = booster, b
         rows = (block[:, None] * p + np.arange(p)[None, :]).reshape(-1)
         pred = lgbm.predict(booster, run.design.matrix[rows]).reshape(len(block), p)
-        out[block] = pred * run.s[block]
+        run.occasion_adjust[block] = _last_miss(run, booster, block)
+        out[block] = pred * run.s[block] * run.occasion_adjust[block]
     age_ok = np.arange(n)[:, None] >= run.panel.first[None, :]
     run.points["lgbm"] = np.where(age_ok & np.isfinite(run.s), out, np.nan)
+
+
+def _last_miss(run: Run, booster: Any, block: np.ndarray) -> np.ndarray:
+    """[len(block), product] multiplier of LightGBM's forecast: on a special day, what sold on
+    the same occasion last time over what this model forecasts for that day, where it missed by
+    more than a factor OCCASION_MISS_FACTOR and by more than OCCASION_MISS_SIGMAS x count noise.
+
+    A tree needs many rows per leaf; a product's one big day a year (Silvester: seven times the
+    usual cakes) has three or four, so the model stays far below it every year. Last time's miss
+    says by how much, and both figures are known at the origin. Smaller misses are noise.
+    """
+    p = run.y.shape[1]
+    out = np.ones((len(block), p))
+    if run.match is None or run.special is None:
+        return out
+    m = run.match[block]
+    use = run.special[block] & (m >= 0) & (m <= block - run.horizon)
+    if not use.any():
+        return out
+    days = m[use]
+    rows = (days[:, None] * p + np.arange(p)[None, :]).reshape(-1)
+    then = lgbm.predict(booster, run.design.matrix[rows]).reshape(len(days), p) * run.s[days]
+    sold = run.y[days]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        miss = sold / then
+        far = np.abs(np.log(np.where(miss > 0, miss, 1.0))) > np.log(OCCASION_MISS_FACTOR)
+    far &= np.isfinite(miss) & (then > 0)
+    far &= np.abs(sold - then) > OCCASION_MISS_SIGMAS * np.sqrt(np.fmax(then, 1.0))
+    out[use] = np.where(far, np.clip(miss, 1 / OCCASION_MISS_CLIP, OCCASION_MISS_CLIP), 1.0)
+    return out
 
 
 def run_ets(run: Run, targets: np.ndarray, refit_every: int = ETS_REFIT_DAYS,

@@ -1,7 +1,8 @@
 """Additive explanations: per product and day, amounts by group that sum exactly to the median.
 
 LightGBM: SHAP values (pred_contrib) of the scaled model times the scale s, the bias going to
-"baseline". ETS, seasonal naive, category prior: "baseline" = s (the typical amount for that
+"baseline"; where the forecast was corrected by last time's miss on the occasion, that part goes to
+"occasion". ETS, seasonal naive, category prior: "baseline" = s (the typical amount for that
 weekday) and "recent_level" = forecast - s. A blend weights its members' amounts. The shift the
 calibration adds to reach the median goes to "recent_level" (recent errors), the remainder from
 clipping at 0 to "other", so the amounts always add up to the median.
@@ -24,6 +25,9 @@ def _lgbm_amounts(run: Run, day: int, col: int) -> dict[str, float]:
     out: dict[str, float] = {"baseline": float(contrib[-1])}
     for k, group in enumerate(run.design.groups):
         out[group] = out.get(group, 0.0) + float(contrib[k])
+    adjust = 1.0 if run.occasion_adjust is None else float(run.occasion_adjust[day, col])
+    if adjust != 1.0:  # last time's miss on this occasion (engine._last_miss)
+        out["occasion"] = out.get("occasion", 0.0) + (adjust - 1.0) * float(contrib.sum())
     return out
 
 
