@@ -29,14 +29,17 @@ def calibrated(run: Run, levels: list[float], rows: np.ndarray,
     progress: told before each candidate ("forecast.calibrate", 0..1 over the candidates).
     """
     out = {}
+    # where last time's miss scaled LightGBM up (a product's big day), its spread scales too
+    scale = run.s if run.occasion_adjust is None else run.s * run.occasion_adjust
     for k, name in enumerate(ORDER):
         point = run.points.get(name)
         if point is None:
             continue
         if progress is not None:
             progress.report(k / len(ORDER), "forecast.calibrate")
-        r = relative_errors(run.y, point, run.s)
-        q = quantiles(point, run.s, r, levels, run.horizon, rows=rows)
+        s = scale if name in ("lgbm", "blend") else run.s
+        r = relative_errors(run.y, point, s)
+        q = quantiles(point, s, r, levels, run.horizon, rows=rows)
         q[~np.isfinite(point)] = np.nan
         out[name] = q
     return out

@@ -163,12 +163,14 @@ def test_a_product_s_big_day_a_year_follows_last_time(make_sales, features_nw) -
     sales = sales[sales["date"] <= "2025-12-30"].copy()
     silvester = (sales["date"].dt.month == 12) & (sales["date"].dt.day == 31)
     sales.loc[silvester & (sales["product"] == "p0"), "quantity"] *= 7
-    res = forecast(sales, features_nw, [dt.date(2025, 12, 31)])
+    res = forecast(sales, features_nw, [dt.date(2025, 12, 31)], levels=[0.5, 0.9])
     q = res.quantiles.set_index("product")["q0.5"]
     usual = sales[(sales["date"] >= "2025-11-01") & (sales["date"].dt.day_of_week == 2)]
     usual = usual.groupby("product")["quantity"].mean()  # Wednesdays, as 31.12.2025
     assert q["p0"] > 4.5 * usual["p0"]
     assert q["p1"] < 1.8 * usual["p1"]  # its Silvester is a usual day: nothing to correct
+    spread = res.quantiles.set_index("product")["q0.9"] - q
+    assert spread["p0"] > 1.6 * spread["p1"]  # the band grows with the big day, too (1.2 without)
     parts = res.contributions.set_index(["product", "group"])["amount"]
     assert parts.loc[("p0", "occasion")] > 2 * usual["p0"]
     np.testing.assert_allclose(parts.loc["p0"].sum(), q["p0"], atol=1e-6)
