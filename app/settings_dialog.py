@@ -166,6 +166,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Closing days"), self.closing_list)
         form.addRow("", closing_row)
         form.addRow(self.tr("Paydays"), self._payday_row())
+        form.addRow("", self._benefit_row())
         self.ramadan = QCheckBox(self.tr("Many customers observe Ramadan (Ramadan and Eid al-Fitr "
                                          "in the calendar)"))
         self.ramadan.setChecked(self.calendar_options.observe_ramadan)
@@ -173,7 +174,7 @@ class SettingsDialog(QDialog):
         return page
 
     def _payday_row(self) -> QHBoxLayout:
-        """Which salary days matter to the customers (pensions and benefits always count)."""
+        """Which salary days matter to the customers."""
         row = QHBoxLayout()
         chosen = set(self.calendar_options.paydays.salary_days)
         self.salary_boxes = {}
@@ -186,10 +187,26 @@ class SettingsDialog(QDialog):
         row.addStretch(1)
         return row
 
+    def _benefit_row(self) -> QHBoxLayout:
+        """Which other payments matter to the customers (all of them by default)."""
+        row = QHBoxLayout()
+        rules = self.calendar_options.paydays
+        self.benefit_boxes = {}
+        for name, text in (("pensions", self.tr("pensions")),
+                           ("buergergeld", self.tr("Bürgergeld")),
+                           ("kindergeld", self.tr("Kindergeld"))):
+            box = QCheckBox(text)
+            box.setChecked(bool(getattr(rules, name)))
+            self.benefit_boxes[name] = box
+            row.addWidget(box)
+        row.addStretch(1)
+        return row
+
     def edited_calendar_options(self) -> CalendarOptions:
         """The calendar options as set in the dialog."""
         days = tuple(rule for rule, box in self.salary_boxes.items() if box.isChecked())
-        paydays = dataclasses.replace(self.calendar_options.paydays, salary_days=days)
+        benefits = {name: box.isChecked() for name, box in self.benefit_boxes.items()}
+        paydays = dataclasses.replace(self.calendar_options.paydays, salary_days=days, **benefits)
         return dataclasses.replace(self.calendar_options, paydays=paydays,
                                    observe_ramadan=self.ramadan.isChecked())
 

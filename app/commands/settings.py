@@ -77,6 +77,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     calendar = actions.add_parser("calendar", help="calendar options of the shop")
     shop_and_lang(calendar)
     calendar.add_argument("--salary-days", help="comma list of last, 1, 15; or none")
+    for name, what in (("pensions", "pensions on the last banking day"),
+                       ("buergergeld", "Bürgergeld on the last banking day"),
+                       ("kindergeld", "Kindergeld by the last digit of the Kindergeld number")):
+        calendar.add_argument(f"--{name}", action=argparse.BooleanOptionalAction, default=None,
+                              help=f"{what} as paydays")
     calendar.add_argument("--ramadan", action=argparse.BooleanOptionalAction, default=None,
                           help="Ramadan and Eid al-Fitr in the calendar")
     calendar.add_argument("--carnival-region", help="yes, no or auto (by state)")
@@ -370,6 +375,10 @@ def _calendar(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
     if args.salary_days is not None:
         changes["paydays"] = dataclasses.replace(old.paydays,
                                                  salary_days=parse_salary_days(args.salary_days))
+    benefits = {name: getattr(args, name) for name in ("pensions", "buergergeld", "kindergeld")
+                if getattr(args, name) is not None}
+    if benefits:
+        changes["paydays"] = dataclasses.replace(changes.get("paydays", old.paydays), **benefits)
     if args.ramadan is not None:
         changes["observe_ramadan"] = args.ramadan
     if args.carnival_region is not None:

@@ -97,6 +97,9 @@ def settings_table(shop: Any, lang: str) -> str:
     out += ["", f"== {t('show.calendar')} =="]
     out += _pairs([
         (t("show.salary_days"), salary),
+        (t("show.pensions"), yes_no(options.paydays.pensions)),
+        (t("show.buergergeld"), yes_no(options.paydays.buergergeld)),
+        (t("show.kindergeld"), yes_no(options.paydays.kindergeld)),
         (t("show.ramadan"), yes_no(options.observe_ramadan)),
         (t("show.carnival"), regional(options.carnival_region,
                                       options.is_carnival_region(s["state"]))),

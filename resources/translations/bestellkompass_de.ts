@@ -969,114 +969,114 @@
 <context>
     <name>ProductView</name>
     <message>
-        <location filename="../../app/product_view.py" line="72"/>
+        <location filename="../../app/product_view.py" line="73"/>
         <source>%1 – why this number</source>
         <translation>%1 – warum diese Zahl</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="107"/>
+        <location filename="../../app/product_view.py" line="108"/>
         <source>&amp;Replay the last 4 weeks (takes a while)</source>
         <translation>&amp;Letzte 4 Wochen nachrechnen (dauert etwas)</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="108"/>
+        <location filename="../../app/product_view.py" line="109"/>
         <source>Computes, day by day, what Bestellkompass would have suggested and compares it with the sales</source>
         <translation>Rechnet Tag für Tag nach, was Bestellkompass vorgeschlagen hätte, und vergleicht es mit dem Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="113"/>
+        <location filename="../../app/product_view.py" line="114"/>
         <source>The replay covers goods sold on the day they are made</source>
         <translation>Das Nachrechnen gibt es für Ware, die am Tag der Herstellung verkauft wird</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="126"/>
+        <location filename="../../app/product_view.py" line="127"/>
         <source>Why this number</source>
         <translation>Warum diese Zahl</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="131"/>
+        <location filename="../../app/product_view.py" line="132"/>
         <source>How good were past suggestions?</source>
         <translation>Wie gut lagen die bisherigen Vorschläge?</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="150"/>
+        <location filename="../../app/product_view.py" line="151"/>
         <source>For %1: forecast %2, suggestion %3 %4.</source>
         <translation>Für %1: Prognose %2, Vorschlag %3 %4.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="158"/>
+        <location filename="../../app/product_view.py" line="159"/>
         <source>Chance to sell out: %1 %. Expected leftover: %2.</source>
         <translation>Wahrscheinlichkeit, auszuverkaufen: %1 %. Erwartete Reste: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="163"/>
+        <location filename="../../app/product_view.py" line="164"/>
         <source>Expected margin: %1 €.</source>
         <translation>Erwartete Marge: %1 €.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="181"/>
+        <location filename="../../app/product_view.py" line="182"/>
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="187"/>
+        <location filename="../../app/product_view.py" line="188"/>
         <source>left over</source>
         <translation>übrig</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="191"/>
+        <location filename="../../app/product_view.py" line="192"/>
         <source>sold out</source>
         <translation>ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="237"/>
+        <location filename="../../app/product_view.py" line="238"/>
         <source>forecast per sales day (average over %1 days, band: 80 %)</source>
         <translation>Prognose je Verkaufstag (Mittel über %1 Tage, Band: 80 %)</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="244"/>
+        <location filename="../../app/product_view.py" line="245"/>
         <source>forecast (band: 80 %)</source>
         <translation>Prognose (Band: 80 %)</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="210"/>
+        <location filename="../../app/product_view.py" line="211"/>
         <source>suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="290"/>
-        <location filename="../../app/product_view.py" line="300"/>
+        <location filename="../../app/product_view.py" line="291"/>
+        <location filename="../../app/product_view.py" line="301"/>
         <source>= forecast</source>
         <translation>= Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="301"/>
+        <location filename="../../app/product_view.py" line="302"/>
         <source>= suggestion</source>
         <translation>= Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="316"/>
-        <location filename="../../app/product_view.py" line="321"/>
+        <location filename="../../app/product_view.py" line="330"/>
+        <location filename="../../app/product_view.py" line="335"/>
         <source>Replaying the last 4 weeks…</source>
         <translation>Die letzten 4 Wochen werden nachgerechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="342"/>
+        <location filename="../../app/product_view.py" line="356"/>
         <source>Not enough sales in the last weeks to replay.</source>
         <translation>Zu wenige Verkäufe in den letzten Wochen zum Nachrechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="345"/>
+        <location filename="../../app/product_view.py" line="359"/>
         <source>Last %1 days: our suggestions missed the sales by %2 on average, left at most %3 over and sold out on %4 days. &quot;Same as last week&quot;: %5 off, at most %6 left over, sold out on %7 days.</source>
         <translation>Letzte %1 Tage: unsere Vorschläge lagen im Mittel %2 neben dem Verkauf, höchstens %3 Reste, an %4 Tagen ausverkauft. „Wie letzte Woche“: %5 daneben, höchstens %6 Reste, an %7 Tagen ausverkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="360"/>
+        <location filename="../../app/product_view.py" line="374"/>
         <source>No earlier suggestions for this product are stored yet. After a few days of ordering with Bestellkompass this shows how close they were.</source>
         <translation>Für dieses Produkt sind noch keine früheren Vorschläge gespeichert. Nach ein paar Tagen Bestellen mit Bestellkompass steht hier, wie nah sie lagen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="364"/>
+        <location filename="../../app/product_view.py" line="378"/>
         <source>Last %1 days with a suggestion: on average %2 %3 away from what was sold (average sales %4). Leftover from the suggestions: %5; sold out on %6 days.</source>
         <translation>Letzte %1 Tage mit Vorschlag: im Mittel %2 %3 neben dem Verkauf (Verkauf im Mittel %4). Reste nach den Vorschlägen: %5; an %6 Tagen ausverkauft.</translation>
     </message>
@@ -1412,87 +1412,102 @@
         <translation>Zahltage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="169"/>
+        <location filename="../../app/settings_dialog.py" line="170"/>
         <source>Many customers observe Ramadan (Ramadan and Eid al-Fitr in the calendar)</source>
         <translation>Viele Kundinnen und Kunden fasten im Ramadan (Ramadan und Zuckerfest im Kalender)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="172"/>
+        <location filename="../../app/settings_dialog.py" line="173"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="180"/>
+        <location filename="../../app/settings_dialog.py" line="181"/>
         <source>salaries on the last banking day</source>
         <translation>Gehälter am letzten Bankarbeitstag</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="181"/>
+        <location filename="../../app/settings_dialog.py" line="182"/>
         <source>on the 15th</source>
         <translation>am 15.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="181"/>
+        <location filename="../../app/settings_dialog.py" line="182"/>
         <source>on the 1st</source>
         <translation>am 1.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="202"/>
+        <location filename="../../app/settings_dialog.py" line="195"/>
+        <source>pensions</source>
+        <translation>Renten</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="196"/>
+        <source>Bürgergeld</source>
+        <translation>Bürgergeld</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="197"/>
+        <source>Kindergeld</source>
+        <translation>Kindergeld</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="219"/>
         <source>Taken from the postal code – please check.</source>
         <translation>Aus der Postleitzahl übernommen – bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="233"/>
+        <location filename="../../app/settings_dialog.py" line="250"/>
         <source>Prices in euro per unit. &quot;Unsold value&quot; is what a unit left over still brings (day-old sale; 0 if thrown away).</source>
         <translation>Preise in Euro je Einheit. „Restwert“ ist, was eine übrig gebliebene Einheit noch bringt (Verkauf vom Vortag; 0, wenn sie weggeworfen wird).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="239"/>
+        <location filename="../../app/settings_dialog.py" line="256"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="239"/>
+        <location filename="../../app/settings_dialog.py" line="256"/>
         <source>Price €</source>
         <translation>Preis €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="239"/>
+        <location filename="../../app/settings_dialog.py" line="256"/>
         <source>Cost €</source>
         <translation>Kosten €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="239"/>
+        <location filename="../../app/settings_dialog.py" line="256"/>
         <source>Unsold value €</source>
         <translation>Restwert €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="240"/>
+        <location filename="../../app/settings_dialog.py" line="257"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="240"/>
+        <location filename="../../app/settings_dialog.py" line="257"/>
         <source>Shelf life (days)</source>
         <translation>Haltbarkeit (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="240"/>
+        <location filename="../../app/settings_dialog.py" line="257"/>
         <source>Supplier / area</source>
         <translation>Lieferant / Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="241"/>
+        <location filename="../../app/settings_dialog.py" line="258"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="310"/>
+        <location filename="../../app/settings_dialog.py" line="327"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="311"/>
+        <location filename="../../app/settings_dialog.py" line="328"/>
         <source>Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors).</source>
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>

@@ -170,6 +170,15 @@ def test_calendar_options(shop_path: Path, capsys: pytest.CaptureFixture[str]) -
     with Shop.open(shop_path) as shop:
         options = stored_calendar_options(shop)
     assert (options.observe_ramadan, options.paydays.salary_days) == (False, ())
+    assert options.paydays.kindergeld is True
+    _run(capsys, shop_path, "calendar", "--no-kindergeld", "--no-pensions", "--salary-days", "1")
+    with Shop.open(shop_path) as shop:
+        rules = stored_calendar_options(shop).paydays
+    assert (rules.salary_days, rules.pensions, rules.buergergeld, rules.kindergeld) == (
+        (1,), False, True, False)
+    code, out, _ = _run(capsys, shop_path, "show")
+    assert code == 0
+    assert "Zahltage Kindergeld" in out
 
 
 @pytest.mark.parametrize(

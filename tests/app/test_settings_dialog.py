@@ -69,3 +69,27 @@ def test_ramadan_and_salary_days_are_kept_for_the_shops_calendar(qtbot: object,
     assert shop.data_version() > version
     table = shop_features(shop, dt.date(2027, 1, 20), dt.date(2027, 3, 20))
     assert table.frame["ramadan"].sum() > 20
+    assert table.frame["payday_kindergeld"].sum() > 0
+
+
+def test_benefit_paydays_can_be_switched_off(qtbot: object, session: object) -> None:
+    from forecasting.calendar_settings import load_calendar_options
+    from forecasting.shop_calendar import shop_features
+
+    session.auto_recompute = False  # type: ignore[attr-defined]
+    shop = session.shop  # type: ignore[attr-defined]
+    dialog = SettingsDialog(session)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    assert all(box.isChecked() for box in dialog.benefit_boxes.values())  # the defaults
+    dialog.benefit_boxes["kindergeld"].setChecked(False)
+    dialog.benefit_boxes["pensions"].setChecked(False)
+    dialog.save()
+    rules = load_calendar_options(shop).paydays
+    assert (rules.pensions, rules.buergergeld, rules.kindergeld) == (False, True, False)
+    table = shop_features(shop, dt.date(2027, 1, 1), dt.date(2027, 3, 31))
+    assert table.frame["payday_kindergeld"].sum() == 0
+    assert table.frame["payday_pension"].sum() == 0
+    assert table.frame["payday_buergergeld"].sum() == 3  # one each month
+    again = SettingsDialog(session)
+    qtbot.addWidget(again)  # type: ignore[attr-defined]
+    assert not again.benefit_boxes["kindergeld"].isChecked()
