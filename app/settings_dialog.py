@@ -171,6 +171,13 @@ class SettingsDialog(QDialog):
                                          "in the calendar)"))
         self.ramadan.setChecked(self.calendar_options.observe_ramadan)
         form.addRow(self.tr("Calendar"), self.ramadan)
+        self.carnival = self._region_combo(self.calendar_options.carnival_region)
+        form.addRow(self.tr("Carnival (Weiberfastnacht, Rosenmontag)"), self.carnival)
+        self.catholic = self._region_combo(self.calendar_options.catholic_region)
+        self.catholic.setToolTip(self.tr("Holidays kept only in Catholic municipalities: Assumption "
+                                         "Day (Bavaria), Corpus Christi (parts of Saxony and "
+                                         "Thuringia)"))
+        form.addRow(self.tr("Catholic municipality"), self.catholic)
         return page
 
     def _payday_row(self) -> QHBoxLayout:
@@ -202,13 +209,24 @@ class SettingsDialog(QDialog):
         row.addStretch(1)
         return row
 
+    def _region_combo(self, value: bool | None) -> QComboBox:
+        """By the Bundesland (None), yes or no."""
+        combo = QComboBox()
+        for text, data in ((self.tr("as usual in the Bundesland"), None),
+                           (self.tr("yes, here"), True), (self.tr("no, not here"), False)):
+            combo.addItem(text, data)
+        combo.setCurrentIndex({None: 0, True: 1, False: 2}[value])
+        return combo
+
     def edited_calendar_options(self) -> CalendarOptions:
         """The calendar options as set in the dialog."""
         days = tuple(rule for rule, box in self.salary_boxes.items() if box.isChecked())
         benefits = {name: box.isChecked() for name, box in self.benefit_boxes.items()}
         paydays = dataclasses.replace(self.calendar_options.paydays, salary_days=days, **benefits)
         return dataclasses.replace(self.calendar_options, paydays=paydays,
-                                   observe_ramadan=self.ramadan.isChecked())
+                                   observe_ramadan=self.ramadan.isChecked(),
+                                   carnival_region=self.carnival.currentData(),
+                                   catholic_region=self.catholic.currentData())
 
     def _postal_changed(self, text: str) -> None:
         state = state_for_postal_code(text)

@@ -1422,92 +1422,122 @@
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="181"/>
+        <location filename="../../app/settings_dialog.py" line="175"/>
+        <source>Carnival (Weiberfastnacht, Rosenmontag)</source>
+        <translation>Karneval (Weiberfastnacht, Rosenmontag)</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="177"/>
+        <source>Holidays kept only in Catholic municipalities: Assumption Day (Bavaria), Corpus Christi (parts of Saxony and Thuringia)</source>
+        <translation>Feiertage nur in katholischen Gemeinden: Mariä Himmelfahrt (Bayern), Fronleichnam (Teile von Sachsen und Thüringen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="180"/>
+        <source>Catholic municipality</source>
+        <translation>Katholische Gemeinde</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="188"/>
         <source>salaries on the last banking day</source>
         <translation>Gehälter am letzten Bankarbeitstag</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="182"/>
+        <location filename="../../app/settings_dialog.py" line="189"/>
         <source>on the 15th</source>
         <translation>am 15.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="182"/>
+        <location filename="../../app/settings_dialog.py" line="189"/>
         <source>on the 1st</source>
         <translation>am 1.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="195"/>
+        <location filename="../../app/settings_dialog.py" line="202"/>
         <source>pensions</source>
         <translation>Renten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="196"/>
+        <location filename="../../app/settings_dialog.py" line="203"/>
         <source>Bürgergeld</source>
         <translation>Bürgergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="197"/>
+        <location filename="../../app/settings_dialog.py" line="204"/>
         <source>Kindergeld</source>
         <translation>Kindergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="219"/>
+        <location filename="../../app/settings_dialog.py" line="215"/>
+        <source>as usual in the Bundesland</source>
+        <translation>wie im Bundesland üblich</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="216"/>
+        <source>yes, here</source>
+        <translation>ja, hier</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="216"/>
+        <source>no, not here</source>
+        <translation>nein, hier nicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="237"/>
         <source>Taken from the postal code – please check.</source>
         <translation>Aus der Postleitzahl übernommen – bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="250"/>
+        <location filename="../../app/settings_dialog.py" line="268"/>
         <source>Prices in euro per unit. &quot;Unsold value&quot; is what a unit left over still brings (day-old sale; 0 if thrown away).</source>
         <translation>Preise in Euro je Einheit. „Restwert“ ist, was eine übrig gebliebene Einheit noch bringt (Verkauf vom Vortag; 0, wenn sie weggeworfen wird).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="256"/>
+        <location filename="../../app/settings_dialog.py" line="274"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="256"/>
+        <location filename="../../app/settings_dialog.py" line="274"/>
         <source>Price €</source>
         <translation>Preis €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="256"/>
+        <location filename="../../app/settings_dialog.py" line="274"/>
         <source>Cost €</source>
         <translation>Kosten €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="256"/>
+        <location filename="../../app/settings_dialog.py" line="274"/>
         <source>Unsold value €</source>
         <translation>Restwert €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="257"/>
+        <location filename="../../app/settings_dialog.py" line="275"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="257"/>
+        <location filename="../../app/settings_dialog.py" line="275"/>
         <source>Shelf life (days)</source>
         <translation>Haltbarkeit (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="257"/>
+        <location filename="../../app/settings_dialog.py" line="275"/>
         <source>Supplier / area</source>
         <translation>Lieferant / Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="258"/>
+        <location filename="../../app/settings_dialog.py" line="276"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="327"/>
+        <location filename="../../app/settings_dialog.py" line="345"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="328"/>
+        <location filename="../../app/settings_dialog.py" line="346"/>
         <source>Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors).</source>
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>

@@ -93,3 +93,28 @@ def test_benefit_paydays_can_be_switched_off(qtbot: object, session: object) -> 
     again = SettingsDialog(session)
     qtbot.addWidget(again)  # type: ignore[attr-defined]
     assert not again.benefit_boxes["kindergeld"].isChecked()
+
+
+def test_carnival_and_catholic_region_can_be_set_against_the_state(qtbot: object,
+                                                                   session: object) -> None:
+    from forecasting.calendar_settings import load_calendar_options
+    from forecasting.shop_calendar import shop_features
+
+    session.auto_recompute = False  # type: ignore[attr-defined]
+    shop = session.shop  # type: ignore[attr-defined]
+    before = shop_features(shop, dt.date(2027, 2, 1), dt.date(2027, 2, 28))
+    assert before.frame["rosenmontag"].sum() == 1  # the demo bakery is in NW: carnival counts
+    dialog = SettingsDialog(session)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    assert dialog.carnival.currentData() is None  # as usual in the Bundesland
+    dialog.carnival.setCurrentIndex(dialog.carnival.findData(False))
+    dialog.catholic.setCurrentIndex(dialog.catholic.findData(True))
+    dialog.save()
+    options = load_calendar_options(shop)
+    assert (options.carnival_region, options.catholic_region) == (False, True)
+    after = shop_features(shop, dt.date(2027, 2, 1), dt.date(2027, 2, 28))
+    assert after.frame["rosenmontag"].sum() == 0
+    again = SettingsDialog(session)
+    qtbot.addWidget(again)  # type: ignore[attr-defined]
+    assert again.carnival.currentData() is False
+    assert again.catholic.currentData() is True
