@@ -83,3 +83,25 @@ def test_main_window_has_the_tab(qtbot: object, review_session: object) -> None:
     window.tabs.setCurrentIndex(index)
     window.show()
     assert window.review.model.rowCount() == 7
+
+
+def test_a_longer_period_shows_older_decisions(qtbot: object, review_session: object) -> None:
+    from forecasting.decisions import OrderDecision, save_decision
+
+    shop = review_session.shop  # type: ignore[attr-defined]
+    save_decision(shop, OrderDecision(  # ten weeks back: outside the default four
+        product="Brezel", date=dt.date(2026, 8, 29), suggested=20.0, final=30.0,
+        reason_code="event", reason_text="Weinfest", decided_by="test",
+        decided_at=dt.datetime(2026, 8, 28, 18, 0)))
+    view = ReviewView(review_session)  # type: ignore[arg-type]
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    view.show()
+    assert view.model.rowCount() == 7
+    view.weeks.setCurrentIndex(view.weeks.findData(13))
+    assert view.period() == (dt.date(2026, 8, 9), dt.date(2026, 11, 7))
+    assert view.model.rowCount() == 8
+    assert _cells(view, DATE)[-1] == "Sa. 29.08.2026"
+    text = view.summary.text()
+    assert text.startswith("In den letzten 13 Wochen 4 Änderungen")
+    assert "2 Zeilen haben noch keine Verkaufszahlen." in text  # 29.08. has no sales rows
+    assert view.weeks.currentText() == "letzte 13 Wochen"
