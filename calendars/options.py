@@ -26,6 +26,8 @@ LOCAL_SUBDIVISIONS = {"Augsburg": "BY"}
 AUGSBURG_POSTAL_CODES = range(86150, 86200)
 
 SALARY_RULES = ("last", 1, 15)
+# the PaydayRules switches for payments other than salaries
+BENEFITS = ("pensions", "buergergeld", "kindergeld")
 
 
 @dataclasses.dataclass(frozen=True)

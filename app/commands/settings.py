@@ -375,8 +375,9 @@ def _calendar(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
     if args.salary_days is not None:
         changes["paydays"] = dataclasses.replace(old.paydays,
                                                  salary_days=parse_salary_days(args.salary_days))
-    benefits = {name: getattr(args, name) for name in ("pensions", "buergergeld", "kindergeld")
-                if getattr(args, name) is not None}
+    from calendars.options import BENEFITS
+
+    benefits = {name: getattr(args, name) for name in BENEFITS if getattr(args, name) is not None}
     if benefits:
         changes["paydays"] = dataclasses.replace(changes.get("paydays", old.paydays), **benefits)
     if args.ramadan is not None:

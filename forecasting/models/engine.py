@@ -16,7 +16,14 @@ import pandas as pd
 from forecasting.models import ets, lgbm, occasions
 from forecasting.models.censoring import uncensor
 from forecasting.models.frame import EXOG_COLUMNS, Panel
-from forecasting.models.lags import LAG_GROUPS, clean_for_lags, lag_features, scale
+from forecasting.models.lags import (
+    LAG_GROUPS,
+    clean_for_lags,
+    lag_features,
+    rolling_mean,
+    scale,
+    shift,
+)
 from forecasting.models.naive import seasonal_naive, weekday_mean
 from forecasting.progress import Progress
 
@@ -307,8 +314,6 @@ def blend_weights(run: Run) -> np.ndarray:
     Pooled over the shop's products, so the weight rests on many product-days, not on one
     product's noisy few months.
     """
-    from forecasting.models.lags import rolling_mean, shift
-
     lg, et = run.points["lgbm"], run.points["ets"]
     ok = np.isfinite(lg) & np.isfinite(et) & np.isfinite(run.y) & ~lgbm_cells(run)
     losses = []
