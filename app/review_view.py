@@ -223,19 +223,7 @@ class ReviewView(QWidget):
             if s.equal or s.open:
                 text += " " + (self.tr("%1 times the same, %2 times open (sold out).")
                                .replace("%1", str(s.equal)).replace("%2", str(s.open)))
-            left = s.leftover_change
-            n = _num(abs(left))
-            text += " " + (self.tr("Your changes left %1 fewer units over").replace("%1", n)
-                           if left < -1e-9 else
-                           self.tr("Your changes left %1 more units over").replace("%1", n)
-                           if left > 1e-9 else self.tr("Your changes left as many units over"))
-            days = abs(s.sellout_change)
-            days_text = self.tr("1 day") if days == 1 else self.tr("%1 days").replace(
-                "%1", str(days))
-            text += (self.tr(" and sold out on %1 more.").replace("%1", days_text)
-                     if s.sellout_change > 0 else
-                     self.tr(" and sold out on %1 fewer.").replace("%1", days_text)
-                     if s.sellout_change < 0 else self.tr(" and sold out as often."))
+            text += " " + review_text.change_sentence(s, i18n.lang())
         if s.no_sales == 1:
             text += " " + self.tr("1 line has no sales figures yet.")
         elif s.no_sales:

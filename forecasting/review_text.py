@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from forecasting.review import Outcome, ReviewLine
+from forecasting.review import Outcome, ReviewLine, ReviewSummary
 from forecasting.texts import format_number, render
 
 
@@ -26,3 +26,20 @@ def effect_text(o: Outcome | None, quantity: float | None, line: ReviewLine, lan
         code = "review.effect.short_at_least" if line.sold_out else "review.effect.short"
         return render(code, lang, n=quantity_text(o.short, lang))
     return render("review.effect.sold_out" if line.sold_out else "review.effect.exact", lang)
+
+
+def days_text(n: int, lang: str) -> str:
+    """"1 Tag" / "3 Tage"."""
+    return render("review.days.one", lang) if n == 1 else render("review.days.many", lang,
+                                                                  n=quantity_text(n, lang))
+
+
+def change_sentence(summary: ReviewSummary, lang: str) -> str:
+    """What the owner's changes did: "Ihre Änderungen brachten 8 Stück mehr Reste und 1 Tag
+    weniger ausverkauft." (sold-out days counted, never lost units)."""
+    left = summary.leftover_change
+    kind = "same" if abs(left) < 1e-9 else ("fewer" if left < 0 else "more")
+    sentence = render(f"review.summary.leftover_{kind}", lang, n=quantity_text(abs(left), lang))
+    so = summary.sellout_change
+    kind = "same" if so == 0 else ("fewer" if so < 0 else "more")
+    return sentence + render(f"review.summary.sellout_{kind}", lang, n=days_text(abs(so), lang))

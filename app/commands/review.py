@@ -17,7 +17,7 @@ from typing import Any
 from app.commands.args import date_arg, shop_and_lang
 from forecasting.errors import UserError
 from forecasting.review import NO_SALES, OVERRIDE, Outcome, Review, ReviewLine, ReviewSummary
-from forecasting.review_text import effect_text
+from forecasting.review_text import change_sentence, effect_text
 from forecasting.review_text import quantity_text as _n
 from forecasting.texts import format_date, format_signed, render
 
@@ -95,11 +95,6 @@ def closer_text(line: ReviewLine, lang: str) -> str:
     return render(f"review.closer.{line.closer}", lang) if line.closer else ""
 
 
-def _days(n: int, lang: str) -> str:
-    return render("review.days.one", lang) if n == 1 else render("review.days.many", lang,
-                                                                  n=_n(n, lang))
-
-
 def summary_lines(summary: ReviewSummary, lang: str) -> list[str]:
     """The summary in sentences (plain words; sold-out days counted, never lost units)."""
     out = [render("review.summary.lines", lang, decided=summary.decided,
@@ -110,13 +105,7 @@ def summary_lines(summary: ReviewSummary, lang: str) -> list[str]:
     out.append(render("review.summary.closer", lang, overrides=summary.overrides,
                       owner=summary.owner_closer, suggestion=summary.suggestion_closer,
                       equal=summary.equal, open=summary.open))
-    left = summary.leftover_change
-    kind = "same" if abs(left) < 1e-9 else ("fewer" if left < 0 else "more")
-    sentence = render(f"review.summary.leftover_{kind}", lang, n=_n(abs(left), lang))
-    so = summary.sellout_change
-    kind = "same" if so == 0 else ("fewer" if so < 0 else "more")
-    sentence += render(f"review.summary.sellout_{kind}", lang, n=_days(abs(so), lang))
-    out.append(sentence)
+    out.append(change_sentence(summary, lang))
     unknown = max(summary.leftover_unknown, summary.sellout_unknown)
     if unknown:
         code = "review.summary.unknown_one" if unknown == 1 else "review.summary.unknown"

@@ -1161,92 +1161,92 @@
 <context>
     <name>ReviewModel</name>
     <message>
-        <location filename="../../app/review_view.py" line="76"/>
+        <location filename="../../app/review_view.py" line="78"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="76"/>
+        <location filename="../../app/review_view.py" line="78"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="76"/>
+        <location filename="../../app/review_view.py" line="78"/>
         <source>Suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="77"/>
+        <location filename="../../app/review_view.py" line="79"/>
         <source>Your order</source>
         <translation>Ihre Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="77"/>
+        <location filename="../../app/review_view.py" line="79"/>
         <source>Sold</source>
         <translation>Verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="77"/>
+        <location filename="../../app/review_view.py" line="79"/>
         <source>Sold out</source>
         <translation>Ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="78"/>
+        <location filename="../../app/review_view.py" line="80"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="78"/>
+        <location filename="../../app/review_view.py" line="80"/>
         <source>Closer</source>
         <translation>Näher dran</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="80"/>
+        <location filename="../../app/review_view.py" line="82"/>
         <source>Whose number was closer to what sold. On a sold-out day demand was at least the sales: then it is only decided when both numbers lie well below the sales, else &quot;open&quot;.</source>
         <translation>Wessen Zahl näher am Verkauf lag. An einem ausverkauften Tag war die Nachfrage mindestens so hoch wie der Verkauf: dann steht es nur fest, wenn beide Zahlen deutlich unter dem Verkauf lagen, sonst „offen“.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="97"/>
+        <location filename="../../app/review_view.py" line="99"/>
         <source>With your order: %1</source>
         <translation>Mit Ihrer Bestellung: %1</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="101"/>
+        <location filename="../../app/review_view.py" line="103"/>
         <source>With the suggestion: %1</source>
         <translation>Mit dem Vorschlag: %1</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="116"/>
+        <location filename="../../app/review_view.py" line="118"/>
         <source>no sales figures yet</source>
         <translation>noch keine Verkaufszahlen</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="118"/>
+        <location filename="../../app/review_view.py" line="120"/>
         <source>sold out</source>
         <translation>ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="121"/>
+        <location filename="../../app/review_view.py" line="123"/>
         <source>accepted</source>
         <translation>übernommen</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="125"/>
+        <location filename="../../app/review_view.py" line="127"/>
         <source>you</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="125"/>
+        <location filename="../../app/review_view.py" line="127"/>
         <source>suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="126"/>
+        <location filename="../../app/review_view.py" line="128"/>
         <source>same</source>
         <translation>gleich</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="126"/>
+        <location filename="../../app/review_view.py" line="128"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
@@ -1254,87 +1254,47 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../app/review_view.py" line="142"/>
+        <location filename="../../app/review_view.py" line="144"/>
         <source>last %1 weeks</source>
         <translation>letzte %1 Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="144"/>
+        <location filename="../../app/review_view.py" line="146"/>
         <source>&amp;Period</source>
         <translation>&amp;Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="165"/>
+        <location filename="../../app/review_view.py" line="167"/>
         <source>Sold out means demand was at least the sales: what the other number would have left over or sold there is not known, so such days count as &quot;open&quot; unless both numbers lie well below the sales. Hover over a line for the leftovers and shortfalls of both numbers.</source>
         <translation>Ausverkauft heißt: Die Nachfrage war mindestens so hoch wie der Verkauf. Was die andere Zahl dort übrig gelassen oder verkauft hätte, weiß niemand; solche Tage zählen als „offen“, außer beide Zahlen lagen deutlich unter dem Verkauf. Zeigen Sie mit der Maus auf eine Zeile, um Reste und Fehlmengen beider Zahlen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="210"/>
+        <location filename="../../app/review_view.py" line="212"/>
         <source>No decisions in the last %1 weeks yet. Decisions you make in the order sheet appear here once the sales of the day are in.</source>
         <translation>In den letzten %1 Wochen gibt es noch keine Entscheidungen. Was Sie in der Bestellung entscheiden, erscheint hier, sobald die Verkaufszahlen des Tages da sind.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="214"/>
+        <location filename="../../app/review_view.py" line="216"/>
         <source>In the last %1 weeks you accepted all %2 scored suggestions.</source>
         <translation>In den letzten %1 Wochen haben Sie alle %2 ausgewerteten Vorschläge übernommen.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="217"/>
+        <location filename="../../app/review_view.py" line="219"/>
         <source>In the last %1 weeks %2 changes: %3 times you were closer, %4 times the suggestion.</source>
         <translation>In den letzten %1 Wochen %2 Änderungen: %3-mal lagen Sie näher, %4-mal der Vorschlag.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="222"/>
+        <location filename="../../app/review_view.py" line="224"/>
         <source>%1 times the same, %2 times open (sold out).</source>
         <translation>%1-mal gleich, %2-mal offen (ausverkauft).</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="226"/>
-        <source>Your changes left %1 fewer units over</source>
-        <translation>Ihre Änderungen brachten %1 Stück weniger Reste</translation>
-    </message>
-    <message>
         <location filename="../../app/review_view.py" line="228"/>
-        <source>Your changes left %1 more units over</source>
-        <translation>Ihre Änderungen brachten %1 Stück mehr Reste</translation>
-    </message>
-    <message>
-        <location filename="../../app/review_view.py" line="229"/>
-        <source>Your changes left as many units over</source>
-        <translation>Ihre Änderungen brachten gleich viele Reste</translation>
-    </message>
-    <message>
-        <location filename="../../app/review_view.py" line="231"/>
-        <source>1 day</source>
-        <translation>1 Tag</translation>
-    </message>
-    <message>
-        <location filename="../../app/review_view.py" line="231"/>
-        <source>%1 days</source>
-        <translation>%1 Tage</translation>
-    </message>
-    <message>
-        <location filename="../../app/review_view.py" line="233"/>
-        <source> and sold out on %1 more.</source>
-        <translation> und %1 mehr ausverkauft.</translation>
-    </message>
-    <message>
-        <location filename="../../app/review_view.py" line="235"/>
-        <source> and sold out on %1 fewer.</source>
-        <translation> und %1 weniger ausverkauft.</translation>
-    </message>
-    <message>
-        <location filename="../../app/review_view.py" line="236"/>
-        <source> and sold out as often.</source>
-        <translation> und gleich oft ausverkauft.</translation>
-    </message>
-    <message>
-        <location filename="../../app/review_view.py" line="238"/>
         <source>1 line has no sales figures yet.</source>
         <translation>1 Zeile hat noch keine Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="240"/>
+        <location filename="../../app/review_view.py" line="230"/>
         <source>%1 lines have no sales figures yet.</source>
         <translation>%1 Zeilen haben noch keine Verkaufszahlen.</translation>
     </message>
