@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "suggest": ("app.commands.suggest", "print the order suggestions for a day"),
     "settings": ("app.commands.settings", "show or change shop, product and calendar settings"),
     "order": ("app.commands.order", "record order decisions, export the final order list"),
+    "stock": ("app.commands.stock", "record stock counts of goods that keep (on hand, on order)"),
     "review": ("app.commands.review", "compare past decisions with what really sold"),
 }
 

@@ -10,6 +10,7 @@ import datetime as dt
 
 from forecasting.decisions import OrderDecision, delete_decision, save_decision
 from forecasting.shopfile import Shop
+from forecasting.stock_counts import StockCount, delete_count, save_count
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,4 +52,27 @@ class EditBatch:
         return {e.product for e in self.edits}
 
 
-Edit = SetDecision | EditBatch
+@dataclasses.dataclass(frozen=True)
+class SetStock:
+    """Replace the stock count of one product and day; `new` None deletes it (the count before it
+    applies again). Changes the suggestions of goods that keep, not the forecast."""
+
+    product: str
+    day: dt.date
+    new: StockCount | None
+    old: StockCount | None
+
+    def apply(self, shop: Shop) -> SetStock:
+        """Write `new` to the shop file; returns the edit that restores `old`."""
+        if self.new is None:
+            delete_count(shop, self.product, self.day)
+        else:
+            save_count(shop, self.new)
+        return SetStock(self.product, self.day, new=self.old, old=self.new)
+
+    def products(self) -> set[str]:
+        """The products this edit changes."""
+        return {self.product}
+
+
+Edit = SetDecision | EditBatch | SetStock

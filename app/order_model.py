@@ -1,8 +1,9 @@
 """OrderPlanModel: a Qt table model adapting the order lines of one area plus the owner's decisions.
 
-The model never writes to the shop file. Typing a quantity or ticking a line emits a request
-(`orderEntered`, `acceptToggled`); the order sheet turns it into an edit and the model is refreshed
-from what the edit changed (`refresh`).
+The model never writes to the shop file. Typing a quantity, ticking a line or typing a stock count
+emits a request (`orderEntered`, `acceptToggled`, `stockEntered`); the order sheet turns it into an
+edit and the model is refreshed from what the edit changed (`refresh`). The stock columns are shown
+only for areas with goods ordered up to their stock (`has_stock`).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from forecasting.decisions import OrderDecision
 
 Index = QModelIndex | QPersistentModelIndex
 
-DONE, PRODUCT, FORECAST, SUGGESTION, ORDER, DIFFERENCE, REASON = range(7)
+DONE, PRODUCT, STOCK, ON_ORDER, FORECAST, SUGGESTION, ORDER, DIFFERENCE, REASON = range(9)
+NUMBERS = (STOCK, ON_ORDER, FORECAST, SUGGESTION, ORDER, DIFFERENCE)
 
 
 class OrderPlanModel(QAbstractTableModel):
@@ -35,6 +37,7 @@ class OrderPlanModel(QAbstractTableModel):
 
     orderEntered = Signal(str, object)  # product, typed quantity (float) or None to clear
     acceptToggled = Signal(str, bool)  # product, accepted?
+    stockEntered = Signal(str, int, object)  # product, STOCK or ON_ORDER, typed amount or None
 
     def __init__(
         self,
@@ -51,7 +54,7 @@ class OrderPlanModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.lines)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else 9
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal:
@@ -60,6 +63,8 @@ class OrderPlanModel(QAbstractTableModel):
             return [
                 self.tr("OK"),
                 self.tr("Product"),
+                self.tr("In stock"),
+                self.tr("On order"),
                 self.tr("Forecast"),
                 self.tr("Suggestion"),
                 self.tr("Your order"),
@@ -70,20 +75,28 @@ class OrderPlanModel(QAbstractTableModel):
             return [
                 self.tr("Ticked lines are decided and saved"),
                 None,
+                self.tr("Goods that keep: what is on the shelf now (type the count, Enter)"),
+                self.tr("Ordered earlier and not delivered yet"),
                 self.tr("Expected sales (median)"),
                 self.tr("What Bestellkompass suggests to bake or order"),
                 self.tr("Type your quantity and press Enter"),
                 self.tr("Your order minus the suggestion"),
                 self.tr("What moved the suggestion most"),
             ][section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in (FORECAST, SUGGESTION, ORDER,
-                                                                     DIFFERENCE):
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def has_stock(self) -> bool:
+        """Whether any line is ordered up to its stock (then the stock columns are shown; bread
+        that keeps but is baked for the day without a count does not need them)."""
+        return any(line.stocked for line in self.lines)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == ORDER:
+            return base | Qt.ItemFlag.ItemIsEditable
+        if index.column() in (STOCK, ON_ORDER) and self._countable(self.lines[index.row()]):
             return base | Qt.ItemFlag.ItemIsEditable
         if index.column() == DONE:
             return base | Qt.ItemFlag.ItemIsUserCheckable
@@ -134,9 +147,11 @@ class OrderPlanModel(QAbstractTableModel):
                 return ("+" if diff > 0 else "−") + i18n.num(abs(diff), decimals)
             if col == REASON:
                 return line.reason
+            if col in (STOCK, ON_ORDER):
+                value = line.on_hand if col == STOCK else line.on_order
+                return "" if value is None else i18n.num(value, decimals)
             return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (FORECAST, SUGGESTION, ORDER,
-                                                                 DIFFERENCE):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and col in (ORDER, SUGGESTION):
             font = QFont(QApplication.font())
@@ -149,7 +164,13 @@ class OrderPlanModel(QAbstractTableModel):
             return self._tooltip(line, decision, col)
         if role == Qt.ItemDataRole.AccessibleTextRole and col == ORDER:
             return self.tr("Order for %1").replace("%1", line.product)
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == STOCK:
+            return self.tr("Stock of %1").replace("%1", line.product)
         return None
+
+    @staticmethod
+    def _countable(line: LineView) -> bool:
+        return line.keeps and line.status == "order"
 
     def _tooltip(self, line: LineView, decision: OrderDecision | None, col: int) -> str | None:
         if col in (REASON, SUGGESTION):
@@ -159,6 +180,12 @@ class OrderPlanModel(QAbstractTableModel):
             return f"{label}: {decision.reason_text}" if decision.reason_text else label
         if col == ORDER and decision is None:
             return self.tr("Not decided yet: the suggestion is shown")
+        if col in (STOCK, ON_ORDER) and self._countable(line):
+            if line.on_hand is None:
+                return self.tr("Not counted: the suggestion assumes the shelf is empty. "
+                               "Type what is there to order only what is missing.")
+            return self.tr("The suggestion covers the demand until the next delivery, minus "
+                           "this stock and what is on order")
         return None
 
     # -- requests ------------------------------------------------------------------------------
@@ -175,6 +202,15 @@ class OrderPlanModel(QAbstractTableModel):
                 return False
             self.orderEntered.emit(product, quantity)
             return False  # the sheet decides; the model changes only through refresh()
+        if index.column() in (STOCK, ON_ORDER) and role == Qt.ItemDataRole.EditRole:
+            try:
+                amount = i18n.parse_number(str(value)) if not isinstance(value, float) else value
+            except ValueError:
+                return False
+            if amount is not None and amount < 0:
+                return False
+            self.stockEntered.emit(product, index.column(), amount)
+            return False
         if index.column() == DONE and role == Qt.ItemDataRole.CheckStateRole:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
             self.acceptToggled.emit(product, checked)

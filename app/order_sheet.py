@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.day_strip import DayStrip
-from app.order_model import DONE, ORDER, PRODUCT, REASON, OrderPlanModel
+from app.order_model import DONE, ON_ORDER, ORDER, PRODUCT, REASON, STOCK, OrderPlanModel
 from app.plan_access import areas
 from app.reason_dialog import ask_reason
 from app.session import ShopSession
@@ -70,7 +70,9 @@ class OrderTable(QTableView):
     def __init__(self, model: OrderPlanModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setItemDelegateForColumn(ORDER, OrderDelegate(self))
+        self.delegate = OrderDelegate(self)
+        for col in (ORDER, STOCK, ON_ORDER):
+            self.setItemDelegateForColumn(col, self.delegate)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -88,6 +90,8 @@ class OrderTable(QTableView):
         for col in range(model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        for col in (STOCK, ON_ORDER):
+            self.setColumnHidden(col, not model.has_stock())
         self.doubleClicked.connect(self._activated)
 
     def order_model(self) -> OrderPlanModel:
@@ -110,10 +114,20 @@ class OrderTable(QTableView):
         self.setCurrentIndex(index)
 
     def move_down(self) -> None:
-        """Go to the order cell one row down, or on to the next area."""
+        """Go to the order cell one row down, or on to the next area; in the stock columns, to
+        the next line that keeps (counting the shelf goes down the list)."""
+        col = self.currentIndex().column()
+        model = self.order_model()
         row = self.currentIndex().row() + 1
-        if row < self.model().rowCount():
-            self.setCurrentIndex(self.model().index(row, ORDER))
+        if col in (STOCK, ON_ORDER):
+            while row < model.rowCount() and not (model.flags(model.index(row, col))
+                                                  & Qt.ItemFlag.ItemIsEditable):
+                row += 1
+            if row < model.rowCount():
+                self.setCurrentIndex(model.index(row, col))
+            return
+        if row < model.rowCount():
+            self.setCurrentIndex(model.index(row, ORDER))
         else:
             self.leftBottom.emit()
 
@@ -264,6 +278,7 @@ class OrderSheetView(QWidget):
             model = OrderPlanModel(lines, self.session.decisions, self)
             model.orderEntered.connect(self._order_entered)
             model.acceptToggled.connect(self._accept_toggled)
+            model.stockEntered.connect(self._stock_entered)
             table = OrderTable(model)
             caption.setBuddy(table)
             table.fit_height()
@@ -351,6 +366,14 @@ class OrderSheetView(QWidget):
         edit = self.session.order_edit(product, quantity, code, text)
         if edit is not None:
             self.session.apply_edit(edit, self.tr("Change order %1").replace("%1", product))
+
+    def _stock_entered(self, product: str, column: int, amount: float | None) -> None:
+        if column == STOCK:
+            edit = self.session.stock_edit(product, on_hand=amount, clear=amount is None)
+        else:
+            edit = self.session.stock_edit(product, on_order=amount or 0.0)
+        if edit is not None:
+            self.session.apply_edit(edit, self.tr("Stock %1").replace("%1", product))
 
     def _accept_toggled(self, product: str, accepted: bool) -> None:
         if accepted:

@@ -32,6 +32,10 @@ class LineView:
     margin: float | None = None
     status: str = "order"
     raw: Any = None
+    keeps: bool = False  # keeps more than a day: its stock can be counted on the sheet
+    stocked: bool = False  # ordered up to its stock (then the sheet shows the stock columns)
+    on_hand: float | None = None  # ordered up to a stock count: the count used
+    on_order: float | None = None
 
 
 def line_views(plan: Any, lang: str) -> list[LineView]:
@@ -85,6 +89,10 @@ def line_views(plan: Any, lang: str) -> list[LineView]:
                     margin=outcome.expected_margin if outcome else None,
                     status=line.status,
                     raw=line,
+                    keeps=line.shelf_life_days > 1,
+                    stocked=line.stocked,
+                    on_hand=line.on_hand,
+                    on_order=line.on_order,
                 )
             )
     return out

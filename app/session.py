@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from app import i18n
-from app.edits import Edit, EditBatch, SetDecision
+from app.edits import Edit, EditBatch, SetDecision, SetStock
 from app.jobs import JobProgress, JobRunner
 from app.plan_access import LineView, line_views
 from app.undo import EditCommand
@@ -23,19 +23,23 @@ from forecasting.shop_settings import ShopSettings, load_settings
 from forecasting.shopfile import Shop
 
 
-def compute_plan(path: Path, day: dt.date, progress: JobProgress) -> tuple[Any, int]:
+def compute_plan(path: Path, day: dt.date, progress: JobProgress, *, child: bool = True
+                 ) -> tuple[Any, int]:
     """Worker job: forecast (training if needed, in a child process) and build the order plan.
 
-    Returns the plan and the data version it was computed from (read before computing).
+    child: False when only the plan changes (a stock count) and the saved forecast still holds.
+    Returns the plan and the plan version it was computed from (read before computing).
     """
     from app.forecast_process import SHARE, forecast_in_child
     from forecasting.policy.plan import build_order_plan, save_plan
     from forecasting.progress import PartProgress
 
     # after the child the bar goes on from its share (if it failed, the worker does it all)
-    rest = PartProgress(progress, SHARE, 1.0) if forecast_in_child(path, day, progress) else progress
+    rest = progress
+    if child and forecast_in_child(path, day, progress):
+        rest = PartProgress(progress, SHARE, 1.0)
     with Shop.open(path) as shop:
-        version = shop.data_version()
+        version = shop.plan_version()
         plan = build_order_plan(shop, day, progress=rest)
         progress.check()
         save_plan(shop, plan)
@@ -93,7 +97,7 @@ class ShopSession(QObject):
 
     def status(self) -> tuple[bool, dt.datetime | None]:
         """(suggestions up to date with the data?, when they were computed)."""
-        current = self.shop.data_version()
+        current = self.shop.plan_version()
         stored = load_forecasts(self.shop, self.day)
         if stored:
             oldest = min(f.data_version for f in stored)
@@ -120,8 +124,9 @@ class ShopSession(QObject):
             self.planChanged.emit()
             self.refresh_plan()
 
-    def refresh_plan(self) -> None:
-        """Recompute the suggestions for the current day on the worker thread."""
+    def refresh_plan(self, *, child: bool = True) -> None:
+        """Recompute the suggestions for the current day on the worker thread (child: see
+        `compute_plan`)."""
         if self.closed:
             return
         day = self.day
@@ -129,7 +134,7 @@ class ShopSession(QObject):
         self.busyChanged.emit(True)
         self.runner.run(
             QCoreApplication.translate("ShopSession", "Computing suggestions…"),
-            lambda progress: compute_plan(path, day, progress),
+            lambda progress: compute_plan(path, day, progress, child=child),
             lambda result: self._plan_ready(day, result),
             self._job_failed,
         )
@@ -207,6 +212,23 @@ class ShopSession(QObject):
         new = None if final is None else self._decision(line, final, code, text)
         return SetDecision(product, self.day, new, old)
 
+    def stock_edit(self, product: str, on_hand: float | None = None,
+                   on_order: float | None = None, *, clear: bool = False) -> SetStock | None:
+        """The edit that records the stock count of `product` for the current day: the given
+        amounts, the others as last counted (0 if never); `clear` deletes the day's count."""
+        from forecasting.stock_counts import StockCount, count_on
+
+        line = self.line(product)
+        if line is None or not line.keeps:
+            return None
+        old = count_on(self.shop, product, self.day)
+        if clear:
+            return None if old is None else SetStock(product, self.day, None, old)
+        new = StockCount(product, self.day,
+                         on_hand if on_hand is not None else (line.on_hand or 0.0),
+                         on_order if on_order is not None else (line.on_order or 0.0))
+        return SetStock(product, self.day, new, old)
+
     def needs_reason(self, product: str, final: float | None) -> bool:
         """Whether `final` differs from the suggestion (then the owner is asked why)."""
         line = self.line(product)
@@ -220,6 +242,11 @@ class ShopSession(QObject):
 
     def _apply(self, edit: Edit) -> Edit:
         inverse = edit.apply(self.shop)
+        if isinstance(edit, SetStock):
+            # the suggestion depends on the count, the forecast does not: plan again, no training
+            self.dataChanged.emit()
+            self.refresh_plan(child=False)
+            return inverse
         self.reload_decisions()
         self.decisionsChanged.emit(edit.products())
         return inverse

@@ -195,3 +195,17 @@ class Shop:
         """A counter that grows whenever sales or calendar data change."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
         return int(row[0]) if row else 0
+
+    def mark_stock_changed(self) -> None:
+        """Count a change of stock counts: suggestions of goods that keep are stale, the forecast
+        is not (so it is not retrained)."""
+        with self.transaction():
+            self.conn.execute(
+                """INSERT INTO meta(key, value) VALUES ('stock_version', '1') ON CONFLICT(key)
+                   DO UPDATE SET value = CAST(value AS INTEGER) + 1"""
+            )
+
+    def plan_version(self) -> int:
+        """A counter that grows whenever the suggestions may change (data or stock counts)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'stock_version'").fetchone()
+        return self.data_version() + (int(row[0]) if row else 0)

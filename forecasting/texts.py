@@ -51,6 +51,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "„{value}“ ist kein Datum (erwartet z. B. 2026-11-26 oder 26.11.2026).",
         "en": "“{value}” is not a date (expected e.g. 2026-11-26 or 26.11.2026).",
     },
+    # -- stock.* / cli.stock.*: stock counts (forecasting/stock_counts.py, app/commands/stock.py)
+    "stock.unknown_product": {
+        "de": "„{name}“ ist kein Produkt dieses Shops. Produkte: {names}.",
+        "en": "“{name}” is not a product of this shop. Products: {names}.",
+    },
+    "stock.bad_amount": {
+        "de": "„{value}“ ist kein gültiger Bestand für „{name}“ (erwartet eine Zahl ab 0).",
+        "en": "“{value}” is not a valid stock amount for “{name}” (expected a number from 0).",
+    },
+    "cli.stock.bad_amount": {
+        "de": "„{value}“ ist keine gültige Menge (erwartet eine Zahl ab 0, z. B. 12 oder 2,5).",
+        "en": "“{value}” is not a valid amount (expected a number from 0, e.g. 12 or 2.5).",
+    },
+    "cli.stock.set": {
+        "de": "Bestand „{name}“ am {date}: {on_hand} {unit} da, {on_order} {unit} schon bestellt.",
+        "en": "Stock of “{name}” on {date}: {on_hand} {unit} on hand, {on_order} {unit} on order.",
+    },
+    "cli.stock.keeps_one_day": {
+        "de": (
+            "Hinweis: „{name}“ hält nur einen Tag und wird jeden Tag neu geplant; "
+            "der Bestand ändert den Vorschlag nicht."
+        ),
+        "en": (
+            "Note: “{name}” keeps one day only and is planned day by day; its stock does not "
+            "change the suggestion."
+        ),
+    },
+    "cli.stock.cleared": {
+        "de": "Zählung „{name}“ vom {date} gelöscht.",
+        "en": "Count of “{name}” on {date} deleted.",
+    },
+    "cli.stock.not_counted": {
+        "de": "Für „{name}“ gibt es am {date} keine Zählung.",
+        "en": "“{name}” has no count on {date}.",
+    },
+    "cli.stock.title": {
+        "de": "Bestand für Bestellungen am {date}",
+        "en": "Stock for orders on {date}",
+    },
+    "cli.stock.col.product": {"de": "Produkt", "en": "Product"},
+    "cli.stock.col.counted": {"de": "gezählt am", "en": "counted on"},
+    "cli.stock.col.on_hand": {"de": "Bestand", "en": "On hand"},
+    "cli.stock.col.on_order": {"de": "schon bestellt", "en": "On order"},
+    "cli.stock.never": {"de": "noch nie gezählt", "en": "never counted"},
+    "cli.stock.none": {
+        "de": "Dieser Shop hat keine Waren, die mehrere Tage halten.",
+        "en": "This shop has no goods that keep for several days.",
+    },
     # -- cli.order.*: `bestellkompass order` (app/commands/order.py) -------------------------
     "cli.order.no_plan": {
         "de": (

@@ -97,7 +97,7 @@ def load_sheet(shop: Shop, day: dt.date, lang: str) -> Sheet:
         stored = load_forecasts(shop, day)
         if not stored:
             raise UserError("cli.order.no_plan", date=day, iso=day.isoformat())
-        if min(f.data_version for f in stored) < shop.data_version():
+        if min(f.data_version for f in stored) < shop.plan_version():
             when = max(f.computed_at for f in stored)
             print(render("cli.order.stale", lang, when=f"{format_date(when.date(), lang)} "
                          f"{when:%H:%M}", iso=day.isoformat()), file=sys.stderr)

@@ -164,7 +164,8 @@ def explanation_sentence(expl: Explanation, lang: str = "de") -> str:
 
 def reason_line(expl: Explanation, lang: str = "de", *, limit: int = 3) -> str:
     """The few biggest reasons as plain words for the table: "Samstag, Stadtfest, warm"; "wie
-    üblich" when nothing moved the forecast; "" for a line without steps (closed day)."""
+    üblich" when nothing moved the forecast; "" for a line without steps (closed day); "Vorrat
+    reicht" first when the stock on hand covers the demand."""
     shown = expl.displayed_amounts()
     ranked = sorted(
         (
@@ -174,9 +175,12 @@ def reason_line(expl: Explanation, lang: str = "de", *, limit: int = 3) -> str:
         ),
         key=lambda t: -t[0],
     )
+    covers = [step_label(s, lang) for s, a in zip(expl.steps, shown, strict=True)
+              if s.code == "stock_covers" and a != 0]
     if not ranked:
-        return render("policy.reason.usual", lang) if expl.steps else ""
-    return ", ".join(label for _, label in ranked[:limit])
+        return covers[0] if covers else render("policy.reason.usual", lang) if expl.steps else ""
+    # goods that keep with enough stock order nothing: that is the first thing to say
+    return ", ".join(covers + [label for _, label in ranked[: limit - len(covers)]])
 
 
 def note_text(note: Note, lang: str = "de") -> str:

@@ -53,6 +53,10 @@ class OrderLine:
     sales_days: tuple[dt.date, ...] = ()
     status_params: dict[str, Any] = dataclasses.field(default_factory=dict)
     evaluate: Callable[[float], Outcome] | None = dataclasses.field(default=None, repr=False)
+    shelf_life_days: int = 1  # more than 1: the product keeps, its stock can be counted
+    stocked: bool = False  # ordered up to the stock (goods that keep), not for one day
+    on_hand: float | None = None  # goods that keep, ordered up to: the stock count used
+    on_order: float | None = None
 
     @property
     def decimals(self) -> int:
@@ -117,6 +121,7 @@ def zero_line(product: Product, day: dt.date, status: str, **params: Any) -> Ord
         supplier=product.supplier,
         category=product.category,
         unit=product.unit,
+        shelf_life_days=product.shelf_life_days,
         status_params=params,
     )
 
@@ -165,6 +170,7 @@ def newsvendor_line(
         supplier=product.supplier,
         category=product.category,
         unit=product.unit,
+        shelf_life_days=product.shelf_life_days,
         quantiles=_quantile_map(levels, grid[0]),
         service=service,
         outcome=evaluate(rounded.quantity),
@@ -252,6 +258,7 @@ def stocked_line(
         supplier=product.supplier,
         category=product.category,
         unit=product.unit,
+        shelf_life_days=product.shelf_life_days,
         quantiles=_quantile_map(levels, window_q),
         service=service,
         outcome=evaluate(rounded.quantity),
@@ -259,4 +266,7 @@ def stocked_line(
         delivery_day=schedule.delivery_day,
         sales_days=schedule.sales_days,
         evaluate=evaluate,
+        stocked=True,
+        on_hand=on_hand,
+        on_order=on_order,
     )

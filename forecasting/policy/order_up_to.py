@@ -35,10 +35,13 @@ class Schedule:
     sales_days: tuple[dt.date, ...]
 
 
-def _next_delivery(start: dt.date, weekdays: tuple[int, ...]) -> dt.date:
+def _next_delivery(start: dt.date, weekdays: tuple[int, ...],
+                   is_open: Callable[[dt.date], bool]) -> dt.date:
+    """The first delivery weekday from `start` on which the shop is open (nobody takes goods in
+    on a closed day)."""
     for k in range(_MAX_DAYS_AHEAD):
         day = start + dt.timedelta(days=k)
-        if day.weekday() in weekdays:
+        if day.weekday() in weekdays and is_open(day):
             return day
     return start
 
@@ -53,10 +56,10 @@ def delivery_schedule(
 ) -> Schedule:
     """The delivery today's order reaches, the one after it, and the sales days in between."""
     weekdays = tuple(delivery_weekdays) or tuple(range(7))
-    delivery = _next_delivery(order_day + dt.timedelta(days=lead_time_days), weekdays)
+    delivery = _next_delivery(order_day + dt.timedelta(days=lead_time_days), weekdays, is_open)
     following = _next_delivery(
         max(delivery + dt.timedelta(days=1), order_day + dt.timedelta(days=1 + lead_time_days)),
-        weekdays,
+        weekdays, is_open,
     )
     last = min(following, delivery + dt.timedelta(days=max(1, shelf_life_days)))
     days = tuple(

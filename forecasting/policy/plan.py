@@ -35,6 +35,7 @@ class OrderPlan:
     """All order lines for `day`; `closed_reason` is set (and every line 0) on a closed day.
 
     closed_reason: "" when open, else ("closing_day", reason), ("holiday", name), ("weekday", "").
+    data_version: the shop's `plan_version` (sales, calendar and stock counts) it was computed from.
     """
 
     shop_name: str
@@ -145,14 +146,11 @@ def sellouts_last_week(history: pd.DataFrame, product: str, day: dt.date) -> int
     return int(rows["sold_out_time"].notna().sum())
 
 
-def load_stock(shop: Shop, product_id: int | None, day: dt.date) -> tuple[float, float]:
-    """(on hand, on order) from the latest stock count on or before `day`; (0, 0) without one."""
-    row = shop.conn.execute(
-        """SELECT on_hand, on_order FROM stock WHERE product_id = ? AND date <= ?
-           ORDER BY date DESC LIMIT 1""",
-        (product_id, day.isoformat()),
-    ).fetchone()
-    return (float(row["on_hand"]), float(row["on_order"])) if row else (0.0, 0.0)
+def load_stock(shop: Shop, product: str, day: dt.date) -> Any:
+    """The latest stock count (`stock_counts.StockCount`) on or before `day`, or None."""
+    from forecasting.stock_counts import latest_counts
+
+    return latest_counts(shop, day).get(product)
 
 
 def _old_stock_days(product: Product, day: dt.date, days: tuple[dt.date, ...]) -> int:
@@ -210,7 +208,9 @@ def keeps_stock(product: Product, counted: set[int | None]) -> bool:
 
 def counted_products(shop: Shop) -> set[int | None]:
     """Ids of the products with at least one stock count."""
-    return {r[0] for r in shop.conn.execute("SELECT DISTINCT product_id FROM stock")}
+    from forecasting.stock_counts import counted_product_ids
+
+    return set(counted_product_ids(shop))
 
 
 def _needed_days(ctx: _Context, products: list[Product], day: dt.date) -> dict[str, list[dt.date]]:
@@ -279,21 +279,24 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
     if not days:
         return zero_line(product, day, "no_history")
     schedule = dataclasses.replace(schedule, sales_days=tuple(days))
-    on_hand, on_order = load_stock(ctx.shop, product.id, day)
-    return stocked_line(
+    count = load_stock(ctx.shop, product.name, day)
+    line = stocked_line(
         product,
         schedule,
         fc.levels,
         np.vstack([fc.grid(product.name, d) for d in days]),
         [fc.contributions(product.name, d) for d in days],
         service=service,
-        on_hand=on_hand,
-        on_order=on_order,
+        on_hand=count.on_hand if count else 0.0,
+        on_order=count.on_order if count else 0.0,
         old_stock_days=_old_stock_days(product, day, schedule.sales_days),
         params=_merge_params([_params(ctx, product.name, d) for d in days]),
         notes=fc.notes(product.name),
         model=fc.model(product.name),
     )
+    if count is None:  # never counted: the sheet shows an empty stock cell, not 0
+        line.on_hand = line.on_order = None
+    return line
 
 
 # The words need last year's calendar too: "wie zuletzt: Silvester" names the occasion whose
@@ -352,7 +355,7 @@ def build_order_plan(
     settings = load_settings(shop)
     closing = load_closing_days(shop)
     products = load_products(shop, active_only=True)
-    version = shop.data_version()
+    version = shop.plan_version()
     now = dt.datetime.now().replace(microsecond=0)
     reason = closed_reason(settings, closing, day)
     if reason is not None:

@@ -773,195 +773,235 @@
 <context>
     <name>OrderPlanModel</name>
     <message>
-        <location filename="../../app/order_model.py" line="61"/>
+        <location filename="../../app/order_model.py" line="64"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="62"/>
+        <location filename="../../app/order_model.py" line="65"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="63"/>
+        <location filename="../../app/order_model.py" line="66"/>
+        <source>In stock</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="67"/>
+        <source>On order</source>
+        <translation>schon bestellt</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="68"/>
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="64"/>
+        <location filename="../../app/order_model.py" line="69"/>
         <source>Suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="65"/>
+        <location filename="../../app/order_model.py" line="70"/>
         <source>Your order</source>
         <translation>Ihre Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="66"/>
+        <location filename="../../app/order_model.py" line="71"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="67"/>
+        <location filename="../../app/order_model.py" line="72"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="71"/>
+        <location filename="../../app/order_model.py" line="76"/>
         <source>Ticked lines are decided and saved</source>
         <translation>Abgehakte Zeilen sind entschieden und gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="73"/>
+        <location filename="../../app/order_model.py" line="78"/>
+        <source>Goods that keep: what is on the shelf now (type the count, Enter)</source>
+        <translation>Ware, die sich hält: was jetzt im Regal liegt (Zählung eintippen, Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="79"/>
+        <source>Ordered earlier and not delivered yet</source>
+        <translation>Früher bestellt und noch nicht geliefert</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="80"/>
         <source>Expected sales (median)</source>
         <translation>Erwarteter Absatz (Median)</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="74"/>
+        <location filename="../../app/order_model.py" line="81"/>
         <source>What Bestellkompass suggests to bake or order</source>
         <translation>Was Bestellkompass zu backen oder zu bestellen vorschlägt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="75"/>
+        <location filename="../../app/order_model.py" line="82"/>
         <source>Type your quantity and press Enter</source>
         <translation>Menge eintippen und Enter drücken</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="76"/>
+        <location filename="../../app/order_model.py" line="83"/>
         <source>Your order minus the suggestion</source>
         <translation>Ihre Bestellung minus Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="77"/>
+        <location filename="../../app/order_model.py" line="84"/>
         <source>What moved the suggestion most</source>
         <translation>Was den Vorschlag am meisten bewegt hat</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="151"/>
+        <location filename="../../app/order_model.py" line="165"/>
         <source>Order for %1</source>
         <translation>Bestellung für %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="161"/>
+        <location filename="../../app/order_model.py" line="167"/>
+        <source>Stock of %1</source>
+        <translation>Bestand %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="181"/>
         <source>Not decided yet: the suggestion is shown</source>
         <translation>Noch nicht entschieden: der Vorschlag wird angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="184"/>
+        <source>Not counted: the suggestion assumes the shelf is empty. Type what is there to order only what is missing.</source>
+        <translation>Nicht gezählt: Der Vorschlag geht von einem leeren Regal aus. Tippen Sie ein, was da ist, dann wird nur bestellt, was fehlt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="186"/>
+        <source>The suggestion covers the demand until the next delivery, minus this stock and what is on order</source>
+        <translation>Der Vorschlag deckt den Bedarf bis zur nächsten Lieferung, abzüglich dieses Bestands und der offenen Bestellungen</translation>
     </message>
 </context>
 <context>
     <name>OrderSheetView</name>
     <message>
-        <location filename="../../app/order_sheet.py" line="163"/>
+        <location filename="../../app/order_sheet.py" line="177"/>
         <source>Orders for</source>
         <translation>Bestellung für</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="171"/>
+        <location filename="../../app/order_sheet.py" line="185"/>
         <source>Previous day (Alt+Left)</source>
         <translation>Vorheriger Tag (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="175"/>
+        <location filename="../../app/order_sheet.py" line="189"/>
         <source>Next day (Alt+Right)</source>
         <translation>Nächster Tag (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="177"/>
+        <location filename="../../app/order_sheet.py" line="191"/>
         <source>&amp;Accept all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="178"/>
+        <location filename="../../app/order_sheet.py" line="192"/>
         <source>Take the suggestion for every open line</source>
         <translation>Für jede offene Zeile den Vorschlag übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="179"/>
+        <location filename="../../app/order_sheet.py" line="193"/>
         <source>&amp;Recompute</source>
         <translation>Neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="180"/>
+        <location filename="../../app/order_sheet.py" line="194"/>
         <source>Compute the suggestions again from the latest data</source>
         <translation>Vorschläge mit den neuesten Daten neu berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="192"/>
+        <location filename="../../app/order_sheet.py" line="206"/>
         <source>This is a demo shop with invented numbers. Try everything; your own shop gets its own file.</source>
         <translation>Dies ist ein Demo-Laden mit erfundenen Zahlen. Probieren Sie alles aus; Ihr eigener Laden bekommt eine eigene Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="195"/>
+        <location filename="../../app/order_sheet.py" line="209"/>
         <source>Start my &amp;own shop and import my sales…</source>
         <translation>&amp;Eigenen Laden anlegen und Verkaufszahlen importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="259"/>
+        <location filename="../../app/order_sheet.py" line="273"/>
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="291"/>
+        <location filename="../../app/order_sheet.py" line="306"/>
         <source>Computing the suggestions… The window stays usable meanwhile.</source>
         <translation>Die Vorschläge werden berechnet… Das Fenster bleibt währenddessen bedienbar.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="293"/>
+        <location filename="../../app/order_sheet.py" line="308"/>
         <source>No suggestions yet for this day. Press &quot;Recompute&quot;, or import your own sales history.</source>
         <translation>Für diesen Tag gibt es noch keine Vorschläge. Klicken Sie auf „Neu berechnen“ oder importieren Sie Ihre eigenen Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="298"/>
+        <location filename="../../app/order_sheet.py" line="313"/>
         <source>&amp;Import my own data…</source>
         <translation>Eigene Daten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="307"/>
+        <location filename="../../app/order_sheet.py" line="322"/>
         <source>Computing the suggestions…</source>
         <translation>Die Vorschläge werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="309"/>
+        <location filename="../../app/order_sheet.py" line="324"/>
         <source>No suggestions computed for this day yet.</source>
         <translation>Für diesen Tag wurden noch keine Vorschläge berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="311"/>
+        <location filename="../../app/order_sheet.py" line="326"/>
         <source>Suggestions are up to date (computed %1).</source>
         <translation>Die Vorschläge sind aktuell (berechnet %1).</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="313"/>
+        <location filename="../../app/order_sheet.py" line="328"/>
         <source>Data changed since the suggestions were computed (%1): please recompute.</source>
         <translation>Die Daten haben sich seit der Berechnung geändert (%1): bitte neu berechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="320"/>
+        <location filename="../../app/order_sheet.py" line="335"/>
         <source>%1 of %2 lines decided.</source>
         <translation>%1 von %2 Zeilen entschieden.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="341"/>
+        <location filename="../../app/order_sheet.py" line="356"/>
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="353"/>
+        <location filename="../../app/order_sheet.py" line="368"/>
         <source>Change order %1</source>
         <translation>Bestellung ändern: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="361"/>
+        <location filename="../../app/order_sheet.py" line="376"/>
+        <source>Stock %1</source>
+        <translation>Bestand %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_sheet.py" line="384"/>
         <source>Reopen %1</source>
         <translation>Wieder öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="366"/>
+        <location filename="../../app/order_sheet.py" line="389"/>
         <source>Accept %1</source>
         <translation>Übernehmen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="367"/>
+        <location filename="../../app/order_sheet.py" line="390"/>
         <source>Accept all</source>
         <translation>Alle übernehmen</translation>
     </message>
@@ -1084,27 +1124,27 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/order_model.py" line="196"/>
+        <location filename="../../app/order_model.py" line="231"/>
         <source>An event I know about</source>
         <translation>Ein Ereignis, von dem ich weiß</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="197"/>
+        <location filename="../../app/order_model.py" line="232"/>
         <source>Supplier limit</source>
         <translation>Lieferant liefert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="198"/>
+        <location filename="../../app/order_model.py" line="233"/>
         <source>Promotion</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="199"/>
+        <location filename="../../app/order_model.py" line="234"/>
         <source>Weather looks different</source>
         <translation>Das Wetter wird anders</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="200"/>
+        <location filename="../../app/order_model.py" line="235"/>
         <source>Other</source>
         <translation>Anderes</translation>
     </message>
@@ -1515,7 +1555,7 @@
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../app/session.py" line="131"/>
+        <location filename="../../app/session.py" line="136"/>
         <source>Computing suggestions…</source>
         <translation>Vorschläge werden berechnet…</translation>
     </message>

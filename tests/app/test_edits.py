@@ -59,3 +59,23 @@ def test_batch_applies_in_one_step_and_undoes_in_reverse(demo_bakery_master: Pat
         actions = [r[0] for r in shop.conn.execute("SELECT action FROM change_log")]
         assert actions.count("order.decided") == 3
         assert actions.count("order.undecided") == 3
+
+
+def test_set_stock_inverse_restores(demo_bakery_master: Path, tmp_path: Path) -> None:
+    from app.edits import SetStock
+    from forecasting.stock_counts import StockCount, count_on
+
+    path = tmp_path / "shop.bkshop"
+    path.write_bytes(demo_bakery_master.read_bytes())
+    bread = "Roggenmischbrot 750 g"
+    with Shop.open(path) as shop:
+        first = StockCount(bread, DAY, 6.0, 2.0)
+        undo_first = SetStock(bread, DAY, first, None).apply(shop)
+        assert count_on(shop, bread, DAY) == first
+        second = StockCount(bread, DAY, 9.0, 0.0)
+        undo_second = SetStock(bread, DAY, second, first).apply(shop)
+        assert count_on(shop, bread, DAY) == second
+        undo_second.apply(shop)
+        assert count_on(shop, bread, DAY) == first
+        undo_first.apply(shop)
+        assert count_on(shop, bread, DAY) is None

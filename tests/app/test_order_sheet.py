@@ -151,3 +151,46 @@ def test_status_warns_when_recent_sales_are_missing(qtbot: object, session: obje
     last = i18n.date_text(ORDER_DAY - dt.timedelta(days=7))
     assert f"die letzten Verkaufszahlen sind vom {last}" in view.status.text()
     assert view.status.font().bold()
+
+
+def test_stock_count_typed_in_the_sheet_orders_up_to_it_and_undoes(
+        qtbot: object, planned_session: object) -> None:
+    """Roggenmischbrot keeps three days: counting it turns the line into order-up-to; areas
+    without goods that keep hide the stock columns."""
+    from app.order_model import ON_ORDER, STOCK
+    from forecasting.stock_counts import latest_counts
+
+    view = _view(qtbot, planned_session)
+    bread = "Roggenmischbrot 750 g"
+    found = view.table_of(bread)
+    assert found is not None
+    table, row = found
+    model = table.order_model()
+    assert all(t.isColumnHidden(STOCK) for t in view.tables)
+    assert all(t.isColumnHidden(ON_ORDER) for t in view.tables)
+    assert model.index(row, STOCK).data() == ""  # never counted
+    assert model.flags(model.index(row, STOCK)) & Qt.ItemFlag.ItemIsEditable
+    fresh_roll = next(r for r in range(model.rowCount()) if not model.line_at(r).keeps)
+    assert not model.flags(model.index(fresh_roll, STOCK)) & Qt.ItemFlag.ItemIsEditable
+    before = planned_session.line(bread).suggestion  # type: ignore[attr-defined]
+    assert before > 0
+    with qtbot.waitSignal(planned_session.planChanged, timeout=60_000):  # type: ignore[attr-defined]
+        model.setData(model.index(row, STOCK), "1.000")
+    line = planned_session.line(bread)  # type: ignore[attr-defined]
+    assert (line.on_hand, line.on_order) == (1000.0, 0.0)
+    assert line.suggestion == 0
+    assert line.reason.startswith("Vorrat reicht")
+    with Shop.open(planned_session.path) as shop:  # type: ignore[attr-defined]
+        assert latest_counts(shop, ORDER_DAY)[bread].on_hand == 1000.0
+    table, row = view.table_of(bread)  # type: ignore[misc]
+    assert table.order_model().index(row, STOCK).data() == "1.000"
+    assert table.order_model().line_at(row).stocked
+    assert not table.isColumnHidden(STOCK)
+    with qtbot.waitSignal(planned_session.planChanged, timeout=60_000):  # type: ignore[attr-defined]
+        planned_session.undo_stack.undo()  # type: ignore[attr-defined]
+    line = planned_session.line(bread)  # type: ignore[attr-defined]
+    assert line.on_hand is None
+    assert line.suggestion == before
+    assert all(t.isColumnHidden(STOCK) for t in view.tables)
+    with Shop.open(planned_session.path) as shop:  # type: ignore[attr-defined]
+        assert bread not in latest_counts(shop, ORDER_DAY)

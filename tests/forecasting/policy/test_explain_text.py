@@ -68,6 +68,18 @@ def test_reason_line_without_factors_says_as_usual() -> None:
     assert reason_line(plain, "en") == "as usual"
 
 
+def test_reason_line_says_first_when_the_stock_is_enough() -> None:
+    factors = [Step("baseline", {}, 20.0), Step("event_town_festival", FESTIVAL, 9.0)]
+    policy = [Step("safety", {"level": 0.8}, 3.0), Step("stock_on_hand", {}, -40.0),
+              Step("stock_covers", {}, 8.0)]
+    covered = build_explanation(factors, policy, suggestion=0.0)
+    assert reason_line(covered, "de") == "Vorrat reicht, Stadtfest"
+    assert reason_line(covered, "en", limit=1) == "stock is enough"
+    plain = build_explanation(factors[:1], [*policy[:2], Step("stock_covers", {}, 17.0)],
+                              suggestion=0.0)
+    assert reason_line(plain, "de") == "Vorrat reicht"
+
+
 def test_weather_words_follow_the_values() -> None:
     assert step_label(Step("weather_temperature", {"value": 26.0}, 3), "de") == "warm (26 °C)"
     assert step_label(Step("weather_temperature", {"value": 1.5}, -3), "en") == "cold (2 °C)"

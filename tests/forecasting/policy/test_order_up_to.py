@@ -35,6 +35,17 @@ def test_short_shelf_life_caps_the_window() -> None:
     assert s.sales_days == (MONDAY, MONDAY + dt.timedelta(days=1))
 
 
+def test_no_delivery_on_a_closed_day() -> None:
+    # Saturday's order with a day's lead time, daily deliveries: the shop is closed on Sunday, so
+    # the goods come on Monday and Saturday's order covers Saturday and Monday.
+    saturday = MONDAY + dt.timedelta(days=5)
+    s = delivery_schedule(saturday, lead_time_days=1, delivery_weekdays=tuple(range(7)),
+                          shelf_life_days=4, is_open=_open)
+    assert s.delivery_day == dt.date(2026, 11, 30)
+    assert s.next_delivery_day == dt.date(2026, 12, 1)
+    assert s.sales_days == (saturday, dt.date(2026, 11, 30))
+
+
 def _grid(days: int, mu: float = 10.0, sigma: float = 3.0) -> np.ndarray:
     return np.tile(stats.norm.ppf(LEVELS, mu, sigma), (days, 1))
 

@@ -150,3 +150,46 @@ def test_missing_sales_counts_past_opening_days_without_sales(small_shop: Shop) 
     # a planned closing day is not a missing sales day
     set_closing_day(small_shop, dt.date(2026, 11, 24), "Betriebsausflug")
     assert missing_sales(small_shop, dt.date(2026, 11, 27), dt.date(2026, 11, 26)) is None
+
+
+def test_a_stock_count_lowers_the_order_of_goods_that_keep(
+    small_shop: Shop, make_forecast: Callable[..., object]
+) -> None:
+    from forecasting.stock_counts import StockCount, save_count
+
+    feta = Product("Feta", category="Käse", price=3.2, unit_cost=1.6, shelf_life_days=10,
+                   lead_time_days=1, delivery_weekdays=(1, 4), supplier="Käsehandel")
+    save_product(small_shop, feta)
+    days = [WEDNESDAY + dt.timedelta(days=k) for k in range(7)]
+    result = make_forecast({("Feta", d): (10.0, 2.0) for d in days})
+    uncounted = build_order_plan(small_shop, WEDNESDAY, result=result).line("Feta")
+    assert uncounted.on_hand is None
+    assert uncounted.suggestion > 0
+    save_count(small_shop, StockCount("Feta", dt.date(2026, 11, 24), on_hand=12.0, on_order=6.0))
+    counted = build_order_plan(small_shop, WEDNESDAY, result=result).line("Feta")
+    assert (counted.on_hand, counted.on_order) == (12.0, 6.0)
+    steps = {s.code: s.amount for s in counted.explanation.steps}
+    assert steps["stock_on_hand"] == pytest.approx(-12.0)
+    assert steps["on_order"] == pytest.approx(-6.0)
+    assert counted.suggestion == pytest.approx(uncounted.suggestion - 18.0, abs=1.0)
+    save_count(small_shop, StockCount("Feta", WEDNESDAY, on_hand=80.0))
+    assert build_order_plan(small_shop, WEDNESDAY, result=result).line("Feta").suggestion == 0
+
+
+def test_bread_that_keeps_is_ordered_up_to_once_its_stock_is_counted(
+    small_shop: Shop, make_forecast: Callable[..., object]
+) -> None:
+    from forecasting.stock_counts import StockCount, save_count
+
+    bread = Product("Vollkornbrot", category="Brot", price=4.5, unit_cost=1.4, shelf_life_days=4,
+                    supplier="Backstube")
+    save_product(small_shop, bread)
+    days = [SATURDAY + dt.timedelta(days=k) for k in range(7)]
+    result = make_forecast({("Vollkornbrot", d): (20.0, 4.0) for d in days})
+    daily = build_order_plan(small_shop, SATURDAY, result=result).line("Vollkornbrot")
+    assert daily.sales_days == (SATURDAY,)
+    assert daily.on_hand is None
+    save_count(small_shop, StockCount("Vollkornbrot", SATURDAY, on_hand=5.0))
+    stocked = build_order_plan(small_shop, SATURDAY, result=result).line("Vollkornbrot")
+    assert stocked.on_hand == 5.0
+    assert {s.code for s in stocked.explanation.steps} >= {"stock_on_hand"}

@@ -1,0 +1,182 @@
+"""`bestellkompass stock`: the stock counts that goods that keep are ordered against.
+
+    bestellkompass --shop PATH stock show  [--date D] [--format table|csv|json]
+    bestellkompass --shop PATH stock set   PRODUCT ON_HAND [--on-order N] [--date D]
+    bestellkompass --shop PATH stock clear PRODUCT [--date D]
+
+A count is what is on the shelf and what is ordered but not yet delivered when ordering on a day
+(default: today); the suggestions for that day and later use the latest count (order-up-to,
+docs/order_policy.md). The same edit as the app's order sheet (app/edits.py, SetStock).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from typing import Any
+
+from app.commands.args import date_arg, shop_and_lang
+from forecasting.errors import UserError
+from forecasting.shopfile import Shop
+from forecasting.texts import format_date, format_number, parse_number, render
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    shop_and_lang(parser)
+    parser.add_argument("--date", type=date_arg, default=argparse.SUPPRESS,
+                        help="day of the count (default: today)")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The actions show, set and clear."""
+    _common(parser)
+    actions = parser.add_subparsers(dest="action", metavar="<action>", required=True)
+    show = actions.add_parser("show", help="the latest count of every product that keeps")
+    _common(show)
+    show.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    set_ = actions.add_parser("set", help="record a count: on hand (and on order)")
+    _common(set_)
+    set_.add_argument("product", metavar="PRODUCT")
+    set_.add_argument("on_hand", metavar="ON_HAND")
+    set_.add_argument("--on-order", default="0", metavar="N",
+                      help="ordered but not yet delivered (default 0)")
+    clear = actions.add_parser("clear", help="delete the count of a product on the day")
+    _common(clear)
+    clear.add_argument("product", metavar="PRODUCT")
+
+
+def parse_amount(text: str, lang: str) -> float:
+    """"12", "2,5" (German) or "2.5" (English), at least 0; else UserError."""
+    try:
+        value = parse_number(text, lang)
+    except ValueError:
+        value = None
+    if value is None or not 0 <= value < float("inf"):
+        raise UserError("cli.stock.bad_amount", value=text)
+    return float(value)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Open the shop file and do the action."""
+    from forecasting.shopfile import default_shop_path
+
+    lang = getattr(args, "lang", None) or "de"
+    path = getattr(args, "shop", None) or default_shop_path()
+    day = getattr(args, "date", None) or dt.date.today()
+    if args.action == "set":  # check what needs no shop file first
+        on_hand = parse_amount(args.on_hand, lang)
+        on_order = parse_amount(args.on_order, lang)
+    with Shop.open(path) as shop:
+        if args.action == "show":
+            text = show(shop, day, args.format, lang)
+        elif args.action == "set":
+            text = set_count(shop, args.product, day, on_hand, on_order, lang)
+        else:
+            text = clear(shop, args.product, day, lang)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _product(shop: Shop, name: str) -> Any:
+    from forecasting.products import load_products
+
+    products = {p.name: p for p in load_products(shop)}
+    if name not in products:
+        raise UserError("stock.unknown_product", name=name, names=", ".join(sorted(products)))
+    return products[name]
+
+
+def set_count(shop: Shop, name: str, day: dt.date, on_hand: float, on_order: float,
+              lang: str) -> str:
+    """Record the count (replacing one of the same day) with the app's undoable edit."""
+    from app.edits import SetStock
+    from forecasting.policy.lines import display_decimals
+    from forecasting.stock_counts import StockCount, count_on
+
+    product = _product(shop, name)
+    new = StockCount(name, day, on_hand, on_order)
+    SetStock(name, day, new, count_on(shop, name, day)).apply(shop)
+    d = display_decimals(product)
+    out = [render("cli.stock.set", lang, name=name, date=format_date(day, lang), unit=product.unit,
+                  on_hand=_amount(on_hand, lang, d), on_order=_amount(on_order, lang, d))]
+    if product.shelf_life_days <= 1:
+        out.append(render("cli.stock.keeps_one_day", lang, name=name))
+    return "\n".join(out)
+
+
+def clear(shop: Shop, name: str, day: dt.date, lang: str) -> str:
+    """Delete the count of `day` (the one before it applies again)."""
+    from app.edits import SetStock
+    from forecasting.stock_counts import count_on
+
+    _product(shop, name)
+    old = count_on(shop, name, day)
+    if old is None:
+        return render("cli.stock.not_counted", lang, name=name, date=format_date(day, lang))
+    SetStock(name, day, None, old).apply(shop)
+    return render("cli.stock.cleared", lang, name=name, date=format_date(day, lang))
+
+
+def _amount(value: float, lang: str, decimals: int) -> str:
+    while decimals < 3 and abs(round(value, decimals) - value) > 1e-9:
+        decimals += 1
+    return format_number(value, lang, decimals)
+
+
+def stock_rows(shop: Shop, day: dt.date) -> list[dict[str, Any]]:
+    """Per active product that keeps (or was counted): its latest count on or before `day`."""
+    from forecasting.policy.lines import display_decimals
+    from forecasting.products import load_products
+    from forecasting.stock_counts import latest_counts
+
+    counts = latest_counts(shop, day)
+    rows = []
+    for p in load_products(shop, active_only=True):
+        c = counts.get(p.name)
+        if p.shelf_life_days <= 1 and c is None:
+            continue
+        rows.append({"product": p.name, "unit": p.unit, "decimals": display_decimals(p),
+                     "counted": None if c is None else c.date.isoformat(),
+                     "on_hand": None if c is None else c.on_hand,
+                     "on_order": None if c is None else c.on_order})
+    return rows
+
+
+def show(shop: Shop, day: dt.date, fmt: str, lang: str) -> str:
+    """The counts as table (people), CSV or JSON (scripts)."""
+    rows = stock_rows(shop, day)
+    if fmt == "json":
+        return json.dumps({"date": day.isoformat(), "products": rows}, ensure_ascii=False,
+                          indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter=";" if lang == "de" else ",", lineterminator="\n")
+        writer.writerow(["product", "unit", "counted", "on_hand", "on_order"])
+        for r in rows:
+            counted = r["counted"] is not None
+            writer.writerow([r["product"], r["unit"], r["counted"] or "",
+                             _amount(r["on_hand"], lang, r["decimals"]) if counted else "",
+                             _amount(r["on_order"], lang, r["decimals"]) if counted else ""])
+        return buf.getvalue()
+    if not rows:
+        return render("cli.stock.none", lang)
+    heads = [render(f"cli.stock.col.{c}", lang)
+             for c in ("product", "counted", "on_hand", "on_order")]
+    width = max([len(heads[0]), *(len(r["product"]) for r in rows)]) + 2
+    fmt_line = f"{{:<{width}}}{{:<18}}{{:>12}}{{:>16}}"
+    out = [render("cli.stock.title", lang, date=format_date(day, lang)), "",
+           fmt_line.format(*heads).rstrip()]
+    for r in rows:
+        if r["counted"] is None:
+            out.append(fmt_line.format(r["product"], render("cli.stock.never", lang), "", "")
+                       .rstrip())
+            continue
+        when = format_date(dt.date.fromisoformat(r["counted"]), lang)
+        out.append(fmt_line.format(
+            r["product"], when, f"{_amount(r['on_hand'], lang, r['decimals'])} {r['unit']}",
+            f"{_amount(r['on_order'], lang, r['decimals'])} {r['unit']}").rstrip())
+    return "\n".join(out)

@@ -1,0 +1,81 @@
+"""`bestellkompass stock`: counts from the command line change the stored suggestions' freshness
+and the order of goods that keep, on a real demo shop file; bad input changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from tests.app.conftest import ORDER_DAY
+
+DAY = ORDER_DAY.isoformat()
+BREAD = "Roggenmischbrot 750 g"
+
+
+def _run(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> str:
+    assert main(["--shop", str(path), "stock", *args, "--date", DAY]) == 0
+    return capsys.readouterr().out
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_set_show_clear(shop_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = _run(capsys, shop_path, "show")
+    assert "Bestand für Bestellungen am 26.11.2026" in table
+    assert f"{BREAD}" in table
+    assert "noch nie gezählt" in table
+    assert "Weizenbrötchen" not in table  # keeps one day: planned per day, not counted
+    out = _run(capsys, shop_path, "set", BREAD, "7,5", "--on-order", "1.200")
+    assert out.strip() == (f"Bestand „{BREAD}“ am 26.11.2026: 7,5 Stück da, "
+                           "1.200 Stück schon bestellt.")
+    rows = {r["product"]: r for r in json.loads(_run(capsys, shop_path, "show", "--format",
+                                                     "json"))["products"]}
+    assert rows[BREAD] | {} == {"product": BREAD, "unit": "Stück", "decimals": 0,
+                                "counted": DAY, "on_hand": 7.5, "on_order": 1200.0}
+    assert main(["--shop", str(shop_path), "--lang", "en", "stock", "show", "--format", "csv",
+                 "--date", DAY]) == 0
+    assert f"{BREAD},Stück,{DAY},7.5,\"1,200\"" in capsys.readouterr().out
+    note = _run(capsys, shop_path, "set", "Weizenbrötchen", "3")
+    assert "hält nur einen Tag" in note
+    assert "gelöscht" in _run(capsys, shop_path, "clear", BREAD)
+    assert "keine Zählung" in _run(capsys, shop_path, "clear", BREAD)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [(["set", "Dinkelbrot", "3"], "kein Produkt dieses Shops"),
+     (["set", BREAD, "-3"], "keine gültige Menge"),
+     (["set", BREAD, "drei"], "keine gültige Menge"),
+     (["set", BREAD, "3", "--on-order", "x"], "keine gültige Menge")],
+)
+def test_bad_input_is_refused_and_changes_nothing(
+        shop_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], words: str) -> None:
+    before = _digest(shop_path)
+    assert main(["--shop", str(shop_path), "stock", *args, "--date", DAY]) == 2
+    assert words in capsys.readouterr().err
+    assert _digest(shop_path) == before
+
+
+def test_a_count_makes_the_stored_order_stale_and_lowers_it(
+        planned_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def bread_line() -> tuple[dict[str, object], str]:
+        assert main(["--shop", str(planned_path), "order", "show", "--format", "json",
+                     "--date", DAY]) == 0
+        captured = capsys.readouterr()
+        lines = {ln["product"]: ln for ln in json.loads(captured.out)["lines"]}
+        return lines[BREAD], captured.err
+
+    before, note = bread_line()
+    assert before["suggestion"] > 0
+    assert note == ""
+    _run(capsys, planned_path, "set", BREAD, "500")
+    after, note = bread_line()
+    assert after["suggestion"] == 0
+    assert after["suggestion_reason"].startswith("Vorrat reicht")
+    assert "Die Daten haben sich seit der Berechnung der Vorschläge" in note
