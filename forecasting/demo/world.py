@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -272,6 +273,19 @@ def _effects(world: World) -> dict[str, np.ndarray]:
         promo[mask, index[event.product or ""]] = lift
     effects["promotion"] = promo
     return effects
+
+
+def demand_quantiles(world: World, levels: Sequence[float]) -> np.ndarray:
+    """[level, day, product] quantiles of the true demand distribution (gamma-Poisson, i.e.
+    negative binomial around the mean; 0 where closed or not on sale): the forecast that knows
+    the world, which benchmarks use as the floor no model can beat."""
+    from scipy.stats import nbinom
+
+    mean = np.exp(world.log_mean())
+    shape = np.array([p.dispersion for p in world.products], dtype=float)[None, :]
+    prob = shape / (shape + mean)
+    selling = world.facts.open[:, None] & world.on_sale
+    return np.stack([np.where(selling, nbinom.ppf(tau, shape, prob), 0.0) for tau in levels])
 
 
 def true_demand(world: World, rng: np.random.Generator) -> np.ndarray:
