@@ -14,6 +14,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared" / "datasets"
@@ -107,6 +108,12 @@ def demo(kind: str, out: Path) -> Path:
     table = sales[["date", "product", "quantity", "produced", "leftover"]].copy()
     # a recorded sold-out time means nothing was left: keep that fact in the contract's columns
     table.loc[sold_out & table["leftover"].isna(), "leftover"] = 0.0
+    if kind == "deli":
+        # Goods that keep: "produced" is a delivery and "leftover" what was written off, so a
+        # day's books do not balance and the contract's columns cannot say "sold out". The app
+        # reads the sold-out times; here they become "nothing left" (leftover 0, nothing else).
+        table["produced"] = float("nan")
+        table["leftover"] = np.where(sold_out, 0.0, np.nan)
     table = with_promotions(table, promotions)
     return _write(folder, state, table,
                   weather[["date", "temperature", "precipitation", "sunshine"]],

@@ -7,7 +7,9 @@ Baselines computed in the same run from the same SALES.csv:
 - seasonal_naive: same weekday last week; quantiles = forecast + the tau-quantile of its errors on
   the last 8 same weekdays (reproduces the issue's reference 0.0912 Kiel / 0.2019 Würzburg closely);
 - mean4: mean of the last 4 same weekdays, quantiles the same way;
-- ets: statsmodels ETS(A,N,A) per product, states filtered daily, quantiles from recent errors.
+- ets: statsmodels ETS(A,N,A) per product, states filtered daily, quantiles from recent errors;
+- oracle (demo shops only): the quantiles of the true demand distribution the demo world draws
+  from, i.e. the best any forecast could do.
 The backtest command runs with --refit-every REFIT_EVERY (14; the command's default is 28).
 --shift-years 1 scores the year before instead (the validation year used for tuning; the sales
 after it are cut off, no censoring demo, no training-speed run).
@@ -120,6 +122,21 @@ def ets_frames(sales_csv: Path, start: pd.Timestamp, end: pd.Timestamp) -> dict[
             for k, tau in enumerate(LEVELS)}
 
 
+def oracle_frames(kind: str, wide: pd.DataFrame) -> dict[float, pd.DataFrame]:
+    """Demo shops: the quantiles of the demo world's true demand distribution, the forecast that
+    knows the world (forecasting.demo.world.demand_quantiles): the floor no model can beat."""
+    from convert_datasets import DEMO_END
+
+    from forecasting.demo.generate import simulate
+    from forecasting.demo.world import demand_quantiles
+
+    world = simulate(kind, DEMO_END).world
+    grid = demand_quantiles(world, LEVELS)
+    return {tau: pd.DataFrame(grid[k], index=world.days, columns=world.names).reindex(
+                index=wide.index, columns=wide.columns)
+            for k, tau in enumerate(LEVELS)}
+
+
 def long_scores(wide: pd.DataFrame, frames: dict[float, pd.DataFrame], start: pd.Timestamp) -> dict[str, float]:
     """Metrics of one model given as level -> day x product frames."""
     rows = wide.index >= start
@@ -196,6 +213,8 @@ def bench_shop(name: str, folder: Path, shift_years: int = 0) -> tuple[pd.DataFr
             for tau in LEVELS}
     models = {"bestellkompass": ours, **baseline_frames(wide),
               "ets": ets_frames(sales_csv, start, end)}
+    if name.startswith("demo_"):
+        models["oracle"] = oracle_frames(name.removeprefix("demo_"), wide)
     common = target.notna()
     for frames in models.values():
         for frame in frames.values():
