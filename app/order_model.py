@@ -193,24 +193,19 @@ class OrderPlanModel(QAbstractTableModel):
         if not index.isValid():
             return False
         product = self.lines[index.row()].product
-        if index.column() == ORDER and role == Qt.ItemDataRole.EditRole:
-            try:
-                quantity = i18n.parse_number(str(value)) if not isinstance(value, float) else value
-            except ValueError:
-                return False
-            if quantity is not None and quantity < 0:
-                return False
-            self.orderEntered.emit(product, quantity)
-            return False  # the sheet decides; the model changes only through refresh()
-        if index.column() in (STOCK, ON_ORDER) and role == Qt.ItemDataRole.EditRole:
+        col = index.column()
+        if col in (ORDER, STOCK, ON_ORDER) and role == Qt.ItemDataRole.EditRole:
             try:
                 amount = i18n.parse_number(str(value)) if not isinstance(value, float) else value
             except ValueError:
                 return False
             if amount is not None and amount < 0:
                 return False
-            self.stockEntered.emit(product, index.column(), amount)
-            return False
+            if col == ORDER:
+                self.orderEntered.emit(product, amount)
+            else:
+                self.stockEntered.emit(product, col, amount)
+            return False  # the sheet decides; the model changes only through refresh()
         if index.column() == DONE and role == Qt.ItemDataRole.CheckStateRole:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
             self.acceptToggled.emit(product, checked)

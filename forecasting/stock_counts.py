@@ -1,9 +1,11 @@
 """Stock counts of goods that keep: what is on the shelf and what is already ordered, per day.
 
-The order-up-to suggestion for goods that keep (forecasting/policy/plan.py) subtracts the stock on
-hand and the quantity on order of the latest count on or before the order day. A count changes the
-suggestions but not the forecast: it bumps the shop's stock version (`Shop.plan_version`), not its
-data version, so the trained model and the saved forecast are kept.
+A count dated d is the stock at the start of day d (counted that morning, or after closing the day
+before). The order-up-to suggestion for goods that keep (forecasting/policy/plan.py) uses the
+latest count on or before the order day, carried forward over the sales rows recorded since
+(`stock_at`: sold and written off out, delivered in). A count changes the suggestions but not the
+forecast: it bumps the shop's stock version (`Shop.plan_version`), not its data version, so the
+trained model and the saved forecast are kept.
 
 Table `stock` (product_id, date, on_hand, on_order); one count per product and day.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+from collections.abc import Callable
 
 from forecasting.errors import UserError
 from forecasting.products import product_ids
@@ -94,3 +97,40 @@ def latest_counts(shop: Shop, day: dt.date) -> dict[str, StockCount]:
 def counted_product_ids(shop: Shop) -> set[int]:
     """Ids of the products with at least one count (they are planned with their stock)."""
     return {r[0] for r in shop.conn.execute("SELECT DISTINCT product_id FROM stock")}
+
+
+@dataclasses.dataclass(frozen=True)
+class StockAt:
+    """The stock at the start of a day as the plan uses it. counted: the date of the count it
+    comes from; unrecorded: open days since the count without any sales rows in the shop (not
+    imported yet: their sales could not be taken off, so `on_hand` may be too high)."""
+
+    on_hand: float
+    on_order: float
+    counted: dt.date
+    unrecorded: int = 0
+
+
+def stock_at(shop: Shop, product: str, day: dt.date,
+             is_open: Callable[[dt.date], bool] | None = None) -> StockAt | None:
+    """The latest count on or before `day`, carried forward to the start of `day` over the sales
+    rows since: quantity sold and `leftover` (written off) out, `produced` (delivered) in, and
+    what was on order less what was delivered. None if the product was never counted."""
+    from forecasting.sales_store import read_sales
+
+    count = latest_counts(shop, day).get(product)
+    if count is None:
+        return None
+    if count.date >= day:
+        return StockAt(count.on_hand, count.on_order, count.date)
+    shop_rows = read_sales(shop, count.date, day - dt.timedelta(days=1))
+    rows = shop_rows[shop_rows["product"] == product]
+    delivered = float(rows["produced"].fillna(0.0).clip(lower=0.0).sum())
+    gone = float(rows["quantity"].sum() + rows["leftover"].fillna(0.0).clip(lower=0.0).sum())
+    # a day without any sales row in the shop is not imported yet; the product may simply
+    # have sold nothing on a day other products have rows
+    seen = set(shop_rows["date"].dt.date)
+    days = [count.date + dt.timedelta(days=k) for k in range((day - count.date).days)]
+    unrecorded = sum(1 for d in days if d not in seen and (is_open is None or is_open(d)))
+    return StockAt(max(count.on_hand + delivered - gone, 0.0),
+                   max(count.on_order - delivered, 0.0), count.date, unrecorded)

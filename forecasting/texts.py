@@ -515,6 +515,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "noch keine Verkaufszahlen – bitte selbst schätzen",
         "en": "no sales yet – please estimate yourself",
     },
+    "policy.note.stock_unrecorded": {
+        "de": (
+            "Bestand gezählt am {date}; von {days} Verkaufstag(en) seitdem fehlen die Zahlen, "
+            "sie sind nicht abgezogen: der Vorschlag ist eher zu niedrig"
+        ),
+        "en": (
+            "Stock counted on {date}; the sales of {days} day(s) since are missing and not "
+            "taken off: the suggestion is rather too low"
+        ),
+    },
     "policy.note.thin_history": {
         "de": "Erst {days} Tage Verkaufszahlen: der Vorschlag ist noch unsicher.",
         "en": "Only {days} days of sales so far: the suggestion is still uncertain.",

@@ -4,8 +4,9 @@
     bestellkompass --shop PATH stock set   PRODUCT ON_HAND [--on-order N] [--date D]
     bestellkompass --shop PATH stock clear PRODUCT [--date D]
 
-A count is what is on the shelf and what is ordered but not yet delivered when ordering on a day
-(default: today); the suggestions for that day and later use the latest count (order-up-to,
+A count is what is on the shelf and what is ordered but not yet delivered at the start of a day
+(default: today; counted after closing, it is tomorrow's); the suggestions for that day and later
+use the latest count, carried forward over the sales recorded since (order-up-to,
 docs/order_policy.md). The same edit as the app's order sheet (app/edits.py, SetStock).
 """
 
@@ -28,7 +29,7 @@ from forecasting.texts import format_date, format_number, parse_number, render
 def _common(parser: argparse.ArgumentParser) -> None:
     shop_and_lang(parser)
     parser.add_argument("--date", type=date_arg, default=argparse.SUPPRESS,
-                        help="day of the count (default: today)")
+                        help="the count is the stock at the start of this day (default: today)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

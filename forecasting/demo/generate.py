@@ -154,7 +154,7 @@ def _write(shop: Shop, history: DemoHistory) -> None:
     out = history.outcome
     if out.on_hand is not None and out.on_order is not None:
         ids = product_ids(shop)
-        last = (world.end - dt.timedelta(days=1)).isoformat()
+        last = world.end.isoformat()  # counted after the last day: the stock at the start of `end`
         shop.conn.executemany(
             "INSERT OR REPLACE INTO stock(product_id, date, on_hand, on_order) VALUES (?, ?, ?, ?)",
             [

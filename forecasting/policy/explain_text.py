@@ -7,11 +7,12 @@ step parameters as {"de": ..., "en": ...}, because the calendar supplies them in
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from forecasting.policy.day_context import NAMED_GROUPS
 from forecasting.policy.explanation import Explanation, Note, Step
-from forecasting.texts import format_number, format_signed, render
+from forecasting.texts import format_date, format_number, format_signed, render
 
 #: Steps that never appear in the short reason line.
 _NOT_A_REASON = {"baseline", "other"}
@@ -184,8 +185,10 @@ def reason_line(expl: Explanation, lang: str = "de", *, limit: int = 3) -> str:
 
 
 def note_text(note: Note, lang: str = "de") -> str:
-    """A note about the basis of a line in words."""
-    return render(f"policy.note.{note.code}", lang, **note.params)
+    """A note about the basis of a line in words (dates in the language's format)."""
+    params = {k: format_date(v, lang) if isinstance(v, dt.date) else v
+              for k, v in note.params.items()}
+    return render(f"policy.note.{note.code}", lang, **params)
 
 
 def setting_text(setting: str | None, lang: str = "de") -> str:

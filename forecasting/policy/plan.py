@@ -19,6 +19,7 @@ import pandas as pd
 from forecasting.decisions import StoredForecast, save_forecasts
 from forecasting.policy.day_context import NAME_SEPARATOR, day_params, join_names
 from forecasting.policy.economics import service_level, stock_service_level
+from forecasting.policy.explanation import Note
 from forecasting.policy.forecast_input import ForecastLookup
 from forecasting.policy.lines import OrderLine, newsvendor_line, stocked_line, zero_line
 from forecasting.policy.order_up_to import delivery_schedule
@@ -146,11 +147,13 @@ def sellouts_last_week(history: pd.DataFrame, product: str, day: dt.date) -> int
     return int(rows["sold_out_time"].notna().sum())
 
 
-def load_stock(shop: Shop, product: str, day: dt.date) -> Any:
-    """The latest stock count (`stock_counts.StockCount`) on or before `day`, or None."""
-    from forecasting.stock_counts import latest_counts
+def load_stock(shop: Shop, product: str, day: dt.date,
+               is_open: Callable[[dt.date], bool] | None = None) -> Any:
+    """The stock at the start of `day` (`stock_counts.StockAt`: the latest count carried forward
+    over the sales since), or None when the product was never counted."""
+    from forecasting.stock_counts import stock_at
 
-    return latest_counts(shop, day).get(product)
+    return stock_at(shop, product, day, is_open)
 
 
 def _old_stock_days(product: Product, day: dt.date, days: tuple[dt.date, ...]) -> int:
@@ -279,7 +282,10 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
     if not days:
         return zero_line(product, day, "no_history")
     schedule = dataclasses.replace(schedule, sales_days=tuple(days))
-    count = load_stock(ctx.shop, product.name, day)
+    count = load_stock(ctx.shop, product.name, day, ctx.is_open)
+    notes = list(fc.notes(product.name))
+    if count is not None and count.unrecorded:
+        notes.append(Note("stock_unrecorded", {"date": count.counted, "days": count.unrecorded}))
     line = stocked_line(
         product,
         schedule,
@@ -291,7 +297,7 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
         on_order=count.on_order if count else 0.0,
         old_stock_days=_old_stock_days(product, day, schedule.sales_days),
         params=_merge_params([_params(ctx, product.name, d) for d in days]),
-        notes=fc.notes(product.name),
+        notes=notes,
         model=fc.model(product.name),
     )
     if count is None:  # never counted: the sheet shows an empty stock cell, not 0

@@ -135,7 +135,7 @@ def test_deli_has_a_starting_stock(demo_deli_path: Path) -> None:
         rows = shop.conn.execute("SELECT date, on_hand, on_order FROM stock").fetchall()
         active = [p for p in load_products(shop) if p.active]
     assert len(rows) == len(active)
-    assert {r["date"] for r in rows} == {"2026-11-25"}
+    assert {r["date"] for r in rows} == {"2026-11-26"}  # after closing on 25.11.
     assert sum(r["on_hand"] for r in rows) > 0
     assert sum(r["on_order"] for r in rows) > 0
 

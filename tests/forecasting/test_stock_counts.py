@@ -11,6 +11,7 @@ from forecasting.errors import UserError
 from forecasting.products import Product, save_product
 from forecasting.shopfile import Shop
 from forecasting.stock_counts import (
+    StockAt,
     StockCount,
     count_on,
     counted_product_ids,
@@ -75,3 +76,25 @@ def test_bad_counts_are_refused_and_change_nothing(shop: Shop, count: StockCount
         save_count(shop, count)
     assert err.value.code == code
     assert (shop.plan_version(), latest_counts(shop, FRI)) == before
+
+
+def test_stock_is_carried_forward_over_the_sales_since_the_count(shop: Shop) -> None:
+    import pandas as pd
+
+    from forecasting.sales_store import write_sales
+    from forecasting.stock_counts import stock_at
+
+    save_count(shop, StockCount("Feta", MON, on_hand=20.0, on_order=12.0))
+    write_sales(shop, pd.DataFrame([
+        {"product": "Feta", "date": MON, "quantity": 5.0},
+        # Tuesday: 4 sold, the order of 12 delivered, 1 written off
+        {"product": "Feta", "date": MON + dt.timedelta(days=1), "quantity": 4.0,
+         "produced": 12.0, "leftover": 1.0},
+        # Wednesday: Feta sold nothing (no row), the olives did: the day is recorded
+        {"product": "Oliven", "date": WED, "quantity": 0.8},
+    ]))
+    assert stock_at(shop, "Feta", MON) == StockAt(20.0, 12.0, MON, 0)
+    assert stock_at(shop, "Feta", dt.date(2026, 11, 26)) == StockAt(22.0, 0.0, MON, 0)
+    # Thursday has no sales rows at all (not imported yet): said, not guessed
+    assert stock_at(shop, "Feta", FRI) == StockAt(22.0, 0.0, MON, 1)
+    assert stock_at(shop, "Oliven", FRI) is None

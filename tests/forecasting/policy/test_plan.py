@@ -172,6 +172,13 @@ def test_a_stock_count_lowers_the_order_of_goods_that_keep(
     assert steps["stock_on_hand"] == pytest.approx(-12.0)
     assert steps["on_order"] == pytest.approx(-6.0)
     assert counted.suggestion == pytest.approx(uncounted.suggestion - 18.0, abs=1.0)
+    # no sales rows for Tuesday yet: the count is not carried forward, and the line says so
+    from forecasting.policy.explain_text import note_text
+
+    notes = [note_text(n, "de") for n in counted.explanation.notes
+             if n.code == "stock_unrecorded"]
+    assert notes == ["Bestand gezählt am 24.11.2026; von 1 Verkaufstag(en) seitdem fehlen die "
+                     "Zahlen, sie sind nicht abgezogen: der Vorschlag ist eher zu niedrig"]
     save_count(small_shop, StockCount("Feta", WEDNESDAY, on_hand=80.0))
     assert build_order_plan(small_shop, WEDNESDAY, result=result).line("Feta").suggestion == 0
 
