@@ -127,6 +127,8 @@ class MainWindow(QMainWindow):
                                     lambda: self.calendar.import_weather()))
         menu.addAction(self._action(self.tr("Import &events (ICS/CSV)…"),
                                     lambda: self.calendar.import_events()))
+        menu.addAction(self._action(self.tr("Import stock &list (inventory)…"),
+                                    lambda: self.import_stock_list()))
         menu.addAction(self._action(self.tr("&Settings…"), self.show_settings, std.Preferences))
 
         menu = self.menuBar().addMenu(self.tr("&View"))
@@ -168,6 +170,31 @@ class MainWindow(QMainWindow):
         product = self.sheet.current_product()
         if product:
             self.show_product(product)
+
+    def import_stock_list(self, path: str | None = None) -> None:
+        """Stock counts for the order day from an inventory list, on the worker (all or none)."""
+        path = path or QFileDialog.getOpenFileName(
+            self, self.tr("Import stock list"), "",
+            self.tr("Lists (*.csv *.xlsx *.xls);;All files (*)"))[0]
+        if not path:
+            return
+        session, day = self.session, self.session.day
+
+        def job(_progress: object) -> int:
+            from forecasting.importing.stock_list import import_stock_list
+            from forecasting.shopfile import Shop
+
+            with Shop.open(session.path) as shop:
+                return len(import_stock_list(shop, Path(path), day))
+
+        def done(count: int) -> None:
+            text = self.tr("Stock list saved: %1 product(s) for %2.")
+            self.message.setText(text.replace("%1", str(count))
+                                 .replace("%2", i18n.date_text(day)))
+            session.dataChanged.emit()
+            session.refresh_plan(child=False)  # the forecast stays; only the plan changes
+
+        session.runner.run(self.tr("Importing stock list…"), job, done, self.show_error)
 
     def show_settings(self) -> None:
         """Open the settings dialog."""

@@ -60,6 +60,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "„{value}“ ist kein gültiger Bestand für „{name}“ (erwartet eine Zahl ab 0).",
         "en": "“{value}” is not a valid stock amount for “{name}” (expected a number from 0).",
     },
+    "stock.file_columns": {
+        "de": (
+            "{file}: Spalten für Produkt und Bestand nicht gefunden (gefunden: {found}). "
+            "Die erste Zeile braucht z. B. „Produkt;Bestand;bestellt“."
+        ),
+        "en": (
+            "{file}: no columns for product and stock found (found: {found}). The first row "
+            "needs e.g. “product,on hand,on order”."
+        ),
+    },
+    "stock.file_empty": {
+        "de": "{file} ist leer.",
+        "en": "{file} is empty.",
+    },
+    "stock.file_refused": {
+        "de": "{file}: {count} Zeile(n) sind nicht in Ordnung; es wurde nichts gespeichert.",
+        "en": "{file}: {count} row(s) are not right; nothing was saved.",
+    },
+    "stock.file_where": {"de": "Zeile {row}, Spalte {column}", "en": "row {row}, column {column}"},
+    "stock.file_unknown_product": {
+        "de": "„{value}“ ist kein Produkt dieses Shops",
+        "en": "“{value}” is not a product of this shop",
+    },
+    "stock.file_twice": {
+        "de": "„{value}“ steht zweimal in der Liste",
+        "en": "“{value}” is in the list twice",
+    },
+    "stock.file_bad_amount": {
+        "de": "„{value}“ ist keine Menge ab 0",
+        "en": "“{value}” is not an amount from 0",
+    },
+    "cli.stock.imported": {
+        "de": "Bestand am {date} für {count} Produkt(e) aus {file} gespeichert.",
+        "en": "Stock on {date} saved for {count} product(s) from {file}.",
+    },
     "cli.stock.bad_amount": {
         "de": "„{value}“ ist keine gültige Menge (erwartet eine Zahl ab 0, z. B. 12 oder 2,5).",
         "en": "“{value}” is not a valid amount (expected a number from 0, e.g. 12 or 2.5).",

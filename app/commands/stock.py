@@ -3,11 +3,13 @@
     bestellkompass --shop PATH stock show  [--date D] [--format table|csv|json]
     bestellkompass --shop PATH stock set   PRODUCT ON_HAND [--on-order N] [--date D]
     bestellkompass --shop PATH stock clear PRODUCT [--date D]
+    bestellkompass --shop PATH stock import LIST.csv|.xlsx|.xls [--date D]
 
 A count is what is on the shelf and what is ordered but not yet delivered at the start of a day
 (default: today; counted after closing, it is tomorrow's); the suggestions for that day and later
 use the latest count, carried forward over the sales recorded since (order-up-to,
-docs/order_policy.md). The same edit as the app's order sheet (app/edits.py, SetStock).
+docs/order_policy.md). The same edit as the app's order sheet (app/edits.py, SetStock). `import`
+reads an inventory list (forecasting/importing/stock_list.py): all rows or none.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import datetime as dt
 import io
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from app.commands.args import date_arg, shop_and_lang
@@ -33,7 +36,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The actions show, set and clear."""
+    """The actions show, set, clear and import."""
     _common(parser)
     actions = parser.add_subparsers(dest="action", metavar="<action>", required=True)
     show = actions.add_parser("show", help="the latest count of every product that keeps")
@@ -48,6 +51,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     clear = actions.add_parser("clear", help="delete the count of a product on the day")
     _common(clear)
     clear.add_argument("product", metavar="PRODUCT")
+    load = actions.add_parser("import", help="counts from an inventory list (CSV, XLSX, XLS)")
+    _common(load)
+    load.add_argument("file", type=Path, metavar="LIST",
+                      help="columns Produkt/Artikel, Bestand, optional bestellt (or English)")
 
 
 def parse_amount(text: str, lang: str) -> float:
@@ -76,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
             text = show(shop, day, args.format, lang)
         elif args.action == "set":
             text = set_count(shop, args.product, day, on_hand, on_order, lang)
+        elif args.action == "import":
+            text = import_list(shop, args.file, day, lang)
         else:
             text = clear(shop, args.product, day, lang)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -120,6 +129,15 @@ def clear(shop: Shop, name: str, day: dt.date, lang: str) -> str:
         return render("cli.stock.not_counted", lang, name=name, date=format_date(day, lang))
     SetStock(name, day, None, old).apply(shop)
     return render("cli.stock.cleared", lang, name=name, date=format_date(day, lang))
+
+
+def import_list(shop: Shop, path: Path, day: dt.date, lang: str) -> str:
+    """Counts of every product on the list for `day`, or none if any row is wrong."""
+    from forecasting.importing.stock_list import import_stock_list
+
+    counts = import_stock_list(shop, path, day)
+    return render("cli.stock.imported", lang, date=format_date(day, lang), count=len(counts),
+                  file=path.name)
 
 
 def _amount(value: float, lang: str, decimals: int) -> str:

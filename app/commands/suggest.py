@@ -106,6 +106,8 @@ def line_json(line: Any, lang: str) -> dict[str, Any]:
         "expected_margin": _num(out.expected_margin, 2) if out else None,
         "delivery_day": line.delivery_day.isoformat() if line.delivery_day else None,
         "sales_days": [d.isoformat() for d in line.sales_days],
+        "on_hand": line.on_hand,  # goods ordered up to their stock: the stock used (else None)
+        "on_order": line.on_order,
         "model": line.model,
         "reason": reason_line(expl, lang) or status_text(line, lang),
         "explanation": steps,

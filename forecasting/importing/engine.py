@@ -147,7 +147,7 @@ def _refuse(code: str, report: ImportReport, **params: Any) -> ImportRefusedErro
     return ImportRefusedError(code, report, **params)
 
 
-def _shop_names(shop: Shop | None) -> tuple[dict[str, str], dict[str, str]]:
+def shop_names(shop: Shop | None) -> tuple[dict[str, str], dict[str, str]]:
     """(key -> product name, alias key -> product name) from the shop."""
     if shop is None:
         return {}, {}
@@ -168,7 +168,7 @@ def _shop_names(shop: Shop | None) -> tuple[dict[str, str], dict[str, str]]:
 def _product_names(data: FileData, shop: Shop | None) -> dict[str, str]:
     """Product key in the file -> product name in the shop (user aliases, remembered aliases,
     existing products, else the file's best spelling)."""
-    products, remembered = _shop_names(shop)
+    products, remembered = shop_names(shop)
     given = {name_key(a): clean_name(t) for a, t in data.mapping.aliases.items()}
     names: dict[str, str] = {}
     for key, spelling in data.spellings.items():
@@ -325,7 +325,7 @@ def _plan(data: FileData, shop: Shop | None, options: ImportOptions) -> tuple[Pl
         raise UserError("import.bad_on_conflict", value=str(options.on_conflict))
     resolved = _resolve(data, report, shop)
     in_file = _file_totals(data, shop)
-    known, _ = _shop_names(shop)
+    known, _ = shop_names(shop)
     known_names = set(known.values())
     plan = Plan(resolved, {}, {}, {}, [])
     conflicts: list[Conflict] = []
@@ -456,7 +456,7 @@ def write_import(
         for name in plan.created:
             save_product(shop, Product(name=name))
         ids = product_ids(shop)
-        known, _ = _shop_names(shop)
+        known, _ = shop_names(shop)
         for alias, target in data.mapping.aliases.items():
             target_name = known.get(name_key(target), clean_name(target))
             if target_name in ids:

@@ -373,7 +373,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../app/main_window.py" line="47"/>
-        <location filename="../../app/main_window.py" line="271"/>
+        <location filename="../../app/main_window.py" line="298"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
@@ -499,103 +499,128 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="130"/>
+        <source>Import stock &amp;list (inventory)…</source>
+        <translation>&amp;Bestandsliste (Inventur) importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="132"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="132"/>
+        <location filename="../../app/main_window.py" line="134"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="133"/>
+        <location filename="../../app/main_window.py" line="135"/>
         <source>&amp;Larger text</source>
         <translation>Schrift &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="135"/>
+        <location filename="../../app/main_window.py" line="137"/>
         <source>&amp;Smaller text</source>
         <translation>Schrift &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="137"/>
+        <location filename="../../app/main_window.py" line="139"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="139"/>
+        <location filename="../../app/main_window.py" line="141"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="148"/>
+        <location filename="../../app/main_window.py" line="150"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="198"/>
+        <location filename="../../app/main_window.py" line="177"/>
+        <source>Import stock list</source>
+        <translation>Bestandsliste importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="178"/>
+        <source>Lists (*.csv *.xlsx *.xls);;All files (*)</source>
+        <translation>Listen (*.csv *.xlsx *.xls);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="191"/>
+        <source>Stock list saved: %1 product(s) for %2.</source>
+        <translation>Bestandsliste gespeichert: %1 Produkt(e) für %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="197"/>
+        <source>Importing stock list…</source>
+        <translation>Bestandsliste wird importiert…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="225"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="199"/>
+        <location filename="../../app/main_window.py" line="226"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="213"/>
+        <location filename="../../app/main_window.py" line="240"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="220"/>
+        <location filename="../../app/main_window.py" line="247"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="220"/>
+        <location filename="../../app/main_window.py" line="247"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="224"/>
-        <location filename="../../app/main_window.py" line="233"/>
-        <location filename="../../app/main_window.py" line="242"/>
+        <location filename="../../app/main_window.py" line="251"/>
+        <location filename="../../app/main_window.py" line="260"/>
+        <location filename="../../app/main_window.py" line="269"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="229"/>
+        <location filename="../../app/main_window.py" line="256"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="229"/>
+        <location filename="../../app/main_window.py" line="256"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="238"/>
+        <location filename="../../app/main_window.py" line="265"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="238"/>
+        <location filename="../../app/main_window.py" line="265"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="258"/>
+        <location filename="../../app/main_window.py" line="285"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="263"/>
+        <location filename="../../app/main_window.py" line="290"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="268"/>
+        <location filename="../../app/main_window.py" line="295"/>
         <source>Something went wrong: %1</source>
         <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
@@ -858,27 +883,27 @@
         <translation>Was den Vorschlag am meisten bewegt hat</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="165"/>
+        <location filename="../../app/order_model.py" line="166"/>
         <source>Order for %1</source>
         <translation>Bestellung für %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="167"/>
+        <location filename="../../app/order_model.py" line="168"/>
         <source>Stock of %1</source>
         <translation>Bestand %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="181"/>
+        <location filename="../../app/order_model.py" line="182"/>
         <source>Not decided yet: the suggestion is shown</source>
         <translation>Noch nicht entschieden: der Vorschlag wird angezeigt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="184"/>
+        <location filename="../../app/order_model.py" line="185"/>
         <source>Not counted: the suggestion assumes the shelf is empty. Type what is there to order only what is missing.</source>
         <translation>Nicht gezählt: Der Vorschlag geht von einem leeren Regal aus. Tippen Sie ein, was da ist, dann wird nur bestellt, was fehlt.</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="186"/>
+        <location filename="../../app/order_model.py" line="187"/>
         <source>The suggestion covers the demand until the next delivery, minus this stock and what is on order</source>
         <translation>Der Vorschlag deckt den Bedarf bis zur nächsten Lieferung, abzüglich dieses Bestands und der offenen Bestellungen</translation>
     </message>
@@ -1124,27 +1149,27 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/order_model.py" line="231"/>
+        <location filename="../../app/order_model.py" line="227"/>
         <source>An event I know about</source>
         <translation>Ein Ereignis, von dem ich weiß</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="232"/>
+        <location filename="../../app/order_model.py" line="228"/>
         <source>Supplier limit</source>
         <translation>Lieferant liefert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="233"/>
+        <location filename="../../app/order_model.py" line="229"/>
         <source>Promotion</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="234"/>
+        <location filename="../../app/order_model.py" line="230"/>
         <source>Weather looks different</source>
         <translation>Das Wetter wird anders</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="235"/>
+        <location filename="../../app/order_model.py" line="231"/>
         <source>Other</source>
         <translation>Anderes</translation>
     </message>

@@ -68,3 +68,25 @@ def test_switch_language_rebuilds_window_and_remembers(qtbot: object, shop_path:
     finally:
         i18n.install_language("de")
         controller.close()
+
+
+def test_stock_list_import_plans_again_or_says_what_is_wrong(
+        qtbot: object, planned_session: object, tmp_path: Path) -> None:
+    bread = "Roggenmischbrot 750 g"
+    window = _window(qtbot, planned_session)
+    good = tmp_path / "inventur.csv"
+    good.write_text(f"Artikel;Bestand;bestellt\n{bread};900;0\n", encoding="utf-8")
+    with qtbot.waitSignal(planned_session.planChanged, timeout=60_000):  # type: ignore[attr-defined]
+        window.import_stock_list(str(good))
+    assert window.message.text() == "Bestandsliste gespeichert: 1 Produkt(e) für 26.11.2026."
+    line = planned_session.line(bread)  # type: ignore[attr-defined]
+    assert line.on_hand == 900.0
+    assert line.suggestion == 0
+    bad = tmp_path / "falsch.csv"
+    bad.write_text(f"Artikel;Bestand\n{bread};viele\n", encoding="utf-8")
+    runner = planned_session.runner  # type: ignore[attr-defined]
+    window.import_stock_list(str(bad))
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=30_000)  # type: ignore[attr-defined]
+    assert window.message.text().startswith("falsch.csv: 1 Zeile(n) sind nicht in Ordnung")
+    assert "Zeile 2, Spalte B" in window.message.text()
+    assert planned_session.line(bread).on_hand == 900.0  # type: ignore[attr-defined]

@@ -79,3 +79,27 @@ def test_a_count_makes_the_stored_order_stale_and_lowers_it(
     assert after["suggestion"] == 0
     assert after["suggestion_reason"].startswith("Vorrat reicht")
     assert "Die Daten haben sich seit der Berechnung der Vorschläge" in note
+    assert main(["--shop", str(planned_path), "suggest", "--date", DAY, "--format", "json",
+                 "--no-save"]) == 0
+    lines = {ln["product"]: ln for ln in json.loads(capsys.readouterr().out)["lines"]}
+    assert (lines[BREAD]["on_hand"], lines[BREAD]["on_order"]) == (500.0, 0.0)
+    assert lines["Weizenbrötchen"]["on_hand"] is None
+
+
+def test_import_an_inventory_list(shop_path: Path, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    good = tmp_path / "inventur.csv"
+    good.write_text(f"Artikel;Bestand;bestellt\n{BREAD};4;10\nBaguette;0;0\n", encoding="utf-8")
+    out = _run(capsys, shop_path, "import", str(good))
+    assert out.strip() == "Bestand am 26.11.2026 für 2 Produkt(e) aus inventur.csv gespeichert."
+    rows = {r["product"]: r for r in json.loads(_run(capsys, shop_path, "show", "--format",
+                                                     "json"))["products"]}
+    assert (rows[BREAD]["on_hand"], rows[BREAD]["on_order"]) == (4.0, 10.0)
+    bad = tmp_path / "falsch.csv"
+    bad.write_text(f"Artikel;Bestand\n{BREAD};1\nBrezel XXL;2\n", encoding="utf-8")
+    before = _digest(shop_path)
+    assert main(["--shop", str(shop_path), "stock", "import", str(bad), "--date", DAY]) == 2
+    err = capsys.readouterr().err
+    assert "falsch.csv: 1 Zeile(n) sind nicht in Ordnung; es wurde nichts gespeichert." in err
+    assert "Zeile 3, Spalte A: „Brezel XXL“ ist kein Produkt dieses Shops" in err
+    assert _digest(shop_path) == before
