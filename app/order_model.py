@@ -184,8 +184,10 @@ class OrderPlanModel(QAbstractTableModel):
             if line.on_hand is None:
                 return self.tr("Not counted: the suggestion assumes the shelf is empty. "
                                "Type what is there to order only what is missing.")
-            return self.tr("The suggestion covers the demand until the next delivery, minus "
-                           "this stock and what is on order")
+            text = self.tr("Counted on %1, less what sold since. The suggestion covers the "
+                           "demand until the next delivery, minus this stock and what is on "
+                           "order.")
+            return text.replace("%1", i18n.date_text(line.counted) if line.counted else "–")
         return None
 
     # -- requests ------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ class LineView:
     stocked: bool = False  # ordered up to its stock (then the sheet shows the stock columns)
     on_hand: float | None = None  # ordered up to a stock count: the count used
     on_order: float | None = None
+    counted: dt.date | None = None  # date of the stock count (carried forward since)
 
 
 def line_views(plan: Any, lang: str) -> list[LineView]:
@@ -93,6 +94,7 @@ def line_views(plan: Any, lang: str) -> list[LineView]:
                     stocked=line.stocked,
                     on_hand=line.on_hand,
                     on_order=line.on_order,
+                    counted=line.counted,
                 )
             )
     return out

@@ -57,6 +57,7 @@ class OrderLine:
     stocked: bool = False  # ordered up to the stock (goods that keep), not for one day
     on_hand: float | None = None  # goods that keep, ordered up to: the stock count used
     on_order: float | None = None
+    counted: dt.date | None = None  # the date of that count (carried forward since)
 
     @property
     def decimals(self) -> int:

@@ -302,6 +302,8 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
     )
     if count is None:  # never counted: the sheet shows an empty stock cell, not 0
         line.on_hand = line.on_order = None
+    else:
+        line.counted = count.counted
     return line
 
 

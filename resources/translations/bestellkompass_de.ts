@@ -904,8 +904,8 @@
     </message>
     <message>
         <location filename="../../app/order_model.py" line="187"/>
-        <source>The suggestion covers the demand until the next delivery, minus this stock and what is on order</source>
-        <translation>Der Vorschlag deckt den Bedarf bis zur nächsten Lieferung, abzüglich dieses Bestands und der offenen Bestellungen</translation>
+        <source>Counted on %1, less what sold since. The suggestion covers the demand until the next delivery, minus this stock and what is on order.</source>
+        <translation>Gezählt am %1, abzüglich der Verkäufe seitdem. Der Vorschlag deckt den Bedarf bis zur nächsten Lieferung, abzüglich dieses Bestands und der offenen Bestellungen.</translation>
     </message>
 </context>
 <context>
@@ -1149,27 +1149,27 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/order_model.py" line="227"/>
+        <location filename="../../app/order_model.py" line="229"/>
         <source>An event I know about</source>
         <translation>Ein Ereignis, von dem ich weiß</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="228"/>
+        <location filename="../../app/order_model.py" line="230"/>
         <source>Supplier limit</source>
         <translation>Lieferant liefert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="229"/>
+        <location filename="../../app/order_model.py" line="231"/>
         <source>Promotion</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="230"/>
+        <location filename="../../app/order_model.py" line="232"/>
         <source>Weather looks different</source>
         <translation>Das Wetter wird anders</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="231"/>
+        <location filename="../../app/order_model.py" line="233"/>
         <source>Other</source>
         <translation>Anderes</translation>
     </message>

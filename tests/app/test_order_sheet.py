@@ -185,6 +185,8 @@ def test_stock_count_typed_in_the_sheet_orders_up_to_it_and_undoes(
     table, row = view.table_of(bread)  # type: ignore[misc]
     assert table.order_model().index(row, STOCK).data() == "1.000"
     assert table.order_model().line_at(row).stocked
+    tip = table.order_model().index(row, STOCK).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Gezählt am 26.11.2026, abzüglich der Verkäufe seitdem.")
     assert not table.isColumnHidden(STOCK)
     with qtbot.waitSignal(planned_session.planChanged, timeout=60_000):  # type: ignore[attr-defined]
         planned_session.undo_stack.undo()  # type: ignore[attr-defined]
