@@ -111,26 +111,37 @@ class StockAt:
     unrecorded: int = 0
 
 
-def stock_at(shop: Shop, product: str, day: dt.date,
-             is_open: Callable[[dt.date], bool] | None = None) -> StockAt | None:
-    """The latest count on or before `day`, carried forward to the start of `day` over the sales
-    rows since: quantity sold and `leftover` (written off) out, `produced` (delivered) in, and
-    what was on order less what was delivered. None if the product was never counted."""
+def stocks_at(shop: Shop, day: dt.date,
+              is_open: Callable[[dt.date], bool] | None = None) -> dict[str, StockAt]:
+    """Per counted product the stock at the start of `day`: its latest count on or before `day`,
+    carried forward over the sales rows since (quantity sold and `leftover` written off out,
+    `produced` delivered in; on order less what was delivered). The sales are read once, from
+    the oldest of those counts."""
     from forecasting.sales_store import read_sales
 
-    count = latest_counts(shop, day).get(product)
-    if count is None:
-        return None
-    if count.date >= day:
-        return StockAt(count.on_hand, count.on_order, count.date)
-    shop_rows = read_sales(shop, count.date, day - dt.timedelta(days=1))
-    rows = shop_rows[shop_rows["product"] == product]
-    delivered = float(rows["produced"].fillna(0.0).clip(lower=0.0).sum())
-    gone = float(rows["quantity"].sum() + rows["leftover"].fillna(0.0).clip(lower=0.0).sum())
-    # a day without any sales row in the shop is not imported yet; the product may simply
-    # have sold nothing on a day other products have rows
-    seen = set(shop_rows["date"].dt.date)
-    days = [count.date + dt.timedelta(days=k) for k in range((day - count.date).days)]
-    unrecorded = sum(1 for d in days if d not in seen and (is_open is None or is_open(d)))
-    return StockAt(max(count.on_hand + delivered - gone, 0.0),
-                   max(count.on_order - delivered, 0.0), count.date, unrecorded)
+    counts = latest_counts(shop, day)
+    older = [c.date for c in counts.values() if c.date < day]
+    sales = read_sales(shop, min(older), day - dt.timedelta(days=1)) if older else None
+    out = {}
+    for name, count in counts.items():
+        if sales is None or count.date >= day:
+            out[name] = StockAt(count.on_hand, count.on_order, count.date)
+            continue
+        shop_rows = sales[sales["date"].dt.date >= count.date]
+        rows = shop_rows[shop_rows["product"] == name]
+        delivered = float(rows["produced"].fillna(0.0).clip(lower=0.0).sum())
+        gone = float(rows["quantity"].sum() + rows["leftover"].fillna(0.0).clip(lower=0.0).sum())
+        # a day without any sales row in the shop is not imported yet; the product may simply
+        # have sold nothing on a day other products have rows
+        seen = set(shop_rows["date"].dt.date)
+        days = [count.date + dt.timedelta(days=k) for k in range((day - count.date).days)]
+        unrecorded = sum(1 for d in days if d not in seen and (is_open is None or is_open(d)))
+        out[name] = StockAt(max(count.on_hand + delivered - gone, 0.0),
+                            max(count.on_order - delivered, 0.0), count.date, unrecorded)
+    return out
+
+
+def stock_at(shop: Shop, product: str, day: dt.date,
+             is_open: Callable[[dt.date], bool] | None = None) -> StockAt | None:
+    """`stocks_at` for one product (None if it was never counted)."""
+    return stocks_at(shop, day, is_open).get(product)

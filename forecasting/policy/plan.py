@@ -147,15 +147,6 @@ def sellouts_last_week(history: pd.DataFrame, product: str, day: dt.date) -> int
     return int(rows["sold_out_time"].notna().sum())
 
 
-def load_stock(shop: Shop, product: str, day: dt.date,
-               is_open: Callable[[dt.date], bool] | None = None) -> Any:
-    """The stock at the start of `day` (`stock_counts.StockAt`: the latest count carried forward
-    over the sales since), or None when the product was never counted."""
-    from forecasting.stock_counts import stock_at
-
-    return stock_at(shop, product, day, is_open)
-
-
 def _old_stock_days(product: Product, day: dt.date, days: tuple[dt.date, ...]) -> int:
     """On how many window days the stock on hand still keeps: it came with the last delivery."""
     weekdays = product.delivery_weekdays or tuple(range(7))
@@ -196,6 +187,7 @@ class _Context:
     category_levels: dict[str, float]
     counted: set[int | None]
     day_cache: dict[dt.date, dict[str, dict[str, Any]]] = dataclasses.field(default_factory=dict)
+    stocks: dict[str, Any] | None = None  # product -> stock_counts.StockAt at the order day
 
 
 def keeps_stock(product: Product, counted: set[int | None]) -> bool:
@@ -282,7 +274,11 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
     if not days:
         return zero_line(product, day, "no_history")
     schedule = dataclasses.replace(schedule, sales_days=tuple(days))
-    count = load_stock(ctx.shop, product.name, day, ctx.is_open)
+    if ctx.stocks is None:  # read once per plan: every counted product, carried forward
+        from forecasting.stock_counts import stocks_at
+
+        ctx.stocks = stocks_at(ctx.shop, day, ctx.is_open)
+    count = ctx.stocks.get(product.name)
     notes = list(fc.notes(product.name))
     if count is not None and count.unrecorded:
         notes.append(Note("stock_unrecorded", {"date": count.counted, "days": count.unrecorded}))
