@@ -191,8 +191,7 @@ class MainWindow(QMainWindow):
             text = self.tr("Stock list saved: %1 product(s) for %2.")
             self.message.setText(text.replace("%1", str(count))
                                  .replace("%2", i18n.date_text(day)))
-            session.dataChanged.emit()
-            session.refresh_plan(child=False)  # the forecast stays; only the plan changes
+            session.data_changed(child=False)  # the forecast stays; only the plan changes
 
         session.runner.run(self.tr("Importing stock list…"), job, done, self.show_error)
 

@@ -244,18 +244,18 @@ class ShopSession(QObject):
         inverse = edit.apply(self.shop)
         if isinstance(edit, SetStock):
             # the suggestion depends on the count, the forecast does not: plan again, no training
-            self.dataChanged.emit()
-            self.refresh_plan(child=False)
+            self.data_changed(child=False)
             return inverse
         self.reload_decisions()
         self.decisionsChanged.emit(edit.products())
         return inverse
 
     # -- data changes --------------------------------------------------------------------------
-    def data_changed(self, recompute: bool = True) -> None:
-        """Sales, calendar, products or settings changed: tell the views, recompute suggestions."""
+    def data_changed(self, recompute: bool = True, *, child: bool = True) -> None:
+        """Sales, calendar, products or settings changed: tell the views, recompute suggestions
+        (child False: only stock counts changed, the saved forecast holds; see `compute_plan`)."""
         if self.closed:
             return
         self.dataChanged.emit()
         if recompute and self.auto_recompute:
-            self.refresh_plan()
+            self.refresh_plan(child=child)

@@ -95,10 +95,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Bestand am {date} für {count} Produkt(e) aus {file} gespeichert.",
         "en": "Stock on {date} saved for {count} product(s) from {file}.",
     },
-    "cli.stock.bad_amount": {
-        "de": "„{value}“ ist keine gültige Menge (erwartet eine Zahl ab 0, z. B. 12 oder 2,5).",
-        "en": "“{value}” is not a valid amount (expected a number from 0, e.g. 12 or 2.5).",
-    },
     "cli.stock.set": {
         "de": "Bestand „{name}“ am {date}: {on_hand} {unit} da, {on_order} {unit} schon bestellt.",
         "en": "Stock of “{name}” on {date}: {on_hand} {unit} on hand, {on_order} {unit} on order.",

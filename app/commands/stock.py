@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from app.commands.args import date_arg, shop_and_lang
+from app.commands.order import parse_quantity, quantity_text
 from forecasting.errors import UserError
 from forecasting.shopfile import Shop
-from forecasting.texts import format_date, format_number, parse_number, render
+from forecasting.texts import format_date, render
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -57,17 +58,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="columns Produkt/Artikel, Bestand, optional bestellt (or English)")
 
 
-def parse_amount(text: str, lang: str) -> float:
-    """"12", "2,5" (German) or "2.5" (English), at least 0; else UserError."""
-    try:
-        value = parse_number(text, lang)
-    except ValueError:
-        value = None
-    if value is None or not 0 <= value < float("inf"):
-        raise UserError("cli.stock.bad_amount", value=text)
-    return float(value)
-
-
 def run(args: argparse.Namespace) -> int:
     """Open the shop file and do the action."""
     from forecasting.shopfile import default_shop_path
@@ -76,8 +66,8 @@ def run(args: argparse.Namespace) -> int:
     path = getattr(args, "shop", None) or default_shop_path()
     day = getattr(args, "date", None) or dt.date.today()
     if args.action == "set":  # check what needs no shop file first
-        on_hand = parse_amount(args.on_hand, lang)
-        on_order = parse_amount(args.on_order, lang)
+        on_hand = parse_quantity(args.on_hand, lang)
+        on_order = parse_quantity(args.on_order, lang)
     with Shop.open(path) as shop:
         if args.action == "show":
             text = show(shop, day, args.format, lang)
@@ -112,7 +102,7 @@ def set_count(shop: Shop, name: str, day: dt.date, on_hand: float, on_order: flo
     SetStock(name, day, new, count_on(shop, name, day)).apply(shop)
     d = display_decimals(product)
     out = [render("cli.stock.set", lang, name=name, date=format_date(day, lang), unit=product.unit,
-                  on_hand=_amount(on_hand, lang, d), on_order=_amount(on_order, lang, d))]
+                  on_hand=quantity_text(on_hand, lang, d), on_order=quantity_text(on_order, lang, d))]
     if product.shelf_life_days <= 1:
         out.append(render("cli.stock.keeps_one_day", lang, name=name))
     return "\n".join(out)
@@ -138,12 +128,6 @@ def import_list(shop: Shop, path: Path, day: dt.date, lang: str) -> str:
     counts = import_stock_list(shop, path, day)
     return render("cli.stock.imported", lang, date=format_date(day, lang), count=len(counts),
                   file=path.name)
-
-
-def _amount(value: float, lang: str, decimals: int) -> str:
-    while decimals < 3 and abs(round(value, decimals) - value) > 1e-9:
-        decimals += 1
-    return format_number(value, lang, decimals)
 
 
 def stock_rows(shop: Shop, day: dt.date) -> list[dict[str, Any]]:
@@ -178,8 +162,8 @@ def show(shop: Shop, day: dt.date, fmt: str, lang: str) -> str:
         for r in rows:
             counted = r["counted"] is not None
             writer.writerow([r["product"], r["unit"], r["counted"] or "",
-                             _amount(r["on_hand"], lang, r["decimals"]) if counted else "",
-                             _amount(r["on_order"], lang, r["decimals"]) if counted else ""])
+                             quantity_text(r["on_hand"], lang, r["decimals"]) if counted else "",
+                             quantity_text(r["on_order"], lang, r["decimals"]) if counted else ""])
         return buf.getvalue()
     if not rows:
         return render("cli.stock.none", lang)
@@ -196,6 +180,6 @@ def show(shop: Shop, day: dt.date, fmt: str, lang: str) -> str:
             continue
         when = format_date(dt.date.fromisoformat(r["counted"]), lang)
         out.append(fmt_line.format(
-            r["product"], when, f"{_amount(r['on_hand'], lang, r['decimals'])} {r['unit']}",
-            f"{_amount(r['on_order'], lang, r['decimals'])} {r['unit']}").rstrip())
+            r["product"], when, f"{quantity_text(r['on_hand'], lang, r['decimals'])} {r['unit']}",
+            f"{quantity_text(r['on_order'], lang, r['decimals'])} {r['unit']}").rstrip())
     return "\n".join(out)
