@@ -32,7 +32,7 @@ LEVELS = (0.5, 0.7, 0.9)
 def shop_table(folder: Path, kind: str) -> pd.DataFrame:
     """Scaled pinball per level of ours, the perfect forecast and the two swaps."""
     from forecasting.demo.generate import simulate
-    from forecasting.demo.world import demand_quantiles
+    from forecasting.demo.world import demand_distribution, demand_quantiles
 
     pred = pd.read_csv(folder / "PRED.csv", parse_dates=["date"])
     truth = pd.read_csv(folder / "TRUE_DEMAND.csv", parse_dates=["date"])
@@ -52,7 +52,7 @@ def shop_table(folder: Path, kind: str) -> pd.DataFrame:
     }
     table = pd.DataFrame({name: {f"pinball {tau:g}": pinball(y, q[tau], tau).sum() / y.sum()
                                  for tau in LEVELS} for name, q in variants.items()}).T
-    mean = np.exp(world.log_mean())[t, j]
+    mean = demand_distribution(world)[0][t, j]
     table.attrs["median_vs_mean"] = float(np.abs(ours[0.5] - mean).sum() / mean.sum())
     table.attrs["rows"] = len(rows)
     return table

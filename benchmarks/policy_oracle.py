@@ -69,11 +69,13 @@ def demo_world(kind: str) -> object:
 
 def true_distribution(kind: str, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Per row of `frame` (date, product): the true mean demand and the gamma shape."""
+    from forecasting.demo.world import demand_distribution
+
     world = demo_world(kind)
-    mean = pd.DataFrame(np.exp(world.log_mean()), index=world.days, columns=world.names)
-    shape = {p.product.name: p.dispersion for p in world.products}
-    mu = mean.stack().reindex(pd.MultiIndex.from_arrays([frame["date"], frame["product"]]))
-    return mu.to_numpy(dtype=float), np.array([shape[p] for p in frame["product"]], dtype=float)
+    mean, shape = demand_distribution(world)
+    rows = world.days.get_indexer(frame["date"])
+    products = pd.Index(world.names).get_indexer(frame["product"])
+    return mean[rows, products], shape[0, products]
 
 
 def oracle_quantiles(kind: str, frame: pd.DataFrame) -> pd.DataFrame:

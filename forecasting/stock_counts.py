@@ -3,7 +3,7 @@
 A count dated d is the stock at the start of day d (counted that morning, or after closing the day
 before). The order-up-to suggestion for goods that keep (forecasting/policy/plan.py) uses the
 latest count on or before the order day, carried forward over the sales rows recorded since
-(`stock_at`: sold and written off out, delivered in). A count changes the suggestions but not the
+(`stocks_at`: sold and written off out, delivered in). A count changes the suggestions but not the
 forecast: it bumps the shop's stock version (`Shop.plan_version`), not its data version, so the
 trained model and the saved forecast are kept.
 
@@ -122,26 +122,21 @@ def stocks_at(shop: Shop, day: dt.date,
     counts = latest_counts(shop, day)
     older = [c.date for c in counts.values() if c.date < day]
     sales = read_sales(shop, min(older), day - dt.timedelta(days=1)) if older else None
+    dates = sales["date"].dt.date if sales is not None else None
     out = {}
     for name, count in counts.items():
         if sales is None or count.date >= day:
             out[name] = StockAt(count.on_hand, count.on_order, count.date)
             continue
-        shop_rows = sales[sales["date"].dt.date >= count.date]
+        shop_rows = sales[dates >= count.date]
         rows = shop_rows[shop_rows["product"] == name]
         delivered = float(rows["produced"].fillna(0.0).clip(lower=0.0).sum())
         gone = float(rows["quantity"].sum() + rows["leftover"].fillna(0.0).clip(lower=0.0).sum())
         # a day without any sales row in the shop is not imported yet; the product may simply
         # have sold nothing on a day other products have rows
-        seen = set(shop_rows["date"].dt.date)
+        seen = set(dates[dates >= count.date])
         days = [count.date + dt.timedelta(days=k) for k in range((day - count.date).days)]
         unrecorded = sum(1 for d in days if d not in seen and (is_open is None or is_open(d)))
         out[name] = StockAt(max(count.on_hand + delivered - gone, 0.0),
                             max(count.on_order - delivered, 0.0), count.date, unrecorded)
     return out
-
-
-def stock_at(shop: Shop, product: str, day: dt.date,
-             is_open: Callable[[dt.date], bool] | None = None) -> StockAt | None:
-    """`stocks_at` for one product (None if it was never counted)."""
-    return stocks_at(shop, day, is_open).get(product)

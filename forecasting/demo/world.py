@@ -275,14 +275,20 @@ def _effects(world: World) -> dict[str, np.ndarray]:
     return effects
 
 
+def demand_distribution(world: World) -> tuple[np.ndarray, np.ndarray]:
+    """(mean [day, product], gamma shape [1, product]) of the true demand: gamma-Poisson, i.e.
+    negative binomial with n = shape and p = shape / (shape + mean) (see `true_demand`)."""
+    mean = np.exp(world.log_mean())
+    return mean, np.array([p.dispersion for p in world.products], dtype=float)[None, :]
+
+
 def demand_quantiles(world: World, levels: Sequence[float]) -> np.ndarray:
-    """[level, day, product] quantiles of the true demand distribution (gamma-Poisson, i.e.
-    negative binomial around the mean; 0 where closed or not on sale): the forecast that knows
-    the world, which benchmarks use as the floor no model can beat."""
+    """[level, day, product] quantiles of the true demand distribution (0 where closed or not on
+    sale): the forecast that knows the world, which benchmarks use as the floor no model can
+    beat."""
     from scipy.stats import nbinom
 
-    mean = np.exp(world.log_mean())
-    shape = np.array([p.dispersion for p in world.products], dtype=float)[None, :]
+    mean, shape = demand_distribution(world)
     prob = shape / (shape + mean)
     selling = world.facts.open[:, None] & world.on_sale
     return np.stack([np.where(selling, nbinom.ppf(tau, shape, prob), 0.0) for tau in levels])
@@ -290,8 +296,7 @@ def demand_quantiles(world: World, levels: Sequence[float]) -> np.ndarray:
 
 def true_demand(world: World, rng: np.random.Generator) -> np.ndarray:
     """Integer demand (days x products): gamma-Poisson around the mean; 0 where closed/not sold."""
-    mean = np.exp(world.log_mean())
-    shape = np.array([p.dispersion for p in world.products])[None, :]
+    mean, shape = demand_distribution(world)
     lam = mean * rng.gamma(np.broadcast_to(shape, mean.shape), 1.0 / shape)
     demand = rng.poisson(lam).astype(float)
     selling = world.facts.open[:, None] & world.on_sale

@@ -44,15 +44,15 @@ class Problem:
     value: str
 
 
-def _rows(path: Path) -> list[list[str]]:
-    if is_workbook(path):
-        found = records(path, "", "", None)
-    else:
+def _rows(path: Path) -> tuple[list[list[str]], str]:
+    """The cells as text, and the separator of a text file ("" for a workbook)."""
+    encoding = separator = ""
+    if not is_workbook(path):
         encoding = detect_encoding(path)
         with open(path, encoding=encoding, newline="", errors="replace") as fh:
             separator = detect_separator(list(itertools.islice(fh, 50)))
-        found = records(path, encoding, separator, None)
-    return [["" if v is None else str(v).strip() for v in record] for record in found]
+    found = records(path, encoding, separator, None)
+    return [["" if v is None else str(v).strip() for v in record] for record in found], separator
 
 
 def _columns(header: list[str]) -> dict[str, int] | None:
@@ -82,12 +82,12 @@ def _header(rows: list[list[str]], path: Path) -> tuple[int, dict[str, int]]:
 
 def read_stock_list(shop: Shop, path: Path, day: dt.date) -> list[StockCount]:
     """The counts of an inventory list for `day`; UserError naming every bad row and column."""
-    rows = _rows(Path(path))
+    rows, separator = _rows(Path(path))
     start, cols = _header(rows, Path(path))
     known, aliases = shop_names(shop)
     numbers = [r[c] for r in rows[start + 1 :] for f, c in cols.items()
                if f != "product" and c < len(r) and r[c]]
-    parse = NumberParser(*detect_decimal(numbers, ";"))
+    parse = NumberParser(*detect_decimal(numbers, separator))
     counts: dict[str, StockCount] = {}
     problems: list[Problem] = []
     for number, row in enumerate(rows[start + 1 :], start=start + 2):

@@ -27,6 +27,7 @@ from forecasting.policy.service_settings import load_category_levels
 from forecasting.products import Product, load_products
 from forecasting.shop_settings import ShopSettings, is_open, load_closing_days, load_settings
 from forecasting.shopfile import Shop
+from forecasting.stock_counts import counted_product_ids, stocks_at
 
 _HISTORY_WEEKS = 8
 
@@ -185,12 +186,12 @@ class _Context:
     events: pd.DataFrame | None
     weather: pd.DataFrame | None
     category_levels: dict[str, float]
-    counted: set[int | None]
+    counted: set[int]
     day_cache: dict[dt.date, dict[str, dict[str, Any]]] = dataclasses.field(default_factory=dict)
-    stocks: dict[str, Any] | None = None  # product -> stock_counts.StockAt at the order day
+    stocks: dict[str, Any] = dataclasses.field(default_factory=dict)  # name -> StockAt at the day
 
 
-def keeps_stock(product: Product, counted: set[int | None]) -> bool:
+def keeps_stock(product: Product, counted: set[int]) -> bool:
     """Order-up-to for goods that keep and whose stock is counted or that come on some days only.
 
     Bread that keeps a few days but is baked daily without a stock count is planned per day (the
@@ -199,13 +200,6 @@ def keeps_stock(product: Product, counted: set[int | None]) -> bool:
     if product.shelf_life_days <= 1:
         return False
     return product.id in counted or set(product.delivery_weekdays) != set(range(7))
-
-
-def counted_products(shop: Shop) -> set[int | None]:
-    """Ids of the products with at least one stock count."""
-    from forecasting.stock_counts import counted_product_ids
-
-    return set(counted_product_ids(shop))
 
 
 def _needed_days(ctx: _Context, products: list[Product], day: dt.date) -> dict[str, list[dt.date]]:
@@ -274,10 +268,6 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
     if not days:
         return zero_line(product, day, "no_history")
     schedule = dataclasses.replace(schedule, sales_days=tuple(days))
-    if ctx.stocks is None:  # read once per plan: every counted product, carried forward
-        from forecasting.stock_counts import stocks_at
-
-        ctx.stocks = stocks_at(ctx.shop, day, ctx.is_open)
     count = ctx.stocks.get(product.name)
     notes = list(fc.notes(product.name))
     if count is not None and count.unrecorded:
@@ -342,7 +332,7 @@ def days_needed(shop: Shop, day: dt.date) -> list[dt.date]:
     if closed_reason(settings, closing, day) is not None:
         return []
     ctx = _Context(shop, settings, _open_check(settings, closing), pd.DataFrame(), None, None,
-                   None, {}, counted_products(shop))
+                   None, {}, counted_product_ids(shop))
     wanted = _needed_days(ctx, load_products(shop, active_only=True), day)
     return sorted({d for days in wanted.values() for d in days})
 
@@ -374,8 +364,9 @@ def build_order_plan(
     events, weather = inputs.events, inputs.weather
     ctx = _Context(
         shop, settings, _open_check(settings, closing), history, None, events, weather,
-        load_category_levels(shop), counted_products(shop),
+        load_category_levels(shop), counted_product_ids(shop),
     )
+    ctx.stocks = stocks_at(shop, day, ctx.is_open)  # every counted product, carried forward
     wanted = _needed_days(ctx, products, day)
     all_days = sorted({d for days in wanted.values() for d in days})
     if result is None and all_days:
