@@ -11,6 +11,7 @@ directory so tests never read or change the developer's own settings.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
 import shutil
@@ -19,8 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bk-qsettings-")
-os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="bk-data-")
+for variable, prefix in (("XDG_CONFIG_HOME", "bk-qsettings-"), ("XDG_DATA_HOME", "bk-data-")):
+    os.environ[variable] = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, os.environ[variable], ignore_errors=True)
 
 import pytest
 
