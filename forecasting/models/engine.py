@@ -39,6 +39,9 @@ BLEND_MIN_DAYS = 28
 OCCASION_MISS_FACTOR = 2.0
 OCCASION_MISS_SIGMAS = 3.0
 OCCASION_MISS_CLIP = 5.0
+# sales are a lower bound of demand: a low last time can be a shortage nobody recorded (sold out
+# early, not baked), a high one cannot, so last time lowers a special day at most to half
+OCCASION_MISS_FLOOR = 0.5
 
 
 @dataclasses.dataclass
@@ -239,7 +242,7 @@ def _last_miss(run: Run, booster: Any, block: np.ndarray) -> np.ndarray:
         far = np.abs(np.log(np.where(miss > 0, miss, 1.0))) > np.log(OCCASION_MISS_FACTOR)
     far &= np.isfinite(miss) & (then > 0)
     far &= np.abs(sold - then) > OCCASION_MISS_SIGMAS * np.sqrt(np.fmax(then, 1.0))
-    out[use] = np.where(far, np.clip(miss, 1 / OCCASION_MISS_CLIP, OCCASION_MISS_CLIP), 1.0)
+    out[use] = np.where(far, np.clip(miss, OCCASION_MISS_FLOOR, OCCASION_MISS_CLIP), 1.0)
     return out
 
 

@@ -20,13 +20,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-for variable, prefix in (("XDG_CONFIG_HOME", "bk-qsettings-"), ("XDG_DATA_HOME", "bk-data-")):
-    os.environ[variable] = tempfile.mkdtemp(prefix=prefix)
-    atexit.register(shutil.rmtree, os.environ[variable], ignore_errors=True)
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bk-qsettings-")
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="bk-data-")
 
 import pytest
 
 from forecasting.demo.generate import DEFAULT_SEED, write_demo_shop
+
+for _folder in (os.environ["XDG_CONFIG_HOME"], os.environ["XDG_DATA_HOME"]):
+    atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 
 DEMO_END = dt.date(2026, 11, 26)  # history up to 25.11.2026; orders for Thursday 26.11.2026
 ORDER_DAY = DEMO_END

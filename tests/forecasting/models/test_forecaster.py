@@ -174,3 +174,20 @@ def test_a_product_s_big_day_a_year_follows_last_time(make_sales, features_nw) -
     parts = res.contributions.set_index(["product", "group"])["amount"]
     assert parts.loc[("p0", "occasion")] > 2 * usual["p0"]
     np.testing.assert_allclose(parts.loc["p0"].sum(), q["p0"], atol=1e-6)
+
+
+def test_one_poor_occasion_last_time_lowers_a_special_day_at_most_to_half(make_sales, features_nw
+                                                                          ) -> None:
+    """p0 sold an eighth of a usual day on the last Silvester (baked too little, nothing
+    recorded): this Silvester is lowered, but not below half (it was cut to a fifth before)."""
+    sales = make_sales(days=730, start="2024-01-01")
+    sales = sales[sales["date"] <= "2025-12-30"].copy()
+    last_time = (sales["date"] == "2024-12-31") & (sales["product"] == "p0")
+    sales.loc[last_time, "quantity"] = (sales.loc[last_time, "quantity"] / 8).round()
+    res = forecast(sales, features_nw, [dt.date(2025, 12, 31)], levels=[0.5, 0.9])
+    q = res.quantiles.set_index("product")["q0.5"]
+    usual = sales[(sales["date"] >= "2025-11-01") & (sales["date"].dt.day_of_week == 2)]
+    usual = usual.groupby("product")["quantity"].mean()
+    assert 0.4 * usual["p0"] < q["p0"] < 0.8 * usual["p0"]
+    parts = res.contributions.set_index(["product", "group"])["amount"]
+    assert parts.loc[("p0", "occasion")] < -0.2 * usual["p0"]
