@@ -103,6 +103,7 @@ def run_backtest(
     engine.run_lgbm(run, targets, refit)
     _report(progress, 0.6, "lightgbm")
     engine.run_ets(run, targets)
+    engine.run_additive(run, targets, refit)
     engine.add_blend(run)
     _report(progress, 0.8, "ets")
     cands = calibrated(run, levels, targets)

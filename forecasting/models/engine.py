@@ -8,12 +8,13 @@ only uses sales up to d - horizon, so the forecast for d never sees d - horizon 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from forecasting.models import ets, lgbm, occasions
+from forecasting.models import additive, ets, lgbm, occasions
 from forecasting.models.censoring import uncensor
 from forecasting.models.frame import EXOG_COLUMNS, Panel
 from forecasting.models.lags import (
@@ -36,6 +37,8 @@ BLEND_DEFAULT = 0.5
 BLEND_GRID = (0.2, 0.35, 0.5, 0.65, 0.8)
 BLEND_WINDOW = 112
 BLEND_MIN_DAYS = 28
+ADDITIVE_SHARE = 0.5  # the additive model's share in the blend, where it has a forecast
+ADDITIVE_REFIT_DAYS = 14
 OCCASION_MISS_FACTOR = 2.0
 OCCASION_MISS_SIGMAS = 3.0
 OCCASION_MISS_CLIP = 5.0
@@ -76,6 +79,9 @@ class Run:
     blend_weight: np.ndarray | None = None  # [day, product] LightGBM's share in the blend
     match: np.ndarray | None = None  # per day the matching day of the occasion last time, or -1
     occasion_adjust: np.ndarray | None = None  # [day, product] LightGBM x this (_last_miss)
+    additive_design: additive.Design | None = None
+    additive_fit: additive.Fit | None = None  # the last fit (the forecast days' in forecast())
+    additive_share: np.ndarray | None = None  # [day, product] the additive model's blend share
 
 
 def calendar_matrix(features: Any, dates: pd.DatetimeIndex) -> tuple[np.ndarray, list[str], list[str]]:
@@ -147,6 +153,7 @@ def prepare(panel: Panel, features: Any, horizon: int, categories: np.ndarray | 
     run = Run(panel, horizon, y, s, clean, borrowed, points, empty, empty.copy(), design)
     run.special = occasions.special_days(features, panel.dates)
     run.match = match
+    run.additive_design = additive.build_design(panel.dates, features, panel.exog)
     return run
 
 
@@ -282,6 +289,22 @@ def run_ets(run: Run, targets: np.ndarray, refit_every: int = ETS_REFIT_DAYS,
     run.ets_level, run.ets_season = level, season
 
 
+def run_additive(run: Run, targets: np.ndarray, starts: list[int]) -> None:
+    """The additive model's forecasts for the target days, refitted at each of `starts` (a block
+    runs to the next start) on the days known at that origin."""
+    n, p = run.y.shape
+    out = np.full((n, p), np.nan)
+    usable = ~run.panel.closed[:, None] & np.ones((1, p), dtype=bool)
+    bounds = [*sorted(starts), n]
+    for b, end in itertools.pairwise(bounds):
+        block = np.flatnonzero(targets[b:end]) + b
+        if block.size == 0 or b - run.horizon < 0:
+            continue
+        out[block], run.additive_fit = additive.fit_predict(
+            run.additive_design, run.y, usable, b - run.horizon, block)
+    run.points["additive"] = out
+
+
 def lgbm_cells(run: Run) -> np.ndarray:
     """bool [day, product]: special days (occasions) and a product's promotion days, which only
     LightGBM knows about (ETS and the naive forecasts see no calendar and no promotions)."""
@@ -295,9 +318,10 @@ def lgbm_cells(run: Run) -> np.ndarray:
 
 
 def add_blend(run: Run, weight: float | None = None) -> None:
-    """The blend of LightGBM and ETS point forecasts (where both exist).
+    """The blend of LightGBM and ETS point forecasts (where both exist), averaged with the
+    additive model's (ADDITIVE_SHARE) where that has one.
 
-    weight: LightGBM's share; None learns it per day from the shop's recent errors
+    weight: LightGBM's share beside ETS; None learns it per day from the shop's recent errors
     (blend_weights). On special days and promotion days (lgbm_cells) the blend is LightGBM alone.
     """
     if "lgbm" in run.points and "ets" in run.points:
@@ -305,9 +329,15 @@ def add_blend(run: Run, weight: float | None = None) -> None:
             w = np.repeat(blend_weights(run)[:, None], run.y.shape[1], axis=1)
         else:
             w = np.full(run.y.shape, float(weight))
-        w[lgbm_cells(run)] = 1.0
+        cells = lgbm_cells(run)
+        w[cells] = 1.0
         run.blend_weight = w
-        run.points["blend"] = w * run.points["lgbm"] + (1 - w) * run.points["ets"]
+        blend = w * run.points["lgbm"] + (1 - w) * run.points["ets"]
+        if "additive" in run.points:
+            v = np.where(np.isfinite(run.points["additive"]) & ~cells, ADDITIVE_SHARE, 0.0)
+            run.additive_share = v
+            blend = (1 - v) * blend + v * np.nan_to_num(run.points["additive"])
+        run.points["blend"] = blend
 
 
 def blend_weights(run: Run) -> np.ndarray:

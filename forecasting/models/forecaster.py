@@ -172,6 +172,8 @@ def _run_horizon(panel: Any, features: Any, h: int, days: list[pd.Timestamp], le
     engine.run_lgbm(run, targets, [warm, origin_next], preset=preset,
                     progress=_phase(progress, "forecast.lightgbm"))
     engine.run_ets(run, targets, refit_every=max(n, 1), progress=_phase(progress, "forecast.ets"))
+    engine.run_additive(run, targets, [*range(warm, origin_next, engine.ADDITIVE_REFIT_DAYS),
+                                       origin_next])
     engine.add_blend(run)
     cands = calibrated(run, levels, targets, _phase(progress, "forecast.calibrate"))
     _phase(progress, "forecast.models")

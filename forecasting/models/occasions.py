@@ -72,13 +72,22 @@ def _occasions(features: Any, dates: pd.DatetimeIndex, per_year: float
     return out
 
 
+def special_runs(features: Any, dates: pd.DatetimeIndex) -> dict[str, list[tuple[int, int]]]:
+    """Label -> its (start, length) runs, for the short occasions (the special days)."""
+    out = {}
+    for word, runs in _occasions(features, dates, SPECIAL_RUNS_PER_YEAR).items():
+        short = [(a, length) for a, length in runs if length <= SPECIAL_MAX_DAYS]
+        if short:
+            out[word] = short
+    return out
+
+
 def special_days(features: Any, dates: pd.DatetimeIndex) -> np.ndarray:
     """Bool per day: a short occasion (a holiday, Silvester, a festival week), not a usual day."""
     out = np.zeros(len(dates), dtype=bool)
-    for runs in _occasions(features, dates, SPECIAL_RUNS_PER_YEAR).values():
+    for runs in special_runs(features, dates).values():
         for a, length in runs:
-            if length <= SPECIAL_MAX_DAYS:
-                out[a : a + length] = True
+            out[a : a + length] = True
     return out
 
 
