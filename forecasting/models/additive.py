@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from calendars.days import shifted
 from forecasting.models import occasions
 
 FOURIER_ORDER = 10
@@ -61,18 +62,6 @@ def _standardized(values: np.ndarray) -> np.ndarray:
     return np.where(known, (values - float(np.mean(values[known]))) / sd, 0.0)
 
 
-def _shifted(mask: np.ndarray, offset: int) -> np.ndarray:
-    """mask moved `offset` days later (the day after an occasion for offset 1)."""
-    out = np.zeros_like(mask)
-    if offset > 0:
-        out[offset:] = mask[:-offset]
-    elif offset < 0:
-        out[:offset] = mask[-offset:]
-    else:
-        out[:] = mask
-    return out
-
-
 def _occasion_columns(features: Any, dates: pd.DatetimeIndex) -> tuple[list[np.ndarray], list[str]]:
     """A 0/1 column per short yearly occasion seen at least twice and per offset around it, with
     its explanation group: the occasion's days "occasion", the days before and after "holiday"
@@ -85,7 +74,7 @@ def _occasion_columns(features: Any, dates: pd.DatetimeIndex) -> tuple[list[np.n
         for start, length in runs:
             mask[start : start + length] = 1.0
         for k in range(-OCCASION_WINDOW, OCCASION_WINDOW + 1):
-            cols.append(_shifted(mask, k))
+            cols.append(shifted(mask, k, fill=0.0))
             groups.append("occasion" if k == 0 else "holiday")
     return cols, groups
 
