@@ -37,7 +37,9 @@ BLEND_DEFAULT = 0.5
 BLEND_GRID = (0.2, 0.35, 0.5, 0.65, 0.8)
 BLEND_WINDOW = 112
 BLEND_MIN_DAYS = 28
-ADDITIVE_SHARE = 0.5  # the additive model's share in the blend, where it has a forecast
+# the additive model's share in the blend, learned per day as LightGBM's share is
+ADDITIVE_DEFAULT = 0.5
+ADDITIVE_GRID = (0.25, 0.5, 0.75)
 ADDITIVE_REFIT_DAYS = 14
 OCCASION_MISS_FACTOR = 2.0
 OCCASION_MISS_SIGMAS = 3.0
@@ -318,8 +320,8 @@ def lgbm_cells(run: Run) -> np.ndarray:
 
 
 def add_blend(run: Run, weight: float | None = None) -> None:
-    """The blend of LightGBM and ETS point forecasts (where both exist), averaged with the
-    additive model's (ADDITIVE_SHARE) where that has one.
+    """The blend of LightGBM and ETS point forecasts (where both exist), mixed with the additive
+    model's where that has one (its share learned as LightGBM's is, ADDITIVE_GRID).
 
     weight: LightGBM's share beside ETS; None learns it per day from the shop's recent errors
     (blend_weights). On special days and promotion days (lgbm_cells) the blend is LightGBM alone.
@@ -334,27 +336,35 @@ def add_blend(run: Run, weight: float | None = None) -> None:
         run.blend_weight = w
         blend = w * run.points["lgbm"] + (1 - w) * run.points["ets"]
         if "additive" in run.points:
-            v = np.where(np.isfinite(run.points["additive"]) & ~cells, ADDITIVE_SHARE, 0.0)
+            add = run.points["additive"]
+            share = learned_share(run, add, blend, ADDITIVE_GRID, ADDITIVE_DEFAULT)
+            v = np.where(np.isfinite(add) & ~cells, share[:, None], 0.0)
             run.additive_share = v
-            blend = (1 - v) * blend + v * np.nan_to_num(run.points["additive"])
+            blend = (1 - v) * blend + v * np.nan_to_num(add)
         run.points["blend"] = blend
 
 
 def blend_weights(run: Run) -> np.ndarray:
-    """LightGBM's share in the blend per day: of BLEND_GRID, the one with the least absolute error
-    over all products in the last BLEND_WINDOW days known at the origin (default before that).
+    """LightGBM's share in the LightGBM + ETS blend per day (learned_share)."""
+    return learned_share(run, run.points["lgbm"], run.points["ets"], BLEND_GRID, BLEND_DEFAULT)
 
-    Pooled over the shop's products, so the weight rests on many product-days, not on one
+
+def learned_share(run: Run, a: np.ndarray, b: np.ndarray, grid: tuple[float, ...], default: float
+                  ) -> np.ndarray:
+    """a's share in share x a + (1 - share) x b per day: of `grid`, the one with the least
+    absolute error over all products in the last BLEND_WINDOW days known at the origin (`default`
+    before that; special and promotion days, lgbm_cells, left out).
+
+    Pooled over the shop's products, so the share rests on many product-days, not on one
     product's noisy few months.
     """
-    lg, et = run.points["lgbm"], run.points["ets"]
-    ok = np.isfinite(lg) & np.isfinite(et) & np.isfinite(run.y) & ~lgbm_cells(run)
+    ok = np.isfinite(a) & np.isfinite(b) & np.isfinite(run.y) & ~lgbm_cells(run)
     losses = []
-    for w in BLEND_GRID:
-        err = np.where(ok, np.abs(run.y - (w * lg + (1 - w) * et)), 0.0).sum(axis=1)
+    for w in grid:
+        err = np.where(ok, np.abs(run.y - (w * a + (1 - w) * b)), 0.0).sum(axis=1)
         days = np.where(ok.any(axis=1), err, np.nan)
         losses.append(shift(rolling_mean(days[:, None], BLEND_WINDOW, BLEND_MIN_DAYS), run.horizon)[:, 0])
     table = np.column_stack(losses)
     known = np.isfinite(table).all(axis=1)
-    best = np.asarray(BLEND_GRID)[np.argmin(np.where(known[:, None], table, 0.0), axis=1)]
-    return np.where(known, best, BLEND_DEFAULT)
+    best = np.asarray(grid)[np.argmin(np.where(known[:, None], table, 0.0), axis=1)]
+    return np.where(known, best, default)

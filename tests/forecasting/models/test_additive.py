@@ -76,7 +76,7 @@ def test_too_little_history_gives_no_forecast(make_sales, features_nw) -> None:
     assert np.isnan(pred[:, 2]).all()
 
 
-def test_blend_takes_half_of_it_except_on_special_days_and_amounts_add_up(make_sales, features_nw
+def test_blend_takes_its_share_except_on_special_days_and_amounts_add_up(make_sales, features_nw
                                                                           ) -> None:
     sales, _ = _panel_with_holiday_effect(make_sales)
     panel = build_panel(sales)
@@ -91,8 +91,10 @@ def test_blend_takes_half_of_it_except_on_special_days_and_amounts_add_up(make_s
     usual = panel.day_index(dt.date(2025, 7, 2))
     easter_monday = panel.day_index(dt.date(2025, 4, 21))
     w = run.blend_weight[usual, 0]
+    v = run.additive_share[usual, 0]
+    assert v in engine.ADDITIVE_GRID
     two = w * run.points["lgbm"][usual, 0] + (1 - w) * run.points["ets"][usual, 0]
-    expected = (1 - engine.ADDITIVE_SHARE) * two + engine.ADDITIVE_SHARE * run.points["additive"][usual, 0]
+    expected = (1 - v) * two + v * run.points["additive"][usual, 0]
     np.testing.assert_allclose(run.points["blend"][usual, 0], expected)
     christmas = panel.day_index(dt.date(2025, 12, 25))
     assert run.special[christmas] or not targets[christmas]
@@ -101,3 +103,17 @@ def test_blend_takes_half_of_it_except_on_special_days_and_amounts_add_up(make_s
     amounts = point_amounts(run, "blend", panel.n_days - 1, 0)
     np.testing.assert_allclose(sum(amounts.values()), run.points["blend"][panel.n_days - 1, 0])
     assert {"baseline", "season"} <= set(amounts)
+
+
+def test_its_share_grows_when_it_was_closer_lately(make_sales) -> None:
+    sales = make_sales(days=200)
+    panel = build_panel(sales)
+    run = engine.prepare(panel, None, 1, None)
+    truth = np.where(np.isfinite(run.y), run.y, 0.0)
+    rng = np.random.default_rng(5)
+    run.points["lgbm"] = truth + rng.normal(0, 8, truth.shape)
+    run.points["ets"] = truth + rng.normal(0, 8, truth.shape)
+    run.points["additive"] = truth + rng.normal(0, 1, truth.shape)
+    engine.add_blend(run)
+    assert run.additive_share[10, 0] == engine.ADDITIVE_DEFAULT  # too few days to judge
+    assert run.additive_share[190, 0] == max(engine.ADDITIVE_GRID)
