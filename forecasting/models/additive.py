@@ -29,7 +29,8 @@ MIN_DAYS = 112
 # ridge penalties on sums of squares over days (the model's own units)
 PENALTY = {"weekday": 1e-6, "trend": 4.0, "season": 0.01, "occasion": 4.0, "event": 4.0,
            "weather": 0.01, "input": 0.01}
-WEATHER_COLUMNS = ("temperature", "precipitation", "sunshine")
+# weather on fixed scales (centre, unit), so a day's columns never depend on other days' weather
+WEATHER_SCALES = {"temperature": (10.0, 8.0), "precipitation": (1.5, 4.0), "sunshine": (4.0, 3.0)}
 INPUTS = ("promotion", "school_holiday")
 
 
@@ -54,12 +55,9 @@ class Fit:
     last: int
 
 
-def _standardized(values: np.ndarray) -> np.ndarray:
-    known = np.isfinite(values)
-    if not known.any():
-        return np.zeros_like(values)
-    sd = float(np.std(values[known])) or 1.0
-    return np.where(known, (values - float(np.mean(values[known]))) / sd, 0.0)
+def _scaled(values: np.ndarray, centre: float, unit: float) -> np.ndarray:
+    """(values - centre) / unit; unknown days at the centre."""
+    return np.where(np.isfinite(values), (values - centre) / unit, 0.0)
 
 
 def _occasion_columns(features: Any, dates: pd.DatetimeIndex) -> tuple[list[np.ndarray], list[str]]:
@@ -80,7 +78,7 @@ def _occasion_columns(features: Any, dates: pd.DatetimeIndex) -> tuple[list[np.n
 
 
 def _calendar_columns(features: Any, dates: pd.DatetimeIndex) -> tuple[list[np.ndarray], list[str], list[str]]:
-    """Weather (standardized) and event columns of the FeatureTable, with kinds and groups."""
+    """Weather (on fixed scales) and event columns of the FeatureTable, with kinds and groups."""
     frame = getattr(features, "frame", None)
     if frame is None or frame.shape[1] == 0:
         return [], [], []
@@ -91,8 +89,8 @@ def _calendar_columns(features: Any, dates: pd.DatetimeIndex) -> tuple[list[np.n
     cols, kinds, groups = [], [], []
     for name in frame.columns:
         values = frame[name].to_numpy(dtype=float)
-        if name in WEATHER_COLUMNS:
-            values, kind = _standardized(values), "weather"
+        if name in WEATHER_SCALES:
+            values, kind = _scaled(values, *WEATHER_SCALES[name]), "weather"
         elif name.startswith("event_") and not name.endswith(("_first", "_day")):
             values, kind = np.nan_to_num(values), "event"
         else:

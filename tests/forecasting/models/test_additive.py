@@ -64,6 +64,33 @@ def test_strict_origin_nothing_after_the_last_known_day_is_used(make_sales, feat
     np.testing.assert_array_equal(before, after)
 
 
+def test_weather_of_later_days_does_not_reach_a_forecast(make_sales, tmp_path) -> None:
+    """Weather counts on fixed scales: a day's columns are its own weather, nothing of the days
+    after it (standardizing over the panel would let next month's heat move today's forecast)."""
+    from calendars.features import build_features
+    from calendars.weather_files import read_weather_file
+
+    sales = make_sales(days=500, start="2024-06-03")
+    days = pd.date_range("2024-06-03", periods=500)
+    temperature = 12 + 8 * np.sin(2 * np.pi * np.arange(500) / 365)
+    preds = []
+    for hot in (False, True):
+        t = temperature.copy()
+        if hot:
+            t[430:] += 15  # a heat wave after the forecast days
+        path = tmp_path / f"w{hot}.csv"
+        pd.DataFrame({"date": days.strftime("%Y-%m-%d"), "temperature": t.round(1),
+                      "precipitation": 1.0}).to_csv(path, index=False)
+        features = build_features("NW", dt.date(2024, 6, 3), dt.date(2025, 10, 15),
+                                  weather=read_weather_file(path))
+        panel = build_panel(sales)
+        run = engine.prepare(panel, features, 1, None)
+        usable = ~panel.closed[:, None] & np.ones((1, 3), dtype=bool)
+        pred, _ = additive.fit_predict(run.additive_design, run.y, usable, 400, np.arange(401, 415))
+        preds.append(pred)
+    np.testing.assert_array_equal(preds[0], preds[1])
+
+
 def test_too_little_history_gives_no_forecast(make_sales, features_nw) -> None:
     sales = make_sales(days=300, start="2025-01-06")
     sales = sales[(sales["product"] != "p2") | (sales["date"] >= "2025-09-15")]  # new product
