@@ -148,6 +148,22 @@ def long_scores(wide: pd.DataFrame, frames: dict[float, pd.DataFrame], start: pd
     return score(table, LEVELS)
 
 
+def with_ratios(scores: dict[str, dict[str, float]], baseline: str) -> pd.DataFrame:
+    """Models' metrics as a table with ratio_tau = pinball_tau / the baseline's."""
+    table = pd.DataFrame(scores).T
+    for tau in LEVELS:
+        table[f"ratio_{tau:g}"] = table[f"pinball_{tau:g}"] / table.loc[baseline, f"pinball_{tau:g}"]
+    return table
+
+
+def ratio_table(actual: np.ndarray, models: dict[str, dict[float, np.ndarray]], baseline: str
+                ) -> pd.DataFrame:
+    """with_ratios for models given as level -> quantiles on the same rows as `actual`."""
+    scores = {name: score(pd.DataFrame({"actual": actual, **{f"q{tau:g}": q[tau] for tau in LEVELS}}),
+                          LEVELS) for name, q in models.items()}
+    return with_ratios(scores, baseline)
+
+
 def censoring_demo(folder: Path, start: pd.Timestamp, end: pd.Timestamp, pred: pd.DataFrame) -> dict[str, float]:
     """Demo shops (true demand known): the sell-out treatment against the raw sales.
 
@@ -220,10 +236,8 @@ def bench_shop(name: str, folder: Path, shift_years: int = 0) -> tuple[pd.DataFr
         for frame in frames.values():
             common &= frame.reindex(index=wide.index, columns=wide.columns).notna()
     scored = target.where(common)  # every model is scored on the same product-days
-    rows = {m: long_scores(scored, frames, start) for m, frames in models.items()}
-    table = pd.DataFrame(rows).T
-    for tau in LEVELS:
-        table[f"ratio_{tau:g}"] = table[f"pinball_{tau:g}"] / table.loc["seasonal_naive", f"pinball_{tau:g}"]
+    table = with_ratios({m: long_scores(scored, frames, start) for m, frames in models.items()},
+                        "seasonal_naive")
     extra = {"seconds": seconds, "peak_mb": peak}
     if name.startswith("demo_") and not shift_years:
         extra.update(censoring_demo(folder, start, end, pred))

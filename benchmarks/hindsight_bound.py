@@ -30,11 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from forecast_benchmark import LEVELS, baseline_frames, wide_sales  # noqa: E402
-
-from forecasting.models.metrics import pinball  # noqa: E402
+from forecast_benchmark import LEVELS, baseline_frames, ratio_table, wide_sales  # noqa: E402
 
 FOLDS = 10
+COLUMNS = ["wape", "ratio_0.5", "ratio_0.7", "ratio_0.9", "coverage_0.7", "coverage_0.9"]
 TREES = 600
 WEEKS = 4
 CALENDAR = ("holiday", "holiday_eve", "holiday_after", "bridge_day", "long_weekend", "christmas_eve",
@@ -172,12 +171,7 @@ def shop_table(folder: Path) -> pd.DataFrame:
             0.5 * mean + 0.5 * scored["ours 0.5"].to_numpy(), scored),
         "seasonal naive": {tau: scored[f"naive {tau:g}"].to_numpy() for tau in LEVELS},
     }
-    y = scored["actual"].to_numpy()
-    table = pd.DataFrame({name: {f"pinball {tau:g}": pinball(y, q[tau], tau).sum() / y.sum()
-                                 for tau in LEVELS} for name, q in variants.items()}).T
-    for tau in LEVELS:
-        table[f"ratio {tau:g}"] = table[f"pinball {tau:g}"] / table.loc["seasonal naive", f"pinball {tau:g}"]
-    table["WAPE"] = 2 * table["pinball 0.5"]
+    table = ratio_table(scored["actual"].to_numpy(), variants, "seasonal naive")
     table.attrs["rows"] = len(scored)
     return table
 
@@ -191,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     for shop in args.shops.split(","):
         table = shop_table(args.build / shop)
         print(f"## {shop} (test year, {table.attrs['rows']} product-days)\n")
-        print(table.round(4).to_string())
+        print(table[COLUMNS].round(4).to_string())
         print()
     return 0
 

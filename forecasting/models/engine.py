@@ -324,20 +324,22 @@ def add_blend(run: Run, weight: float | None = None) -> None:
     model's where that has one (its share learned as LightGBM's is, ADDITIVE_GRID).
 
     weight: LightGBM's share beside ETS; None learns it per day from the shop's recent errors
-    (blend_weights). On special days and promotion days (lgbm_cells) the blend is LightGBM alone.
+    (learned_share). On special days and promotion days (lgbm_cells) the blend is LightGBM alone.
     """
     if "lgbm" in run.points and "ets" in run.points:
+        cells = lgbm_cells(run)
         if weight is None:
-            w = np.repeat(blend_weights(run)[:, None], run.y.shape[1], axis=1)
+            w = learned_share(run, run.points["lgbm"], run.points["ets"], BLEND_GRID,
+                              BLEND_DEFAULT, cells)
+            w = np.repeat(w[:, None], run.y.shape[1], axis=1)
         else:
             w = np.full(run.y.shape, float(weight))
-        cells = lgbm_cells(run)
         w[cells] = 1.0
         run.blend_weight = w
         blend = w * run.points["lgbm"] + (1 - w) * run.points["ets"]
         if "additive" in run.points:
             add = run.points["additive"]
-            share = learned_share(run, add, blend, ADDITIVE_GRID, ADDITIVE_DEFAULT)
+            share = learned_share(run, add, blend, ADDITIVE_GRID, ADDITIVE_DEFAULT, cells)
             v = np.where(np.isfinite(add) & ~cells, share[:, None], 0.0)
             run.additive_share = v
             blend = (1 - v) * blend + v * np.nan_to_num(add)
@@ -346,19 +348,20 @@ def add_blend(run: Run, weight: float | None = None) -> None:
 
 def blend_weights(run: Run) -> np.ndarray:
     """LightGBM's share in the LightGBM + ETS blend per day (learned_share)."""
-    return learned_share(run, run.points["lgbm"], run.points["ets"], BLEND_GRID, BLEND_DEFAULT)
+    return learned_share(run, run.points["lgbm"], run.points["ets"], BLEND_GRID, BLEND_DEFAULT,
+                         lgbm_cells(run))
 
 
-def learned_share(run: Run, a: np.ndarray, b: np.ndarray, grid: tuple[float, ...], default: float
-                  ) -> np.ndarray:
+def learned_share(run: Run, a: np.ndarray, b: np.ndarray, grid: tuple[float, ...], default: float,
+                  skip: np.ndarray) -> np.ndarray:
     """a's share in share x a + (1 - share) x b per day: of `grid`, the one with the least
     absolute error over all products in the last BLEND_WINDOW days known at the origin (`default`
-    before that; special and promotion days, lgbm_cells, left out).
+    before that; the cells in `skip`, special and promotion days, left out).
 
     Pooled over the shop's products, so the share rests on many product-days, not on one
     product's noisy few months.
     """
-    ok = np.isfinite(a) & np.isfinite(b) & np.isfinite(run.y) & ~lgbm_cells(run)
+    ok = np.isfinite(a) & np.isfinite(b) & np.isfinite(run.y) & ~skip
     losses = []
     for w in grid:
         err = np.where(ok, np.abs(run.y - (w * a + (1 - w) * b)), 0.0).sum(axis=1)
