@@ -9,14 +9,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 from forecasting.errors import ShopFileError
 from forecasting.shop_schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _now() -> str:
@@ -30,30 +30,52 @@ def default_shop_path() -> Path:
     return Path(user_data_dir("Bestellkompass", appauthor=False)) / "shop.bkshop"
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+BUSY_TIMEOUT_MS = 5000  # how long a writer waits for another process's write to finish
+PART_SUFFIX = ".part"  # a shop file being built, next to where it will appear
+
+
+def _connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
+    """A connection to `path`; opening never creates the file unless `create`.
+
+    The file is only ever touched through SQLite: on POSIX, closing any other descriptor of the
+    database file drops every lock this process holds on it (SQLite's "How To Corrupt",
+    section 2.2), and the next process to close would delete the write-ahead log under us.
+    """
+    uri = f"{path.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                           timeout=BUSY_TIMEOUT_MS / 1000)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
 
-def _probe(path: Path) -> int:
-    """The schema version of an existing shop file, read without changing it; raises if not a shop."""
-    with open(path, "rb") as fh:
-        head = fh.read(100)
-    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
-        raise ShopFileError("shop.not_a_shop", path=str(path))
-    # Header fields at fixed offsets: user_version at 60, application_id at 68 (big-endian).
-    user_version = int.from_bytes(head[60:64], "big")
-    application_id = int.from_bytes(head[68:72], "big")
+def _header(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version of an open shop file, read through SQLite without writing; raises if the
+    file is not a shop of ours or is newer than this program."""
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    user_version = conn.execute("PRAGMA user_version").fetchone()[0]
     if application_id != APPLICATION_ID:
         raise ShopFileError("shop.not_a_shop", path=str(path))
     if user_version > CURRENT_VERSION:
         raise ShopFileError(
             "shop.newer_version", path=str(path), found=user_version, supported=CURRENT_VERSION
         )
-    return user_version
+    return int(user_version)
+
+
+def open_error(exc: sqlite3.Error, path: Path) -> ShopFileError:
+    """What an SQLite error while opening `path` means for the owner."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name == "SQLITE_NOTADB":
+        return ShopFileError("shop.not_a_shop", path=str(path))
+    if name.startswith("SQLITE_CORRUPT"):
+        return ShopFileError("shop.damaged", path=str(path))
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
+        return ShopFileError("shop.read_only", path=str(path), folder=str(path.parent))
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return ShopFileError("shop.busy", path=str(path))
+    return ShopFileError("shop.cannot_open", path=str(path), detail=str(exc))
 
 
 def _migrate(conn: sqlite3.Connection, target: int = CURRENT_VERSION) -> None:
@@ -103,44 +125,62 @@ class Shop:
         state: str,
         **settings: object,
     ) -> Shop:
-        """A new, empty shop file at `path` (refuses to overwrite an existing file)."""
+        """A new, empty shop file at `path`, open (refuses to overwrite an existing file)."""
+        with new_shop_file(path, name=name, state=state, **settings):
+            pass
+        return cls.open(path)
+
+    @classmethod
+    def _initialise(cls, path: Path, settings: dict[str, object]) -> Shop:
+        """Schema, settings and the first log line in a file nobody else knows yet."""
         from forecasting.shop_settings import ShopSettings, save_settings
 
-        path = Path(path)
-        if path.exists():
-            raise ShopFileError("shop.exists", path=str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = _connect(path)
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        _migrate(conn)
+        shop_settings = ShopSettings(**settings)  # type: ignore[arg-type]
+        conn = _connect(path, create=True)
+        try:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            _migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
         shop = cls(path, conn)
         with shop.transaction():
-            save_settings(shop, ShopSettings(name=name, state=state, **settings))  # type: ignore[arg-type]
-            shop.log("shop.created", {"name": name, "state": state})
+            save_settings(shop, shop_settings)
+            shop.log("shop.created", {"name": shop_settings.name, "state": shop_settings.state})
         return shop
 
     @classmethod
     def open(cls, path: str | Path, *, migrate: bool = True) -> Shop:
-        """Open an existing shop file, migrating it forward; foreign or newer files are refused."""
+        """Open an existing shop file, migrating it forward; foreign or newer files are refused and
+        left exactly as they were."""
         path = Path(path)
         if not path.is_file():
             raise ShopFileError("shop.not_found", path=str(path))
-        version = _probe(path)
-        conn = _connect(path)
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            conn = _connect(path)
+        except sqlite3.Error as exc:
+            raise open_error(exc, path) from exc
+        try:
+            version = _header(conn, path)
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
             if migrate and version < CURRENT_VERSION:
                 _migrate(conn)
-        except sqlite3.DatabaseError as exc:
+        except ShopFileError:
             conn.close()
-            raise ShopFileError("shop.not_a_shop", path=str(path)) from exc
+            raise
+        except sqlite3.Error as exc:
+            conn.close()
+            raise open_error(exc, path) from exc
         return cls(path, conn)
 
     def close(self) -> None:
-        """Fold the write-ahead log back into the file, so one file is all there is to copy."""
+        """Close the connection; the last one to close folds the write-ahead log into the file,
+        so one file is all there is to copy."""
         with contextlib.suppress(sqlite3.Error):
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            # PASSIVE never waits for other processes (TRUNCATE would, up to the busy timeout)
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         self.conn.close()
 
     def __enter__(self) -> Shop:
@@ -209,3 +249,70 @@ class Shop:
         """A counter that grows whenever the suggestions may change (data or stock counts)."""
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'stock_version'").fetchone()
         return self.data_version() + (int(row[0]) if row else 0)
+
+
+@contextlib.contextmanager
+def new_shop_file(path: str | Path, *, name: str, state: str, **settings: object
+                  ) -> Iterator[Shop]:
+    """A new shop file, built under a temporary name beside `path` and moved into place only when
+    the block succeeds: a failure or a killed process leaves no shop file at `path`, and a file that
+    appeared there meanwhile (another import creating the same shop) is never replaced."""
+    path = Path(path)
+    if path.exists():
+        raise ShopFileError("shop.exists", path=str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}{PART_SUFFIX}")
+    shop = Shop._initialise(part, {"name": name, "state": state, **settings})
+    try:
+        yield shop
+    except BaseException:
+        shop.close()
+        remove_shop_files(part)
+        raise
+    shop.close()
+    try:
+        place_new_file(part, path)
+    finally:
+        remove_shop_files(part)
+
+
+def place_new_file(part: Path, path: Path) -> None:
+    """Give the finished file `part` the name `path`, unless a file of that name exists."""
+    try:
+        os.link(part, path)  # atomic and never replaces
+        return
+    except FileExistsError:
+        raise ShopFileError("shop.exists", path=str(path)) from None
+    except OSError:
+        pass  # no hard links here (FAT on a USB stick)
+    if os.name == "nt":
+        try:
+            os.rename(part, path)  # refuses an existing target on Windows
+        except FileExistsError:
+            raise ShopFileError("shop.exists", path=str(path)) from None
+        return
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))  # claim the name
+    except FileExistsError:
+        raise ShopFileError("shop.exists", path=str(path)) from None
+    os.replace(part, path)
+
+
+def remove_shop_files(path: Path) -> None:
+    """Delete a shop file that is not in use (one we were building) with its journal files."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def replace_content(source: Path, target: Path) -> None:
+    """Make the shop file `target` hold exactly what `source` holds, through SQLite's backup API:
+    programs that have `target` open then read the new content, and nothing is half-written."""
+    src = _connect(Path(source))
+    try:
+        dst = _connect(Path(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()

@@ -35,6 +35,42 @@ MESSAGES: dict[str, dict[str, str]] = {
             "to {supported}). Please update Bestellkompass. The file was not changed."
         ),
     },
+    "shop.damaged": {
+        "de": (
+            "Die Shop-Datei {path} ist beschädigt und kann nicht gelesen werden. Sie wurde nicht "
+            "verändert. Eine Sicherung zeigt: bestellkompass backup list --shop \"{path}\""
+        ),
+        "en": (
+            "The shop file {path} is damaged and cannot be read. It was not changed. To see its "
+            "backups: bestellkompass backup list --shop \"{path}\""
+        ),
+    },
+    "shop.read_only": {
+        "de": (
+            "Die Shop-Datei {path} kann nicht geöffnet werden, weil die Datei oder ihr Ordner "
+            "({folder}) schreibgeschützt ist. Bitte die Datei in einen Ordner kopieren, in dem Sie "
+            "schreiben dürfen (z. B. Dokumente), und dort öffnen."
+        ),
+        "en": (
+            "The shop file {path} cannot be opened because the file or its folder ({folder}) is "
+            "write-protected. Please copy it to a folder you can write to (e.g. Documents) and "
+            "open it there."
+        ),
+    },
+    "shop.busy": {
+        "de": (
+            "Ein anderes Bestellkompass-Programm schreibt gerade in {path}. Bitte gleich noch "
+            "einmal versuchen; es wurde nichts verändert."
+        ),
+        "en": (
+            "Another Bestellkompass program is writing to {path} right now. Please try again in a "
+            "moment; nothing was changed."
+        ),
+    },
+    "shop.cannot_open": {
+        "de": "Die Shop-Datei {path} kann nicht geöffnet werden ({detail}). Sie wurde nicht verändert.",
+        "en": "The shop file {path} cannot be opened ({detail}). It was not changed.",
+    },
     "shop.exists": {
         "de": "{path} gibt es schon; bitte einen anderen Namen wählen.",
         "en": "{path} already exists; please choose another name.",

@@ -60,7 +60,7 @@ def _emit(report: ImportReport, args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Detect or load the mapping, read, report, and write unless refused or dry run."""
-    from forecasting.shopfile import Shop
+    from forecasting.shopfile import Shop, new_shop_file
 
     path = Path(args.file)
     if args.mapping:
@@ -82,49 +82,33 @@ def run(args: argparse.Namespace) -> int:
     progress = _TerminalProgress()
     data = read_file(path, mapping, progress=progress)
     progress.clear()
-    exists = shop_path.exists()
+    if not shop_path.exists():
+        # refusals raise before anything is created; the new shop appears only when complete
+        report = plan_import(data, None, options)
+        if args.dry_run:
+            report.dry_run = True
+            _emit(report, args)
+            return 0
+        try:
+            with new_shop_file(shop_path, name=shop_path.stem, state=args.state.upper()) as shop:
+                report = write_import(data, shop, options)
+        except ImportRefusedError as refused:
+            _emit(refused.report, args)
+            raise
+        _emit(report, args)
+        return 0
     # a dry run must not even migrate an older shop file forward
-    shop = Shop.open(shop_path, migrate=not args.dry_run) if exists else None
-    done = False
-    try:
-        if args.dry_run or shop is None:
-            report = plan_import(data, shop, options)  # refusals raise before anything is created
-            if args.dry_run:
-                report.dry_run = True
-                done = True
-                _emit(report, args)
-                return 0
-            shop = _create(shop_path, args)
-        report = write_import(data, shop, options)
-        done = True
-    except ImportRefusedError as refused:
-        refused.report.dry_run = args.dry_run
-        _emit(refused.report, args)
-        raise
-    finally:
-        if shop is not None:
-            shop.close()
-        if not exists and not done and shop is not None:
-            _remove_new(shop_path)
+    with Shop.open(shop_path, migrate=not args.dry_run) as shop:
+        try:
+            report = plan_import(data, shop, options) if args.dry_run else write_import(
+                data, shop, options)
+        except ImportRefusedError as refused:
+            refused.report.dry_run = args.dry_run
+            _emit(refused.report, args)
+            raise
+    report.dry_run = args.dry_run
     _emit(report, args)
     return 0
-
-
-def _create(shop_path: Path, args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """A new shop file named after its file; nothing is left behind if that fails."""
-    from forecasting.shopfile import Shop
-
-    try:
-        return Shop.create(shop_path, name=shop_path.stem, state=args.state.upper())
-    except BaseException:
-        _remove_new(shop_path)
-        raise
-
-
-def _remove_new(shop_path: Path) -> None:
-    """Remove a shop file this command created for an import that then failed."""
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(shop_path) + suffix).unlink(missing_ok=True)
 
 
 class _TerminalProgress:

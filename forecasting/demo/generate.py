@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import sqlite3
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +27,7 @@ from forecasting.errors import UserError
 from forecasting.products import product_ids, save_product
 from forecasting.sales_store import write_sales, write_true_demand
 from forecasting.schema import normalise_sales
-from forecasting.shopfile import Shop
+from forecasting.shopfile import Shop, new_shop_file, remove_shop_files, replace_content
 
 DEFAULT_SEED = 2026
 KINDS = ("bakery", "deli")
@@ -173,41 +174,38 @@ def _write(shop: Shop, history: DemoHistory) -> None:
                                 "seed": world.seed})
 
 
-def _remove(path: Path) -> None:
-    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        candidate.unlink(missing_ok=True)
-
-
 def write_demo_shop(
     kind: str, end: dt.date, out: str | Path, seed: int = DEFAULT_SEED, *, overwrite: bool = False
 ) -> Path:
     """Write the demo shop `kind` with history up to end - 1 to `out`; returns the path.
 
-    The file is built next to `out` and moved into place when complete, so a failure never leaves
-    a half-written shop. An existing `out` is refused unless `overwrite`.
+    The file is built next to `out` and appears only when complete, so a failure never leaves a
+    half-written shop. An existing `out` is refused unless `overwrite`; then its content is replaced
+    through SQLite, which is safe while other programs have it open.
     """
     out = Path(out)
     check_kind(kind)
     if out.exists() and not overwrite:
         raise UserError("shop.exists", path=str(out))
     history = simulate(kind, end, seed)
-    part = out.with_name(f".{out.name}.part")
-    _remove(part)
     spec = SHOPS[kind]
-    shop = Shop.create(part, name=spec.name, state=spec.state, **_settings(history.world))
-    try:
-        with shop.transaction():
+    if not out.exists():
+        with new_shop_file(out, name=spec.name, state=spec.state,
+                           **_settings(history.world)) as shop, shop.transaction():
             _write(shop, history)
-    except BaseException:
-        shop.close()
-        _remove(part)
-        raise
-    shop.close()
-    for suffix in ("-wal", "-shm"):
-        Path(f"{part}{suffix}").unlink(missing_ok=True)
-    if overwrite:
-        _remove(out)
-    os.replace(part, out)
+        return out
+    fresh = out.with_name(f".{out.name}.{os.getpid()}.new")
+    remove_shop_files(fresh)
+    try:
+        with new_shop_file(fresh, name=spec.name, state=spec.state,
+                           **_settings(history.world)) as shop, shop.transaction():
+            _write(shop, history)
+        try:
+            replace_content(fresh, out)
+        except sqlite3.DatabaseError:  # not a database at all: nobody can have it open as a shop
+            os.replace(fresh, out)
+    finally:
+        remove_shop_files(fresh)
     return out
 
 
@@ -230,4 +228,9 @@ def ensure_demo_shop(kind: str, directory: Path, end: dt.date | None = None) -> 
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    return write_demo_shop(kind, end or dt.date.today(), path)
+    try:
+        return write_demo_shop(kind, end or dt.date.today(), path)
+    except UserError as exc:
+        if exc.code == "shop.exists":  # another start of the program wrote it meanwhile
+            return path
+        raise
