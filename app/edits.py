@@ -1,6 +1,9 @@
 """Edits of the order sheet kept as data: `apply(shop)` writes and returns the inverse edit.
 
 Undo/redo is then just applying the returned edit (see `app/undo.py`, the QUndoCommand adapter).
+Every edit carries what its view showed (`old`) and is applied only if the file still holds exactly
+that: a newer write by another program (the command line, a second window) is never overwritten,
+the edit is refused with ChangedElsewhereError instead (optimistic concurrency).
 """
 
 from __future__ import annotations
@@ -8,9 +11,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from forecasting.decisions import OrderDecision, delete_decision, save_decision
+from forecasting.decisions import OrderDecision, decision_on, delete_decision, save_decision
+from forecasting.errors import ChangedElsewhereError
 from forecasting.shopfile import Shop
-from forecasting.stock_counts import StockCount, delete_count, save_count
+from forecasting.stock_counts import StockCount, count_on, delete_count, save_count
 
 
 @dataclasses.dataclass(frozen=True)
@@ -23,11 +27,17 @@ class SetDecision:
     old: OrderDecision | None
 
     def apply(self, shop: Shop) -> SetDecision:
-        """Write `new` to the shop file; returns the edit that restores `old`."""
-        if self.new is None:
-            delete_decision(shop, self.product, self.day)
-        else:
-            save_decision(shop, self.new)
+        """Write `new` to the shop file if it still holds `old`; returns the edit that restores
+        `old`."""
+        with shop.transaction():
+            current = decision_on(shop, self.product, self.day)
+            if current != self.old:
+                raise ChangedElsewhereError("edit.changed_elsewhere", name=self.product,
+                                            date=self.day)
+            if self.new is None:
+                delete_decision(shop, self.product, self.day)
+            else:
+                save_decision(shop, self.new)
         return SetDecision(self.product, self.day, new=self.old, old=self.new)
 
     def products(self) -> set[str]:
@@ -63,11 +73,16 @@ class SetStock:
     old: StockCount | None
 
     def apply(self, shop: Shop) -> SetStock:
-        """Write `new` to the shop file; returns the edit that restores `old`."""
-        if self.new is None:
-            delete_count(shop, self.product, self.day)
-        else:
-            save_count(shop, self.new)
+        """Write `new` to the shop file if it still holds `old`; returns the edit that restores
+        `old`."""
+        with shop.transaction():
+            if count_on(shop, self.product, self.day) != self.old:
+                raise ChangedElsewhereError("edit.changed_elsewhere", name=self.product,
+                                            date=self.day)
+            if self.new is None:
+                delete_count(shop, self.product, self.day)
+            else:
+                save_count(shop, self.new)
         return SetStock(self.product, self.day, new=self.old, old=self.new)
 
     def products(self) -> set[str]:
@@ -76,3 +91,4 @@ class SetStock:
 
 
 Edit = SetDecision | EditBatch | SetStock
+

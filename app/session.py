@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from app import i18n
@@ -19,9 +19,11 @@ from app.jobs import JobProgress, JobRunner
 from app.plan_access import LineView, line_views
 from app.undo import EditCommand
 from forecasting.decisions import OrderDecision, current_user, load_decisions, load_forecasts
+from forecasting.errors import ChangedElsewhereError
 from forecasting.shop_settings import ShopSettings, load_settings
 from forecasting.shopfile import Shop
 
+WATCH_MS = 2000  # how often the window looks for changes made by other programs
 
 def compute_plan(path: Path, day: dt.date, progress: JobProgress, *, child: bool = True
                  ) -> tuple[Any, int]:
@@ -70,6 +72,12 @@ class ShopSession(QObject):
         self.plan_version: int | None = None
         self.auto_recompute = True  # recompute suggestions after every data change
         self.closed = False
+        self._seen_commit = self._commit_count()
+        self._seen_plan_version = shop.plan_version()
+        self.watch = QTimer(self)
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self.check_outside_changes)
+        self.watch.start()
 
     @classmethod
     def open(cls, path: str | Path, runner: JobRunner | None = None,
@@ -79,9 +87,38 @@ class ShopSession(QObject):
 
     def close(self) -> None:
         """Wait for running jobs and close the file; results arriving later are dropped."""
+        self.watch.stop()
         self.runner.wait()
         self.closed = True
         self.shop.close()
+
+    # -- changes by other programs -------------------------------------------------------------
+    def _commit_count(self) -> int:
+        """SQLite's count of commits by other connections (PRAGMA data_version): cheap to ask."""
+        return int(self.shop.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def check_outside_changes(self) -> bool:
+        """Pick up what another program (the command line, the forecast child, a second window)
+        wrote since we last looked: decisions are reloaded, changed data recomputes the plan.
+        Returns whether anything changed."""
+        if self.closed:
+            return False
+        commits = self._commit_count()
+        if commits == self._seen_commit:
+            return False
+        self._seen_commit = commits
+        before = self.decisions
+        self.reload_decisions()
+        changed = {p for p in before.keys() | self.decisions.keys()
+                   if before.get(p) != self.decisions.get(p)}
+        if changed:
+            self.decisionsChanged.emit(changed)
+        version = self.shop.plan_version()
+        if version != self._seen_plan_version:
+            self._seen_plan_version = version
+            if self.plan_version is None or version > self.plan_version:
+                self.data_changed()
+        return True
 
     # -- facts ---------------------------------------------------------------------------------
     @property
@@ -241,7 +278,15 @@ class ShopSession(QObject):
         self.undo_stack.push(EditCommand(edit, self._apply, text))
 
     def _apply(self, edit: Edit) -> Edit:
-        inverse = edit.apply(self.shop)
+        try:
+            inverse = edit.apply(self.shop)
+        except ChangedElsewhereError:
+            # the view was stale: show what is stored now, then let the caller say why
+            self.reload_decisions()
+            self.decisionsChanged.emit(edit.products())
+            if isinstance(edit, SetStock):
+                self.data_changed(child=False)
+            raise
         if isinstance(edit, SetStock):
             # the suggestion depends on the count, the forecast does not: plan again, no training
             self.data_changed(child=False)
@@ -256,6 +301,8 @@ class ShopSession(QObject):
         (child False: only stock counts changed, the saved forecast holds; see `compute_plan`)."""
         if self.closed:
             return
+        self._seen_commit = self._commit_count()  # our own change: the watch need not react
+        self._seen_plan_version = self.shop.plan_version()
         self.dataChanged.emit()
         if recompute and self.auto_recompute:
             self.refresh_plan(child=child)

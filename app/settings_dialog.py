@@ -37,11 +37,14 @@ from app.postal_codes import state_for_postal_code
 from app.session import ShopSession
 from calendars.options import CalendarOptions
 from forecasting.calendar_settings import save_calendar_options, stored_calendar_options
+from forecasting.errors import ChangedElsewhereError, UserError
+from forecasting.merge import merged
 from forecasting.policy.lines import display_decimals
 from forecasting.products import Product, load_products, save_product
 from forecasting.shop_settings import (
     STATES,
     load_closing_days,
+    load_settings,
     remove_closing_day,
     save_settings,
     set_closing_day,
@@ -95,8 +98,13 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self.save_and_close)
         box.rejected.connect(self.reject)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.problem)
         layout.addWidget(box)
 
     # -- shop ----------------------------------------------------------------------------------
@@ -364,28 +372,66 @@ class SettingsDialog(QDialog):
             language=str(self.language.currentData()),
         )
         closing = self.closing_days()
-        with shop.transaction():
-            if settings != self.settings:
-                save_settings(shop, settings)
+        options = self.edited_calendar_options()
+        edited = self.edited_products()
+        with shop.transaction():  # the write lock first, so what is read below stays current
+            stored, conflicts = merged(self.settings, settings, load_settings(shop))
+            stored_options, calendar_conflicts = merged(
+                self.calendar_options, options, stored_calendar_options(shop))
+            current = {p.name: p for p in load_products(shop)}
+            before = {p.name: p for p in self.products}
+            products = []
+            for product in edited:
+                if product.name not in current:
+                    conflicts.append(product.name)
+                    continue
+                merged_product, clash = merged(before[product.name], product,
+                                               current[product.name])
+                conflicts += [f"{product.name}: {self.field_label(name)}" for name in clash]
+                products.append(merged_product)
+            if conflicts or calendar_conflicts:
+                shown = [self.field_label(name) for name in conflicts]
+                shown += [self.tr("Calendar")] if calendar_conflicts else []
+                raise ChangedElsewhereError("settings.changed_elsewhere", fields=", ".join(shown))
+            if stored != load_settings(shop):
+                save_settings(shop, stored)
                 shop.mark_data_changed()
             for day in set(self.closing) - set(closing):
                 remove_closing_day(shop, day)
             for day, reason in closing.items():
                 if self.closing.get(day) != reason:
                     set_closing_day(shop, day, reason)
-            options = self.edited_calendar_options()
             if options != self.calendar_options:
-                save_calendar_options(shop, options)
-            edited = self.edited_products()
-            for product in edited:
+                save_calendar_options(shop, stored_options)
+            for product in products:
                 save_product(shop, product)
-            if edited:
+            if products:
                 shop.mark_data_changed()
         self.session.data_changed()
 
+    def field_label(self, name: str) -> str:
+        """A settings field's name as the dialog shows it (for the conflict message)."""
+        labels = {
+            "name": self.tr("Name"), "state": self.tr("State"),
+            "postal_code": self.tr("Postal code"), "opening_days": self.tr("Opening days"),
+            "open_on_public_holidays": self.tr("Open on public holidays"),
+            "latitude": self.tr("Location"), "longitude": self.tr("Location"),
+            "language": self.tr("Language"), "price": self.tr("Price"),
+            "unit_cost": self.tr("Unit cost"), "salvage_value": self.tr("Salvage value"),
+            "pack_size": self.tr("Pack size"), "shelf_life_days": self.tr("Shelf life"),
+            "supplier": self.tr("Supplier"), "service_level": self.tr("Service level"),
+        }
+        return labels.get(name, name)
+
     def save_and_close(self) -> None:
-        """Save and close; switch the language if it changed."""
-        self.save()
+        """Save and close; switch the language if it changed. A refused save keeps the dialog
+        open with the reason shown."""
+        try:
+            self.save()
+        except UserError as exc:
+            self.problem.setText(exc.message(i18n.lang()))
+            self.problem.show()
+            return
         self.accept()
         lang = str(self.language.currentData())
         if lang != i18n.lang():

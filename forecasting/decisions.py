@@ -82,13 +82,24 @@ def delete_decision(shop: Shop, product: str, day: dt.date) -> None:
         shop.log("order.undecided", {"product": product, "date": day.isoformat()})
 
 
-def load_decisions(shop: Shop, day: dt.date | None = None) -> list[OrderDecision]:
+def decision_on(shop: Shop, product: str, day: dt.date) -> OrderDecision | None:
+    """The decision stored now for one product and day, or None."""
+    return next((d for d in load_decisions(shop, day, product) if d.product == product), None)
+
+
+def load_decisions(shop: Shop, day: dt.date | None = None,
+                   product: str | None = None) -> list[OrderDecision]:
     """Decisions for `day`, or all of them."""
     sql = """SELECT p.name, d.* FROM order_decisions d JOIN products p ON p.id = d.product_id"""
-    params: tuple[str, ...] = ()
+    where, params = [], []
     if day is not None:
-        sql += " WHERE d.date = ?"
-        params = (day.isoformat(),)
+        where.append("d.date = ?")
+        params.append(day.isoformat())
+    if product is not None:
+        where.append("p.name = ?")
+        params.append(product)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     return [
         OrderDecision(
             product=r["name"],

@@ -14,3 +14,8 @@ class UserError(CodedError):
 
 class ShopFileError(UserError):
     """The shop file cannot be opened or written as asked."""
+
+
+class ChangedElsewhereError(UserError):
+    """An edit made on a view that is no longer current: another program (the command line, a
+    second window) changed the same thing since. Refused, so a newer write is never overwritten."""

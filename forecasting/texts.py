@@ -71,6 +71,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Die Shop-Datei {path} kann nicht geöffnet werden ({detail}). Sie wurde nicht verändert.",
         "en": "The shop file {path} cannot be opened ({detail}). It was not changed.",
     },
+    "edit.changed_elsewhere": {
+        "de": (
+            "„{name}“ für den {date} wurde inzwischen an anderer Stelle geändert (zum Beispiel "
+            "über die Kommandozeile). Damit nichts überschrieben wird, wurde Ihre Änderung "
+            "nicht gespeichert; die Ansicht zeigt jetzt den gespeicherten Stand."
+        ),
+        "en": (
+            "“{name}” for {date} was changed elsewhere in the meantime (for example on the command "
+            "line). So that nothing is overwritten, your change was not saved; the view now "
+            "shows what is stored."
+        ),
+    },
+    "settings.changed_elsewhere": {
+        "de": (
+            "Diese Einstellungen wurden inzwischen an anderer Stelle geändert ({fields}). Damit "
+            "nichts überschrieben wird, wurde nichts gespeichert. Bitte den Dialog schließen, "
+            "neu öffnen und die Änderung noch einmal machen."
+        ),
+        "en": (
+            "These settings were changed elsewhere in the meantime ({fields}). So that nothing is "
+            "overwritten, nothing was saved. Please close the dialog, open it again and make the "
+            "change once more."
+        ),
+    },
     "shop.exists": {
         "de": "{path} gibt es schon; bitte einen anderen Namen wählen.",
         "en": "{path} already exists; please choose another name.",
