@@ -155,5 +155,13 @@ V4 = """
 ALTER TABLE events ADD COLUMN product_id INTEGER REFERENCES products(id) ON DELETE SET NULL;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+# V5 (issue 14): trained models and finished forecasts live in the user's cache folder
+# (forecasting/models/persist.py), so reading suggestions never writes to the shop file; the
+# shop's random id names its cache folder (copies and moved files find their trained model).
+V5 = """
+DROP TABLE models;
+INSERT OR IGNORE INTO meta(key, value) VALUES ('shop_id', lower(hex(randomblob(16))));
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
 CURRENT_VERSION = len(MIGRATIONS)

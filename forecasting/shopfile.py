@@ -151,9 +151,11 @@ class Shop:
         return shop
 
     @classmethod
-    def open(cls, path: str | Path, *, migrate: bool = True) -> Shop:
+    def open(cls, path: str | Path, *, migrate: bool = True, read_only: bool = False) -> Shop:
         """Open an existing shop file, migrating it forward; foreign or newer files are refused and
-        left exactly as they were."""
+        left exactly as they were. read_only: any write through this connection fails (what only
+        shows or exports data must never change the owner's file; an older file is still
+        migrated first, or this program could not read it)."""
         path = Path(path)
         if not path.is_file():
             raise ShopFileError("shop.not_found", path=str(path))
@@ -167,6 +169,8 @@ class Shop:
                 conn.execute("PRAGMA journal_mode = WAL")
             if migrate and version < CURRENT_VERSION:
                 _migrate(conn)
+            if read_only:
+                conn.execute("PRAGMA query_only = ON")
         except ShopFileError:
             conn.close()
             raise
@@ -223,6 +227,12 @@ class Shop:
             "INSERT INTO change_log(at, actor, action, details) VALUES (?, ?, ?, ?)",
             (_now(), actor, action, json.dumps(details or {}, ensure_ascii=False, default=str)),
         )
+
+    @property
+    def shop_id(self) -> str:
+        """A random id given to the shop when it was made (names its model cache folder)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'shop_id'").fetchone()
+        return str(row[0]) if row else "unknown"
 
     def mark_data_changed(self) -> None:
         """Count a change of sales or calendar data, so stored suggestions know they are stale."""

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# trained models are cached per user (forecasting/models/persist.py): tests keep theirs apart
+os.environ["BESTELLKOMPASS_CACHE_DIR"] = tempfile.mkdtemp(prefix="bk-cache-")
+atexit.register(shutil.rmtree, os.environ["BESTELLKOMPASS_CACHE_DIR"], ignore_errors=True)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATASETS = REPO_ROOT.parent / "shared" / "datasets"

@@ -69,7 +69,7 @@ def _from_shop(path: str) -> Any:
     from forecasting.shop_calendar import shop_calendar_inputs
     from forecasting.shopfile import Shop
 
-    with Shop.open(path) as shop:
+    with Shop.open(path, read_only=True) as shop:
         return shop_calendar_inputs(shop)
 
 

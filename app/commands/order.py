@@ -117,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         _reason(args.reason, args.note)
     if args.action == "export" and args.out.suffix.lower() not in EXPORT_SUFFIXES:
         raise UserError("cli.order.bad_export", path=str(args.out))
-    with Shop.open(path) as shop:
+    with Shop.open(path, read_only=args.action in ("show", "export")) as shop:
         day = getattr(args, "date", None) or next_opening_day(shop, dt.date.today())
         sheet = load_sheet(shop, day, lang)
         action = {"show": show, "accept": accept, "set": set_quantity, "clear": clear,

@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
     start, end = date_range(args.start, args.end, args.weeks, dt.date.today())
-    with Shop.open(path) as shop:
+    with Shop.open(path, read_only=True) as shop:
         review = review_decisions(shop, start, end, args.product)
     if args.format == "json":
         text = json.dumps(review_json(review), ensure_ascii=False, indent=2)

@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
     action = getattr(args, "action", None) or "show"
-    with Shop.open(path) as shop:
+    with Shop.open(path, read_only=action == "show") as shop:
         if action == "show":
             from app.commands.settings_show import settings_json, settings_table
 

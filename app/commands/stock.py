@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "set":  # check what needs no shop file first
         on_hand = parse_quantity(args.on_hand, lang)
         on_order = parse_quantity(args.on_order, lang)
-    with Shop.open(path) as shop:
+    with Shop.open(path, read_only=args.action == "show") as shop:
         if args.action == "show":
             text = show(shop, day, args.format, lang)
         elif args.action == "set":

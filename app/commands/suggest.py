@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
-    with Shop.open(path) as shop:
+    with Shop.open(path, read_only=args.no_save) as shop:
         day = args.date or next_opening_day(shop, dt.date.today())
         plan = build_order_plan(shop, day, progress=StderrProgress() if args.progress else None)
         if not args.no_save:

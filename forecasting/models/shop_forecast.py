@@ -12,7 +12,14 @@ import pandas as pd
 
 from forecasting.models.fingerprint import frame_digest, request_key
 from forecasting.models.forecaster import DEFAULT_LEVELS, ForecastResult, forecast
-from forecasting.models.persist import load_model, load_result, save_model, save_result
+from forecasting.models.persist import (
+    RESULT_PREFIX,
+    ModelCache,
+    load_model,
+    load_result,
+    save_model,
+    save_result,
+)
 from forecasting.models.result_json import (
     NotEncodableError,
     result_from_json,
@@ -41,11 +48,13 @@ def forecast_shop(
     levels: Sequence[float] = DEFAULT_LEVELS,
     progress: Progress | None = None,
     reuse: bool = True,
+    cache: ModelCache | None = None,
 ) -> ForecastResult:
     """Quantile forecasts with explanations for the shop's active products on `dates`.
 
     reuse: answer from the saved forecast / saved models when they were made from exactly these
-    inputs (False: compute everything afresh and save nothing).
+    inputs (False: compute everything afresh and save nothing). cache: where they are kept
+    (default: the shop's folder in the user's cache, see persist.py); the shop file is only read.
     """
     from forecasting.products import load_products
     from forecasting.sales_store import read_sales
@@ -67,34 +76,38 @@ def forecast_shop(
     if not reuse:
         return forecast(sales, features, dates, levels=levels, products=products or None,
                         progress=models, promotions=promotions)
+    cache = cache or ModelCache.for_shop(shop.shop_id)
     key = request_key(sales, features, dates, levels, products or None, promotions)
-    cached = _load_result(shop, key, expect)
+    cached = _load_result(cache, key, expect)
     if cached is not None:
         progress.report(1.0, "forecast.done")
         return cached
     horizons = {max(1, (pd.Timestamp(d) - last).days) for d in dates}
-    saved = {h: b for h in horizons if (b := load_model(shop, h, expect)) is not None}
+    saved = {h: b for h in horizons if (b := load_model(cache, h, expect)) is not None}
     fitted: dict[int, Any] = {}
     result = forecast(sales, features, dates, levels=levels, products=products or None,
                       progress=models, saved=saved, fitted=fitted, promotions=promotions)
     for h, booster in fitted.items():
         if h not in saved:
-            save_model(shop, h, booster, expect)
-    _save_result(shop, key, result, expect)
+            save_model(cache, h, booster, expect)
+    _save_result(cache, key, result, expect)
     return result
 
 
-def _load_result(shop: Shop, key: str, expect: dict[str, object]) -> ForecastResult | None:
-    text = load_result(shop, key, expect)
+def _load_result(cache: ModelCache, key: str, expect: dict[str, object]
+                 ) -> ForecastResult | None:
+    text = load_result(cache, key, expect)
     if text is None:
         return None
     try:
         return result_from_json(text, ForecastResult)
-    except (NotEncodableError, ValueError, KeyError, TypeError):
+    except (NotEncodableError, ValueError, KeyError, TypeError, AttributeError):
+        cache.discard(f"{RESULT_PREFIX}{key[:32]}")  # damaged: computed afresh and saved again
         return None
 
 
-def _save_result(shop: Shop, key: str, result: ForecastResult, expect: dict[str, object]) -> None:
+def _save_result(cache: ModelCache, key: str, result: ForecastResult,
+                 expect: dict[str, object]) -> None:
     """Save the forecast only if it reads back exactly equal."""
     try:
         text = result_to_json(result)
@@ -102,4 +115,4 @@ def _save_result(shop: Shop, key: str, result: ForecastResult, expect: dict[str,
             return
     except NotEncodableError:
         return
-    save_result(shop, key, text, expect)
+    save_result(cache, key, text, expect)

@@ -64,19 +64,28 @@ def test_a_new_shop_appears_only_when_complete(tmp_path: Path) -> None:
 
 def test_a_failed_new_shop_leaves_nothing(tmp_path: Path) -> None:
     path = tmp_path / "neu.bkshop"
-    with pytest.raises(RuntimeError), new_shop_file(path, name="Neu", state="SH") as shop:
-        save_product(shop, Product(name="Brötchen"))
-        raise RuntimeError("import refused")
+
+    def refused_import() -> None:
+        with new_shop_file(path, name="Neu", state="SH") as shop:
+            save_product(shop, Product(name="Brötchen"))
+            raise RuntimeError("import refused")
+
+    with pytest.raises(RuntimeError):
+        refused_import()
     assert list(tmp_path.iterdir()) == []
 
 
 def test_a_shop_made_meanwhile_by_another_program_is_never_replaced(tmp_path: Path) -> None:
     path = tmp_path / "neu.bkshop"
-    with pytest.raises(ShopFileError) as refused, new_shop_file(path, name="B",
-                                                                state="SH") as loser:
-        save_product(loser, Product(name="Brezel"))
-        with Shop.create(path, name="A", state="SH") as winner:  # the other import finished first
-            save_product(winner, Product(name="Brötchen"))
+
+    def slower_import() -> None:
+        with new_shop_file(path, name="B", state="SH") as loser:
+            save_product(loser, Product(name="Brezel"))
+            with Shop.create(path, name="A", state="SH") as winner:  # the other one finished first
+                save_product(winner, Product(name="Brötchen"))
+
+    with pytest.raises(ShopFileError) as refused:
+        slower_import()
     assert refused.value.code == "shop.exists"
     with Shop.open(path) as shop:
         assert [p.name for p in load_products(shop)] == ["Brötchen"]

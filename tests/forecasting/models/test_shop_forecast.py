@@ -9,18 +9,25 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from forecasting.models.backtest import BacktestPlan, run_backtest
 from forecasting.models.censoring import uncensor
 from forecasting.models.fingerprint import code_fingerprint
 from forecasting.models.frame import build_panel
-from forecasting.models.persist import RESULT_PREFIX, model_metadata
+from forecasting.models.persist import CACHE_ENV, RESULT_PREFIX, ModelCache
 from forecasting.models.result_json import results_equal
 from forecasting.models.shop_forecast import forecast_shop, shop_features
 from forecasting.sales_store import read_sales, read_true_demand, write_sales
 from forecasting.shopfile import Shop
 
 DAY = dt.date(2026, 11, 26)
+
+
+@pytest.fixture(autouse=True)
+def _own_model_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copies of one shop share its model cache (by shop id): these tests look at theirs alone."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
 
 
 def _small_shop(source: Path, tmp_path: Path, products: int = 4) -> Path:
@@ -33,28 +40,37 @@ def _small_shop(source: Path, tmp_path: Path, products: int = 4) -> Path:
     return path
 
 
+def _cache(shop: Shop) -> ModelCache:
+    return ModelCache.for_shop(shop.shop_id)
+
+
+def model_metadata(shop: Shop) -> dict[str, dict[str, object]]:
+    return _cache(shop).metadata()
+
+
 def _saved_medians(shop: Shop) -> list[float]:
     """The first median of every saved forecast."""
     out = []
-    for (text,) in shop.conn.execute("SELECT model_text FROM models WHERE name GLOB ?",
-                                     (RESULT_PREFIX + "*",)):
-        q = json.loads(text)["fields"]["quantiles"]
-        out.append(float(q["data"][q["columns"].index("q0.5")]["values"][0]))
+    cache = _cache(shop)
+    for name in cache.names():
+        if name.startswith(RESULT_PREFIX):
+            text, _ = cache.read(name)
+            q = json.loads(text)["fields"]["quantiles"]
+            out.append(float(q["data"][q["columns"].index("q0.5")]["values"][0]))
     return out
 
 
 def _poison_saved_medians(shop: Shop) -> None:
     """Overwrite the first median of every saved forecast with -1, to see whether one is used."""
-    rows = shop.conn.execute("SELECT name, model_text FROM models WHERE name GLOB ?",
-                             (RESULT_PREFIX + "*",)).fetchall()
-    assert rows
-    with shop.transaction() as conn:
-        for name, text in rows:
-            doc = json.loads(text)
-            q = doc["fields"]["quantiles"]
-            q["data"][q["columns"].index("q0.5")]["values"][0] = -1.0
-            conn.execute("UPDATE models SET model_text = ? WHERE name = ?",
-                         (json.dumps(doc), name))
+    cache = _cache(shop)
+    names = [n for n in cache.names() if n.startswith(RESULT_PREFIX)]
+    assert names
+    for name in names:
+        text, meta = cache.read(name)
+        doc = json.loads(text)
+        q = doc["fields"]["quantiles"]
+        q["data"][q["columns"].index("q0.5")]["values"][0] = -1.0
+        cache.write(name, json.dumps(doc), meta)
 
 
 def test_saved_forecast_equals_a_fresh_computation(demo_bakery_path: Path, tmp_path: Path) -> None:
@@ -73,12 +89,10 @@ def test_saved_forecast_equals_a_fresh_computation(demo_bakery_path: Path, tmp_p
             assert m["code"] == code_fingerprint()
             assert {"lightgbm", "pandas", "statsmodels"} <= set(m["versions"])
             assert "fitted_at" in m
-        text = shop.conn.execute("SELECT model_text FROM models WHERE name = 'lgbm_h1'").fetchone()
-        assert text[0].startswith("tree")
+        assert _cache(shop).read("lgbm_h1")[0].startswith("tree")
         again = forecast_shop(shop, days)
         # only the saved boosters (the forecast itself deleted): still exactly the same
-        with shop.transaction() as conn:
-            conn.execute("DELETE FROM models WHERE name = ?", (saved[0],))
+        _cache(shop).discard(saved[0])
         from_boosters = forecast_shop(shop, days)
     for result in (first, again, from_boosters):
         assert results_equal(result, fresh)
