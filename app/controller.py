@@ -10,17 +10,29 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer
 from app import i18n
 from app.main_window import MainWindow, app_settings, apply_font_scale
 from app.session import ShopSession
+from app.shop_lock import ShopLock
+from forecasting.errors import UserError
 
 
 class AppController(QObject):
     """The running app: one shop session, one main window."""
 
-    def __init__(self, shop_path: Path, day: dt.date | None = None) -> None:
+    def __init__(self, shop_path: Path, day: dt.date | None = None,
+                 lock: ShopLock | None = None) -> None:
         super().__init__()
         apply_font_scale(float(app_settings().value("font_scale", 1.0)))
         self.session = ShopSession.open(shop_path, day=day)
+        self.lock = lock
+        if lock is not None:
+            lock.serve(self.bring_to_front)
         self.window = self._make_window()
         self.session.refresh_plan()
+
+    def bring_to_front(self) -> None:
+        """A second start asked for this shop: show the window that has it."""
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
 
     def _make_window(self) -> MainWindow:
         window = MainWindow(self.session)
@@ -41,18 +53,39 @@ class AppController(QObject):
         self.session.relabel()
         self._replace_window()
 
-    def open_shop(self, path: str) -> None:
-        """Close the current shop and open another."""
+    def open_shop(self, path: str) -> bool:
+        """Close the current shop and open another; False (and the current shop stays) if another
+        window holds it."""
+        if Path(path).resolve() == Path(self.session.path).resolve():
+            return True
+        lock = None
+        if self.lock is not None:
+            lock = ShopLock(Path(path))
+            if not lock.acquire():
+                lock.ask_holder_to_show()
+                self.window.show_error(UserError("shop.open_elsewhere", path=path))
+                return False
+        try:
+            session = ShopSession.open(path)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         old = self.session
-        self.session = ShopSession.open(path)
+        self.session = session
         self._replace_window()
         old.close()
+        if lock is not None and self.lock is not None:
+            self.lock.release()
+            self.lock = lock
+            lock.serve(self.bring_to_front)
         self.session.refresh_plan()
+        return True
 
     def start_new_shop(self, path: str) -> None:
         """Open a freshly created shop and go straight to the import wizard."""
-        self.open_shop(path)
-        self.window.import_sales()
+        if self.open_shop(path):
+            self.window.import_sales()
 
     def _replace_window(self) -> None:
         old = self.window
@@ -79,3 +112,5 @@ class AppController(QObject):
         """Close the window and the shop file."""
         self.window.close()
         self.session.close()
+        if self.lock is not None:
+            self.lock.release()

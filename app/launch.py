@@ -7,6 +7,10 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.shop_lock import ShopLock
 
 DEMO_KIND = "bakery"
 ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "bestellkompass.svg"
@@ -83,7 +87,14 @@ def launch(args: argparse.Namespace) -> int:
     from app.controller import AppController
 
     i18n.install_language(lang)
-    controller = AppController(shop_path, day=getattr(args, "day", None))
+    lock = None
+    if not getattr(args, "screenshot", None):
+        from app.shop_lock import ShopLock
+
+        lock = ShopLock(shop_path)
+        if not lock.acquire():
+            return already_open(shop_path, lock)
+    controller = AppController(shop_path, day=getattr(args, "day", None), lock=lock)
     if getattr(args, "screenshot", None):
         from app.screenshots import render_all
 
@@ -96,3 +107,28 @@ def launch(args: argparse.Namespace) -> int:
     code = app.exec()  # type: ignore[attr-defined]
     controller.close()
     return int(code)
+
+
+def already_open(shop_path: Path, lock: ShopLock) -> int:
+    """Another window holds this shop: bring it to the front, or say which program holds it."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if lock.ask_holder_to_show():
+        text = QCoreApplication.translate(
+            "Launch", "%1 is already open in Bestellkompass; that window was brought to the "
+            "front.").replace("%1", str(shop_path))
+        if sys.stderr is not None:
+            print(text, file=sys.stderr)
+        return 0
+    holder = lock.holder()
+    text = QCoreApplication.translate(
+        "Launch", "%1 is already open in another Bestellkompass window (process %2 on computer "
+        "%3). Please continue there, or close that window first.").replace(
+        "%1", str(shop_path)).replace("%2", str(holder[0] if holder else "?")).replace(
+        "%3", holder[1] if holder and holder[1] else "?")
+    if sys.stderr is not None:
+        print(text, file=sys.stderr)
+    if QApplication.platformName() != "offscreen":
+        QMessageBox.information(None, "Bestellkompass", text)
+    return 1

@@ -95,6 +95,16 @@ MESSAGES: dict[str, dict[str, str]] = {
             "change once more."
         ),
     },
+    "shop.open_elsewhere": {
+        "de": (
+            "{path} ist schon in einem anderen Bestellkompass-Fenster geöffnet. Bitte dort "
+            "weiterarbeiten oder jenes Fenster zuerst schließen."
+        ),
+        "en": (
+            "{path} is already open in another Bestellkompass window. Please continue there or "
+            "close that window first."
+        ),
+    },
     "shop.exists": {
         "de": "{path} gibt es schon; bitte einen anderen Namen wählen.",
         "en": "{path} already exists; please choose another name.",

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from forecasting.importing.engine import (
+    FileData,
     ImportOptions,
     ImportRefusedError,
     plan_import,
@@ -60,8 +61,6 @@ def _emit(report: ImportReport, args: argparse.Namespace) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Detect or load the mapping, read, report, and write unless refused or dry run."""
-    from forecasting.shopfile import Shop, new_shop_file
-
     path = Path(args.file)
     if args.mapping:
         mapping = load_mapping(args.mapping)
@@ -82,33 +81,33 @@ def run(args: argparse.Namespace) -> int:
     progress = _TerminalProgress()
     data = read_file(path, mapping, progress=progress)
     progress.clear()
-    if not shop_path.exists():
-        # refusals raise before anything is created; the new shop appears only when complete
-        report = plan_import(data, None, options)
-        if args.dry_run:
-            report.dry_run = True
-            _emit(report, args)
-            return 0
-        try:
-            with new_shop_file(shop_path, name=shop_path.stem, state=args.state.upper()) as shop:
-                report = write_import(data, shop, options)
-        except ImportRefusedError as refused:
-            _emit(refused.report, args)
-            raise
-        _emit(report, args)
-        return 0
-    # a dry run must not even migrate an older shop file forward
-    with Shop.open(shop_path, migrate=not args.dry_run) as shop:
-        try:
-            report = plan_import(data, shop, options) if args.dry_run else write_import(
-                data, shop, options)
-        except ImportRefusedError as refused:
-            refused.report.dry_run = args.dry_run
-            _emit(refused.report, args)
-            raise
+    try:
+        report = _import(data, shop_path, options, args)
+    except ImportRefusedError as refused:
+        refused.report.dry_run = args.dry_run
+        _emit(refused.report, args)
+        raise
     report.dry_run = args.dry_run
     _emit(report, args)
     return 0
+
+
+def _import(data: FileData, shop_path: Path, options: ImportOptions,
+            args: argparse.Namespace) -> ImportReport:
+    """The import (or its dry run) into the shop file; a new shop appears only when complete."""
+    from forecasting.shopfile import Shop, new_shop_file
+
+    if not shop_path.exists():
+        report = plan_import(data, None, options)  # refusals raise before anything is created
+        if args.dry_run:
+            return report
+        with new_shop_file(shop_path, name=shop_path.stem, state=args.state.upper()) as shop:
+            return write_import(data, shop, options)
+    # a dry run must not even migrate an older shop file forward
+    with Shop.open(shop_path, migrate=not args.dry_run) as shop:
+        if args.dry_run:
+            return plan_import(data, shop, options)
+        return write_import(data, shop, options)
 
 
 class _TerminalProgress:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -25,6 +24,8 @@ from app.forecast_process import (
     parse_progress,
 )
 from app.jobs import JobCancelled, JobProgress
+from forecasting.models.persist import CACHE_ENV, ModelCache
+from forecasting.shopfile import Shop
 from forecasting.texts import MESSAGES
 from tests.app.conftest import ORDER_DAY
 
@@ -63,9 +64,17 @@ def test_without_the_child_the_plan_loads_the_models(shop_path: Path) -> None:
     assert '"loaded": []' not in _plan_in_fresh_process(shop_path)
 
 
+@pytest.fixture(autouse=True)
+def _own_model_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Copies of one shop share its model cache (by shop id): each test starts untrained."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "model-cache"))
+
+
 def _stored_models(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
-        return int(conn.execute("SELECT count(*) FROM models").fetchone()[0])
+    """Entries in the shop's model cache (the child trains and stores, the shop file is only
+    read)."""
+    with Shop.open(path) as shop:
+        return len(ModelCache.for_shop(shop.shop_id).names())
 
 
 def test_cancel_kills_the_child_and_leaves_no_forecast(shop_path: Path) -> None:
