@@ -38,7 +38,7 @@ def day_infos(shop: Shop, start: dt.date, days: int, lang: str) -> list[DayInfo]
     end = start + dt.timedelta(days=days - 1)
     settings = load_settings(shop)
     closing = load_closing_days(shop)
-    weather = load_weather(shop)
+    weather = load_weather(shop, start, end)
     table = build_features(
         settings.state, start, end, events=events_frame(load_events(shop)), weather=None,
         options=load_calendar_options(shop),

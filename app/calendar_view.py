@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtGui import QBrush, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -267,11 +267,23 @@ class CalendarView(QWidget):
         self.weather_button.clicked.connect(self.enter_weather)
         self.fetch_button.clicked.connect(self.fetch_weather)
         self.events.itemDoubleClicked.connect(lambda _item: self.edit_event())
-        session.dataChanged.connect(self.reload)
+        self._dirty = True
+        session.dataChanged.connect(self.mark_dirty)
         session.planChanged.connect(self._follow_order_day)
-        self.reload()
+        self.mark_dirty()  # read when the tab is first shown, not while the window is built
 
     # -- reading -------------------------------------------------------------------------------
+    def mark_dirty(self, *_args: object) -> None:
+        """The calendar or the data changed: reload now if visible, else when shown."""
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self.reload()
+        super().showEvent(event)
+
     def reload(self) -> None:
         """Fill both tables from the shop file."""
         lang = i18n.lang()
@@ -313,11 +325,12 @@ class CalendarView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, event.id)
                 self.events.setItem(row, col, item)
+        self._dirty = False
 
     def _follow_order_day(self) -> None:
         """Reload when the owner picked an order day before the first day shown."""
         if min(dt.date.today(), self.session.day) != self.start:
-            self.reload()
+            self.mark_dirty()
 
     def selected_event(self) -> Event | None:
         """The event selected in the list."""

@@ -174,7 +174,7 @@ class ReviewView(QWidget):
         session.decisionsChanged.connect(self.mark_dirty)
         session.dataChanged.connect(self.mark_dirty)
         session.planChanged.connect(self.mark_dirty)
-        self.reload()
+        self.mark_dirty()  # read when the tab is first shown, not while the window is built
 
     def period(self) -> tuple[dt.date, dt.date]:
         """The chosen number of weeks before the day the orders are for."""

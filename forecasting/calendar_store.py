@@ -101,10 +101,13 @@ def delete_event(shop: Shop, event_id: int) -> None:
         shop.mark_data_changed()
 
 
-def load_weather(shop: Shop) -> pd.DataFrame:
-    """Weather observations and forecasts as a WEATHER frame."""
+def load_weather(shop: Shop, start: dt.date | None = None, end: dt.date | None = None
+                 ) -> pd.DataFrame:
+    """Weather observations and forecasts as a WEATHER frame (of start..end when given)."""
     frame = pd.read_sql_query(
-        f"SELECT {', '.join(WEATHER_COLUMNS)} FROM weather ORDER BY date, kind", shop.conn
+        f"SELECT {', '.join(WEATHER_COLUMNS)} FROM weather WHERE date BETWEEN ? AND ? "
+        "ORDER BY date, kind", shop.conn,
+        params=((start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()),
     )
     frame["date"] = pd.to_datetime(frame["date"])
     return frame

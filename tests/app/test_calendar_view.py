@@ -13,6 +13,7 @@ from tests.app.conftest import ORDER_DAY
 def _view(qtbot: object, session: object) -> CalendarView:
     view = CalendarView(session)
     qtbot.addWidget(view)  # type: ignore[attr-defined]
+    view.show()  # the tab reads the shop file when it is shown
     return view
 
 
