@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from forecasting import backups
 from forecasting.errors import ShopFileError
 from forecasting.shop_schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
 
@@ -131,10 +132,14 @@ class Shop:
         try:
             conn.execute("PRAGMA journal_mode = WAL")
             if migrate and version < CURRENT_VERSION:
+                backups.create(path, "before-migration", source=conn)  # checked copy first
                 _migrate(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise ShopFileError("shop.not_a_shop", path=str(path)) from exc
+        except BaseException:
+            conn.close()
+            raise
         return cls(path, conn)
 
     def close(self) -> None:
