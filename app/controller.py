@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QObject, QTimer
 
 from app import i18n
+from app.backup_dialog import open_checked, start_daily_backup
 from app.main_window import MainWindow, app_settings, apply_font_scale
 from app.session import ShopSession
 
@@ -19,7 +20,12 @@ class AppController(QObject):
         super().__init__()
         apply_font_scale(float(app_settings().value("font_scale", 1.0)))
         self.session = ShopSession.open(shop_path, day=day)
-        self.window = self._make_window()
+        try:
+            self.window = self._make_window()
+        except BaseException:  # e.g. a damaged file: launch offers its backup, then opens again
+            self.session.close()
+            raise
+        start_daily_backup(self.session, lambda: self.window)
         self.session.refresh_plan()
 
     def _make_window(self) -> MainWindow:
@@ -44,9 +50,15 @@ class AppController(QObject):
     def open_shop(self, path: str) -> None:
         """Close the current shop and open another."""
         old = self.session
-        self.session = ShopSession.open(path)
+        session, restored = open_checked(lambda: ShopSession.open(path), Path(path), self.window)
+        if session is None:
+            return
+        self.session = session
         self._replace_window()
         old.close()
+        start_daily_backup(self.session, lambda: self.window)
+        if restored is not None:
+            self.window.message.setText(restored.message(i18n.lang()))
         self.session.refresh_plan()
 
     def start_new_shop(self, path: str) -> None:

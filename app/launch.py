@@ -83,7 +83,14 @@ def launch(args: argparse.Namespace) -> int:
     from app.controller import AppController
 
     i18n.install_language(lang)
-    controller = AppController(shop_path, day=getattr(args, "day", None))
+    from app.backup_dialog import open_checked
+
+    controller, restored = open_checked(  # a damaged shop file: offer its newest good backup
+        lambda: AppController(shop_path, day=getattr(args, "day", None)), shop_path)
+    if controller is None:
+        return 2
+    if restored is not None:
+        controller.window.message.setText(restored.message(lang))
     if getattr(args, "screenshot", None):
         from app.screenshots import render_all
 
