@@ -38,6 +38,7 @@ from app.session import ShopSession
 from forecasting.calendar_store import (
     Event,
     delete_event,
+    import_weather,
     load_events,
     merge_events,
     save_event,
@@ -440,7 +441,7 @@ class CalendarView(QWidget):
             frame = read_weather_file(path)
             progress.check()
             with Shop.open(shop_path) as shop:
-                return write_weather(shop, frame, source=str(frame["source"].iloc[0]))
+                return import_weather(shop, frame, source=str(frame["source"].iloc[0]))
 
         self.session.runner.run(self.tr("Importing weather…"), job, self._weather_imported,
                                 self._failed)

@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "order": ("app.commands.order", "record order decisions, export the final order list"),
     "stock": ("app.commands.stock", "record stock counts of goods that keep (on hand, on order)"),
     "review": ("app.commands.review", "compare past decisions with what really sold"),
+    "backup": ("app.commands.backup", "list, take and restore backups of the shop file"),
 }
 
 
@@ -77,8 +78,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.launch import launch
 
         return launch(args)
-    except CodedError as exc:
-        print(exc.message(lang), file=sys.stderr)
+    except Exception as exc:
+        from app.commands.backup import damaged_error
+
+        damaged = damaged_error(args, exc)  # a damaged shop file: say so, offer its backup
+        if damaged is None and not isinstance(exc, CodedError):
+            raise
+        print((damaged or exc).message(lang), file=sys.stderr)  # type: ignore[union-attr]
         return 2
     except KeyboardInterrupt:
         return 130

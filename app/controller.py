@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QObject, QTimer
 
 from app import i18n
+from app.backup_dialog import open_checked, start_daily_backup
 from app.main_window import MainWindow, app_settings, apply_font_scale
 from app.session import ShopSession
 from app.shop_lock import ShopLock
@@ -25,7 +26,12 @@ class AppController(QObject):
         self.lock = lock
         if lock is not None:
             lock.serve(self.bring_to_front)
-        self.window = self._make_window()
+        try:
+            self.window = self._make_window()
+        except BaseException:  # e.g. a damaged file: launch offers its backup, then opens again
+            self.session.close()
+            raise
+        start_daily_backup(self.session, lambda: self.window)
         self.session.refresh_plan()
 
     def bring_to_front(self) -> None:
@@ -66,11 +72,16 @@ class AppController(QObject):
                 self.window.show_error(UserError("shop.open_elsewhere", path=path))
                 return False
         try:
-            session = ShopSession.open(path)
+            session, restored = open_checked(lambda: ShopSession.open(path), Path(path),
+                                             self.window)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
+        if session is None:
+            if lock is not None:
+                lock.release()
+            return False
         old = self.session
         self.session = session
         self._replace_window()
@@ -79,6 +90,9 @@ class AppController(QObject):
             self.lock.release()
             self.lock = lock
             lock.serve(self.bring_to_front)
+        start_daily_backup(self.session, lambda: self.window)
+        if restored is not None:
+            self.window.message.setText(restored.message(i18n.lang()))
         self.session.refresh_plan()
         return True
 

@@ -458,10 +458,10 @@ class DonePage(QWizardPage):
             frame = self.wiz.frame
 
             def job(progress: JobProgress) -> Any:
-                from forecasting.calendar_store import write_weather
+                from forecasting.calendar_store import import_weather
 
                 with Shop.open(shop_path) as shop:
-                    return write_weather(shop, frame, source=str(frame["source"].iloc[0]))
+                    return import_weather(shop, frame, source=str(frame["source"].iloc[0]))
         else:
             from app.calendar_view import import_events_file
 

@@ -94,7 +94,16 @@ def launch(args: argparse.Namespace) -> int:
         lock = ShopLock(shop_path)
         if not lock.acquire():
             return already_open(shop_path, lock)
-    controller = AppController(shop_path, day=getattr(args, "day", None), lock=lock)
+    from app.backup_dialog import open_checked
+
+    controller, restored = open_checked(  # a damaged shop file: offer its newest good backup
+        lambda: AppController(shop_path, day=getattr(args, "day", None), lock=lock), shop_path)
+    if controller is None:
+        if lock is not None:
+            lock.release()
+        return 2
+    if restored is not None:
+        controller.window.message.setText(restored.message(lang))
     if getattr(args, "screenshot", None):
         from app.screenshots import render_all
 

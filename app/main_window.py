@@ -87,13 +87,16 @@ class MainWindow(QMainWindow):
                                        self.tr("Start your own shop and import your sales"))
         self.import_action = self._action(self.tr("&Import sales history…"), self.import_sales,
                                           "Ctrl+I", self.tr("Bring in your own till data"))
+        self.restore_action = self._action(self.tr("Restore &backup…"), self.restore_backup,
+                                           tip=self.tr("Go back to an earlier state of the shop"))
         self.pdf_action = self._action(self.tr("Export order list as &PDF…"), self.export_pdf,
                                        "Ctrl+Shift+P")
         self.print_action = self._action(self.tr("&Print order list…"), self.print_list, std.Print)
         self.csv_action = self._action(self.tr("Export as &CSV…"), self.export_csv)
         self.xlsx_action = self._action(self.tr("Export as &Excel (XLSX)…"), self.export_xlsx)
         self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
-        for action in (self.new_action, self.open_action, self.import_action, None,
+        for action in (self.new_action, self.open_action, self.import_action,
+                       self.restore_action, None,
                        self.print_action,
                        self.pdf_action, self.csv_action, self.xlsx_action, None, self.quit_action):
             if action is None:
@@ -209,6 +212,16 @@ class MainWindow(QMainWindow):
 
         wizard = ImportWizard(self.session, self)
         wizard.exec()
+
+    def restore_backup(self) -> QWidget:
+        """The shop's backups with a restore button (app/backup_dialog.py)."""
+        from app.backup_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self.session, self)
+        dialog.restored.connect(lambda result: self.message.setText(result.message(i18n.lang())))
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def new_shop(self) -> None:
         """Create one's own shop file, open it and start the import wizard."""

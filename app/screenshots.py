@@ -40,7 +40,8 @@ def sample_import_file() -> Path | None:
 
 
 def render_all(controller: object, out: Path) -> list[Path]:
-    """Order sheet, product view, calendar, review, import wizard and settings as PNGs in `out`."""
+    """Order sheet, product view, calendar, review, import wizard, settings and the backups as
+    PNGs in `out`."""
     from app.import_wizard import ImportWizard
     from app.settings_dialog import SettingsDialog
 
@@ -84,5 +85,8 @@ def render_all(controller: object, out: Path) -> list[Path]:
     settings.tabs.setCurrentIndex(1)
     written.append(_save(settings, out / "settings_products.png"))
     settings.close()
+    restore = window.restore_backup()
+    written.append(_save(restore, out / "restore_backup.png"))
+    restore.close()
     QApplication.processEvents()
     return written

@@ -73,6 +73,8 @@ class ShopLock(QObject):
     def serve(self, on_show: Callable[[], None]) -> None:
         """Answer a second start's request to show the window (`on_show` brings it forward)."""
         self.request_path.unlink(missing_ok=True)  # an old request is not for this window
+        if self.timer is not None:
+            self.timer.stop()
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(lambda: self._answer(on_show))

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
+from forecasting.backups import before_import
 from forecasting.schema import EVENT_COLUMNS, WEATHER_COLUMNS
 from forecasting.shopfile import Shop
 
@@ -141,6 +142,12 @@ def write_weather(shop: Shop, weather: pd.DataFrame, source: str = "") -> int:
     return len(rows)
 
 
+def import_weather(shop: Shop, weather: pd.DataFrame, source: str = "") -> int:
+    """Store weather rows read from a file, after a before-import backup (forecasting/backups.py)."""
+    with before_import(shop):
+        return write_weather(shop, weather, source)
+
+
 def _num(value: object) -> float | None:
     if value is None:
         return None
@@ -158,7 +165,7 @@ def merge_events(shop: Shop, events: pd.DataFrame) -> tuple[int, int]:
     and dates (a CSV imported again), replaces the stored one, so importing twice adds nothing.
     """
     added = replaced = 0
-    with shop.transaction():
+    with before_import(shop), shop.transaction():
         stored = load_events(shop)
         by_uid = {e.uid: e.id for e in stored if e.uid}
         by_key = {(e.kind, e.name, e.start_date, e.end_date): e.id for e in stored if not e.uid}

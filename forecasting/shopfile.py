@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
+from forecasting import backups
 from forecasting.errors import ShopFileError
 from forecasting.shop_schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
 
@@ -168,6 +169,7 @@ class Shop:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             if migrate and version < CURRENT_VERSION:
+                backups.create(path, "before-migration", source=conn)  # checked copy first
                 _migrate(conn)
             if read_only:
                 conn.execute("PRAGMA query_only = ON")
@@ -177,6 +179,9 @@ class Shop:
         except sqlite3.Error as exc:
             conn.close()
             raise open_error(exc, path) from exc
+        except BaseException:
+            conn.close()
+            raise
         return cls(path, conn)
 
     def close(self) -> None:

@@ -292,6 +292,135 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Bestellliste gespeichert: {path}",
         "en": "Order list saved: {path}",
     },
+    # -- backup.*: automatic backups (forecasting/backups.py, app/commands/backup.py) ----------
+    "backup.kind.daily": {"de": "täglich", "en": "daily"},
+    "backup.kind.before-import": {"de": "vor Import", "en": "before import"},
+    "backup.kind.before-migration": {"de": "vor Umstellung", "en": "before upgrade"},
+    "backup.kind.before-restore": {"de": "vor Wiederherstellung", "en": "before restore"},
+    "backup.kind.manual": {"de": "von Hand", "en": "manual"},
+    "backup.kind.file": {"de": "Datei", "en": "file"},
+    "backup.summary": {
+        "de": "{sales} Verkaufszeilen bis {last}, {decisions} Entscheidungen",
+        "en": "{sales} sales rows up to {last}, {decisions} decisions",
+    },
+    "backup.summary_no_sales": {
+        "de": "keine Verkäufe, {decisions} Entscheidungen",
+        "en": "no sales, {decisions} decisions",
+    },
+    "backup.detail.unreadable": {
+        "de": "sie lässt sich nicht als Datenbank lesen",
+        "en": "it cannot be read as a database",
+    },
+    "backup.detail.malformed": {
+        "de": "ihr Inhalt ist fehlerhaft (die Datenbank-Prüfung schlägt fehl)",
+        "en": "its content is broken (the database check fails)",
+    },
+    "backup.detail.foreign": {
+        "de": "sie ist keine Bestellkompass-Shop-Datei",
+        "en": "it is not a Bestellkompass shop file",
+    },
+    "backup.detail.newer": {
+        "de": "sie stammt aus einer neueren Bestellkompass-Version",
+        "en": "it was written by a newer Bestellkompass",
+    },
+    "backup.detail.missing": {"de": "sie fehlt", "en": "it is missing"},
+    "backup.detail.itself": {
+        "de": "sie ist die Shop-Datei selbst",
+        "en": "it is the shop file itself",
+    },
+    "backup.check_ok": {"de": "geprüft", "en": "checked"},
+    "backup.check_bad": {"de": "BESCHÄDIGT", "en": "DAMAGED"},
+    "backup.list_title": {
+        "de": "Sicherungen von {path} (neueste zuerst):",
+        "en": "Backups of {path} (newest first):",
+    },
+    "backup.list_columns": {
+        "de": "Nr.|Datum/Uhrzeit|Art|Inhalt|Größe|Prüfung",
+        "en": "No.|Date/time|Kind|Content|Size|Check",
+    },
+    "backup.list_folders": {"de": "Ordner: {folders}", "en": "Folder: {folders}"},
+    "backup.list_hint": {
+        "de": "Wiederherstellen: bestellkompass --shop \"{path}\" backup restore NR",
+        "en": "To restore: bestellkompass --shop \"{path}\" backup restore NO",
+    },
+    "backup.none": {
+        "de": "Von {path} gibt es noch keine Sicherung (Ordner: {folder}).",
+        "en": "There is no backup of {path} yet (folder: {folder}).",
+    },
+    "backup.created": {
+        "de": "Sicherung angelegt und geprüft: {path} ({size}; {summary}).",
+        "en": "Backup written and checked: {path} ({size}; {summary}).",
+    },
+    "backup.restored": {
+        "de": "Wiederhergestellt: die Sicherung vom {when} ({kind}; {summary}).",
+        "en": "Restored: the backup of {when} ({kind}; {summary}).",
+    },
+    "backup.restored_before": {
+        "de": "Der vorige Stand ist gesichert in {path}.",
+        "en": "The previous state is backed up in {path}.",
+    },
+    "backup.restored_aside": {
+        "de": "Die beschädigte Datei ist nicht gelöscht, sie liegt unter {path}.",
+        "en": "The damaged file was not deleted; it is kept as {path}.",
+    },
+    "backup.damaged": {
+        "de": "Die Shop-Datei {path} ist beschädigt: {detail}.",
+        "en": "The shop file {path} is damaged: {detail}.",
+    },
+    "backup.damaged_during_backup": {
+        "de": "Das hat die Sicherung vor der Änderung gezeigt; die Sicherung wurde gelöscht, und "
+        "es wurde nichts geändert.",
+        "en": "The backup taken before the change showed it; the backup was deleted and nothing "
+        "was changed.",
+    },
+    "backup.damaged_offer": {
+        "de": "Die neueste gute Sicherung ist vom {when} ({kind}; {summary}). Wiederherstellen mit:",
+        "en": "The newest good backup is from {when} ({kind}; {summary}). Restore it with:",
+    },
+    "backup.damaged_kept": {
+        "de": "Die beschädigte Datei wird dabei nicht gelöscht, sondern beiseitegelegt.",
+        "en": "The damaged file is not deleted but kept aside.",
+    },
+    "backup.damaged_no_backup": {
+        "de": "Es gibt keine gute Sicherung davon. Bitte die Datei nicht löschen und eine Kopie "
+        "aus einer anderen Datensicherung (z. B. USB-Stick) holen.",
+        "en": "There is no good backup of it. Please do not delete the file; get a copy from "
+        "another backup (e.g. a USB stick).",
+    },
+    "backup.busy": {
+        "de": "Ein anderes Programm schreibt gerade lange in die Shop-Datei; bitte gleich noch "
+        "einmal versuchen. Es wurde nichts geändert.",
+        "en": "Another program has been writing to the shop file for a long time; please try "
+        "again shortly. Nothing was changed.",
+    },
+    "backup.write_failed": {
+        "de": "Die Sicherung konnte nicht geschrieben werden ({reason}). Bitte Platz schaffen "
+        "oder die Shop-Datei in einen beschreibbaren Ordner legen. Es wurde nichts geändert.",
+        "en": "The backup could not be written ({reason}). Please free some space or move the "
+        "shop file to a writable folder. Nothing was changed.",
+    },
+    "backup.unknown": {
+        "de": "„{value}“ ist keine Sicherung: bitte eine Nummer aus „bestellkompass backup "
+        "list“ (1 bis {count}) oder den Pfad einer Sicherungsdatei angeben.",
+        "en": "“{value}” is not a backup: please give a number from “bestellkompass backup "
+        "list” (1 to {count}) or the path of a backup file.",
+    },
+    "backup.unusable": {
+        "de": "{path} lässt sich nicht wiederherstellen: {detail}. Es wurde nichts geändert.",
+        "en": "{path} cannot be restored: {detail}. Nothing was changed.",
+    },
+    "backup.target_foreign": {
+        "de": "{path} ist keine Bestellkompass-Shop-Datei; eine Sicherung wird nicht darüber "
+        "geschrieben. Es wurde nichts geändert.",
+        "en": "{path} is not a Bestellkompass shop file; a backup is not written over it. "
+        "Nothing was changed.",
+    },
+    "backup.restore_failed": {
+        "de": "Nach der Wiederherstellung besteht {path} die Prüfung nicht: {detail}. Der vorige "
+        "Stand liegt in {before}.",
+        "en": "After the restore {path} fails the check: {detail}. The previous state is in "
+        "{before}.",
+    },
     # -- review.*: `bestellkompass review` (app/commands/review.py, forecasting/review.py) ------
     "review.title": {"de": "Rückblick {start} bis {end}", "en": "Review {start} to {end}"},
     "review.none": {

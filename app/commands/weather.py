@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     """Import, store and report; calendar errors are printed in the user's language."""
     from calendars.errors import CalendarError
     from calendars.texts import render
-    from forecasting.calendar_store import write_weather
+    from forecasting.calendar_store import import_weather, write_weather
     from forecasting.shop_settings import load_settings
     from forecasting.shopfile import Shop, default_shop_path
 
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
 
                 frame = read_weather_file(args.file, kind=args.kind)
                 source = frame["source"].iloc[0]
-                count = write_weather(shop, frame, source=source)
+                count = import_weather(shop, frame, source=source)
                 print(render("calendar.weather_imported", lang, count=count, kind=args.kind,
                              file=args.file, shop=str(path)))
             if args.date:

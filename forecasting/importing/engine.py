@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from forecasting.backups import before_import
 from forecasting.errors import UserError
 from forecasting.importing.dates import Pending, resolve, show_pending
 from forecasting.importing.layouts import Collector, FileData, ImportCancelledError
@@ -451,7 +452,7 @@ def write_import(
     options = options or ImportOptions()
     progress = progress or NullProgress()
     progress.report(0.85, "import.write")
-    with shop.transaction() as conn:
+    with before_import(shop), shop.transaction() as conn:
         plan, report = _plan(data, shop, options)
         for name in plan.created:
             save_product(shop, Product(name=name))

@@ -13,6 +13,7 @@ import datetime as dt
 import itertools
 from pathlib import Path
 
+from forecasting.backups import before_import
 from forecasting.errors import UserError
 from forecasting.importing.engine import shop_names
 from forecasting.importing.names import name_key
@@ -141,7 +142,7 @@ class StockListError(UserError):
 def import_stock_list(shop: Shop, path: Path, day: dt.date) -> list[StockCount]:
     """Read the whole list, then write every count in one transaction (all or nothing)."""
     counts = read_stock_list(shop, path, day)
-    with shop.transaction():
+    with before_import(shop), shop.transaction():
         for count in counts:
             save_count(shop, count)
     return counts

@@ -2,180 +2,246 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>CalendarView</name>
+    <name>BackupListModel</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="201"/>
-        <source>Date</source>
-        <translation>Datum</translation>
+        <location filename="../../app/backup_dialog.py" line="84"/>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="201"/>
-        <source>Day</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
-        <location filename="../../app/calendar_view.py" line="201"/>
-        <source>What is special</source>
-        <translation>Besonderheiten</translation>
-    </message>
-    <message>
-        <location filename="../../app/calendar_view.py" line="201"/>
-        <source>Events</source>
-        <translation>Ereignisse</translation>
-    </message>
-    <message>
-        <location filename="../../app/calendar_view.py" line="202"/>
-        <source>Weather</source>
-        <translation>Wetter</translation>
-    </message>
-    <message>
-        <location filename="../../app/calendar_view.py" line="213"/>
-        <source>Event</source>
-        <translation>Ereignis</translation>
-    </message>
-    <message>
-        <location filename="../../app/calendar_view.py" line="213"/>
+        <location filename="../../app/backup_dialog.py" line="84"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="213"/>
+        <location filename="../../app/backup_dialog.py" line="84"/>
+        <source>Content</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="84"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="85"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="273"/>
+        <source>Shop file damaged</source>
+        <translation>Laden-Datei beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="281"/>
+        <source>The newest good backup is from %1 (%2; %3). Restore it now? The damaged file is not deleted but kept aside.</source>
+        <translation>Die neueste gute Sicherung ist vom %1 (%2; %3). Jetzt wiederherstellen? Die beschädigte Datei wird nicht gelöscht, sondern beiseitegelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="285"/>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="287"/>
+        <source>Not now</source>
+        <translation>Nicht jetzt</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="331"/>
+        <source>Daily backup saved: %1</source>
+        <translation>Tägliche Sicherung gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="342"/>
+        <source>Daily backup…</source>
+        <translation>Tägliche Sicherung…</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="361"/>
+        <source>Restoring backup…</source>
+        <translation>Sicherung wird wiederhergestellt…</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarView</name>
+    <message>
+        <location filename="../../app/calendar_view.py" line="202"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../app/calendar_view.py" line="202"/>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/calendar_view.py" line="202"/>
+        <source>What is special</source>
+        <translation>Besonderheiten</translation>
+    </message>
+    <message>
+        <location filename="../../app/calendar_view.py" line="202"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../../app/calendar_view.py" line="203"/>
+        <source>Weather</source>
+        <translation>Wetter</translation>
+    </message>
+    <message>
+        <location filename="../../app/calendar_view.py" line="214"/>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location filename="../../app/calendar_view.py" line="214"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../app/calendar_view.py" line="214"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="213"/>
+        <location filename="../../app/calendar_view.py" line="214"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="213"/>
+        <location filename="../../app/calendar_view.py" line="214"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="214"/>
+        <location filename="../../app/calendar_view.py" line="215"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="224"/>
+        <location filename="../../app/calendar_view.py" line="225"/>
         <source>&amp;New event…</source>
         <translation>&amp;Neues Ereignis…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="225"/>
+        <location filename="../../app/calendar_view.py" line="226"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="226"/>
+        <location filename="../../app/calendar_view.py" line="227"/>
         <source>De&amp;lete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="227"/>
+        <location filename="../../app/calendar_view.py" line="228"/>
         <source>Enter &amp;weather…</source>
         <translation>&amp;Wetter eintragen…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="228"/>
+        <location filename="../../app/calendar_view.py" line="229"/>
         <source>&amp;Fetch weather forecast (internet)</source>
         <translation>Wettervorhersage &amp;abrufen (Internet)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="229"/>
+        <location filename="../../app/calendar_view.py" line="230"/>
         <source>Uses the internet only when you press this</source>
         <translation>Nutzt das Internet nur, wenn Sie hier klicken</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="243"/>
+        <location filename="../../app/calendar_view.py" line="244"/>
         <source>Current and coming events of the shop</source>
         <translation>Aktuelle und kommende Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="254"/>
+        <location filename="../../app/calendar_view.py" line="255"/>
         <source>The coming weeks</source>
         <translation>Die nächsten Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="288"/>
+        <location filename="../../app/calendar_view.py" line="301"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="302"/>
+        <location filename="../../app/calendar_view.py" line="315"/>
         <source>Weather forecast</source>
         <translation>Wettervorhersage</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="352"/>
+        <location filename="../../app/calendar_view.py" line="366"/>
         <source>Event saved: %1</source>
         <translation>Ereignis gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="362"/>
+        <location filename="../../app/calendar_view.py" line="376"/>
         <source>Event deleted: %1</source>
         <translation>Ereignis gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="377"/>
+        <location filename="../../app/calendar_view.py" line="391"/>
         <source>Weather forecast saved for %1.</source>
         <translation>Wettervorhersage für %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="385"/>
+        <location filename="../../app/calendar_view.py" line="399"/>
         <source>To fetch the forecast the shop needs its location (postal code in the settings). You can always type the weather in by hand.</source>
         <translation>Zum Abrufen der Vorhersage braucht der Laden seinen Standort (Postleitzahl bzw. Koordinaten in den Einstellungen). Das Wetter können Sie jederzeit von Hand eintragen.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="401"/>
-        <location filename="../../app/calendar_view.py" line="402"/>
+        <location filename="../../app/calendar_view.py" line="415"/>
+        <location filename="../../app/calendar_view.py" line="416"/>
         <source>Fetching the weather forecast…</source>
         <translation>Wettervorhersage wird abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="406"/>
+        <location filename="../../app/calendar_view.py" line="420"/>
         <source>Weather forecast fetched: %1 days.</source>
         <translation>Wettervorhersage abgerufen: %1 Tage.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="418"/>
+        <location filename="../../app/calendar_view.py" line="432"/>
         <source>Import weather file</source>
         <translation>Wetterdatei importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="419"/>
+        <location filename="../../app/calendar_view.py" line="433"/>
         <source>Weather files (*.csv *.txt);;All files (*)</source>
         <translation>Wetterdateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="432"/>
+        <location filename="../../app/calendar_view.py" line="446"/>
         <source>Importing weather…</source>
         <translation>Wetter wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="436"/>
+        <location filename="../../app/calendar_view.py" line="450"/>
         <source>%1 weather days imported.</source>
         <translation>%1 Wettertage importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="442"/>
+        <location filename="../../app/calendar_view.py" line="456"/>
         <source>Import events</source>
         <translation>Ereignisse importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="443"/>
+        <location filename="../../app/calendar_view.py" line="457"/>
         <source>Calendars (*.ics *.csv);;All files (*)</source>
         <translation>Kalender (*.ics *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="447"/>
+        <location filename="../../app/calendar_view.py" line="461"/>
         <source>Importing events…</source>
         <translation>Ereignisse werden importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="452"/>
+        <location filename="../../app/calendar_view.py" line="466"/>
         <source>%1 events imported.</source>
         <translation>%1 Ereignisse importiert.</translation>
     </message>
@@ -224,72 +290,72 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="75"/>
+        <location filename="../../app/calendar_view.py" line="76"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="76"/>
+        <location filename="../../app/calendar_view.py" line="77"/>
         <source>Edit event</source>
         <translation>Ereignis bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="92"/>
+        <location filename="../../app/calendar_view.py" line="93"/>
         <source>smaller than usual</source>
         <translation>kleiner als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="93"/>
+        <location filename="../../app/calendar_view.py" line="94"/>
         <source>as usual</source>
         <translation>wie üblich</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="94"/>
+        <location filename="../../app/calendar_view.py" line="95"/>
         <source>bigger than usual</source>
         <translation>größer als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="95"/>
+        <location filename="../../app/calendar_view.py" line="96"/>
         <source>much bigger than usual</source>
         <translation>viel größer als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="102"/>
+        <location filename="../../app/calendar_view.py" line="103"/>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="103"/>
+        <location filename="../../app/calendar_view.py" line="104"/>
         <source>&amp;Kind</source>
         <translation>&amp;Art</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="104"/>
+        <location filename="../../app/calendar_view.py" line="105"/>
         <source>&amp;From</source>
         <translation>&amp;Von</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="105"/>
+        <location filename="../../app/calendar_view.py" line="106"/>
         <source>&amp;To</source>
         <translation>&amp;Bis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="107"/>
+        <location filename="../../app/calendar_view.py" line="108"/>
         <source>All products</source>
         <translation>Alle Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="114"/>
+        <location filename="../../app/calendar_view.py" line="115"/>
         <source>Only a promotion can be for a single product; it then changes only that product&apos;s forecast.</source>
         <translation>Nur eine Aktion kann für ein einzelnes Produkt gelten; sie verändert dann nur die Prognose dieses Produkts.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="116"/>
+        <location filename="../../app/calendar_view.py" line="117"/>
         <source>&amp;Product</source>
         <translation>&amp;Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="117"/>
+        <location filename="../../app/calendar_view.py" line="118"/>
         <source>&amp;Size</source>
         <translation>&amp;Größe</translation>
     </message>
@@ -372,12 +438,12 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/launch.py" line="116"/>
+        <location filename="../../app/launch.py" line="127"/>
         <source>%1 is already open in Bestellkompass; that window was brought to the front.</source>
         <translation>%1 ist schon in Bestellkompass geöffnet; jenes Fenster wurde nach vorne geholt.</translation>
     </message>
     <message>
-        <location filename="../../app/launch.py" line="123"/>
+        <location filename="../../app/launch.py" line="134"/>
         <source>%1 is already open in another Bestellkompass window (process %2 on computer %3). Please continue there, or close that window first.</source>
         <translation>%1 ist schon in einem anderen Bestellkompass-Fenster geöffnet (Prozess %2 auf Rechner %3). Bitte dort weiterarbeiten oder jenes Fenster zuerst schließen.</translation>
     </message>
@@ -386,7 +452,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../app/main_window.py" line="47"/>
-        <location filename="../../app/main_window.py" line="297"/>
+        <location filename="../../app/main_window.py" line="310"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
@@ -437,203 +503,213 @@
     </message>
     <message>
         <location filename="../../app/main_window.py" line="90"/>
+        <source>Restore &amp;backup…</source>
+        <translation>Sicherung &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="91"/>
+        <source>Go back to an earlier state of the shop</source>
+        <translation>Zu einem früheren Stand des Ladens zurückkehren</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="92"/>
         <source>Export order list as &amp;PDF…</source>
         <translation>Bestellliste als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="92"/>
+        <location filename="../../app/main_window.py" line="94"/>
         <source>&amp;Print order list…</source>
         <translation>Bestellliste &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="93"/>
+        <location filename="../../app/main_window.py" line="95"/>
         <source>Export as &amp;CSV…</source>
         <translation>Als &amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="94"/>
+        <location filename="../../app/main_window.py" line="96"/>
         <source>Export as &amp;Excel (XLSX)…</source>
         <translation>Als &amp;Excel (XLSX) exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="95"/>
+        <location filename="../../app/main_window.py" line="97"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="104"/>
+        <location filename="../../app/main_window.py" line="107"/>
         <source>&amp;Edit</source>
         <translation>Bearbei&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="105"/>
+        <location filename="../../app/main_window.py" line="108"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="107"/>
+        <location filename="../../app/main_window.py" line="110"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="109"/>
+        <location filename="../../app/main_window.py" line="112"/>
         <source>Accept &amp;all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="111"/>
+        <location filename="../../app/main_window.py" line="114"/>
         <source>Accept this &amp;line</source>
         <translation>Diese &amp;Zeile übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="113"/>
+        <location filename="../../app/main_window.py" line="116"/>
         <source>Product &amp;details…</source>
         <translation>Produkt&amp;details…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="115"/>
+        <location filename="../../app/main_window.py" line="118"/>
         <source>&amp;Recompute suggestions</source>
         <translation>Vorschläge neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="124"/>
+        <location filename="../../app/main_window.py" line="127"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="126"/>
+        <location filename="../../app/main_window.py" line="129"/>
         <source>Import &amp;weather file…</source>
         <translation>&amp;Wetterdatei importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="128"/>
+        <location filename="../../app/main_window.py" line="131"/>
         <source>Import &amp;events (ICS/CSV)…</source>
         <translation>&amp;Ereignisse importieren (ICS/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="130"/>
+        <location filename="../../app/main_window.py" line="133"/>
         <source>Import stock &amp;list (inventory)…</source>
         <translation>&amp;Bestandsliste (Inventur) importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="132"/>
+        <location filename="../../app/main_window.py" line="135"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="134"/>
+        <location filename="../../app/main_window.py" line="137"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="135"/>
+        <location filename="../../app/main_window.py" line="138"/>
         <source>&amp;Larger text</source>
         <translation>Schrift &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="137"/>
+        <location filename="../../app/main_window.py" line="140"/>
         <source>&amp;Smaller text</source>
         <translation>Schrift &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="139"/>
+        <location filename="../../app/main_window.py" line="142"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="141"/>
+        <location filename="../../app/main_window.py" line="144"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150"/>
+        <location filename="../../app/main_window.py" line="153"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="177"/>
+        <location filename="../../app/main_window.py" line="180"/>
         <source>Import stock list</source>
         <translation>Bestandsliste importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="178"/>
+        <location filename="../../app/main_window.py" line="181"/>
         <source>Lists (*.csv *.xlsx *.xls);;All files (*)</source>
         <translation>Listen (*.csv *.xlsx *.xls);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="191"/>
+        <location filename="../../app/main_window.py" line="194"/>
         <source>Stock list saved: %1 product(s) for %2.</source>
         <translation>Bestandsliste gespeichert: %1 Produkt(e) für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="196"/>
+        <location filename="../../app/main_window.py" line="199"/>
         <source>Importing stock list…</source>
         <translation>Bestandsliste wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="224"/>
+        <location filename="../../app/main_window.py" line="237"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="225"/>
+        <location filename="../../app/main_window.py" line="238"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="239"/>
+        <location filename="../../app/main_window.py" line="252"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="246"/>
+        <location filename="../../app/main_window.py" line="259"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="246"/>
+        <location filename="../../app/main_window.py" line="259"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="250"/>
-        <location filename="../../app/main_window.py" line="259"/>
-        <location filename="../../app/main_window.py" line="268"/>
+        <location filename="../../app/main_window.py" line="263"/>
+        <location filename="../../app/main_window.py" line="272"/>
+        <location filename="../../app/main_window.py" line="281"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="255"/>
+        <location filename="../../app/main_window.py" line="268"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="255"/>
+        <location filename="../../app/main_window.py" line="268"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="264"/>
+        <location filename="../../app/main_window.py" line="277"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="264"/>
+        <location filename="../../app/main_window.py" line="277"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="284"/>
+        <location filename="../../app/main_window.py" line="297"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="289"/>
+        <location filename="../../app/main_window.py" line="302"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="294"/>
+        <location filename="../../app/main_window.py" line="307"/>
         <source>Something went wrong: %1</source>
         <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
@@ -1237,6 +1313,71 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="114"/>
+        <location filename="../../app/backup_dialog.py" line="191"/>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="116"/>
+        <source>Backups of %1, newest first. Bestellkompass backs up the shop file once a day when it is opened and before every import, update and restore; every backup was checked when it was written.</source>
+        <translation>Sicherungen von %1, die neueste zuerst. Bestellkompass sichert die Laden-Datei einmal am Tag beim Öffnen und vor jedem Import, jeder Umstellung und jeder Wiederherstellung; jede Sicherung wurde beim Schreiben geprüft.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="135"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="136"/>
+        <source>Back up &amp;now</source>
+        <translation>&amp;Jetzt sichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="162"/>
+        <source>Folder: %1</source>
+        <translation>Ordner: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="164"/>
+        <source>There is no backup yet.</source>
+        <translation>Es gibt noch keine Sicherung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="192"/>
+        <source>Replace the shop file with the backup of %1 (%2)?</source>
+        <translation>Die Laden-Datei durch die Sicherung vom %1 (%2) ersetzen?</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="195"/>
+        <source>The backup holds %1. Everything entered since then (sales, orders, settings) will no longer be in the shop file. The current state is backed up first, so you can go back to it.</source>
+        <translation>Die Sicherung enthält %1. Alles, was seitdem eingetragen wurde (Verkäufe, Bestellungen, Einstellungen), ist danach nicht mehr in der Laden-Datei. Der jetzige Stand wird vorher gesichert, so dass Sie zu ihm zurückkehren können.</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="198"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="217"/>
+        <source>Restoring…</source>
+        <translation>Wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="219"/>
+        <source>Restoring backup…</source>
+        <translation>Sicherung wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/backup_dialog.py" line="241"/>
+        <location filename="../../app/backup_dialog.py" line="243"/>
+        <source>Backing up…</source>
+        <translation>Wird gesichert…</translation>
+    </message>
+</context>
+<context>
     <name>ReviewModel</name>
     <message>
         <location filename="../../app/review_view.py" line="78"/>
@@ -1656,37 +1797,37 @@
 <context>
     <name>WeatherDialog</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="164"/>
+        <location filename="../../app/calendar_view.py" line="165"/>
         <source>Weather forecast</source>
         <translation>Wettervorhersage</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="175"/>
+        <location filename="../../app/calendar_view.py" line="176"/>
         <source>dry</source>
         <translation>trocken</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="176"/>
+        <location filename="../../app/calendar_view.py" line="177"/>
         <source>some rain</source>
         <translation>etwas Regen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="177"/>
+        <location filename="../../app/calendar_view.py" line="178"/>
         <source>rainy day</source>
         <translation>Regentag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="178"/>
+        <location filename="../../app/calendar_view.py" line="179"/>
         <source>&amp;Day</source>
         <translation>&amp;Tag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="179"/>
+        <location filename="../../app/calendar_view.py" line="180"/>
         <source>&amp;Highest temperature</source>
         <translation>&amp;Höchsttemperatur</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="180"/>
+        <location filename="../../app/calendar_view.py" line="181"/>
         <source>&amp;Rain</source>
         <translation>&amp;Regen</translation>
     </message>

@@ -10,7 +10,8 @@ from PySide6.QtGui import QImage
 from app.launch import launch, resolve_shop_path
 from tests.app.conftest import ORDER_DAY
 
-SCREENS = ("order_sheet", "product_view", "calendar", "import_wizard", "settings")
+SCREENS = ("order_sheet", "product_view", "calendar", "import_wizard", "settings",
+           "restore_backup")
 
 
 def test_screenshot_mode_renders_each_screen(qapp: object, planned_path: Path,

@@ -31,7 +31,8 @@ def test_a_second_start_brings_the_first_window_forward(qtbot: object, planned_p
     finally:
         first.release()
     assert second.returncode == 0
-    assert "schon" in err and "geöffnet" in err
+    assert "schon" in err
+    assert "geöffnet" in err
     assert "Traceback" not in err
 
 
@@ -40,7 +41,8 @@ def test_the_same_shop_cannot_be_claimed_twice(qapp: object, tmp_path: Path) -> 
     first, second = ShopLock(shop), ShopLock(shop)
     assert first.acquire()
     assert not second.acquire()
-    assert second.holder() is not None and second.holder()[0] == os.getpid()
+    assert second.holder() is not None
+    assert second.holder()[0] == os.getpid()
     first.release()
     assert second.acquire()
     second.release()
@@ -62,7 +64,8 @@ def test_the_lock_of_a_killed_window_is_taken_over(qapp: object, tmp_path: Path)
     shop = tmp_path / "laden.bkshop"
     holder = subprocess.Popen([sys.executable, "-c", HOLD, str(shop)], cwd=REPO, env=ENV,
                               stdout=subprocess.PIPE, text=True)
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "locked"
     assert not ShopLock(shop).acquire()
     holder.send_signal(signal.SIGKILL)
     holder.wait(timeout=10)
