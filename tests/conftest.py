@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import socket
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# log files (app/logfile.py) of the commands and windows the tests run, never in the user's folder
+os.environ["BESTELLKOMPASS_LOG_DIR"] = tempfile.mkdtemp(prefix="bk-logs-")
+atexit.register(shutil.rmtree, os.environ["BESTELLKOMPASS_LOG_DIR"], ignore_errors=True)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATASETS = REPO_ROOT.parent / "shared" / "datasets"
