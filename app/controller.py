@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QObject, QTimer
 
 from app import i18n
+from app.error_dialog import show_failure
 from app.main_window import MainWindow, app_settings, apply_font_scale
 from app.session import ShopSession
 
@@ -18,7 +19,7 @@ class AppController(QObject):
     def __init__(self, shop_path: Path, day: dt.date | None = None) -> None:
         super().__init__()
         apply_font_scale(float(app_settings().value("font_scale", 1.0)))
-        self.session = ShopSession.open(shop_path, day=day)
+        self.session = _open_session(shop_path, day)
         self.window = self._make_window()
         self.session.refresh_plan()
 
@@ -33,18 +34,28 @@ class AppController(QObject):
         """Change the UI language now and remember it in the shop file."""
         from forecasting.shop_settings import load_settings, save_settings
 
-        settings = load_settings(self.session.shop)
-        if settings.language != lang:
-            settings.language = lang
-            save_settings(self.session.shop, settings)
+        failure: Exception | None = None
+        try:
+            settings = load_settings(self.session.shop)
+            if settings.language != lang:
+                settings.language = lang
+                save_settings(self.session.shop, settings)
+        except Exception as exc:  # the window still switches; the file just does not remember it
+            failure = exc
         i18n.install_language(lang)
         self.session.relabel()
         self._replace_window()
+        if failure is not None:
+            show_failure(failure, self.window, self.session.path)
 
     def open_shop(self, path: str) -> None:
         """Close the current shop and open another."""
         old = self.session
-        self.session = ShopSession.open(path)
+        try:
+            self.session = _open_session(Path(path))
+        except Exception as exc:  # the current shop stays open
+            show_failure(exc, self.window, path)
+            return
         self._replace_window()
         old.close()
         self.session.refresh_plan()
@@ -79,3 +90,16 @@ class AppController(QObject):
         """Close the window and the shop file."""
         self.window.close()
         self.session.close()
+
+
+def _open_session(path: Path, day: dt.date | None = None) -> ShopSession:
+    """Open the shop and read its settings before any widget exists: a window whose construction
+    fails half-way (a damaged file, a deleted shop row) leaves Qt objects behind that crash the
+    interpreter at exit."""
+    session = ShopSession.open(path, day=day)
+    try:
+        _ = session.settings
+    except BaseException:
+        session.close()
+        raise
+    return session

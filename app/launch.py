@@ -75,24 +75,35 @@ def launch(args: argparse.Namespace) -> int:
         return run_selftest(args)
     if getattr(args, "screenshot", None):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    shop_path = resolve_shop_path(getattr(args, "shop", None))
-    lang = _language(args, shop_path)
     app = make_application()
 
     from app import i18n
     from app.controller import AppController
+    from app.error_dialog import install_hooks, startup_failed
 
-    i18n.install_language(lang)
-    controller = AppController(shop_path, day=getattr(args, "day", None))
-    if getattr(args, "screenshot", None):
-        from app.screenshots import render_all
+    opened: list[AppController] = []
+    shop_path: Path | None = None
+    # errors Qt would only print (in slots, virtual methods): to the log and a dialog
+    uninstall = install_hooks(lambda: opened[0].session.path if opened else shop_path)
+    try:
+        try:
+            shop_path = resolve_shop_path(getattr(args, "shop", None))
+            i18n.install_language(_language(args, shop_path))
+            opened.append(AppController(shop_path, day=getattr(args, "day", None)))
+        except Exception as exc:  # there may be no console to print to: say it in a dialog
+            return startup_failed(exc, shop_path)
+        controller = opened[0]
+        if getattr(args, "screenshot", None):
+            from app.screenshots import render_all
 
-        written = render_all(controller, Path(args.screenshot))
-        for path in written:
-            print(path)
+            written = render_all(controller, Path(args.screenshot))
+            for path in written:
+                print(path)
+            controller.close()
+            return 0
+        controller.window.show()
+        code = app.exec()  # type: ignore[attr-defined]
         controller.close()
-        return 0
-    controller.window.show()
-    code = app.exec()  # type: ignore[attr-defined]
-    controller.close()
-    return int(code)
+        return int(code)
+    finally:
+        uninstall()

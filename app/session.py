@@ -7,6 +7,7 @@ each, the session emits what changed so views refresh only that.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from forecasting.decisions import OrderDecision, current_user, load_decisions, l
 from forecasting.shop_settings import ShopSettings, load_settings
 from forecasting.shopfile import Shop
 
+_log = logging.getLogger(__name__)
 
 def compute_plan(path: Path, day: dt.date, progress: JobProgress, *, child: bool = True
                  ) -> tuple[Any, int]:
@@ -53,7 +55,8 @@ class ShopSession(QObject):
     decisionsChanged = Signal(object)  # set of product names
     dataChanged = Signal()  # sales, calendar, products or settings changed: plan may be stale
     busyChanged = Signal(bool)
-    failed = Signal(object)  # an exception from a job
+    failed = Signal(object)  # an exception from a job or an edit that could not be saved
+    saved = Signal()  # an edit (or its undo) is in the shop file
 
     def __init__(self, shop: Shop, runner: JobRunner | None = None,
                  day: dt.date | None = None) -> None:
@@ -70,6 +73,7 @@ class ShopSession(QObject):
         self.plan_version: int | None = None
         self.auto_recompute = True  # recompute suggestions after every data change
         self.closed = False
+        self.edit_error: Exception | None = None  # why the last edit was not saved
 
     @classmethod
     def open(cls, path: str | Path, runner: JobRunner | None = None,
@@ -234,14 +238,18 @@ class ShopSession(QObject):
         line = self.line(product)
         return line is not None and final is not None and abs(final - line.suggestion) > 1e-9
 
-    def apply_edit(self, edit: Edit, text: str) -> None:
-        """Push an edit onto the undo stack (which applies it and saves at once)."""
+    def apply_edit(self, edit: Edit, text: str) -> bool:
+        """Push an edit onto the undo stack (which applies it and saves at once); False when it
+        could not be saved: then it is not on the stack and `failed` said why."""
         if isinstance(edit, EditBatch) and not edit.edits:
-            return
-        self.undo_stack.push(EditCommand(edit, self._apply, text))
+            return True
+        self.edit_error = None
+        self.undo_stack.push(EditCommand(edit, self._apply, text, self._edit_failed))
+        return self.edit_error is None
 
     def _apply(self, edit: Edit) -> Edit:
         inverse = edit.apply(self.shop)
+        self.saved.emit()
         if isinstance(edit, SetStock):
             # the suggestion depends on the count, the forecast does not: plan again, no training
             self.data_changed(child=False)
@@ -249,6 +257,16 @@ class ShopSession(QObject):
         self.reload_decisions()
         self.decisionsChanged.emit(edit.products())
         return inverse
+
+    def _edit_failed(self, edit: Edit, exc: Exception) -> None:
+        """An edit or its undo was not saved: show what the file really holds, and say why."""
+        self.edit_error = exc
+        try:
+            self.reload_decisions()
+        except Exception:  # the file cannot even be read now; `exc` already says why
+            _log.warning("decisions not reloaded after a failed edit", exc_info=True)
+        self.decisionsChanged.emit(edit.products())
+        self.failed.emit(exc)
 
     # -- data changes --------------------------------------------------------------------------
     def data_changed(self, recompute: bool = True, *, child: bool = True) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
+from app.error_dialog import show_failure
 from app.postal_codes import state_for_postal_code
 from app.session import ShopSession
 from calendars.options import CalendarOptions
@@ -384,8 +385,13 @@ class SettingsDialog(QDialog):
         self.session.data_changed()
 
     def save_and_close(self) -> None:
-        """Save and close; switch the language if it changed."""
-        self.save()
+        """Save and close; switch the language if it changed. When the file cannot be written the
+        dialog stays open with everything typed, and says why."""
+        try:
+            self.save()
+        except Exception as exc:
+            show_failure(exc, self, self.session.path)
+            return
         self.accept()
         lang = str(self.language.currentData())
         if lang != i18n.lang():
