@@ -78,8 +78,10 @@ def test_a_shop_row_deleted_by_hand(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "fehlen die Angaben zum Laden" in err
 
 
-def test_exports_to_a_full_disk(planned_path: Path, tmp_path: Path,
+def test_exports_to_a_full_disk(qapp: object, planned_path: Path, tmp_path: Path,
                                 capsys: pytest.CaptureFixture[str]) -> None:
+    # qapp: the PDF export in-process would otherwise make a QGuiApplication, and later widget
+    # tests in this process could not make their QApplication
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full on this system")
     for suffix in ("csv", "xlsx", "pdf"):
