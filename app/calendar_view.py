@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.calendar_data import day_infos, weather_symbol
-from app.jobs import JobProgress
+from app.error_dialog import failure_text, log_failure, show_failure
+from app.jobs import JobCancelled, JobProgress
 from app.session import ShopSession
 from forecasting.calendar_store import (
     Event,
@@ -360,9 +361,13 @@ class CalendarView(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.store_event(dialog.result_event())
 
-    def store_event(self, event: Event) -> int:
-        """Save an event and let the suggestions follow."""
-        event_id = save_event(self.session.shop, event)
+    def store_event(self, event: Event) -> int | None:
+        """Save an event and let the suggestions follow (None: not saved, the owner was told)."""
+        try:
+            event_id = save_event(self.session.shop, event)
+        except Exception as exc:
+            self._not_saved(exc)
+            return None
         self.message.setText(self.tr("Event saved: %1").replace("%1", event.name))
         self.session.data_changed()
         return event_id
@@ -372,7 +377,11 @@ class CalendarView(QWidget):
         event = self.selected_event()
         if event is None or event.id is None:
             return
-        delete_event(self.session.shop, event.id)
+        try:
+            delete_event(self.session.shop, event.id)
+        except Exception as exc:
+            self._not_saved(exc)
+            return
         self.message.setText(self.tr("Event deleted: %1").replace("%1", event.name))
         self.session.data_changed()
 
@@ -387,7 +396,11 @@ class CalendarView(QWidget):
         from calendars.weather_forecast import manual_forecast
 
         frame = manual_forecast(day, temperature_max=temperature_max, rain=rain_mm)
-        write_weather(self.session.shop, frame, source="manual")
+        try:
+            write_weather(self.session.shop, frame, source="manual")
+        except Exception as exc:
+            self._not_saved(exc)
+            return
         self.message.setText(self.tr("Weather forecast saved for %1.").replace(
             "%1", i18n.date_text(day)))
         self.session.data_changed()
@@ -422,8 +435,17 @@ class CalendarView(QWidget):
         self.session.data_changed()
 
     def _failed(self, exc: BaseException) -> None:
-        text = exc.message(i18n.lang()) if hasattr(exc, "message") else str(exc)
-        self.message.setText(text)
+        if isinstance(exc, JobCancelled):
+            self.message.setText(self.tr("Cancelled. Nothing was changed."))
+            return
+        log_failure(exc, self.session.path)
+        self.message.setText(failure_text(exc, self.session.path))
+
+    def _not_saved(self, exc: Exception) -> None:
+        """A change the file did not take (its transaction rolled back, the view still shows what
+        the file holds): say why."""
+        self.message.setText(failure_text(exc, self.session.path))
+        show_failure(exc, self, self.session.path)
 
     # -- imports -------------------------------------------------------------------------------
     def import_weather(self, path: str | None = None) -> None:

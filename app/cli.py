@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from app.logfile import active, details, setup_logging
 from calendars.errors import CodedError
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -28,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "review": ("app.commands.review", "compare past decisions with what really sold"),
     "backup": ("app.commands.backup", "list, take and restore backups of the shop file"),
 }
+_log = logging.getLogger("bestellkompass.cli")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,6 +71,12 @@ def _tolerant_output() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     _tolerant_output()
+    # before parsing, so that even a usage error of the windowed program (no console) is kept;
+    # the window logs what it does, a command only its warnings and errors, not its output
+    if any(word in COMMANDS for word in (sys.argv[1:] if argv is None else argv)):
+        setup_logging("bestellkompass-cli", logging.WARNING)
+    else:
+        setup_logging("bestellkompass", logging.INFO)
     parser = build_parser()
     args = parser.parse_args(argv)
     args.lang_given = args.lang is not None
@@ -78,16 +88,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.launch import launch
 
         return launch(args)
-    except Exception as exc:
-        from app.commands.backup import damaged_error
-
-        damaged = damaged_error(args, exc)  # a damaged shop file: say so, offer its backup
-        if damaged is None and not isinstance(exc, CodedError):
-            raise
-        print((damaged or exc).message(lang), file=sys.stderr)  # type: ignore[union-attr]
-        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        return report_failure(exc, args, lang)
+
+
+def _shop_path(args: argparse.Namespace) -> Path:
+    """The shop file the command worked on (SQLite errors do not name it)."""
+    given = getattr(args, "shop", None) or (args.command == "demo" and getattr(args, "out", None))
+    if given:
+        return Path(given)
+    from forecasting.shopfile import default_shop_path
+
+    return default_shop_path()
+
+
+def report_failure(exc: Exception, args: argparse.Namespace, lang: str) -> int:
+    """One sentence on stderr, never a stack: 2 for what the user can fix (bad input, a locked,
+    read-only, full or damaged file), 1 for a bug (its stack goes to the log)."""
+    from app.commands.backup import damaged_error
+    from forecasting.failures import user_message
+
+    command = args.command or "app"
+    problem = damaged_error(args, exc) or user_message(exc, _shop_path(args))
+    if problem is not None:
+        if isinstance(exc, CodedError):
+            _log.warning("%s: %s", command, problem.message("en"))
+        else:
+            _log.error("%s: %s", command, problem.message("en"), exc_info=exc)
+        print(problem.message(lang), file=sys.stderr)
+        return 2
+    logs = active()
+    _log.error("%s: unexpected error", command, exc_info=exc)
+    from forecasting.texts import render
+
+    where = str(logs.path) if logs is not None else "stderr"
+    print(render("failure.unexpected", lang, error=f"{type(exc).__name__}: {exc}", log=where),
+          file=sys.stderr)
+    if logs is None:  # no log file to keep the details: the stack is all there is
+        print(details(exc), file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

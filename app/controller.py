@@ -9,6 +9,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer
 
 from app import i18n
 from app.backup_dialog import open_checked, start_daily_backup
+from app.error_dialog import show_failure
 from app.main_window import MainWindow, app_settings, apply_font_scale
 from app.session import ShopSession
 from app.shop_lock import ShopLock
@@ -22,7 +23,7 @@ class AppController(QObject):
                  lock: ShopLock | None = None) -> None:
         super().__init__()
         apply_font_scale(float(app_settings().value("font_scale", 1.0)))
-        self.session = ShopSession.open(shop_path, day=day)
+        self.session = _open_session(shop_path, day)
         self.lock = lock
         if lock is not None:
             lock.serve(self.bring_to_front)
@@ -51,13 +52,19 @@ class AppController(QObject):
         """Change the UI language now and remember it in the shop file."""
         from forecasting.shop_settings import load_settings, save_settings
 
-        settings = load_settings(self.session.shop)
-        if settings.language != lang:
-            settings.language = lang
-            save_settings(self.session.shop, settings)
+        failure: Exception | None = None
+        try:
+            settings = load_settings(self.session.shop)
+            if settings.language != lang:
+                settings.language = lang
+                save_settings(self.session.shop, settings)
+        except Exception as exc:  # the window still switches; the file just does not remember it
+            failure = exc
         i18n.install_language(lang)
         self.session.relabel()
         self._replace_window()
+        if failure is not None:
+            show_failure(failure, self.window, self.session.path)
 
     def open_shop(self, path: str) -> bool:
         """Close the current shop and open another; False (and the current shop stays) if another
@@ -72,12 +79,13 @@ class AppController(QObject):
                 self.window.show_error(UserError("shop.open_elsewhere", path=path))
                 return False
         try:
-            session, restored = open_checked(lambda: ShopSession.open(path), Path(path),
+            session, restored = open_checked(lambda: _open_session(Path(path)), Path(path),
                                              self.window)
-        except BaseException:
+        except Exception as exc:  # the current shop stays open
             if lock is not None:
                 lock.release()
-            raise
+            show_failure(exc, self.window, path)
+            return False
         if session is None:
             if lock is not None:
                 lock.release()
@@ -128,3 +136,16 @@ class AppController(QObject):
         self.session.close()
         if self.lock is not None:
             self.lock.release()
+
+
+def _open_session(path: Path, day: dt.date | None = None) -> ShopSession:
+    """Open the shop and read its settings before any widget exists: a window whose construction
+    fails half-way (a damaged file, a deleted shop row) leaves Qt objects behind that crash the
+    interpreter at exit."""
+    session = ShopSession.open(path, day=day)
+    try:
+        _ = session.settings
+    except BaseException:
+        session.close()
+        raise
+    return session

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
+from app.error_dialog import failure_text, log_failure
 from app.jobs import JobCancelled, JobProgress
 from app.session import ShopSession
 from forecasting.shopfile import Shop
@@ -44,11 +45,11 @@ KINDS = ("sales", "weather", "events")
 NONE = ""
 
 
-def _error_text(exc: BaseException) -> str:
+def _error_text(exc: BaseException, shop_path: Path | None = None) -> str:
     if isinstance(exc, JobCancelled):
         return QCoreApplication.translate("ImportWizard", "Cancelled. Nothing was changed.")
-    message = getattr(exc, "message", None)
-    return message(i18n.lang()) if callable(message) else f"{type(exc).__name__}: {exc}"
+    log_failure(exc, shop_path)
+    return failure_text(exc, shop_path)
 
 
 class DropArea(QFrame):
@@ -409,7 +410,7 @@ class ReportPage(QWizardPage):
 
     def _refused(self, exc: BaseException) -> None:
         report = getattr(exc, "report", None)
-        text = _error_text(exc)
+        text = _error_text(exc, self.wiz.session.path)
         if report is not None:
             from forecasting.importing.report import render_report
 
@@ -485,7 +486,7 @@ class DonePage(QWizardPage):
         self.wiz.session.data_changed()
 
     def _failed(self, exc: BaseException) -> None:
-        self.text.setPlainText(_error_text(exc))
+        self.text.setPlainText(_error_text(exc, self.wiz.session.path))
         self.finished = True
         self.completeChanged.emit()
 

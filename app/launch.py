@@ -77,45 +77,58 @@ def launch(args: argparse.Namespace) -> int:
         from app.selftest import run as run_selftest
 
         return run_selftest(args)
-    if getattr(args, "screenshot", None):
+    screenshot = getattr(args, "screenshot", None)
+    if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    shop_path = resolve_shop_path(getattr(args, "shop", None))
-    lang = _language(args, shop_path)
     app = make_application()
 
     from app import i18n
-    from app.controller import AppController
-
-    i18n.install_language(lang)
-    lock = None
-    if not getattr(args, "screenshot", None):
-        from app.shop_lock import ShopLock
-
-        lock = ShopLock(shop_path)
-        if not lock.acquire():
-            return already_open(shop_path, lock)
     from app.backup_dialog import open_checked
+    from app.controller import AppController
+    from app.error_dialog import install_hooks, startup_failed
+    from app.shop_lock import ShopLock
 
-    controller, restored = open_checked(  # a damaged shop file: offer its newest good backup
-        lambda: AppController(shop_path, day=getattr(args, "day", None), lock=lock), shop_path)
-    if controller is None:
+    opened: list[AppController] = []
+    shop_path: Path | None = None
+    lock: ShopLock | None = None
+    # errors Qt would only print (in slots, virtual methods): to the log and a dialog
+    uninstall = install_hooks(lambda: opened[0].session.path if opened else shop_path)
+    try:
+        try:
+            shop_path = resolve_shop_path(getattr(args, "shop", None))
+            lang = _language(args, shop_path)
+            i18n.install_language(lang)
+            if not screenshot:  # one window per shop file
+                lock = ShopLock(shop_path)
+                if not lock.acquire():
+                    return already_open(shop_path, lock)
+            path, day = shop_path, getattr(args, "day", None)
+            controller, restored = open_checked(  # a damaged file: offer its newest good backup
+                lambda: AppController(path, day=day, lock=lock), path)
+            if controller is None:
+                return 2
+            opened.append(controller)
+            if restored is not None:
+                controller.window.message.setText(restored.message(lang))
+        except Exception as exc:  # there may be no console to print to: say it in a dialog
+            return startup_failed(exc, shop_path)
+        controller = opened[0]
+        if screenshot:
+            from app.screenshots import render_all
+
+            written = render_all(controller, Path(screenshot))
+            for written_path in written:
+                print(written_path)
+            controller.close()
+            return 0
+        controller.window.show()
+        code = app.exec()  # type: ignore[attr-defined]
+        controller.close()
+        return int(code)
+    finally:
         if lock is not None:
             lock.release()
-        return 2
-    if restored is not None:
-        controller.window.message.setText(restored.message(lang))
-    if getattr(args, "screenshot", None):
-        from app.screenshots import render_all
-
-        written = render_all(controller, Path(args.screenshot))
-        for path in written:
-            print(path)
-        controller.close()
-        return 0
-    controller.window.show()
-    code = app.exec()  # type: ignore[attr-defined]
-    controller.close()
-    return int(code)
+        uninstall()
 
 
 def already_open(shop_path: Path, lock: ShopLock) -> int:

@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QTabWidget,
     QWidget,
 )
 
 from app import i18n, plan_access
 from app.calendar_view import CalendarView
+from app.error_dialog import failure_text, show_failure
 from app.jobs import JobBar, JobCancelled
 from app.order_sheet import OrderSheetView
 from app.pdf_export import write_pdf
 from app.review_view import ReviewView
 from app.session import ShopSession
 from forecasting import order_export
-from forecasting.errors import UserError
 
 FONT_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
 
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
         self.sheet.importRequested.connect(self.import_sales)
         self.sheet.newShopRequested.connect(self.new_shop)
         session.failed.connect(self.show_error)
-        session.undo_stack.indexChanged.connect(self._saved_message)
+        session.saved.connect(self._saved_message)
         self.resize(1200, 800)
 
     # -- actions -------------------------------------------------------------------------------
@@ -259,25 +260,31 @@ class MainWindow(QMainWindow):
         path = path or self._save_name(self.tr("Export PDF"), "pdf", self.tr("PDF (*.pdf)"))
         if path is None:
             return None
-        write_pdf(path, self.heading(), self.export_lines())
-        self.message.setText(self.tr("Saved %1").replace("%1", str(path)))
-        return path
+        return self._write(path, lambda: write_pdf(path, self.heading(), self.export_lines()))
 
     def export_csv(self, path: Path | None = None) -> Path | None:
         """Write the order list as CSV."""
         path = path or self._save_name(self.tr("Export CSV"), "csv", self.tr("CSV (*.csv)"))
         if path is None:
             return None
-        order_export.write_csv(path, self.export_lines(), i18n.lang())
-        self.message.setText(self.tr("Saved %1").replace("%1", str(path)))
-        return path
+        return self._write(path, lambda: order_export.write_csv(path, self.export_lines(),
+                                                                i18n.lang()))
 
     def export_xlsx(self, path: Path | None = None) -> Path | None:
         """Write the order list as an Excel workbook."""
         path = path or self._save_name(self.tr("Export Excel"), "xlsx", self.tr("Excel (*.xlsx)"))
         if path is None:
             return None
-        order_export.write_xlsx(path, self.export_lines(), i18n.lang(), self.heading())
+        return self._write(path, lambda: order_export.write_xlsx(
+            path, self.export_lines(), i18n.lang(), self.heading()))
+
+    def _write(self, path: Path, write: Callable[[], object]) -> Path | None:
+        """Run an export; a folder without write access or a full disk is said, not raised."""
+        try:
+            write()
+        except Exception as exc:
+            self.show_error(exc)
+            return None
         self.message.setText(self.tr("Saved %1").replace("%1", str(path)))
         return path
 
@@ -293,21 +300,17 @@ class MainWindow(QMainWindow):
             print_to(printer, self.heading(), self.export_lines())
 
     # -- feedback ------------------------------------------------------------------------------
-    def _saved_message(self, _index: int = 0) -> None:
+    def _saved_message(self) -> None:
         self.message.setText(self.tr("Saved."))
 
-    def show_error(self, exc: BaseException) -> None:
-        """Say what went wrong in the user's language (no stack traces for user errors)."""
+    def show_error(self, exc: BaseException) -> QDialog | None:
+        """Say what went wrong in the user's language, in the status line and a dialog (never a
+        stack trace; for a bug the dialog offers the details to copy)."""
         if isinstance(exc, JobCancelled):
             self.message.setText(self.tr("Cancelled. Nothing was changed."))
-            return
-        if isinstance(exc, UserError):
-            text = exc.message(i18n.lang())
-        else:
-            text = self.tr("Something went wrong: %1").replace("%1", f"{type(exc).__name__}: {exc}")
-        self.message.setText(text)
-        if self.isVisible() and QApplication.platformName() != "offscreen":
-            QMessageBox.warning(self, self.tr("Bestellkompass"), text)
+            return None
+        self.message.setText(failure_text(exc, self.session.path))
+        return show_failure(exc, self, self.session.path)
 
     def scale_font(self, direction: int) -> None:
         """Make all text larger (1), smaller (-1) or normal (0); remembered for next time."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.error_dialog import failure_text, log_failure
 from app.postal_codes import state_for_postal_code
 from app.settings_dialog import STATE_NAMES
 from forecasting.shop_settings import STATES
@@ -101,7 +102,8 @@ class NewShopDialog(QDialog):
         try:
             self.created = self.create()
         except Exception as exc:
-            message = getattr(exc, "message", None)
-            self.error.setText(message(self.lang) if callable(message) else str(exc))
+            path = self.path.text().strip()
+            log_failure(exc, path)
+            self.error.setText(failure_text(exc, path))
             return
         super().accept()

@@ -6,7 +6,7 @@ import html
 from itertools import groupby
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPdfWriter,
     QTextDocument,
 )
 from PySide6.QtPrintSupport import QPrinter
@@ -23,6 +24,7 @@ from forecasting.order_export import ExportLine
 
 BODY_PT = 16
 MARGIN_MM = 15
+PDF_DPI = 1200  # as QPrinter's HighResolution mode writes PDFs
 
 
 def order_list_html(heading: str, lines: list[ExportLine]) -> str:
@@ -55,12 +57,19 @@ def order_list_html(heading: str, lines: list[ExportLine]) -> str:
 
 
 def write_pdf(path: str | Path, heading: str, lines: list[ExportLine]) -> Path:
-    """Render the list to an A4 PDF at `path`."""
+    """Render the list to an A4 PDF at `path`.
+
+    Rendered in memory and written by Python: Qt's own file output fails silently (a locked file,
+    a full disk, a folder without write access), this raises the OSError the caller reports.
+    """
     path = Path(path)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    print_to(printer, heading, lines)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_DPI)
+    print_to(writer, heading, lines)
+    buffer.close()
+    path.write_bytes(bytes(buffer.data().data()))
     return path
 
 
@@ -78,8 +87,8 @@ def order_list_document(heading: str, lines: list[ExportLine]) -> QTextDocument:
     return document
 
 
-def print_to(printer: QPrinter, heading: str, lines: list[ExportLine]) -> None:
-    """Lay the list out on A4 pages of `printer` in a large font."""
+def print_to(printer: QPrinter | QPdfWriter, heading: str, lines: list[ExportLine]) -> None:
+    """Lay the list out on A4 pages of `printer` (paper, or a PDF) in a large font."""
     printer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -88,9 +97,14 @@ def print_to(printer: QPrinter, heading: str, lines: list[ExportLine]) -> None:
             QPageLayout.Unit.Millimeter,
         )
     )
-    printer.setDocName(heading)
+    if isinstance(printer, QPrinter):
+        printer.setDocName(heading)
+        page = printer.pageRect(QPrinter.Unit.Point)
+    else:
+        printer.setTitle(heading)
+        page = printer.pageLayout().paintRect(QPageLayout.Unit.Point)
     document = order_list_document(heading, lines)
-    document.setPageSize(QSizeF(printer.pageRect(QPrinter.Unit.Point).size()))
+    document.setPageSize(QSizeF(page.size()))
     document.print_(printer)
 
 

@@ -7,6 +7,7 @@ each, the session emits what changed so views refresh only that.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from forecasting.shop_settings import ShopSettings, load_settings
 from forecasting.shopfile import Shop
 
 WATCH_MS = 2000  # how often the window looks for changes made by other programs
+_log = logging.getLogger(__name__)
 
 def compute_plan(path: Path, day: dt.date, progress: JobProgress, *, child: bool = True
                  ) -> tuple[Any, int]:
@@ -55,7 +57,8 @@ class ShopSession(QObject):
     decisionsChanged = Signal(object)  # set of product names
     dataChanged = Signal()  # sales, calendar, products or settings changed: plan may be stale
     busyChanged = Signal(bool)
-    failed = Signal(object)  # an exception from a job
+    failed = Signal(object)  # an exception from a job or an edit that could not be saved
+    saved = Signal()  # an edit (or its undo) is in the shop file
 
     def __init__(self, shop: Shop, runner: JobRunner | None = None,
                  day: dt.date | None = None) -> None:
@@ -78,6 +81,7 @@ class ShopSession(QObject):
         self.watch.setInterval(WATCH_MS)
         self.watch.timeout.connect(self.check_outside_changes)
         self.watch.start()
+        self.edit_error: Exception | None = None  # why the last edit was not saved
 
     @classmethod
     def open(cls, path: str | Path, runner: JobRunner | None = None,
@@ -271,22 +275,18 @@ class ShopSession(QObject):
         line = self.line(product)
         return line is not None and final is not None and abs(final - line.suggestion) > 1e-9
 
-    def apply_edit(self, edit: Edit, text: str) -> None:
-        """Push an edit onto the undo stack (which applies it and saves at once)."""
+    def apply_edit(self, edit: Edit, text: str) -> bool:
+        """Push an edit onto the undo stack (which applies it and saves at once); False when it
+        could not be saved: then it is not on the stack and `failed` said why."""
         if isinstance(edit, EditBatch) and not edit.edits:
-            return
-        self.undo_stack.push(EditCommand(edit, self._apply, text))
+            return True
+        self.edit_error = None
+        self.undo_stack.push(EditCommand(edit, self._apply, text, self._edit_failed))
+        return self.edit_error is None
 
     def _apply(self, edit: Edit) -> Edit:
-        try:
-            inverse = edit.apply(self.shop)
-        except ChangedElsewhereError:
-            # the view was stale: show what is stored now, then let the caller say why
-            self.reload_decisions()
-            self.decisionsChanged.emit(edit.products())
-            if isinstance(edit, SetStock):
-                self.data_changed(child=False)
-            raise
+        inverse = edit.apply(self.shop)
+        self.saved.emit()
         if isinstance(edit, SetStock):
             # the suggestion depends on the count, the forecast does not: plan again, no training
             self.data_changed(child=False)
@@ -294,6 +294,18 @@ class ShopSession(QObject):
         self.reload_decisions()
         self.decisionsChanged.emit(edit.products())
         return inverse
+
+    def _edit_failed(self, edit: Edit, exc: Exception) -> None:
+        """An edit or its undo was not saved: show what the file really holds, and say why."""
+        self.edit_error = exc
+        try:
+            self.reload_decisions()
+        except Exception:  # the file cannot even be read now; `exc` already says why
+            _log.warning("decisions not reloaded after a failed edit", exc_info=True)
+        self.decisionsChanged.emit(edit.products())
+        if isinstance(exc, ChangedElsewhereError) and isinstance(edit, SetStock):
+            self.data_changed(child=False)  # show the count stored meanwhile
+        self.failed.emit(exc)
 
     # -- data changes --------------------------------------------------------------------------
     def data_changed(self, recompute: bool = True, *, child: bool = True) -> None:

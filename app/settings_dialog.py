@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
+from app.error_dialog import show_failure
 from app.postal_codes import state_for_postal_code
 from app.session import ShopSession
 from calendars.options import CalendarOptions
@@ -424,13 +425,17 @@ class SettingsDialog(QDialog):
         return labels.get(name, name)
 
     def save_and_close(self) -> None:
-        """Save and close; switch the language if it changed. A refused save keeps the dialog
-        open with the reason shown."""
+        """Save and close; switch the language if it changed. A refused save (changed elsewhere
+        meanwhile) or a file that cannot be written keeps the dialog open with everything typed,
+        and says why."""
         try:
             self.save()
         except UserError as exc:
             self.problem.setText(exc.message(i18n.lang()))
             self.problem.show()
+            return
+        except Exception as exc:
+            show_failure(exc, self, self.session.path)
             return
         self.accept()
         lang = str(self.language.currentData())

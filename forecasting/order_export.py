@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import io
 from pathlib import Path
 
 from forecasting.texts import format_date, format_number
@@ -122,7 +123,11 @@ def write_xlsx(
                 cell.font = Font(bold=True)
     for column, width in zip("ABCDEFG", (18, 28, 10, 10, 11, 11, 40), strict=True):
         sheet.column_dimensions[column].width = width
-    book.save(path)
+    # built in memory and written in one go: a full disk or a locked file is then an OSError here,
+    # not one that openpyxl's half-written zip raises again (with a traceback) when collected
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path.write_bytes(buffer.getvalue())
     return path
 
 

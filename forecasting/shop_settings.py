@@ -35,6 +35,8 @@ class ShopSettings:
 def load_settings(shop: Shop) -> ShopSettings:
     """The settings stored in the shop file."""
     row = shop.conn.execute("SELECT * FROM shop WHERE id = 1").fetchone()
+    if row is None:  # deleted by hand or by another tool: the file is not usable as it is
+        raise ShopFileError("failure.no_shop_row", path=str(shop.path))
     return ShopSettings(
         name=row["name"],
         state=row["state"],

@@ -538,6 +538,162 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Unbekannte Demo-Art „{kind}“ (möglich: bakery, deli).",
         "en": "Unknown demo kind “{kind}” (choose bakery or deli).",
     },
+    # -- failure.*: errors of the file system and the database (issue 14) ---------------------
+    "failure.busy": {
+        "de": (
+            "Eine andere Bestellkompass-Anwendung schreibt gerade in diese Shop-Datei; bitte "
+            "gleich noch einmal versuchen."
+        ),
+        "en": (
+            "Another Bestellkompass program is writing to this shop file right now; please try "
+            "again in a moment."
+        ),
+    },
+    "failure.read_only": {
+        "de": (
+            "Die Shop-Datei {path} ist schreibgeschützt, deshalb wurde nichts gespeichert; bitte "
+            "den Schreibschutz aufheben (Eigenschaften der Datei) und es noch einmal versuchen."
+        ),
+        "en": (
+            "The shop file {path} is read-only, so nothing was saved; please remove the "
+            "write protection (the file's properties) and try again."
+        ),
+    },
+    "failure.folder_read_only": {
+        "de": (
+            "Im Ordner {folder} darf Bestellkompass nicht schreiben, deshalb lässt sich die "
+            "Shop-Datei dort nicht öffnen oder speichern; bitte die Datei in einen Ordner "
+            "kopieren, in dem Sie schreiben dürfen (z. B. Dokumente), und dort öffnen."
+        ),
+        "en": (
+            "Bestellkompass may not write in the folder {folder}, so the shop file cannot be "
+            "opened or saved there; please copy the file to a folder you may write in (e.g. "
+            "Documents) and open it there."
+        ),
+    },
+    "failure.read_only_drive": {
+        "de": (
+            "Das Laufwerk von {path} ist schreibgeschützt; bitte einen anderen Ort wählen oder "
+            "den Schreibschutz (z. B. am USB-Stick) aufheben."
+        ),
+        "en": (
+            "The drive of {path} is write-protected; please choose another place or remove the "
+            "write protection (e.g. on the USB stick)."
+        ),
+    },
+    "failure.moved": {
+        "de": (
+            "Die Shop-Datei {path} wurde verschoben oder gelöscht, während Bestellkompass sie "
+            "offen hatte, deshalb wurde nichts gespeichert; bitte die Datei an ihrem neuen Ort "
+            "wieder öffnen."
+        ),
+        "en": (
+            "The shop file {path} was moved or deleted while Bestellkompass had it open, so "
+            "nothing was saved; please open the file again where it is now."
+        ),
+    },
+    "failure.disk_full": {
+        "de": (
+            "Der Datenträger ist voll; bitte Platz schaffen (z. B. alte Dateien löschen) und es "
+            "noch einmal versuchen."
+        ),
+        "en": "The disk is full; please make room (e.g. delete old files) and try again.",
+    },
+    "failure.damaged": {
+        "de": (
+            "Die Shop-Datei {path} ist beschädigt; bitte eine Sicherung wiederherstellen "
+            "(„bestellkompass backup list“ zeigt sie, in der App: Datei > Sicherung "
+            "wiederherstellen…)."
+        ),
+        "en": (
+            "The shop file {path} is damaged; please restore a backup (“bestellkompass backup "
+            "list” shows them; in the app: File > Restore backup…)."
+        ),
+    },
+    "failure.no_shop_row": {
+        "de": (
+            "In der Shop-Datei {path} fehlen die Angaben zum Laden selbst (Name, Bundesland); "
+            "bitte eine Sicherung wiederherstellen (Datei > Sicherung wiederherstellen…, "
+            "„bestellkompass backup list“)."
+        ),
+        "en": (
+            "The shop file {path} lacks the shop's own details (name, state); please restore a "
+            "backup (File > Restore backup…, “bestellkompass backup list”)."
+        ),
+    },
+    "failure.cannot_open": {
+        "de": (
+            "Die Shop-Datei {path} lässt sich nicht öffnen; bitte prüfen, ob das Laufwerk "
+            "(z. B. USB-Stick oder Netzlaufwerk) noch verbunden ist, und es noch einmal versuchen."
+        ),
+        "en": (
+            "The shop file {path} cannot be opened; please check that its drive (e.g. a USB "
+            "stick or network drive) is still connected, and try again."
+        ),
+    },
+    "failure.io": {
+        "de": (
+            "Beim Lesen oder Schreiben von {path} meldet der Datenträger einen Fehler; bitte "
+            "prüfen, ob das Laufwerk noch verbunden ist, und es noch einmal versuchen."
+        ),
+        "en": (
+            "The disk reports an error reading or writing {path}; please check that the drive "
+            "is still connected, and try again."
+        ),
+    },
+    "failure.memory": {
+        "de": (
+            "Der Arbeitsspeicher reicht dafür nicht; bitte andere Programme schließen und es "
+            "noch einmal versuchen."
+        ),
+        "en": "There is not enough memory for this; please close other programs and try again.",
+    },
+    "failure.permission": {
+        "de": (
+            "Bestellkompass darf {path} nicht öffnen oder schreiben; ist die Datei vielleicht in "
+            "einem anderen Programm (z. B. Excel) geöffnet? Bitte dort schließen oder einen "
+            "anderen Ort wählen."
+        ),
+        "en": (
+            "Bestellkompass may not open or write {path}; is the file open in another program "
+            "(e.g. Excel)? Please close it there or choose another place."
+        ),
+    },
+    "failure.not_found": {
+        "de": "{path} gibt es nicht (mehr); bitte den Ort prüfen oder einen anderen wählen.",
+        "en": "{path} does not exist (any more); please check the place or choose another.",
+    },
+    "failure.is_folder": {
+        "de": "{path} ist ein Ordner; bitte einen Dateinamen angeben.",
+        "en": "{path} is a folder; please give a file name.",
+    },
+    "failure.bad_name": {
+        "de": (
+            "„{path}“ ist als Dateiname nicht möglich (zu lang oder mit Zeichen wie : * ? \" < > "
+            "|); bitte einen anderen Namen wählen."
+        ),
+        "en": (
+            "“{path}” cannot be used as a file name (too long, or characters such as : * ? \" < "
+            "> |); please choose another name."
+        ),
+    },
+    "failure.os": {
+        "de": (
+            "Auf {path} lässt sich nicht zugreifen ({reason}); bitte den Ort prüfen und es noch "
+            "einmal versuchen."
+        ),
+        "en": "{path} cannot be accessed ({reason}); please check the place and try again.",
+    },
+    "failure.unexpected": {
+        "de": (
+            "Ein unerwarteter Fehler ist aufgetreten ({error}); die Einzelheiten stehen im "
+            "Protokoll {log}, bitte es beim Melden des Fehlers mitschicken."
+        ),
+        "en": (
+            "An unexpected error occurred ({error}); the details are in the log {log}, please "
+            "send it along when you report the error."
+        ),
+    },
     # -- settings.*: `bestellkompass settings` (app/commands/settings.py) ----------------------
     "settings.bad_number": {
         "de": "{option}: „{value}“ ist keine Zahl zwischen {low} und {high}.",

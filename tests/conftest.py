@@ -15,6 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # trained models are cached per user (forecasting/models/persist.py): tests keep theirs apart
 os.environ["BESTELLKOMPASS_CACHE_DIR"] = tempfile.mkdtemp(prefix="bk-cache-")
 atexit.register(shutil.rmtree, os.environ["BESTELLKOMPASS_CACHE_DIR"], ignore_errors=True)
+# log files (app/logfile.py) of the commands and windows the tests run, never in the user's folder
+os.environ["BESTELLKOMPASS_LOG_DIR"] = tempfile.mkdtemp(prefix="bk-logs-")
+atexit.register(shutil.rmtree, os.environ["BESTELLKOMPASS_LOG_DIR"], ignore_errors=True)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATASETS = REPO_ROOT.parent / "shared" / "datasets"

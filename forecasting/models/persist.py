@@ -101,9 +101,11 @@ class ModelCache:
 
     def names(self) -> list[str]:
         """The entries there are."""
-        if not self.directory.is_dir():
+        try:
+            return sorted(p.name[:-5] for p in self.directory.glob("*.json"))
+        except OSError as exc:  # a cache folder we may not read only costs a retraining
+            _log.warning("cannot read the model cache %s: %s", self.directory, exc)
             return []
-        return sorted(p.name[:-5] for p in self.directory.glob("*.json"))
 
     def metadata(self) -> dict[str, dict[str, Any]]:
         """name -> metadata of every readable entry."""

@@ -70,178 +70,183 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="202"/>
+        <location filename="../../app/calendar_view.py" line="203"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="202"/>
+        <location filename="../../app/calendar_view.py" line="203"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="202"/>
+        <location filename="../../app/calendar_view.py" line="203"/>
         <source>What is special</source>
         <translation>Besonderheiten</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="202"/>
+        <location filename="../../app/calendar_view.py" line="203"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="203"/>
+        <location filename="../../app/calendar_view.py" line="204"/>
         <source>Weather</source>
         <translation>Wetter</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="214"/>
+        <location filename="../../app/calendar_view.py" line="215"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="214"/>
+        <location filename="../../app/calendar_view.py" line="215"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="214"/>
+        <location filename="../../app/calendar_view.py" line="215"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="214"/>
+        <location filename="../../app/calendar_view.py" line="215"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="214"/>
+        <location filename="../../app/calendar_view.py" line="215"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="215"/>
+        <location filename="../../app/calendar_view.py" line="216"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="225"/>
+        <location filename="../../app/calendar_view.py" line="226"/>
         <source>&amp;New event…</source>
         <translation>&amp;Neues Ereignis…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="226"/>
+        <location filename="../../app/calendar_view.py" line="227"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="227"/>
+        <location filename="../../app/calendar_view.py" line="228"/>
         <source>De&amp;lete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="228"/>
+        <location filename="../../app/calendar_view.py" line="229"/>
         <source>Enter &amp;weather…</source>
         <translation>&amp;Wetter eintragen…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="229"/>
+        <location filename="../../app/calendar_view.py" line="230"/>
         <source>&amp;Fetch weather forecast (internet)</source>
         <translation>Wettervorhersage &amp;abrufen (Internet)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="230"/>
+        <location filename="../../app/calendar_view.py" line="231"/>
         <source>Uses the internet only when you press this</source>
         <translation>Nutzt das Internet nur, wenn Sie hier klicken</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="244"/>
+        <location filename="../../app/calendar_view.py" line="245"/>
         <source>Current and coming events of the shop</source>
         <translation>Aktuelle und kommende Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="255"/>
+        <location filename="../../app/calendar_view.py" line="256"/>
         <source>The coming weeks</source>
         <translation>Die nächsten Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="301"/>
+        <location filename="../../app/calendar_view.py" line="302"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="315"/>
+        <location filename="../../app/calendar_view.py" line="316"/>
         <source>Weather forecast</source>
         <translation>Wettervorhersage</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="366"/>
+        <location filename="../../app/calendar_view.py" line="371"/>
         <source>Event saved: %1</source>
         <translation>Ereignis gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="376"/>
+        <location filename="../../app/calendar_view.py" line="385"/>
         <source>Event deleted: %1</source>
         <translation>Ereignis gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="391"/>
+        <location filename="../../app/calendar_view.py" line="404"/>
         <source>Weather forecast saved for %1.</source>
         <translation>Wettervorhersage für %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="399"/>
+        <location filename="../../app/calendar_view.py" line="412"/>
         <source>To fetch the forecast the shop needs its location (postal code in the settings). You can always type the weather in by hand.</source>
         <translation>Zum Abrufen der Vorhersage braucht der Laden seinen Standort (Postleitzahl bzw. Koordinaten in den Einstellungen). Das Wetter können Sie jederzeit von Hand eintragen.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="415"/>
-        <location filename="../../app/calendar_view.py" line="416"/>
+        <location filename="../../app/calendar_view.py" line="428"/>
+        <location filename="../../app/calendar_view.py" line="429"/>
         <source>Fetching the weather forecast…</source>
         <translation>Wettervorhersage wird abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="420"/>
+        <location filename="../../app/calendar_view.py" line="433"/>
         <source>Weather forecast fetched: %1 days.</source>
         <translation>Wettervorhersage abgerufen: %1 Tage.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="432"/>
+        <location filename="../../app/calendar_view.py" line="439"/>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Abgebrochen. Es wurde nichts verändert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/calendar_view.py" line="454"/>
         <source>Import weather file</source>
         <translation>Wetterdatei importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="433"/>
+        <location filename="../../app/calendar_view.py" line="455"/>
         <source>Weather files (*.csv *.txt);;All files (*)</source>
         <translation>Wetterdateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="446"/>
+        <location filename="../../app/calendar_view.py" line="468"/>
         <source>Importing weather…</source>
         <translation>Wetter wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="450"/>
+        <location filename="../../app/calendar_view.py" line="472"/>
         <source>%1 weather days imported.</source>
         <translation>%1 Wettertage importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="456"/>
+        <location filename="../../app/calendar_view.py" line="478"/>
         <source>Import events</source>
         <translation>Ereignisse importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="457"/>
+        <location filename="../../app/calendar_view.py" line="479"/>
         <source>Calendars (*.ics *.csv);;All files (*)</source>
         <translation>Kalender (*.ics *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="461"/>
+        <location filename="../../app/calendar_view.py" line="483"/>
         <source>Importing events…</source>
         <translation>Ereignisse werden importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="466"/>
+        <location filename="../../app/calendar_view.py" line="488"/>
         <source>%1 events imported.</source>
         <translation>%1 Ereignisse importiert.</translation>
     </message>
@@ -257,22 +262,22 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="433"/>
+        <location filename="../../app/import_wizard.py" line="434"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="444"/>
+        <location filename="../../app/import_wizard.py" line="445"/>
         <source>Importing… You can keep working meanwhile.</source>
         <translation>Import läuft… Sie können währenddessen weiterarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="471"/>
+        <location filename="../../app/import_wizard.py" line="472"/>
         <source>Importing…</source>
         <translation>Import läuft…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="479"/>
+        <location filename="../../app/import_wizard.py" line="480"/>
         <source>%1 rows imported.</source>
         <translation>%1 Zeilen importiert.</translation>
     </message>
@@ -280,7 +285,7 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="65"/>
+        <location filename="../../app/import_wizard.py" line="66"/>
         <source>Drop your file here
 (CSV, TXT or Excel from the till or a spreadsheet)</source>
         <translation>Datei hier ablegen
@@ -288,74 +293,102 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../app/error_dialog.py" line="58"/>
+        <source>Something unexpected went wrong (%1). Please press “Copy details” and send them along when you report the error.</source>
+        <translation>Etwas Unerwartetes ist schiefgegangen (%1). Bitte „Details kopieren“ drücken und die Details beim Melden des Fehlers mitschicken.</translation>
+    </message>
+    <message>
+        <location filename="../../app/error_dialog.py" line="81"/>
+        <source>Bestellkompass</source>
+        <translation>Bestellkompass</translation>
+    </message>
+    <message>
+        <location filename="../../app/error_dialog.py" line="99"/>
+        <source>Copy details</source>
+        <translation>Details kopieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/error_dialog.py" line="100"/>
+        <source>Open log folder</source>
+        <translation>Protokollordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/error_dialog.py" line="118"/>
+        <source>Details copied</source>
+        <translation>Details kopiert</translation>
+    </message>
+</context>
+<context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="76"/>
+        <location filename="../../app/calendar_view.py" line="77"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="77"/>
+        <location filename="../../app/calendar_view.py" line="78"/>
         <source>Edit event</source>
         <translation>Ereignis bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="93"/>
+        <location filename="../../app/calendar_view.py" line="94"/>
         <source>smaller than usual</source>
         <translation>kleiner als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="94"/>
+        <location filename="../../app/calendar_view.py" line="95"/>
         <source>as usual</source>
         <translation>wie üblich</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="95"/>
+        <location filename="../../app/calendar_view.py" line="96"/>
         <source>bigger than usual</source>
         <translation>größer als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="96"/>
+        <location filename="../../app/calendar_view.py" line="97"/>
         <source>much bigger than usual</source>
         <translation>viel größer als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="103"/>
+        <location filename="../../app/calendar_view.py" line="104"/>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="104"/>
+        <location filename="../../app/calendar_view.py" line="105"/>
         <source>&amp;Kind</source>
         <translation>&amp;Art</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="105"/>
+        <location filename="../../app/calendar_view.py" line="106"/>
         <source>&amp;From</source>
         <translation>&amp;Von</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="106"/>
+        <location filename="../../app/calendar_view.py" line="107"/>
         <source>&amp;To</source>
         <translation>&amp;Bis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="108"/>
+        <location filename="../../app/calendar_view.py" line="109"/>
         <source>All products</source>
         <translation>Alle Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="115"/>
+        <location filename="../../app/calendar_view.py" line="116"/>
         <source>Only a promotion can be for a single product; it then changes only that product&apos;s forecast.</source>
         <translation>Nur eine Aktion kann für ein einzelnes Produkt gelten; sie verändert dann nur die Prognose dieses Produkts.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="117"/>
+        <location filename="../../app/calendar_view.py" line="118"/>
         <source>&amp;Product</source>
         <translation>&amp;Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="118"/>
+        <location filename="../../app/calendar_view.py" line="119"/>
         <source>&amp;Size</source>
         <translation>&amp;Größe</translation>
     </message>
@@ -363,48 +396,48 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="86"/>
-        <location filename="../../app/import_wizard.py" line="136"/>
+        <location filename="../../app/import_wizard.py" line="87"/>
+        <location filename="../../app/import_wizard.py" line="137"/>
         <source>Choose a file</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="87"/>
+        <location filename="../../app/import_wizard.py" line="88"/>
         <source>Nothing is written to your shop before the last step.</source>
         <translation>Vor dem letzten Schritt wird nichts in Ihren Laden geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="90"/>
+        <location filename="../../app/import_wizard.py" line="91"/>
         <source>File name</source>
         <translation>Dateiname</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="91"/>
+        <location filename="../../app/import_wizard.py" line="92"/>
         <source>&amp;Choose file…</source>
         <translation>Datei &amp;wählen…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="97"/>
+        <location filename="../../app/import_wizard.py" line="98"/>
         <source>&amp;Sales history</source>
         <translation>&amp;Verkaufszahlen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="97"/>
+        <location filename="../../app/import_wizard.py" line="98"/>
         <source>&amp;Weather</source>
         <translation>W&amp;etter</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="98"/>
+        <location filename="../../app/import_wizard.py" line="99"/>
         <source>&amp;Events (ICS or CSV)</source>
         <translation>E&amp;reignisse (ICS oder CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="109"/>
+        <location filename="../../app/import_wizard.py" line="110"/>
         <source>What is in the file?</source>
         <translation>Was steht in der Datei?</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="137"/>
+        <location filename="../../app/import_wizard.py" line="138"/>
         <source>Data files (*.csv *.txt *.xlsx *.xls *.ics);;All files (*)</source>
         <translation>Datendateien (*.csv *.txt *.xlsx *.xls *.ics);;Alle Dateien (*)</translation>
     </message>
@@ -412,12 +445,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="49"/>
+        <location filename="../../app/import_wizard.py" line="50"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="505"/>
+        <location filename="../../app/import_wizard.py" line="506"/>
         <source>Import data</source>
         <translation>Daten importieren</translation>
     </message>
@@ -438,12 +471,12 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/launch.py" line="127"/>
+        <location filename="../../app/launch.py" line="140"/>
         <source>%1 is already open in Bestellkompass; that window was brought to the front.</source>
         <translation>%1 ist schon in Bestellkompass geöffnet; jenes Fenster wurde nach vorne geholt.</translation>
     </message>
     <message>
-        <location filename="../../app/launch.py" line="134"/>
+        <location filename="../../app/launch.py" line="147"/>
         <source>%1 is already open in another Bestellkompass window (process %2 on computer %3). Please continue there, or close that window first.</source>
         <translation>%1 ist schon in einem anderen Bestellkompass-Fenster geöffnet (Prozess %2 auf Rechner %3). Bitte dort weiterarbeiten oder jenes Fenster zuerst schließen.</translation>
     </message>
@@ -451,358 +484,350 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="47"/>
-        <location filename="../../app/main_window.py" line="310"/>
+        <location filename="../../app/main_window.py" line="48"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="57"/>
+        <location filename="../../app/main_window.py" line="58"/>
         <source>&amp;Order sheet</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="58"/>
+        <location filename="../../app/main_window.py" line="59"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="60"/>
+        <location filename="../../app/main_window.py" line="61"/>
         <source>&amp;Review</source>
         <translation>&amp;Rückblick</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="84"/>
+        <location filename="../../app/main_window.py" line="85"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="85"/>
+        <location filename="../../app/main_window.py" line="86"/>
         <source>&amp;Open shop file…</source>
         <translation>Laden-Datei &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="86"/>
+        <location filename="../../app/main_window.py" line="87"/>
         <source>&amp;New shop…</source>
         <translation>&amp;Neuer Laden…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="87"/>
+        <location filename="../../app/main_window.py" line="88"/>
         <source>Start your own shop and import your sales</source>
         <translation>Eigenen Laden anlegen und Verkaufszahlen importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="88"/>
+        <location filename="../../app/main_window.py" line="89"/>
         <source>&amp;Import sales history…</source>
         <translation>Verkaufszahlen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="89"/>
+        <location filename="../../app/main_window.py" line="90"/>
         <source>Bring in your own till data</source>
         <translation>Eigene Kassendaten übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="90"/>
+        <location filename="../../app/main_window.py" line="91"/>
         <source>Restore &amp;backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="91"/>
+        <location filename="../../app/main_window.py" line="92"/>
         <source>Go back to an earlier state of the shop</source>
         <translation>Zu einem früheren Stand des Ladens zurückkehren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="92"/>
+        <location filename="../../app/main_window.py" line="93"/>
         <source>Export order list as &amp;PDF…</source>
         <translation>Bestellliste als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="94"/>
+        <location filename="../../app/main_window.py" line="95"/>
         <source>&amp;Print order list…</source>
         <translation>Bestellliste &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="95"/>
+        <location filename="../../app/main_window.py" line="96"/>
         <source>Export as &amp;CSV…</source>
         <translation>Als &amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="96"/>
+        <location filename="../../app/main_window.py" line="97"/>
         <source>Export as &amp;Excel (XLSX)…</source>
         <translation>Als &amp;Excel (XLSX) exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="97"/>
+        <location filename="../../app/main_window.py" line="98"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="107"/>
+        <location filename="../../app/main_window.py" line="108"/>
         <source>&amp;Edit</source>
         <translation>Bearbei&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="108"/>
+        <location filename="../../app/main_window.py" line="109"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="110"/>
+        <location filename="../../app/main_window.py" line="111"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="112"/>
+        <location filename="../../app/main_window.py" line="113"/>
         <source>Accept &amp;all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="114"/>
+        <location filename="../../app/main_window.py" line="115"/>
         <source>Accept this &amp;line</source>
         <translation>Diese &amp;Zeile übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="116"/>
+        <location filename="../../app/main_window.py" line="117"/>
         <source>Product &amp;details…</source>
         <translation>Produkt&amp;details…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="118"/>
+        <location filename="../../app/main_window.py" line="119"/>
         <source>&amp;Recompute suggestions</source>
         <translation>Vorschläge neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127"/>
+        <location filename="../../app/main_window.py" line="128"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="129"/>
+        <location filename="../../app/main_window.py" line="130"/>
         <source>Import &amp;weather file…</source>
         <translation>&amp;Wetterdatei importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="131"/>
+        <location filename="../../app/main_window.py" line="132"/>
         <source>Import &amp;events (ICS/CSV)…</source>
         <translation>&amp;Ereignisse importieren (ICS/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="133"/>
+        <location filename="../../app/main_window.py" line="134"/>
         <source>Import stock &amp;list (inventory)…</source>
         <translation>&amp;Bestandsliste (Inventur) importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="135"/>
+        <location filename="../../app/main_window.py" line="136"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="137"/>
+        <location filename="../../app/main_window.py" line="138"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="138"/>
+        <location filename="../../app/main_window.py" line="139"/>
         <source>&amp;Larger text</source>
         <translation>Schrift &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="140"/>
+        <location filename="../../app/main_window.py" line="141"/>
         <source>&amp;Smaller text</source>
         <translation>Schrift &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="142"/>
+        <location filename="../../app/main_window.py" line="143"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="144"/>
+        <location filename="../../app/main_window.py" line="145"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="153"/>
+        <location filename="../../app/main_window.py" line="154"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="180"/>
+        <location filename="../../app/main_window.py" line="181"/>
         <source>Import stock list</source>
         <translation>Bestandsliste importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="181"/>
+        <location filename="../../app/main_window.py" line="182"/>
         <source>Lists (*.csv *.xlsx *.xls);;All files (*)</source>
         <translation>Listen (*.csv *.xlsx *.xls);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="194"/>
+        <location filename="../../app/main_window.py" line="195"/>
         <source>Stock list saved: %1 product(s) for %2.</source>
         <translation>Bestandsliste gespeichert: %1 Produkt(e) für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="199"/>
+        <location filename="../../app/main_window.py" line="200"/>
         <source>Importing stock list…</source>
         <translation>Bestandsliste wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="237"/>
+        <location filename="../../app/main_window.py" line="238"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="238"/>
+        <location filename="../../app/main_window.py" line="239"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="252"/>
+        <location filename="../../app/main_window.py" line="253"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="259"/>
+        <location filename="../../app/main_window.py" line="260"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="259"/>
+        <location filename="../../app/main_window.py" line="260"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="263"/>
-        <location filename="../../app/main_window.py" line="272"/>
-        <location filename="../../app/main_window.py" line="281"/>
+        <location filename="../../app/main_window.py" line="288"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="268"/>
+        <location filename="../../app/main_window.py" line="267"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="268"/>
+        <location filename="../../app/main_window.py" line="267"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="277"/>
+        <location filename="../../app/main_window.py" line="275"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="277"/>
+        <location filename="../../app/main_window.py" line="275"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="297"/>
+        <location filename="../../app/main_window.py" line="304"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="302"/>
+        <location filename="../../app/main_window.py" line="310"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="307"/>
-        <source>Something went wrong: %1</source>
-        <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
 </context>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="151"/>
+        <location filename="../../app/import_wizard.py" line="152"/>
         <source>Check the columns</source>
         <translation>Spalten prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="152"/>
+        <location filename="../../app/import_wizard.py" line="153"/>
         <source>Bestellkompass guessed how the file is built. Correct the columns if a guess is wrong.</source>
         <translation>Bestellkompass hat erkannt, wie die Datei aufgebaut ist. Korrigieren Sie die Spalten, falls etwas falsch erkannt wurde.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="162"/>
+        <location filename="../../app/import_wizard.py" line="163"/>
         <source>one row per day and product</source>
         <translation>eine Zeile je Tag und Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="163"/>
+        <location filename="../../app/import_wizard.py" line="164"/>
         <source>one row per sale (receipts)</source>
         <translation>eine Zeile je Verkauf (Bons)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="164"/>
+        <location filename="../../app/import_wizard.py" line="165"/>
         <source>one column per product</source>
         <translation>eine Spalte je Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="170"/>
+        <location filename="../../app/import_wizard.py" line="171"/>
         <source>detect</source>
         <translation>erkennen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="171"/>
+        <location filename="../../app/import_wizard.py" line="172"/>
         <source>day.month (31.12.)</source>
         <translation>Tag.Monat (31.12.)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="172"/>
+        <location filename="../../app/import_wizard.py" line="173"/>
         <source>month/day (12/31)</source>
         <translation>Monat/Tag (12/31)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="176"/>
+        <location filename="../../app/import_wizard.py" line="177"/>
         <source>&amp;Layout</source>
         <translation>&amp;Aufbau</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="177"/>
+        <location filename="../../app/import_wizard.py" line="178"/>
         <source>&amp;Date column</source>
         <translation>&amp;Datumsspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="178"/>
+        <location filename="../../app/import_wizard.py" line="179"/>
         <source>&amp;Product column</source>
         <translation>&amp;Produktspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="179"/>
+        <location filename="../../app/import_wizard.py" line="180"/>
         <source>&amp;Quantity column</source>
         <translation>&amp;Mengenspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="180"/>
+        <location filename="../../app/import_wizard.py" line="181"/>
         <source>Product columns</source>
         <translation>Produktspalten</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="181"/>
+        <location filename="../../app/import_wizard.py" line="182"/>
         <source>Date &amp;order</source>
         <translation>Datums&amp;reihenfolge</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="223"/>
+        <location filename="../../app/import_wizard.py" line="224"/>
         <source>Detected: %1, encoding %2, separator %3, decimal %4, header in row %5.</source>
         <translation>Erkannt: %1, Zeichensatz %2, Trennzeichen %3, Dezimalzeichen %4, Überschrift in Zeile %5.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="233"/>
+        <location filename="../../app/import_wizard.py" line="234"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="254"/>
+        <location filename="../../app/import_wizard.py" line="255"/>
         <source>Weather file: %1 days from %2 to %3.</source>
         <translation>Wetterdatei: %1 Tage vom %2 bis %3.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="262"/>
+        <location filename="../../app/import_wizard.py" line="263"/>
         <source>Events file: %1 events.</source>
         <translation>Ereignisdatei: %1 Ereignisse.</translation>
     </message>
@@ -810,43 +835,43 @@
 <context>
     <name>NewShopDialog</name>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="41"/>
-        <location filename="../../app/new_shop_dialog.py" line="87"/>
+        <location filename="../../app/new_shop_dialog.py" line="42"/>
+        <location filename="../../app/new_shop_dialog.py" line="88"/>
         <source>New shop</source>
         <translation>Neuer Laden</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="43"/>
+        <location filename="../../app/new_shop_dialog.py" line="44"/>
         <source>Your own shop gets its own file. The demo bakery stays as it is.</source>
         <translation>Ihr eigener Laden bekommt eine eigene Datei. Die Demo-Bäckerei bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="54"/>
+        <location filename="../../app/new_shop_dialog.py" line="55"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Wählen…</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="58"/>
+        <location filename="../../app/new_shop_dialog.py" line="59"/>
         <source>Shop &amp;name</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="59"/>
+        <location filename="../../app/new_shop_dialog.py" line="60"/>
         <source>&amp;Postal code</source>
         <translation>&amp;Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="60"/>
+        <location filename="../../app/new_shop_dialog.py" line="61"/>
         <source>&amp;Bundesland</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="61"/>
+        <location filename="../../app/new_shop_dialog.py" line="62"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="88"/>
+        <location filename="../../app/new_shop_dialog.py" line="89"/>
         <source>Shop files (*.bkshop)</source>
         <translation>Laden-Dateien (*.bkshop)</translation>
     </message>
@@ -854,32 +879,32 @@
 <context>
     <name>OrderListPrint</name>
     <message>
-        <location filename="../../app/pdf_export.py" line="30"/>
+        <location filename="../../app/pdf_export.py" line="32"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="31"/>
+        <location filename="../../app/pdf_export.py" line="33"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="32"/>
+        <location filename="../../app/pdf_export.py" line="34"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="33"/>
+        <location filename="../../app/pdf_export.py" line="35"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="38"/>
+        <location filename="../../app/pdf_export.py" line="40"/>
         <source>suggestion only</source>
         <translation>nur Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="39"/>
+        <location filename="../../app/pdf_export.py" line="41"/>
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>
@@ -1281,33 +1306,33 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="334"/>
+        <location filename="../../app/import_wizard.py" line="335"/>
         <source>Check the result before importing</source>
         <translation>Ergebnis vor dem Import prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="336"/>
+        <location filename="../../app/import_wizard.py" line="337"/>
         <source>&amp;Import now</source>
         <translation>Jetzt &amp;importieren</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="339"/>
+        <location filename="../../app/import_wizard.py" line="340"/>
         <source>Keep the days already in the shop</source>
         <translation>Tage behalten, die schon im Laden sind</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="340"/>
+        <location filename="../../app/import_wizard.py" line="341"/>
         <source>Replace them with the file&apos;s numbers</source>
         <translation>Durch die Zahlen aus der Datei ersetzen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="342"/>
+        <location filename="../../app/import_wizard.py" line="343"/>
         <source>Import anyway and leave out the rejected rows</source>
         <translation>Trotzdem importieren und die abgelehnten Zeilen weglassen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="380"/>
-        <location filename="../../app/import_wizard.py" line="398"/>
+        <location filename="../../app/import_wizard.py" line="381"/>
+        <location filename="../../app/import_wizard.py" line="399"/>
         <source>Checking the file…</source>
         <translation>Datei wird geprüft…</translation>
     </message>
@@ -1521,267 +1546,267 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/settings_dialog.py" line="87"/>
+        <location filename="../../app/settings_dialog.py" line="88"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="94"/>
+        <location filename="../../app/settings_dialog.py" line="95"/>
         <source>&amp;Shop</source>
         <translation>&amp;Laden</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="95"/>
+        <location filename="../../app/settings_dialog.py" line="96"/>
         <source>&amp;Products</source>
         <translation>&amp;Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="96"/>
+        <location filename="../../app/settings_dialog.py" line="97"/>
         <source>&amp;Language and display</source>
         <translation>&amp;Sprache und Anzeige</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="136"/>
-        <location filename="../../app/settings_dialog.py" line="417"/>
+        <location filename="../../app/settings_dialog.py" line="137"/>
+        <location filename="../../app/settings_dialog.py" line="418"/>
         <source>Open on public holidays</source>
         <translation>An Feiertagen geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="144"/>
+        <location filename="../../app/settings_dialog.py" line="145"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="159"/>
+        <location filename="../../app/settings_dialog.py" line="160"/>
         <source>Reason, e.g. holiday</source>
         <translation>Grund, z. B. Urlaub</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="160"/>
+        <location filename="../../app/settings_dialog.py" line="161"/>
         <source>&amp;Add closing day</source>
         <translation>Schließtag &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="161"/>
+        <location filename="../../app/settings_dialog.py" line="162"/>
         <source>Remove selected</source>
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="167"/>
+        <location filename="../../app/settings_dialog.py" line="168"/>
         <source>Shop &amp;name</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="168"/>
+        <location filename="../../app/settings_dialog.py" line="169"/>
         <source>&amp;Postal code</source>
         <translation>&amp;Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="169"/>
+        <location filename="../../app/settings_dialog.py" line="170"/>
         <source>&amp;Bundesland</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="171"/>
-        <location filename="../../app/settings_dialog.py" line="416"/>
+        <location filename="../../app/settings_dialog.py" line="172"/>
+        <location filename="../../app/settings_dialog.py" line="417"/>
         <source>Opening days</source>
         <translation>Öffnungstage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="173"/>
+        <location filename="../../app/settings_dialog.py" line="174"/>
         <source>Location (latitude, longitude)</source>
         <translation>Standort (Breite, Länge)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="174"/>
+        <location filename="../../app/settings_dialog.py" line="175"/>
         <source>Closing days</source>
         <translation>Schließtage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="176"/>
+        <location filename="../../app/settings_dialog.py" line="177"/>
         <source>Paydays</source>
         <translation>Zahltage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="178"/>
+        <location filename="../../app/settings_dialog.py" line="179"/>
         <source>Many customers observe Ramadan (Ramadan and Eid al-Fitr in the calendar)</source>
         <translation>Viele Kundinnen und Kunden fasten im Ramadan (Ramadan und Zuckerfest im Kalender)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="181"/>
-        <location filename="../../app/settings_dialog.py" line="394"/>
+        <location filename="../../app/settings_dialog.py" line="182"/>
+        <location filename="../../app/settings_dialog.py" line="395"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="183"/>
+        <location filename="../../app/settings_dialog.py" line="184"/>
         <source>Carnival (Weiberfastnacht, Rosenmontag)</source>
         <translation>Karneval (Weiberfastnacht, Rosenmontag)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="185"/>
+        <location filename="../../app/settings_dialog.py" line="186"/>
         <source>Holidays kept only in Catholic municipalities: Assumption Day (Bavaria), Corpus Christi (parts of Saxony and Thuringia)</source>
         <translation>Feiertage nur in katholischen Gemeinden: Mariä Himmelfahrt (Bayern), Fronleichnam (Teile von Sachsen und Thüringen)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="188"/>
+        <location filename="../../app/settings_dialog.py" line="189"/>
         <source>Catholic municipality</source>
         <translation>Katholische Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="196"/>
+        <location filename="../../app/settings_dialog.py" line="197"/>
         <source>salaries on the last banking day</source>
         <translation>Gehälter am letzten Bankarbeitstag</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="197"/>
+        <location filename="../../app/settings_dialog.py" line="198"/>
         <source>on the 15th</source>
         <translation>am 15.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="197"/>
+        <location filename="../../app/settings_dialog.py" line="198"/>
         <source>on the 1st</source>
         <translation>am 1.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="210"/>
+        <location filename="../../app/settings_dialog.py" line="211"/>
         <source>pensions</source>
         <translation>Renten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="211"/>
+        <location filename="../../app/settings_dialog.py" line="212"/>
         <source>Bürgergeld</source>
         <translation>Bürgergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="212"/>
+        <location filename="../../app/settings_dialog.py" line="213"/>
         <source>Kindergeld</source>
         <translation>Kindergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="223"/>
+        <location filename="../../app/settings_dialog.py" line="224"/>
         <source>as usual in the Bundesland</source>
         <translation>wie im Bundesland üblich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="224"/>
+        <location filename="../../app/settings_dialog.py" line="225"/>
         <source>yes, here</source>
         <translation>ja, hier</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="224"/>
+        <location filename="../../app/settings_dialog.py" line="225"/>
         <source>no, not here</source>
         <translation>nein, hier nicht</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="245"/>
+        <location filename="../../app/settings_dialog.py" line="246"/>
         <source>Taken from the postal code – please check.</source>
         <translation>Aus der Postleitzahl übernommen – bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="276"/>
+        <location filename="../../app/settings_dialog.py" line="277"/>
         <source>Prices in euro per unit. &quot;Unsold value&quot; is what a unit left over still brings (day-old sale; 0 if thrown away).</source>
         <translation>Preise in Euro je Einheit. „Restwert“ ist, was eine übrig gebliebene Einheit noch bringt (Verkauf vom Vortag; 0, wenn sie weggeworfen wird).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="282"/>
+        <location filename="../../app/settings_dialog.py" line="283"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="282"/>
+        <location filename="../../app/settings_dialog.py" line="283"/>
         <source>Price €</source>
         <translation>Preis €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="282"/>
+        <location filename="../../app/settings_dialog.py" line="283"/>
         <source>Cost €</source>
         <translation>Kosten €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="282"/>
+        <location filename="../../app/settings_dialog.py" line="283"/>
         <source>Unsold value €</source>
         <translation>Restwert €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="283"/>
-        <location filename="../../app/settings_dialog.py" line="421"/>
+        <location filename="../../app/settings_dialog.py" line="284"/>
+        <location filename="../../app/settings_dialog.py" line="422"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="283"/>
+        <location filename="../../app/settings_dialog.py" line="284"/>
         <source>Shelf life (days)</source>
         <translation>Haltbarkeit (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="283"/>
+        <location filename="../../app/settings_dialog.py" line="284"/>
         <source>Supplier / area</source>
         <translation>Lieferant / Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="284"/>
-        <location filename="../../app/settings_dialog.py" line="422"/>
+        <location filename="../../app/settings_dialog.py" line="285"/>
+        <location filename="../../app/settings_dialog.py" line="423"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="353"/>
+        <location filename="../../app/settings_dialog.py" line="354"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="354"/>
+        <location filename="../../app/settings_dialog.py" line="355"/>
         <source>Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors).</source>
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="415"/>
+        <location filename="../../app/settings_dialog.py" line="416"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="415"/>
+        <location filename="../../app/settings_dialog.py" line="416"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="416"/>
+        <location filename="../../app/settings_dialog.py" line="417"/>
         <source>Postal code</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="418"/>
+        <location filename="../../app/settings_dialog.py" line="419"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="419"/>
+        <location filename="../../app/settings_dialog.py" line="420"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="419"/>
+        <location filename="../../app/settings_dialog.py" line="420"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="420"/>
+        <location filename="../../app/settings_dialog.py" line="421"/>
         <source>Unit cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="420"/>
+        <location filename="../../app/settings_dialog.py" line="421"/>
         <source>Salvage value</source>
         <translation>Restwert</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="421"/>
+        <location filename="../../app/settings_dialog.py" line="422"/>
         <source>Shelf life</source>
         <translation>Haltbarkeit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="422"/>
+        <location filename="../../app/settings_dialog.py" line="423"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
@@ -1789,7 +1814,7 @@
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../app/session.py" line="173"/>
+        <location filename="../../app/session.py" line="177"/>
         <source>Computing suggestions…</source>
         <translation>Vorschläge werden berechnet…</translation>
     </message>
@@ -1797,37 +1822,37 @@
 <context>
     <name>WeatherDialog</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="165"/>
+        <location filename="../../app/calendar_view.py" line="166"/>
         <source>Weather forecast</source>
         <translation>Wettervorhersage</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="176"/>
+        <location filename="../../app/calendar_view.py" line="177"/>
         <source>dry</source>
         <translation>trocken</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="177"/>
+        <location filename="../../app/calendar_view.py" line="178"/>
         <source>some rain</source>
         <translation>etwas Regen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="178"/>
+        <location filename="../../app/calendar_view.py" line="179"/>
         <source>rainy day</source>
         <translation>Regentag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="179"/>
+        <location filename="../../app/calendar_view.py" line="180"/>
         <source>&amp;Day</source>
         <translation>&amp;Tag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="180"/>
+        <location filename="../../app/calendar_view.py" line="181"/>
         <source>&amp;Highest temperature</source>
         <translation>&amp;Höchsttemperatur</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="181"/>
+        <location filename="../../app/calendar_view.py" line="182"/>
         <source>&amp;Rain</source>
         <translation>&amp;Regen</translation>
     </message>

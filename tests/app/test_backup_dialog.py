@@ -215,11 +215,13 @@ def test_a_damaged_shop_at_open_is_offered_its_newest_good_backup(
 
 def test_a_shop_whose_window_cannot_be_built_is_offered_its_backup(
         qtbot: object, shop_path: Path) -> None:
-    """Damaged sales pages: the session opens, building the window fails reading them."""
+    """Damaged weather pages: the session opens, building the window fails reading them (the
+    day strip shows the coming days' weather; the sales are read only later, on the worker or
+    when the Rückblick tab is shown)."""
     from app.controller import AppController
 
     backups.create(shop_path, "daily", now=EVENING)
-    _damage(shop_path, _root_offset(shop_path, "sales"), 4096)
+    _damage(shop_path, _root_offset(shop_path, "weather"), 4096)
     seen = _answer(QMessageBox.ButtonRole.AcceptRole)
     controller, restored = open_checked(lambda: AppController(shop_path), shop_path)
     assert controller is not None
