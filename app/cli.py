@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "order": ("app.commands.order", "record order decisions, export the final order list"),
     "stock": ("app.commands.stock", "record stock counts of goods that keep (on hand, on order)"),
     "review": ("app.commands.review", "compare past decisions with what really sold"),
+    "sales": ("app.commands.sales", "remove sales days, e.g. a typo dated 0001"),
 }
 
 
@@ -63,9 +64,18 @@ def _tolerant_output() -> None:
             stream.reconfigure(errors="replace")
 
 
+def _safe_terminal() -> None:
+    """No name or cell reaches the terminal as an escape sequence (ESC, CSI, bidi controls)."""
+    from forecasting.safe_text import TerminalStream
+
+    sys.stdout = TerminalStream.wrap(sys.stdout)
+    sys.stderr = TerminalStream.wrap(sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     _tolerant_output()
+    _safe_terminal()
     parser = build_parser()
     args = parser.parse_args(argv)
     args.lang_given = args.lang is not None
