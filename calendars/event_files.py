@@ -141,6 +141,14 @@ def _master_start(master: object, file: str, window: DateWindow) -> dt.date:
     recurring = master.get("RRULE") is not None or master.get("RDATE") is not None  # type: ignore[attr-defined]
     if day is None or day > window.last or (day < window.first and not recurring):
         raise _outside(file, summary, "DTSTART", getattr(raw, "to_ical", lambda: raw)(), window)
+    if master.get("DTEND") is not None:  # type: ignore[attr-defined]
+        raw = master.get("DTEND")  # type: ignore[attr-defined]
+        try:
+            end: dt.date | None = _local_date(master.decoded("DTEND"))  # type: ignore[attr-defined]
+        except (OverflowError, ValueError):
+            end = None
+        if end is None or end > window.last + dt.timedelta(days=1):  # DTEND is exclusive
+            raise _outside(file, summary, "DTEND", getattr(raw, "to_ical", lambda: raw)(), window)
     return day
 
 

@@ -21,7 +21,7 @@ MAX_DAILY_QUANTITY = 10_000_000
 #: The longest product or event name in characters (after spaces are tidied).
 MAX_NAME_LENGTH = 200
 #: No owner's window may reach beyond these days (the date type of pandas ends in 1677 and 2262).
-EARLIEST_DAY = dt.date(1900, 1, 1)
+EARLIEST_DAY = dt.date(1700, 1, 1)
 LATEST_DAY = dt.date(2199, 12, 31)
 
 # C0 controls except tab, line feed and carriage return (whitespace that names are tidied of),
@@ -59,7 +59,7 @@ class DateWindow:
     @classmethod
     def parse(cls, text: str, today: dt.date | None = None) -> DateWindow:
         """"1990-01-01..2030-12-31" (ISO or 31.12.2030; an empty side keeps the default);
-        ValueError if a side is no date, the window ends before it starts or leaves 1900..2199."""
+        ValueError if a side is no date, the window ends before it starts or leaves 1700..2199."""
         left, sep, right = text.partition("..")
         if not sep:
             raise ValueError(text)

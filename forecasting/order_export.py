@@ -108,14 +108,14 @@ def write_xlsx(
     start = 1
     if heading:
         cell = sheet.cell(row=1, column=1)
-        _set_text(cell, str(neutralise(heading)))
+        _set_text(cell, str(spreadsheet_cell(heading)))
         cell.font = Font(bold=True, size=14)
         start = 3
     for r, row in enumerate(rows, start=start):
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c)
             if isinstance(value, str):
-                _set_text(cell, value)
+                _set_text(cell, str(spreadsheet_cell(value)))
             else:
                 cell.value = value
             if r == start:

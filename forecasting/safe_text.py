@@ -52,8 +52,12 @@ def display_name(name: object, limit: int = SHOWN_NAME_LENGTH) -> str:
 
 def spreadsheet_cell(value: Any) -> Any:
     """A text cell a spreadsheet would run as a formula (= + - @ tab CR LF first) gets a leading
-    apostrophe; numbers, and text that is just a number ("-3", "-1.234,5"), stay as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+    apostrophe; numbers, and text that is just a number ("-3", "-1.234,5"), stay as they are.
+    Control and bidi characters become visible marks (a workbook cannot even hold ESC)."""
+    if not isinstance(value, str):
+        return value
+    value = terminal_text(value)
+    if value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
 

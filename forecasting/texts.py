@@ -919,8 +919,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "sanity.bad_window": {
         "de": "„{value}“ ist kein Zeitraum (erwartet z. B. 1990-01-01..2030-12-31, innerhalb "
-        "1900 bis 2199).",
-        "en": "“{value}” is not a date range (expected e.g. 1990-01-01..2030-12-31, within 1900 "
+        "1700 bis 2199).",
+        "en": "“{value}” is not a date range (expected e.g. 1990-01-01..2030-12-31, within 1700 "
         "to 2199).",
     },
     "sanity.remove_needs_range": {
