@@ -34,7 +34,8 @@ def _refused(path: Path, code: str, **kwargs: object) -> CalendarError:
     for lang in ("de", "en"):
         text = info.value.message(lang)
         assert "{" not in text
-        assert "\x1b" not in text and "\u202e" not in text
+        assert "\x1b" not in text
+        assert "\u202e" not in text
     return info.value
 
 
