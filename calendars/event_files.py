@@ -133,29 +133,36 @@ def _master_start(master: object, file: str, window: DateWindow) -> dt.date:
     """The local first day of an ICS event; refused outside `window`, except that a recurring
     event may have begun earlier (it is expanded from the window's first day)."""
     summary = str(master.get("SUMMARY", "") or "")  # type: ignore[attr-defined]
-    raw = master.get("DTSTART")  # type: ignore[attr-defined]
-    try:
-        day: dt.date | None = _local_date(master.decoded("DTSTART"))  # type: ignore[attr-defined]
-    except (OverflowError, ValueError):  # 9999-12-31T23:00Z is in the year 10000 in Berlin
-        day = None
+    day = _decoded_day(master, "DTSTART")
     recurring = master.get("RRULE") is not None or master.get("RDATE") is not None  # type: ignore[attr-defined]
     if day is None or day > window.last or (day < window.first and not recurring):
-        raise _outside(file, summary, "DTSTART", getattr(raw, "to_ical", lambda: raw)(), window)
+        raise _outside(file, summary, "DTSTART", _ical_text(master, "DTSTART"), window)
     if master.get("DTEND") is not None:  # type: ignore[attr-defined]
-        raw = master.get("DTEND")  # type: ignore[attr-defined]
-        try:
-            end: dt.date | None = _local_date(master.decoded("DTEND"))  # type: ignore[attr-defined]
-        except (OverflowError, ValueError):
-            end = None
+        end = _decoded_day(master, "DTEND")
         if end is None or end > window.last + dt.timedelta(days=1):  # DTEND is exclusive
-            raise _outside(file, summary, "DTEND", getattr(raw, "to_ical", lambda: raw)(), window)
+            raise _outside(file, summary, "DTEND", _ical_text(master, "DTEND"), window)
     return day
 
 
-def _outside(file: str, name: str, field: str, value: object, window: DateWindow) -> CalendarError:
-    text = value.decode(errors="replace") if isinstance(value, bytes) else str(value)
+def _decoded_day(component: object, name: str) -> dt.date | None:
+    """The local day of a date property; None when it cannot be one (9999-12-31T23:00Z is in
+    the year 10000 in Berlin)."""
+    try:
+        return _local_date(component.decoded(name))  # type: ignore[attr-defined]
+    except (OverflowError, ValueError):
+        return None
+
+
+def _ical_text(component: object, name: str) -> str:
+    """A property as written in the file (20260101, 99991231T233000Z)."""
+    prop = component.get(name)  # type: ignore[attr-defined]
+    raw = prop.to_ical() if hasattr(prop, "to_ical") else prop
+    return raw.decode(errors="replace") if isinstance(raw, bytes) else str(raw)
+
+
+def _outside(file: str, name: str, field: str, value: str, window: DateWindow) -> CalendarError:
     return CalendarError("calendar.sanity.event_date_outside", file=file, name=shown(name),
-                         field=field, value=shown(text), first=window.first, last=window.last)
+                         field=field, value=shown(value), first=window.first, last=window.last)
 
 
 def _name_params(problem: str, value: str) -> dict[str, str]:

@@ -28,6 +28,7 @@ from forecasting.importing.layouts import (
     FileData,
     ImportCancelledError,
     Rejection,
+    reason_params,
 )
 from forecasting.importing.mapping import Mapping
 from forecasting.importing.names import clean_name, name_key
@@ -128,12 +129,8 @@ def _check_mapping(path: Path, mapping: Mapping) -> None:
                 file=path.name,
                 field=field,
                 value=display_name(name),
-                **_reason_params(problem),
+                **reason_params(problem),
             )
-
-
-def _reason_params(code: str) -> dict[str, str]:
-    return {f"reason_{lang}": _reason(f"sanity.{code}", lang) for lang in ("de", "en")}
 
 
 def read_file(
@@ -320,7 +317,7 @@ def _refuse_implausible(
         return _refuse("sanity.refused_date", report, **where, first=data.window.first,
                        last=data.window.last)
     code = "sanity.refused_name" if kind.startswith("name_") else "sanity.refused_quantity"
-    return _refuse(code, report, **where, **_reason_params(kind))
+    return _refuse(code, report, **where, **reason_params(kind))
 
 
 def _merge(days: dict[dt.date, Day], day: dt.date, new: Day) -> None:

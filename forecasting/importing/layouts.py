@@ -3,9 +3,10 @@
 Every record of the file ends in exactly one bucket of the `Tally`: header (the header row and
 anything above it), blank, imported, rejected (with row, column and reason), other branch, no
 values (wide rows with only empty cells) or footer. Rows with an implausible date, quantity or
-product name (calendars/plausible.py) are rejected, and counted once more in `implausible`. Quantities are summed as exact Decimals per
-(branch, product key, day); the per-product file totals are summed separately, so the engine can
-check the two against each other and against what the shop file holds afterwards.
+product name (calendars/plausible.py) are rejected, and counted once more in `implausible`.
+Quantities are summed as exact Decimals per (branch, product key, day); the per-product file
+totals are summed separately, so the engine can check the two against each other and against what
+the shop file holds afterwards.
 """
 
 from __future__ import annotations
@@ -543,7 +544,7 @@ class Collector:
                     row=m.header_row,
                     column=column_letter(col or 0),
                     value=display_name(c),
-                    **_reason_params(problem),
+                    **reason_params(problem),
                 )
             key = name_key(c)
             keys.append(key)
@@ -619,7 +620,7 @@ def _plus_days(start: dt.date, days: int) -> dt.date | None:
         return None
 
 
-def _reason_params(problem: str) -> dict[str, str]:
+def reason_params(problem: str) -> dict[str, str]:
     """reason_de / reason_en of a "sanity.*" reason, for messages shown in either language."""
     from forecasting.texts import render
 

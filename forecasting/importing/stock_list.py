@@ -3,7 +3,8 @@
 The columns are found by their header ("Produkt"/"Artikel", "Bestand"/"Menge", "bestellt"; English
 "product", "on hand", "on order"); products by their name or a remembered till alias, as the sales
 import matches them. The whole list is checked first: every problem is reported with its row and
-column and nothing is written unless every row is fine (see `import_stock_list`).
+column and nothing is written unless every row is fine (see `import_stock_list`). Amounts beyond
+10,000,000 and names with control or bidi characters are problems too (calendars/plausible.py).
 """
 
 from __future__ import annotations
