@@ -11,6 +11,7 @@ import math
 
 import pandas as pd
 
+from calendars.plausible import DateWindow
 from forecasting.calendar_store import events_frame, load_events, load_weather
 from forecasting.shop_settings import load_closing_days, load_settings
 from forecasting.shopfile import Shop
@@ -38,7 +39,7 @@ def day_infos(shop: Shop, start: dt.date, days: int, lang: str) -> list[DayInfo]
     end = start + dt.timedelta(days=days - 1)
     settings = load_settings(shop)
     closing = load_closing_days(shop)
-    weather = load_weather(shop, start, end)
+    weather = load_weather(shop, DateWindow(start, end))
     table = build_features(
         settings.state, start, end, events=events_frame(load_events(shop)), weather=None,
         options=load_calendar_options(shop),

@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stock": ("app.commands.stock", "record stock counts of goods that keep (on hand, on order)"),
     "review": ("app.commands.review", "compare past decisions with what really sold"),
     "backup": ("app.commands.backup", "list, take and restore backups of the shop file"),
+    "sales": ("app.commands.sales", "remove sales days, e.g. a typo dated 0001"),
 }
 _log = logging.getLogger("bestellkompass.cli")
 
@@ -68,9 +69,18 @@ def _tolerant_output() -> None:
             stream.reconfigure(errors="replace")
 
 
+def _safe_terminal() -> None:
+    """No name or cell reaches the terminal as an escape sequence (ESC, CSI, bidi controls)."""
+    from forecasting.safe_text import TerminalStream
+
+    sys.stdout = TerminalStream.wrap(sys.stdout)
+    sys.stderr = TerminalStream.wrap(sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     _tolerant_output()
+    _safe_terminal()
     # before parsing, so that even a usage error of the windowed program (no console) is kept;
     # the window logs what it does, a command only its warnings and errors, not its output
     if any(word in COMMANDS for word in (sys.argv[1:] if argv is None else argv)):

@@ -21,10 +21,20 @@ from PySide6.QtPrintSupport import QPrinter
 
 from app import i18n
 from forecasting.order_export import ExportLine
+from forecasting.safe_text import display_name
 
 BODY_PT = 16
 MARGIN_MM = 15
 PDF_DPI = 1200  # as QPrinter's HighResolution mode writes PDFs
+
+
+HEADING_LENGTH = 120
+
+
+def _text(value: str, limit: int | None = None) -> str:
+    """A name as HTML: no control or bidi characters (U+202E would print "Brot" as "torB"),
+    long names cut with "…"."""
+    return html.escape(display_name(value) if limit is None else display_name(value, limit))
 
 
 def order_list_html(heading: str, lines: list[ExportLine]) -> str:
@@ -39,18 +49,18 @@ def order_list_html(heading: str, lines: list[ExportLine]) -> str:
     )
     unconfirmed = QCoreApplication.translate("OrderListPrint", "suggestion only")
     other = QCoreApplication.translate("OrderListPrint", "Other products")
-    parts = [f"<h1>{html.escape(heading)}</h1>"]
+    parts = [f"<h1>{_text(heading, HEADING_LENGTH)}</h1>"]
     for area, group in groupby(lines, key=lambda ln: ln.area):
         name = area or other
-        parts.append(f"<h2>{html.escape(name)}</h2>")
+        parts.append(f"<h2>{_text(name)}</h2>")
         parts.append('<table width="100%" cellspacing="0" cellpadding="6" border="1">')
         parts.append(head)
         for line in group:
             note = "" if line.order is not None else unconfirmed
             parts.append(
-                f"<tr><td>{html.escape(line.product)}</td>"
+                f"<tr><td>{_text(line.product)}</td>"
                 f"<td align='right'><b>{i18n.num(line.quantity, line.decimals)}</b></td>"
-                f"<td>{html.escape(line.unit)}</td><td>{html.escape(note)}</td></tr>"
+                f"<td>{_text(line.unit)}</td><td>{html.escape(note)}</td></tr>"
             )
         parts.append("</table>")
     return "\n".join(parts)
@@ -98,10 +108,10 @@ def print_to(printer: QPrinter | QPdfWriter, heading: str, lines: list[ExportLin
         )
     )
     if isinstance(printer, QPrinter):
-        printer.setDocName(heading)
+        printer.setDocName(display_name(heading, HEADING_LENGTH))
         page = printer.pageRect(QPrinter.Unit.Point)
     else:
-        printer.setTitle(heading)
+        printer.setTitle(display_name(heading, HEADING_LENGTH))
         page = printer.pageLayout().paintRect(QPageLayout.Unit.Point)
     document = order_list_document(heading, lines)
     document.setPageSize(QSizeF(page.size()))

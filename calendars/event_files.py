@@ -10,6 +10,10 @@ else from `default_kind`; strength from X-BESTELLKOMPASS-STRENGTH.
 
 CSV: columns kind,name,start_date[,end_date][,strength] (German headers art, name, beginn/von,
 ende/bis, stärke work too); `,` or `;`; dates 2025-07-01 or 01.07.2025.
+
+Both refuse dates outside the plausible window (calendars/plausible.py; a recurring ICS event that
+began earlier is expanded from the window's first day) and names with control or bidi characters
+or longer than 200 characters, naming the row (or event) and column.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ import pandas as pd
 
 from calendars.errors import CalendarError
 from calendars.events import EVENT_COLUMNS, EVENT_KINDS, normalise_events
+from calendars.plausible import DateWindow, name_problem, shown
+from calendars.texts import render
 
 BERLIN = ZoneInfo("Europe/Berlin")
 KIND_WORDS = {
@@ -56,14 +62,16 @@ def read_events_file(
     default_kind: str | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    window: DateWindow | None = None,
 ) -> pd.DataFrame:
-    """An EVENTS frame from an .ics or .csv file (by extension; other names are tried as CSV)."""
+    """An EVENTS frame from an .ics or .csv file (by extension; other names are tried as CSV);
+    days outside `window` (default 2000-01-01 .. today + 2 years) are refused."""
     path = Path(path)
     if not path.is_file():
         raise CalendarError("calendar.file_not_found", file=str(path))
     if path.suffix.lower() in (".ics", ".ical", ".ifb"):
-        return read_ics(path, default_kind=default_kind, start=start, end=end)
-    return read_events_csv(path, default_kind=default_kind)
+        return read_ics(path, default_kind=default_kind, start=start, end=end, window=window)
+    return read_events_csv(path, default_kind=default_kind, window=window)
 
 
 def kind_from_words(*texts: str) -> str | None:
@@ -86,12 +94,15 @@ def read_ics(
     default_kind: str | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    window: DateWindow | None = None,
 ) -> pd.DataFrame:
-    """Events from an iCalendar file, recurring ones expanded between `start` and `end`."""
+    """Events from an iCalendar file, recurring ones expanded between `start` and `end` (never
+    beyond `window`)."""
     import icalendar
     import recurring_ical_events
 
     path = Path(path)
+    window = window or DateWindow.default()
     try:
         calendar = icalendar.Calendar.from_ical(path.read_bytes())
     except (ValueError, IndexError) as exc:
@@ -99,23 +110,70 @@ def read_ics(
     masters = [c for c in calendar.walk("VEVENT") if c.get("DTSTART") is not None]
     if not masters:
         raise CalendarError("calendar.events_empty", file=path.name)
-    first_starts = [_local_date(c.decoded("DTSTART")) for c in masters]
-    window_start = start or min(first_starts)
-    window_end = end or max(*first_starts, dt.date.today()) + dt.timedelta(HORIZON_DAYS)
-    occurrences = recurring_ical_events.of(calendar).between(
-        window_start, window_end + dt.timedelta(1)
-    )
+    first_starts = [_master_start(c, path.name, window) for c in masters]
+    window_start = max(start or min(first_starts), window.first)
+    latest = max(*first_starts, min(dt.date.today(), window.last))
+    window_end = min(end or latest + dt.timedelta(HORIZON_DAYS), window.last)
+    try:
+        occurrences = recurring_ical_events.of(calendar).between(
+            window_start, window_end + dt.timedelta(1)
+        )
+    except (ValueError, OverflowError) as exc:
+        raise CalendarError("calendar.file_unreadable", file=path.name, reason=str(exc)) from exc
     rows = []
     for event in occurrences:
-        rows.append(_ics_row(event, path.name, default_kind))
+        rows.append(_ics_row(event, path.name, default_kind, window))
     if not rows:
         raise CalendarError("calendar.events_empty", file=path.name)
     frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
     return normalise_events(frame)
 
 
-def _ics_row(event: object, file: str, default_kind: str | None) -> dict[str, object]:
-    summary = str(event.get("SUMMARY", "") or "")  # type: ignore[attr-defined]
+def _master_start(master: object, file: str, window: DateWindow) -> dt.date:
+    """The local first day of an ICS event; refused outside `window`, except that a recurring
+    event may have begun earlier (it is expanded from the window's first day)."""
+    summary = str(master.get("SUMMARY", "") or "")  # type: ignore[attr-defined]
+    day = _decoded_day(master, "DTSTART")
+    recurring = master.get("RRULE") is not None or master.get("RDATE") is not None  # type: ignore[attr-defined]
+    if day is None or day > window.last or (day < window.first and not recurring):
+        raise _outside(file, summary, "DTSTART", _ical_text(master, "DTSTART"), window)
+    if master.get("DTEND") is not None:  # type: ignore[attr-defined]
+        end = _decoded_day(master, "DTEND")
+        if end is None or end > window.last + dt.timedelta(days=1):  # DTEND is exclusive
+            raise _outside(file, summary, "DTEND", _ical_text(master, "DTEND"), window)
+    return day
+
+
+def _decoded_day(component: object, name: str) -> dt.date | None:
+    """The local day of a date property; None when it cannot be one (9999-12-31T23:00Z is in
+    the year 10000 in Berlin)."""
+    try:
+        return _local_date(component.decoded(name))  # type: ignore[attr-defined]
+    except (OverflowError, ValueError):
+        return None
+
+
+def _ical_text(component: object, name: str) -> str:
+    """A property as written in the file (20260101, 99991231T233000Z)."""
+    prop = component.get(name)  # type: ignore[attr-defined]
+    raw = prop.to_ical() if hasattr(prop, "to_ical") else prop
+    return raw.decode(errors="replace") if isinstance(raw, bytes) else str(raw)
+
+
+def _outside(file: str, name: str, field: str, value: str, window: DateWindow) -> CalendarError:
+    return CalendarError("calendar.sanity.event_date_outside", file=file, name=shown(name),
+                         field=field, value=shown(value), first=window.first, last=window.last)
+
+
+def _name_params(problem: str, value: str) -> dict[str, str]:
+    return {"value": shown(value), "reason_de": render(f"calendar.sanity.{problem}", "de"),
+            "reason_en": render(f"calendar.sanity.{problem}", "en")}
+
+
+def _ics_row(
+    event: object, file: str, default_kind: str | None, window: DateWindow
+) -> dict[str, object]:
+    summary = " ".join(str(event.get("SUMMARY", "") or "").split())  # type: ignore[attr-defined]
     categories = _categories(event)
     explicit = str(event.get("X-BESTELLKOMPASS-KIND", "") or "")  # type: ignore[attr-defined]
     kind = kind_from_words(explicit, *categories) or kind_from_words(summary) or default_kind
@@ -139,6 +197,12 @@ def _ics_row(event: object, file: str, default_kind: str | None) -> dict[str, ob
     if end_date < start_date:
         raise CalendarError("calendar.event_ends_before_start", file=file, where=summary,
                             name=summary)
+    if end_date > window.last:
+        raise _outside(file, summary, "DTEND", end_date.isoformat(), window)
+    problem = name_problem(summary)
+    if problem is not None:
+        raise CalendarError("calendar.sanity.event_name", file=file, date=start_date,
+                            field="SUMMARY", **_name_params(problem, summary))
     strength = event.get("X-BESTELLKOMPASS-STRENGTH")  # type: ignore[attr-defined]
     uid = str(event.get("UID", "") or "")  # type: ignore[attr-defined]
     return {
@@ -174,21 +238,29 @@ def _local_date(value: dt.date | dt.datetime) -> dt.date:
     return value
 
 
-def read_events_csv(path: str | Path, *, default_kind: str | None = None) -> pd.DataFrame:
+def read_events_csv(
+    path: str | Path, *, default_kind: str | None = None, window: DateWindow | None = None
+) -> pd.DataFrame:
     """Events from a CSV table; bad rows stop the import with file, row and column named."""
     path = Path(path)
+    window = window or DateWindow.default()
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = raw.decode("cp1252")
-    head = text.splitlines()[0] if text.strip() else ""
+        text = raw.decode("cp1252", errors="replace")
+    if not text.strip():
+        raise CalendarError("calendar.events_empty", file=path.name)
+    head = text.splitlines()[0]
     sep = ";" if head.count(";") > head.count(",") else ","
-    table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    try:
+        table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise CalendarError("calendar.file_unreadable", file=path.name, reason=str(exc)) from exc
     columns = _map_columns(table.columns, path.name, default_kind)
     rows = []
     for i, record in enumerate(table.to_dict("records")):
-        rows.append(_csv_row(record, columns, path.name, i + 2, default_kind))
+        rows.append(_csv_row(record, columns, path.name, i + 2, default_kind, window))
     if not rows:
         raise CalendarError("calendar.events_empty", file=path.name)
     extra = ["product"] if "product" in columns else []
@@ -212,17 +284,24 @@ def _map_columns(names: pd.Index, file: str, default_kind: str | None) -> dict[s
 
 def _csv_row(
     record: dict[str, str], columns: dict[str, str], file: str, row: int,
-    default_kind: str | None,
+    default_kind: str | None, window: DateWindow,
 ) -> dict[str, object]:
     def cell(target: str) -> str:
-        return str(record.get(columns.get(target, ""), "") or "").strip()
+        return " ".join(str(record.get(columns.get(target, ""), "") or "").split())
+
+    for target in ("name", "product"):
+        problem = name_problem(cell(target))
+        if problem is not None:
+            raise CalendarError("calendar.sanity.name", file=file, row=row,
+                                column=columns[target], **_name_params(problem, cell(target)))
 
     kind = kind_from_words(cell("kind")) if cell("kind") else default_kind
     if kind not in EVENT_KINDS:
         raise CalendarError("calendar.event_bad_kind", file=file, where=f"row {row}",
                             kind=cell("kind"), kinds=", ".join(EVENT_KINDS))
-    start = _parse_date(cell("start_date"), file, row, columns["start_date"])
-    end = _parse_date(cell("end_date"), file, row, columns["end_date"]) if cell("end_date") else start
+    start = _parse_date(cell("start_date"), file, row, columns["start_date"], window)
+    end = (_parse_date(cell("end_date"), file, row, columns["end_date"], window)
+           if cell("end_date") else start)
     if end < start:
         raise CalendarError("calendar.event_ends_before_start", file=file, where=f"row {row}",
                             name=cell("name"))
@@ -239,10 +318,15 @@ def _csv_row(
             "strength": strength, "source": file, "uid": None, "product": cell("product") or None}
 
 
-def _parse_date(value: str, file: str, row: int, column: str) -> dt.date:
+def _parse_date(value: str, file: str, row: int, column: str, window: DateWindow) -> dt.date:
     for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%d.%m.%y"):
         try:
-            return dt.datetime.strptime(value, fmt).date()
+            day = dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    raise CalendarError("calendar.event_bad_date", file=file, row=row, column=column, value=value)
+        if day not in window:
+            raise CalendarError("calendar.sanity.date_outside", file=file, row=row, column=column,
+                                value=shown(value), first=window.first, last=window.last)
+        return day
+    raise CalendarError("calendar.event_bad_date", file=file, row=row, column=column,
+                        value=shown(value))

@@ -181,6 +181,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "{file} enthält keine Veranstaltungen.",
         "en": "{file} holds no events.",
     },
+    # -- calendar.sanity.*: implausible input in event and weather files (issue 14) -----------
+    "calendar.sanity.date_outside": {
+        "de": "{file}, Zeile {row}, Spalte „{column}“: Das Datum {value} liegt nicht zwischen "
+        "{first} und {last}. Nichts wurde importiert. Datei korrigieren oder einen anderen "
+        "Zeitraum mit --allow-dates VON..BIS erlauben.",
+        "en": "{file}, row {row}, column “{column}”: the date {value} is not between {first} and "
+        "{last}. Nothing was imported. Correct the file or allow another range with "
+        "--allow-dates FROM..TO.",
+    },
+    "calendar.sanity.event_date_outside": {
+        "de": "{file}, Termin „{name}“ ({field}): Das Datum {value} liegt nicht zwischen {first} "
+        "und {last}. Nichts wurde importiert. Datei korrigieren oder einen anderen Zeitraum mit "
+        "--allow-dates VON..BIS erlauben.",
+        "en": "{file}, event “{name}” ({field}): the date {value} is not between {first} and "
+        "{last}. Nothing was imported. Correct the file or allow another range with "
+        "--allow-dates FROM..TO.",
+    },
+    "calendar.sanity.name": {
+        "de": "{file}, Zeile {row}, Spalte „{column}“: {reason_de} („{value}“). Nichts wurde "
+        "importiert.",
+        "en": "{file}, row {row}, column “{column}”: {reason_en} (“{value}”). Nothing was imported.",
+    },
+    "calendar.sanity.event_name": {
+        "de": "{file}, Termin am {date} ({field}): {reason_de} („{value}“). Nichts wurde "
+        "importiert.",
+        "en": "{file}, event on {date} ({field}): {reason_en} (“{value}”). Nothing was imported.",
+    },
+    "calendar.sanity.name_control": {
+        "de": "Name mit Steuerzeichen",
+        "en": "name with control characters",
+    },
+    "calendar.sanity.name_bidi": {
+        "de": "Name mit Zeichen, die die Schreibrichtung umkehren",
+        "en": "name with characters that reverse the text direction",
+    },
+    "calendar.sanity.name_too_long": {
+        "de": "Name länger als 200 Zeichen",
+        "en": "name longer than 200 characters",
+    },
 }
 
 
@@ -245,4 +284,6 @@ def format_signed(value: float, lang: str = "de", decimals: int = 0) -> str:
 
 def format_date(value: dt.date, lang: str = "de") -> str:
     """24.12.2026 in German, 2026-12-24 in English."""
-    return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+    if lang == "de":  # not strftime: it writes the year 1 as "1", not "0001"
+        return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+    return value.isoformat()

@@ -8,7 +8,8 @@ Formats, detected from the file's first lines:
 - Meteostat CSV: `date,tavg,tmin,tmax,prcp,...,tsun` (tsun in minutes), with or without header;
 - plain CSV: `date,temperature,precipitation[,sunshine][,temperature_max]`, `,` or `;`, dates
   2025-07-01 or 01.07.2025, decimal comma allowed with `;`.
-A bad value stops the whole import with the file, row and column named (all-or-nothing).
+A bad value, or a day outside the plausible window (calendars/plausible.py; the owner may widen it),
+stops the whole import with the file, row and column named (all-or-nothing).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from calendars.errors import CalendarError
+from calendars.plausible import DateWindow, shown
 
 WEATHER_COLUMNS = [
     "date", "kind", "temperature", "temperature_max", "precipitation", "sunshine", "source",
@@ -41,26 +43,36 @@ PLAIN_ALIASES = {
 }
 
 
-def read_weather_file(path: str | Path, kind: str = "observation") -> pd.DataFrame:
-    """A WEATHER frame from any of the supported files; CalendarError naming row/column if bad."""
+def read_weather_file(
+    path: str | Path, kind: str = "observation", *, window: DateWindow | None = None
+) -> pd.DataFrame:
+    """A WEATHER frame from any of the supported files; CalendarError naming row/column if bad,
+    or if a day lies outside `window` (default 2000-01-01 .. today + 2 years)."""
     path = Path(path)
     if kind not in KINDS:
         raise CalendarError("calendar.weather_bad_kind", kind=kind)
     text = _read_text(path)
-    lines = text.splitlines()
-    head = next((ln for ln in lines if ln.strip()), "")
-    if head.replace(" ", "").upper().startswith("STATIONS_ID;"):
-        frame = _dwd(text, path.name)
-    elif head.startswith("latitude,") or any(ln.startswith("time,") for ln in lines[:10]):
-        frame = _open_meteo(lines, path.name)
-    elif _looks_meteostat(head):
-        frame = _meteostat(text, head, path.name)
-    else:
-        frame = _plain(text, head, path.name)
+    try:
+        frame = _parse(text, path.name, window or DateWindow.default())
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, KeyError, IndexError) as exc:
+        raise CalendarError("calendar.file_unreadable", file=path.name, reason=str(exc)) from exc
     if frame.empty:
         raise CalendarError("calendar.weather_empty", file=path.name)
     frame["kind"] = kind
     return frame[WEATHER_COLUMNS].sort_values("date").reset_index(drop=True)
+
+
+def _parse(text: str, name: str, window: DateWindow) -> pd.DataFrame:
+    """The file's rows in the format its first lines show."""
+    lines = text.splitlines()
+    head = next((ln for ln in lines if ln.strip()), "")
+    if head.replace(" ", "").upper().startswith("STATIONS_ID;"):
+        return _dwd(text, name, window)
+    if head.startswith("latitude,") or any(ln.startswith("time,") for ln in lines[:10]):
+        return _open_meteo(lines, name, window)
+    if _looks_meteostat(head):
+        return _meteostat(text, head, name, window)
+    return _plain(text, head, name, window)
 
 
 def empty_weather() -> pd.DataFrame:
@@ -84,20 +96,20 @@ def _read_text(path: Path) -> str:
     raise CalendarError("calendar.file_unreadable", file=path.name, reason="encoding")
 
 
-def _dwd(text: str, name: str) -> pd.DataFrame:
+def _dwd(text: str, name: str, window: DateWindow) -> pd.DataFrame:
     table = pd.read_csv(io.StringIO(text), sep=";", dtype=str, skipinitialspace=True)
     table.columns = [c.strip().upper() for c in table.columns]
     table = table.apply(lambda col: col.str.strip())
     mapping = {"TMK": "temperature", "TXK": "temperature_max", "RSK": "precipitation",
                "SDK": "sunshine"}
     station = table["STATIONS_ID"].iloc[0] if len(table) else ""
-    frame = _build(table, "MESS_DATUM", mapping, name, header_rows=1, date_format="%Y%m%d",
-                   missing=("-999",))
+    frame = _build(table, "MESS_DATUM", mapping, name, window, header_rows=1,
+                   date_format="%Y%m%d", missing=("-999",))
     frame["source"] = f"DWD {station}".strip()
     return frame
 
 
-def _open_meteo(lines: list[str], name: str) -> pd.DataFrame:
+def _open_meteo(lines: list[str], name: str, window: DateWindow) -> pd.DataFrame:
     start = next(i for i, ln in enumerate(lines) if ln.startswith("time,"))
     table = pd.read_csv(io.StringIO("\n".join(lines[start:])), dtype=str)
     mapping: dict[str, str] = {}
@@ -116,7 +128,7 @@ def _open_meteo(lines: list[str], name: str) -> pd.DataFrame:
             mapping[column] = target
             if base == "sunshine_duration":
                 scale[target] = 1 / 3600.0 if "(s)" in column or "(" not in column else 1.0
-    frame = _build(table, "time", mapping, name, header_rows=start + 1, scale=scale)
+    frame = _build(table, "time", mapping, name, window, header_rows=start + 1, scale=scale)
     frame["source"] = "Open-Meteo"
     return frame
 
@@ -133,7 +145,7 @@ METEOSTAT_COLUMNS = ["date", "tavg", "tmin", "tmax", "prcp", "snow", "wdir", "ws
                      "pres", "tsun"]
 
 
-def _meteostat(text: str, head: str, name: str) -> pd.DataFrame:
+def _meteostat(text: str, head: str, name: str, window: DateWindow) -> pd.DataFrame:
     has_header = "tavg" in head.lower()
     table = pd.read_csv(io.StringIO(text), dtype=str, header=0 if has_header else None)
     if not has_header:
@@ -141,13 +153,13 @@ def _meteostat(text: str, head: str, name: str) -> pd.DataFrame:
     table.columns = [c.strip().lower() for c in table.columns]
     mapping = {"tavg": "temperature", "tmax": "temperature_max", "prcp": "precipitation",
                "tsun": "sunshine"}
-    frame = _build(table, "date", mapping, name, header_rows=int(has_header),
+    frame = _build(table, "date", mapping, name, window, header_rows=int(has_header),
                    scale={"sunshine": 1 / 60.0})
     frame["source"] = "Meteostat"
     return frame
 
 
-def _plain(text: str, head: str, name: str) -> pd.DataFrame:
+def _plain(text: str, head: str, name: str, window: DateWindow) -> pd.DataFrame:
     sep = ";" if head.count(";") > head.count(",") else ","
     table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str)
     if sep == ";":
@@ -164,7 +176,7 @@ def _plain(text: str, head: str, name: str) -> pd.DataFrame:
                     mapping[column] = target
     if date_column is None or not mapping:
         raise CalendarError("calendar.weather_no_columns", file=name)
-    frame = _build(table, date_column, mapping, name, header_rows=1)
+    frame = _build(table, date_column, mapping, name, window, header_rows=1)
     frame["source"] = name
     return frame
 
@@ -174,6 +186,7 @@ def _build(
     date_column: str,
     mapping: dict[str, str],
     name: str,
+    window: DateWindow,
     *,
     header_rows: int,
     date_format: str | None = None,
@@ -189,7 +202,14 @@ def _build(
     if bad.any():
         i = int(np.flatnonzero(bad.to_numpy())[0])
         raise CalendarError("calendar.weather_bad_date", file=name, row=_row(table, i, header_rows),
-                            column=date_column, value=str(table[date_column].iloc[i]))
+                            column=date_column, value=shown(str(table[date_column].iloc[i])))
+    outside = (dates < pd.Timestamp(window.first)) | (dates > pd.Timestamp(window.last))
+    if outside.any():
+        i = int(np.flatnonzero(outside.to_numpy())[0])
+        raise CalendarError("calendar.sanity.date_outside", file=name,
+                            row=_row(table, i, header_rows), column=date_column,
+                            value=shown(str(table[date_column].iloc[i])), first=window.first,
+                            last=window.last)
     out = pd.DataFrame({"date": dates.to_numpy()})
     for column, target in mapping.items():
         raw = table[column].astype("string").str.strip()
@@ -200,7 +220,7 @@ def _build(
             i = int(np.flatnonzero(wrong.to_numpy())[0])
             raise CalendarError("calendar.weather_bad_value", file=name,
                                 row=_row(table, i, header_rows), column=column,
-                                value=str(raw.iloc[i]))
+                                value=shown(str(raw.iloc[i])))
         values = values.astype(float) * (scale or {}).get(target, 1.0)
         low, high = PLAUSIBLE[target]
         implausible = values.notna() & ((values < low) | (values > high))
@@ -208,7 +228,7 @@ def _build(
             i = int(np.flatnonzero(implausible.to_numpy())[0])
             raise CalendarError("calendar.weather_out_of_range", file=name,
                                 row=_row(table, i, header_rows), column=column,
-                                value=str(raw.iloc[i]), low=low, high=high)
+                                value=shown(str(raw.iloc[i])), low=low, high=high)
         out[target] = values.to_numpy()
     for target in VALUE_COLUMNS:
         if target not in out:

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
+from calendars.plausible import DateWindow
 from forecasting.backups import before_import
 from forecasting.schema import EVENT_COLUMNS, WEATHER_COLUMNS
 from forecasting.shopfile import Shop
@@ -49,10 +50,14 @@ def load_events(shop: Shop) -> list[Event]:
     ]
 
 
-def events_frame(events: list[Event]) -> pd.DataFrame:
-    """Events as an EVENTS frame."""
+def events_frame(events: list[Event], window: DateWindow | None = None) -> pd.DataFrame:
+    """Events inside `window` (default: the plausible window; an older file may hold a typo such
+    as 0001-01-01, which a frame cannot even hold) as an EVENTS frame."""
+    window = window or DateWindow.default()
     frame = pd.DataFrame(
-        [{c: getattr(e, c) for c in EVENT_COLUMNS} for e in events], columns=EVENT_COLUMNS
+        [{c: getattr(e, c) for c in EVENT_COLUMNS} for e in events
+         if e.start_date in window and e.end_date in window],
+        columns=EVENT_COLUMNS,
     )
     frame["start_date"] = pd.to_datetime(frame["start_date"])
     frame["end_date"] = pd.to_datetime(frame["end_date"])
@@ -102,13 +107,15 @@ def delete_event(shop: Shop, event_id: int) -> None:
         shop.mark_data_changed()
 
 
-def load_weather(shop: Shop, start: dt.date | None = None, end: dt.date | None = None
-                 ) -> pd.DataFrame:
-    """Weather observations and forecasts as a WEATHER frame (of start..end when given)."""
+def load_weather(shop: Shop, window: DateWindow | None = None) -> pd.DataFrame:
+    """Weather observations and forecasts inside `window` (default: the plausible window, so
+    that a stray 0001-01-01 from an older file cannot break the calendar) as a WEATHER frame."""
+    window = window or DateWindow.default()
     frame = pd.read_sql_query(
-        f"SELECT {', '.join(WEATHER_COLUMNS)} FROM weather WHERE date BETWEEN ? AND ? "
-        "ORDER BY date, kind", shop.conn,
-        params=((start or dt.date.min).isoformat(), (end or dt.date.max).isoformat()),
+        f"SELECT {', '.join(WEATHER_COLUMNS)} FROM weather WHERE date >= ? AND date <= ? "
+        "ORDER BY date, kind",
+        shop.conn,
+        params=(window.first.isoformat(), window.last.isoformat()),
     )
     frame["date"] = pd.to_datetime(frame["date"])
     return frame

@@ -2,7 +2,8 @@
 
 Shared by the app's export menu and scripts: a list of `ExportLine`s (what will be baked or
 ordered, per production area or supplier) becomes a header plus rows; text cells that a
-spreadsheet would run as a formula (starting with = + - @, or tab/CR) are neutralised.
+spreadsheet would run as a formula (starting with = + - @, or tab/CR) are neutralised by
+`forecasting.safe_text.spreadsheet_cell`, the one function every CSV/XLSX writer uses.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from forecasting.safe_text import FORMULA_STARTS, SpreadsheetWriter, spreadsheet_cell
 from forecasting.texts import format_date, format_number
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["FORMULA_STARTS", "ExportLine", "export_rows", "neutralise", "write_csv", "write_xlsx"]
 
 HEADERS = {
     "de": ["Bereich", "Produkt", "Menge", "Einheit", "Vorschlag", "Bestätigt", "Grund"],
@@ -44,9 +46,7 @@ class ExportLine:
 
 def neutralise(value: object) -> object:
     """A text cell that would start a formula gets a leading apostrophe; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return spreadsheet_cell(value)
 
 
 def export_rows(lines: list[ExportLine], lang: str = "de") -> list[list[object]]:
@@ -80,7 +80,7 @@ def write_csv(path: str | Path, lines: list[ExportLine], lang: str = "de") -> Pa
     sep = ";" if lang == "de" else ","
     rows = export_rows(lines, lang)
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, delimiter=sep, quoting=csv.QUOTE_MINIMAL)
+        writer = SpreadsheetWriter(fh, delimiter=sep, quoting=csv.QUOTE_MINIMAL)
         writer.writerow(rows[0])
         for row, line in zip(rows[1:], lines, strict=True):
             writer.writerow(
@@ -109,14 +109,14 @@ def write_xlsx(
     start = 1
     if heading:
         cell = sheet.cell(row=1, column=1)
-        _set_text(cell, str(neutralise(heading)))
+        _set_text(cell, str(spreadsheet_cell(heading)))
         cell.font = Font(bold=True, size=14)
         start = 3
     for r, row in enumerate(rows, start=start):
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c)
             if isinstance(value, str):
-                _set_text(cell, value)
+                _set_text(cell, str(spreadsheet_cell(value)))
             else:
                 cell.value = value
             if r == start:

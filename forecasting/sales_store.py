@@ -1,12 +1,19 @@
-"""Daily sales in the shop file, read and written as SALES frames (see forecasting/schema.py)."""
+"""Daily sales in the shop file, read and written as SALES frames (see forecasting/schema.py).
+
+Reading leaves out rows dated outside the plausible window (calendars/plausible.py): a shop file
+from before issue 14 may hold a typo such as 01.01.0001, which would break every forecast.
+`sales_outside_window` lists them so the owner is told, `remove_sales` takes them out.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 
 import pandas as pd
 
+from calendars.plausible import DateWindow
 from forecasting.errors import ShopFileError
 from forecasting.products import product_ids
 from forecasting.schema import empty_sales, normalise_sales
@@ -22,18 +29,21 @@ def _none_if_nan(value: object) -> object:
 
 
 def read_sales(
-    shop: Shop, start: dt.date | None = None, end: dt.date | None = None
+    shop: Shop,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    *,
+    window: DateWindow | None = None,
 ) -> pd.DataFrame:
-    """Sales between start and end (inclusive; None = open end) as a SALES frame."""
+    """Sales between start and end (inclusive; None = open end) as a SALES frame, without the
+    rows outside `window` (default: 2000-01-01 .. today + 2 years)."""
+    window = window or DateWindow.default()
+    first = max(start, window.first) if start is not None else window.first
+    last = min(end, window.last) if end is not None else window.last
     sql = """SELECT p.name AS product, s.date, s.quantity, s.produced, s.leftover, s.sold_out_time
-             FROM sales s JOIN products p ON p.id = s.product_id WHERE 1 = 1"""
-    params: list[str] = []
-    if start is not None:
-        sql += " AND s.date >= ?"
-        params.append(start.isoformat())
-    if end is not None:
-        sql += " AND s.date <= ?"
-        params.append(end.isoformat())
+             FROM sales s JOIN products p ON p.id = s.product_id
+             WHERE s.date >= ? AND s.date <= ?"""
+    params = [first.isoformat(), last.isoformat()]
     # Fetched in chunks: one long fetch holds the GIL and would stall the app's window.
     chunks = list(pd.read_sql_query(sql, shop.conn, params=params, chunksize=2000))
     frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame()
@@ -83,9 +93,89 @@ def write_sales(
 
 
 def last_sales_date(shop: Shop) -> dt.date | None:
-    """The latest day with any sales row."""
-    row = shop.conn.execute("SELECT MAX(date) FROM sales").fetchone()
+    """The latest day with any sales row (inside the plausible window)."""
+    window = DateWindow.default()
+    row = shop.conn.execute(
+        "SELECT MAX(date) FROM sales WHERE date >= ? AND date <= ?",
+        (window.first.isoformat(), window.last.isoformat()),
+    ).fetchone()
     return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
+
+@dataclasses.dataclass
+class OutsideSales:
+    """A product's sales days outside the plausible window, which forecasts leave out."""
+
+    product: str
+    days: list[str]  # ISO dates as stored (the year may be 0001 or 9999)
+
+    @property
+    def count(self) -> int:
+        """How many days."""
+        return len(self.days)
+
+
+def sales_outside_window(shop: Shop, window: DateWindow | None = None) -> dict[str, OutsideSales]:
+    """Product name -> its sales days outside `window` (default: the plausible window)."""
+    window = window or DateWindow.default()
+    out: dict[str, OutsideSales] = {}
+    for name, day in shop.conn.execute(
+        """SELECT p.name, s.date FROM sales s JOIN products p ON p.id = s.product_id
+           WHERE s.date < ? OR s.date > ? ORDER BY p.name, s.date""",
+        (window.first.isoformat(), window.last.isoformat()),
+    ):
+        out.setdefault(name, OutsideSales(name, [])).days.append(day)
+    return out
+
+
+@dataclasses.dataclass
+class RemovedDay:
+    """A sales day `remove_sales` took out (or would, in a dry run)."""
+
+    product: str
+    date: dt.date
+    quantity: float
+
+
+def remove_sales(
+    shop: Shop,
+    first: dt.date | None,
+    last: dt.date | None,
+    *,
+    product: str | None = None,
+    dry_run: bool = False,
+) -> list[RemovedDay]:
+    """Delete the sales days from `first` to `last` (inclusive; None = open end), of one product
+    or all, in one transaction that is logged and bumps the data version. Returns them."""
+    sql = """SELECT p.name, s.date, s.quantity, s.product_id FROM sales s
+             JOIN products p ON p.id = s.product_id WHERE s.date >= ? AND s.date <= ?"""
+    params: list[object] = [(first or dt.date.min).isoformat(), (last or dt.date.max).isoformat()]
+    if product is not None:
+        from forecasting.products import product_by_name
+
+        sql += " AND s.product_id = ?"
+        params.append(product_by_name(shop, product).id)  # ShopFileError if unknown
+    sql += " ORDER BY s.date, p.name"
+    if dry_run:  # a read only: no write lock, nothing written
+        return [_removed(r) for r in shop.conn.execute(sql, params)]
+    with shop.transaction() as conn:
+        rows = conn.execute(sql, params).fetchall()
+        removed = [_removed(r) for r in rows]
+        if not rows:
+            return removed
+        conn.executemany(
+            "DELETE FROM sales WHERE product_id = ? AND date = ?", [(r[3], r[1]) for r in rows]
+        )
+        shop.log("sales.removed", {
+            "from": first.isoformat() if first else None,
+            "to": last.isoformat() if last else None,
+            "product": product,
+            "days": len(rows),
+            "quantity": sum(d.quantity for d in removed),
+            "rows": [[d.product, d.date.isoformat(), d.quantity] for d in removed[:1000]],
+        })
+        shop.mark_data_changed()
+    return removed
 
 
 def read_true_demand(shop: Shop) -> pd.DataFrame:
@@ -113,3 +203,7 @@ def write_true_demand(shop: Shop, demand: pd.DataFrame) -> None:
         conn.executemany(
             "INSERT OR REPLACE INTO true_demand(product_id, date, demand) VALUES (?, ?, ?)", rows
         )
+
+
+def _removed(row: tuple[str, str, float, int]) -> RemovedDay:
+    return RemovedDay(row[0], dt.date.fromisoformat(row[1]), float(row[2]))

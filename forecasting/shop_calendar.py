@@ -1,7 +1,9 @@
 """A shop's calendar inputs (events incl. closing days, weather, options) and its feature table.
 
 The one place that turns a shop file into `calendars.build_features` arguments, so the forecast,
-the calendar command and the app's views see the same calendar.
+the calendar command and the app's views see the same calendar. Events, closing days and weather
+dated outside the plausible window (calendars/plausible.py) are left out: an older file may hold a
+typo such as 0001-01-01 that would break every forecast; `calendar_outside_window` counts them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from calendars.plausible import DateWindow
 from forecasting.shopfile import Shop
 
 
@@ -44,12 +47,13 @@ def shop_calendar_inputs(shop: Shop) -> ShopCalendarInputs:
     from forecasting.calendar_store import events_frame, load_events, load_weather
     from forecasting.shop_settings import load_closing_days, load_settings
 
-    events = events_frame([e for e in load_events(shop) if not is_product_promotion(e)])
-    closing = load_closing_days(shop)
+    window = DateWindow.default()
+    events = events_frame([e for e in load_events(shop) if not is_product_promotion(e)], window)
+    closing = {d: r for d, r in load_closing_days(shop).items() if d in window}
     if closing:
         extra = closure_events(closing)
         events = pd.concat([events, extra], ignore_index=True) if len(events) else extra
-    weather = load_weather(shop)
+    weather = load_weather(shop, window)
     if len(weather):
         # an observation beats a forecast for the same day ("forecast" < "observation")
         weather = weather.sort_values(["date", "kind"]).drop_duplicates("date", keep="last")
@@ -61,6 +65,27 @@ def shop_calendar_inputs(shop: Shop) -> ShopCalendarInputs:
     )
 
 
+def in_window(event: Any, window: DateWindow) -> bool:
+    """Whether an event lies inside the date window (else the forecast leaves it out)."""
+    return event.start_date in window and event.end_date in window
+
+
+def calendar_outside_window(shop: Shop) -> tuple[int, int, int]:
+    """(events, weather days, closing days) dated outside the plausible window."""
+    window = DateWindow.default()
+    first, last = window.first.isoformat(), window.last.isoformat()
+    events = shop.conn.execute(
+        "SELECT COUNT(*) FROM events WHERE start_date < ? OR end_date > ?", (first, last)
+    ).fetchone()[0]
+    weather = shop.conn.execute(
+        "SELECT COUNT(*) FROM weather WHERE date < ? OR date > ?", (first, last)
+    ).fetchone()[0]
+    closing = shop.conn.execute(
+        "SELECT COUNT(*) FROM closing_days WHERE date < ? OR date > ?", (first, last)
+    ).fetchone()[0]
+    return int(events), int(weather), int(closing)
+
+
 def is_product_promotion(event: Any) -> bool:
     """A promotion for one product: that product's input, not an event of the whole shop."""
     return event.kind == "promotion" and bool(event.product)
@@ -70,7 +95,9 @@ def product_promotions(shop: Shop) -> pd.DataFrame:
     """One row per product and promotion day (columns product, date), from the shop's events."""
     from forecasting.calendar_store import load_events
 
-    rows = [(e.product, day) for e in load_events(shop) if is_product_promotion(e)
+    window = DateWindow.default()
+    rows = [(e.product, day) for e in load_events(shop)
+            if is_product_promotion(e) and in_window(e, window)
             for day in pd.date_range(e.start_date, e.end_date, freq="D")]
     return pd.DataFrame(rows, columns=["product", "date"]).drop_duplicates(ignore_index=True)
 

@@ -1173,6 +1173,135 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "In die Shop-Datei geschrieben.",
         "en": "Written to the shop file.",
     },
+    # -- sanity.*: implausible input (issue 14) ---------------------------------------------------
+    "sanity.date_outside": {
+        "de": "Datum außerhalb des plausiblen Zeitraums",
+        "en": "date outside the plausible range",
+    },
+    "sanity.quantity_too_large": {
+        "de": "mehr als 10.000.000 an einem Tag",
+        "en": "more than 10,000,000 in one day",
+    },
+    "sanity.quantity_negative": {"de": "negative Menge", "en": "negative quantity"},
+    "sanity.quantity_not_finite": {"de": "keine endliche Zahl", "en": "not a finite number"},
+    "sanity.name_control": {
+        "de": "Name mit Steuerzeichen",
+        "en": "name with control characters",
+    },
+    "sanity.name_bidi": {
+        "de": "Name mit Zeichen, die die Schreibrichtung umkehren",
+        "en": "name with characters that reverse the text direction",
+    },
+    "sanity.name_too_long": {
+        "de": "Name länger als 200 Zeichen",
+        "en": "name longer than 200 characters",
+    },
+    "sanity.refused_date": {
+        "de": "{file}: {count} Zeile(n) mit unplausiblem Datum, z. B. Zeile {row}, Spalte "
+        "„{column}“: {value} liegt nicht zwischen {first} und {last}. Nichts wurde importiert. "
+        "Datei korrigieren, einen anderen Zeitraum mit --allow-dates VON..BIS erlauben oder mit "
+        "--accept-rejects ohne diese Zeilen importieren.",
+        "en": "{file}: {count} row(s) with an implausible date, e.g. row {row}, column "
+        "“{column}”: {value} is not between {first} and {last}. Nothing was imported. Correct "
+        "the file, allow another range with --allow-dates FROM..TO, or import without these "
+        "rows using --accept-rejects.",
+    },
+    "sanity.refused_quantity": {
+        "de": "{file}: {count} Zeile(n) mit unplausiblen Werten, z. B. Zeile {row}, Spalte "
+        "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren oder mit "
+        "--accept-rejects ohne diese Zeilen importieren.",
+        "en": "{file}: {count} row(s) with implausible values, e.g. row {row}, column "
+        "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or import "
+        "without these rows using --accept-rejects.",
+    },
+    "sanity.refused_name": {
+        "de": "{file}: {count} Zeile(n) mit unzulässigem Namen, z. B. Zeile {row}, Spalte "
+        "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren oder mit "
+        "--accept-rejects ohne diese Zeilen importieren.",
+        "en": "{file}: {count} row(s) with a name that is not allowed, e.g. row {row}, column "
+        "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or import "
+        "without these rows using --accept-rejects.",
+    },
+    "sanity.day_total": {
+        "de": "{file}: {product} am {date}: zusammen {total} an einem Tag, mehr als 10.000.000. "
+        "Nichts wurde importiert.",
+        "en": "{file}: {product} on {date}: {total} in one day, more than 10,000,000. Nothing was "
+        "imported.",
+    },
+    "sanity.header_name": {
+        "de": "{file}, Zeile {row}, Spalte „{column}“: {reason_de} („{value}“). Nichts wurde "
+        "importiert.",
+        "en": "{file}, row {row}, column “{column}”: {reason_en} (“{value}”). Nothing was "
+        "imported.",
+    },
+    "sanity.mapping_name": {
+        "de": "Die Zuordnung für {file} nennt in „{field}“ einen unzulässigen Namen: {reason_de} "
+        "(„{value}“).",
+        "en": "The mapping for {file} names a name that is not allowed in “{field}”: {reason_en} "
+        "(“{value}”).",
+    },
+    "sanity.report_rows": {
+        "de": "Davon unplausibel (Datum, Menge oder Name): {count}",
+        "en": "Of these implausible (date, quantity or name): {count}",
+    },
+    "sanity.stock_amount": {
+        "de": "„{value}“ ist mehr als 10.000.000",
+        "en": "“{value}” is more than 10,000,000",
+    },
+    "sanity.stock_name": {
+        "de": "„{value}“ ist als Name nicht zulässig (Steuerzeichen oder länger als 200 Zeichen)",
+        "en": "“{value}” is not allowed as a name (control characters or longer than 200 "
+        "characters)",
+    },
+    "policy.note.sales_outside_window": {
+        "de": "{count} Verkaufstag(e) mit unplausiblem Datum (z. B. {date}) werden nicht "
+        "verwendet; entfernen mit „bestellkompass sales remove“.",
+        "en": "{count} sales day(s) with an implausible date (e.g. {date}) are left out; remove "
+        "them with “bestellkompass sales remove”.",
+    },
+    "sanity.calendar_outside": {
+        "de": "Achtung: {events} Termin(e), {weather} Wettertag(e) und {closing} Schließtag(e) "
+        "liegen außerhalb {first} bis {last} und werden in der Prognose nicht verwendet.",
+        "en": "Note: {events} event(s), {weather} weather day(s) and {closing} closing day(s) lie "
+        "outside {first} to {last} and are left out of the forecast.",
+    },
+    "sanity.sales_outside": {
+        "de": "Achtung: {count} Verkaufstag(e) mit unplausiblem Datum (z. B. {date}) werden in "
+        "der Prognose nicht verwendet. Entfernen mit „bestellkompass sales remove --from DATUM "
+        "--to DATUM“.",
+        "en": "Note: {count} sales day(s) with an implausible date (e.g. {date}) are left out of "
+        "the forecast. Remove them with “bestellkompass sales remove --from DATE --to DATE”.",
+    },
+    "sanity.bad_window": {
+        "de": "„{value}“ ist kein Zeitraum (erwartet z. B. 1990-01-01..2030-12-31, innerhalb "
+        "1700 bis 2199).",
+        "en": "“{value}” is not a date range (expected e.g. 1990-01-01..2030-12-31, within 1700 "
+        "to 2199).",
+    },
+    "sanity.remove_needs_range": {
+        "de": "Bitte mit --from und/oder --to angeben, welche Tage entfernt werden sollen.",
+        "en": "Please say with --from and/or --to which days to remove.",
+    },
+    "sanity.remove_row": {
+        "de": "  {product}  {date}  {quantity}",
+        "en": "  {product}  {date}  {quantity}",
+    },
+    "sanity.remove_more": {
+        "de": "  … und {count} weitere",
+        "en": "  … and {count} more",
+    },
+    "sanity.removed": {
+        "de": "{count} Verkaufstag(e) entfernt.",
+        "en": "{count} sales day(s) removed.",
+    },
+    "sanity.remove_dry_run": {
+        "de": "Probelauf: {count} Verkaufstag(e) würden entfernt; nichts wurde geändert.",
+        "en": "Dry run: {count} sales day(s) would be removed; nothing was changed.",
+    },
+    "sanity.remove_nothing": {
+        "de": "Keine Verkaufstage in diesem Zeitraum; nichts wurde geändert.",
+        "en": "No sales days in this range; nothing was changed.",
+    },
     # -- demo.*: the demo shop generator (forecasting/demo/, app/commands/demo.py) -------------
     "demo.exists": {
         "de": "{path} gibt es schon. Mit --force wird die Datei ersetzt.",

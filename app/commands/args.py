@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from calendars.plausible import DateWindow
+
 
 def shop_and_lang(parser: argparse.ArgumentParser) -> None:
     """--shop and --lang on a subcommand too, so they may come before or after it."""
@@ -22,6 +24,25 @@ def date_arg(value: str) -> dt.date:
     from forecasting.texts import render
 
     raise argparse.ArgumentTypeError(render("cli.bad_date", "de", value=value))
+
+
+def date_window_arg(value: str) -> DateWindow:
+    """Parse "1990-01-01..2030-12-31" (either side may be empty: the default) (argparse type)."""
+    try:
+        return DateWindow.parse(value)
+    except ValueError:
+        from forecasting.texts import render
+
+        raise argparse.ArgumentTypeError(render("sanity.bad_window", "de", value=value)) from None
+
+
+def allow_dates(parser: argparse.ArgumentParser) -> None:
+    """--allow-dates FROM..TO: the days an imported row may have (default 2000-01-01 .. today +
+    2 years)."""
+    parser.add_argument(
+        "--allow-dates", type=date_window_arg, default=None, metavar="FROM..TO",
+        help="accept rows dated FROM..TO (default: 2000-01-01 to two years from today)",
+    )
 
 
 def quantiles_arg(value: str) -> list[float]:

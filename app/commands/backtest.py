@@ -59,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
     columns = ["date", "product", *[c for c in pred.columns if c.startswith("q")]]
     out = pred[pred["kind"] == "final"][columns].copy()
     out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
-    out.to_csv(args.out, index=False, float_format="%.4f", lineterminator="\n")
+    from forecasting.safe_text import spreadsheet_frame
+
+    spreadsheet_frame(out).to_csv(args.out, index=False, float_format="%.4f", lineterminator="\n")
     seconds = time.perf_counter() - began
     print(f"backtest: {len(out)} rows -> {args.out} in {seconds:.1f} s")
     return 0

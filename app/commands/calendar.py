@@ -58,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
     out["labels"] = table.day_labels(lang)
     if args.format == "csv":
         out.index = out.index.strftime("%Y-%m-%d")
-        sys.stdout.write(out.to_csv(float_format="%.4g", lineterminator="\n"))
+        from forecasting.safe_text import spreadsheet_frame
+
+        sys.stdout.write(spreadsheet_frame(out).to_csv(float_format="%.4g", lineterminator="\n"))
     else:
         sys.stdout.write(format_table(out, lang) + "\n")
     return 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.commands.args import date_arg, shop_and_lang
+from app.commands.args import allow_dates, date_arg, shop_and_lang
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="--add: last day (default: --from); a file: expand up to this day")
     parser.add_argument("--product", default=None,
                         help="--add with --kind promotion: the one product it is for")
+    allow_dates(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         frame = read_events_file(args.file, default_kind=args.kind, start=args.start,
-                                 end=args.end)
+                                 end=args.end, window=args.allow_dates)
     except CalendarError as exc:
         print(exc.message(lang), file=sys.stderr)
         return 2
@@ -73,6 +74,7 @@ def _single(args: argparse.Namespace, path: str, lang: str) -> int:
     from calendars.events import EVENT_KINDS, KIND_NAMES
     from calendars.texts import format_date, render
     from forecasting.calendar_store import Event, delete_event, load_events, save_event
+    from forecasting.safe_text import display_name
     from forecasting.shopfile import Shop
 
     with Shop.open(path) as shop:
@@ -82,9 +84,9 @@ def _single(args: argparse.Namespace, path: str, lang: str) -> int:
                 days = format_date(e.start_date, lang)
                 if e.end_date != e.start_date:
                     days += " – " + format_date(e.end_date, lang)
-                extra = f" [{e.product}]" if e.product else ""
+                extra = f" [{display_name(e.product)}]" if e.product else ""
                 kind = KIND_NAMES.get(e.kind, (e.kind, e.kind))[0 if lang == "de" else 1]
-                print(f"{e.id:>5}  {days:<25}  {kind:<20}  {e.name}{extra}")
+                print(f"{e.id:>5}  {days:<25}  {kind:<20}  {display_name(e.name)}{extra}")
             return 0
         if args.delete is not None:
             known = {e.id: e for e in events}

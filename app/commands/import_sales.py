@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.commands.args import allow_dates
 from forecasting.importing.engine import (
     FileData,
     ImportOptions,
@@ -42,6 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--accept-rejects", action="store_true", help="import even if some rows are rejected"
     )
     parser.add_argument("--state", default="NW", help="state of a new shop file (default NW)")
+    allow_dates(parser)
 
 
 def _shop_path(args: argparse.Namespace) -> Path:
@@ -75,11 +77,12 @@ def run(args: argparse.Namespace) -> int:
     if args.save_mapping:
         save_mapping(mapping, args.save_mapping)
     options = ImportOptions(
-        on_conflict=args.on_conflict, accept_rejects=args.accept_rejects, dry_run=args.dry_run
+        on_conflict=args.on_conflict, accept_rejects=args.accept_rejects, dry_run=args.dry_run,
+        window=args.allow_dates,
     )
     shop_path = _shop_path(args)
     progress = _TerminalProgress()
-    data = read_file(path, mapping, progress=progress)
+    data = read_file(path, mapping, progress=progress, window=options.window)
     progress.clear()
     try:
         report = _import(data, shop_path, options, args)

@@ -13,7 +13,6 @@ unchanged.
 from __future__ import annotations
 
 import argparse
-import csv
 import dataclasses
 import datetime as dt
 import io
@@ -26,6 +25,7 @@ from typing import Any
 from app.commands.args import date_arg, shop_and_lang
 from forecasting.decisions import REASON_CODES, OrderDecision
 from forecasting.errors import UserError
+from forecasting.safe_text import SpreadsheetWriter, display_name
 from forecasting.shopfile import Shop
 from forecasting.texts import format_date, format_number, parse_number, render
 
@@ -289,7 +289,8 @@ def show(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:
 def _csv(rows: list[dict[str, Any]], lang: str) -> str:
     """German: ';' separated with decimal commas, like `suggest --format csv`."""
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";" if lang == "de" else ",", lineterminator="\n")
+    writer = SpreadsheetWriter(buf, delimiter=";" if lang == "de" else ",",
+                               lineterminator="\n")
     writer.writerow(["product", "area", "unit", "suggestion", "final", "state", "reason_code",
                      "reason_text", "decided_by", "decided_at"])
     for r in rows:
@@ -315,7 +316,7 @@ def _table(sheet: Sheet, rows: list[dict[str, Any]], lang: str) -> str:
     heads = [render(c, lang) for c in ("policy.col.product", "policy.col.suggestion",
                                        "cli.order.col.final", "cli.order.col.state",
                                        "cli.order.col.reason", "cli.order.col.decided")]
-    width = max([len(heads[0]), *(len(r["product"]) for r in rows)]) + 2
+    width = max([len(heads[0]), *(len(display_name(r["product"])) for r in rows)]) + 2
     why = max([len(heads[4]), *(len(_why(r, lang)) for r in rows)]) + 2
     fmt = f"{{:<{width}}}{{:>11}}{{:>12}}  {{:<12}}{{:<{why}}}{{}}"
     area = None
@@ -324,15 +325,15 @@ def _table(sheet: Sheet, rows: list[dict[str, Any]], lang: str) -> str:
             if area is not None:
                 out.append("")
             area = r["area"]
-            out.append(f"== {area} ==")
+            out.append(f"== {display_name(area)} ==")
             out.append(fmt.format(*heads).rstrip())
         d = r["decimals"]
         who = " ".join(x for x in (r["decided_by"], _when(r["decided_at"], lang)) if x)
         out.append(fmt.format(
-            r["product"], format_number(r["suggestion"], lang, d),
+            display_name(r["product"]), format_number(r["suggestion"], lang, d),
             "" if r["final"] is None else quantity_text(r["final"], lang, d),
             render(f"cli.order.state.{r['state']}", lang), _why(r, lang), who).rstrip())
-    open_lines = [r["product"] for r in rows if r["state"] == "open"]
+    open_lines = [display_name(r["product"]) for r in rows if r["state"] == "open"]
     out.append("")
     out.append(render("cli.order.summary", lang, decided=len(rows) - len(open_lines),
                       total=len(rows),

@@ -7,7 +7,6 @@ The comparison is `forecasting.review.review_decisions`; see its docstring for h
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import json
@@ -19,6 +18,7 @@ from forecasting.errors import UserError
 from forecasting.review import NO_SALES, OVERRIDE, Outcome, Review, ReviewLine, ReviewSummary
 from forecasting.review_text import change_sentence, effect_text
 from forecasting.review_text import quantity_text as _n
+from forecasting.safe_text import SpreadsheetWriter, display_name
 from forecasting.texts import format_date, format_signed, render
 
 
@@ -122,7 +122,7 @@ def _cells(line: ReviewLine, lang: str) -> list[str]:
     override = line.status == OVERRIDE
     return [
         format_date(line.date, lang),
-        line.product,
+        display_name(line.product),
         _n(line.suggested, lang),
         _n(line.final, lang),
         _n(line.sold, lang),
@@ -208,7 +208,8 @@ def review_json(review: Review) -> dict[str, Any]:
 def review_csv(review: Review, lang: str) -> str:
     """One row per line; German: ';' separated with decimal commas (opens in German Excel)."""
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";" if lang == "de" else ",", lineterminator="\n")
+    writer = SpreadsheetWriter(buf, delimiter=";" if lang == "de" else ",",
+                               lineterminator="\n")
     writer.writerow(["date", "product", "suggested", "final", "sold", "produced",
                      "leftover_recorded", "sold_out", "status", "reason_code", "reason_text",
                      "closer", "final_effect", "suggested_effect", "leftover_change",

@@ -119,6 +119,7 @@ def settings_table(shop: Any, lang: str) -> str:
 def _product_table(products: list[dict[str, Any]], lang: str) -> list[str]:
     from forecasting.policy.lines import display_decimals
     from forecasting.products import Product
+    from forecasting.safe_text import display_name
     from forecasting.texts import format_number, render
 
     keys = ("product", "category", "unit", "price", "unit_cost", "salvage", "pack_size",
@@ -127,11 +128,12 @@ def _product_table(products: list[dict[str, Any]], lang: str) -> list[str]:
     for p in products:
         d = display_decimals(Product(name=p["name"], unit=p["unit"], pack_size=p["pack_size"]))
         rows.append([
-            p["name"], p["category"], p["unit"],
+            display_name(p["name"]), display_name(p["category"]), display_name(p["unit"]),
             format_number(p["price"], lang, 2), format_number(p["unit_cost"], lang, 2),
             format_number(p["salvage_value"], lang, 2), format_number(p["pack_size"], lang, d),
             format_number(p["min_order"], lang, d), str(p["shelf_life_days"]),
-            str(p["lead_time_days"]), p["supplier"], _level_text(p["service_level"], lang),
+            str(p["lead_time_days"]), display_name(p["supplier"]),
+            _level_text(p["service_level"], lang),
             render("settings.show." + ("yes" if p["active"] else "no"), lang),
         ])
     widths = [max(len(row[i]) for row in rows) for i in range(len(keys))]

@@ -15,7 +15,6 @@ reads an inventory list (forecasting/importing/stock_list.py): all rows or none.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import json
@@ -26,6 +25,7 @@ from typing import Any
 from app.commands.args import date_arg, shop_and_lang
 from app.commands.order import parse_quantity, quantity_text
 from forecasting.errors import UserError
+from forecasting.safe_text import SpreadsheetWriter, display_name
 from forecasting.shopfile import Shop
 from forecasting.texts import format_date, render
 
@@ -157,7 +157,8 @@ def show(shop: Shop, day: dt.date, fmt: str, lang: str) -> str:
                           indent=2)
     if fmt == "csv":
         buf = io.StringIO()
-        writer = csv.writer(buf, delimiter=";" if lang == "de" else ",", lineterminator="\n")
+        writer = SpreadsheetWriter(buf, delimiter=";" if lang == "de" else ",",
+                               lineterminator="\n")
         writer.writerow(["product", "unit", "counted", "on_hand", "on_order"])
         for r in rows:
             counted = r["counted"] is not None
@@ -169,17 +170,19 @@ def show(shop: Shop, day: dt.date, fmt: str, lang: str) -> str:
         return render("cli.stock.none", lang)
     heads = [render(f"cli.stock.col.{c}", lang)
              for c in ("product", "counted", "on_hand", "on_order")]
-    width = max([len(heads[0]), *(len(r["product"]) for r in rows)]) + 2
+    width = max([len(heads[0]), *(len(display_name(r["product"])) for r in rows)]) + 2
     fmt_line = f"{{:<{width}}}{{:<18}}{{:>12}}{{:>16}}"
     out = [render("cli.stock.title", lang, date=format_date(day, lang)), "",
            fmt_line.format(*heads).rstrip()]
     for r in rows:
         if r["counted"] is None:
-            out.append(fmt_line.format(r["product"], render("cli.stock.never", lang), "", "")
+            out.append(fmt_line.format(display_name(r["product"]), render("cli.stock.never", lang),
+                                       "", "")
                        .rstrip())
             continue
         when = format_date(dt.date.fromisoformat(r["counted"]), lang)
         out.append(fmt_line.format(
-            r["product"], when, f"{quantity_text(r['on_hand'], lang, r['decimals'])} {r['unit']}",
+            display_name(r["product"]), when,
+            f"{quantity_text(r['on_hand'], lang, r['decimals'])} {r['unit']}",
             f"{quantity_text(r['on_order'], lang, r['decimals'])} {r['unit']}").rstrip())
     return "\n".join(out)

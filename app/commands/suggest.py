@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import io
 import json
@@ -11,6 +10,7 @@ import sys
 from typing import Any
 
 from app.commands.args import date_arg, shop_and_lang
+from forecasting.safe_text import SpreadsheetWriter, display_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,9 +42,12 @@ def run(args: argparse.Namespace) -> int:
         if not args.no_save:
             save_plan(shop, plan)
         stale = missing_sales(shop, day)
+        left_out = [] if args.progress else outside_window_notes(shop, lang)
     if stale is not None and not args.progress:
         print(render("policy.stale_sales", lang, date=format_date(stale[0], lang), days=stale[1]),
               file=sys.stderr)
+    for note in left_out:
+        print(note, file=sys.stderr)
     if args.format == "json":
         text = json.dumps(plan_json(plan, lang), ensure_ascii=False, indent=2)
     elif args.format == "csv":
@@ -53,6 +56,29 @@ def run(args: argparse.Namespace) -> int:
         text = plan_table(plan, lang, details=args.details)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
+
+
+def outside_window_notes(shop: Any, lang: str) -> list[str]:
+    """Sentences about sales, events, weather and closing days the forecast left out because they
+    are dated outside the plausible window (so it never happens silently)."""
+    from calendars.plausible import DateWindow
+    from forecasting.sales_store import sales_outside_window
+    from forecasting.shop_calendar import calendar_outside_window
+    from forecasting.texts import format_date, render
+
+    notes = []
+    sales = sales_outside_window(shop)
+    if sales:
+        first = min(d for s in sales.values() for d in s.days)
+        notes.append(render("sanity.sales_outside", lang, count=sum(s.count for s in sales.values()),
+                            date=format_date(dt.date.fromisoformat(first), lang)))
+    events, weather, closing = calendar_outside_window(shop)
+    if events or weather or closing:
+        window = DateWindow.default()
+        notes.append(render("sanity.calendar_outside", lang, events=events, weather=weather,
+                            closing=closing, first=format_date(window.first, lang),
+                            last=format_date(window.last, lang)))
+    return notes
 
 
 PROGRESS_PREFIX = "PROGRESS"
@@ -143,7 +169,8 @@ def plan_csv(plan: Any, lang: str) -> str:
     from forecasting.texts import format_number
 
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";" if lang == "de" else ",", lineterminator="\n")
+    writer = SpreadsheetWriter(buf, delimiter=";" if lang == "de" else ",",
+                               lineterminator="\n")
     writer.writerow(
         ["product", "supplier", "date", "status", "unit", "forecast", "suggestion",
          "p_sellout", "expected_leftover", "reasons"]
@@ -190,10 +217,10 @@ def plan_table(plan: Any, lang: str, *, details: bool = False) -> str:
         return "\n".join(rows) + "\n"
     heads = [render(f"policy.col.{c}", lang)
              for c in ("product", "forecast", "suggestion", "sellout", "leftover", "reasons")]
-    width = max([len(heads[0]), *(len(x.product) for x in plan.lines)]) + 2
+    width = max([len(heads[0]), *(len(display_name(x.product)) for x in plan.lines)]) + 2
     fmt = f"{{:<{width}}}{{:>9}}{{:>11}}{{:>12}}{{:>8}}  {{}}"
     for supplier, lines in plan.groups().items():
-        rows.append(f"== {supplier or render('policy.group.none', lang)} ==")
+        rows.append(f"== {display_name(supplier) or render('policy.group.none', lang)} ==")
         rows.append(fmt.format(*heads))
         for line in lines:
             d = line.decimals
@@ -201,7 +228,7 @@ def plan_table(plan: Any, lang: str, *, details: bool = False) -> str:
             reason = reason_line(line.explanation, lang) or status_text(line, lang)
             rows.append(
                 fmt.format(
-                    line.product,
+                    display_name(line.product),
                     format_number(line.explanation.displayed_forecast(), lang, d),
                     format_number(line.explanation.displayed_suggestion(), lang, d),
                     f"{format_number(100 * out.p_sellout, lang, 0)} %" if out else "",

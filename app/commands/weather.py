@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.commands.args import date_arg
+from app.commands.args import allow_dates, date_arg
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,6 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rain", help="forecast rain: ja/nein, yes/no or millimetres")
     parser.add_argument("--fetch", action="store_true", help="fetch the 7-day forecast online")
     parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS)
+    allow_dates(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             if args.file:
                 from calendars.weather_files import read_weather_file
 
-                frame = read_weather_file(args.file, kind=args.kind)
+                frame = read_weather_file(args.file, kind=args.kind, window=args.allow_dates)
                 source = frame["source"].iloc[0]
                 count = import_weather(shop, frame, source=source)
                 print(render("calendar.weather_imported", lang, count=count, kind=args.kind,

@@ -19,10 +19,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from calendars.plausible import DateWindow, name_problem
 from forecasting.backups import before_import
 from forecasting.errors import UserError
 from forecasting.importing.dates import Pending, resolve, show_pending
-from forecasting.importing.layouts import Collector, FileData, ImportCancelledError
+from forecasting.importing.layouts import (
+    LIMIT,
+    Collector,
+    FileData,
+    ImportCancelledError,
+    Rejection,
+    reason_params,
+)
 from forecasting.importing.mapping import Mapping
 from forecasting.importing.names import clean_name, name_key
 from forecasting.importing.reader import (
@@ -31,7 +39,13 @@ from forecasting.importing.reader import (
     records,
     workbook_row_count,
 )
-from forecasting.importing.report import MAX_CONFLICTS_LISTED, Conflict, ImportReport, ProductTotal
+from forecasting.importing.report import (
+    MAX_CONFLICTS_LISTED,
+    Conflict,
+    ImportReport,
+    ProductTotal,
+    reason_text,
+)
 from forecasting.importing.sniff import (
     SAMPLE_ROWS,
     _width,
@@ -40,6 +54,7 @@ from forecasting.importing.sniff import (
     table_width,
 )
 from forecasting.progress import NullProgress, Progress
+from forecasting.safe_text import display_name
 from forecasting.shopfile import Shop
 
 ON_CONFLICT = ("keep", "replace")
@@ -48,11 +63,13 @@ ZERO = Decimal(0)
 
 @dataclasses.dataclass
 class ImportOptions:
-    """Choices the user makes: conflicts (keep/replace), whether rejected rows may be skipped."""
+    """Choices the user makes: conflicts (keep/replace), whether rejected rows may be skipped,
+    the days a row may have (None: 2000-01-01 .. today + 2 years)."""
 
     on_conflict: str | None = None
     accept_rejects: bool = False
     dry_run: bool = False
+    window: DateWindow | None = None
 
 
 class ImportRefusedError(UserError):
@@ -103,12 +120,29 @@ def _check_mapping(path: Path, mapping: Mapping) -> None:
     if mapping.layout == "wide" and not mapping.product_columns:
         raise UserError("import.no_quantity_column", file=path.name)
     mapping.check(path.name)
+    names = [("product_name", mapping.product_name or "")]
+    names += [("aliases", n) for pair in mapping.aliases.items() for n in pair]
+    for field, name in names:
+        problem = name_problem(clean_name(name))
+        if problem is not None:
+            raise UserError(
+                "sanity.mapping_name",
+                file=path.name,
+                field=field,
+                value=display_name(name),
+                **reason_params(problem),
+            )
 
 
 def read_file(
-    path: str | Path, mapping: Mapping | None = None, *, progress: Progress | None = None
+    path: str | Path,
+    mapping: Mapping | None = None,
+    *,
+    progress: Progress | None = None,
+    window: DateWindow | None = None,
 ) -> FileData:
-    """Stream the file into exact daily totals and a tally of every row (nothing is written)."""
+    """Stream the file into exact daily totals and a tally of every row (nothing is written);
+    rows dated outside `window` (default 2000-01-01 .. today + 2 years) are rejected."""
     path = Path(path)
     progress = progress or NullProgress()
     if not path.is_file():
@@ -129,7 +163,7 @@ def read_file(
         progress.report(0.8 * min(1.0, counter[0] / total) if total else 0.0, "import.read")
 
     progress.report(0.0, "import.read")
-    collector = Collector(path.name, mapping, columns, progress.cancelled, tick)
+    collector = Collector(path.name, mapping, columns, progress.cancelled, tick, window)
     try:
         data = collector.run(
             records(path, mapping.encoding, mapping.separator, mapping.sheet, counter)
@@ -246,11 +280,45 @@ def _resolve(
                         row=data.evidence.first_row[token],
                         value=show_pending(token),
                     )
+                if day not in data.window:
+                    raise _refuse_date(data, report, data.evidence.first_row[token],
+                                       show_pending(token), values[5])
             else:
                 day = token  # type: ignore[assignment]
             days = out.setdefault(names[key], {})
             _merge(days, day, Day(*values))  # type: ignore[arg-type]
     return out
+
+
+def _refuse_date(
+    data: FileData, report: ImportReport, row: int, value: str, count: int
+) -> ImportRefusedError:
+    """A day that only the chosen day/month order put outside the window."""
+    return _refuse(
+        "sanity.refused_date",
+        report,
+        file=data.path,
+        count=count,
+        row=row,
+        column=data.mapping.date_column or "",
+        value=value,
+        first=data.window.first,
+        last=data.window.last,
+    )
+
+
+def _refuse_implausible(
+    data: FileData, report: ImportReport, first: Rejection, count: int
+) -> ImportRefusedError:
+    """Rows with an implausible date, quantity or name: named with the first one's row, column."""
+    kind = first.reason.removeprefix("sanity.")
+    where = {"file": data.path, "count": count, "row": first.row, "column": first.column,
+             "value": first.value}
+    if kind == "date_outside":
+        return _refuse("sanity.refused_date", report, **where, first=data.window.first,
+                       last=data.window.last)
+    code = "sanity.refused_name" if kind.startswith("name_") else "sanity.refused_quantity"
+    return _refuse(code, report, **where, **reason_params(kind))
 
 
 def _merge(days: dict[dt.date, Day], day: dt.date, new: Day) -> None:
@@ -351,6 +419,9 @@ def _plan(data: FileData, shop: Shop | None, options: ImportOptions) -> tuple[Pl
             new, replace = [], []
             for day in sorted(days):
                 exact = days[day].quantity
+                if exact > LIMIT or exact < -LIMIT:
+                    raise _refuse("sanity.day_total", report, file=data.path, product=name,
+                                  date=day, total=str(exact))
                 stored = float(exact)
                 old = existing.get(day)
                 if old is None:
@@ -386,6 +457,8 @@ def _plan(data: FileData, shop: Shop | None, options: ImportOptions) -> tuple[Pl
     t = data.tally
     if t.accounted() != t.rows_read or not all(p.reconciled for p in report.totals):
         raise _refuse("import.not_reconciled", report, file=data.path)
+    if t.implausible and not options.accept_rejects:
+        raise _refuse_implausible(data, report, t.first_implausible, t.implausible)  # type: ignore[arg-type]
     if t.rejected and not options.accept_rejects:
         first = t.rejections[0]
         raise _refuse(
@@ -417,9 +490,7 @@ def _plan(data: FileData, shop: Shop | None, options: ImportOptions) -> tuple[Pl
 
 
 def _reason(code: str, lang: str) -> str:
-    from forecasting.texts import render
-
-    return render(f"import.reason.{code}", lang)
+    return reason_text(code, lang)
 
 
 def plan_import(
@@ -545,7 +616,7 @@ def import_sales(
 ) -> ImportReport:
     """Read, validate and (unless dry run or shop is None) write; the one call the app needs."""
     options = options or ImportOptions()
-    data = read_file(path, mapping, progress=progress)
+    data = read_file(path, mapping, progress=progress, window=options.window)
     if options.dry_run or shop is None:
         report = plan_import(data, shop, options)
         report.dry_run = True

@@ -2,9 +2,11 @@
 
 Every record of the file ends in exactly one bucket of the `Tally`: header (the header row and
 anything above it), blank, imported, rejected (with row, column and reason), other branch, no
-values (wide rows with only empty cells) or footer. Quantities are summed as exact Decimals per
-(branch, product key, day); the per-product file totals are summed separately, so the engine can
-check the two against each other and against what the shop file holds afterwards.
+values (wide rows with only empty cells) or footer. Rows with an implausible date, quantity or
+product name (calendars/plausible.py) are rejected, and counted once more in `implausible`.
+Quantities are summed as exact Decimals per (branch, product key, day); the per-product file
+totals are summed separately, so the engine can check the two against each other and against what
+the shop file holds afterwards.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
+from calendars.plausible import MAX_DAILY_QUANTITY, DateWindow, name_problem
 from forecasting.errors import UserError
 from forecasting.importing.dates import OrderEvidence, Pending, parse_time, split_date
 from forecasting.importing.mapping import Mapping
@@ -23,11 +26,17 @@ from forecasting.importing.names import clean_name, display_score, name_key
 from forecasting.importing.numbers import NumberParser, is_empty
 from forecasting.importing.reader import Record
 from forecasting.importing.sniff import column_letter
+from forecasting.safe_text import display_name
 
 MAX_LISTED = 10_000
 CHECK_EVERY = 1 << 15
 ZERO = Decimal(0)
+LIMIT = Decimal(MAX_DAILY_QUANTITY)
+#: Rejected cell texts are kept this long in the report (a name may be 10,000 characters).
+SHOWN_VALUE_LENGTH = 120
 _MISSING = object()
+# The day of a date cell outside the window (cached like a date, rejected where it is used).
+_OUTSIDE = object()
 
 DayKey = tuple[str, str, "dt.date | Pending"]  # (branch, product key, day)
 
@@ -56,6 +65,9 @@ class Tally:
     footer: int = 0
     rejections: list[Rejection] = dataclasses.field(default_factory=list)
     footer_rows: list[Rejection] = dataclasses.field(default_factory=list)
+    # of the rejected rows: those with an implausible date, quantity or name, and the first one
+    implausible: int = 0
+    first_implausible: Rejection | None = None
 
     def accounted(self) -> int:
         """The sum of all buckets; equals rows_read when no row went missing."""
@@ -85,6 +97,7 @@ class FileData:
     branches: dict[str, str]
     evidence: OrderEvidence
     ordered: bool = True  # False when the date_order has not been resolved yet
+    window: DateWindow = dataclasses.field(default_factory=DateWindow.default)
 
 
 class ImportCancelledError(UserError):
@@ -112,8 +125,10 @@ class Collector:
         columns: list[str],
         cancelled: Callable[[], bool],
         tick: Callable[[], None],
+        window: DateWindow | None = None,
     ) -> None:
         self.mapping = mapping
+        self.window = window or DateWindow.default()
         self.columns = columns
         self.cancelled = cancelled
         self.tick = tick
@@ -129,11 +144,13 @@ class Collector:
             spellings={},
             branches={},
             evidence=OrderEvidence(),
+            window=self.window,
         )
         self._dates: dict[object, tuple[object, str | None]] = {}
         self._times: dict[object, object] = {}
         self._heads: dict[str, tuple[object, str | None]] = {}
         self._products: dict[object, str] = {}
+        self._bad_names: dict[str, str] = {}  # cell text -> why the name is refused
         self._trailing: list[Rejection] = []
         self._branch_key = name_key(mapping.branch) if mapping.branch else None
 
@@ -151,7 +168,9 @@ class Collector:
             )
         return self.columns.index(name)
 
-    def reject(self, row: int, col: int | None, reason: str, value: object, footer: bool) -> None:
+    def reject(
+        self, row: int, col: int | None, reason: str, value: object, footer: bool
+    ) -> Rejection:
         """Count a rejected row; rows that look like a footer may later move to `footer`."""
         if col is None:
             name = ""
@@ -159,7 +178,7 @@ class Collector:
             name = self.columns[col]
         else:  # a field beyond the header: name it as a spreadsheet would (I, J, ...)
             name = column_letter(col)
-        rejection = Rejection(row, name, reason, _text(value))
+        rejection = Rejection(row, name, reason, display_name(_text(value), SHOWN_VALUE_LENGTH))
         self.tally.rejected += 1
         if len(self.tally.rejections) < MAX_LISTED:
             self.tally.rejections.append(rejection)
@@ -167,6 +186,14 @@ class Collector:
             self._trailing.append(rejection)
         else:
             self._trailing.clear()
+        return rejection
+
+    def reject_implausible(self, row: int, col: int | None, reason: str, value: object) -> None:
+        """Reject a row whose date, quantity or name is implausible (reason "sanity.<why>")."""
+        rejection = self.reject(row, col, f"sanity.{reason}", value, False)
+        self.tally.implausible += 1
+        if self.tally.first_implausible is None:
+            self.tally.first_implausible = rejection
 
     def reject_date(self, row: int, col: int, value: object, key_cell: object = "") -> None:
         """Reject a row without a date. A word without digits ("Summe"), or no date and no
@@ -192,13 +219,25 @@ class Collector:
         if cached is None:
             cached = self._date_time(value) if isinstance(value, str) else None
             if cached is None:
-                cached = split_date(value)
+                cached = self._in_window(split_date(value))
                 if len(self._dates) < 100_000:
                     self._dates[value] = cached
+            else:
+                cached = self._in_window(cached)
         day = cached[0]
         if type(day) is Pending:
             self.data.evidence.add(day, row)
         return cached
+
+    def _in_window(self, cached: tuple[object, str | None]) -> tuple[object, str | None]:
+        """The cell's (day, time), or (_OUTSIDE, time) for a day outside the date window (a
+        pending day/month order: when no day of its year is inside)."""
+        day = cached[0]
+        if day is None:
+            return cached
+        pending = type(day) is Pending
+        inside = self.window.holds_year(day.year) if pending else day in self.window  # type: ignore[attr-defined]
+        return cached if inside else (_OUTSIDE, cached[1])
 
     def _date_time(self, value: str) -> tuple[object, str | None] | None:
         """Fast path for "31.12.2024 17:45:03": date part and time part cached separately
@@ -218,18 +257,29 @@ class Collector:
             return None
         return day[0], None if time == "00:00" else time
 
-    def product_key(self, raw: object) -> str:
-        """Key of a product cell; remembers the best spelling for display."""
+    def product_key(self, raw: object) -> str | None:
+        """Key of a product cell; remembers the best spelling for display. None when the name is
+        refused (control or bidi characters, too long): `bad_name` says why."""
         text = raw if isinstance(raw, str) else _text(raw)
         key = self._products.get(text)
         if key is None:
+            if text in self._bad_names:
+                return None
             shown = clean_name(text)
+            problem = name_problem(shown)
+            if problem is not None:
+                self._bad_names[text] = problem
+                return None
             key = name_key(shown)
             self._products[text] = key
             old = self.data.spellings.get(key)
             if old is None or display_score(shown) > display_score(old):
                 self.data.spellings[key] = shown
         return key
+
+    def bad_name(self, raw: object) -> str:
+        """Why a product cell's name was refused (after `product_key` returned None)."""
+        return self._bad_names[raw if isinstance(raw, str) else _text(raw)]
 
     def branch_of(self, raw: object, register: bool) -> tuple[str, bool]:
         """(branch key, whether the row belongs to the chosen branch); `register` lists the
@@ -388,6 +438,9 @@ class Collector:
             if day is None:
                 self.reject_date(row, di, raw_date, record[pi] if pi is not None else "")
                 continue
+            if day is _OUTSIDE:
+                self.reject_implausible(row, di, "date_outside", raw_date)
+                continue
             pkey: str | None = constant
             if pkey is None:
                 raw_product = record[pi]  # type: ignore[index]
@@ -397,6 +450,9 @@ class Collector:
                         self.reject(row, pi, "empty_product", raw_product, False)
                         continue
                     pkey = self.product_key(raw_product)
+                    if pkey is None:
+                        self.reject_implausible(row, pi, self.bad_name(raw_product), raw_product)
+                        continue
             raw_q = record[qi]
             quantity = numbers.get(raw_q) if isinstance(raw_q, str) else None
             if quantity is None:
@@ -405,6 +461,9 @@ class Collector:
                     reason = "empty_quantity" if is_empty(raw_q) else "not_a_number"
                     self.reject(row, qi, reason, raw_q, False)
                     continue
+            if quantity > LIMIT or quantity < -LIMIT:
+                self.reject_implausible(row, qi, "quantity_too_large", raw_q)
+                continue
             produced = leftover = sold_out = None
             if pri is not None or li is not None or si is not None:
                 extras = self._extras(row, record, pri, li, si)
@@ -444,14 +503,12 @@ class Collector:
         """(produced, leftover, sold-out time) of a daily row, or None if the row was rejected."""
         produced = leftover = sold_out = None
         if pri is not None and not is_empty(record[pri]):
-            produced = self.number(record[pri])
+            produced = self._amount(row, record, pri)
             if produced is None:
-                self.reject(row, pri, "not_a_number", record[pri], False)
                 return None
         if li is not None and not is_empty(record[li]):
-            leftover = self.number(record[li])
+            leftover = self._amount(row, record, li)
             if leftover is None:
-                self.reject(row, li, "not_a_number", record[li], False)
                 return None
         if si is not None:
             sold_out = self.time_of(record[si])
@@ -460,12 +517,35 @@ class Collector:
                 return None
         return produced, leftover, sold_out or None
 
+    def _amount(self, row: int, record: Record, col: int) -> Decimal | None:
+        """A produced or leftover amount (0 .. 10,000,000), or None if the row was rejected."""
+        value = self.number(record[col])
+        if value is None:
+            self.reject(row, col, "not_a_number", record[col], False)
+        elif value > LIMIT:
+            self.reject_implausible(row, col, "quantity_too_large", record[col])
+        elif value < 0:
+            self.reject_implausible(row, col, "quantity_negative", record[col])
+        else:
+            return value
+        return None
+
     def _wide(self, records: Iterator[Record]) -> None:
         m = self.mapping
         di = self.index(m.date_column)
         product_cols = [self.index(c) for c in m.product_columns]
         keys = []
-        for c in m.product_columns:
+        for c, col in zip(m.product_columns, product_cols, strict=True):
+            problem = name_problem(clean_name(c))
+            if problem is not None:
+                raise UserError(
+                    "sanity.header_name",
+                    file=self.data.path,
+                    row=m.header_row,
+                    column=column_letter(col or 0),
+                    value=display_name(c),
+                    **reason_params(problem),
+                )
             key = name_key(c)
             keys.append(key)
             self.data.spellings.setdefault(key, clean_name(c))
@@ -495,22 +575,34 @@ class Collector:
                 if day is None:
                     self.reject_date(row, di, raw_date)
                     continue
+                if day is _OUTSIDE:
+                    self.reject_implausible(row, di, "date_outside", raw_date)
+                    continue
             else:
-                day = start + dt.timedelta(days=offset)  # type: ignore[operator]
+                day = _plus_days(start, offset)  # type: ignore[arg-type]
                 offset += 1
+                if day not in self.window:
+                    self.reject_implausible(row, None, "date_outside", _text(day) or m.start_date)
+                    continue
             values: list[tuple[str, Decimal]] = []
-            bad: tuple[int, object] | None = None
+            bad: tuple[int, object, str] | None = None
             for key, col in zip(keys, product_cols, strict=True):
                 cell = record[col]  # type: ignore[index]
                 if is_empty(cell):
                     continue
                 value = number(cell)
                 if value is None:
-                    bad = (col, cell)  # type: ignore[assignment]
+                    bad = (col, cell, "")  # type: ignore[assignment]
+                    break
+                if value > LIMIT or value < -LIMIT:
+                    bad = (col, cell, "quantity_too_large")  # type: ignore[assignment]
                     break
                 values.append((key, value))
             if bad is not None:
-                self.reject(row, bad[0], "not_a_number", bad[1], False)
+                if bad[2]:
+                    self.reject_implausible(row, bad[0], bad[2], bad[1])
+                else:
+                    self.reject(row, bad[0], "not_a_number", bad[1], False)
                 continue
             if not values:
                 self.tally.no_values += 1
@@ -518,3 +610,18 @@ class Collector:
             for key, value in values:
                 self.add(("", key, day), value)
             self.accepted()
+
+
+def _plus_days(start: dt.date, days: int) -> dt.date | None:
+    """`start` + `days`, or None beyond the year 9999."""
+    try:
+        return start + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def reason_params(problem: str) -> dict[str, str]:
+    """reason_de / reason_en of a "sanity.*" reason, for messages shown in either language."""
+    from forecasting.texts import render
+
+    return {f"reason_{lang}": render(f"sanity.{problem}", lang) for lang in ("de", "en")}

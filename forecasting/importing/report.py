@@ -1,7 +1,8 @@
 """The validation report of an import: where every row went and whether the totals reconcile.
 
 `ImportReport.to_dict()` is the JSON contract for scripts and trainers (`--report-json`):
-rows_read, rows_imported, rows_rejected (list of {row, column, reason, value}), rows_blank, ...,
+rows_read, rows_imported, rows_rejected (list of {row, column, reason, value}; reasons "sanity.*"
+mark implausible dates, quantities and names, counted in rows_implausible), rows_blank, ...,
 totals (list of {product, in_file, imported, rounding, kept_difference, ...}). Decimal amounts are
 written as strings so that no digit is lost on the way to JSON.
 """
@@ -15,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from forecasting.importing.layouts import Tally
+from forecasting.safe_text import display_name
 from forecasting.texts import format_date, format_number, render
 
 MAX_CONFLICTS_LISTED = 1000
@@ -121,6 +123,7 @@ class ImportReport:
             "rows_rejected": [dataclasses.asdict(r) for r in t.rejections],
             "rows_rejected_count": t.rejected,
             "rows_rejected_listed_all": len(t.rejections) == t.rejected,
+            "rows_implausible": t.implausible,
             "rows_header": t.header,
             "rows_blank": t.blank,
             "rows_other_branch": t.other_branch,
@@ -176,6 +179,11 @@ class ImportReport:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
+def reason_text(code: str, lang: str) -> str:
+    """Why a row was rejected, in words ("sanity.*" codes: implausible date, quantity or name)."""
+    return render(code if code.startswith("sanity.") else f"import.reason.{code}", lang)
+
+
 def _plain(value: Decimal) -> str:
     """A Decimal without exponent or trailing zeros: 0.000000000000031 (not 3.1E-14), 218."""
     return format(value.normalize(), "f") if value else "0"
@@ -205,6 +213,8 @@ def render_report(report: ImportReport, lang: str = "de") -> str:
             other=n(t.other_branch + t.no_values + t.footer),
         ),
     ]
+    if t.implausible:
+        lines.append(render("sanity.report_rows", lang, count=n(t.implausible)))
     for r in t.rejections[:SHOWN_IN_TEXT]:
         lines.append(
             "  "
@@ -213,7 +223,7 @@ def render_report(report: ImportReport, lang: str = "de") -> str:
                 lang,
                 row=r.row,
                 column=r.column,
-                reason=render(f"import.reason.{r.reason}", lang),
+                reason=reason_text(r.reason, lang),
                 value=r.value,
             )
         )
@@ -239,7 +249,7 @@ def render_report(report: ImportReport, lang: str = "de") -> str:
                 "import.report.merged",
                 lang,
                 count=n(report.merged_day_count),
-                product=first[0],
+                product=display_name(first[0]),
                 date=format_date(first[1], lang),
                 rows=first[2],
             )
@@ -250,7 +260,7 @@ def render_report(report: ImportReport, lang: str = "de") -> str:
             + render(
                 "import.report.conflict",
                 lang,
-                product=c.product,
+                product=display_name(c.product),
                 date=format_date(c.date, lang),
                 in_shop=_amount(Decimal(repr(c.in_shop)), lang),
                 in_file=_amount(c.in_file, lang),
@@ -258,7 +268,8 @@ def render_report(report: ImportReport, lang: str = "de") -> str:
         )
     if report.products_created:
         lines.append(
-            render("import.report.created", lang, names=", ".join(report.products_created))
+            render("import.report.created", lang,
+                   names=", ".join(display_name(p) for p in report.products_created))
         )
     lines.append(render("import.report.totals_header", lang))
     for p in report.totals:
@@ -267,7 +278,7 @@ def render_report(report: ImportReport, lang: str = "de") -> str:
             + render(
                 "import.report.total",
                 lang,
-                product=p.product,
+                product=display_name(p.product),
                 in_file=_amount(p.in_file, lang),
                 imported=_amount(p.imported, lang),
                 days=n(p.days),

@@ -3,7 +3,8 @@
 The columns are found by their header ("Produkt"/"Artikel", "Bestand"/"Menge", "bestellt"; English
 "product", "on hand", "on order"); products by their name or a remembered till alias, as the sales
 import matches them. The whole list is checked first: every problem is reported with its row and
-column and nothing is written unless every row is fine (see `import_stock_list`).
+column and nothing is written unless every row is fine (see `import_stock_list`). Amounts beyond
+10,000,000 and names with control or bidi characters are problems too (calendars/plausible.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import datetime as dt
 import itertools
 from pathlib import Path
 
+from calendars.plausible import MAX_DAILY_QUANTITY, name_problem
 from forecasting.backups import before_import
 from forecasting.errors import UserError
 from forecasting.importing.engine import shop_names
@@ -20,6 +22,7 @@ from forecasting.importing.names import name_key
 from forecasting.importing.numbers import NumberParser, detect_decimal, is_empty
 from forecasting.importing.reader import detect_encoding, is_workbook, records
 from forecasting.importing.sniff import column_letter, detect_separator
+from forecasting.safe_text import display_name
 from forecasting.shopfile import Shop
 from forecasting.stock_counts import StockCount, save_count
 
@@ -95,6 +98,10 @@ def read_stock_list(shop: Shop, path: Path, day: dt.date) -> list[StockCount]:
         if all(is_empty(v) for v in row):
             continue
         cell = {f: row[c] if c < len(row) else "" for f, c in cols.items()}
+        if name_problem(" ".join(cell["product"].split())) is not None:
+            problems.append(Problem(number, column_letter(cols["product"]), "sanity.stock_name",
+                                    cell["product"]))
+            continue
         key = name_key(cell["product"])
         name = known.get(key) or aliases.get(key)
         if name is None:
@@ -112,6 +119,9 @@ def read_stock_list(shop: Shop, path: Path, day: dt.date) -> list[StockCount]:
             if value is None or value < 0:
                 problems.append(Problem(number, column_letter(cols[field]),
                                         "stock.file_bad_amount", text))
+            elif value > MAX_DAILY_QUANTITY:
+                problems.append(Problem(number, column_letter(cols[field]),
+                                        "sanity.stock_amount", text))
             else:
                 amounts[field] = float(value)
         if len(amounts) == 2:
@@ -135,7 +145,7 @@ class StockListError(UserError):
         lines = [super().message(lang)]
         for p in self.problems[:MAX_REPORTED]:
             where = render("stock.file_where", lang, row=p.row, column=p.column)
-            lines.append(f"  {where}: {render(p.code, lang, value=p.value)}")
+            lines.append(f"  {where}: {render(p.code, lang, value=display_name(p.value))}")
         return "\n".join(lines)
 
 

@@ -379,7 +379,23 @@ def build_order_plan(
         plan_line(ctx, p, day, lookup) if lookup is not None else zero_line(p, day, "no_history")
         for p in products
     ]
+    note_sales_outside_window(shop, lines)
     return OrderPlan(settings.name, day, lines, version, now, None)
+
+
+def note_sales_outside_window(shop: Shop, lines: list[OrderLine]) -> None:
+    """Tell the owner on each line whose product has sales days the forecast left out because
+    they lie outside the plausible window (a typo such as 01.01.0001 in an old import)."""
+    from forecasting.sales_store import sales_outside_window
+
+    outside = sales_outside_window(shop)
+    for line in lines:
+        found = outside.get(line.product)
+        if found is not None:
+            day = dt.date.fromisoformat(found.days[0])
+            line.explanation.notes.append(
+                Note("sales_outside_window", {"count": found.count, "date": day})
+            )
 
 
 def stored_forecasts(plan: OrderPlan) -> list[StoredForecast]:

@@ -879,32 +879,32 @@
 <context>
     <name>OrderListPrint</name>
     <message>
-        <location filename="../../app/pdf_export.py" line="32"/>
+        <location filename="../../app/pdf_export.py" line="42"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="33"/>
+        <location filename="../../app/pdf_export.py" line="43"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="34"/>
+        <location filename="../../app/pdf_export.py" line="44"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="35"/>
+        <location filename="../../app/pdf_export.py" line="45"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="40"/>
+        <location filename="../../app/pdf_export.py" line="50"/>
         <source>suggestion only</source>
         <translation>nur Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="41"/>
+        <location filename="../../app/pdf_export.py" line="51"/>
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>

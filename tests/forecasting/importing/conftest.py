@@ -35,6 +35,27 @@ def _shop_sales(shop: Shop) -> set[tuple[str, str, float]]:
     }
 
 
+def _rows_digest(shop: Shop) -> str:
+    """SHA-256 of every row of every table, read through the shop's own connection (never the
+    file's bytes while a connection is open)."""
+    h = hashlib.sha256()
+    tables = [r[0] for r in shop.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    for table in tables:
+        width = len(shop.conn.execute(f"PRAGMA table_info({table})").fetchall())
+        order = ", ".join(str(i) for i in range(1, width + 1))
+        h.update(table.encode())
+        for row in shop.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
+            h.update(repr(tuple(row)).encode())
+    return h.hexdigest()
+
+
+@pytest.fixture
+def rows_digest() -> Callable[[Shop], str]:
+    """SHA-256 of all table rows of a shop, read via SQL."""
+    return _rows_digest
+
+
 @pytest.fixture
 def new_shop(tmp_path: Path) -> Iterator[Shop]:
     """An empty shop file."""
