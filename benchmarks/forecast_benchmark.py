@@ -106,16 +106,19 @@ def baseline_frames(wide: pd.DataFrame) -> dict[str, dict[float, pd.DataFrame]]:
 def ets_frames(sales_csv: Path, start: pd.Timestamp, end: pd.Timestamp) -> dict[float, pd.DataFrame]:
     """statsmodels ETS per product (our engine's ETS member) with quantiles from recent errors."""
     from forecasting.models import calibrate, engine
+    from forecasting.models.ets import Ets
     from forecasting.models.frame import build_panel
+    from forecasting.models.member import Schedule, fit_member
     from forecasting.models.sales_csv import read_sales_csv
 
     sales = read_sales_csv(sales_csv)
     panel = build_panel(sales, until=end)
-    run = engine.prepare(panel, None, 1, None)
+    ets = Ets()
+    run = engine.prepare(panel, None, 1, None, [ets])
     targets = np.zeros(panel.n_days, dtype=bool)
     targets[max(panel.day_index(start) - 168, 0) : panel.day_index(end) + 1] = True
-    engine.run_ets(run, targets)
-    point = run.points["ets"]
+    fit_member(run, ets, targets, Schedule.backtest(0, panel.n_days, 1))
+    point = ets.points_
     r = calibrate.relative_errors(run.y, point, run.s)
     q = calibrate.quantiles(point, run.s, r, list(LEVELS), 1, rows=targets)
     return {tau: pd.DataFrame(q[:, :, k], index=panel.dates, columns=panel.products)
@@ -248,6 +251,7 @@ def training_speed(products: int = 100, years: int = 3) -> dict[str, float]:
     """Seconds to prepare features and fit the global LightGBM once on a synthetic shop."""
     from forecasting.models import engine
     from forecasting.models.frame import build_panel
+    from forecasting.models.lgbm import LightGbm
 
     rng = np.random.default_rng(3)
     dates = pd.date_range("2023-01-01", periods=365 * years, freq="D")
@@ -259,8 +263,9 @@ def training_speed(products: int = 100, years: int = 3) -> dict[str, float]:
                           "quantity": demand.reshape(-1).astype(float)})
     began = time.perf_counter()
     panel = build_panel(sales)
-    run = engine.prepare(panel, None, 1, None)
-    engine.fit_lgbm_at(run, panel.n_days)
+    lightgbm = LightGbm()
+    run = engine.prepare(panel, None, 1, None, [lightgbm])
+    lightgbm.train(run, panel.n_days - 1)
     return {"train_seconds": time.perf_counter() - began, "rows": float(panel.y.size)}
 
 

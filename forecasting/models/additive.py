@@ -9,19 +9,22 @@ shop we tried).
 Trees follow noisy daily figures closely and stay noisy; this model is stiff and its errors are
 different, so the average of the two is better than either. Occasions and events come a few times
 a year, so their effects are shrunk hard; a weekday level is hardly shrunk at all. Products with
-the same known days and inputs share one solve.
+the same known days and inputs share one solve. `Additive` is the blend's member.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from calendars.days import shifted
+from calendars.features import FeatureTable
 from forecasting.models import occasions
+from forecasting.models.engine import Run
+from forecasting.models.member import Member, Mix, Schedule
+from forecasting.progress import Progress
 
 FOURIER_ORDER = 10
 OCCASION_WINDOW = 1  # days before and after an occasion with an effect of their own
@@ -32,6 +35,11 @@ PENALTY = {"weekday": 1e-6, "trend": 4.0, "season": 0.01, "occasion": 4.0, "even
 # weather on fixed scales (centre, unit), so a day's columns never depend on other days' weather
 WEATHER_SCALES = {"temperature": (10.0, 8.0), "precipitation": (1.5, 4.0), "sunshine": (4.0, 3.0)}
 INPUTS = ("promotion", "school_holiday")
+# refitted this often in a forecast's warm-up (a backtest refits as its schedule says)
+REFIT_DAYS = 14
+# its share in the blend, learned per day as LightGBM's share is
+SHARE_GRID = (0.25, 0.5, 0.75)
+SHARE_DEFAULT = 0.5
 
 
 @dataclasses.dataclass
@@ -47,12 +55,14 @@ class Design:
 
 @dataclasses.dataclass
 class Fit:
-    """The coefficients of the last fit ([product, k], NaN rows: too little history) and the day
-    the trend was 0 (the origin's last known day) and 1 back (the first known day), per product."""
+    """The coefficients of a fit ([product, k], NaN rows: too little history) and the day the
+    trend was 0 (the origin's last known day) and 1 back (the first known day), per product;
+    parts: per group of products solved together, their columns on every day and coefficients."""
 
     beta: np.ndarray
     first: np.ndarray
     last: int
+    parts: list[tuple[list[int], np.ndarray, np.ndarray]] = dataclasses.field(default_factory=list)
 
 
 def _scaled(values: np.ndarray, centre: float, unit: float) -> np.ndarray:
@@ -60,7 +70,7 @@ def _scaled(values: np.ndarray, centre: float, unit: float) -> np.ndarray:
     return np.where(np.isfinite(values), (values - centre) / unit, 0.0)
 
 
-def _occasion_columns(features: Any, dates: pd.DatetimeIndex) -> tuple[list[np.ndarray], list[str]]:
+def _occasion_columns(features: FeatureTable | None, dates: pd.DatetimeIndex) -> tuple[list[np.ndarray], list[str]]:
     """A 0/1 column per short yearly occasion seen at least twice and per offset around it, with
     its explanation group: the occasion's days "occasion", the days before and after "holiday"
     (the calendar names them: "Tag vor Fronleichnam")."""
@@ -77,7 +87,7 @@ def _occasion_columns(features: Any, dates: pd.DatetimeIndex) -> tuple[list[np.n
     return cols, groups
 
 
-def _calendar_columns(features: Any, dates: pd.DatetimeIndex) -> tuple[list[np.ndarray], list[str], list[str]]:
+def _calendar_columns(features: FeatureTable | None, dates: pd.DatetimeIndex) -> tuple[list[np.ndarray], list[str], list[str]]:
     """Weather (on fixed scales) and event columns of the FeatureTable, with kinds and groups."""
     frame = getattr(features, "frame", None)
     if frame is None or frame.shape[1] == 0:
@@ -103,7 +113,7 @@ def _calendar_columns(features: Any, dates: pd.DatetimeIndex) -> tuple[list[np.n
     return cols, kinds, groups
 
 
-def build_design(dates: pd.DatetimeIndex, features: Any, exog: dict[str, np.ndarray]) -> Design:
+def build_design(dates: pd.DatetimeIndex, features: FeatureTable | None, exog: dict[str, np.ndarray]) -> Design:
     """The model's columns on the panel days (calendar, weather and inputs are known ahead)."""
     days = (dates - dates[0]).days.to_numpy(dtype=float)
     angle = 2 * np.pi * days[:, None] * np.arange(1, FOURIER_ORDER + 1)[None, :] / 365.25
@@ -132,15 +142,13 @@ def row(design: Design, fit: Fit, day: int, product: int) -> np.ndarray:
     return np.concatenate([x, [design.inputs[name][day, product] for name in design.inputs]])
 
 
-def fit_predict(design: Design, y: np.ndarray, usable: np.ndarray, last: int, rows: np.ndarray
-                ) -> tuple[np.ndarray, Fit]:
-    """Fit every product on its usable known days <= last and predict `rows` ([rows, product];
-    NaN for products with fewer than MIN_DAYS such days)."""
+def fit(design: Design, y: np.ndarray, usable: np.ndarray, last: int) -> Fit:
+    """Fit every product on its usable known days <= last (products with fewer than MIN_DAYS
+    such days get NaN coefficients)."""
     n, p = y.shape
     penalty = np.diag([PENALTY[k] for k in design.kinds] + [PENALTY["input"]] * len(design.inputs))
     known = usable[: last + 1] & np.isfinite(y[: last + 1])
-    fit = Fit(np.full((p, penalty.shape[0]), np.nan), np.zeros(p, dtype=np.int64), last)
-    out = np.full((len(rows), p), np.nan)
+    out = Fit(np.full((p, penalty.shape[0]), np.nan), np.zeros(p, dtype=np.int64), last)
     groups: dict[bytes, list[int]] = {}
     for j in range(p):
         if known[:, j].sum() >= MIN_DAYS:
@@ -150,11 +158,70 @@ def fit_predict(design: Design, y: np.ndarray, usable: np.ndarray, last: int, ro
     for products in groups.values():
         j0 = products[0]
         idx = np.flatnonzero(known[:, j0])
-        fit.first[products] = idx[0]
+        out.first[products] = idx[0]
         x = np.column_stack([design.shared] + [design.inputs[name][:, j0] for name in design.inputs])
         x[:, design.shared.shape[1] - 1] = (np.arange(n) - last) / max(last - int(idx[0]), 1)
         a = x[idx]
         beta = np.linalg.solve(a.T @ a + penalty, a.T @ y[np.ix_(idx, products)])
-        fit.beta[products] = beta.T
+        out.beta[products] = beta.T
+        out.parts.append((products, x, beta))
+    return out
+
+
+def predict(fit: Fit, rows: np.ndarray) -> np.ndarray:
+    """[rows, product] forecasts of the fit, >= 0 (NaN for products with too little history)."""
+    out = np.full((len(rows), fit.beta.shape[0]), np.nan)
+    for products, x, beta in fit.parts:
         out[:, products] = x[rows] @ beta
-    return np.maximum(out, 0.0), fit  # NaN (too little history) stays NaN
+    return np.maximum(out, 0.0)  # NaN (too little history) stays NaN
+
+
+class Additive(Member):
+    """The additive model as a member: mixed into the blend (not chosen on its own), refitted
+    every REFIT_DAYS in a forecast's warm-up and at its origin.
+
+    Fitted: design_ (its columns on the panel days), fit_ (the last fit).
+    """
+
+    name = "additive"
+    candidate = False
+    mix = Mix(SHARE_GRID, SHARE_DEFAULT)
+
+    def __init__(self, refit_every: int = REFIT_DAYS) -> None:
+        self.refit_every = refit_every
+        self.design_: Design | None = None
+        self.fit_: Fit | None = None
+
+    def refit_days(self, schedule: Schedule, days: np.ndarray) -> list[int]:
+        """The schedule's blocks, every refit_every days in a forecast's warm-up."""
+        return schedule.starts(self.refit_every)
+
+    def fit(self, run: Run, origin: int, progress: Progress) -> bool:
+        """Ridge regression per product on its open known days <= origin."""
+        if origin < 0:
+            return False
+        if self.design_ is None:
+            self.design_ = build_design(run.panel.dates, run.features, run.panel.exog)
+        usable = ~run.panel.closed[:, None] & np.ones((1, run.y.shape[1]), dtype=bool)
+        self.fit_ = fit(self.design_, run.y, usable, origin)
+        return True
+
+    def predict(self, run: Run, days: np.ndarray) -> np.ndarray:
+        """The last fit's forecasts of `days`."""
+        if self.fit_ is None:
+            return np.full((len(days), run.y.shape[1]), np.nan)
+        return predict(self.fit_, days)
+
+    def amounts(self, run: Run, day: int, product: int) -> dict[str, float]:
+        """Its columns times its coefficients, by group (weekday level "baseline", trend
+        "recent_level", yearly waves "season", an occasion's own days "occasion", the days around
+        it "holiday", events, weather and inputs their groups); the clipping at 0 to "other"."""
+        if self.fit_ is None or self.design_ is None or self.points_ is None:
+            return super().amounts(run, day, product)
+        x = row(self.design_, self.fit_, day, product)
+        out: dict[str, float] = {}
+        for group, amount in zip(column_groups(self.design_), x * self.fit_.beta[product],
+                                 strict=True):
+            out[group] = out.get(group, 0.0) + float(amount)
+        out["other"] = out.get("other", 0.0) + float(self.points_[day, product]) - sum(out.values())
+        return out

@@ -3,6 +3,7 @@ recursion (the same ETS(A,N,A) equations) filters the states day by day.
 
 Filtering ourselves lets a backtest move the origin daily without re-estimating, skips closed and
 missing days (no update), and gives the components for explanations: level and weekday season.
+`Ets` is the blend's member (where the blend starts).
 """
 
 from __future__ import annotations
@@ -13,9 +14,14 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from forecasting.models.engine import Run
+from forecasting.models.member import Member, Mix, Schedule
+from forecasting.progress import Progress
+
 FIT_DAYS = 365
 DEFAULT_ALPHA = 0.1
 DEFAULT_GAMMA = 0.05
+REFIT_DAYS = 182
 
 
 @dataclasses.dataclass
@@ -104,3 +110,54 @@ def filter_predict(
             sea_out[target] = np.where(started, season[wd_t], np.nan)
             pred[target] = lvl_out[target] + sea_out[target]
     return EtsFilter(pred, lvl_out, sea_out)
+
+
+class Ets(Member):
+    """ETS(A,N,A) per product as a member: the blend starts from it. Its parameters are
+    re-estimated every `refit_every` days in a backtest and once, at the first target day, in a
+    forecast; the states move daily either way.
+
+    Fitted: params_ (per product, of the last fit), origin_ (its origin), level_ and season_
+    ([day, product] the components of the forecasts).
+    """
+
+    name = "ets"
+    phase = "forecast.ets"
+    mix = Mix(base=True)
+
+    def __init__(self, refit_every: int = REFIT_DAYS) -> None:
+        self.refit_every = refit_every
+        self.params_: list[EtsParams] = []
+        self.origin_ = -1
+        self.level_: np.ndarray | None = None
+        self.season_: np.ndarray | None = None
+
+    def refit_days(self, schedule: Schedule, days: np.ndarray) -> list[int]:
+        """Every refit_every days from the first target day (a backtest), else that day only."""
+        if schedule.origin is not None:
+            return [int(days[0])]
+        return list(range(int(days[0]), int(days[-1]) + 1, self.refit_every))
+
+    def fit(self, run: Run, origin: int, progress: Progress) -> bool:
+        """Estimate each product's alpha and gamma on the days <= origin."""
+        p = run.y.shape[1]
+        weekdays = run.panel.dates.day_of_week.to_numpy()
+        known = origin + 1
+        params = []
+        for j in range(p):
+            progress.report(j / p, "forecast.ets")
+            params.append(fit_params(run.clean[:known, j], weekdays[:known]))
+        self.params_, self.origin_ = params, origin
+        return True
+
+    def predict(self, run: Run, days: np.ndarray) -> np.ndarray:
+        """Filter the states from FIT_DAYS before the origin on; each day as made at d - h."""
+        weekdays = run.panel.dates.day_of_week.to_numpy()
+        start = max(0, self.origin_ + 1 - FIT_DAYS)
+        filt = filter_predict(run.clean[: days[-1] + 1], weekdays, self.params_, run.horizon, start)
+        if self.level_ is None or self.season_ is None:
+            self.level_ = np.full(run.y.shape, np.nan)
+            self.season_ = np.full(run.y.shape, np.nan)
+        self.level_[days] = filt.level[days]
+        self.season_[days] = filt.season[days]
+        return filt.pred[days]

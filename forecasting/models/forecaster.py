@@ -11,17 +11,23 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from forecasting.models import engine
+from calendars.features import FeatureTable
+from forecasting.models import engine, members
 from forecasting.models.explain import explain
-from forecasting.models.frame import build_panel
+from forecasting.models.frame import Panel, build_panel
+from forecasting.models.lgbm import LightGbm
+from forecasting.models.member import Schedule
 from forecasting.models.select import calibrated, select
 from forecasting.progress import NullProgress, PartProgress, Progress
 from forecasting.schema import quantile_column
+
+if TYPE_CHECKING:
+    from lightgbm import Booster
 
 DEFAULT_LEVELS: tuple[float, ...] = (
     *(round(0.05 * k, 2) for k in range(1, 20)),
@@ -52,7 +58,7 @@ class ForecastResult:
         groups (FeatureTable labels), then "occasion", "recent_level", "sellouts", "promotion",
         "other".
     model: product -> model used for its first forecast day ("lgbm", "ets", "blend",
-        "seasonal_naive", "category_prior").
+        "seasonal_naive", "category_prior": the candidates of members.py).
     notes: index product; thin_history (bool), history_days (int), borrowed_from (category or "").
     """
 
@@ -62,7 +68,7 @@ class ForecastResult:
     notes: pd.DataFrame
 
 
-def _calendar_groups(features: Any) -> list[str]:
+def _calendar_groups(features: FeatureTable | None) -> list[str]:
     if features is None:
         return []
     groups: list[str] = []
@@ -84,14 +90,14 @@ def _horizons(dates: list[dt.date], last: pd.Timestamp) -> dict[int, list[pd.Tim
 
 def forecast(
     sales: pd.DataFrame,
-    features: Any,
+    features: FeatureTable | None,
     dates: list[dt.date],
     *,
     levels: Sequence[float] = DEFAULT_LEVELS,
     products: Sequence[Any] | None = None,
     progress: Progress | None = None,
-    saved: dict[int, Any] | None = None,
-    fitted: dict[int, Any] | None = None,
+    saved: dict[int, Booster] | None = None,
+    fitted: dict[int, Booster] | None = None,
     promotions: pd.DataFrame | None = None,
 ) -> ForecastResult:
     """Quantile forecasts and explanations for `dates` (see ForecastResult).
@@ -119,8 +125,9 @@ def forecast(
         run, final, choice, model_names = _run_horizon(
             panel, features, h, days, levels, cat_index, (saved or {}).get(h), progress=part
         )
-        if fitted is not None and run.booster is not None:
-            fitted[h] = run.booster
+        lightgbm = run.find(LightGbm)
+        if fitted is not None and lightgbm is not None and lightgbm.booster_ is not None:
+            fitted[h] = lightgbm.booster_
         for d in days:
             t = panel.day_index(d)
             block = np.nan_to_num(final[t], nan=0.0)
@@ -130,7 +137,8 @@ def forecast(
             q_rows.append(frame)
             median = frame[quantile_column(0.5)].to_numpy()
             for j, name in enumerate(names):
-                model = model_names[choice[t, j]] if choice[t, j] >= 0 else "category_prior"
+                # none had a forecast: the end of the chain (its quantiles are 0)
+                model = model_names[choice[t, j] if choice[t, j] >= 0 else -1]
                 first_model.setdefault(name, model)
                 borrowed_any[j] |= bool(run.borrowed[t, j])
                 for group, amount in explain(run, model, t, j, float(median[j]), groups):
@@ -152,8 +160,9 @@ def _phase(progress: Progress, code: str) -> PartProgress:
     return PartProgress(progress, start, end)
 
 
-def _run_horizon(panel: Any, features: Any, h: int, days: list[pd.Timestamp], levels: list[float],
-                 cat_index: np.ndarray, booster: Any = None, *, progress: Progress | None = None
+def _run_horizon(panel: Panel, features: FeatureTable | None, h: int, days: list[pd.Timestamp],
+                 levels: list[float], cat_index: np.ndarray, booster: Booster | None = None, *,
+                 progress: Progress | None = None
                  ) -> tuple[engine.Run, np.ndarray, np.ndarray, list[str]]:
     """Warm-up forecasts (for calibration and model choice) and the final ones at horizon h."""
     progress = progress or NullProgress()
@@ -167,14 +176,12 @@ def _run_horizon(panel: Any, features: Any, h: int, days: list[pd.Timestamp], le
     for d in days:
         targets[panel.day_index(d)] = True
     _phase(progress, "forecast.features")
-    run = engine.prepare(panel, features, h, cat_index)
-    preset = {origin_next: booster} if booster is not None else None
-    engine.run_lgbm(run, targets, [warm, origin_next], preset=preset,
-                    progress=_phase(progress, "forecast.lightgbm"))
-    engine.run_ets(run, targets, refit_every=max(n, 1), progress=_phase(progress, "forecast.ets"))
-    engine.run_additive(run, targets, [*range(warm, origin_next, engine.ADDITIVE_REFIT_DAYS),
-                                       origin_next])
-    engine.add_blend(run)
+    run = engine.prepare(panel, features, h, cat_index, members.new())
+    lightgbm = run.find(LightGbm)
+    if booster is not None and lightgbm is not None:
+        lightgbm.preset[origin_next - h] = booster  # the saved final model, for its origin
+    members.fit_models(run, targets, Schedule.forecast(warm, origin_next),
+                       phase=lambda code: _phase(progress, code))
     cands = calibrated(run, levels, targets, _phase(progress, "forecast.calibrate"))
     _phase(progress, "forecast.models")
     final, choice, names = select(run, cands, levels)
@@ -188,7 +195,7 @@ def _products(sales: pd.DataFrame, products: Sequence[Any] | None) -> tuple[list
     return [p.name for p in products], {p.name: p.category or "" for p in products}
 
 
-def _notes(panel: Any, names: list[str], categories: dict[str, str], borrowed: np.ndarray) -> pd.DataFrame:
+def _notes(panel: Panel, names: list[str], categories: dict[str, str], borrowed: np.ndarray) -> pd.DataFrame:
     history = np.isfinite(panel.y).sum(axis=0).astype(int)
     return pd.DataFrame(
         {

@@ -16,13 +16,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from calendars.features import FeatureTable
+
 RUNS_PER_YEAR = 1.5
 SPECIAL_RUNS_PER_YEAR = 3.0
 SPECIAL_MAX_DAYS = 10
 WEATHER_COLUMN = "weather_is_typical"
 
 
-def _labels(features: Any, dates: pd.DatetimeIndex) -> list[list[str]]:
+def _labels(features: FeatureTable | None, dates: pd.DatetimeIndex) -> list[list[str]]:
     """Per panel day the calendar's words for it (empty where the table has none)."""
     day_labels = getattr(features, "day_labels", None)
     if features is None or day_labels is None or features.frame is None:
@@ -33,7 +35,7 @@ def _labels(features: Any, dates: pd.DatetimeIndex) -> list[list[str]]:
     return [[w for w in str(text).split("; ") if w] for text in series]
 
 
-def _weather_mask(features: Any, dates: pd.DatetimeIndex) -> np.ndarray:
+def _weather_mask(features: FeatureTable | None, dates: pd.DatetimeIndex) -> np.ndarray:
     frame = getattr(features, "frame", None)
     if frame is None or WEATHER_COLUMN not in frame.columns:
         return np.zeros(len(dates), dtype=bool)
@@ -50,7 +52,7 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return [(int(a), int(b - a)) for a, b in zip(starts, ends, strict=True)]
 
 
-def _occasions(features: Any, dates: pd.DatetimeIndex, per_year: float
+def _occasions(features: FeatureTable | None, dates: pd.DatetimeIndex, per_year: float
                ) -> dict[str, list[tuple[int, int]]]:
     """Label -> its runs, for the labels that come at most `per_year` runs a year."""
     n = len(dates)
@@ -72,7 +74,7 @@ def _occasions(features: Any, dates: pd.DatetimeIndex, per_year: float
     return out
 
 
-def special_runs(features: Any, dates: pd.DatetimeIndex) -> dict[str, list[tuple[int, int]]]:
+def special_runs(features: FeatureTable | None, dates: pd.DatetimeIndex) -> dict[str, list[tuple[int, int]]]:
     """Label -> its (start, length) runs, for the short occasions (the special days)."""
     out = {}
     for word, runs in _occasions(features, dates, SPECIAL_RUNS_PER_YEAR).items():
@@ -82,7 +84,7 @@ def special_runs(features: Any, dates: pd.DatetimeIndex) -> dict[str, list[tuple
     return out
 
 
-def special_days(features: Any, dates: pd.DatetimeIndex) -> np.ndarray:
+def special_days(features: FeatureTable | None, dates: pd.DatetimeIndex) -> np.ndarray:
     """Bool per day: a short occasion (a holiday, Silvester, a festival week), not a usual day."""
     out = np.zeros(len(dates), dtype=bool)
     for runs in special_runs(features, dates).values():
@@ -91,7 +93,7 @@ def special_days(features: Any, dates: pd.DatetimeIndex) -> np.ndarray:
     return out
 
 
-def matches(features: Any, dates: pd.DatetimeIndex) -> np.ndarray:
+def matches(features: FeatureTable | None, dates: pd.DatetimeIndex) -> np.ndarray:
     """Per day the index of the matching day of the occasion's previous run, or -1.
 
     Computed from the calendar alone (known in advance); whether the matched day is known at a
@@ -120,7 +122,7 @@ def last_time(ratio: np.ndarray, match: np.ndarray, horizon: int) -> np.ndarray:
     return out
 
 
-def occasion_names(features: Any, day: Any) -> dict[str, str] | None:
+def occasion_names(features: FeatureTable | None, day: Any) -> dict[str, str] | None:
     """The occasion whose last time `matches` uses for `day`, in German and English, or None."""
     frame = getattr(features, "frame", None)
     if frame is None or getattr(features, "notes", None) is None:

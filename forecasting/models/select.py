@@ -1,9 +1,10 @@
 """Per product, pick the model whose calibrated quantiles had the lowest pinball loss recently.
 
-Candidates: lgbm, blend (LightGBM + ETS), ets, seasonal_naive, category_prior. The loss is the mean
-pinball loss at the selection levels, relative to the product's scale, over the last WINDOW scored
-days known at the origin. Fallback chain when a candidate has no forecast (fit failed, too little
-history): lgbm -> blend -> ets -> seasonal_naive -> category_prior -> 0.
+Candidates: the run's models that are candidates (members.py: lgbm, blend, ets, seasonal_naive,
+category_prior). The loss is the mean pinball loss at the selection levels, relative to the
+product's scale, over the last WINDOW scored days known at the origin. Fallback chain when a
+candidate has no forecast (fit failed, too little history): the order of members.py
+(lgbm -> blend -> ets -> seasonal_naive -> category_prior), then 0.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from __future__ import annotations
 import numpy as np
 
 from forecasting.models.calibrate import quantiles, relative_errors
-from forecasting.models.engine import Run, lgbm_cells
+from forecasting.models.engine import Run, special_cells
 from forecasting.models.lags import rolling_mean, shift
 from forecasting.models.metrics import pinball
 from forecasting.progress import Progress
 
-ORDER = ("lgbm", "blend", "ets", "seasonal_naive", "category_prior")
 WINDOW = 112
 MIN_SCORED = 14
 SELECTION_LEVELS = (0.5, 0.7, 0.9)
@@ -24,24 +24,24 @@ SELECTION_LEVELS = (0.5, 0.7, 0.9)
 
 def calibrated(run: Run, levels: list[float], rows: np.ndarray,
                progress: Progress | None = None) -> dict[str, np.ndarray]:
-    """Each candidate's [day, product, level] quantiles on `rows` (bool [day]).
+    """Each candidate's [day, product, level] quantiles on `rows` (bool [day]), in chain order.
 
     progress: told before each candidate ("forecast.calibrate", 0..1 over the candidates).
     """
     out = {}
-    # where last time's miss scaled LightGBM up (a product's big day), its spread scales too
-    scale = run.s if run.occasion_adjust is None else run.s * run.occasion_adjust
-    for k, name in enumerate(ORDER):
-        point = run.points.get(name)
+    candidates = [m for m in run.models if m.candidate]
+    for k, model in enumerate(candidates):
+        point = model.points_
         if point is None:
             continue
         if progress is not None:
-            progress.report(k / len(ORDER), "forecast.calibrate")
-        s = scale if name in ("lgbm", "blend") else run.s
+            progress.report(k / len(candidates), "forecast.calibrate")
+        # where last time's miss scaled LightGBM up (a product's big day), its spread scales too
+        s = model.scale(run)
         r = relative_errors(run.y, point, s)
         q = quantiles(point, s, r, levels, run.horizon, rows=rows)
         q[~np.isfinite(point)] = np.nan
-        out[name] = q
+        out[model.name] = q
     return out
 
 
@@ -66,8 +66,9 @@ def recent_losses(run: Run, cands: dict[str, np.ndarray], levels: list[float]) -
 def select(
     run: Run, cands: dict[str, np.ndarray], levels: list[float]
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """The chosen quantiles [day, product, level], the chosen model index [day, product], names."""
-    names = [n for n in ORDER if n in cands]
+    """The chosen quantiles [day, product, level], the chosen model index [day, product] (-1:
+    none had a forecast), names (calibrated's candidates in chain order)."""
+    names = list(cands)
     losses = recent_losses(run, cands, levels)
     shape = run.y.shape
     best = np.full(shape, np.inf)
@@ -78,12 +79,14 @@ def select(
         better = has & (loss < best)
         best = np.where(better, loss, best)
         choice = np.where(better, i, choice)
-    if "lgbm" in names:
-        # occasions and promotions are rare: a recent loss says little about them, and only
-        # LightGBM knows them
-        lg = names.index("lgbm")
-        has = np.isfinite(cands["lgbm"][:, :, 0])
-        choice = np.where(lgbm_cells(run) & has, lg, choice)
+    # occasions and promotions are rare: a recent loss says little about them, and only a model
+    # that knows them (special_days: LightGBM) is used there
+    cells = special_cells(run)
+    for i, name in enumerate(names):
+        model = run.named(name)
+        if model is not None and model.special_days:
+            has = np.isfinite(cands[name][:, :, 0])
+            choice = np.where(cells & has, i, choice)
     # no recent losses yet: first candidate in the chain that has a forecast
     for i, name in enumerate(names):
         has = np.isfinite(cands[name][:, :, 0])

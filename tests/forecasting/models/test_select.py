@@ -6,22 +6,38 @@ import datetime as dt
 
 import numpy as np
 
-from forecasting.models import engine
-from forecasting.models.frame import build_panel
+from forecasting.models import engine, members
+from forecasting.models.blend import Blend
+from forecasting.models.frame import Panel, build_panel
+from forecasting.models.lgbm import SHARE_DEFAULT, SHARE_GRID
+from forecasting.models.member import Member, Schedule, fit_member
 from forecasting.models.select import calibrated, select
+
+
+def run_with_points(panel: Panel, features, points: dict[str, np.ndarray]) -> engine.Run:
+    """A run whose members named in `points` forecast these; the other members that need no
+    fitting (the naive ones) fitted; the others unfitted."""
+    run = engine.prepare(panel, features, 1, None, members.new())
+    for model in run.models:
+        if model.name in points:
+            model.points_ = points[model.name]
+        elif model.name in ("seasonal_naive", "category_prior"):
+            assert isinstance(model, Member)
+            fit_member(run, model, ~panel.closed, Schedule.backtest(0, panel.n_days, 14))
+    return run
 
 
 def test_choice_prefers_the_better_model_and_falls_back(make_sales) -> None:
     sales = make_sales(days=200)
     panel = build_panel(sales)
-    run = engine.prepare(panel, None, 1, None)
+    truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
+    lgbm = truth + 0.5  # almost perfect
+    lgbm[:, 2] = np.nan  # no LightGBM forecast for product 2: fallback chain
+    run = run_with_points(panel, None, {"lgbm": lgbm, "ets": truth * 1.5})
     targets = ~panel.closed
-    truth = np.where(np.isfinite(run.y), run.y, 0.0)
-    run.points["lgbm"] = truth + 0.5  # almost perfect
-    run.points["ets"] = truth * 1.5
-    run.points["lgbm"][:, 2] = np.nan  # no LightGBM forecast for product 2: fallback chain
     levels = [0.5, 0.7, 0.9]
     final, choice, names = select(run, calibrated(run, levels, targets), levels)
+    assert names == ["lgbm", "ets", "seasonal_naive", "category_prior"]  # no blend combined
     t = panel.day_index(dt.date(2025, 7, 1))
     assert names[choice[t, 0]] == "lgbm"
     assert names[choice[t, 2]] != "lgbm"
@@ -33,11 +49,12 @@ def test_special_days_go_to_lightgbm_the_only_model_that_knows_the_calendar(
 ) -> None:
     sales = make_sales(days=200)
     panel = build_panel(sales)
-    run = engine.prepare(panel, features_nw, 1, None)
-    truth = np.where(np.isfinite(run.y), run.y, 0.0)
-    run.points["ets"] = truth + 0.5  # better on usual days
-    run.points["lgbm"] = truth * 1.5
-    engine.add_blend(run)
+    truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
+    # ETS better on usual days
+    run = run_with_points(panel, features_nw, {"ets": truth + 0.5, "lgbm": truth * 1.5})
+    blend = run.find(Blend)
+    assert blend is not None
+    blend.combine(run)
     levels = [0.5, 0.7, 0.9]
     cands = calibrated(run, levels, ~panel.closed)
     _final, choice, names = select(run, cands, levels)
@@ -48,25 +65,33 @@ def test_special_days_go_to_lightgbm_the_only_model_that_knows_the_calendar(
     assert names[choice[usual, 0]] == "ets"
     assert names[choice[easter_monday, 0]] == "lgbm"
     # the blend is LightGBM alone on special days
-    assert run.points["blend"][easter_monday, 0] == run.points["lgbm"][easter_monday, 0]
-    assert run.points["blend"][usual, 0] != run.points["lgbm"][usual, 0]
+    lgbm = run.named("lgbm")
+    assert lgbm is not None
+    assert lgbm.points_ is not None
+    assert blend.points_ is not None
+    assert blend.points_[easter_monday, 0] == lgbm.points_[easter_monday, 0]
+    assert blend.points_[usual, 0] != lgbm.points_[usual, 0]
 
 
 def test_blend_weight_follows_the_model_that_was_closer_lately(make_sales) -> None:
     sales = make_sales(days=200)
     panel = build_panel(sales)
-    run = engine.prepare(panel, None, 1, None)
-    truth = np.where(np.isfinite(run.y), run.y, 0.0)
+    truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
     rng = np.random.default_rng(3)
     good = truth + rng.normal(0, 1, truth.shape)
     bad = truth + rng.normal(0, 8, truth.shape)
     switch = 120  # ETS is the better one until this day, LightGBM from then on
-    run.points["lgbm"] = np.where(np.arange(len(truth))[:, None] < switch, bad, good)
-    run.points["ets"] = np.where(np.arange(len(truth))[:, None] < switch, good, bad)
-    weights = engine.blend_weights(run)
-    assert weights[10] == engine.BLEND_DEFAULT  # too few days to judge
-    assert weights[110] == min(engine.BLEND_GRID)
-    assert weights[199] == max(engine.BLEND_GRID)
+    early = np.arange(len(truth))[:, None] < switch
+    points = {"lgbm": np.where(early, bad, good), "ets": np.where(early, good, bad)}
+    run = run_with_points(panel, None, points)
+    blend = run.find(Blend)
+    assert blend is not None
+    blend.combine(run)
+    weights = blend.shares_["lgbm"][:, 0].copy()
+    assert weights[10] == SHARE_DEFAULT  # too few days to judge
+    assert weights[110] == min(SHARE_GRID)
+    assert weights[199] == max(SHARE_GRID)
     # the weight of day d rests on errors known at its origin only
-    run.points["lgbm"][150:] = 1e6
-    np.testing.assert_array_equal(engine.blend_weights(run)[:151], weights[:151])
+    points["lgbm"][150:] = 1e6
+    blend.combine(run)
+    np.testing.assert_array_equal(blend.shares_["lgbm"][:151, 0], weights[:151])
