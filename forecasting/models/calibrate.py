@@ -10,7 +10,6 @@ then made non-decreasing and clipped at 0. A product with few errors yet uses al
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 WINDOW = 224
 MIN_OWN = 21
@@ -22,30 +21,51 @@ def spread(s: np.ndarray) -> np.ndarray:
     return np.fmax(s, 0.5) ** SPREAD_POWER
 
 
-def _rolling_quantiles(r: np.ndarray, levels: list[float], horizon: int, window: int) -> np.ndarray:
+def _rolling_quantiles(r: np.ndarray, levels: list[float], horizon: int, window: int,
+                       rows: np.ndarray | None = None) -> np.ndarray:
     """[day, product, level] quantile of each product's finite r over its last `window` values,
-    using only days <= d - horizon."""
+    using only days <= d - horizon (NaN with fewer than MIN_OWN values); only the days in `rows`
+    (bool [day]) if given.
+
+    Computed as pandas' rolling quantile with linear interpolation computes it (the value at
+    tau x (count - 1) in the sorted window, interpolated between its neighbours), so the figures
+    are the same to the last bit; each window is sorted once for all levels.
+    """
     n, p = r.shape
     out = np.full((n, p, len(levels)), np.nan)
+    days = np.arange(n) if rows is None else np.flatnonzero(rows)
+    tau = np.asarray(levels, dtype=float)[None, :]
+    back = np.arange(window)[None, ::-1]
     for j in range(p):
-        col = pd.Series(r[:, j])
-        valid = col.dropna()
-        if valid.empty:
+        valid = np.flatnonzero(np.isfinite(r[:, j]))
+        # the last finite error known at each day's origin, and how many of its window there are
+        last = np.searchsorted(valid, days - horizon, side="right") - 1
+        count = np.minimum(last + 1, window)
+        use = count >= MIN_OWN
+        if not use.any():
             continue
-        roll = valid.rolling(window, min_periods=MIN_OWN)
-        for k, tau in enumerate(levels):
-            qs = roll.quantile(tau, interpolation="linear").reindex(col.index).ffill()
-            out[:, j, k] = qs.shift(horizon).to_numpy(dtype=float)
+        at = last[use][:, None] - back
+        windows = np.where(at >= 0, r[valid[np.maximum(at, 0)], j], np.inf)
+        windows.sort(axis=1)  # the window's values first, the padding (inf) after them
+        position = tau * (count[use][:, None] - 1)
+        low = position.astype(np.int64)
+        below = np.take_along_axis(windows, low, axis=1)
+        above = np.take_along_axis(windows, np.minimum(low + 1, window - 1), axis=1)
+        with np.errstate(invalid="ignore"):
+            between = below + (above - below) * (position - low)
+        out[days[use], j, :] = np.where(position == low, below, between)
     return out
 
 
-def _pooled_quantiles(r: np.ndarray, levels: list[float], horizon: int, window: int) -> np.ndarray:
-    """[day, level] quantile over all products' errors of the last `window` days."""
+def _pooled_quantiles(r: np.ndarray, levels: list[float], horizon: int, window: int,
+                      rows: np.ndarray | None = None) -> np.ndarray:
+    """[day, level] quantile over all products' errors of the last `window` days (only the days
+    in `rows` if given)."""
     n = r.shape[0]
     out = np.full((n, len(levels)), np.nan)
     finite = np.isfinite(r)
     starts = np.arange(n) - horizon + 1 - window
-    for t in range(n):
+    for t in range(n) if rows is None else np.flatnonzero(rows):
         hi = t - horizon + 1
         if hi <= 0:
             continue
@@ -77,8 +97,8 @@ def quantiles(
     rows: optional bool [day] to compute only those days (the rest stays NaN).
     """
     window = window or WINDOW
-    own = _rolling_quantiles(r, levels, horizon, window)
-    pooled = _pooled_quantiles(r, levels, horizon, window)
+    own = _rolling_quantiles(r, levels, horizon, window, rows)
+    pooled = _pooled_quantiles(r, levels, horizon, window, rows)
     offsets = np.where(np.isfinite(own), own, pooled[:, None, :])
     # before any error has been seen: a normal with 30 % of s as spread, in units of spread(s)
     default = _default_offsets(levels)[None, None, :] * (np.fmax(s, 0.5) / spread(s))[:, :, None]

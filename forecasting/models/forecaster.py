@@ -36,15 +36,17 @@ DEFAULT_LEVELS: tuple[float, ...] = (
 )
 WARMUP_DAYS = 140
 THIN_HISTORY_DAYS = 56
-# Where one horizon's time goes, as parts of its progress. Measured with a fresh model on the demo
-# bakery (1 horizon, 3.3 s) and deli (6 horizons, 17.7 s), 05.12.2026: features 17 % / 5 %,
-# LightGBM 35 % / 44 %, ETS 8 % / 6 %, calibration 37 % / 45 %, choice and explanations 3 % / 1 %.
+# Where one horizon's time goes, as parts of its progress. Measured on the full demo bakery (1
+# horizon) and deli (2 and 6 horizons) on a shared 2-core machine, 2026-12, after calibration went
+# to numpy: features 3-6 %, LightGBM 31-53 %, ETS with the additive model 26-61 % (the more, the
+# busier the machine: numpy's BLAS threads then wait for each other), calibration 5-10 %, choice
+# and explanations 1 %.
 PHASES: dict[str, tuple[float, float]] = {
-    "forecast.features": (0.0, 0.11),
-    "forecast.lightgbm": (0.11, 0.51),
-    "forecast.ets": (0.51, 0.58),
-    "forecast.calibrate": (0.58, 0.98),
-    "forecast.models": (0.98, 1.0),
+    "forecast.features": (0.0, 0.05),
+    "forecast.lightgbm": (0.05, 0.50),
+    "forecast.ets": (0.50, 0.90),
+    "forecast.calibrate": (0.90, 0.99),
+    "forecast.models": (0.99, 1.0),
 }
 
 
