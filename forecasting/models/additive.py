@@ -57,12 +57,13 @@ class Design:
 class Fit:
     """The coefficients of a fit ([product, k], NaN rows: too little history) and the day the
     trend was 0 (the origin's last known day) and 1 back (the first known day), per product;
-    parts: per group of products solved together, their columns on every day and coefficients."""
+    parts: the groups of products solved together (the first one's inputs stand for all) and
+    their coefficients [k, products] as solved."""
 
     beta: np.ndarray
     first: np.ndarray
     last: int
-    parts: list[tuple[list[int], np.ndarray, np.ndarray]] = dataclasses.field(default_factory=list)
+    parts: list[tuple[list[int], np.ndarray]] = dataclasses.field(default_factory=list)
 
 
 def _scaled(values: np.ndarray, centre: float, unit: float) -> np.ndarray:
@@ -145,7 +146,7 @@ def row(design: Design, fit: Fit, day: int, product: int) -> np.ndarray:
 def fit(design: Design, y: np.ndarray, usable: np.ndarray, last: int) -> Fit:
     """Fit every product on its usable known days <= last (products with fewer than MIN_DAYS
     such days get NaN coefficients)."""
-    n, p = y.shape
+    p = y.shape[1]
     penalty = np.diag([PENALTY[k] for k in design.kinds] + [PENALTY["input"]] * len(design.inputs))
     known = usable[: last + 1] & np.isfinite(y[: last + 1])
     out = Fit(np.full((p, penalty.shape[0]), np.nan), np.zeros(p, dtype=np.int64), last)
@@ -159,20 +160,27 @@ def fit(design: Design, y: np.ndarray, usable: np.ndarray, last: int) -> Fit:
         j0 = products[0]
         idx = np.flatnonzero(known[:, j0])
         out.first[products] = idx[0]
-        x = np.column_stack([design.shared] + [design.inputs[name][:, j0] for name in design.inputs])
-        x[:, design.shared.shape[1] - 1] = (np.arange(n) - last) / max(last - int(idx[0]), 1)
-        a = x[idx]
+        a = _columns(design, out, j0, idx)
         beta = np.linalg.solve(a.T @ a + penalty, a.T @ y[np.ix_(idx, products)])
         out.beta[products] = beta.T
-        out.parts.append((products, x, beta))
+        out.parts.append((products, beta))
     return out
 
 
-def predict(fit: Fit, rows: np.ndarray) -> np.ndarray:
+def _columns(design: Design, fit: Fit, product: int, days: np.ndarray) -> np.ndarray:
+    """[days, k] the columns of one product on `days` as `fit` sees them (its trend 0 on the
+    last known day, -1 on the product's first)."""
+    x = np.column_stack([design.shared[days]] + [design.inputs[name][days, product]
+                                                 for name in design.inputs])
+    x[:, design.shared.shape[1] - 1] = (days - fit.last) / max(fit.last - int(fit.first[product]), 1)
+    return x
+
+
+def predict(design: Design, fit: Fit, rows: np.ndarray) -> np.ndarray:
     """[rows, product] forecasts of the fit, >= 0 (NaN for products with too little history)."""
     out = np.full((len(rows), fit.beta.shape[0]), np.nan)
-    for products, x, beta in fit.parts:
-        out[:, products] = x[rows] @ beta
+    for products, beta in fit.parts:
+        out[:, products] = _columns(design, fit, products[0], rows) @ beta
     return np.maximum(out, 0.0)  # NaN (too little history) stays NaN
 
 
@@ -208,9 +216,9 @@ class Additive(Member):
 
     def predict(self, run: Run, days: np.ndarray) -> np.ndarray:
         """The last fit's forecasts of `days`."""
-        if self.fit_ is None:
+        if self.fit_ is None or self.design_ is None:
             return np.full((len(days), run.y.shape[1]), np.nan)
-        return predict(self.fit_, days)
+        return predict(self.design_, self.fit_, days)
 
     def amounts(self, run: Run, day: int, product: int) -> dict[str, float]:
         """Its columns times its coefficients, by group (weekday level "baseline", trend

@@ -12,7 +12,6 @@ import dataclasses
 import datetime as dt
 import time
 from collections.abc import Sequence
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -22,6 +21,7 @@ from forecasting.models import engine, members
 from forecasting.models.frame import build_panel
 from forecasting.models.member import Schedule
 from forecasting.models.select import calibrated, select
+from forecasting.progress import Progress
 from forecasting.schema import quantile_column
 
 WARMUP_DAYS = 168
@@ -85,7 +85,7 @@ def run_backtest(
     *,
     categories: dict[str, str] | None = None,
     candidates: bool = True,
-    progress: Any = None,
+    progress: Progress | None = None,
 ) -> BacktestResult:
     """Forecast every open day of the plan at its horizon; returns the long predictions table."""
     began = time.perf_counter()
@@ -129,6 +129,6 @@ def _category_index(products: list[str], categories: dict[str, str] | None) -> n
     return np.array([names.index(categories.get(p, "")) for p in products])
 
 
-def _report(progress: Any, fraction: float, message: str) -> None:
+def _report(progress: Progress | None, fraction: float, message: str) -> None:
     if progress is not None:
         progress.report(fraction, message)

@@ -20,7 +20,7 @@ def fit_predict(design: additive.Design, y: np.ndarray, usable: np.ndarray, last
                 rows: np.ndarray) -> tuple[np.ndarray, additive.Fit]:
     """The model fitted on the days <= last and its forecasts of `rows`."""
     fit = additive.fit(design, y, usable, last)
-    return additive.predict(fit, rows), fit
+    return additive.predict(design, fit, rows), fit
 
 
 def design_of(panel, features) -> additive.Design:

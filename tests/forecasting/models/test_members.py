@@ -86,7 +86,7 @@ def test_a_registered_member_is_chosen_and_explained_by_the_public_forecast(
     assert np.abs(sums - med.reindex(sums.index)).max() < 1e-6
 
 
-def test_without_it_nothing_knows_its_name(make_sales) -> None:
+def test_the_models_of_a_run_in_the_order_of_the_fallback_chain(make_sales) -> None:
     panel = build_panel(make_sales(days=120))
     run = engine.prepare(panel, None, 1, None, members.new())
     assert [m.name for m in run.models] == ["lgbm", "blend", "ets", "additive", "seasonal_naive",
