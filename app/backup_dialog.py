@@ -37,8 +37,8 @@ from app import i18n
 from app.jobs import Job
 from app.session import ShopSession
 from calendars.errors import CodedError
-from forecasting import backups
-from forecasting.backups import Backup, Restored, ShopDamagedError
+from forecasting.store import backups
+from forecasting.store.backups import Backup, Restored, ShopDamagedError
 from forecasting.texts import render
 
 if TYPE_CHECKING:

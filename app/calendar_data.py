@@ -12,9 +12,9 @@ import math
 import pandas as pd
 
 from calendars.plausible import DateWindow
-from forecasting.calendar_store import events_frame, load_events, load_weather
-from forecasting.shop_settings import load_closing_days, load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.calendar import events_frame, load_events, load_weather
+from forecasting.store.file import Shop
+from forecasting.store.settings import load_closing_days, load_settings
 
 
 @dataclasses.dataclass
@@ -34,7 +34,7 @@ class DayInfo:
 def day_infos(shop: Shop, start: dt.date, days: int, lang: str) -> list[DayInfo]:
     """DayInfos for `days` days from `start`."""
     from calendars.features import build_features
-    from forecasting.calendar_settings import load_calendar_options
+    from forecasting.store.calendar_options import load_calendar_options
 
     end = start + dt.timedelta(days=days - 1)
     settings = load_settings(shop)

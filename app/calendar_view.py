@@ -36,8 +36,7 @@ from app.calendar_data import day_infos, weather_symbol
 from app.error_dialog import failure_text, log_failure, show_failure
 from app.jobs import JobCancelled, JobProgress
 from app.session import ShopSession
-from forecasting.calendar_store import (
-    Event,
+from forecasting.store.calendar import (
     delete_event,
     import_weather,
     load_events,
@@ -45,8 +44,9 @@ from forecasting.calendar_store import (
     save_event,
     write_weather,
 )
-from forecasting.products import load_products
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.products import load_products
+from forecasting.values.events import Event
 
 WEEKS = 6
 

@@ -50,7 +50,7 @@ class AppController(QObject):
 
     def switch_language(self, lang: str) -> None:
         """Change the UI language now and remember it in the shop file."""
-        from forecasting.shop_settings import load_settings, save_settings
+        from forecasting.store.settings import load_settings, save_settings
 
         failure: Exception | None = None
         try:

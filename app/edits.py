@@ -11,10 +11,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from forecasting.decisions import OrderDecision, decision_on, delete_decision, save_decision
 from forecasting.errors import ChangedElsewhereError
-from forecasting.shopfile import Shop
-from forecasting.stock_counts import StockCount, count_on, delete_count, save_count
+from forecasting.store.decisions import decision_on, delete_decision, save_decision
+from forecasting.store.file import Shop
+from forecasting.store.stock import count_on, delete_count, save_count
+from forecasting.values.decisions import OrderDecision
+from forecasting.values.stock import StockCount
 
 
 @dataclasses.dataclass(frozen=True)

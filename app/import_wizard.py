@@ -38,7 +38,7 @@ from app import i18n
 from app.error_dialog import failure_text, log_failure
 from app.jobs import JobCancelled, JobProgress
 from app.session import ShopSession
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 
 PREVIEW_ROWS = 12
 KINDS = ("sales", "weather", "events")
@@ -459,7 +459,7 @@ class DonePage(QWizardPage):
             frame = self.wiz.frame
 
             def job(progress: JobProgress) -> Any:
-                from forecasting.calendar_store import import_weather
+                from forecasting.store.calendar import import_weather
 
                 with Shop.open(shop_path) as shop:
                     return import_weather(shop, frame, source=str(frame["source"].iloc[0]))

@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
 
         def job(_progress: object) -> int:
             from forecasting.importing.stock_list import import_stock_list
-            from forecasting.shopfile import Shop
+            from forecasting.store.file import Shop
 
             with Shop.open(session.path) as shop:
                 return len(import_stock_list(shop, Path(path), day))

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from app.error_dialog import failure_text, log_failure
 from app.postal_codes import state_for_postal_code
 from app.settings_dialog import STATE_NAMES
-from forecasting.shop_settings import STATES
-from forecasting.shopfile import Shop, default_shop_path
+from calendars.options import STATES
+from forecasting.store.file import Shop, default_shop_path
 
 
 def free_path(path: Path) -> Path:

@@ -11,9 +11,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from forecasting.decisions import load_decisions
-from forecasting.sales_store import read_sales
-from forecasting.shopfile import Shop
+from forecasting.store.decisions import load_decisions
+from forecasting.store.file import Shop
+from forecasting.store.sales import read_sales
 
 
 @dataclasses.dataclass
@@ -100,8 +100,8 @@ def lookback(shop_path: Path, product: str, day: dt.date, weeks: int = 4,
     from forecasting.models.backtest import BacktestPlan, run_backtest
     from forecasting.models.forecaster import DEFAULT_LEVELS
     from forecasting.policy.policy_backtest import policy_orders, rule_orders
-    from forecasting.products import load_products
     from forecasting.shop_calendar import product_promotions, shop_features, with_promotions
+    from forecasting.store.products import load_products
 
     with Shop.open(shop_path) as shop:
         sales = with_promotions(read_sales(shop), product_promotions(shop))

@@ -26,7 +26,7 @@ from app.jobs import JobProgress
 from app.plan_access import LineView
 from app.product_accuracy import Lookback, lookback, product_accuracy
 from app.session import ShopSession
-from forecasting.sales_store import read_sales
+from forecasting.store.sales import read_sales
 from forecasting.texts import format_signed
 
 HISTORY_DAYS = 42
@@ -248,8 +248,8 @@ class ProductView(QDialog):
         """Grey for public holidays, violet for local events (from the calendar features)."""
         try:
             from calendars.features import build_features
-            from forecasting.calendar_settings import load_calendar_options
-            from forecasting.calendar_store import events_frame, load_events
+            from forecasting.store.calendar import events_frame, load_events
+            from forecasting.store.calendar_options import load_calendar_options
         except ImportError:  # pragma: no cover
             return
         # another product's promotion is not an event for this one

@@ -19,10 +19,12 @@ from app.edits import Edit, EditBatch, SetDecision, SetStock
 from app.jobs import JobProgress, JobRunner
 from app.plan_access import LineView, line_views
 from app.undo import EditCommand
-from forecasting.decisions import OrderDecision, current_user, load_decisions, load_forecasts
 from forecasting.errors import ChangedElsewhereError
-from forecasting.shop_settings import ShopSettings, load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.decisions import load_decisions, load_forecasts
+from forecasting.store.file import Shop
+from forecasting.store.settings import load_settings
+from forecasting.values.decisions import OrderDecision, current_user
+from forecasting.values.settings import ShopSettings
 
 WATCH_MS = 2000  # how often the window looks for changes made by other programs
 _log = logging.getLogger(__name__)
@@ -257,7 +259,8 @@ class ShopSession(QObject):
                    on_order: float | None = None, *, clear: bool = False) -> SetStock | None:
         """The edit that records the stock count of `product` for the current day: the given
         amounts, the others as last counted (0 if never); `clear` deletes the day's count."""
-        from forecasting.stock_counts import StockCount, count_on
+        from forecasting.store.stock import count_on
+        from forecasting.values.stock import StockCount
 
         line = self.line(product)
         if line is None or not line.keeps:

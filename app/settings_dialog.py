@@ -36,20 +36,20 @@ from app import i18n
 from app.error_dialog import show_failure
 from app.postal_codes import state_for_postal_code
 from app.session import ShopSession
-from calendars.options import CalendarOptions
-from forecasting.calendar_settings import save_calendar_options, stored_calendar_options
+from calendars.options import STATES, CalendarOptions
 from forecasting.errors import ChangedElsewhereError, UserError
 from forecasting.merge import merged
 from forecasting.policy.lines import display_decimals
-from forecasting.products import Product, load_products, save_product
-from forecasting.shop_settings import (
-    STATES,
+from forecasting.store.calendar_options import save_calendar_options, stored_calendar_options
+from forecasting.store.products import load_products, save_product
+from forecasting.store.settings import (
     load_closing_days,
     load_settings,
     remove_closing_day,
     save_settings,
     set_closing_day,
 )
+from forecasting.values.products import Product
 
 STATE_NAMES = {
     "BB": "Brandenburg", "BE": "Berlin", "BW": "Baden-Württemberg", "BY": "Bayern",

@@ -38,7 +38,7 @@ from pathlib import Path
 from calendars.plausible import MAX_DAILY_QUANTITY, MAX_NAME_LENGTH, UNSAFE_CHARS, DateWindow
 from forecasting.errors import UserError
 from forecasting.importing.engine import ImportOptions, import_sales
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 
 PRODUCTS = ["Brot", "Brötchen", "Laugenbrezel", "Käsekuchen", "Kaffee"]
 FIRST = dt.date(2025, 1, 1)

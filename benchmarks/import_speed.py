@@ -98,7 +98,7 @@ def main() -> int:
     args = parser.parse_args()
     from forecasting.importing.engine import ImportOptions, read_file, write_import
     from forecasting.importing.sniff import detect_mapping
-    from forecasting.shopfile import Shop
+    from forecasting.store.file import Shop
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "kasse.csv"

@@ -26,11 +26,11 @@ import datetime as dt
 
 import pandas as pd
 
-from forecasting.decisions import load_decisions
 from forecasting.errors import ShopFileError
-from forecasting.products import product_ids
-from forecasting.sales_store import read_sales
-from forecasting.shopfile import Shop
+from forecasting.store.decisions import load_decisions
+from forecasting.store.file import Shop
+from forecasting.store.products import product_ids
+from forecasting.store.sales import read_sales
 
 NO_SALES = "no_sales"  # status: no sales recorded for the product and day yet
 ACCEPTED = "accepted"  # status: the owner took the suggestion

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from calendars.plausible import DateWindow
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 
 
 @dataclasses.dataclass
@@ -43,9 +43,9 @@ def closure_events(closing: dict[dt.date, str]) -> pd.DataFrame:
 
 def shop_calendar_inputs(shop: Shop) -> ShopCalendarInputs:
     """State, events (closing days included), weather and calendar options of the shop."""
-    from forecasting.calendar_settings import load_calendar_options
-    from forecasting.calendar_store import events_frame, load_events, load_weather
-    from forecasting.shop_settings import load_closing_days, load_settings
+    from forecasting.store.calendar import events_frame, load_events, load_weather
+    from forecasting.store.calendar_options import load_calendar_options
+    from forecasting.store.settings import load_closing_days, load_settings
 
     window = DateWindow.default()
     events = events_frame([e for e in load_events(shop) if not is_product_promotion(e)], window)
@@ -93,7 +93,7 @@ def is_product_promotion(event: Any) -> bool:
 
 def product_promotions(shop: Shop) -> pd.DataFrame:
     """One row per product and promotion day (columns product, date), from the shop's events."""
-    from forecasting.calendar_store import load_events
+    from forecasting.store.calendar import load_events
 
     window = DateWindow.default()
     rows = [(e.product, day) for e in load_events(shop)

@@ -65,10 +65,12 @@ def review_shop_path(tmp_path: Path) -> Path:
 
     import pandas as pd
 
-    from forecasting.decisions import OrderDecision, save_decision
-    from forecasting.products import Product, save_product
-    from forecasting.sales_store import write_sales
-    from forecasting.shopfile import Shop
+    from forecasting.store.decisions import save_decision
+    from forecasting.store.file import Shop
+    from forecasting.store.products import save_product
+    from forecasting.store.sales import write_sales
+    from forecasting.values.decisions import OrderDecision
+    from forecasting.values.products import Product
 
     path = tmp_path / "rueckblick.bkshop"
     day = dt.date(2026, 11, 2)

@@ -24,7 +24,7 @@ import pytest
 
 from app.cli import main
 from forecasting.demo.generate import DEFAULT_SEED, write_demo_shop
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 
 GOLDEN = Path(__file__).resolve().parent / "data" / "golden"
 UPDATE = os.environ.get("BESTELLKOMPASS_GOLDEN_UPDATE") == "1"

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from app.commands.args import shop_and_lang
-from forecasting import backups
+from forecasting.store import backups
 from forecasting.texts import render
 
 
@@ -45,7 +45,7 @@ def shop_path(args: argparse.Namespace) -> Path:
     value = getattr(args, "import_shop", None) or getattr(args, "shop", None)
     if value:
         return Path(value)
-    from forecasting.shopfile import default_shop_path
+    from forecasting.store.file import default_shop_path
 
     return default_shop_path()
 

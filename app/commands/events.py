@@ -43,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
     from calendars.errors import CalendarError
     from calendars.event_files import read_events_file
     from calendars.texts import render
-    from forecasting.calendar_store import merge_events
-    from forecasting.shopfile import Shop, default_shop_path
+    from forecasting.store.calendar import merge_events
+    from forecasting.store.file import Shop, default_shop_path
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
@@ -73,9 +73,10 @@ def _single(args: argparse.Namespace, path: str, lang: str) -> int:
     """--list, --add or --delete, through the functions the calendar view uses."""
     from calendars.events import EVENT_KINDS, KIND_NAMES
     from calendars.texts import format_date, render
-    from forecasting.calendar_store import Event, delete_event, load_events, save_event
     from forecasting.safe_text import display_name
-    from forecasting.shopfile import Shop
+    from forecasting.store.calendar import delete_event, load_events, save_event
+    from forecasting.store.file import Shop
+    from forecasting.values.events import Event
 
     with Shop.open(path) as shop:
         events = load_events(shop)

@@ -49,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _shop_path(args: argparse.Namespace) -> Path:
     value = getattr(args, "import_shop", None) or getattr(args, "shop", None)
     if not value:
-        from forecasting.shopfile import default_shop_path
+        from forecasting.store.file import default_shop_path
 
         return default_shop_path()
     return Path(value)
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
 def _import(data: FileData, shop_path: Path, options: ImportOptions,
             args: argparse.Namespace) -> ImportReport:
     """The import (or its dry run) into the shop file; a new shop appears only when complete."""
-    from forecasting.shopfile import Shop, new_shop_file
+    from forecasting.store.file import Shop, new_shop_file
 
     if not shop_path.exists():
         report = plan_import(data, None, options)  # refusals raise before anything is created

@@ -23,11 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from app.commands.args import date_arg, shop_and_lang
-from forecasting.decisions import REASON_CODES, OrderDecision
 from forecasting.errors import UserError
 from forecasting.safe_text import SpreadsheetWriter, display_name
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 from forecasting.texts import format_date, format_number, parse_number, render
+from forecasting.values.decisions import REASON_CODES, OrderDecision
 
 EXPORT_SUFFIXES = (".csv", ".xlsx", ".pdf")
 _QT: list[Any] = []  # the QGuiApplication made for a PDF export
@@ -88,9 +88,9 @@ class Sheet:
 def load_sheet(shop: Shop, day: dt.date, lang: str) -> Sheet:
     """The day's lines (plan rebuilt from the stored forecast) and decisions."""
     from app.plan_access import line_views
-    from forecasting.decisions import load_decisions, load_forecasts
     from forecasting.policy.plan import build_order_plan, closed_reason
-    from forecasting.shop_settings import load_closing_days, load_settings
+    from forecasting.store.decisions import load_decisions, load_forecasts
+    from forecasting.store.settings import load_closing_days, load_settings
 
     closed = closed_reason(load_settings(shop), load_closing_days(shop), day)
     if closed is None:
@@ -109,7 +109,7 @@ def load_sheet(shop: Shop, day: dt.date, lang: str) -> Sheet:
 def run(args: argparse.Namespace) -> int:
     """Open the shop file, read the day's sheet, do the action."""
     from forecasting.policy.plan import next_opening_day
-    from forecasting.shopfile import default_shop_path
+    from forecasting.store.file import default_shop_path
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
@@ -130,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
 
 # -- decisions -----------------------------------------------------------------------------------
 def _who(args: argparse.Namespace) -> str:
-    from forecasting.decisions import current_user
+    from forecasting.values.decisions import current_user
 
     return str(getattr(args, "by", None) or current_user() or "cli")
 

@@ -61,7 +61,7 @@ def date_range(start: dt.date | None, end: dt.date | None, weeks: str | None,
 def run(args: argparse.Namespace) -> int:
     """Read decisions and sales of the range, print the review."""
     from forecasting.review import review_decisions
-    from forecasting.shopfile import Shop, default_shop_path
+    from forecasting.store.file import Shop, default_shop_path
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()

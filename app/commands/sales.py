@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from app.commands.args import date_arg, shop_and_lang
 
 if TYPE_CHECKING:
-    from forecasting.sales_store import RemovedDay
+    from forecasting.values.sales import RemovedDay
 
 SHOWN = 50
 
@@ -38,8 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Show and remove the days (or only show them with --dry-run)."""
     from forecasting.errors import UserError
-    from forecasting.sales_store import remove_sales
-    from forecasting.shopfile import Shop, default_shop_path
+    from forecasting.store.file import Shop, default_shop_path
+    from forecasting.store.sales import remove_sales
 
     lang = getattr(args, "lang", None) or "de"
     if args.start is None and args.end is None:

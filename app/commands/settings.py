@@ -92,7 +92,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the shop file, do the action, say what happened."""
-    from forecasting.shopfile import Shop, default_shop_path
+    from forecasting.store.file import Shop, default_shop_path
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
@@ -246,7 +246,7 @@ def parse_salary_days(value: str) -> tuple[str | int, ...]:
 # -- actions: each checks every option first, then writes in one transaction -------------------
 def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
     from app.postal_codes import state_for_postal_code
-    from forecasting.shop_settings import load_settings, save_settings
+    from forecasting.store.settings import load_settings, save_settings
 
     old = load_settings(shop)
     changes: dict[str, Any] = {}
@@ -291,7 +291,7 @@ def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
 
 
 def _closing_day(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from forecasting.shop_settings import load_closing_days, remove_closing_day, set_closing_day
+    from forecasting.store.settings import load_closing_days, remove_closing_day, set_closing_day
     from forecasting.texts import format_date
 
     day = parse_date(args.date)
@@ -311,7 +311,7 @@ def _closing_day(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
 
 def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
     from forecasting.policy.lines import display_decimals
-    from forecasting.products import product_by_name, save_product
+    from forecasting.store.products import product_by_name, save_product
 
     old = product_by_name(shop, args.name)  # ShopFileError shop.unknown_product
     # ranges as in the dialog's spin boxes; pieces come in whole packs of at least 1
@@ -348,8 +348,8 @@ def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
 
 def _category(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
     from forecasting.policy.economics import SERVICE_SETTINGS, clip_level
-    from forecasting.policy.service_settings import load_category_levels, save_category_setting
-    from forecasting.products import load_products
+    from forecasting.store.products import load_products
+    from forecasting.store.service_levels import load_category_levels, save_category_setting
 
     known = sorted({p.category for p in load_products(shop) if p.category})
     if args.name not in known:
@@ -368,7 +368,7 @@ def _category(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
 
 
 def _calendar(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from forecasting.calendar_settings import save_calendar_options, stored_calendar_options
+    from forecasting.store.calendar_options import save_calendar_options, stored_calendar_options
 
     old = stored_calendar_options(shop)
     changes: dict[str, Any] = {}

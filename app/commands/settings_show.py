@@ -9,10 +9,10 @@ from typing import Any
 def settings_json(shop: Any) -> dict[str, Any]:
     """Shop settings, closing days, calendar options, category levels and products; plain values
     (ISO dates, service levels as probabilities, weekdays as numbers with Monday = 0)."""
-    from forecasting.calendar_settings import stored_calendar_options
-    from forecasting.policy.service_settings import load_category_levels
-    from forecasting.products import load_products
-    from forecasting.shop_settings import load_closing_days, load_settings
+    from forecasting.store.calendar_options import stored_calendar_options
+    from forecasting.store.products import load_products
+    from forecasting.store.service_levels import load_category_levels
+    from forecasting.store.settings import load_closing_days, load_settings
 
     products = []
     for product in load_products(shop):
@@ -118,9 +118,9 @@ def settings_table(shop: Any, lang: str) -> str:
 
 def _product_table(products: list[dict[str, Any]], lang: str) -> list[str]:
     from forecasting.policy.lines import display_decimals
-    from forecasting.products import Product
     from forecasting.safe_text import display_name
     from forecasting.texts import format_number, render
+    from forecasting.values.products import Product
 
     keys = ("product", "category", "unit", "price", "unit_cost", "salvage", "pack_size",
             "min_order", "shelf_life", "lead_time", "supplier", "service", "active")

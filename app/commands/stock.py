@@ -26,7 +26,7 @@ from app.commands.args import date_arg, shop_and_lang
 from app.commands.order import parse_quantity, quantity_text
 from forecasting.errors import UserError
 from forecasting.safe_text import SpreadsheetWriter, display_name
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 from forecasting.texts import format_date, render
 
 
@@ -60,7 +60,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the shop file and do the action."""
-    from forecasting.shopfile import default_shop_path
+    from forecasting.store.file import default_shop_path
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _product(shop: Shop, name: str) -> Any:
-    from forecasting.products import load_products
+    from forecasting.store.products import load_products
 
     products = {p.name: p for p in load_products(shop)}
     if name not in products:
@@ -95,7 +95,8 @@ def set_count(shop: Shop, name: str, day: dt.date, on_hand: float, on_order: flo
     """Record the count (replacing one of the same day) with the app's undoable edit."""
     from app.edits import SetStock
     from forecasting.policy.lines import display_decimals
-    from forecasting.stock_counts import StockCount, count_on
+    from forecasting.store.stock import count_on
+    from forecasting.values.stock import StockCount
 
     product = _product(shop, name)
     new = StockCount(name, day, on_hand, on_order)
@@ -111,7 +112,7 @@ def set_count(shop: Shop, name: str, day: dt.date, on_hand: float, on_order: flo
 def clear(shop: Shop, name: str, day: dt.date, lang: str) -> str:
     """Delete the count of `day` (the one before it applies again)."""
     from app.edits import SetStock
-    from forecasting.stock_counts import count_on
+    from forecasting.store.stock import count_on
 
     _product(shop, name)
     old = count_on(shop, name, day)
@@ -133,8 +134,8 @@ def import_list(shop: Shop, path: Path, day: dt.date, lang: str) -> str:
 def stock_rows(shop: Shop, day: dt.date) -> list[dict[str, Any]]:
     """Per active product that keeps (or was counted): its latest count on or before `day`."""
     from forecasting.policy.lines import display_decimals
-    from forecasting.products import load_products
-    from forecasting.stock_counts import latest_counts
+    from forecasting.store.products import load_products
+    from forecasting.store.stock import latest_counts
 
     counts = latest_counts(shop, day)
     rows = []

@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build the plan, store it with the data version, print it."""
     from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day, save_plan
-    from forecasting.shopfile import Shop, default_shop_path
+    from forecasting.store.file import Shop, default_shop_path
     from forecasting.texts import format_date, render
 
     lang = getattr(args, "lang", None) or "de"
@@ -62,8 +62,8 @@ def outside_window_notes(shop: Any, lang: str) -> list[str]:
     """Sentences about sales, events, weather and closing days the forecast left out because they
     are dated outside the plausible window (so it never happens silently)."""
     from calendars.plausible import DateWindow
-    from forecasting.sales_store import sales_outside_window
     from forecasting.shop_calendar import calendar_outside_window
+    from forecasting.store.sales import sales_outside_window
     from forecasting.texts import format_date, render
 
     notes = []

@@ -30,9 +30,9 @@ def run(args: argparse.Namespace) -> int:
     """Import, store and report; calendar errors are printed in the user's language."""
     from calendars.errors import CalendarError
     from calendars.texts import render
-    from forecasting.calendar_store import import_weather, write_weather
-    from forecasting.shop_settings import load_settings
-    from forecasting.shopfile import Shop, default_shop_path
+    from forecasting.store.calendar import import_weather, write_weather
+    from forecasting.store.file import Shop, default_shop_path
+    from forecasting.store.settings import load_settings
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()

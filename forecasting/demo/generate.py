@@ -12,7 +12,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from forecasting.calendar_store import Event, save_event, write_weather
 from forecasting.demo.catalog import SHOPS
 from forecasting.demo.production import (
     INTRADAY_SHAPE,
@@ -24,10 +23,12 @@ from forecasting.demo.production import (
 )
 from forecasting.demo.world import World, build_world, true_demand
 from forecasting.errors import UserError
-from forecasting.products import product_ids, save_product
-from forecasting.sales_store import write_sales, write_true_demand
 from forecasting.schema import normalise_sales
-from forecasting.shopfile import Shop, new_shop_file, remove_shop_files, replace_content
+from forecasting.store.calendar import save_event, write_weather
+from forecasting.store.file import Shop, new_shop_file, remove_shop_files, replace_content
+from forecasting.store.products import product_ids, save_product
+from forecasting.store.sales import write_sales, write_true_demand
+from forecasting.values.events import Event
 
 DEFAULT_SEED = 2026
 KINDS = ("bakery", "deli")

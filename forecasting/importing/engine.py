@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from calendars.plausible import DateWindow, name_problem
-from forecasting.backups import before_import
 from forecasting.errors import UserError
 from forecasting.importing.dates import Pending, resolve, show_pending
 from forecasting.importing.layouts import (
@@ -55,7 +54,8 @@ from forecasting.importing.sniff import (
 )
 from forecasting.progress import NullProgress, Progress
 from forecasting.safe_text import display_name
-from forecasting.shopfile import Shop
+from forecasting.store.backups import before_import
+from forecasting.store.file import Shop
 
 ON_CONFLICT = ("keep", "replace")
 ZERO = Decimal(0)
@@ -518,7 +518,8 @@ def write_import(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Write the file's data into the shop in one transaction, or refuse and write nothing."""
-    from forecasting.products import Product, product_ids, save_product
+    from forecasting.store.products import product_ids, save_product
+    from forecasting.values.products import Product
 
     options = options or ImportOptions()
     progress = progress or NullProgress()

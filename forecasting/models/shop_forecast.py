@@ -27,7 +27,7 @@ from forecasting.models.result_json import (
     results_equal,
 )
 from forecasting.progress import NullProgress, PartProgress, Progress
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 
 # The part of the progress bar for reading sales, calendar and saved models before the models run
 # (0.3 s of 4.5 s on the demo bakery, 05.12.2026).
@@ -56,9 +56,9 @@ def forecast_shop(
     inputs (False: compute everything afresh and save nothing). cache: where they are kept
     (default: the shop's folder in the user's cache, see persist.py); the shop file is only read.
     """
-    from forecasting.products import load_products
-    from forecasting.sales_store import read_sales
     from forecasting.shop_calendar import product_promotions
+    from forecasting.store.products import load_products
+    from forecasting.store.sales import read_sales
 
     progress = progress or NullProgress()
     progress.report(0.0, "forecast.read")

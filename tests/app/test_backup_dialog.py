@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.backup_dialog import CHECK, KIND, RestoreDialog, open_checked, start_daily_backup
 from app.main_window import MainWindow
 from app.session import ShopSession
-from forecasting import backups
+from forecasting.store import backups
 
 EVENING = dt.datetime(2026, 11, 25, 18, 0)
 # Damage is done by another process: this one never opens a shop file outside SQLite.

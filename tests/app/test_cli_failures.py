@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 from tests.app.conftest import ORDER_DAY
 from tests.file_faults import (
     BUSY_DE,

@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from app.edits import EditBatch, SetDecision
-from forecasting.decisions import OrderDecision, load_decisions
-from forecasting.shopfile import Shop
+from forecasting.store.decisions import load_decisions
+from forecasting.store.file import Shop
+from forecasting.values.decisions import OrderDecision
 
 DAY = dt.date(2026, 11, 26)
 
@@ -63,7 +64,8 @@ def test_batch_applies_in_one_step_and_undoes_in_reverse(demo_bakery_master: Pat
 
 def test_set_stock_inverse_restores(demo_bakery_master: Path, tmp_path: Path) -> None:
     from app.edits import SetStock
-    from forecasting.stock_counts import StockCount, count_on
+    from forecasting.store.stock import count_on
+    from forecasting.values.stock import StockCount
 
     path = tmp_path / "shop.bkshop"
     path.write_bytes(demo_bakery_master.read_bytes())

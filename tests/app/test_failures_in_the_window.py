@@ -24,10 +24,11 @@ from app import i18n
 from app.error_dialog import ErrorDialog, install_hooks
 from app.logfile import setup_logging
 from app.main_window import MainWindow
-from forecasting.calendar_store import Event, load_events
-from forecasting.decisions import load_decisions
-from forecasting.shop_settings import load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.calendar import load_events
+from forecasting.store.decisions import load_decisions
+from forecasting.store.file import Shop
+from forecasting.store.settings import load_settings
+from forecasting.values.events import Event
 from tests.app.conftest import ORDER_DAY
 from tests.file_faults import BUSY_DE, corrupt_table, writer_holding
 

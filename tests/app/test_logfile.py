@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.logfile import BACKUPS, LOG_DIR_ENV, MAX_BYTES, log_dir, setup_logging
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 from tests.file_faults import REPO_ROOT
 
 

@@ -22,11 +22,12 @@ from openpyxl import load_workbook
 
 from app.cli import main
 from app.commands.order import parse_quantity
-from forecasting.decisions import load_decisions
 from forecasting.errors import UserError
-from forecasting.products import Product, save_product
-from forecasting.sales_store import write_sales
-from forecasting.shopfile import Shop
+from forecasting.store.decisions import load_decisions
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.sales import write_sales
+from forecasting.values.products import Product
 from tests.app.conftest import ORDER_DAY, REPO_ROOT
 
 DAY = ORDER_DAY.isoformat()

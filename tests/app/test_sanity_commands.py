@@ -22,11 +22,14 @@ import pandas as pd
 import pytest
 
 from app.cli import main
-from forecasting.decisions import OrderDecision, save_decision
-from forecasting.products import Product, save_product
-from forecasting.sales_store import read_sales, write_sales
-from forecasting.shopfile import Shop
-from forecasting.stock_counts import StockCount, save_count
+from forecasting.store.decisions import save_decision
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.sales import read_sales, write_sales
+from forecasting.store.stock import save_count
+from forecasting.values.decisions import OrderDecision
+from forecasting.values.products import Product
+from forecasting.values.stock import StockCount
 
 DAY = "2026-11-24"
 FORMULA = '=HYPERLINK("http://x","klick")'

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 from app.cli import main
-from forecasting.calendar_settings import stored_calendar_options
 from forecasting.policy.economics import SERVICE_SETTINGS
-from forecasting.policy.service_settings import load_category_levels
-from forecasting.products import product_by_name
-from forecasting.shop_settings import load_closing_days, load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.calendar_options import stored_calendar_options
+from forecasting.store.file import Shop
+from forecasting.store.products import product_by_name
+from forecasting.store.service_levels import load_category_levels
+from forecasting.store.settings import load_closing_days, load_settings
 from tests.app.conftest import KEEP
 
 

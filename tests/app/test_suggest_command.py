@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 
 from app.cli import main
-from forecasting.decisions import load_forecasts
-from forecasting.products import Product, save_product
-from forecasting.sales_store import write_sales
-from forecasting.shopfile import Shop
+from forecasting.store.decisions import load_forecasts
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.sales import write_sales
+from forecasting.values.products import Product
 
 TUESDAY = "2026-11-24"
 

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 
 from app.cli import main
-from forecasting.calendar_store import load_events, load_weather
-from forecasting.shopfile import Shop
+from forecasting.store.calendar import load_events, load_weather
+from forecasting.store.file import Shop
 
 
 def _run(*argv: str) -> int:
@@ -126,7 +126,8 @@ def test_shop_in_augsburg_gets_the_friedensfest(
 def test_single_events_added_listed_and_deleted(
     shop_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from forecasting.products import Product, save_product
+    from forecasting.store.products import save_product
+    from forecasting.values.products import Product
 
     with Shop.open(shop_path) as shop:
         save_product(shop, Product(name="Franzbrötchen"))

@@ -14,14 +14,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from forecasting import backups
-from forecasting.backups import Backup, BackupError, ShopDamagedError
-from forecasting.decisions import OrderDecision, save_decision
 from forecasting.errors import ShopFileError
-from forecasting.products import Product, save_product
-from forecasting.sales_store import read_sales, write_sales
-from forecasting.shop_schema import APPLICATION_ID, CURRENT_VERSION, V1
-from forecasting.shopfile import Shop
+from forecasting.store import backups
+from forecasting.store.backups import Backup, BackupError, ShopDamagedError
+from forecasting.store.decisions import save_decision
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.sales import read_sales, write_sales
+from forecasting.store.schema import APPLICATION_ID, CURRENT_VERSION, V1
+from forecasting.values.decisions import OrderDecision
+from forecasting.values.products import Product
 
 DAY = dt.date(2026, 11, 2)
 NOON = dt.datetime(2026, 11, 20, 12, 0)
@@ -259,8 +261,9 @@ def test_restore_while_another_process_holds_the_shop_open(shop_path: Path,
     original = _state(shop_path)
     child_code = textwrap.dedent("""
         import datetime as dt, sys
-        from forecasting.decisions import OrderDecision, save_decision
-        from forecasting.shopfile import Shop
+        from forecasting.store.decisions import save_decision
+        from forecasting.values.decisions import OrderDecision
+        from forecasting.store.file import Shop
         shop = Shop.open(sys.argv[1])
         def decide(day, final):
             save_decision(shop, OrderDecision(

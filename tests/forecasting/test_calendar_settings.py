@@ -6,14 +6,15 @@ import datetime as dt
 from pathlib import Path
 
 from calendars.options import CalendarOptions
-from forecasting.calendar_settings import (
+from forecasting.shop_calendar import shop_features
+from forecasting.store.calendar_options import (
     load_calendar_options,
     save_calendar_options,
     stored_calendar_options,
 )
-from forecasting.shop_calendar import shop_features
-from forecasting.shop_settings import ShopSettings, save_settings, set_closing_day
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.settings import save_settings, set_closing_day
+from forecasting.values.settings import ShopSettings
 
 
 def _shop(tmp_path: Path, state: str = "BY", postal_code: str = "80331") -> Shop:

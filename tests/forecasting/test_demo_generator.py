@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from forecasting.calendar_store import load_events, load_weather
 from forecasting.demo.generate import (
     ensure_demo_shop,
     read_demo_meta,
@@ -16,10 +15,11 @@ from forecasting.demo.generate import (
     write_demo_shop,
 )
 from forecasting.errors import UserError
-from forecasting.products import load_products
-from forecasting.sales_store import read_sales, read_true_demand
-from forecasting.shop_settings import load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.calendar import load_events, load_weather
+from forecasting.store.file import Shop
+from forecasting.store.products import load_products
+from forecasting.store.sales import read_sales, read_true_demand
+from forecasting.store.settings import load_settings
 
 DEMO_END = dt.date(2026, 11, 26)  # the end date of the conftest fixtures
 

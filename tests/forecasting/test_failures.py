@@ -19,14 +19,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from forecasting.decisions import OrderDecision, load_decisions, save_decision
 from forecasting.errors import ShopFileError
 from forecasting.failures import user_message
-from forecasting.products import Product, save_product
-from forecasting.sales_store import write_sales
-from forecasting.shop_settings import load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.decisions import load_decisions, save_decision
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.sales import write_sales
+from forecasting.store.settings import load_settings
 from forecasting.texts import render
+from forecasting.values.decisions import OrderDecision
+from forecasting.values.products import Product
 from tests.file_faults import (
     BUSY_DE,
     REPO_ROOT,
@@ -122,7 +124,7 @@ def test_a_write_protected_file_for_a_user_without_root_rights(open_dir: Path) -
     open_dir.chmod(0o777)  # the folder may take the -wal/-shm files, the file itself not
     path.chmod(0o444)
     lines = run_child(
-        "from forecasting.shopfile import Shop\n"
+        "from forecasting.store.file import Shop\n"
         "shop = Shop.open(sys.argv[1])\n"
         "try:\n"
         "    shop.conn.execute(\"INSERT INTO meta(key, value) VALUES ('x', 'y')\")\n"

@@ -8,10 +8,11 @@ from pathlib import Path
 import pandas as pd
 
 from calendars.event_files import read_events_file
-from forecasting.calendar_store import load_events, merge_events
-from forecasting.products import Product, save_product
 from forecasting.shop_calendar import product_promotions, shop_features
-from forecasting.shopfile import Shop
+from forecasting.store.calendar import load_events, merge_events
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.values.products import Product
 
 
 def test_imported_product_promotion_stays_out_of_the_shop_calendar(tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from forecasting.calendar_store import (
-    Event,
+from forecasting.errors import ShopFileError
+from forecasting.store.calendar import (
     delete_event,
     events_frame,
     load_events,
@@ -19,28 +19,28 @@ from forecasting.calendar_store import (
     save_event,
     write_weather,
 )
-from forecasting.decisions import (
-    OrderDecision,
-    StoredForecast,
+from forecasting.store.decisions import (
     delete_decision,
     load_decisions,
     load_forecasts,
     save_decision,
     save_forecasts,
 )
-from forecasting.errors import ShopFileError
-from forecasting.products import Product, load_products, product_by_name, save_product
-from forecasting.sales_store import read_sales, read_true_demand, write_sales, write_true_demand
-from forecasting.shop_schema import APPLICATION_ID, CURRENT_VERSION, V1
-from forecasting.shop_settings import (
-    ShopSettings,
+from forecasting.store.file import Shop
+from forecasting.store.products import load_products, product_by_name, save_product
+from forecasting.store.sales import read_sales, read_true_demand, write_sales, write_true_demand
+from forecasting.store.schema import APPLICATION_ID, CURRENT_VERSION, V1
+from forecasting.store.settings import (
     load_closing_days,
     load_settings,
     remove_closing_day,
     save_settings,
     set_closing_day,
 )
-from forecasting.shopfile import Shop
+from forecasting.values.decisions import OrderDecision, StoredForecast
+from forecasting.values.events import Event
+from forecasting.values.products import Product
+from forecasting.values.settings import ShopSettings
 
 
 def digest(path: Path) -> str:

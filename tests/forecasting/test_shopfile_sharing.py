@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from forecasting.errors import ShopFileError
-from forecasting.products import Product, load_products, save_product
-from forecasting.shopfile import Shop, new_shop_file
+from forecasting.store.file import Shop, new_shop_file
+from forecasting.store.products import load_products, save_product
+from forecasting.values.products import Product
 
 REPO = Path(__file__).resolve().parents[2]
 

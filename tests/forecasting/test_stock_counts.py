@@ -8,17 +8,18 @@ from pathlib import Path
 import pytest
 
 from forecasting.errors import UserError
-from forecasting.products import Product, save_product
-from forecasting.shopfile import Shop
-from forecasting.stock_counts import (
-    StockAt,
-    StockCount,
+from forecasting.policy.stock_at import StockAt
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.stock import (
     count_on,
     counted_product_ids,
     delete_count,
     latest_counts,
     save_count,
 )
+from forecasting.values.products import Product
+from forecasting.values.stock import StockCount
 
 MON, WED, FRI = dt.date(2026, 11, 23), dt.date(2026, 11, 25), dt.date(2026, 11, 27)
 
@@ -81,8 +82,8 @@ def test_bad_counts_are_refused_and_change_nothing(shop: Shop, count: StockCount
 def test_stock_is_carried_forward_over_the_sales_since_the_count(shop: Shop) -> None:
     import pandas as pd
 
-    from forecasting.sales_store import write_sales
-    from forecasting.stock_counts import stocks_at
+    from forecasting.policy.stock_at import stocks_at
+    from forecasting.store.sales import write_sales
 
     save_count(shop, StockCount("Feta", MON, on_hand=20.0, on_order=12.0))
     write_sales(shop, pd.DataFrame([

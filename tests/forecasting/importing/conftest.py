@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DATASETS = REPO_ROOT / ".." / "shared" / "datasets"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from app import cli
-from forecasting.shop_settings import load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.settings import load_settings
 
 SALES = """Datum;Artikel;Menge
 01.02.2024;Brötchen;120

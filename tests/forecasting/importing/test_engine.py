@@ -24,7 +24,7 @@ from forecasting.importing.engine import (
 from forecasting.importing.layouts import ImportCancelledError
 from forecasting.importing.mapping import Mapping
 from forecasting.progress import CallbackProgress
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 
 KIEL_GROUPS = {
     "1": "Brot",

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from forecasting.errors import UserError
 from forecasting.importing.engine import ImportOptions, import_sales
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 
 PRODUCTS = ["Brot", "Brötchen", "Kuchen, groß"]
 DAYS = [dt.date(2024, 5, 1) + dt.timedelta(days=i) for i in range(20)]

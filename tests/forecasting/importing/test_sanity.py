@@ -16,8 +16,9 @@ from forecasting.importing.engine import ImportOptions, ImportRefusedError, impo
 from forecasting.importing.mapping import Mapping
 from forecasting.importing.report import render_report
 from forecasting.importing.stock_list import import_stock_list
-from forecasting.products import Product, save_product
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.values.products import Product
 
 HEAD = "Datum;Artikel;Menge\n"
 GOOD = "02.02.2026;Brot;3\n"

@@ -11,9 +11,11 @@ from openpyxl import Workbook
 
 from forecasting.errors import UserError
 from forecasting.importing.stock_list import import_stock_list
-from forecasting.products import Product, save_product
-from forecasting.shopfile import Shop
-from forecasting.stock_counts import StockCount, latest_counts
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.stock import latest_counts
+from forecasting.values.products import Product
+from forecasting.values.stock import StockCount
 
 DAY = dt.date(2026, 11, 26)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from forecasting.policy.economics import service_level
-from forecasting.policy.service_settings import load_category_levels, save_category_setting
-from forecasting.products import Product
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.service_levels import load_category_levels, save_category_setting
+from forecasting.values.products import Product
 
 
 def test_category_setting_round_trip_and_effect(tmp_path: Path) -> None:

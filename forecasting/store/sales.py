@@ -7,7 +7,6 @@ from before issue 14 may hold a typo such as 01.01.0001, which would break every
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 
@@ -15,9 +14,10 @@ import pandas as pd
 
 from calendars.plausible import DateWindow
 from forecasting.errors import ShopFileError
-from forecasting.products import product_ids
 from forecasting.schema import empty_sales, normalise_sales
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.products import product_ids
+from forecasting.values.sales import OutsideSales, RemovedDay
 
 
 def _none_if_nan(value: object) -> object:
@@ -102,19 +102,6 @@ def last_sales_date(shop: Shop) -> dt.date | None:
     return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
 
-@dataclasses.dataclass
-class OutsideSales:
-    """A product's sales days outside the plausible window, which forecasts leave out."""
-
-    product: str
-    days: list[str]  # ISO dates as stored (the year may be 0001 or 9999)
-
-    @property
-    def count(self) -> int:
-        """How many days."""
-        return len(self.days)
-
-
 def sales_outside_window(shop: Shop, window: DateWindow | None = None) -> dict[str, OutsideSales]:
     """Product name -> its sales days outside `window` (default: the plausible window)."""
     window = window or DateWindow.default()
@@ -126,15 +113,6 @@ def sales_outside_window(shop: Shop, window: DateWindow | None = None) -> dict[s
     ):
         out.setdefault(name, OutsideSales(name, [])).days.append(day)
     return out
-
-
-@dataclasses.dataclass
-class RemovedDay:
-    """A sales day `remove_sales` took out (or would, in a dry run)."""
-
-    product: str
-    date: dt.date
-    quantity: float
 
 
 def remove_sales(
@@ -151,7 +129,7 @@ def remove_sales(
              JOIN products p ON p.id = s.product_id WHERE s.date >= ? AND s.date <= ?"""
     params: list[object] = [(first or dt.date.min).isoformat(), (last or dt.date.max).isoformat()]
     if product is not None:
-        from forecasting.products import product_by_name
+        from forecasting.store.products import product_by_name
 
         sql += " AND s.product_id = ?"
         params.append(product_by_name(shop, product).id)  # ShopFileError if unknown

@@ -4,49 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import getpass
 import json
 
-from forecasting.products import product_ids
-from forecasting.shopfile import Shop
-
-REASON_CODES = ("event", "supplier_limit", "promotion", "weather", "other")
-
-
-@dataclasses.dataclass
-class OrderDecision:
-    """The owner's decision on one order line. reason_code is one of REASON_CODES or None."""
-
-    product: str
-    date: dt.date
-    suggested: float | None
-    final: float | None
-    reason_code: str | None = None
-    reason_text: str = ""
-    decided_by: str = ""
-    decided_at: dt.datetime | None = None
-
-
-@dataclasses.dataclass
-class StoredForecast:
-    """A forecast kept in the shop file: quantiles by level, the model name, and its explanation."""
-
-    product: str
-    date: dt.date
-    quantiles: dict[float, float]
-    median: float
-    model: str
-    explanation: list[dict[str, object]]
-    computed_at: dt.datetime
-    data_version: int
-
-
-def current_user() -> str:
-    """Who decides, for the record: the computer's login name ("" if the system has none)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+from forecasting.store.file import Shop
+from forecasting.store.products import product_ids
+from forecasting.values.decisions import OrderDecision, StoredForecast
 
 
 def save_decision(shop: Shop, decision: OrderDecision) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from forecasting.policy.economics import SERVICE_SETTINGS, clip_level
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 
 META_KEY = "policy.category_service_levels"
 

@@ -36,11 +36,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from forecasting.errors import ShopFileError, UserError
-from forecasting.shop_schema import APPLICATION_ID, CURRENT_VERSION
+from forecasting.store.schema import APPLICATION_ID, CURRENT_VERSION
 from forecasting.texts import format_date, format_number, render
 
 if TYPE_CHECKING:
-    from forecasting.shopfile import Shop
+    from forecasting.store.file import Shop
 
 KINDS = ("daily", "before-import", "before-migration", "before-restore", "manual")
 # How many of each kind are kept (the newest); manual backups are the owner's and never pruned.
@@ -600,7 +600,7 @@ def restore(shop_path: str | Path, backup: Backup | str | Path, *,
                           before=str(before.path if before else aside or ""))
     prune(shop_path, "before-restore")
     if (checked.version or 0) < CURRENT_VERSION:
-        from forecasting.shopfile import Shop  # not at the top: shopfile imports this module
+        from forecasting.store.file import Shop  # not at the top: shopfile imports this module
 
         Shop.open(shop_path).close()  # migrates forward (with its own before-migration backup)
     return Restored(checked, before, aside)

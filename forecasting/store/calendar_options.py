@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from calendars.options import CalendarOptions, local_subdivision_for
-from forecasting.shop_settings import load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.settings import load_settings
 
 META_KEY = "calendar.options"
 

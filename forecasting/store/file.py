@@ -15,9 +15,9 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from forecasting import backups
 from forecasting.errors import ShopFileError
-from forecasting.shop_schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
+from forecasting.store import backups
+from forecasting.store.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
 
 
 def _now() -> str:
@@ -134,7 +134,8 @@ class Shop:
     @classmethod
     def _initialise(cls, path: Path, settings: dict[str, object]) -> Shop:
         """Schema, settings and the first log line in a file nobody else knows yet."""
-        from forecasting.shop_settings import ShopSettings, save_settings
+        from forecasting.store.settings import save_settings
+        from forecasting.values.settings import ShopSettings
 
         shop_settings = ShopSettings(**settings)  # type: ignore[arg-type]
         conn = _connect(path, create=True)

@@ -8,24 +8,10 @@ import datetime as dt
 import pandas as pd
 
 from calendars.plausible import DateWindow
-from forecasting.backups import before_import
 from forecasting.schema import EVENT_COLUMNS, WEATHER_COLUMNS
-from forecasting.shopfile import Shop
-
-
-@dataclasses.dataclass
-class Event:
-    """A local event or own action with an inclusive date range; strength 1.0 = as usual."""
-
-    kind: str
-    name: str
-    start_date: dt.date
-    end_date: dt.date
-    strength: float | None = None
-    source: str = "manual"
-    uid: str | None = None
-    id: int | None = None
-    product: str | None = None  # a promotion for one product; None: for the whole shop
+from forecasting.store.backups import before_import
+from forecasting.store.file import Shop
+from forecasting.values.events import Event
 
 
 def load_events(shop: Shop) -> list[Event]:
@@ -66,7 +52,7 @@ def events_frame(events: list[Event], window: DateWindow | None = None) -> pd.Da
 
 def save_event(shop: Shop, event: Event) -> int:
     """Insert (id None) or update an event; returns its id."""
-    from forecasting.products import product_by_name
+    from forecasting.store.products import product_by_name
 
     product_id = product_by_name(shop, event.product).id if event.product else None
     values = (
