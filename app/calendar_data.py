@@ -12,9 +12,14 @@ import math
 import pandas as pd
 
 from calendars.plausible import DateWindow
-from forecasting.store.calendar import events_frame, load_events, load_weather
-from forecasting.store.file import Shop
-from forecasting.store.settings import load_closing_days, load_settings
+from forecasting.operations.reading import (
+    events_frame,
+    load_closing_days,
+    load_events,
+    load_settings,
+    load_weather,
+)
+from forecasting.operations.shop import Shop
 
 
 @dataclasses.dataclass
@@ -34,7 +39,7 @@ class DayInfo:
 def day_infos(shop: Shop, start: dt.date, days: int, lang: str) -> list[DayInfo]:
     """DayInfos for `days` days from `start`."""
     from calendars.features import build_features
-    from forecasting.store.calendar_options import load_calendar_options
+    from forecasting.operations.reading import load_calendar_options
 
     end = start + dt.timedelta(days=days - 1)
     settings = load_settings(shop)

@@ -109,7 +109,7 @@ def _shop_path(args: argparse.Namespace) -> Path:
     given = getattr(args, "shop", None) or (args.command == "demo" and getattr(args, "out", None))
     if given:
         return Path(given)
-    from forecasting.store.file import default_shop_path
+    from forecasting.operations.shop import default_shop_path
 
     return default_shop_path()
 

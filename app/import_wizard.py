@@ -38,7 +38,8 @@ from app import i18n
 from app.error_dialog import failure_text, log_failure
 from app.jobs import JobCancelled, JobProgress
 from app.session import ShopSession
-from forecasting.store.file import Shop
+from forecasting.operations import calendar, sales
+from forecasting.operations.shop import open_shop
 
 PREVIEW_ROWS = 12
 KINDS = ("sales", "weather", "events")
@@ -391,10 +392,8 @@ class ReportPage(QWizardPage):
         options = self.options(dry_run=True)
 
         def job(progress: JobProgress) -> Any:
-            from forecasting.importing.engine import import_sales
-
-            with Shop.open(shop_path) as shop:
-                return import_sales(path, shop, mapping, options, progress=progress)
+            with open_shop(shop_path, read_only=True) as shop:
+                return sales.import_file(shop, path, mapping, options, progress=progress)[0]
 
         self.wiz.session.runner.run(self.tr("Checking the file…"), job, self._checked,
                                     self._refused)
@@ -451,18 +450,15 @@ class DonePage(QWizardPage):
             options = self.wiz.report_page.options(dry_run=False)
 
             def job(progress: JobProgress) -> Any:
-                from forecasting.importing.engine import import_sales
-
-                with Shop.open(shop_path) as shop:
-                    return import_sales(path, shop, mapping, options, progress=progress)
+                with open_shop(shop_path) as shop:
+                    return sales.import_file(shop, path, mapping, options,
+                                             progress=progress)[0]
         elif kind == "weather":
             frame = self.wiz.frame
 
             def job(progress: JobProgress) -> Any:
-                from forecasting.store.calendar import import_weather
-
-                with Shop.open(shop_path) as shop:
-                    return import_weather(shop, frame, source=str(frame["source"].iloc[0]))
+                with open_shop(shop_path) as shop:
+                    return calendar.import_weather(shop, frame)[0]
         else:
             from app.calendar_view import import_events_file
 

@@ -18,7 +18,7 @@ ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "bestellkom
 
 def user_data_dir() -> Path:
     """Where Bestellkompass keeps its files for this user."""
-    from forecasting.store.file import default_shop_path
+    from forecasting.operations.shop import default_shop_path
 
     return default_shop_path().parent
 
@@ -27,7 +27,7 @@ def resolve_shop_path(shop: str | None) -> Path:
     """The shop file to open: --shop, else the user's shop file, else the demo bakery."""
     if shop:
         return Path(shop)
-    from forecasting.store.file import default_shop_path
+    from forecasting.operations.shop import default_shop_path
 
     path = default_shop_path()
     if path.exists():
@@ -42,10 +42,10 @@ def _language(args: argparse.Namespace, shop_path: Path) -> str:
     if getattr(args, "lang_given", False):
         return args.lang or "de"
     try:
-        from forecasting.store.file import Shop
-        from forecasting.store.settings import load_settings
+        from forecasting.operations.reading import load_settings
+        from forecasting.operations.shop import open_shop
 
-        with Shop.open(shop_path) as shop:
+        with open_shop(shop_path, read_only=True) as shop:
             return load_settings(shop).language or args.lang or "de"
     except Exception:
         return args.lang or "de"

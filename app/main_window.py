@@ -26,6 +26,8 @@ from app.pdf_export import write_pdf
 from app.review_view import ReviewView
 from app.session import ShopSession
 from forecasting import order_export
+from forecasting.operations import stock
+from forecasting.operations.shop import open_shop
 
 FONT_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
 
@@ -185,11 +187,8 @@ class MainWindow(QMainWindow):
         session, day = self.session, self.session.day
 
         def job(_progress: object) -> int:
-            from forecasting.importing.stock_list import import_stock_list
-            from forecasting.store.file import Shop
-
-            with Shop.open(session.path) as shop:
-                return len(import_stock_list(shop, Path(path), day))
+            with open_shop(session.path) as shop:
+                return len(stock.import_list(shop, Path(path), day)[0])
 
         def done(count: int) -> None:
             text = self.tr("Stock list saved: %1 product(s) for %2.")

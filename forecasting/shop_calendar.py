@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from calendars.plausible import DateWindow
+from forecasting.store.calendar import rows_outside
 from forecasting.store.file import Shop
 
 
@@ -72,18 +73,7 @@ def in_window(event: Any, window: DateWindow) -> bool:
 
 def calendar_outside_window(shop: Shop) -> tuple[int, int, int]:
     """(events, weather days, closing days) dated outside the plausible window."""
-    window = DateWindow.default()
-    first, last = window.first.isoformat(), window.last.isoformat()
-    events = shop.conn.execute(
-        "SELECT COUNT(*) FROM events WHERE start_date < ? OR end_date > ?", (first, last)
-    ).fetchone()[0]
-    weather = shop.conn.execute(
-        "SELECT COUNT(*) FROM weather WHERE date < ? OR date > ?", (first, last)
-    ).fetchone()[0]
-    closing = shop.conn.execute(
-        "SELECT COUNT(*) FROM closing_days WHERE date < ? OR date > ?", (first, last)
-    ).fetchone()[0]
-    return int(events), int(weather), int(closing)
+    return rows_outside(shop, DateWindow.default())
 
 
 def is_product_promotion(event: Any) -> bool:

@@ -68,10 +68,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _from_shop(path: str) -> Any:
     """The shop's calendar inputs (state, events with closing days, weather, options)."""
+    from forecasting.operations.shop import open_shop
     from forecasting.shop_calendar import shop_calendar_inputs
-    from forecasting.store.file import Shop
 
-    with Shop.open(path, read_only=True) as shop:
+    with open_shop(path, read_only=True) as shop:
         return shop_calendar_inputs(shop)
 
 

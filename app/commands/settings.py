@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 from app.commands.args import shop_and_lang
+from forecasting.operations import settings as settings_ops
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -92,12 +93,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the shop file, do the action, say what happened."""
-    from forecasting.store.file import Shop, default_shop_path
+    from forecasting.operations.shop import default_shop_path, open_shop
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
     action = getattr(args, "action", None) or "show"
-    with Shop.open(path, read_only=action == "show") as shop:
+    with open_shop(path, read_only=action == "show") as shop:
         if action == "show":
             from app.commands.settings_show import settings_json, settings_table
 
@@ -246,9 +247,7 @@ def parse_salary_days(value: str) -> tuple[str | int, ...]:
 # -- actions: each checks every option first, then writes in one transaction -------------------
 def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
     from app.postal_codes import state_for_postal_code
-    from forecasting.store.settings import load_settings, save_settings
 
-    old = load_settings(shop)
     changes: dict[str, Any] = {}
     messages: Messages = []
     if args.name is not None:
@@ -272,8 +271,8 @@ def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
         changes["opening_days"] = parse_weekdays(args.opening_days)
     if args.open_on_holidays is not None:
         changes["open_on_public_holidays"] = args.open_on_holidays
-    for field, option, low, high in (("latitude", "--latitude", 47.0, 55.5),
-                                     ("longitude", "--longitude", 5.5, 15.5)):
+    for field, option, (low, high) in (("latitude", "--latitude", settings_ops.LATITUDE),
+                                       ("longitude", "--longitude", settings_ops.LONGITUDE)):
         value = getattr(args, field)
         if value is not None:
             changes[field] = parse_number(value, option, low, high) if value.strip() else None
@@ -281,50 +280,37 @@ def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
         if args.language.strip().lower() not in ("de", "en"):
             raise _error("settings.bad_language", value=args.language)
         changes["language"] = args.language.strip().lower()
-    new = dataclasses.replace(old, **changes)  # checks the state (ShopFileError shop.bad_state)
-    if new == old:
-        return [*messages, ("settings.unchanged", {})]
-    with shop.transaction():
-        save_settings(shop, new)
-        shop.mark_data_changed()
-    return [*messages, ("settings.saved", {})]
+    done = settings_ops.change_shop(shop, changes)  # checks the state and every value
+    return [*messages, ("settings.saved", {}) if done.any else ("settings.unchanged", {})]
 
 
 def _closing_day(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from forecasting.store.settings import load_closing_days, remove_closing_day, set_closing_day
     from forecasting.texts import format_date
 
     day = parse_date(args.date)
-    closing = load_closing_days(shop)
     shown = {"date": format_date(day, lang)}
     if args.closing_action == "add":
-        reason = args.reason.strip()
-        if closing.get(day) == reason:
-            return [("settings.unchanged", {})]
-        set_closing_day(shop, day, reason)
-        return [("settings.closing_day_set", shown)]
-    if day not in closing:
-        raise _error("settings.not_closing_day", date=day)
-    remove_closing_day(shop, day)
+        done = settings_ops.set_closing_day(shop, day, args.reason)
+        return [("settings.closing_day_set", shown) if done.any else ("settings.unchanged", {})]
+    settings_ops.remove_closing_day(shop, day)
     return [("settings.closing_day_removed", shown)]
 
 
 def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
+    from forecasting.operations.reading import product_by_name
     from forecasting.policy.lines import display_decimals
-    from forecasting.store.products import product_by_name, save_product
 
     old = product_by_name(shop, args.name)  # ShopFileError shop.unknown_product
-    # ranges as in the dialog's spin boxes; pieces come in whole packs of at least 1
+    # the ranges the operation checks (and the dialog's fields use); pieces: whole packs from 1
     pieces = display_decimals(old) == 0
-    numbers = (
-        ("price", "--price", 0, 10_000, False),
-        ("unit_cost", "--unit-cost", 0, 10_000, False),
-        ("salvage_value", "--salvage", 0, 10_000, False),
-        ("pack_size", "--pack-size", 1 if pieces else 0.1, 10_000, pieces),
-        ("min_order", "--min-order", 0, 100_000, False),
-        ("shelf_life_days", "--shelf-life", 1, 365, True),
-        ("lead_time_days", "--lead-time", 0, 365, True),
-    )
+    options = {"price": "--price", "unit_cost": "--unit-cost", "salvage_value": "--salvage",
+               "pack_size": "--pack-size", "min_order": "--min-order",
+               "shelf_life_days": "--shelf-life", "lead_time_days": "--lead-time"}
+    numbers = []
+    for field, (low, high, whole) in settings_ops.PRODUCT_RANGES.items():
+        if field == "pack_size" and pieces:
+            low, whole = 1, True
+        numbers.append((field, options[field], low, high, whole))
     changes: dict[str, Any] = {}
     for field, option, low, high, whole in numbers:
         value = getattr(args, option[2:].replace("-", "_"))
@@ -337,38 +323,22 @@ def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
         changes["service_level"] = parse_service_level(args.service_level)
     if args.active is not None:
         changes["active"] = args.active
-    new = dataclasses.replace(old, **changes)
-    if new == old:
-        return [("settings.unchanged", {})]
-    with shop.transaction():
-        save_product(shop, new)
-        shop.mark_data_changed()
-    return [("settings.saved", {})]
+    done = settings_ops.change_product(shop, old.name, changes)
+    return [("settings.saved", {}) if done.any else ("settings.unchanged", {})]
 
 
 def _category(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from forecasting.policy.economics import SERVICE_SETTINGS, clip_level
-    from forecasting.store.products import load_products
-    from forecasting.store.service_levels import load_category_levels, save_category_setting
-
-    known = sorted({p.category for p in load_products(shop) if p.category})
-    if args.name not in known:
-        raise _error("settings.unknown_category", name=args.name, known=", ".join(known) or "-")
     setting = _setting_name(args.service_level)
     if setting is None:
         raise _error("settings.bad_category_setting", value=args.service_level,
                      choices=", ".join(service_choices()))
-    level = None if setting == "auto" else clip_level(SERVICE_SETTINGS[setting])
-    if load_category_levels(shop).get(args.name) == level:
-        return [("settings.unchanged", {})]
-    with shop.transaction():
-        save_category_setting(shop, args.name, None if setting == "auto" else setting)
-        shop.mark_data_changed()
-    return [("settings.saved", {})]
+    done = settings_ops.set_category_service(shop, args.name,
+                                             None if setting == "auto" else setting)
+    return [("settings.saved", {}) if done.any else ("settings.unchanged", {})]
 
 
 def _calendar(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from forecasting.store.calendar_options import save_calendar_options, stored_calendar_options
+    from forecasting.operations.reading import stored_calendar_options
 
     old = stored_calendar_options(shop)
     changes: dict[str, Any] = {}
@@ -388,8 +358,5 @@ def _calendar(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
         changes["catholic_region"] = parse_yes_no_auto(args.catholic_region, "--catholic-region")
     if args.typical_weather is not None:
         changes["fill_typical_weather"] = args.typical_weather
-    new = dataclasses.replace(old, **changes)
-    if new == old:
-        return [("settings.unchanged", {})]
-    save_calendar_options(shop, new)
-    return [("settings.saved", {})]
+    done = settings_ops.change_calendar(shop, changes)
+    return [("settings.saved", {}) if done.any else ("settings.unchanged", {})]

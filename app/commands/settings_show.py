@@ -9,10 +9,13 @@ from typing import Any
 def settings_json(shop: Any) -> dict[str, Any]:
     """Shop settings, closing days, calendar options, category levels and products; plain values
     (ISO dates, service levels as probabilities, weekdays as numbers with Monday = 0)."""
-    from forecasting.store.calendar_options import stored_calendar_options
-    from forecasting.store.products import load_products
-    from forecasting.store.service_levels import load_category_levels
-    from forecasting.store.settings import load_closing_days, load_settings
+    from forecasting.operations.reading import (
+        load_category_levels,
+        load_closing_days,
+        load_products,
+        load_settings,
+        stored_calendar_options,
+    )
 
     products = []
     for product in load_products(shop):

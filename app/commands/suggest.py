@@ -30,13 +30,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the plan, store it with the data version, print it."""
-    from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day, save_plan
-    from forecasting.store.file import Shop, default_shop_path
+    from forecasting.operations.plan import save_plan
+    from forecasting.operations.shop import default_shop_path, open_shop
+    from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day
     from forecasting.texts import format_date, render
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
-    with Shop.open(path, read_only=args.no_save) as shop:
+    with open_shop(path, read_only=args.no_save) as shop:
         day = args.date or next_opening_day(shop, dt.date.today())
         plan = build_order_plan(shop, day, progress=StderrProgress() if args.progress else None)
         if not args.no_save:
@@ -62,8 +63,8 @@ def outside_window_notes(shop: Any, lang: str) -> list[str]:
     """Sentences about sales, events, weather and closing days the forecast left out because they
     are dated outside the plausible window (so it never happens silently)."""
     from calendars.plausible import DateWindow
+    from forecasting.operations.reading import sales_outside_window
     from forecasting.shop_calendar import calendar_outside_window
-    from forecasting.store.sales import sales_outside_window
     from forecasting.texts import format_date, render
 
     notes = []

@@ -22,7 +22,6 @@ from forecasting.importing.numbers import NumberParser, detect_decimal, is_empty
 from forecasting.importing.reader import detect_encoding, is_workbook, records
 from forecasting.importing.sniff import column_letter, detect_separator
 from forecasting.safe_text import display_name
-from forecasting.store.backups import before_import
 from forecasting.store.file import Shop
 from forecasting.store.stock import save_count
 from forecasting.values.stock import StockCount
@@ -153,7 +152,7 @@ class StockListError(UserError):
 def import_stock_list(shop: Shop, path: Path, day: dt.date) -> list[StockCount]:
     """Read the whole list, then write every count in one transaction (all or nothing)."""
     counts = read_stock_list(shop, path, day)
-    with before_import(shop), shop.transaction():
+    with shop.transaction():
         for count in counts:
             save_count(shop, count)
     return counts

@@ -23,7 +23,6 @@ from forecasting.policy.forecast_input import ForecastLookup
 from forecasting.policy.lines import OrderLine, newsvendor_line, stocked_line, zero_line
 from forecasting.policy.order_up_to import delivery_schedule
 from forecasting.policy.stock_at import stocks_at
-from forecasting.store.decisions import save_forecasts
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products
 from forecasting.store.service_levels import load_category_levels
@@ -425,11 +424,3 @@ def stored_forecasts(plan: OrderPlan) -> list[StoredForecast]:
             )
         )
     return out
-
-
-def save_plan(shop: Shop, plan: OrderPlan) -> int:
-    """Keep the plan's forecasts and suggestions in the shop file; returns how many lines."""
-    records = stored_forecasts(plan)
-    if records:
-        save_forecasts(shop, records)
-    return len(records)

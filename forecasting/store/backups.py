@@ -435,10 +435,10 @@ def before_import(shop: Shop, *, now: dt.datetime | None = None) -> Iterator[Bac
     """A before-import backup around an import that writes in one transaction: kept (and the
     oldest pruned) when the import went through; deleted when it failed, as nothing changed.
     A new shop without products or events has nothing to lose and is not backed up."""
-    if not _has_data(shop.conn):
+    if not _has_data(shop._conn):
         yield None
         return
-    backup = create(shop.path, "before-import", source=shop.conn, now=now, prune_old=False)
+    backup = create(shop.path, "before-import", source=shop._conn, now=now, prune_old=False)
     try:
         yield backup
     except BaseException:

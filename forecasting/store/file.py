@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from forecasting.errors import ShopFileError
-from forecasting.store import backups
+from forecasting.store import backups, meta
 from forecasting.store.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
 
 
@@ -113,7 +113,7 @@ class Shop:
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
-        self.conn = conn
+        self._conn = conn
         self._depth = 0
 
     # -- opening -------------------------------------------------------------------------------
@@ -190,8 +190,8 @@ class Shop:
         so one file is all there is to copy."""
         with contextlib.suppress(sqlite3.Error):
             # PASSIVE never waits for other processes (TRUNCATE would, up to the busy timeout)
-            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        self.conn.close()
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        self._conn.close()
 
     def __enter__(self) -> Shop:
         return self
@@ -202,7 +202,7 @@ class Shop:
     @property
     def version(self) -> int:
         """The schema version (PRAGMA user_version)."""
-        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     # -- writing -------------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -211,26 +211,26 @@ class Shop:
         if self._depth:
             self._depth += 1
             try:
-                yield self.conn
+                yield self._conn
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
-            yield self.conn
+            yield self._conn
         except BaseException:
-            if self.conn.in_transaction:  # SQLite may have rolled back itself (a full disk)
-                self.conn.execute("ROLLBACK")
+            if self._conn.in_transaction:  # SQLite may have rolled back itself (a full disk)
+                self._conn.execute("ROLLBACK")
             raise
         else:
-            self.conn.execute("COMMIT")
+            self._conn.execute("COMMIT")
         finally:
             self._depth = 0
 
     def log(self, action: str, details: dict[str, object] | None = None, actor: str = "") -> None:
         """Append a line to the change log (the table refuses updates and deletes)."""
-        self.conn.execute(
+        self._conn.execute(
             "INSERT INTO change_log(at, actor, action, details) VALUES (?, ?, ?, ?)",
             (_now(), actor, action, json.dumps(details or {}, ensure_ascii=False, default=str)),
         )
@@ -238,34 +238,29 @@ class Shop:
     @property
     def shop_id(self) -> str:
         """A random id given to the shop when it was made (names its model cache folder)."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'shop_id'").fetchone()
-        return str(row[0]) if row else "unknown"
+        return meta.get_text(self, meta.Key.SHOP_ID) or "unknown"
 
     def mark_data_changed(self) -> None:
-        """Count a change of sales or calendar data, so stored suggestions know they are stale."""
-        with self.transaction():
-            self.conn.execute(
-                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'"
-            )
+        """Count a change of sales, calendar, products or settings: stored forecasts are stale."""
+        meta.bump(self, meta.Key.DATA_VERSION)
 
     def data_version(self) -> int:
-        """A counter that grows whenever sales or calendar data change."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
-        return int(row[0]) if row else 0
+        """A counter that grows whenever sales, calendar, products or settings change."""
+        return meta.get_int(self, meta.Key.DATA_VERSION)
 
     def mark_stock_changed(self) -> None:
         """Count a change of stock counts: suggestions of goods that keep are stale, the forecast
         is not (so it is not retrained)."""
-        with self.transaction():
-            self.conn.execute(
-                """INSERT INTO meta(key, value) VALUES ('stock_version', '1') ON CONFLICT(key)
-                   DO UPDATE SET value = CAST(value AS INTEGER) + 1"""
-            )
+        meta.bump(self, meta.Key.STOCK_VERSION)
 
     def plan_version(self) -> int:
         """A counter that grows whenever the suggestions may change (data or stock counts)."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'stock_version'").fetchone()
-        return self.data_version() + (int(row[0]) if row else 0)
+        return self.data_version() + meta.get_int(self, meta.Key.STOCK_VERSION)
+
+    def commit_count(self) -> int:
+        """How many commits other connections made since this one opened (PRAGMA data_version):
+        a cheap way for the window to notice writes of other programs."""
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 @contextlib.contextmanager

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sqlite3
 
 from forecasting.errors import ShopFileError
 from forecasting.store.file import Shop
@@ -52,12 +53,12 @@ def _from_row(row: object) -> Product:
 def load_products(shop: Shop, *, active_only: bool = False) -> list[Product]:
     """All products, by name."""
     sql = "SELECT * FROM products" + (" WHERE active = 1" if active_only else "") + " ORDER BY name"
-    return [_from_row(r) for r in shop.conn.execute(sql)]
+    return [_from_row(r) for r in shop._conn.execute(sql)]
 
 
 def product_by_name(shop: Shop, name: str) -> Product:
     """The product called `name`; raises a user error if there is none."""
-    row = shop.conn.execute("SELECT * FROM products WHERE name = ?", (name,)).fetchone()
+    row = shop._conn.execute("SELECT * FROM products WHERE name = ?", (name,)).fetchone()
     if row is None:
         raise ShopFileError("shop.unknown_product", name=name)
     return _from_row(row)
@@ -87,4 +88,22 @@ def save_product(shop: Shop, product: Product) -> int:
 
 def product_ids(shop: Shop) -> dict[str, int]:
     """Product name -> id."""
-    return {r["name"]: r["id"] for r in shop.conn.execute("SELECT id, name FROM products")}
+    return {r["name"]: r["id"] for r in shop._conn.execute("SELECT id, name FROM products")}
+
+
+def aliases(shop: Shop) -> dict[str, str]:
+    """Alias key -> product name (names a till used for a product; empty for a version-1 file
+    opened without migrating, for a dry run)."""
+    try:
+        rows = shop._conn.execute(
+            "SELECT a.alias, p.name FROM product_aliases a JOIN products p ON p.id = a.product_id")
+        return {r[0]: r[1] for r in rows}
+    except sqlite3.OperationalError:  # no product_aliases table before version 2
+        return {}
+
+
+def save_alias(shop: Shop, alias_key: str, product_id: int) -> None:
+    """Remember that a till's name (its key) means this product."""
+    with shop.transaction() as conn:
+        conn.execute("INSERT OR REPLACE INTO product_aliases(alias, product_id) VALUES (?, ?)",
+                     (alias_key, product_id))

@@ -7,6 +7,7 @@ from before issue 14 may hold a typo such as 01.01.0001, which would break every
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 
@@ -45,7 +46,7 @@ def read_sales(
              WHERE s.date >= ? AND s.date <= ?"""
     params = [first.isoformat(), last.isoformat()]
     # Fetched in chunks: one long fetch holds the GIL and would stall the app's window.
-    chunks = list(pd.read_sql_query(sql, shop.conn, params=params, chunksize=2000))
+    chunks = list(pd.read_sql_query(sql, shop._conn, params=params, chunksize=2000))
     frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame()
     if frame.empty:
         return empty_sales()
@@ -88,14 +89,13 @@ def write_sales(
             rows,
         )
         shop.log(action, {"rows": len(rows)})
-        shop.mark_data_changed()
     return len(rows)
 
 
 def last_sales_date(shop: Shop) -> dt.date | None:
     """The latest day with any sales row (inside the plausible window)."""
     window = DateWindow.default()
-    row = shop.conn.execute(
+    row = shop._conn.execute(
         "SELECT MAX(date) FROM sales WHERE date >= ? AND date <= ?",
         (window.first.isoformat(), window.last.isoformat()),
     ).fetchone()
@@ -106,7 +106,7 @@ def sales_outside_window(shop: Shop, window: DateWindow | None = None) -> dict[s
     """Product name -> its sales days outside `window` (default: the plausible window)."""
     window = window or DateWindow.default()
     out: dict[str, OutsideSales] = {}
-    for name, day in shop.conn.execute(
+    for name, day in shop._conn.execute(
         """SELECT p.name, s.date FROM sales s JOIN products p ON p.id = s.product_id
            WHERE s.date < ? OR s.date > ? ORDER BY p.name, s.date""",
         (window.first.isoformat(), window.last.isoformat()),
@@ -135,7 +135,7 @@ def remove_sales(
         params.append(product_by_name(shop, product).id)  # ShopFileError if unknown
     sql += " ORDER BY s.date, p.name"
     if dry_run:  # a read only: no write lock, nothing written
-        return [_removed(r) for r in shop.conn.execute(sql, params)]
+        return [_removed(r) for r in shop._conn.execute(sql, params)]
     with shop.transaction() as conn:
         rows = conn.execute(sql, params).fetchall()
         removed = [_removed(r) for r in rows]
@@ -152,7 +152,6 @@ def remove_sales(
             "quantity": sum(d.quantity for d in removed),
             "rows": [[d.product, d.date.isoformat(), d.quantity] for d in removed[:1000]],
         })
-        shop.mark_data_changed()
     return removed
 
 
@@ -164,7 +163,7 @@ def read_true_demand(shop: Shop) -> pd.DataFrame:
     frame = pd.read_sql_query(
         """SELECT p.name AS product, t.date, t.demand FROM true_demand t
            JOIN products p ON p.id = t.product_id ORDER BY p.name, t.date""",
-        shop.conn,
+        shop._conn,
     )
     frame["date"] = pd.to_datetime(frame["date"])
     return frame
@@ -185,3 +184,45 @@ def write_true_demand(shop: Shop, demand: pd.DataFrame) -> None:
 
 def _removed(row: tuple[str, str, float, int]) -> RemovedDay:
     return RemovedDay(row[0], dt.date.fromisoformat(row[1]), float(row[2]))
+
+
+def quantities_of(shop: Shop, product: str, first: dt.date, last: dt.date
+                  ) -> dict[dt.date, float]:
+    """The stored quantity per day of one product from `first` to `last` (empty if unknown)."""
+    return {
+        dt.date.fromisoformat(d): float(q)
+        for d, q in shop._conn.execute(
+            """SELECT s.date, s.quantity FROM sales s JOIN products p ON p.id = s.product_id
+               WHERE p.name = ? AND s.date BETWEEN ? AND ?""",
+            (product, first.isoformat(), last.isoformat()),
+        )
+    }
+
+
+@dataclasses.dataclass(frozen=True)
+class SalesRow:
+    """One product-day as an import writes it (last_sale: the time of its last receipt)."""
+
+    product_id: int
+    day: dt.date
+    quantity: float
+    produced: float | None = None
+    leftover: float | None = None
+    sold_out: str | None = None
+    last_sale: str | None = None
+
+
+def insert_rows(shop: Shop, rows: list[SalesRow], *, replace: bool) -> None:
+    """Write imported product-days (`replace`: days already stored are overwritten)."""
+    with_time = any(r[1] == "last_sale_time" for r in shop._conn.execute("PRAGMA table_info(sales)"))
+    columns = "product_id, date, quantity, produced, leftover, sold_out_time"
+    columns += ", last_sale_time" if with_time else ""
+    marks = ", ".join("?" for _ in columns.split(","))
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    values = [
+        (r.product_id, r.day.isoformat(), r.quantity, r.produced, r.leftover, r.sold_out,
+         *((r.last_sale,) if with_time else ()))
+        for r in rows
+    ]
+    with shop.transaction() as conn:
+        conn.executemany(f"{verb} INTO sales({columns}) VALUES ({marks})", values)

@@ -13,7 +13,7 @@ from forecasting.values.settings import ShopSettings
 
 def load_settings(shop: Shop) -> ShopSettings:
     """The settings stored in the shop file."""
-    row = shop.conn.execute("SELECT * FROM shop WHERE id = 1").fetchone()
+    row = shop._conn.execute("SELECT * FROM shop WHERE id = 1").fetchone()
     if row is None:  # deleted by hand or by another tool: the file is not usable as it is
         raise ShopFileError("failure.no_shop_row", path=str(shop.path))
     return ShopSettings(
@@ -59,7 +59,7 @@ def save_settings(shop: Shop, settings: ShopSettings) -> None:
 
 def load_closing_days(shop: Shop) -> dict[dt.date, str]:
     """Planned closing days (holidays of the shop itself, renovation, ...) with their reason."""
-    rows = shop.conn.execute("SELECT date, reason FROM closing_days ORDER BY date").fetchall()
+    rows = shop._conn.execute("SELECT date, reason FROM closing_days ORDER BY date").fetchall()
     return {dt.date.fromisoformat(r["date"]): r["reason"] for r in rows}
 
 
@@ -71,7 +71,6 @@ def set_closing_day(shop: Shop, day: dt.date, reason: str = "") -> None:
             (day.isoformat(), reason),
         )
         shop.log("closing_day.set", {"date": day.isoformat(), "reason": reason})
-        shop.mark_data_changed()
 
 
 def remove_closing_day(shop: Shop, day: dt.date) -> None:
@@ -79,4 +78,3 @@ def remove_closing_day(shop: Shop, day: dt.date) -> None:
     with shop.transaction() as conn:
         conn.execute("DELETE FROM closing_days WHERE date = ?", (day.isoformat(),))
         shop.log("closing_day.removed", {"date": day.isoformat()})
-        shop.mark_data_changed()

@@ -40,30 +40,28 @@ def save_count(shop: Shop, count: StockCount) -> None:
     on_hand = _checked(count.on_hand, count.product)
     on_order = _checked(count.on_order, count.product)
     with shop.transaction():
-        shop.conn.execute(
+        shop._conn.execute(
             "INSERT OR REPLACE INTO stock(product_id, date, on_hand, on_order) VALUES (?, ?, ?, ?)",
             (product_id, count.date.isoformat(), on_hand, on_order),
         )
         shop.log("stock.set", {"product": count.product, "date": count.date.isoformat(),
                                "on_hand": on_hand, "on_order": on_order})
-        shop.mark_stock_changed()
 
 
 def delete_count(shop: Shop, product: str, day: dt.date) -> bool:
     """Remove the count of one product and day; False when there was none."""
     product_id = _product_id(shop, product)
     with shop.transaction():
-        gone = shop.conn.execute("DELETE FROM stock WHERE product_id = ? AND date = ?",
+        gone = shop._conn.execute("DELETE FROM stock WHERE product_id = ? AND date = ?",
                                  (product_id, day.isoformat())).rowcount
         if gone:
             shop.log("stock.clear", {"product": product, "date": day.isoformat()})
-            shop.mark_stock_changed()
     return bool(gone)
 
 
 def count_on(shop: Shop, product: str, day: dt.date) -> StockCount | None:
     """The count made for exactly `day`, or None."""
-    row = shop.conn.execute(
+    row = shop._conn.execute(
         """SELECT s.on_hand, s.on_order FROM stock s JOIN products p ON p.id = s.product_id
            WHERE p.name = ? AND s.date = ?""", (product, day.isoformat())).fetchone()
     return None if row is None else StockCount(product, day, float(row[0]), float(row[1]))
@@ -71,7 +69,7 @@ def count_on(shop: Shop, product: str, day: dt.date) -> StockCount | None:
 
 def latest_counts(shop: Shop, day: dt.date) -> dict[str, StockCount]:
     """Per product the latest count on or before `day` (products never counted are absent)."""
-    rows = shop.conn.execute(
+    rows = shop._conn.execute(
         """SELECT p.name, s.date, s.on_hand, s.on_order FROM stock s
            JOIN products p ON p.id = s.product_id
            WHERE s.date = (SELECT MAX(date) FROM stock t
@@ -84,4 +82,4 @@ def latest_counts(shop: Shop, day: dt.date) -> dict[str, StockCount]:
 
 def counted_product_ids(shop: Shop) -> set[int]:
     """Ids of the products with at least one count (they are planned with their stock)."""
-    return {r[0] for r in shop.conn.execute("SELECT DISTINCT product_id FROM stock")}
+    return {r[0] for r in shop._conn.execute("SELECT DISTINCT product_id FROM stock")}

@@ -57,7 +57,7 @@ def shown_dialogs() -> list[ErrorDialog]:
 def window_on(qtbot: object, session: object) -> MainWindow:
     window = MainWindow(session)  # type: ignore[arg-type]
     qtbot.addWidget(window)  # type: ignore[attr-defined]
-    session.shop.conn.execute("PRAGMA busy_timeout = 200")  # type: ignore[attr-defined]
+    session.shop._conn.execute("PRAGMA busy_timeout = 200")  # type: ignore[attr-defined]
     return window
 
 
@@ -119,7 +119,7 @@ def test_a_stock_count_on_a_read_only_file(qtbot: object, planned_session: objec
     window = window_on(qtbot, session)
     # SQLite's read-only mode gives the SQLITE_READONLY of a write-protected file (tests may run
     # as root, where chmod does not stop writes)
-    session.shop.conn.execute("PRAGMA query_only = 1")  # type: ignore[attr-defined]
+    session.shop._conn.execute("PRAGMA query_only = 1")  # type: ignore[attr-defined]
     bread = "Roggenmischbrot 750 g"
     table, row = window.sheet.table_of(bread)  # type: ignore[misc]
     table.order_model().setData(table.order_model().index(row, STOCK), "12")

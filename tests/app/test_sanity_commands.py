@@ -108,10 +108,10 @@ def _rows_digest(path: Path) -> str:
     """SHA-256 of every row of every table, read through SQLite."""
     h = hashlib.sha256()
     with Shop.open(path, migrate=False) as shop:
-        tables = [r[0] for r in shop.conn.execute(
+        tables = [r[0] for r in shop._conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         for table in tables:
-            for row in shop.conn.execute(f"SELECT * FROM {table} ORDER BY 1"):
+            for row in shop._conn.execute(f"SELECT * FROM {table} ORDER BY 1"):
                 h.update(repr(tuple(row)).encode())
     return h.hexdigest()
 
@@ -155,7 +155,7 @@ def test_sales_remove_takes_the_rows_out_logged_once(
         shop_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with Shop.open(shop_copy) as shop:
         version = shop.data_version()
-        total = shop.conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0]
+        total = shop._conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0]
     code, out, _ = _run(capsys, shop_copy, "--lang", "en", "sales", "remove", "--to",
                         "1999-12-31", "--product", "Brot")
     assert code == 0
@@ -164,10 +164,10 @@ def test_sales_remove_takes_the_rows_out_logged_once(
     assert out.splitlines() == ["  Brot  31.12.9999  5", "1 Verkaufstag(e) entfernt."]
     with Shop.open(shop_copy) as shop:
         assert shop.data_version() == version + 2
-        assert shop.conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0] == total - 3
-        assert shop.conn.execute(
+        assert shop._conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0] == total - 3
+        assert shop._conn.execute(
             "SELECT COUNT(*) FROM sales WHERE date < '2000' OR date > '2029'").fetchone()[0] == 0
-        logged = [r[0] for r in shop.conn.execute(
+        logged = [r[0] for r in shop._conn.execute(
             "SELECT details FROM change_log WHERE action = 'sales.removed' ORDER BY id")]
     assert len(logged) == 2
     assert '"0001-01-01"' in logged[0]

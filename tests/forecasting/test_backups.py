@@ -67,7 +67,7 @@ def _state(path: Path) -> tuple[int, int, float, list[tuple[str, float]]]:
     with Shop.open(path) as shop:
         sales = read_sales(shop)
         decisions = sorted(
-            (r[0], r[1]) for r in shop.conn.execute("SELECT date, final FROM order_decisions"))
+            (r[0], r[1]) for r in shop._conn.execute("SELECT date, final FROM order_decisions"))
         return len(sales), len(decisions), float(sales["quantity"].sum()), decisions
 
 
@@ -98,7 +98,7 @@ def _what_a_command_meets(path: Path) -> BaseException:
     try:
         with Shop.open(path) as shop:
             read_sales(shop)
-            shop.conn.execute("SELECT * FROM order_decisions").fetchall()
+            shop._conn.execute("SELECT * FROM order_decisions").fetchall()
     except (ShopFileError, sqlite3.DatabaseError) as exc:
         return exc
     raise AssertionError(f"{path} reads without an error")
@@ -271,12 +271,12 @@ def test_restore_while_another_process_holds_the_shop_open(shop_path: Path,
                 final=final, reason_code="event", reason_text="", decided_by="child",
                 decided_at=dt.datetime(2026, 11, 3, 18, 0)))
         def count():
-            return shop.conn.execute("SELECT COUNT(*) FROM order_decisions").fetchone()[0]
+            return shop._conn.execute("SELECT COUNT(*) FROM order_decisions").fetchone()[0]
         decide("2026-12-01", 80)
         print("before", count(), flush=True)
         sys.stdin.readline()  # the parent restores meanwhile
         print("after", count(), flush=True)
-        print("integrity", shop.conn.execute("PRAGMA integrity_check").fetchone()[0], flush=True)
+        print("integrity", shop._conn.execute("PRAGMA integrity_check").fetchone()[0], flush=True)
         decide("2026-12-02", 90)
         print("wrote", count(), flush=True)
         sys.stdin.readline()

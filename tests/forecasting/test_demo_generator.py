@@ -32,7 +32,7 @@ def _data(path: Path) -> dict[str, pd.DataFrame]:
         products = pd.DataFrame([p.__dict__ for p in load_products(shop)]).drop(columns="id")
         stock = pd.read_sql_query(
             "SELECT p.name, s.date, s.on_hand, s.on_order FROM stock s "
-            "JOIN products p ON p.id = s.product_id ORDER BY p.name", shop.conn)
+            "JOIN products p ON p.id = s.product_id ORDER BY p.name", shop._conn)
         return {
             "sales": read_sales(shop),
             "true_demand": read_true_demand(shop),
@@ -132,7 +132,7 @@ def test_events_include_known_history_and_upcoming_days(demo_bakery_path: Path) 
 
 def test_deli_has_a_starting_stock(demo_deli_path: Path) -> None:
     with Shop.open(demo_deli_path) as shop:
-        rows = shop.conn.execute("SELECT date, on_hand, on_order FROM stock").fetchall()
+        rows = shop._conn.execute("SELECT date, on_hand, on_order FROM stock").fetchall()
         active = [p for p in load_products(shop) if p.active]
     assert len(rows) == len(active)
     assert {r["date"] for r in rows} == {"2026-11-26"}  # after closing on 25.11.

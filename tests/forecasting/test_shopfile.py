@@ -33,9 +33,7 @@ from forecasting.store.schema import APPLICATION_ID, CURRENT_VERSION, V1
 from forecasting.store.settings import (
     load_closing_days,
     load_settings,
-    remove_closing_day,
     save_settings,
-    set_closing_day,
 )
 from forecasting.values.decisions import OrderDecision, StoredForecast
 from forecasting.values.events import Event
@@ -82,10 +80,12 @@ def test_bad_state_is_refused() -> None:
 
 
 def test_closing_days_round_trip(shop: Shop) -> None:
+    from forecasting.operations import settings
+
     before = shop.data_version()
-    set_closing_day(shop, dt.date(2026, 8, 3), "Betriebsferien")
-    set_closing_day(shop, dt.date(2026, 8, 4), "Betriebsferien")
-    remove_closing_day(shop, dt.date(2026, 8, 4))
+    settings.set_closing_day(shop, dt.date(2026, 8, 3), "Betriebsferien")
+    settings.set_closing_day(shop, dt.date(2026, 8, 4), "Betriebsferien")
+    settings.remove_closing_day(shop, dt.date(2026, 8, 4))
     assert load_closing_days(shop) == {dt.date(2026, 8, 3): "Betriebsferien"}
     assert shop.data_version() == before + 3
 
@@ -252,16 +252,16 @@ def test_forecasts_and_decisions_round_trip(shop: Shop) -> None:
     assert load_decisions(shop, day) == [d]
     delete_decision(shop, "Brötchen", day)
     assert load_decisions(shop) == []
-    actions = [r[0] for r in shop.conn.execute("SELECT action FROM change_log ORDER BY id")]
+    actions = [r[0] for r in shop._conn.execute("SELECT action FROM change_log ORDER BY id")]
     assert actions[-2:] == ["order.decided", "order.undecided"]
 
 
 def test_change_log_is_append_only(shop: Shop) -> None:
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        shop.conn.execute("UPDATE change_log SET action = 'x'")
+        shop._conn.execute("UPDATE change_log SET action = 'x'")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        shop.conn.execute("DELETE FROM change_log")
-    assert shop.conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0] >= 1
+        shop._conn.execute("DELETE FROM change_log")
+    assert shop._conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0] >= 1
 
 
 def test_failed_transaction_leaves_file_unchanged(shop: Shop, tmp_path: Path) -> None:
@@ -286,10 +286,10 @@ def test_failed_transaction_leaves_file_unchanged(shop: Shop, tmp_path: Path) ->
 
 
 def test_file_is_marked_and_versioned(shop: Shop) -> None:
-    assert shop.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert shop._conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert shop.version == CURRENT_VERSION
-    assert shop.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert shop.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert shop._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert shop._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 def test_migration_from_version_1_keeps_rows(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def test_opening_the_file_again_keeps_the_first_connections_locks(tmp_path: Path
     it and its writes vanish (this failed when Shop.open read the header with open()/close())."""
     path = tmp_path / "laden.bkshop"
     app = Shop.create(path, name="Laden", state="NW")
-    app.conn.execute("PRAGMA wal_autocheckpoint = 0")  # keep the writes in the WAL
+    app._conn.execute("PRAGMA wal_autocheckpoint = 0")  # keep the writes in the WAL
     save_product(app, Product(name="Brötchen"))
     with Shop.open(path) as job:  # a worker job in the same process
         assert [p.name for p in load_products(job)] == ["Brötchen"]

@@ -58,7 +58,7 @@ def test_a_count_makes_suggestions_stale_but_keeps_the_forecast(shop: Shop) -> N
     assert shop.plan_version() == plan + 1
     delete_count(shop, "Feta", WED)
     assert (shop.data_version(), shop.plan_version()) == (data, plan + 2)
-    actions = [r[0] for r in shop.conn.execute("SELECT action FROM change_log")]
+    actions = [r[0] for r in shop._conn.execute("SELECT action FROM change_log")]
     assert actions[-2:] == ["stock.set", "stock.clear"]
 
 

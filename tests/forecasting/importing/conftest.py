@@ -29,7 +29,7 @@ def _shop_sales(shop: Shop) -> set[tuple[str, str, float]]:
     """(product, ISO date, quantity) of every sales row."""
     return {
         (r[0], r[1], r[2])
-        for r in shop.conn.execute(
+        for r in shop._conn.execute(
             "SELECT p.name, s.date, s.quantity FROM sales s JOIN products p ON p.id = s.product_id"
         )
     }
@@ -39,13 +39,13 @@ def _rows_digest(shop: Shop) -> str:
     """SHA-256 of every row of every table, read through the shop's own connection (never the
     file's bytes while a connection is open)."""
     h = hashlib.sha256()
-    tables = [r[0] for r in shop.conn.execute(
+    tables = [r[0] for r in shop._conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     for table in tables:
-        width = len(shop.conn.execute(f"PRAGMA table_info({table})").fetchall())
+        width = len(shop._conn.execute(f"PRAGMA table_info({table})").fetchall())
         order = ", ".join(str(i) for i in range(1, width + 1))
         h.update(table.encode())
-        for row in shop.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
+        for row in shop._conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
             h.update(repr(tuple(row)).encode())
     return h.hexdigest()
 

@@ -139,8 +139,8 @@ def test_messy_files_import_exactly_or_refuse(case: dict[str, object]) -> None:
         good = dict(case["good"].items())  # type: ignore[attr-defined]
         assert in_file == good
         with Shop.open(shop_path) as shop:
-            total = shop.conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0]
-            seed = shop.conn.execute(
+            total = shop._conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0]
+            seed = shop._conn.execute(
                 "SELECT quantity FROM sales WHERE date = '2024-05-03' AND "
                 "product_id = (SELECT id FROM products WHERE name = 'Brot')"
             ).fetchone()[0]

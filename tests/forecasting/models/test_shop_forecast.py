@@ -34,9 +34,9 @@ def _small_shop(source: Path, tmp_path: Path, products: int = 4) -> Path:
     path = tmp_path / "shop.bkshop"
     shutil.copy(source, path)
     with Shop.open(path) as shop:
-        shop.conn.execute("DELETE FROM true_demand")  # the forecast never needs it
+        shop._conn.execute("DELETE FROM true_demand")  # the forecast never needs it
         # keep the test fast: forecast a few active products
-        shop.conn.execute("UPDATE products SET active = 0 WHERE id > ?", (products,))
+        shop._conn.execute("UPDATE products SET active = 0 WHERE id > ?", (products,))
     return path
 
 

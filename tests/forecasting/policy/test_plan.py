@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 import pytest
 
-from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day, save_plan
+from forecasting.operations.plan import save_plan
+from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day
 from forecasting.store.decisions import load_forecasts
 from forecasting.store.file import Shop
 from forecasting.store.products import save_product
