@@ -9,6 +9,7 @@ from pathlib import Path
 from forecasting.importing.stock_list import import_stock_list
 from forecasting.operations.changes import Changes
 from forecasting.operations.edits import SetStock
+from forecasting.store.backups import before_import
 from forecasting.store.file import Shop
 from forecasting.store.stock import count_on
 from forecasting.values.stock import StockCount
@@ -30,7 +31,8 @@ def clear_count(shop: Shop, product: str, day: dt.date) -> SetStock | None:
 
 def import_list(shop: Shop, path: Path, day: dt.date) -> tuple[list[StockCount], Changes]:
     """Counts for `day` from an inventory list (all rows or none); the counts and what changed."""
-    counts = import_stock_list(shop, path, day)
-    if counts:
-        shop.mark_stock_changed()
+    with before_import(shop), shop.transaction():
+        counts = import_stock_list(shop, path, day)
+        if counts:
+            shop.mark_stock_changed()
     return counts, Changes(stock=bool(counts))

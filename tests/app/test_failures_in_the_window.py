@@ -148,7 +148,7 @@ def test_settings_on_a_locked_file_stay_in_the_dialog(qtbot: object, session: ob
 def test_a_calendar_event_on_a_locked_file(qtbot: object, session: object) -> None:
     window = window_on(qtbot, session)
     before = len(load_events(session.shop))  # type: ignore[attr-defined]
-    event = Event("market", "Wochenmarkt", ORDER_DAY, ORDER_DAY)
+    event = Event("weekly_market", "Wochenmarkt", ORDER_DAY, ORDER_DAY)
     with writer_holding(session.path):  # type: ignore[attr-defined]
         assert window.calendar.store_event(event) is None
     assert window.calendar.message.text() == BUSY_DE

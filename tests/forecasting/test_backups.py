@@ -186,13 +186,13 @@ def test_an_empty_new_shop_is_not_backed_up_before_its_first_import(tmp_path: Pa
 
 
 def test_a_sales_import_makes_a_before_import_backup(shop_path: Path, tmp_path: Path) -> None:
-    from forecasting.importing.engine import import_sales
+    from forecasting.operations.sales import import_file
 
     csv = tmp_path / "kasse.csv"
     csv.write_text("Datum;Artikel;Menge\n01.06.2027;Brötchen;44\n02.06.2027;Brezel;12\n",
                    encoding="utf-8")
     with Shop.open(shop_path) as shop:
-        report = import_sales(csv, shop)
+        report, _ = import_file(shop, csv)
     assert report.written
     [made] = backups.list_backups(shop_path)
     assert made.kind == "before-import"
@@ -449,7 +449,7 @@ def test_backup_list_metadata_survives_being_read_only(shop_path: Path) -> None:
 
 def test_no_writable_folder_refuses_the_import_and_changes_nothing(
         shop_path: Path, data_folder: Path, tmp_path: Path) -> None:
-    from forecasting.importing.engine import import_sales
+    from forecasting.operations.sales import import_file
 
     shop_path.with_name("Bäckerei Test.backups").write_text("not a folder", encoding="utf-8")
     (data_folder / "Bestellkompass").mkdir(parents=True)
@@ -458,7 +458,7 @@ def test_no_writable_folder_refuses_the_import_and_changes_nothing(
     csv.write_text("Datum;Artikel;Menge\n01.06.2027;Brötchen;44\n", encoding="utf-8")
     before = _state(shop_path)
     with Shop.open(shop_path) as shop, pytest.raises(BackupError) as err:
-        import_sales(csv, shop)
+        import_file(shop, csv)
     assert "Die Sicherung konnte nicht geschrieben werden" in err.value.message("de")
     assert "Es wurde nichts geändert." in err.value.message("de")
     assert _state(shop_path) == before

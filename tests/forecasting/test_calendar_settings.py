@@ -9,7 +9,6 @@ from calendars.options import CalendarOptions
 from forecasting.shop_calendar import shop_features
 from forecasting.store.calendar_options import (
     load_calendar_options,
-    save_calendar_options,
     stored_calendar_options,
 )
 from forecasting.store.file import Shop
@@ -30,8 +29,10 @@ def test_defaults_until_the_owner_sets_something(tmp_path: Path) -> None:
 
 def test_saved_options_come_back_and_make_forecasts_stale(tmp_path: Path) -> None:
     with _shop(tmp_path) as shop:
+        from forecasting.operations.settings import change_calendar
+
         version = shop.data_version()
-        save_calendar_options(shop, CalendarOptions(observe_ramadan=True))
+        change_calendar(shop, {"observe_ramadan": True})
         assert load_calendar_options(shop).observe_ramadan
         assert shop.data_version() == version + 1
     with Shop.open(tmp_path / "laden.bkshop") as again:

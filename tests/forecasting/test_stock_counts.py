@@ -52,11 +52,14 @@ def test_latest_count_on_or_before_the_day_applies(shop: Shop) -> None:
 
 
 def test_a_count_makes_suggestions_stale_but_keeps_the_forecast(shop: Shop) -> None:
+    from forecasting.operations import stock
+    from forecasting.operations.edits import apply_edit
+
     data, plan = shop.data_version(), shop.plan_version()
-    save_count(shop, StockCount("Feta", WED, 5.0))
+    apply_edit(shop, stock.count(shop, "Feta", WED, 5.0))
     assert shop.data_version() == data  # the trained model and saved forecast stay valid
     assert shop.plan_version() == plan + 1
-    delete_count(shop, "Feta", WED)
+    apply_edit(shop, stock.clear_count(shop, "Feta", WED))
     assert (shop.data_version(), shop.plan_version()) == (data, plan + 2)
     actions = [r[0] for r in shop._conn.execute("SELECT action FROM change_log")]
     assert actions[-2:] == ["stock.set", "stock.clear"]
