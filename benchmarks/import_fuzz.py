@@ -38,6 +38,7 @@ from pathlib import Path
 from calendars.plausible import MAX_DAILY_QUANTITY, MAX_NAME_LENGTH, UNSAFE_CHARS, DateWindow
 from forecasting.errors import UserError
 from forecasting.importing.engine import ImportOptions, import_sales
+from forecasting.store.create import create_shop
 from forecasting.store.file import Shop
 
 PRODUCTS = ["Brot", "Brötchen", "Laugenbrezel", "Käsekuchen", "Kaffee"]
@@ -286,7 +287,7 @@ def implausible_rows(shop: Shop, window: DateWindow) -> list[str]:
 
 
 def _seed_shop(path: Path) -> None:
-    with Shop.create(path, name="Fuzz-Bäckerei", state="NW") as shop, shop.transaction() as conn:
+    with create_shop(path, name="Fuzz-Bäckerei", state="NW") as shop, shop.transaction() as conn:
         conn.execute("INSERT INTO products(name) VALUES ('Brot')")
         conn.execute("INSERT INTO sales(product_id, date, quantity) VALUES (1, '2025-03-01', 7)")
 

@@ -26,7 +26,8 @@ from forecasting.errors import UserError
 from forecasting.schema import normalise_sales
 from forecasting.store import meta
 from forecasting.store.calendar import save_event, write_weather
-from forecasting.store.file import Shop, new_shop_file, remove_shop_files, replace_content
+from forecasting.store.create import new_shop_file, remove_shop_files
+from forecasting.store.file import Shop, replace_content
 from forecasting.store.products import save_product
 from forecasting.store.sales import write_sales, write_true_demand
 from forecasting.store.stock import save_count

@@ -9,6 +9,8 @@ from pathlib import Path
 from forecasting.operations.changes import Changes
 from forecasting.store import backups
 from forecasting.store.backups import Backup, Restored, ShopDamagedError
+from forecasting.store.file import Shop
+from forecasting.store.schema import CURRENT_VERSION
 
 __all__ = ["Backup", "Restored", "ShopDamagedError", "create_backup", "daily_backup",
            "diagnose", "folder_of", "list_backups", "resolve", "restore_backup"]
@@ -34,6 +36,9 @@ def daily_backup(shop_path: str | Path) -> Backup | None:
 
 
 def restore_backup(shop_path: str | Path, backup: Backup) -> tuple[Restored, Changes]:
-    """Write `backup` into the shop file (the current state is backed up first)."""
-    return backups.restore(shop_path, backup), Changes(data=True, stock=True, settings=True,
-                                                       decisions=frozenset())
+    """Write `backup` into the shop file (the current state is backed up first); a backup made by
+    an older version of the program is migrated forward at once."""
+    restored = backups.restore(shop_path, backup)
+    if (restored.backup.version or 0) < CURRENT_VERSION:
+        Shop.open(shop_path).close()  # migrates (with its own before-migration backup)
+    return restored, Changes(data=True, stock=True, settings=True)

@@ -19,7 +19,8 @@ from forecasting.operations.changes import Changes
 from forecasting.progress import Progress
 from forecasting.store import sales
 from forecasting.store.backups import before_import
-from forecasting.store.file import Shop, new_shop_file
+from forecasting.store.create import new_shop_file
+from forecasting.store.file import Shop
 from forecasting.values.sales import RemovedDay
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from forecasting.store import create
 from forecasting.store.file import Shop, default_shop_path
 
 __all__ = ["Shop", "create_shop", "default_shop_path", "open_shop"]
@@ -17,4 +18,4 @@ def open_shop(path: str | Path, *, read_only: bool = False, migrate: bool = True
 
 def create_shop(path: str | Path, *, name: str, state: str, **settings: object) -> Shop:
     """A new, empty shop file, open (refuses an existing file)."""
-    return Shop.create(path, name=name, state=state, **settings)
+    return create.create_shop(path, name=name, state=state, **settings)

@@ -599,8 +599,4 @@ def restore(shop_path: str | Path, backup: Backup | str | Path, *,
         raise BackupError("backup.restore_failed", path=str(shop_path), detail=detail,
                           before=str(before.path if before else aside or ""))
     prune(shop_path, "before-restore")
-    if (checked.version or 0) < CURRENT_VERSION:
-        from forecasting.store.file import Shop  # not at the top: shopfile imports this module
-
-        Shop.open(shop_path).close()  # migrates forward (with its own before-migration backup)
-    return Restored(checked, before, aside)
+    return Restored(checked, before, aside)  # an older backup migrates when the shop is opened

@@ -22,6 +22,7 @@ import pandas as pd
 import pytest
 
 from app.cli import main
+from forecasting.store.create import create_shop
 from forecasting.store.decisions import save_decision
 from forecasting.store.file import Shop
 from forecasting.store.products import save_product
@@ -45,7 +46,7 @@ EVIL_REASON = "=cmd|' /C calc'!A0"
 def named_shop(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Product names with a formula, ESC, U+202E and 10,000 characters, suggestions for DAY."""
     path = tmp_path_factory.mktemp("sanity") / "namen.bkshop"
-    with Shop.create(path, name="Testbäckerei", state="BY") as shop:
+    with create_shop(path, name="Testbäckerei", state="BY") as shop:
         for i, name in enumerate(NAMES):
             save_product(shop, Product(name, price=2.0, unit_cost=0.5, shelf_life_days=1 + i % 2,
                                        supplier="+Backstube" if i % 2 else "Backstube"))

@@ -10,6 +10,7 @@ import pytest
 
 from app.cli import main
 from forecasting.store.calendar import load_events, load_weather
+from forecasting.store.create import create_shop
 from forecasting.store.file import Shop
 
 
@@ -21,7 +22,7 @@ def _run(*argv: str) -> int:
 @pytest.fixture
 def shop_path(tmp_path: Path) -> Path:
     path = tmp_path / "kiel.bkshop"
-    Shop.create(path, name="Bäckerei Kiel", state="SH").close()
+    create_shop(path, name="Bäckerei Kiel", state="SH").close()
     return path
 
 
@@ -116,7 +117,7 @@ def test_shop_in_augsburg_gets_the_friedensfest(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "augsburg.bkshop"
-    Shop.create(path, name="Bäckerei Lech", state="BY", postal_code="86152").close()
+    create_shop(path, name="Bäckerei Lech", state="BY", postal_code="86152").close()
     assert _run("calendar", "--shop", str(path), "--from", "2025-08-08", "--to", "2025-08-08",
                 "--format", "csv") == 0
     frame = pd.read_csv(io.StringIO(capsys.readouterr().out), index_col="date")

@@ -17,6 +17,7 @@ import pytest
 from forecasting.errors import ShopFileError
 from forecasting.store import backups
 from forecasting.store.backups import Backup, BackupError, ShopDamagedError
+from forecasting.store.create import create_shop
 from forecasting.store.decisions import save_decision
 from forecasting.store.file import Shop
 from forecasting.store.products import save_product
@@ -53,7 +54,7 @@ def _decide(shop: Shop, day: dt.date, final: float) -> None:
 def shop_path(tmp_path: Path) -> Path:
     """A small real shop: three products, 200 days of sales, two decisions; closed."""
     path = tmp_path / "laden" / "Bäckerei Test.bkshop"
-    with Shop.create(path, name="Bäckerei Test", state="NW") as shop:
+    with create_shop(path, name="Bäckerei Test", state="NW") as shop:
         for name in ("Brötchen", "Brezel", "Roggenbrot"):
             save_product(shop, Product(name=name))
         write_sales(shop, _sales(200))
@@ -179,7 +180,7 @@ def test_a_failed_import_keeps_no_before_import_backup(shop_path: Path) -> None:
 
 
 def test_an_empty_new_shop_is_not_backed_up_before_its_first_import(tmp_path: Path) -> None:
-    with Shop.create(tmp_path / "neu.bkshop", name="Neu", state="HH") as shop, \
+    with create_shop(tmp_path / "neu.bkshop", name="Neu", state="HH") as shop, \
             backups.before_import(shop) as made:
         assert made is None
     assert backups.list_backups(tmp_path / "neu.bkshop") == []
@@ -333,7 +334,7 @@ def test_restore_refuses_what_it_cannot_use_and_changes_nothing(shop_path: Path,
         backups.restore(shop_path, backups.resolve(shop_path, str(foreign)))
     assert "keine Bestellkompass-Shop-Datei" in err.value.message("de")
     newer = tmp_path / "neuer.bkshop"
-    Shop.create(newer, name="Neu", state="BY").close()
+    create_shop(newer, name="Neu", state="BY").close()
     conn = sqlite3.connect(newer)
     conn.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
     conn.commit()

@@ -11,13 +11,14 @@ from forecasting.store.calendar_options import (
     load_calendar_options,
     stored_calendar_options,
 )
+from forecasting.store.create import create_shop
 from forecasting.store.file import Shop
 from forecasting.store.settings import save_settings, set_closing_day
 from forecasting.values.settings import ShopSettings
 
 
 def _shop(tmp_path: Path, state: str = "BY", postal_code: str = "80331") -> Shop:
-    return Shop.create(tmp_path / "laden.bkshop", name="Test", state=state,
+    return create_shop(tmp_path / "laden.bkshop", name="Test", state=state,
                        postal_code=postal_code)
 
 

@@ -21,6 +21,7 @@ import pytest
 
 from forecasting.errors import ShopFileError
 from forecasting.failures import user_message
+from forecasting.store.create import create_shop
 from forecasting.store.decisions import load_decisions, save_decision
 from forecasting.store.file import Shop
 from forecasting.store.products import save_product
@@ -43,7 +44,7 @@ DAY = dt.date(2026, 11, 26)
 
 def make_shop(path: Path, sales_days: int = 0) -> Path:
     """A small real shop file: one product, `sales_days` days of sales."""
-    with Shop.create(path, name="Bäckerei Test", state="NW") as shop:
+    with create_shop(path, name="Bäckerei Test", state="NW") as shop:
         save_product(shop, Product(name="Brötchen", category="Brötchen"))
         if sales_days:
             write_sales(shop, pd.DataFrame(

@@ -11,7 +11,7 @@ from calendars.event_files import read_events_file
 from forecasting.operations.calendar import import_events
 from forecasting.shop_calendar import product_promotions, shop_features
 from forecasting.store.calendar import load_events
-from forecasting.store.file import Shop
+from forecasting.store.create import create_shop
 from forecasting.store.products import save_product
 from forecasting.values.products import Product
 
@@ -21,7 +21,7 @@ def test_imported_product_promotion_stays_out_of_the_shop_calendar(tmp_path: Pat
     source.write_text("Art;Name;Von;Bis;Produkt\n"
                       "Aktion;Aktion: Hummus;07.12.2026;08.12.2026;Hummus\n"
                       "Aktion;Rabattwoche;09.12.2026;09.12.2026;\n", encoding="utf-8")
-    with Shop.create(tmp_path / "shop.bkshop", name="Feinkost", state="SH") as shop:
+    with create_shop(tmp_path / "shop.bkshop", name="Feinkost", state="SH") as shop:
         save_product(shop, Product(name="Hummus"))
         assert import_events(shop, read_events_file(source))[:2] == (2, 0)
         assert {e.name: e.product for e in load_events(shop)} == {"Aktion: Hummus": "Hummus",

@@ -19,6 +19,7 @@ from forecasting.store.calendar import (
     save_event,
     write_weather,
 )
+from forecasting.store.create import create_shop
 from forecasting.store.decisions import (
     delete_decision,
     load_decisions,
@@ -47,7 +48,7 @@ def digest(path: Path) -> str:
 
 @pytest.fixture
 def shop(tmp_path: Path) -> Shop:
-    s = Shop.create(tmp_path / "laden.bkshop", name="Bäckerei Test", state="NW")
+    s = create_shop(tmp_path / "laden.bkshop", name="Bäckerei Test", state="NW")
     yield s
     s.close()
 
@@ -342,7 +343,7 @@ def test_refuses_non_sqlite_file_untouched(tmp_path: Path) -> None:
 
 def test_refuses_newer_version_untouched(tmp_path: Path) -> None:
     path = tmp_path / "neu.bkshop"
-    Shop.create(path, name="Neu", state="BY").close()
+    create_shop(path, name="Neu", state="BY").close()
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
     conn.commit()
@@ -358,14 +359,14 @@ def test_refuses_newer_version_untouched(tmp_path: Path) -> None:
 def test_missing_file_and_existing_target(tmp_path: Path) -> None:
     with pytest.raises(ShopFileError):
         Shop.open(tmp_path / "nichtda.bkshop")
-    Shop.create(tmp_path / "a.bkshop", name="A", state="HH").close()
+    create_shop(tmp_path / "a.bkshop", name="A", state="HH").close()
     with pytest.raises(ShopFileError):
-        Shop.create(tmp_path / "a.bkshop", name="A", state="HH")
+        create_shop(tmp_path / "a.bkshop", name="A", state="HH")
 
 
 def test_close_folds_wal_into_one_file(tmp_path: Path) -> None:
     path = tmp_path / "a.bkshop"
-    shop = Shop.create(path, name="A", state="HH")
+    shop = create_shop(path, name="A", state="HH")
     save_product(shop, Product(name="Brötchen"))
     shop.close()
     wal = path.with_name(path.name + "-wal")

@@ -9,6 +9,7 @@ import pytest
 
 from forecasting.errors import UserError
 from forecasting.policy.stock_at import StockAt
+from forecasting.store.create import create_shop
 from forecasting.store.file import Shop
 from forecasting.store.products import save_product
 from forecasting.store.stock import (
@@ -26,7 +27,7 @@ MON, WED, FRI = dt.date(2026, 11, 23), dt.date(2026, 11, 25), dt.date(2026, 11, 
 
 @pytest.fixture
 def shop(tmp_path: Path) -> Shop:
-    shop = Shop.create(tmp_path / "deli.bkshop", name="Feinkost", state="SH")
+    shop = create_shop(tmp_path / "deli.bkshop", name="Feinkost", state="SH")
     save_product(shop, Product("Feta", unit="Stück", shelf_life_days=10))
     save_product(shop, Product("Oliven", unit="kg", shelf_life_days=14))
     yield shop

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from forecasting.store.create import create_shop
 from forecasting.store.file import Shop
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
@@ -59,7 +60,7 @@ def rows_digest() -> Callable[[Shop], str]:
 @pytest.fixture
 def new_shop(tmp_path: Path) -> Iterator[Shop]:
     """An empty shop file."""
-    shop = Shop.create(tmp_path / "laden.bkshop", name="Testbäckerei", state="NW")
+    shop = create_shop(tmp_path / "laden.bkshop", name="Testbäckerei", state="NW")
     yield shop
     shop.close()
 

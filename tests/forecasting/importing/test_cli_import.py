@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from app import cli
+from forecasting.store.create import create_shop
 from forecasting.store.file import Shop
 from forecasting.store.settings import load_settings
 
@@ -69,7 +70,7 @@ def test_dry_run_writes_nothing(
     assert not new.exists()
     assert "Probelauf" in capsys.readouterr().out
     existing = tmp_path / "alt.bkshop"
-    Shop.create(existing, name="Alt", state="NW").close()
+    create_shop(existing, name="Alt", state="NW").close()
     before = digest(existing)
     assert (
         bk(

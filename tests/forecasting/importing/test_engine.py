@@ -24,6 +24,7 @@ from forecasting.importing.engine import (
 from forecasting.importing.layouts import ImportCancelledError
 from forecasting.importing.mapping import Mapping
 from forecasting.progress import CallbackProgress
+from forecasting.store.create import create_shop
 from forecasting.store.file import Shop
 
 KIEL_GROUPS = {
@@ -230,7 +231,7 @@ def test_cancel_during_write_leaves_file_byte_identical(
     tmp_path: Path, datasets: Path, digest: Callable
 ) -> None:
     shop_path = tmp_path / "laden.bkshop"
-    with Shop.create(shop_path, name="Laden", state="SH") as shop:
+    with create_shop(shop_path, name="Laden", state="SH") as shop:
         import_sales(write(tmp_path / "bons.csv", RECEIPTS), shop)
     before = digest(shop_path)
     phases: list[str] = []

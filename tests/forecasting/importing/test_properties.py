@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from forecasting.errors import UserError
 from forecasting.importing.engine import ImportOptions, import_sales
+from forecasting.store.create import create_shop
 from forecasting.store.file import Shop
 
 PRODUCTS = ["Brot", "Brötchen", "Kuchen, groß"]
@@ -88,7 +89,7 @@ def _seeded_shop() -> bytes:
         with tempfile.TemporaryDirectory() as tmp:
             seed = Path(tmp) / "seed.csv"
             seed.write_text("Datum;Artikel;Menge\n03.05.2024;Brot;7\n", encoding="utf-8")
-            with Shop.create(Path(tmp) / "s.bkshop", name="Laden", state="NW") as shop:
+            with create_shop(Path(tmp) / "s.bkshop", name="Laden", state="NW") as shop:
                 import_sales(seed, shop)
             _SEEDED.append((Path(tmp) / "s.bkshop").read_bytes())
     return _SEEDED[0]

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
+from forecasting.store.create import create_shop
 from forecasting.store.file import Shop
 from forecasting.store.products import save_product
 from forecasting.store.sales import write_sales
@@ -54,7 +55,7 @@ def plain_forecast(rows: dict[tuple[str, dt.date], tuple[float, float]]) -> Plai
 @pytest.fixture
 def small_shop(tmp_path: Path) -> Iterator[Shop]:
     """A bakery in Bavaria (Mon-Sat) with four products and eight weeks of sales."""
-    shop = Shop.create(tmp_path / "small.bkshop", name="Kleine Bäckerei", state="BY")
+    shop = create_shop(tmp_path / "small.bkshop", name="Kleine Bäckerei", state="BY")
     products = [
         Product("Brötchen", category="Brötchen", price=0.45, unit_cost=0.12, pack_size=12,
                 supplier="Backstube"),

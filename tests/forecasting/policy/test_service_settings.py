@@ -6,6 +6,7 @@ from pathlib import Path
 
 from forecasting.operations.settings import set_category_service
 from forecasting.policy.economics import service_level
+from forecasting.store.create import create_shop
 from forecasting.store.file import Shop
 from forecasting.store.products import save_product
 from forecasting.store.service_levels import load_category_levels
@@ -13,7 +14,7 @@ from forecasting.values.products import Product
 
 
 def test_category_setting_round_trip_and_effect(tmp_path: Path) -> None:
-    with Shop.create(tmp_path / "s.bkshop", name="x", state="NW") as shop:
+    with create_shop(tmp_path / "s.bkshop", name="x", state="NW") as shop:
         assert load_category_levels(shop) == {}
         save_product(shop, Product("Weizenbrötchen", category="Brötchen"))
         save_product(shop, Product("Käsekuchen", category="Kuchen"))
