@@ -35,8 +35,28 @@ COMMANDS: dict[str, tuple[str, str]] = {
 _log = logging.getLogger("bestellkompass.cli")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every available subcommand."""
+TAKES_VALUE = ("--shop", "--lang", "--screenshot")  # the program's own options with a value
+
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line, or None (`--shop demo suggest` is suggest)."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in TAKES_VALUE:
+            skip = True
+        elif word in COMMANDS:
+            return word
+        elif not word.startswith("-"):
+            return None  # not a subcommand: argparse will say so
+    return None
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand; only the module of the one named in `argv` is
+    imported (the others' arguments are not needed), so a command starts without loading what
+    the others need."""
     from app import __version__
 
     parser = argparse.ArgumentParser(
@@ -53,11 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--selftest", action="store_true", help="open the demo shop offscreen and exit"
     )
     sub = parser.add_subparsers(dest="command", metavar="<subcommand>")
+    chosen = chosen_command(argv)
     for name, (module_name, help_text) in COMMANDS.items():
-        module = importlib.import_module(module_name)
         cmd = sub.add_parser(name, help=help_text, description=help_text)
-        module.add_arguments(cmd)
-        cmd.set_defaults(_run=module.run)
+        if name == chosen:
+            module = importlib.import_module(module_name)
+            module.add_arguments(cmd)
+            cmd.set_defaults(_run=module.run)
     return parser
 
 
@@ -87,7 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         setup_logging("bestellkompass-cli", logging.WARNING)
     else:
         setup_logging("bestellkompass", logging.INFO)
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words)
     args = parser.parse_args(argv)
     args.lang_given = args.lang is not None
     lang = args.lang or "de"
