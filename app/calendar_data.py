@@ -11,9 +11,11 @@ import math
 
 import pandas as pd
 
+from calendars.features import build_features
 from calendars.plausible import DateWindow
 from forecasting.operations.reading import (
     events_frame,
+    load_calendar_options,
     load_closing_days,
     load_events,
     load_settings,
@@ -38,8 +40,6 @@ class DayInfo:
 
 def day_infos(shop: Shop, start: dt.date, days: int, lang: str) -> list[DayInfo]:
     """DayInfos for `days` days from `start`."""
-    from calendars.features import build_features
-    from forecasting.operations.reading import load_calendar_options
 
     end = start + dt.timedelta(days=days - 1)
     settings = load_settings(shop)

@@ -36,6 +36,10 @@ from app.calendar_data import day_infos, weather_symbol
 from app.error_dialog import failure_text, log_failure, show_failure
 from app.jobs import JobCancelled, JobProgress
 from app.session import ShopSession
+from calendars.event_files import read_events_file
+from calendars.events import EVENT_KINDS, KIND_NAMES
+from calendars.weather_files import read_weather_file
+from calendars.weather_forecast import manual_forecast
 from forecasting.errors import UserError
 from forecasting.operations import calendar
 from forecasting.operations.reading import load_events, load_products
@@ -57,7 +61,6 @@ def _pydate(qdate: QDate) -> dt.date:
 
 def kind_names(lang: str) -> dict[str, str]:
     """Event kind -> its name in `lang`."""
-    from calendars.events import EVENT_KINDS, KIND_NAMES
 
     return {k: KIND_NAMES[k][0 if lang == "de" else 1] for k in EVENT_KINDS}
 
@@ -387,7 +390,6 @@ class CalendarView(QWidget):
 
     def store_weather(self, day: dt.date, temperature_max: float, rain_mm: float) -> None:
         """Save a typed-in forecast."""
-        from calendars.weather_forecast import manual_forecast
 
         frame = manual_forecast(day, temperature_max=temperature_max, rain=rain_mm)
         try:
@@ -448,7 +450,6 @@ class CalendarView(QWidget):
         shop_path = self.session.path
 
         def job(progress: JobProgress) -> int:
-            from calendars.weather_files import read_weather_file
 
             frame = read_weather_file(path)
             progress.check()
@@ -481,7 +482,6 @@ class CalendarView(QWidget):
 
 def import_events_file(shop_path: Path, path: Path, progress: Any) -> int:
     """Read events and store them in one transaction; an event with a known uid is replaced."""
-    from calendars.event_files import read_events_file
 
     frame = read_events_file(path)
     if progress.cancelled():

@@ -14,8 +14,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app import __version__
 from app.logfile import active, details, setup_logging
 from calendars.errors import CodedError
+from forecasting.failures import user_message
+from forecasting.operations.shop import default_shop_path
+from forecasting.safe_text import TerminalStream
+from forecasting.texts import render
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("app.commands.demo", "write a demo shop file (bakery or deli)"),
@@ -57,7 +62,6 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The argument parser with every subcommand; only the module of the one named in `argv` is
     imported (the others' arguments are not needed), so a command starts without loading what
     the others need."""
-    from app import __version__
 
     parser = argparse.ArgumentParser(
         prog="bestellkompass",
@@ -93,7 +97,6 @@ def _tolerant_output() -> None:
 
 def _safe_terminal() -> None:
     """No name or cell reaches the terminal as an escape sequence (ESC, CSI, bidi controls)."""
-    from forecasting.safe_text import TerminalStream
 
     sys.stdout = TerminalStream.wrap(sys.stdout)
     sys.stderr = TerminalStream.wrap(sys.stderr)
@@ -132,7 +135,6 @@ def _shop_path(args: argparse.Namespace) -> Path:
     given = getattr(args, "shop", None) or (args.command == "demo" and getattr(args, "out", None))
     if given:
         return Path(given)
-    from forecasting.operations.shop import default_shop_path
 
     return default_shop_path()
 
@@ -141,7 +143,6 @@ def report_failure(exc: Exception, args: argparse.Namespace, lang: str) -> int:
     """One sentence on stderr, never a stack: 2 for what the user can fix (bad input, a locked,
     read-only, full or damaged file), 1 for a bug (its stack goes to the log)."""
     from app.commands.backup import damaged_error
-    from forecasting.failures import user_message
 
     command = args.command or "app"
     problem = damaged_error(args, exc) or user_message(exc, _shop_path(args))
@@ -154,7 +155,6 @@ def report_failure(exc: Exception, args: argparse.Namespace, lang: str) -> int:
         return 2
     logs = active()
     _log.error("%s: unexpected error", command, exc_info=exc)
-    from forecasting.texts import render
 
     where = str(logs.path) if logs is not None else "stderr"
     print(render("failure.unexpected", lang, error=f"{type(exc).__name__}: {exc}", log=where),

@@ -35,9 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
+from app.calendar_view import import_events_file
 from app.error_dialog import failure_text, log_failure
 from app.jobs import JobCancelled, JobProgress
 from app.session import ShopSession
+from calendars.event_files import read_events_file
+from calendars.weather_files import read_weather_file
+from forecasting.importing.engine import ImportOptions
+from forecasting.importing.reader import records
+from forecasting.importing.report import render_report
+from forecasting.importing.sniff import column_names, detect_mapping
 from forecasting.operations import calendar, sales
 from forecasting.operations.shop import open_shop
 
@@ -206,8 +213,6 @@ class MappingPage(QWizardPage):
         self.completeChanged.emit()
 
     def _init_sales(self, path: Path) -> None:
-        from forecasting.importing.reader import records
-        from forecasting.importing.sniff import column_names, detect_mapping
 
         for row in range(self.form.rowCount()):
             self.form.setRowVisible(row, True)
@@ -250,7 +255,6 @@ class MappingPage(QWizardPage):
         for row in range(self.form.rowCount()):
             self.form.setRowVisible(row, False)
         if self.wiz.kind() == "weather":
-            from calendars.weather_files import read_weather_file
 
             frame = read_weather_file(path)
             self.detected.setText(self.tr("Weather file: %1 days from %2 to %3.")
@@ -258,7 +262,6 @@ class MappingPage(QWizardPage):
                                   .replace("%2", i18n.date_text(frame["date"].min().date()))
                                   .replace("%3", i18n.date_text(frame["date"].max().date())))
         else:
-            from calendars.event_files import read_events_file
 
             frame = read_events_file(path)
             self.detected.setText(self.tr("Events file: %1 events.").replace("%1",
@@ -354,7 +357,6 @@ class ReportPage(QWizardPage):
 
     def options(self, dry_run: bool) -> Any:
         """The engine's options from the choices on this page."""
-        from forecasting.importing.engine import ImportOptions
 
         conflict = None
         if self.report is not None and getattr(self.report, "conflict_count", 0):
@@ -399,7 +401,6 @@ class ReportPage(QWizardPage):
                                     self._refused)
 
     def _checked(self, report: Any) -> None:
-        from forecasting.importing.report import render_report
 
         self.report = report
         self.text.setPlainText(render_report(report, i18n.lang()))
@@ -411,7 +412,6 @@ class ReportPage(QWizardPage):
         report = getattr(exc, "report", None)
         text = _error_text(exc, self.wiz.session.path)
         if report is not None:
-            from forecasting.importing.report import render_report
 
             self.report = report
             text = text + "\n\n" + render_report(report, i18n.lang())
@@ -460,7 +460,6 @@ class DonePage(QWizardPage):
                 with open_shop(shop_path) as shop:
                     return calendar.import_weather(shop, frame)[0]
         else:
-            from app.calendar_view import import_events_file
 
             def job(progress: JobProgress) -> Any:
                 return import_events_file(shop_path, path, progress)
@@ -469,7 +468,6 @@ class DonePage(QWizardPage):
 
     def _done(self, result: Any) -> None:
         if hasattr(result, "tally"):
-            from forecasting.importing.report import render_report
 
             text = render_report(result, i18n.lang())
         else:

@@ -24,7 +24,14 @@ from app import i18n
 from app.jobs import JobProgress
 from app.plan_access import LineView
 from app.session import ShopSession
-from forecasting.operations.reading import forecasts_of, read_sales
+from calendars.features import build_features
+from forecasting.operations.reading import (
+    events_frame,
+    forecasts_of,
+    load_calendar_options,
+    load_events,
+    read_sales,
+)
 from forecasting.product_accuracy import Lookback, lookback, product_accuracy
 from forecasting.texts import format_signed
 
@@ -239,15 +246,6 @@ class ProductView(QDialog):
 
     def _shade(self, start: dt.date, end: dt.date) -> None:
         """Grey for public holidays, violet for local events (from the calendar features)."""
-        try:
-            from calendars.features import build_features
-            from forecasting.operations.reading import (
-                events_frame,
-                load_calendar_options,
-                load_events,
-            )
-        except ImportError:  # pragma: no cover
-            return
         # another product's promotion is not an event for this one
         events = [e for e in load_events(self.session.shop)
                   if not e.product or e.product == self.line.product]

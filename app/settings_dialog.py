@@ -50,6 +50,8 @@ from forecasting.operations.settings import (
     SettingsEdit,
     save_settings,
 )
+from forecasting.policy.economics import SERVICE_SETTINGS
+from forecasting.policy.explain_text import setting_text
 from forecasting.policy.lines import display_decimals
 from forecasting.values.products import Product
 
@@ -66,7 +68,6 @@ PRODUCT_COLUMNS = 8
 
 
 def _service_text(setting: str | None) -> str:
-    from forecasting.policy.explain_text import setting_text
 
     return setting_text(setting, i18n.lang())
 
@@ -74,7 +75,6 @@ def _service_text(setting: str | None) -> str:
 def _setting_of(level: float | None) -> str | None:
     if level is None:
         return None
-    from forecasting.policy.economics import SERVICE_SETTINGS
 
     return min(SERVICE_SETTINGS, key=lambda k: abs(SERVICE_SETTINGS[k] - level))
 
@@ -321,7 +321,6 @@ class SettingsDialog(QDialog):
 
     def edited_products(self) -> list[Product]:
         """Products as edited in the table (only those that changed)."""
-        from forecasting.policy.economics import SERVICE_SETTINGS
 
         out = []
         for row, product in enumerate(self.products):

@@ -11,8 +11,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from forecasting.models.backtest import BacktestPlan, run_backtest
+from forecasting.models.forecaster import DEFAULT_LEVELS
+from forecasting.policy.policy_backtest import policy_orders, rule_orders
+from forecasting.shop_calendar import product_promotions, shop_features, with_promotions
 from forecasting.store.decisions import forecasts_of, load_decisions
 from forecasting.store.file import Shop
+from forecasting.store.products import load_products
 from forecasting.store.sales import read_sales
 
 
@@ -87,11 +92,6 @@ def lookback(shop_path: Path, product: str, day: dt.date, weeks: int = 4,
     have, take the suggestion at the product's service level, compare with what was sold."""
     import numpy as np
 
-    from forecasting.models.backtest import BacktestPlan, run_backtest
-    from forecasting.models.forecaster import DEFAULT_LEVELS
-    from forecasting.policy.policy_backtest import policy_orders, rule_orders
-    from forecasting.shop_calendar import product_promotions, shop_features, with_promotions
-    from forecasting.store.products import load_products
 
     with Shop.open(shop_path, read_only=True) as shop:
         sales = with_promotions(read_sales(shop), product_promotions(shop))

@@ -27,6 +27,7 @@ import datetime as dt
 import pandas as pd
 
 from forecasting.errors import ShopFileError
+from forecasting.models.censoring import censored_mask
 from forecasting.store.decisions import load_decisions
 from forecasting.store.file import Shop
 from forecasting.store.products import product_ids
@@ -205,7 +206,6 @@ def _num(value: object) -> float | None:
 
 def sales_by_day(shop: Shop, start: dt.date, end: dt.date) -> dict[tuple[str, dt.date], dict]:
     """(product, day) -> the sales row plus `sold_out`, flagged as the forecasting core does."""
-    from forecasting.models.censoring import censored_mask
 
     sales = read_sales(shop, start, end)
     if sales.empty:

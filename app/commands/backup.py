@@ -19,6 +19,7 @@ from pathlib import Path
 
 from app.commands.args import shop_and_lang
 from forecasting.operations import backups
+from forecasting.operations.shop import default_shop_path
 from forecasting.texts import render
 
 
@@ -45,7 +46,6 @@ def shop_path(args: argparse.Namespace) -> Path:
     value = getattr(args, "import_shop", None) or getattr(args, "shop", None)
     if value:
         return Path(value)
-    from forecasting.operations.shop import default_shop_path
 
     return default_shop_path()
 

@@ -17,9 +17,15 @@ import argparse
 import sys
 
 from app.commands.args import allow_dates, date_arg, shop_and_lang
-from calendars.events import EVENT_KINDS
+from calendars.errors import CalendarError
+from calendars.event_files import read_events_file
+from calendars.events import EVENT_KINDS, KIND_NAMES
+from calendars.texts import format_date, render
 from forecasting.operations import calendar
-from forecasting.operations.shop import open_shop
+from forecasting.operations.reading import load_events
+from forecasting.operations.shop import default_shop_path, open_shop
+from forecasting.safe_text import display_name
+from forecasting.values.events import Event
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,10 +49,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read, store and report; calendar errors are printed in the user's language."""
-    from calendars.errors import CalendarError
-    from calendars.event_files import read_events_file
-    from calendars.texts import render
-    from forecasting.operations.shop import default_shop_path
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
@@ -73,11 +75,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _single(args: argparse.Namespace, path: str, lang: str) -> int:
     """--list, --add or --delete, through the functions the calendar view uses."""
-    from calendars.events import KIND_NAMES
-    from calendars.texts import format_date, render
-    from forecasting.operations.reading import load_events
-    from forecasting.safe_text import display_name
-    from forecasting.values.events import Event
 
     with open_shop(path, read_only=args.list) as shop:
         events = load_events(shop)

@@ -22,7 +22,7 @@ from forecasting.importing.mapping import load_mapping, save_mapping
 from forecasting.importing.report import ImportReport, render_report
 from forecasting.importing.sniff import detect_mapping
 from forecasting.operations import sales
-from forecasting.operations.shop import open_shop
+from forecasting.operations.shop import default_shop_path, open_shop
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +49,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _shop_path(args: argparse.Namespace) -> Path:
     value = getattr(args, "import_shop", None) or getattr(args, "shop", None)
     if not value:
-        from forecasting.operations.shop import default_shop_path
 
         return default_shop_path()
     return Path(value)

@@ -23,8 +23,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app import plan_access
+from app import i18n, plan_access
 from app.commands.args import date_arg, shop_and_lang
+from app.pdf_export import write_pdf as pdf
 from app.plan_access import LineView, line_views
 from forecasting import order_export
 from forecasting.errors import UserError
@@ -349,8 +350,6 @@ def write_pdf(path: Path, heading: str, lines: list[Any], lang: str) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from app import i18n
-    from app.pdf_export import write_pdf as pdf
 
     if QGuiApplication.instance() is None:
         _QT.append(QGuiApplication(["bestellkompass"]))  # kept alive until the process ends

@@ -15,7 +15,16 @@ from typing import Any
 
 from app.commands.args import date_arg, shop_and_lang
 from forecasting.errors import UserError
-from forecasting.review import NO_SALES, OVERRIDE, Outcome, Review, ReviewLine, ReviewSummary
+from forecasting.operations.shop import default_shop_path, open_shop
+from forecasting.review import (
+    NO_SALES,
+    OVERRIDE,
+    Outcome,
+    Review,
+    ReviewLine,
+    ReviewSummary,
+    review_decisions,
+)
 from forecasting.review_text import change_sentence, effect_text
 from forecasting.review_text import quantity_text as _n
 from forecasting.safe_text import SpreadsheetWriter, display_name
@@ -60,8 +69,6 @@ def date_range(start: dt.date | None, end: dt.date | None, weeks: str | None,
 
 def run(args: argparse.Namespace) -> int:
     """Read decisions and sales of the range, print the review."""
-    from forecasting.operations.shop import default_shop_path, open_shop
-    from forecasting.review import review_decisions
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()

@@ -14,6 +14,11 @@ import sys
 from typing import TYPE_CHECKING
 
 from app.commands.args import date_arg, shop_and_lang
+from forecasting.errors import UserError
+from forecasting.operations import sales
+from forecasting.operations.shop import default_shop_path, open_shop
+from forecasting.safe_text import display_name
+from forecasting.texts import format_date, format_number, render
 
 if TYPE_CHECKING:
     from forecasting.values.sales import RemovedDay
@@ -37,9 +42,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Show and remove the days (or only show them with --dry-run)."""
-    from forecasting.errors import UserError
-    from forecasting.operations import sales
-    from forecasting.operations.shop import default_shop_path, open_shop
 
     lang = getattr(args, "lang", None) or "de"
     if args.start is None and args.end is None:
@@ -56,8 +58,6 @@ def run(args: argparse.Namespace) -> int:
 
 def removal_text(removed: list[RemovedDay], lang: str, *, dry_run: bool) -> str:
     """The removed days (the first SHOWN) and a closing sentence."""
-    from forecasting.safe_text import display_name
-    from forecasting.texts import format_date, format_number, render
 
     if not removed:
         return render("sanity.remove_nothing", lang)

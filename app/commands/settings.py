@@ -14,8 +14,17 @@ import datetime as dt
 import sys
 from typing import Any
 
-from app.commands.args import shop_and_lang
+from app.commands.args import date_arg, shop_and_lang
+from app.commands.settings_show import settings_json, settings_table
+from app.postal_codes import state_for_postal_code
+from calendars.options import BENEFITS, SALARY_RULES
+from forecasting.errors import UserError
 from forecasting.operations import settings as settings_ops
+from forecasting.operations.reading import product_by_name, stored_calendar_options
+from forecasting.operations.shop import default_shop_path, open_shop
+from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS
+from forecasting.policy.lines import display_decimals
+from forecasting.texts import format_date, render
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -93,14 +102,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the shop file, do the action, say what happened."""
-    from forecasting.operations.shop import default_shop_path, open_shop
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
     action = getattr(args, "action", None) or "show"
     with open_shop(path, read_only=action == "show") as shop:
         if action == "show":
-            from app.commands.settings_show import settings_json, settings_table
 
             if getattr(args, "format", "table") == "json":
                 import json
@@ -113,7 +120,6 @@ def run(args: argparse.Namespace) -> int:
         handler = {"shop": _shop, "closing-day": _closing_day, "product": _product,
                    "category": _category, "calendar": _calendar}[action]
         messages = handler(shop, args, lang)
-    from forecasting.texts import render
 
     for code, params in messages:
         print(render(code, lang, **params))
@@ -125,7 +131,6 @@ Messages = list[tuple[str, dict[str, Any]]]
 
 # -- parsing: every helper raises a UserError naming the option and the bad value ---------------
 def _error(code: str, **params: Any) -> Exception:
-    from forecasting.errors import UserError
 
     return UserError(code, **params)
 
@@ -145,7 +150,6 @@ def parse_number(value: str, option: str, low: float, high: float, *, whole: boo
 
 def parse_date(value: str) -> dt.date:
     """2026-12-24 or 24.12.2026."""
-    from app.commands.args import date_arg
 
     try:
         return date_arg(value)
@@ -154,7 +158,6 @@ def parse_date(value: str) -> dt.date:
 
 
 def _weekday_names() -> dict[str, int]:
-    from forecasting.texts import render
 
     names: dict[str, int] = {}
     for number in range(7):
@@ -181,14 +184,12 @@ def parse_weekdays(value: str) -> tuple[int, ...]:
 
 def service_choices() -> tuple[str, ...]:
     """The plain settings the owner can choose, "auto" (from price and cost) first."""
-    from forecasting.policy.economics import SERVICE_SETTINGS
 
     return ("auto", *SERVICE_SETTINGS)
 
 
 def _setting_name(value: str) -> str | None:
     """"balanced", "ausgewogen", "rarely sold out" -> the setting; "auto" -> "auto"; else None."""
-    from forecasting.texts import render
 
     wanted = " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
     for setting in service_choices():
@@ -201,7 +202,6 @@ def _setting_name(value: str) -> str | None:
 
 def parse_service_level(value: str) -> float | None:
     """A product's level: a plain setting (auto = None), or a percentage such as 90 or 90 %."""
-    from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS
 
     setting = _setting_name(value)
     if setting is not None:
@@ -229,7 +229,6 @@ def parse_yes_no_auto(value: str, option: str) -> bool | None:
 
 def parse_salary_days(value: str) -> tuple[str | int, ...]:
     """"last,15" -> ("last", 15); "none" -> ()."""
-    from calendars.options import SALARY_RULES
 
     if value.strip().lower() in ("none", "keine", ""):
         return ()
@@ -246,7 +245,6 @@ def parse_salary_days(value: str) -> tuple[str | int, ...]:
 
 # -- actions: each checks every option first, then writes in one transaction -------------------
 def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from app.postal_codes import state_for_postal_code
 
     changes: dict[str, Any] = {}
     messages: Messages = []
@@ -285,7 +283,6 @@ def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
 
 
 def _closing_day(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from forecasting.texts import format_date
 
     day = parse_date(args.date)
     shown = {"date": format_date(day, lang)}
@@ -297,8 +294,6 @@ def _closing_day(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
 
 
 def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from forecasting.operations.reading import product_by_name
-    from forecasting.policy.lines import display_decimals
 
     old = product_by_name(shop, args.name)  # ShopFileError shop.unknown_product
     # the ranges the operation checks (and the dialog's fields use); pieces: whole packs from 1
@@ -338,14 +333,12 @@ def _category(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
 
 
 def _calendar(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from forecasting.operations.reading import stored_calendar_options
 
     old = stored_calendar_options(shop)
     changes: dict[str, Any] = {}
     if args.salary_days is not None:
         changes["paydays"] = dataclasses.replace(old.paydays,
                                                  salary_days=parse_salary_days(args.salary_days))
-    from calendars.options import BENEFITS
 
     benefits = {name: getattr(args, name) for name in BENEFITS if getattr(args, name) is not None}
     if benefits:

@@ -122,8 +122,6 @@ def import_list(shop: Shop, path: Path, day: dt.date, lang: str) -> str:
 
 def stock_rows(shop: Shop, day: dt.date) -> list[dict[str, Any]]:
     """Per active product that keeps (or was counted): its latest count on or before `day`."""
-    from forecasting.operations.reading import load_products
-    from forecasting.policy.lines import display_decimals
 
     counts = latest_counts(shop, day)
     rows = []

@@ -11,6 +11,12 @@ import argparse
 import sys
 
 from app.commands.args import allow_dates, date_arg
+from calendars.errors import CalendarError
+from calendars.texts import render
+from calendars.weather_files import read_weather_file
+from calendars.weather_forecast import manual_forecast
+from forecasting.operations import calendar
+from forecasting.operations.shop import default_shop_path, open_shop
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,10 +34,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import, store and report; calendar errors are printed in the user's language."""
-    from calendars.errors import CalendarError
-    from calendars.texts import render
-    from forecasting.operations import calendar
-    from forecasting.operations.shop import default_shop_path, open_shop
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
@@ -41,14 +43,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open_shop(path) as shop:
             if args.file:
-                from calendars.weather_files import read_weather_file
 
                 frame = read_weather_file(args.file, kind=args.kind, window=args.allow_dates)
                 count, _ = calendar.import_weather(shop, frame)
                 print(render("calendar.weather_imported", lang, count=count, kind=args.kind,
                              file=args.file, shop=str(path)))
             if args.date:
-                from calendars.weather_forecast import manual_forecast
 
                 frame = manual_forecast(args.date, temperature_max=args.max_temp, rain=args.rain)
                 calendar.save_weather(shop, frame, "manual")

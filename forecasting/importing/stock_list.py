@@ -24,6 +24,7 @@ from forecasting.importing.sniff import column_letter, detect_separator
 from forecasting.safe_text import display_name
 from forecasting.store.file import Shop
 from forecasting.store.stock import save_count
+from forecasting.texts import render
 from forecasting.values.stock import StockCount
 
 HEADERS = {
@@ -140,7 +141,6 @@ class StockListError(UserError):
 
     def message(self, lang: str = "de") -> str:
         """The summary and one line per problem, in `lang`."""
-        from forecasting.texts import render
 
         lines = [super().message(lang)]
         for p in self.problems[:MAX_REPORTED]:

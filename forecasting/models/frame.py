@@ -11,6 +11,8 @@ import dataclasses
 import numpy as np
 import pandas as pd
 
+from forecasting.models.censoring import censored_mask
+
 EXOG_COLUMNS = ("promotion", "school_holiday")
 
 
@@ -67,7 +69,6 @@ def build_panel(
     promotions: (product, date) rows of planned promotions, also on days without sales yet; they
     set the `promotion` input besides a SALES `promotion` column.
     """
-    from forecasting.models.censoring import censored_mask
 
     sales = sales.copy()
     sales["date"] = pd.to_datetime(sales["date"]).dt.normalize()

@@ -10,6 +10,7 @@ import pandas as pd
 
 from calendars.events import EVENT_KINDS
 from calendars.plausible import name_problem
+from calendars.weather_forecast import fetch_forecast
 from forecasting.errors import UserError
 from forecasting.operations.changes import Changes
 from forecasting.store import calendar
@@ -132,7 +133,6 @@ def shop_location(shop: Shop) -> Location:
 def fetch_weather_forecast(shop: Shop) -> tuple[int, Changes]:
     """The 7-day forecast from Open-Meteo: the only step that uses the internet, only when the
     owner asks for it."""
-    from calendars.weather_forecast import fetch_forecast
 
     where = shop_location(shop)
     frame = fetch_forecast(where.latitude, where.longitude)

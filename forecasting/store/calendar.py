@@ -10,6 +10,7 @@ import pandas as pd
 from calendars.plausible import DateWindow
 from forecasting.schema import EVENT_COLUMNS, WEATHER_COLUMNS
 from forecasting.store.file import Shop
+from forecasting.store.products import product_by_name
 from forecasting.values.events import Event
 
 
@@ -51,7 +52,6 @@ def events_frame(events: list[Event], window: DateWindow | None = None) -> pd.Da
 
 def save_event(shop: Shop, event: Event) -> int:
     """Insert (id None) or update an event; returns its id."""
-    from forecasting.store.products import product_by_name
 
     product_id = product_by_name(shop, event.product).id if event.product else None
     values = (

@@ -17,7 +17,7 @@ from calendars.plausible import DateWindow
 from forecasting.errors import ShopFileError
 from forecasting.schema import empty_sales, normalise_sales
 from forecasting.store.file import Shop
-from forecasting.store.products import product_ids
+from forecasting.store.products import product_by_name, product_ids
 from forecasting.values.sales import OutsideSales, RemovedDay
 
 
@@ -129,7 +129,6 @@ def remove_sales(
              JOIN products p ON p.id = s.product_id WHERE s.date >= ? AND s.date <= ?"""
     params: list[object] = [(first or dt.date.min).isoformat(), (last or dt.date.max).isoformat()]
     if product is not None:
-        from forecasting.store.products import product_by_name
 
         sql += " AND s.product_id = ?"
         params.append(product_by_name(shop, product).id)  # ShopFileError if unknown
