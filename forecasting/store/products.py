@@ -29,25 +29,15 @@ def _to_row(p: Product) -> list[object]:
 
 def _from_row(row: object) -> Product:
     r = dict(row)  # type: ignore[call-overload]
-    return Product(
-        id=r["id"],
-        name=r["name"],
-        category=r["category"],
-        unit=r["unit"],
-        price=r["price"],
-        unit_cost=r["unit_cost"],
-        salvage_value=r["salvage_value"],
-        pack_size=r["pack_size"],
-        min_order=r["min_order"],
-        shelf_life_days=r["shelf_life_days"],
-        lead_time_days=r["lead_time_days"],
-        supplier=r["supplier"],
-        delivery_weekdays=tuple(int(c) for c in r["delivery_weekdays"]),
-        service_level=r["service_level"],
-        active=bool(r["active"]),
-        introduced=dt.date.fromisoformat(r["introduced"]) if r["introduced"] else None,
-        discontinued=dt.date.fromisoformat(r["discontinued"]) if r["discontinued"] else None,
-    )
+    day = dt.date.fromisoformat
+    special = {
+        "delivery_weekdays": tuple(int(c) for c in r["delivery_weekdays"]),
+        "active": bool(r["active"]),
+        "introduced": day(r["introduced"]) if r["introduced"] else None,
+        "discontinued": day(r["discontinued"]) if r["discontinued"] else None,
+    }
+    plain = {f.name: r[f.name] for f in dataclasses.fields(Product) if f.name not in special}
+    return Product(**plain, **special)
 
 
 def load_products(shop: Shop, *, active_only: bool = False) -> list[Product]:
