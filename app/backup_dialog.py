@@ -37,8 +37,8 @@ from app import i18n
 from app.jobs import Job
 from app.session import ShopSession
 from calendars.errors import CodedError
-from forecasting import backups
-from forecasting.backups import Backup, Restored, ShopDamagedError
+from forecasting.operations import backups
+from forecasting.operations.backups import Backup, Restored, ShopDamagedError
 from forecasting.texts import render
 
 if TYPE_CHECKING:
@@ -158,7 +158,7 @@ class RestoreDialog(QDialog):
         """Read the backup folders again (a millisecond per backup) and select the newest."""
         self.model.set_backups(backups.list_backups(self.session.path))
         shown = sorted({str(b.path.parent) for b in self.model.backups}) or [
-            str(backups.folders(self.session.path)[0])]
+            str(backups.folder_of(self.session.path))]
         self.folder.setText(self.tr("Folder: %1").replace("%1", ", ".join(shown)))
         if not self.model.backups:
             self.status.setText(self.tr("There is no backup yet."))
@@ -217,7 +217,7 @@ class RestoreDialog(QDialog):
         self.status.setText(self.tr("Restoring…"))
         path = self.session.path
         return self.session.runner.run(self.tr("Restoring backup…"),
-                                       lambda _progress: backups.restore(path, chosen),
+                                       lambda _progress: backups.restore_backup(path, chosen)[0],
                                        self._restored, self._failed)
 
     def _restored(self, result: Restored) -> None:
@@ -241,7 +241,7 @@ class RestoreDialog(QDialog):
         self.status.setText(self.tr("Backing up…"))
         path = self.session.path
         return self.session.runner.run(self.tr("Backing up…"),
-                                       lambda _progress: backups.create(path, "manual"),
+                                       lambda _progress: backups.create_backup(path),
                                        self._backed_up, self._failed)
 
     def _backed_up(self, made: Backup) -> None:
@@ -314,7 +314,7 @@ def open_checked(open_shop: Callable[[], T], path: Path, parent: QWidget | None 
         return None, None
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:  # nothing else is open yet: a restore takes well under a second for years of sales
-        result = backups.restore(path, chosen)
+        result = backups.restore_backup(path, chosen)[0]
     finally:
         QGuiApplication.restoreOverrideCursor()
     return open_shop(), result
@@ -340,7 +340,7 @@ def start_daily_backup(session: ShopSession, window: Callable[[], MainWindow]) -
             window().show_error(exc)
 
     return session.runner.run(QCoreApplication.translate("Backups", "Daily backup…"),
-                              lambda _progress: backups.ensure_daily(path), done, failed)
+                              lambda _progress: backups.daily_backup(path), done, failed)
 
 
 def rescue(session: ShopSession, damaged: ShopDamagedError, window: Callable[[], MainWindow]
@@ -359,5 +359,5 @@ def rescue(session: ShopSession, damaged: ShopDamagedError, window: Callable[[],
         reload_session(session)
 
     return session.runner.run(QCoreApplication.translate("Backups", "Restoring backup…"),
-                              lambda _progress: backups.restore(path, chosen), done,
+                              lambda _progress: backups.restore_backup(path, chosen)[0], done,
                               lambda exc: window().show_error(exc))

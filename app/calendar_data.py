@@ -11,10 +11,17 @@ import math
 
 import pandas as pd
 
+from calendars.features import build_features
 from calendars.plausible import DateWindow
-from forecasting.calendar_store import events_frame, load_events, load_weather
-from forecasting.shop_settings import load_closing_days, load_settings
-from forecasting.shopfile import Shop
+from forecasting.operations.reading import (
+    events_frame,
+    load_calendar_options,
+    load_closing_days,
+    load_events,
+    load_settings,
+    load_weather,
+)
+from forecasting.operations.shop import Shop
 
 
 @dataclasses.dataclass
@@ -33,8 +40,6 @@ class DayInfo:
 
 def day_infos(shop: Shop, start: dt.date, days: int, lang: str) -> list[DayInfo]:
     """DayInfos for `days` days from `start`."""
-    from calendars.features import build_features
-    from forecasting.calendar_settings import load_calendar_options
 
     end = start + dt.timedelta(days=days - 1)
     settings = load_settings(shop)

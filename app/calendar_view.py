@@ -36,17 +36,15 @@ from app.calendar_data import day_infos, weather_symbol
 from app.error_dialog import failure_text, log_failure, show_failure
 from app.jobs import JobCancelled, JobProgress
 from app.session import ShopSession
-from forecasting.calendar_store import (
-    Event,
-    delete_event,
-    import_weather,
-    load_events,
-    merge_events,
-    save_event,
-    write_weather,
-)
-from forecasting.products import load_products
-from forecasting.shopfile import Shop
+from calendars.event_files import read_events_file
+from calendars.events import EVENT_KINDS, KIND_NAMES
+from calendars.weather_files import read_weather_file
+from calendars.weather_forecast import manual_forecast
+from forecasting.errors import UserError
+from forecasting.operations import calendar
+from forecasting.operations.reading import load_events, load_products
+from forecasting.operations.shop import open_shop
+from forecasting.values.events import Event
 
 WEEKS = 6
 
@@ -63,7 +61,6 @@ def _pydate(qdate: QDate) -> dt.date:
 
 def kind_names(lang: str) -> dict[str, str]:
     """Event kind -> its name in `lang`."""
-    from calendars.events import EVENT_KINDS, KIND_NAMES
 
     return {k: KIND_NAMES[k][0 if lang == "de" else 1] for k in EVENT_KINDS}
 
@@ -364,7 +361,7 @@ class CalendarView(QWidget):
     def store_event(self, event: Event) -> int | None:
         """Save an event and let the suggestions follow (None: not saved, the owner was told)."""
         try:
-            event_id = save_event(self.session.shop, event)
+            event_id, _ = calendar.save_event(self.session.shop, event)
         except Exception as exc:
             self._not_saved(exc)
             return None
@@ -378,7 +375,7 @@ class CalendarView(QWidget):
         if event is None or event.id is None:
             return
         try:
-            delete_event(self.session.shop, event.id)
+            calendar.delete_event(self.session.shop, event.id)
         except Exception as exc:
             self._not_saved(exc)
             return
@@ -393,11 +390,10 @@ class CalendarView(QWidget):
 
     def store_weather(self, day: dt.date, temperature_max: float, rain_mm: float) -> None:
         """Save a typed-in forecast."""
-        from calendars.weather_forecast import manual_forecast
 
         frame = manual_forecast(day, temperature_max=temperature_max, rain=rain_mm)
         try:
-            write_weather(self.session.shop, frame, source="manual")
+            calendar.save_weather(self.session.shop, frame, "manual")
         except Exception as exc:
             self._not_saved(exc)
             return
@@ -407,23 +403,19 @@ class CalendarView(QWidget):
 
     def fetch_weather(self) -> None:
         """Fetch the 7-day forecast online (only now, on request)."""
-        settings = self.session.settings
-        if settings.latitude is None or settings.longitude is None:
+        try:
+            calendar.shop_location(self.session.shop)
+        except UserError:
             self.message.setText(self.tr("To fetch the forecast the shop needs its location "
                                          "(postal code in the settings). You can always type "
                                          "the weather in by hand."))
             return
         path = self.session.path
-        lat, lon = settings.latitude, settings.longitude
 
         def job(progress: JobProgress) -> int:
-            from calendars.weather_forecast import fetch_forecast
-
             progress.report(0.1, "")
-            frame = fetch_forecast(lat, lon)
-            progress.check()
-            with Shop.open(path) as shop:
-                return write_weather(shop, frame, source="Open-Meteo")
+            with open_shop(path) as shop:
+                return calendar.fetch_weather_forecast(shop)[0]
 
         self.message.setText(self.tr("Fetching the weather forecast…"))
         self.session.runner.run(self.tr("Fetching the weather forecast…"), job,
@@ -458,12 +450,11 @@ class CalendarView(QWidget):
         shop_path = self.session.path
 
         def job(progress: JobProgress) -> int:
-            from calendars.weather_files import read_weather_file
 
             frame = read_weather_file(path)
             progress.check()
-            with Shop.open(shop_path) as shop:
-                return import_weather(shop, frame, source=str(frame["source"].iloc[0]))
+            with open_shop(shop_path) as shop:
+                return calendar.import_weather(shop, frame)[0]
 
         self.session.runner.run(self.tr("Importing weather…"), job, self._weather_imported,
                                 self._failed)
@@ -491,11 +482,10 @@ class CalendarView(QWidget):
 
 def import_events_file(shop_path: Path, path: Path, progress: Any) -> int:
     """Read events and store them in one transaction; an event with a known uid is replaced."""
-    from calendars.event_files import read_events_file
 
     frame = read_events_file(path)
     if progress.cancelled():
         return 0
-    with Shop.open(shop_path) as shop:
-        merge_events(shop, frame)
+    with open_shop(shop_path) as shop:
+        calendar.import_events(shop, frame)
     return len(frame)

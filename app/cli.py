@@ -14,8 +14,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app import __version__
 from app.logfile import active, details, setup_logging
 from calendars.errors import CodedError
+from forecasting.failures import user_message
+from forecasting.operations.shop import default_shop_path
+from forecasting.safe_text import TerminalStream
+from forecasting.texts import render
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("app.commands.demo", "write a demo shop file (bakery or deli)"),
@@ -35,9 +40,28 @@ COMMANDS: dict[str, tuple[str, str]] = {
 _log = logging.getLogger("bestellkompass.cli")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every available subcommand."""
-    from app import __version__
+TAKES_VALUE = ("--shop", "--lang", "--screenshot")  # the program's own options with a value
+
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The subcommand named on the command line, or None (`--shop demo suggest` is suggest)."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in TAKES_VALUE:
+            skip = True
+        elif word in COMMANDS:
+            return word
+        elif not word.startswith("-"):
+            return None  # not a subcommand: argparse will say so
+    return None
+
+
+def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand; only the module of the one named in `argv` is
+    imported (the others' arguments are not needed), so a command starts without loading what
+    the others need."""
 
     parser = argparse.ArgumentParser(
         prog="bestellkompass",
@@ -53,11 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--selftest", action="store_true", help="open the demo shop offscreen and exit"
     )
     sub = parser.add_subparsers(dest="command", metavar="<subcommand>")
+    chosen = chosen_command(argv)
     for name, (module_name, help_text) in COMMANDS.items():
-        module = importlib.import_module(module_name)
         cmd = sub.add_parser(name, help=help_text, description=help_text)
-        module.add_arguments(cmd)
-        cmd.set_defaults(_run=module.run)
+        if name == chosen:
+            module = importlib.import_module(module_name)
+            module.add_arguments(cmd)
+            cmd.set_defaults(_run=module.run)
     return parser
 
 
@@ -71,7 +97,6 @@ def _tolerant_output() -> None:
 
 def _safe_terminal() -> None:
     """No name or cell reaches the terminal as an escape sequence (ESC, CSI, bidi controls)."""
-    from forecasting.safe_text import TerminalStream
 
     sys.stdout = TerminalStream.wrap(sys.stdout)
     sys.stderr = TerminalStream.wrap(sys.stderr)
@@ -87,7 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         setup_logging("bestellkompass-cli", logging.WARNING)
     else:
         setup_logging("bestellkompass", logging.INFO)
-    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words)
     args = parser.parse_args(argv)
     args.lang_given = args.lang is not None
     lang = args.lang or "de"
@@ -109,7 +135,6 @@ def _shop_path(args: argparse.Namespace) -> Path:
     given = getattr(args, "shop", None) or (args.command == "demo" and getattr(args, "out", None))
     if given:
         return Path(given)
-    from forecasting.shopfile import default_shop_path
 
     return default_shop_path()
 
@@ -118,7 +143,6 @@ def report_failure(exc: Exception, args: argparse.Namespace, lang: str) -> int:
     """One sentence on stderr, never a stack: 2 for what the user can fix (bad input, a locked,
     read-only, full or damaged file), 1 for a bug (its stack goes to the log)."""
     from app.commands.backup import damaged_error
-    from forecasting.failures import user_message
 
     command = args.command or "app"
     problem = damaged_error(args, exc) or user_message(exc, _shop_path(args))
@@ -131,7 +155,6 @@ def report_failure(exc: Exception, args: argparse.Namespace, lang: str) -> int:
         return 2
     logs = active()
     _log.error("%s: unexpected error", command, exc_info=exc)
-    from forecasting.texts import render
 
     where = str(logs.path) if logs is not None else "stderr"
     print(render("failure.unexpected", lang, error=f"{type(exc).__name__}: {exc}", log=where),

@@ -14,6 +14,7 @@ from app.main_window import MainWindow, app_settings, apply_font_scale
 from app.session import ShopSession
 from app.shop_lock import ShopLock
 from forecasting.errors import UserError
+from forecasting.operations.settings import choose_language
 
 
 class AppController(QObject):
@@ -50,14 +51,9 @@ class AppController(QObject):
 
     def switch_language(self, lang: str) -> None:
         """Change the UI language now and remember it in the shop file."""
-        from forecasting.shop_settings import load_settings, save_settings
-
         failure: Exception | None = None
         try:
-            settings = load_settings(self.session.shop)
-            if settings.language != lang:
-                settings.language = lang
-                save_settings(self.session.shop, settings)
+            choose_language(self.session.shop, lang)
         except Exception as exc:  # the window still switches; the file just does not remember it
             failure = exc
         i18n.install_language(lang)

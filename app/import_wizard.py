@@ -35,10 +35,18 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
+from app.calendar_view import import_events_file
 from app.error_dialog import failure_text, log_failure
 from app.jobs import JobCancelled, JobProgress
 from app.session import ShopSession
-from forecasting.shopfile import Shop
+from calendars.event_files import read_events_file
+from calendars.weather_files import read_weather_file
+from forecasting.importing.engine import ImportOptions
+from forecasting.importing.reader import records
+from forecasting.importing.report import render_report
+from forecasting.importing.sniff import column_names, detect_mapping
+from forecasting.operations import calendar, sales
+from forecasting.operations.shop import open_shop
 
 PREVIEW_ROWS = 12
 KINDS = ("sales", "weather", "events")
@@ -205,8 +213,6 @@ class MappingPage(QWizardPage):
         self.completeChanged.emit()
 
     def _init_sales(self, path: Path) -> None:
-        from forecasting.importing.reader import records
-        from forecasting.importing.sniff import column_names, detect_mapping
 
         for row in range(self.form.rowCount()):
             self.form.setRowVisible(row, True)
@@ -249,7 +255,6 @@ class MappingPage(QWizardPage):
         for row in range(self.form.rowCount()):
             self.form.setRowVisible(row, False)
         if self.wiz.kind() == "weather":
-            from calendars.weather_files import read_weather_file
 
             frame = read_weather_file(path)
             self.detected.setText(self.tr("Weather file: %1 days from %2 to %3.")
@@ -257,7 +262,6 @@ class MappingPage(QWizardPage):
                                   .replace("%2", i18n.date_text(frame["date"].min().date()))
                                   .replace("%3", i18n.date_text(frame["date"].max().date())))
         else:
-            from calendars.event_files import read_events_file
 
             frame = read_events_file(path)
             self.detected.setText(self.tr("Events file: %1 events.").replace("%1",
@@ -353,7 +357,6 @@ class ReportPage(QWizardPage):
 
     def options(self, dry_run: bool) -> Any:
         """The engine's options from the choices on this page."""
-        from forecasting.importing.engine import ImportOptions
 
         conflict = None
         if self.report is not None and getattr(self.report, "conflict_count", 0):
@@ -391,16 +394,13 @@ class ReportPage(QWizardPage):
         options = self.options(dry_run=True)
 
         def job(progress: JobProgress) -> Any:
-            from forecasting.importing.engine import import_sales
-
-            with Shop.open(shop_path) as shop:
-                return import_sales(path, shop, mapping, options, progress=progress)
+            with open_shop(shop_path, read_only=True) as shop:
+                return sales.import_file(shop, path, mapping, options, progress=progress)[0]
 
         self.wiz.session.runner.run(self.tr("Checking the file…"), job, self._checked,
                                     self._refused)
 
     def _checked(self, report: Any) -> None:
-        from forecasting.importing.report import render_report
 
         self.report = report
         self.text.setPlainText(render_report(report, i18n.lang()))
@@ -412,7 +412,6 @@ class ReportPage(QWizardPage):
         report = getattr(exc, "report", None)
         text = _error_text(exc, self.wiz.session.path)
         if report is not None:
-            from forecasting.importing.report import render_report
 
             self.report = report
             text = text + "\n\n" + render_report(report, i18n.lang())
@@ -451,20 +450,16 @@ class DonePage(QWizardPage):
             options = self.wiz.report_page.options(dry_run=False)
 
             def job(progress: JobProgress) -> Any:
-                from forecasting.importing.engine import import_sales
-
-                with Shop.open(shop_path) as shop:
-                    return import_sales(path, shop, mapping, options, progress=progress)
+                with open_shop(shop_path) as shop:
+                    return sales.import_file(shop, path, mapping, options,
+                                             progress=progress)[0]
         elif kind == "weather":
             frame = self.wiz.frame
 
             def job(progress: JobProgress) -> Any:
-                from forecasting.calendar_store import import_weather
-
-                with Shop.open(shop_path) as shop:
-                    return import_weather(shop, frame, source=str(frame["source"].iloc[0]))
+                with open_shop(shop_path) as shop:
+                    return calendar.import_weather(shop, frame)[0]
         else:
-            from app.calendar_view import import_events_file
 
             def job(progress: JobProgress) -> Any:
                 return import_events_file(shop_path, path, progress)
@@ -473,7 +468,6 @@ class DonePage(QWizardPage):
 
     def _done(self, result: Any) -> None:
         if hasattr(result, "tally"):
-            from forecasting.importing.report import render_report
 
             text = render_report(result, i18n.lang())
         else:

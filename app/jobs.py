@@ -14,6 +14,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from app import i18n
+from forecasting.texts import MESSAGES, render
+
 
 class JobCancelled(Exception):  # noqa: N818 (a signal, not an error)
     """Raised by `JobProgress.check()` when the user pressed cancel."""
@@ -157,8 +160,6 @@ class JobRunner(QObject):
 
 def _words(message: str) -> str:
     """Progress messages are codes ("import.read") when the core knows words for them."""
-    from app import i18n
-    from forecasting.texts import MESSAGES, render
 
     return render(message, i18n.lang()) if message in MESSAGES else message
 

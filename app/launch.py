@@ -9,6 +9,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app import i18n
+from forecasting.demo.generate import ensure_demo_shop
+from forecasting.operations.reading import load_settings
+from forecasting.operations.shop import default_shop_path, open_shop
+
 if TYPE_CHECKING:
     from app.shop_lock import ShopLock
 
@@ -18,7 +23,6 @@ ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "bestellkom
 
 def user_data_dir() -> Path:
     """Where Bestellkompass keeps its files for this user."""
-    from forecasting.shopfile import default_shop_path
 
     return default_shop_path().parent
 
@@ -27,12 +31,10 @@ def resolve_shop_path(shop: str | None) -> Path:
     """The shop file to open: --shop, else the user's shop file, else the demo bakery."""
     if shop:
         return Path(shop)
-    from forecasting.shopfile import default_shop_path
 
     path = default_shop_path()
     if path.exists():
         return path
-    from forecasting.demo.generate import ensure_demo_shop
 
     return Path(ensure_demo_shop(DEMO_KIND, user_data_dir() / "demo"))
 
@@ -42,10 +44,8 @@ def _language(args: argparse.Namespace, shop_path: Path) -> str:
     if getattr(args, "lang_given", False):
         return args.lang or "de"
     try:
-        from forecasting.shop_settings import load_settings
-        from forecasting.shopfile import Shop
 
-        with Shop.open(shop_path) as shop:
+        with open_shop(shop_path, read_only=True) as shop:
             return load_settings(shop).language or args.lang or "de"
     except Exception:
         return args.lang or "de"
@@ -82,7 +82,6 @@ def launch(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
 
-    from app import i18n
     from app.backup_dialog import open_checked
     from app.controller import AppController
     from app.error_dialog import install_hooks, startup_failed

@@ -24,6 +24,8 @@ import traceback
 from pathlib import Path
 from typing import IO, Any
 
+from app import __version__
+
 LOG_DIR_ENV = "BESTELLKOMPASS_LOG_DIR"
 MAX_BYTES = 1_000_000
 BACKUPS = 5
@@ -184,7 +186,6 @@ def _log_thread_exception(args: threading.ExceptHookArgs) -> None:
 
 def about() -> str:
     """Program, Python, Qt, SQLite and system versions: the first lines of every bug report."""
-    from app import __version__
 
     parts = [f"Bestellkompass {__version__}", f"Python {platform.python_version()}",
              f"SQLite {sqlite3.sqlite_version}"]

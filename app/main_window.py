@@ -18,14 +18,21 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n, plan_access
+from app.backup_dialog import RestoreDialog
 from app.calendar_view import CalendarView
 from app.error_dialog import failure_text, show_failure
+from app.import_wizard import ImportWizard
 from app.jobs import JobBar, JobCancelled
+from app.new_shop_dialog import NewShopDialog
 from app.order_sheet import OrderSheetView
-from app.pdf_export import write_pdf
+from app.pdf_export import print_to, write_pdf
+from app.product_view import ProductView
 from app.review_view import ReviewView
 from app.session import ShopSession
+from app.settings_dialog import SettingsDialog
 from forecasting import order_export
+from forecasting.operations import stock
+from forecasting.operations.shop import open_shop
 
 FONT_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
 
@@ -161,7 +168,6 @@ class MainWindow(QMainWindow):
     # -- screens -------------------------------------------------------------------------------
     def show_product(self, product: str) -> QWidget | None:
         """Open the product view for `product`."""
-        from app.product_view import ProductView
 
         line = self.session.line(product)
         if line is None:
@@ -185,11 +191,8 @@ class MainWindow(QMainWindow):
         session, day = self.session, self.session.day
 
         def job(_progress: object) -> int:
-            from forecasting.importing.stock_list import import_stock_list
-            from forecasting.shopfile import Shop
-
-            with Shop.open(session.path) as shop:
-                return len(import_stock_list(shop, Path(path), day))
+            with open_shop(session.path) as shop:
+                return len(stock.import_list(shop, Path(path), day)[0])
 
         def done(count: int) -> None:
             text = self.tr("Stock list saved: %1 product(s) for %2.")
@@ -201,7 +204,6 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         """Open the settings dialog."""
-        from app.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.session, self)
         dialog.languageChosen.connect(self.languageRequested)
@@ -209,14 +211,12 @@ class MainWindow(QMainWindow):
 
     def import_sales(self) -> None:
         """Open the import wizard."""
-        from app.import_wizard import ImportWizard
 
         wizard = ImportWizard(self.session, self)
         wizard.exec()
 
     def restore_backup(self) -> QWidget:
         """The shop's backups with a restore button (app/backup_dialog.py)."""
-        from app.backup_dialog import RestoreDialog
 
         dialog = RestoreDialog(self.session, self)
         dialog.restored.connect(lambda result: self.message.setText(result.message(i18n.lang())))
@@ -226,7 +226,6 @@ class MainWindow(QMainWindow):
 
     def new_shop(self) -> None:
         """Create one's own shop file, open it and start the import wizard."""
-        from app.new_shop_dialog import NewShopDialog
 
         dialog = NewShopDialog(i18n.lang(), self)
         if dialog.exec() == NewShopDialog.DialogCode.Accepted and dialog.created is not None:
@@ -292,7 +291,6 @@ class MainWindow(QMainWindow):
         """Print the order list on paper."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-        from app.pdf_export import print_to
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)

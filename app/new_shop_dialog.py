@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from app.error_dialog import failure_text, log_failure
 from app.postal_codes import state_for_postal_code
 from app.settings_dialog import STATE_NAMES
-from forecasting.shop_settings import STATES
-from forecasting.shopfile import Shop, default_shop_path
+from calendars.options import STATES
+from forecasting.operations.shop import create_shop, default_shop_path
 
 
 def free_path(path: Path) -> Path:
@@ -93,7 +93,8 @@ class NewShopDialog(QDialog):
     def create(self) -> Path:
         """Create the shop file (raises a user error if it exists or cannot be written)."""
         path = Path(self.path.text().strip())
-        shop = Shop.create(path, name=self.name.text().strip(), state=str(self.state.currentData()),
+        shop = create_shop(path, name=self.name.text().strip(),
+                           state=str(self.state.currentData()),
                            postal_code=self.postal.text().strip(), language=self.lang)
         shop.close()
         return path

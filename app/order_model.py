@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import i18n
 from app.plan_access import LineView
-from forecasting.decisions import OrderDecision
+from forecasting.values.decisions import OrderDecision
 
 Index = QModelIndex | QPersistentModelIndex
 

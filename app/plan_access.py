@@ -10,6 +10,16 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from forecasting.order_export import ExportLine
+from forecasting.policy.explain_text import (
+    explanation_items,
+    explanation_sentence,
+    note_text,
+    reason_line,
+    step_label,
+)
+from forecasting.texts import format_date, render
+
 
 @dataclasses.dataclass
 class LineView:
@@ -41,14 +51,6 @@ class LineView:
 
 def line_views(plan: Any, lang: str) -> list[LineView]:
     """The plan's lines as LineViews in `lang` (texts rendered by forecasting.policy.explain_text)."""
-    from forecasting.policy.explain_text import (
-        explanation_items,
-        explanation_sentence,
-        note_text,
-        reason_line,
-        step_label,
-    )
-    from forecasting.texts import render
 
     out = []
     for supplier, lines in plan.groups().items():
@@ -102,7 +104,6 @@ def line_views(plan: Any, lang: str) -> list[LineView]:
 
 def _status_text(line: Any, lang: str) -> str:
     """Why a line is 0 (closed, not sold that weekday, no history) in words."""
-    from forecasting.texts import format_date, render
 
     params = {
         k: format_date(v, lang) if isinstance(v, dt.date) else v
@@ -124,7 +125,6 @@ def areas(lines: list[LineView]) -> list[tuple[str, list[LineView]]]:
 
 def export_lines(lines: list[LineView], decisions: dict[str, Any]) -> list[Any]:
     """The final order list for printing and export: the owner's quantity, else the suggestion."""
-    from forecasting.order_export import ExportLine
 
     out = []
     for line in lines:

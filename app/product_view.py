@@ -5,7 +5,6 @@ with the same sentence as the order sheet; how accurate past suggestions were.""
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import numpy as np
 import pyqtgraph as pg
@@ -24,9 +23,16 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.jobs import JobProgress
 from app.plan_access import LineView
-from app.product_accuracy import Lookback, lookback, product_accuracy
 from app.session import ShopSession
-from forecasting.sales_store import read_sales
+from calendars.features import build_features
+from forecasting.operations.reading import (
+    events_frame,
+    forecasts_of,
+    load_calendar_options,
+    load_events,
+    read_sales,
+)
+from forecasting.product_accuracy import Lookback, lookback, product_accuracy
 from forecasting.texts import format_signed
 
 HISTORY_DAYS = 42
@@ -40,16 +46,10 @@ WATERFALL_LABEL_WIDTH = 240  # px for the step names left of the bars
 def stored_band(session: ShopSession, product: str, start: dt.date,
                 end: dt.date) -> list[tuple[dt.date, float, float, float]]:
     """Stored forecasts (day, low, median, high) of one product between start and end."""
-    rows = session.shop.conn.execute(
-        """SELECT f.date, f.quantiles, f.median FROM forecasts f JOIN products p
-           ON p.id = f.product_id WHERE p.name = ? AND f.date BETWEEN ? AND ? ORDER BY f.date""",
-        (product, start.isoformat(), end.isoformat()),
-    ).fetchall()
     out = []
-    for row in rows:
-        q = {float(k): float(v) for k, v in json.loads(row["quantiles"]).items()}
-        low, high = _band(q, float(row["median"]))
-        out.append((dt.date.fromisoformat(row["date"]), low, float(row["median"]), high))
+    for stored in forecasts_of(session.shop, product, start, end):
+        low, high = _band(stored.quantiles, float(stored.median))
+        out.append((stored.date, low, float(stored.median), high))
     return out
 
 
@@ -246,12 +246,6 @@ class ProductView(QDialog):
 
     def _shade(self, start: dt.date, end: dt.date) -> None:
         """Grey for public holidays, violet for local events (from the calendar features)."""
-        try:
-            from calendars.features import build_features
-            from forecasting.calendar_settings import load_calendar_options
-            from forecasting.calendar_store import events_frame, load_events
-        except ImportError:  # pragma: no cover
-            return
         # another product's promotion is not an event for this one
         events = [e for e in load_events(self.session.shop)
                   if not e.product or e.product == self.line.product]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.order_model import reason_label
-from forecasting.decisions import REASON_CODES
+from forecasting.values.decisions import REASON_CODES
 
 
 class ReasonDialog(QDialog):

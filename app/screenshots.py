@@ -7,6 +7,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.import_wizard import ImportWizard
+from app.pdf_export import preview_image
+from app.settings_dialog import SettingsDialog
+
 SIZE = (1280, 860)
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 
@@ -42,8 +46,6 @@ def sample_import_file() -> Path | None:
 def render_all(controller: object, out: Path) -> list[Path]:
     """Order sheet, product view, calendar, review, import wizard, settings and the backups as
     PNGs in `out`."""
-    from app.import_wizard import ImportWizard
-    from app.settings_dialog import SettingsDialog
 
     out.mkdir(parents=True, exist_ok=True)
     window = controller.window  # type: ignore[attr-defined]
@@ -57,7 +59,6 @@ def render_all(controller: object, out: Path) -> list[Path]:
         if view is not None:
             written.append(_save(view, out / "product_view.png"))
             view.close()
-    from app.pdf_export import preview_image
 
     preview = preview_image(window.heading(), window.export_lines())
     preview.save(str(out / "order_list_print.png"))

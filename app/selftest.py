@@ -18,6 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from app import i18n
+from app.controller import AppController
+from forecasting.demo.generate import ensure_demo_shop
+
 PLAN_TIMEOUT_MS = 300_000
 SHOW_TIMEOUT_S = 10.0
 ORDER_SHEET_VISIBLE = "order sheet visible"
@@ -73,7 +77,6 @@ def _demo_shop(steps: _Steps, args: argparse.Namespace) -> Path:
         return path
     data_dir = user_data_dir()
     steps.run("user data directory", lambda: _check_data_dir(data_dir))
-    from forecasting.demo.generate import ensure_demo_shop
 
     return Path(ensure_demo_shop(DEMO_KIND, data_dir / "demo"))
 
@@ -145,7 +148,6 @@ def _import_app_modules() -> str:
 
 def _selftest(steps: _Steps, args: argparse.Namespace) -> None:
     shop_path = steps.run("demo shop", lambda: _demo_shop(steps, args))
-    from app import i18n
     from app.launch import make_application
 
     steps.run("Qt application", make_application)
@@ -153,7 +155,6 @@ def _selftest(steps: _Steps, args: argparse.Namespace) -> None:
     if not steps.run("translations", lambda: i18n.install_language(lang)):
         raise SelftestError(f"translation for {lang!r} not found in {i18n.TRANSLATIONS_DIR}")
 
-    from app.controller import AppController
 
     controller = steps.run("main window", lambda: AppController(shop_path))
     failures: list[BaseException] = []

@@ -15,14 +15,21 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from app import i18n
-from app.edits import Edit, EditBatch, SetDecision, SetStock
+from app.forecast_process import SHARE, forecast_in_child
 from app.jobs import JobProgress, JobRunner
 from app.plan_access import LineView, line_views
 from app.undo import EditCommand
-from forecasting.decisions import OrderDecision, current_user, load_decisions, load_forecasts
 from forecasting.errors import ChangedElsewhereError
-from forecasting.shop_settings import ShopSettings, load_settings
-from forecasting.shopfile import Shop
+from forecasting.operations import decisions, stock
+from forecasting.operations.edits import Edit, EditBatch, SetStock, apply_edit
+from forecasting.operations.plan import save_plan
+from forecasting.operations.reading import load_forecasts, load_settings
+from forecasting.operations.sheet import OrderSheet, read_decisions, sheet_of
+from forecasting.operations.shop import Shop, open_shop
+from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day
+from forecasting.progress import PartProgress
+from forecasting.values.decisions import OrderDecision
+from forecasting.values.settings import ShopSettings
 
 WATCH_MS = 2000  # how often the window looks for changes made by other programs
 _log = logging.getLogger(__name__)
@@ -34,15 +41,11 @@ def compute_plan(path: Path, day: dt.date, progress: JobProgress, *, child: bool
     child: False when only the plan changes (a stock count) and the saved forecast still holds.
     Returns the plan and the plan version it was computed from (read before computing).
     """
-    from app.forecast_process import SHARE, forecast_in_child
-    from forecasting.policy.plan import build_order_plan, save_plan
-    from forecasting.progress import PartProgress
-
     # after the child the bar goes on from its share (if it failed, the worker does it all)
     rest = progress
     if child and forecast_in_child(path, day, progress):
         rest = PartProgress(progress, SHARE, 1.0)
-    with Shop.open(path) as shop:
+    with open_shop(path) as shop:
         version = shop.plan_version()
         plan = build_order_plan(shop, day, progress=rest)
         progress.check()
@@ -87,7 +90,7 @@ class ShopSession(QObject):
     def open(cls, path: str | Path, runner: JobRunner | None = None,
              day: dt.date | None = None) -> ShopSession:
         """Open the shop file at `path` (orders for `day`, default the next opening day)."""
-        return cls(Shop.open(path), runner, day)
+        return cls(open_shop(path), runner, day)
 
     def close(self) -> None:
         """Wait for running jobs and close the file; results arriving later are dropped."""
@@ -99,7 +102,7 @@ class ShopSession(QObject):
     # -- changes by other programs -------------------------------------------------------------
     def _commit_count(self) -> int:
         """SQLite's count of commits by other connections (PRAGMA data_version): cheap to ask."""
-        return int(self.shop.conn.execute("PRAGMA data_version").fetchone()[0])
+        return self.shop.commit_count()
 
     def check_outside_changes(self) -> bool:
         """Pick up what another program (the command line, the forecast child, a second window)
@@ -132,8 +135,6 @@ class ShopSession(QObject):
 
     def next_opening_day(self, after: dt.date) -> dt.date:
         """The first day after `after` on which the shop opens (weekdays, closing days, holidays)."""
-        from forecasting.policy.plan import next_opening_day
-
         return next_opening_day(self.shop, after)
 
     def status(self) -> tuple[bool, dt.datetime | None]:
@@ -149,8 +150,6 @@ class ShopSession(QObject):
 
     def missing_sales(self) -> tuple[dt.date, int] | None:
         """(last day with sales, sales days missing since) when the sales are behind, else None."""
-        from forecasting.policy.plan import missing_sales
-
         return missing_sales(self.shop, self.day)
 
     # -- plan ----------------------------------------------------------------------------------
@@ -212,68 +211,52 @@ class ShopSession(QObject):
     # -- decisions -----------------------------------------------------------------------------
     def reload_decisions(self) -> None:
         """Read the owner's decisions for the current day from the file."""
-        self.decisions = {d.product: d for d in load_decisions(self.shop, self.day)}
+        self.decisions = read_decisions(self.shop, self.day)
 
     def line(self, product: str) -> LineView | None:
         """The current line of `product`."""
         return next((ln for ln in self.lines if ln.product == product), None)
 
-    def _decision(self, line: LineView, final: float | None, code: str | None = None,
-                  text: str = "") -> OrderDecision:
-        return OrderDecision(
-            product=line.product,
-            date=self.day,
-            suggested=line.suggestion,
-            final=final,
-            reason_code=code,
-            reason_text=text,
-            decided_by=current_user(),
-            decided_at=dt.datetime.now().replace(microsecond=0),
-        )
+    def sheet(self) -> OrderSheet | None:
+        """The day's order sheet as shown (the plan's lines and the decisions read last)."""
+        return None if self.plan is None else sheet_of(self.plan, self.decisions)
 
     def accept_edit(self, products: list[str]) -> EditBatch:
         """The edit that accepts the suggestion for `products` (those not decided yet)."""
-        edits = []
-        for product in products:
-            line = self.line(product)
-            if line is None or product in self.decisions:
-                continue
-            edits.append(
-                SetDecision(product, self.day, self._decision(line, line.suggestion), None)
-            )
-        return EditBatch(tuple(edits))
+        sheet = self.sheet()
+        if sheet is None:
+            return EditBatch(())
+        return decisions.accept(sheet, [p for p in products if sheet.find(p) is not None])
 
     def order_edit(self, product: str, final: float | None, code: str | None = None,
-                   text: str = "") -> SetDecision | None:
+                   text: str = "") -> Edit | None:
         """The edit that sets the owner's quantity (None reopens the line)."""
-        line = self.line(product)
-        if line is None:
+        sheet = self.sheet()
+        if sheet is None or sheet.find(product) is None:
             return None
-        old = self.decisions.get(product)
-        new = None if final is None else self._decision(line, final, code, text)
-        return SetDecision(product, self.day, new, old)
+        if final is None:
+            return decisions.reopen(sheet, [product])
+        return decisions.order(sheet, product, final, code, text)
 
     def stock_edit(self, product: str, on_hand: float | None = None,
                    on_order: float | None = None, *, clear: bool = False) -> SetStock | None:
         """The edit that records the stock count of `product` for the current day: the given
-        amounts, the others as last counted (0 if never); `clear` deletes the day's count."""
-        from forecasting.stock_counts import StockCount, count_on
-
+        amounts, the others as the line shows them (0 if never counted); `clear` deletes the day's
+        count."""
         line = self.line(product)
         if line is None or not line.keeps:
             return None
-        old = count_on(self.shop, product, self.day)
         if clear:
-            return None if old is None else SetStock(product, self.day, None, old)
-        new = StockCount(product, self.day,
-                         on_hand if on_hand is not None else (line.on_hand or 0.0),
-                         on_order if on_order is not None else (line.on_order or 0.0))
-        return SetStock(product, self.day, new, old)
+            return stock.clear_count(self.shop, product, self.day)
+        return stock.count(self.shop, product, self.day,
+                           on_hand if on_hand is not None else (line.on_hand or 0.0),
+                           on_order if on_order is not None else (line.on_order or 0.0))
 
     def needs_reason(self, product: str, final: float | None) -> bool:
         """Whether `final` differs from the suggestion (then the owner is asked why)."""
-        line = self.line(product)
-        return line is not None and final is not None and abs(final - line.suggestion) > 1e-9
+        sheet = self.sheet()
+        line = None if sheet is None else sheet.find(product)
+        return line is not None and decisions.needs_reason(line, final)
 
     def apply_edit(self, edit: Edit, text: str) -> bool:
         """Push an edit onto the undo stack (which applies it and saves at once); False when it
@@ -285,14 +268,14 @@ class ShopSession(QObject):
         return self.edit_error is None
 
     def _apply(self, edit: Edit) -> Edit:
-        inverse = edit.apply(self.shop)
+        changes, inverse = apply_edit(self.shop, edit)
         self.saved.emit()
-        if isinstance(edit, SetStock):
+        if changes.stock:
             # the suggestion depends on the count, the forecast does not: plan again, no training
             self.data_changed(child=False)
             return inverse
         self.reload_decisions()
-        self.decisionsChanged.emit(edit.products())
+        self.decisionsChanged.emit(set(changes.decisions))
         return inverse
 
     def _edit_failed(self, edit: Edit, exc: Exception) -> None:

@@ -36,20 +36,24 @@ from app import i18n
 from app.error_dialog import show_failure
 from app.postal_codes import state_for_postal_code
 from app.session import ShopSession
-from calendars.options import CalendarOptions
-from forecasting.calendar_settings import save_calendar_options, stored_calendar_options
+from calendars.options import STATES, CalendarOptions
 from forecasting.errors import ChangedElsewhereError, UserError
-from forecasting.merge import merged
-from forecasting.policy.lines import display_decimals
-from forecasting.products import Product, load_products, save_product
-from forecasting.shop_settings import (
-    STATES,
+from forecasting.operations.reading import (
     load_closing_days,
-    load_settings,
-    remove_closing_day,
-    save_settings,
-    set_closing_day,
+    load_products,
+    stored_calendar_options,
 )
+from forecasting.operations.settings import (
+    LATITUDE,
+    LONGITUDE,
+    PRODUCT_RANGES,
+    SettingsEdit,
+    save_settings,
+)
+from forecasting.policy.economics import SERVICE_SETTINGS
+from forecasting.policy.explain_text import setting_text
+from forecasting.policy.lines import display_decimals
+from forecasting.values.products import Product
 
 STATE_NAMES = {
     "BB": "Brandenburg", "BE": "Berlin", "BW": "Baden-Württemberg", "BY": "Bayern",
@@ -64,7 +68,6 @@ PRODUCT_COLUMNS = 8
 
 
 def _service_text(setting: str | None) -> str:
-    from forecasting.policy.explain_text import setting_text
 
     return setting_text(setting, i18n.lang())
 
@@ -72,7 +75,6 @@ def _service_text(setting: str | None) -> str:
 def _setting_of(level: float | None) -> str | None:
     if level is None:
         return None
-    from forecasting.policy.economics import SERVICE_SETTINGS
 
     return min(SERVICE_SETTINGS, key=lambda k: abs(SERVICE_SETTINGS[k] - level))
 
@@ -138,12 +140,10 @@ class SettingsDialog(QDialog):
         self.holidays_open.setChecked(self.settings.open_on_public_holidays)
         self.latitude = QDoubleSpinBox()
         self.longitude = QDoubleSpinBox()
-        for spin, (low, high) in ((self.latitude, (47.0, 55.5)), (self.longitude, (5.5, 15.5))):
-            spin.setRange(0.0, high)
-            spin.setMinimum(0.0)
+        for spin, (_low, high) in ((self.latitude, LATITUDE), (self.longitude, LONGITUDE)):
+            spin.setRange(0.0, high)  # 0 shows "unknown"; a value below `_low` is refused on save
             spin.setDecimals(3)
             spin.setSpecialValueText(self.tr("unknown"))
-            del low
         self.latitude.setValue(self.settings.latitude or 0.0)
         self.longitude.setValue(self.settings.longitude or 0.0)
         location = QHBoxLayout()
@@ -293,21 +293,21 @@ class SettingsDialog(QDialog):
             name = QTableWidgetItem(product.name)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(row, 0, name)
-            for col, value in ((1, product.price), (2, product.unit_cost),
-                               (3, product.salvage_value)):
+            for col, field in ((1, "price"), (2, "unit_cost"), (3, "salvage_value")):
                 spin = QDoubleSpinBox()
-                spin.setRange(0, 10_000)
+                spin.setRange(*PRODUCT_RANGES[field][:2])
                 spin.setDecimals(2)
-                spin.setValue(value)
+                spin.setValue(getattr(product, field))
                 self.table.setCellWidget(row, col, spin)
             pack = QDoubleSpinBox()
             decimals = display_decimals(product)
             pack.setDecimals(decimals)
-            pack.setRange(0.1 if decimals else 1, 10_000)
+            low, high, _whole = PRODUCT_RANGES["pack_size"]
+            pack.setRange(low if decimals else 1, high)  # pieces come in whole packs
             pack.setValue(product.pack_size)
             self.table.setCellWidget(row, 4, pack)
             shelf = QSpinBox()
-            shelf.setRange(1, 365)
+            shelf.setRange(*(int(x) for x in PRODUCT_RANGES["shelf_life_days"][:2]))
             shelf.setValue(product.shelf_life_days)
             self.table.setCellWidget(row, 5, shelf)
             self.table.setItem(row, 6, QTableWidgetItem(product.supplier))
@@ -321,7 +321,6 @@ class SettingsDialog(QDialog):
 
     def edited_products(self) -> list[Product]:
         """Products as edited in the table (only those that changed)."""
-        from forecasting.policy.economics import SERVICE_SETTINGS
 
         out = []
         for row, product in enumerate(self.products):
@@ -372,42 +371,17 @@ class SettingsDialog(QDialog):
             longitude=self.longitude.value() or None,
             language=str(self.language.currentData()),
         )
-        closing = self.closing_days()
-        options = self.edited_calendar_options()
-        edited = self.edited_products()
-        with shop.transaction():  # the write lock first, so what is read below stays current
-            stored, conflicts = merged(self.settings, settings, load_settings(shop))
-            stored_options, calendar_conflicts = merged(
-                self.calendar_options, options, stored_calendar_options(shop))
-            current = {p.name: p for p in load_products(shop)}
-            before = {p.name: p for p in self.products}
-            products = []
-            for product in edited:
-                if product.name not in current:
-                    conflicts.append(product.name)
-                    continue
-                merged_product, clash = merged(before[product.name], product,
-                                               current[product.name])
-                conflicts += [f"{product.name}: {self.field_label(name)}" for name in clash]
-                products.append(merged_product)
-            if conflicts or calendar_conflicts:
-                shown = [self.field_label(name) for name in conflicts]
-                shown += [self.tr("Calendar")] if calendar_conflicts else []
-                raise ChangedElsewhereError("settings.changed_elsewhere", fields=", ".join(shown))
-            if stored != load_settings(shop):
-                save_settings(shop, stored)
-                shop.mark_data_changed()
-            for day in set(self.closing) - set(closing):
-                remove_closing_day(shop, day)
-            for day, reason in closing.items():
-                if self.closing.get(day) != reason:
-                    set_closing_day(shop, day, reason)
-            if options != self.calendar_options:
-                save_calendar_options(shop, stored_options)
-            for product in products:
-                save_product(shop, product)
-            if products:
-                shop.mark_data_changed()
+        edit = SettingsEdit(
+            shop_before=self.settings, shop_after=settings,
+            closing_before=self.closing, closing_after=self.closing_days(),
+            calendar_before=self.calendar_options, calendar_after=self.edited_calendar_options(),
+            products_before=self.products, products_after=self.edited_products(),
+        )
+        try:
+            save_settings(shop, edit)
+        except ChangedElsewhereError as exc:  # name the fields as the dialog shows them
+            shown = ", ".join(dict.fromkeys(self.field_label(f) for f in exc.fields))
+            raise ChangedElsewhereError("settings.changed_elsewhere", fields=shown) from exc
         self.session.data_changed()
 
     def field_label(self, name: str) -> str:

@@ -1,4 +1,4 @@
-"""The QUndoCommand adapter over edits kept as data (`app/edits.py`)."""
+"""The QUndoCommand adapter over edits kept as data (`forecasting/operations/edits.py`)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from app.edits import Edit
+from forecasting.operations.edits import Edit
 
 
 class EditCommand(QUndoCommand):

@@ -25,8 +25,8 @@ def main() -> int:
     from forecasting.demo.generate import write_demo_shop
     from forecasting.models.censoring import uncensor
     from forecasting.models.frame import build_panel
-    from forecasting.sales_store import read_sales, read_true_demand
-    from forecasting.shopfile import Shop
+    from forecasting.store.file import Shop
+    from forecasting.store.sales import read_sales, read_true_demand
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--end", type=dt.date.fromisoformat, default=dt.date(2026, 11, 26))

@@ -77,16 +77,16 @@ def wuerzburg(out: Path) -> Path:
 
 def demo(kind: str, out: Path) -> Path:
     """A demo shop (bakery or deli) written with the demo generator, then exported."""
-    from forecasting.calendar_store import events_frame, load_events, load_weather
     from forecasting.demo.generate import write_demo_shop
-    from forecasting.sales_store import read_sales, read_true_demand
     from forecasting.shop_calendar import (
         is_product_promotion,
         product_promotions,
         with_promotions,
     )
-    from forecasting.shop_settings import load_settings
-    from forecasting.shopfile import Shop
+    from forecasting.store.calendar import events_frame, load_events, load_weather
+    from forecasting.store.file import Shop
+    from forecasting.store.sales import read_sales, read_true_demand
+    from forecasting.store.settings import load_settings
 
     folder = out / f"demo_{kind}"
     folder.mkdir(parents=True, exist_ok=True)

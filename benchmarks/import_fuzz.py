@@ -38,7 +38,8 @@ from pathlib import Path
 from calendars.plausible import MAX_DAILY_QUANTITY, MAX_NAME_LENGTH, UNSAFE_CHARS, DateWindow
 from forecasting.errors import UserError
 from forecasting.importing.engine import ImportOptions, import_sales
-from forecasting.shopfile import Shop
+from forecasting.store.create import create_shop
+from forecasting.store.file import Shop
 
 PRODUCTS = ["Brot", "Brötchen", "Laugenbrezel", "Käsekuchen", "Kaffee"]
 FIRST = dt.date(2025, 1, 1)
@@ -260,33 +261,33 @@ def write_file(rng: random.Random, folder: Path, index: int) -> Path:
 def rows_digest(shop: Shop) -> str:
     """SHA-256 of every row of every table, read through SQLite."""
     h = hashlib.sha256()
-    tables = [r[0] for r in shop.conn.execute(
+    tables = [r[0] for r in shop._conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     for table in tables:
-        width = len(shop.conn.execute(f"PRAGMA table_info({table})").fetchall())
+        width = len(shop._conn.execute(f"PRAGMA table_info({table})").fetchall())
         order = ", ".join(str(i) for i in range(1, width + 1))
         h.update(table.encode())
-        for row in shop.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
+        for row in shop._conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
             h.update(repr(tuple(row)).encode())
     return h.hexdigest()
 
 
 def implausible_rows(shop: Shop, window: DateWindow) -> list[str]:
     """Every implausible value in the sales and products tables (should be none)."""
-    found = [f"sales {tuple(r)}" for r in shop.conn.execute(
+    found = [f"sales {tuple(r)}" for r in shop._conn.execute(
         """SELECT date, quantity, produced, leftover FROM sales
            WHERE date < ? OR date > ? OR quantity IS NULL OR abs(quantity) > ?
               OR produced < 0 OR produced > ? OR leftover < 0 OR leftover > ?""",
         (window.first.isoformat(), window.last.isoformat(), MAX_DAILY_QUANTITY,
          MAX_DAILY_QUANTITY, MAX_DAILY_QUANTITY))]
-    for (name,) in shop.conn.execute("SELECT name FROM products"):
+    for (name,) in shop._conn.execute("SELECT name FROM products"):
         if UNSAFE_CHARS.search(name) or len(name) > MAX_NAME_LENGTH or not name.strip():
             found.append(f"product {name[:80]!r}")
     return found
 
 
 def _seed_shop(path: Path) -> None:
-    with Shop.create(path, name="Fuzz-Bäckerei", state="NW") as shop, shop.transaction() as conn:
+    with create_shop(path, name="Fuzz-Bäckerei", state="NW") as shop, shop.transaction() as conn:
         conn.execute("INSERT INTO products(name) VALUES ('Brot')")
         conn.execute("INSERT INTO sales(product_id, date, quantity) VALUES (1, '2025-03-01', 7)")
 

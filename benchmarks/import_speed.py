@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from forecasting.store.create import create_shop
+
 PRODUCTS = [
     "Brötchen",
     "Roggenbrot",
@@ -98,7 +100,6 @@ def main() -> int:
     args = parser.parse_args()
     from forecasting.importing.engine import ImportOptions, read_file, write_import
     from forecasting.importing.sniff import detect_mapping
-    from forecasting.shopfile import Shop
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "kasse.csv"
@@ -110,7 +111,7 @@ def main() -> int:
         t1 = time.perf_counter()
         data = read_file(src, mapping)
         t2 = time.perf_counter()
-        with Shop.create(Path(tmp) / "bench.bkshop", name="Benchmark", state="NW") as shop:
+        with create_shop(Path(tmp) / "bench.bkshop", name="Benchmark", state="NW") as shop:
             report = write_import(data, shop, ImportOptions())
         t3 = time.perf_counter()
     print(

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from forecasting.policy.policy_backtest import compare  # noqa: E402
-from forecasting.products import Product  # noqa: E402
+from forecasting.values.products import Product  # noqa: E402
 
 WUERZBURG = ROOT / ".." / "shared" / "datasets" / "wuerzbaeck"
 LEVELS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99)
@@ -107,11 +107,11 @@ def run_demo(kind: str, days: int) -> list[tuple[str, pd.DataFrame]]:
     from forecasting.demo.generate import write_demo_shop
     from forecasting.policy.plan import closed_reason
     from forecasting.policy.stock_backtest import compare_stocked
-    from forecasting.products import load_products
-    from forecasting.sales_store import read_sales, read_true_demand
     from forecasting.shop_calendar import product_promotions, shop_features, with_promotions
-    from forecasting.shop_settings import load_closing_days, load_settings
-    from forecasting.shopfile import Shop
+    from forecasting.store.file import Shop
+    from forecasting.store.products import load_products
+    from forecasting.store.sales import read_sales, read_true_demand
+    from forecasting.store.settings import load_closing_days, load_settings
 
     with tempfile.TemporaryDirectory() as tmp:
         path = write_demo_shop(kind, DEMO_END, Path(tmp) / f"{kind}.bkshop")

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import policy_benchmark as bench  # noqa: E402
 
 from forecasting.policy import policy_backtest as pol  # noqa: E402
-from forecasting.products import Product  # noqa: E402
+from forecasting.values.products import Product  # noqa: E402
 
 PRICES = np.geomspace(0.3, 1000.0, 80)  # price per sell-out day, in units of waste
 
@@ -42,10 +42,10 @@ PRICES = np.geomspace(0.3, 1000.0, 80)  # price per sell-out day, in units of wa
 def demo_inputs(kind: str) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, Product], object]:
     """(sales, true demand, fresh products, features) of the demo shop, as the benchmark reads it."""
     from forecasting.demo.generate import write_demo_shop
-    from forecasting.products import load_products
-    from forecasting.sales_store import read_sales, read_true_demand
     from forecasting.shop_calendar import product_promotions, shop_features, with_promotions
-    from forecasting.shopfile import Shop
+    from forecasting.store.file import Shop
+    from forecasting.store.products import load_products
+    from forecasting.store.sales import read_sales, read_true_demand
 
     with tempfile.TemporaryDirectory() as tmp:
         path = write_demo_shop(kind, bench.DEMO_END, Path(tmp) / f"{kind}.bkshop")

@@ -70,7 +70,7 @@ def cli(*args: str) -> list[str]:
 def prepare(workdir: Path) -> Path:
     """A small demo bakery (six products, 300 days) with the suggestions for END stored."""
     from forecasting.demo.generate import write_demo_shop
-    from forecasting.shopfile import Shop
+    from forecasting.store.file import Shop
 
     path = write_demo_shop("bakery", END, workdir / "base.bkshop")
     first = (END - dt.timedelta(days=HISTORY_DAYS)).isoformat()

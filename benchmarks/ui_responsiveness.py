@@ -122,8 +122,9 @@ def main() -> int:
         return gaps
 
     first = timed_run("first plan, fresh process")
-    from forecasting.calendar_store import Event, save_event
-    from forecasting.shopfile import Shop
+    from forecasting.store.calendar import save_event
+    from forecasting.store.file import Shop
+    from forecasting.values.events import Event
 
     with Shop.open(shop_path) as shop:
         save_event(shop, Event(kind="town_festival", name="Stadtfest", start_date=day,

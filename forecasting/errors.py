@@ -18,4 +18,7 @@ class ShopFileError(UserError):
 
 class ChangedElsewhereError(UserError):
     """An edit made on a view that is no longer current: another program (the command line, a
-    second window) changed the same thing since. Refused, so a newer write is never overwritten."""
+    second window) changed the same thing since. Refused, so a newer write is never overwritten.
+    `fields`: the settings fields concerned (for the front end to name in its own words)."""
+
+    fields: list[str] = []  # noqa: RUF012 (set per instance where known)

@@ -26,11 +26,12 @@ import datetime as dt
 
 import pandas as pd
 
-from forecasting.decisions import load_decisions
 from forecasting.errors import ShopFileError
-from forecasting.products import product_ids
-from forecasting.sales_store import read_sales
-from forecasting.shopfile import Shop
+from forecasting.models.censoring import censored_mask
+from forecasting.store.decisions import load_decisions
+from forecasting.store.file import Shop
+from forecasting.store.products import product_ids
+from forecasting.store.sales import read_sales
 
 NO_SALES = "no_sales"  # status: no sales recorded for the product and day yet
 ACCEPTED = "accepted"  # status: the owner took the suggestion
@@ -205,7 +206,6 @@ def _num(value: object) -> float | None:
 
 def sales_by_day(shop: Shop, start: dt.date, end: dt.date) -> dict[tuple[str, dt.date], dict]:
     """(product, day) -> the sales row plus `sold_out`, flagged as the forecasting core does."""
-    from forecasting.models.censoring import censored_mask
 
     sales = read_sales(shop, start, end)
     if sales.empty:

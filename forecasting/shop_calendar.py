@@ -14,8 +14,12 @@ from typing import Any
 
 import pandas as pd
 
+from calendars.features import build_features
 from calendars.plausible import DateWindow
-from forecasting.shopfile import Shop
+from forecasting.store.calendar import events_frame, load_events, load_weather, rows_outside
+from forecasting.store.calendar_options import load_calendar_options
+from forecasting.store.file import Shop
+from forecasting.store.settings import load_closing_days, load_settings
 
 
 @dataclasses.dataclass
@@ -43,9 +47,6 @@ def closure_events(closing: dict[dt.date, str]) -> pd.DataFrame:
 
 def shop_calendar_inputs(shop: Shop) -> ShopCalendarInputs:
     """State, events (closing days included), weather and calendar options of the shop."""
-    from forecasting.calendar_settings import load_calendar_options
-    from forecasting.calendar_store import events_frame, load_events, load_weather
-    from forecasting.shop_settings import load_closing_days, load_settings
 
     window = DateWindow.default()
     events = events_frame([e for e in load_events(shop) if not is_product_promotion(e)], window)
@@ -72,18 +73,7 @@ def in_window(event: Any, window: DateWindow) -> bool:
 
 def calendar_outside_window(shop: Shop) -> tuple[int, int, int]:
     """(events, weather days, closing days) dated outside the plausible window."""
-    window = DateWindow.default()
-    first, last = window.first.isoformat(), window.last.isoformat()
-    events = shop.conn.execute(
-        "SELECT COUNT(*) FROM events WHERE start_date < ? OR end_date > ?", (first, last)
-    ).fetchone()[0]
-    weather = shop.conn.execute(
-        "SELECT COUNT(*) FROM weather WHERE date < ? OR date > ?", (first, last)
-    ).fetchone()[0]
-    closing = shop.conn.execute(
-        "SELECT COUNT(*) FROM closing_days WHERE date < ? OR date > ?", (first, last)
-    ).fetchone()[0]
-    return int(events), int(weather), int(closing)
+    return rows_outside(shop, DateWindow.default())
 
 
 def is_product_promotion(event: Any) -> bool:
@@ -93,7 +83,6 @@ def is_product_promotion(event: Any) -> bool:
 
 def product_promotions(shop: Shop) -> pd.DataFrame:
     """One row per product and promotion day (columns product, date), from the shop's events."""
-    from forecasting.calendar_store import load_events
 
     window = DateWindow.default()
     rows = [(e.product, day) for e in load_events(shop)
@@ -112,7 +101,6 @@ def with_promotions(sales: pd.DataFrame, promotions: pd.DataFrame) -> pd.DataFra
 
 def shop_features(shop: Shop, start: dt.date, end: dt.date) -> Any:
     """The calendar FeatureTable of the shop from `start` to `end` (weather included)."""
-    from calendars.features import build_features
 
     inputs = shop_calendar_inputs(shop)
     return build_features(inputs.state, start, end, events=inputs.events, weather=inputs.weather,

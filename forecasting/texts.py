@@ -694,6 +694,49 @@ MESSAGES: dict[str, dict[str, str]] = {
             "send it along when you report the error."
         ),
     },
+    # -- operations (issue 16): what the window and the command line are refused alike ------
+    "order.reason_needed": {
+        "de": "„{name}“ weicht vom Vorschlag ab: bitte einen Grund angeben.",
+        "en": "“{name}” differs from the suggestion: please give a reason.",
+    },
+    "settings.out_of_range": {
+        "de": "„{value}“ passt nicht für {field}: erlaubt ist {low} bis {high}.",
+        "en": "“{value}” does not fit {field}: allowed is {low} to {high}.",
+    },
+    "settings.bad_postal_code_value": {
+        "de": "„{value}“ ist keine Postleitzahl (fünf Ziffern, z. B. 24103).",
+        "en": "“{value}” is not a German postal code (five digits, e.g. 24103).",
+    },
+    "event.bad_name": {
+        "de": "„{name}“ geht nicht als Name einer Veranstaltung (leer, zu lang oder mit Steuerzeichen).",
+        "en": "“{name}” cannot be the name of an event (empty, too long or with control characters).",
+    },
+    "event.bad_kind": {
+        "de": "Veranstaltungsart „{kind}“ unbekannt (möglich: {kinds}).",
+        "en": "Unknown kind of event “{kind}” (possible: {kinds}).",
+    },
+    "event.ends_before_start": {
+        "de": "„{name}“ endet ({end}) vor seinem Beginn ({start}).",
+        "en": "“{name}” ends ({end}) before it starts ({start}).",
+    },
+    "event.product_only_promotion": {
+        "de": "„{name}“: nur eine eigene Aktion kann für ein einzelnes Produkt gelten.",
+        "en": "“{name}”: only an own promotion can be for a single product.",
+    },
+    "event.unknown_id": {
+        "de": "Eine Veranstaltung mit der Nummer {id} gibt es nicht.",
+        "en": "There is no event with the number {id}.",
+    },
+    "weather.no_location": {
+        "de": (
+            "Für den Wetterbericht fehlt der Standort des Ladens (Postleitzahl oder Breite/Länge in "
+            "den Einstellungen). Das Wetter lässt sich auch von Hand eintragen."
+        ),
+        "en": (
+            "The weather forecast needs the shop's location (postal code or latitude/longitude in "
+            "the settings). The weather can also be typed in by hand."
+        ),
+    },
     # -- settings.*: `bestellkompass settings` (app/commands/settings.py) ----------------------
     "settings.bad_number": {
         "de": "{option}: „{value}“ ist keine Zahl zwischen {low} und {high}.",

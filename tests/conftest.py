@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from forecasting.store.create import create_shop
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # trained models are cached per user (forecasting/models/persist.py): tests keep theirs apart
 os.environ["BESTELLKOMPASS_CACHE_DIR"] = tempfile.mkdtemp(prefix="bk-cache-")
@@ -65,14 +67,15 @@ def review_shop_path(tmp_path: Path) -> Path:
 
     import pandas as pd
 
-    from forecasting.decisions import OrderDecision, save_decision
-    from forecasting.products import Product, save_product
-    from forecasting.sales_store import write_sales
-    from forecasting.shopfile import Shop
+    from forecasting.store.decisions import save_decision
+    from forecasting.store.products import save_product
+    from forecasting.store.sales import write_sales
+    from forecasting.values.decisions import OrderDecision
+    from forecasting.values.products import Product
 
     path = tmp_path / "rueckblick.bkshop"
     day = dt.date(2026, 11, 2)
-    with Shop.create(path, name="Bäckerei Rückblick", state="NW") as shop:
+    with create_shop(path, name="Bäckerei Rückblick", state="NW") as shop:
         save_product(shop, Product(name="Brötchen", category="Brötchen"))
         save_product(shop, Product(name="Brezel", category="Laugengebäck"))
         rows = [  # product, day offset, sold, made, left, sold-out time

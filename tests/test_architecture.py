@@ -48,3 +48,41 @@ def test_cli_help_does_not_import_qt() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+SQL_CALLS = {"execute", "executemany", "executescript", "read_sql", "read_sql_query",
+             "read_sql_table"}
+STORE = REPO_ROOT / "forecasting" / "store"
+
+
+def _sql_uses(path: Path) -> list[str]:
+    """Where a module runs SQL or touches a connection: calls named like sqlite3's or pandas'
+    SQL functions, the shop's private connection, sqlite3.connect."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in SQL_CALLS | {"_conn", "conn"}:
+            found.append(f"{path.relative_to(REPO_ROOT)}:{node.lineno} .{node.attr}")
+        if (isinstance(node, ast.Attribute) and node.attr == "connect"
+                and isinstance(node.value, ast.Name) and node.value.id == "sqlite3"):
+            found.append(f"{path.relative_to(REPO_ROOT)}:{node.lineno} sqlite3.connect")
+    return found
+
+
+def test_no_sql_outside_the_store() -> None:
+    """forecasting/store holds the only SQLite connections; the rest of the product reads and
+    writes through its functions (issue 16)."""
+    offenders = []
+    for package in ("app", "forecasting", "calendars"):
+        for path in sorted((REPO_ROOT / package).rglob("*.py")):
+            if STORE in path.parents:
+                continue
+            offenders += _sql_uses(path)
+    assert offenders == []
+
+
+def test_the_check_finds_sql() -> None:
+    """The check above is not blind: the store itself is full of it."""
+    assert len([u for p in STORE.glob("*.py") for u in _sql_uses(p)]) > 50

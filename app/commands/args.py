@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 
 from calendars.plausible import DateWindow
+from forecasting.texts import render
 
 
 def shop_and_lang(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +22,6 @@ def date_arg(value: str) -> dt.date:
             return dt.datetime.strptime(value, fmt).date()
         except ValueError:
             continue
-    from forecasting.texts import render
 
     raise argparse.ArgumentTypeError(render("cli.bad_date", "de", value=value))
 
@@ -31,7 +31,6 @@ def date_window_arg(value: str) -> DateWindow:
     try:
         return DateWindow.parse(value)
     except ValueError:
-        from forecasting.texts import render
 
         raise argparse.ArgumentTypeError(render("sanity.bad_window", "de", value=value)) from None
 

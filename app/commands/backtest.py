@@ -12,6 +12,14 @@ import sys
 import time
 
 from app.commands.args import date_arg, quantiles_arg
+from calendars.errors import CalendarError
+from calendars.event_files import read_events_file
+from calendars.features import build_features
+from calendars.weather_files import read_weather_file
+from forecasting.errors import UserError
+from forecasting.models.backtest import BacktestPlan, run_backtest
+from forecasting.models.sales_csv import read_sales_csv
+from forecasting.safe_text import spreadsheet_frame
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,13 +40,6 @@ def run(args: argparse.Namespace) -> int:
     """Read the files, run the backtest, write PRED.csv and print the run time."""
     import pandas as pd
 
-    from calendars.errors import CalendarError
-    from calendars.event_files import read_events_file
-    from calendars.features import build_features
-    from calendars.weather_files import read_weather_file
-    from forecasting.errors import UserError
-    from forecasting.models.backtest import BacktestPlan, run_backtest
-    from forecasting.models.sales_csv import read_sales_csv
 
     began = time.perf_counter()
     try:
@@ -59,7 +60,6 @@ def run(args: argparse.Namespace) -> int:
     columns = ["date", "product", *[c for c in pred.columns if c.startswith("q")]]
     out = pred[pred["kind"] == "final"][columns].copy()
     out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
-    from forecasting.safe_text import spreadsheet_frame
 
     spreadsheet_frame(out).to_csv(args.out, index=False, float_format="%.4f", lineterminator="\n")
     seconds = time.perf_counter() - began

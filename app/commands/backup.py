@@ -18,7 +18,8 @@ import sys
 from pathlib import Path
 
 from app.commands.args import shop_and_lang
-from forecasting import backups
+from forecasting.operations import backups
+from forecasting.operations.shop import default_shop_path
 from forecasting.texts import render
 
 
@@ -45,7 +46,6 @@ def shop_path(args: argparse.Namespace) -> Path:
     value = getattr(args, "import_shop", None) or getattr(args, "shop", None)
     if value:
         return Path(value)
-    from forecasting.shopfile import default_shop_path
 
     return default_shop_path()
 
@@ -57,11 +57,11 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "list":
         text = list_text(path, lang, full=args.check, as_json=args.format == "json")
     elif args.action == "create":
-        made = backups.create(path, "manual")
+        made = backups.create_backup(path)
         text = render("backup.created", lang, path=str(made.path), size=made.size_text(lang),
                       summary=made.summary(lang))
     else:
-        text = backups.restore(path, backups.resolve(path, args.backup)).message(lang)
+        text = backups.restore_backup(path, backups.resolve(path, args.backup))[0].message(lang)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
@@ -77,7 +77,7 @@ def list_text(path: Path, lang: str, *, full: bool = False, as_json: bool = Fals
             "ok": b.ok, "problem": b.problem,
         } for number, b in enumerate(found, start=1)], ensure_ascii=False, indent=2)
     if not found:
-        return render("backup.none", lang, path=str(path), folder=str(backups.folders(path)[0]))
+        return render("backup.none", lang, path=str(path), folder=str(backups.folder_of(path)))
     header = render("backup.list_columns", lang).split("|")
     rows = [[str(number), b.when(lang), b.kind_text(lang), b.summary(lang), b.size_text(lang),
              render("backup.check_ok" if b.ok else "backup.check_bad", lang)]

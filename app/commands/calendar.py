@@ -10,6 +10,13 @@ from typing import Any
 import pandas as pd
 
 from app.commands.args import date_arg
+from calendars.errors import CalendarError
+from calendars.features import build_features
+from calendars.options import LOCAL_SUBDIVISIONS, CalendarOptions
+from calendars.texts import render
+from forecasting.operations.shop import open_shop
+from forecasting.safe_text import spreadsheet_frame
+from forecasting.shop_calendar import shop_calendar_inputs
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,10 +35,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build and print the table; calendar errors are printed in the user's language."""
-    from calendars.errors import CalendarError
-    from calendars.features import build_features
-    from calendars.options import LOCAL_SUBDIVISIONS, CalendarOptions
-    from calendars.texts import render
 
     lang = getattr(args, "lang", None) or "de"
     state, events, weather, options = args.state, None, None, CalendarOptions()
@@ -58,7 +61,6 @@ def run(args: argparse.Namespace) -> int:
     out["labels"] = table.day_labels(lang)
     if args.format == "csv":
         out.index = out.index.strftime("%Y-%m-%d")
-        from forecasting.safe_text import spreadsheet_frame
 
         sys.stdout.write(spreadsheet_frame(out).to_csv(float_format="%.4g", lineterminator="\n"))
     else:
@@ -68,10 +70,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _from_shop(path: str) -> Any:
     """The shop's calendar inputs (state, events with closing days, weather, options)."""
-    from forecasting.shop_calendar import shop_calendar_inputs
-    from forecasting.shopfile import Shop
 
-    with Shop.open(path, read_only=True) as shop:
+    with open_shop(path, read_only=True) as shop:
         return shop_calendar_inputs(shop)
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 
+from app.commands.args import date_arg
+from forecasting.demo.generate import DEFAULT_SEED, write_demo_shop
+from forecasting.errors import UserError
+from forecasting.texts import format_date, render
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the demo command."""
-    from app.commands.args import date_arg
 
     parser.add_argument("--kind", choices=["bakery", "deli"], required=True,
                         help="bakery (Bäckerei Sonnenkorn) or deli (Feinkost am Markt)")
@@ -22,9 +26,6 @@ def run(args: argparse.Namespace) -> int:
     """Generate the demo shop and say where it went."""
     from pathlib import Path
 
-    from forecasting.demo.generate import DEFAULT_SEED, write_demo_shop
-    from forecasting.errors import UserError
-    from forecasting.texts import format_date, render
 
     out = Path(args.out)
     if out.exists() and not args.force:

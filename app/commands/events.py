@@ -17,6 +17,15 @@ import argparse
 import sys
 
 from app.commands.args import allow_dates, date_arg, shop_and_lang
+from calendars.errors import CalendarError
+from calendars.event_files import read_events_file
+from calendars.events import EVENT_KINDS, KIND_NAMES
+from calendars.texts import format_date, render
+from forecasting.operations import calendar
+from forecasting.operations.reading import load_events
+from forecasting.operations.shop import default_shop_path, open_shop
+from forecasting.safe_text import display_name
+from forecasting.values.events import Event
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,11 +49,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read, store and report; calendar errors are printed in the user's language."""
-    from calendars.errors import CalendarError
-    from calendars.event_files import read_events_file
-    from calendars.texts import render
-    from forecasting.calendar_store import merge_events
-    from forecasting.shopfile import Shop, default_shop_path
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
@@ -62,8 +66,8 @@ def run(args: argparse.Namespace) -> int:
     except CalendarError as exc:
         print(exc.message(lang), file=sys.stderr)
         return 2
-    with Shop.open(path) as shop:
-        added, changed = merge_events(shop, frame)
+    with open_shop(path) as shop:
+        added, changed, _ = calendar.import_events(shop, frame)
     print(render("calendar.events_imported", lang, added=added, changed=changed,
                  file=args.file, shop=str(path)))
     return 0
@@ -71,13 +75,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _single(args: argparse.Namespace, path: str, lang: str) -> int:
     """--list, --add or --delete, through the functions the calendar view uses."""
-    from calendars.events import EVENT_KINDS, KIND_NAMES
-    from calendars.texts import format_date, render
-    from forecasting.calendar_store import Event, delete_event, load_events, save_event
-    from forecasting.safe_text import display_name
-    from forecasting.shopfile import Shop
 
-    with Shop.open(path) as shop:
+    with open_shop(path, read_only=args.list) as shop:
         events = load_events(shop)
         if args.list:
             for e in events:
@@ -89,26 +88,15 @@ def _single(args: argparse.Namespace, path: str, lang: str) -> int:
                 print(f"{e.id:>5}  {days:<25}  {kind:<20}  {display_name(e.name)}{extra}")
             return 0
         if args.delete is not None:
-            known = {e.id: e for e in events}
-            if args.delete not in known:
-                print(render("calendar.event_unknown_id", lang, id=args.delete), file=sys.stderr)
-                return 2
-            delete_event(shop, args.delete)
-            print(render("calendar.event_deleted", lang, name=known[args.delete].name))
+            removed, _ = calendar.delete_event(shop, args.delete)
+            print(render("calendar.event_deleted", lang, name=removed.name))
             return 0
-        if args.kind not in EVENT_KINDS or args.start is None:
+        if args.kind is None or args.start is None:
             print(render("calendar.event_add_needs", lang, kinds=", ".join(EVENT_KINDS)),
                   file=sys.stderr)
             return 2
-        if args.product and args.kind != "promotion":
-            print(render("calendar.event_product_only_promotion", lang), file=sys.stderr)
-            return 2
-        end = args.end or args.start
-        if end < args.start:
-            print(render("calendar.event_ends_before_start", lang, file="--to", where="--from",
-                         name=args.add), file=sys.stderr)
-            return 2
-        event_id = save_event(shop, Event(kind=args.kind, name=args.add, start_date=args.start,
-                                          end_date=end, product=args.product or None))
+        event_id, _ = calendar.save_event(shop, Event(
+            kind=args.kind, name=args.add.strip(), start_date=args.start,
+            end_date=args.end or args.start, product=args.product or None))
         print(render("calendar.event_added", lang, name=args.add, id=event_id))
         return 0

@@ -16,13 +16,13 @@ from forecasting.importing.engine import (
     FileData,
     ImportOptions,
     ImportRefusedError,
-    plan_import,
     read_file,
-    write_import,
 )
 from forecasting.importing.mapping import load_mapping, save_mapping
 from forecasting.importing.report import ImportReport, render_report
 from forecasting.importing.sniff import detect_mapping
+from forecasting.operations import sales
+from forecasting.operations.shop import default_shop_path, open_shop
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,7 +49,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _shop_path(args: argparse.Namespace) -> Path:
     value = getattr(args, "import_shop", None) or getattr(args, "shop", None)
     if not value:
-        from forecasting.shopfile import default_shop_path
 
         return default_shop_path()
     return Path(value)
@@ -98,19 +97,16 @@ def run(args: argparse.Namespace) -> int:
 def _import(data: FileData, shop_path: Path, options: ImportOptions,
             args: argparse.Namespace) -> ImportReport:
     """The import (or its dry run) into the shop file; a new shop appears only when complete."""
-    from forecasting.shopfile import Shop, new_shop_file
-
     if not shop_path.exists():
-        report = plan_import(data, None, options)  # refusals raise before anything is created
         if args.dry_run:
-            return report
-        with new_shop_file(shop_path, name=shop_path.stem, state=args.state.upper()) as shop:
-            return write_import(data, shop, options)
+            return sales.dry_run(None, data, options)
+        return sales.import_into_new_shop(shop_path, data, options, name=shop_path.stem,
+                                          state=args.state.upper())
     # a dry run must not even migrate an older shop file forward
-    with Shop.open(shop_path, migrate=not args.dry_run) as shop:
+    with open_shop(shop_path, migrate=not args.dry_run, read_only=args.dry_run) as shop:
         if args.dry_run:
-            return plan_import(data, shop, options)
-        return write_import(data, shop, options)
+            return sales.dry_run(shop, data, options)
+        return sales.import_sales(shop, data, options)[0]
 
 
 class _TerminalProgress:

@@ -3,7 +3,8 @@
 The order sheet's actions without the window: show suggestions and decisions, accept suggestions,
 set a quantity with a reason (REASON_CODES, as the app's reason dialog), undo a decision, and export
 the final list as CSV/XLSX (forecasting/order_export.py) or PDF (app/pdf_export.py, the only step
-that needs Qt). Lines and decisions are written with the same edits as the app (app/edits.py).
+that needs Qt). Decisions are made with the same operations as the window
+(forecasting/operations/decisions.py) and written with the same edits.
 
 The suggestions are those `bestellkompass suggest` or the app stored for the day; the plan is
 rebuilt from the forecast saved in the shop file, so nothing is retrained while the data is
@@ -22,12 +23,23 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app import i18n, plan_access
 from app.commands.args import date_arg, shop_and_lang
-from forecasting.decisions import REASON_CODES, OrderDecision
+from app.pdf_export import write_pdf as pdf
+from app.plan_access import LineView, line_views
+from forecasting import order_export
 from forecasting.errors import UserError
+from forecasting.operations import decisions
+from forecasting.operations.decisions import check_reason
+from forecasting.operations.edits import apply_edit
+from forecasting.operations.reading import load_closing_days, load_forecasts, load_settings
+from forecasting.operations.sheet import OrderSheet, read_sheet
+from forecasting.operations.shop import Shop, default_shop_path, open_shop
+from forecasting.policy.explain_text import weekday_name
+from forecasting.policy.plan import build_order_plan, closed_reason, next_opening_day
 from forecasting.safe_text import SpreadsheetWriter, display_name
-from forecasting.shopfile import Shop
 from forecasting.texts import format_date, format_number, parse_number, render
+from forecasting.values.decisions import REASON_CODES, OrderDecision, current_user
 
 EXPORT_SUFFIXES = (".csv", ".xlsx", ".pdf")
 _QT: list[Any] = []  # the QGuiApplication made for a PDF export
@@ -68,30 +80,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 @dataclasses.dataclass
 class Sheet:
-    """A day's order list as the app's order sheet holds it: lines and the owner's decisions."""
+    """A day's order list as the window shows it: the sheet the owner decides on (operations) and
+    its lines in words (app.plan_access)."""
 
-    shop_name: str
-    day: dt.date
-    lines: list[Any]  # app.plan_access.LineView
-    decisions: dict[str, OrderDecision]
-    closed_reason: tuple[str, str] | None
+    sheet: OrderSheet
+    lines: list[LineView]
 
-    def line(self, product: str, lang: str) -> Any:
+    @property
+    def day(self) -> dt.date:
+        """The order day."""
+        return self.sheet.day
+
+    @property
+    def decisions(self) -> dict[str, OrderDecision]:
+        """The stored decisions, by product."""
+        return self.sheet.decisions
+
+    @property
+    def shop_name(self) -> str:
+        """The shop's name."""
+        return self.sheet.shop_name
+
+    @property
+    def closed_reason(self) -> tuple[str, str] | None:
+        """Why the shop is closed on the day (None: open)."""
+        return self.sheet.closed_reason
+
+    def line(self, product: str) -> LineView:
         """The line of `product` (UserError if it is not on the list)."""
-        for line in self.lines:
-            if line.product == product:
-                return line
-        raise UserError("cli.order.unknown_product", name=product, date=self.day,
-                        names=", ".join(ln.product for ln in self.lines))
+        self.sheet.line(product)
+        return next(ln for ln in self.lines if ln.product == product)
 
 
 def load_sheet(shop: Shop, day: dt.date, lang: str) -> Sheet:
     """The day's lines (plan rebuilt from the stored forecast) and decisions."""
-    from app.plan_access import line_views
-    from forecasting.decisions import load_decisions, load_forecasts
-    from forecasting.policy.plan import build_order_plan, closed_reason
-    from forecasting.shop_settings import load_closing_days, load_settings
-
     closed = closed_reason(load_settings(shop), load_closing_days(shop), day)
     if closed is None:
         stored = load_forecasts(shop, day)
@@ -102,22 +124,18 @@ def load_sheet(shop: Shop, day: dt.date, lang: str) -> Sheet:
             print(render("cli.order.stale", lang, when=f"{format_date(when.date(), lang)} "
                          f"{when:%H:%M}", iso=day.isoformat()), file=sys.stderr)
     plan = build_order_plan(shop, day)
-    decisions = {d.product: d for d in load_decisions(shop, day)}
-    return Sheet(plan.shop_name, day, line_views(plan, lang), decisions, plan.closed_reason)
+    return Sheet(read_sheet(shop, plan), line_views(plan, lang))
 
 
 def run(args: argparse.Namespace) -> int:
     """Open the shop file, read the day's sheet, do the action."""
-    from forecasting.policy.plan import next_opening_day
-    from forecasting.shopfile import default_shop_path
-
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
     if args.action == "set":  # check what needs no shop file first
-        _reason(args.reason, args.note)
+        check_reason(args.reason, args.note)
     if args.action == "export" and args.out.suffix.lower() not in EXPORT_SUFFIXES:
         raise UserError("cli.order.bad_export", path=str(args.out))
-    with Shop.open(path, read_only=args.action in ("show", "export")) as shop:
+    with open_shop(path, read_only=args.action in ("show", "export")) as shop:
         day = getattr(args, "date", None) or next_opening_day(shop, dt.date.today())
         sheet = load_sheet(shop, day, lang)
         action = {"show": show, "accept": accept, "set": set_quantity, "clear": clear,
@@ -130,25 +148,7 @@ def run(args: argparse.Namespace) -> int:
 
 # -- decisions -----------------------------------------------------------------------------------
 def _who(args: argparse.Namespace) -> str:
-    from forecasting.decisions import current_user
-
     return str(getattr(args, "by", None) or current_user() or "cli")
-
-
-def _decision(sheet: Sheet, line: Any, final: float, who: str, code: str | None = None,
-              text: str = "") -> OrderDecision:
-    """As ShopSession._decision: the line's displayed suggestion beside the owner's quantity."""
-    return OrderDecision(product=line.product, date=sheet.day, suggested=line.suggestion,
-                         final=final, reason_code=code, reason_text=text, decided_by=who,
-                         decided_at=dt.datetime.now().replace(microsecond=0))
-
-
-def _reason(code: str | None, note: str) -> None:
-    codes = ", ".join(REASON_CODES)
-    if code is not None and code not in REASON_CODES:
-        raise UserError("cli.order.bad_reason", value=code, codes=codes)
-    if code == "other" and not note.strip():
-        raise UserError("cli.order.note_needed")
 
 
 def parse_quantity(text: str, lang: str) -> float:
@@ -173,34 +173,25 @@ def quantity_text(value: float, lang: str, decimals: int) -> str:
 
 def accept(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:
     """Accept the suggestion for the named (default: all) lines that are still open."""
-    from app.edits import EditBatch, SetDecision
-
-    lines = [sheet.line(p, lang) for p in args.products] if args.products else sheet.lines
-    who = _who(args)
-    edits = tuple(
-        SetDecision(line.product, sheet.day, _decision(sheet, line, line.suggestion, who), None)
-        for line in lines if line.product not in sheet.decisions
-    )
-    if edits:
-        EditBatch(edits).apply(shop)
-    return render("cli.order.accepted", lang, count=len(edits), date=sheet.day)
+    edit = decisions.accept(sheet.sheet, args.products or None, by=_who(args))
+    if edit.edits:
+        apply_edit(shop, edit)
+    return render("cli.order.accepted", lang, count=len(edit.edits), date=sheet.day)
 
 
 def set_quantity(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:
     """Order `quantity` of one product; a quantity other than the suggestion needs a reason."""
-    from app.edits import SetDecision
-
-    line = sheet.line(args.product, lang)
+    line = sheet.sheet.line(args.product)
     quantity = parse_quantity(args.quantity, lang)
-    if abs(quantity - line.suggestion) > 1e-9 and args.reason is None:
+    if decisions.needs_reason(line, quantity) and args.reason is None:
         raise UserError(
             "cli.order.reason_needed", name=line.product,
             quantity=quantity_text(quantity, lang, line.decimals),
             suggestion=format_number(line.suggestion, lang, line.decimals),
             codes="|".join(REASON_CODES),
         )
-    new = _decision(sheet, line, quantity, _who(args), args.reason, args.note.strip())
-    SetDecision(line.product, sheet.day, new, sheet.decisions.get(line.product)).apply(shop)
+    apply_edit(shop, decisions.order(sheet.sheet, line.product, quantity, args.reason,
+                                     args.note, by=_who(args)))
     return render("cli.order.set", lang, name=line.product, date=sheet.day, unit=line.unit,
                   quantity=quantity_text(quantity, lang, line.decimals),
                   suggestion=format_number(line.suggestion, lang, line.decimals))
@@ -208,20 +199,14 @@ def set_quantity(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) 
 
 def clear(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:
     """Forget the decisions on the named products (the line is open again)."""
-    from app.edits import EditBatch, SetDecision
-
-    lines = [sheet.line(p, lang) for p in args.products]
-    out, edits = [], []
-    for line in lines:
-        old = sheet.decisions.get(line.product)
-        if old is None:
-            out.append(render("cli.order.not_decided", lang, name=line.product, date=sheet.day))
-        else:
-            edits.append(SetDecision(line.product, sheet.day, None, old))
-            out.append(render("cli.order.cleared", lang, name=line.product, date=sheet.day))
-    if edits:
-        EditBatch(tuple(edits)).apply(shop)
-    return "\n".join(out)
+    edit = decisions.reopen(sheet.sheet, args.products)
+    if edit.edits:
+        apply_edit(shop, edit)
+    cleared = edit.products()
+    return "\n".join(
+        render("cli.order.cleared" if product in cleared else "cli.order.not_decided", lang,
+               name=product, date=sheet.day)
+        for product in args.products)
 
 
 # -- show ----------------------------------------------------------------------------------------
@@ -304,8 +289,6 @@ def _csv(rows: list[dict[str, Any]], lang: str) -> str:
 
 
 def _table(sheet: Sheet, rows: list[dict[str, Any]], lang: str) -> str:
-    from forecasting.policy.explain_text import weekday_name
-
     out = [render("policy.title", lang, weekday=weekday_name(sheet.day.weekday(), lang),
                   date=format_date(sheet.day, lang)), ""]
     if sheet.closed_reason is not None:
@@ -344,15 +327,11 @@ def _table(sheet: Sheet, rows: list[dict[str, Any]], lang: str) -> str:
 # -- export --------------------------------------------------------------------------------------
 def export_lines(sheet: Sheet) -> list[Any]:
     """The final order list as the app exports it."""
-    from app.plan_access import export_lines as final_lines
-
-    return final_lines(sheet.lines, sheet.decisions)
+    return plan_access.export_lines(sheet.lines, sheet.decisions)
 
 
 def export(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:
     """Write the list; the format follows the file's suffix."""
-    from forecasting import order_export
-
     path: Path = args.out
     lines = export_lines(sheet)
     heading = order_export.title(sheet.shop_name, sheet.day, lang)
@@ -371,8 +350,6 @@ def write_pdf(path: Path, heading: str, lines: list[Any], lang: str) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from app import i18n
-    from app.pdf_export import write_pdf as pdf
 
     if QGuiApplication.instance() is None:
         _QT.append(QGuiApplication(["bestellkompass"]))  # kept alive until the process ends

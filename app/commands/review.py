@@ -15,7 +15,16 @@ from typing import Any
 
 from app.commands.args import date_arg, shop_and_lang
 from forecasting.errors import UserError
-from forecasting.review import NO_SALES, OVERRIDE, Outcome, Review, ReviewLine, ReviewSummary
+from forecasting.operations.shop import default_shop_path, open_shop
+from forecasting.review import (
+    NO_SALES,
+    OVERRIDE,
+    Outcome,
+    Review,
+    ReviewLine,
+    ReviewSummary,
+    review_decisions,
+)
 from forecasting.review_text import change_sentence, effect_text
 from forecasting.review_text import quantity_text as _n
 from forecasting.safe_text import SpreadsheetWriter, display_name
@@ -60,13 +69,11 @@ def date_range(start: dt.date | None, end: dt.date | None, weeks: str | None,
 
 def run(args: argparse.Namespace) -> int:
     """Read decisions and sales of the range, print the review."""
-    from forecasting.review import review_decisions
-    from forecasting.shopfile import Shop, default_shop_path
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
     start, end = date_range(args.start, args.end, args.weeks, dt.date.today())
-    with Shop.open(path, read_only=True) as shop:
+    with open_shop(path, read_only=True) as shop:
         review = review_decisions(shop, start, end, args.product)
     if args.format == "json":
         text = json.dumps(review_json(review), ensure_ascii=False, indent=2)

@@ -14,9 +14,14 @@ import sys
 from typing import TYPE_CHECKING
 
 from app.commands.args import date_arg, shop_and_lang
+from forecasting.errors import UserError
+from forecasting.operations import sales
+from forecasting.operations.shop import default_shop_path, open_shop
+from forecasting.safe_text import display_name
+from forecasting.texts import format_date, format_number, render
 
 if TYPE_CHECKING:
-    from forecasting.sales_store import RemovedDay
+    from forecasting.values.sales import RemovedDay
 
 SHOWN = 50
 
@@ -37,25 +42,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Show and remove the days (or only show them with --dry-run)."""
-    from forecasting.errors import UserError
-    from forecasting.sales_store import remove_sales
-    from forecasting.shopfile import Shop, default_shop_path
 
     lang = getattr(args, "lang", None) or "de"
     if args.start is None and args.end is None:
         raise UserError("sanity.remove_needs_range")
     path = getattr(args, "shop", None) or default_shop_path()
-    with Shop.open(path, migrate=not args.dry_run) as shop:
-        removed = remove_sales(shop, args.start, args.end, product=args.product,
-                               dry_run=args.dry_run)
+    with open_shop(path, migrate=not args.dry_run, read_only=args.dry_run) as shop:
+        if args.dry_run:
+            removed = sales.sales_to_remove(shop, args.start, args.end, product=args.product)
+        else:
+            removed, _ = sales.remove_sales(shop, args.start, args.end, product=args.product)
     sys.stdout.write(removal_text(removed, lang, dry_run=args.dry_run) + "\n")
     return 0
 
 
 def removal_text(removed: list[RemovedDay], lang: str, *, dry_run: bool) -> str:
     """The removed days (the first SHOWN) and a closing sentence."""
-    from forecasting.safe_text import display_name
-    from forecasting.texts import format_date, format_number, render
 
     if not removed:
         return render("sanity.remove_nothing", lang)

@@ -14,7 +14,17 @@ import datetime as dt
 import sys
 from typing import Any
 
-from app.commands.args import shop_and_lang
+from app.commands.args import date_arg, shop_and_lang
+from app.commands.settings_show import settings_json, settings_table
+from app.postal_codes import state_for_postal_code
+from calendars.options import BENEFITS, SALARY_RULES
+from forecasting.errors import UserError
+from forecasting.operations import settings as settings_ops
+from forecasting.operations.reading import product_by_name, stored_calendar_options
+from forecasting.operations.shop import default_shop_path, open_shop
+from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS
+from forecasting.policy.lines import display_decimals
+from forecasting.texts import format_date, render
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -92,14 +102,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the shop file, do the action, say what happened."""
-    from forecasting.shopfile import Shop, default_shop_path
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
     action = getattr(args, "action", None) or "show"
-    with Shop.open(path, read_only=action == "show") as shop:
+    with open_shop(path, read_only=action == "show") as shop:
         if action == "show":
-            from app.commands.settings_show import settings_json, settings_table
 
             if getattr(args, "format", "table") == "json":
                 import json
@@ -112,7 +120,6 @@ def run(args: argparse.Namespace) -> int:
         handler = {"shop": _shop, "closing-day": _closing_day, "product": _product,
                    "category": _category, "calendar": _calendar}[action]
         messages = handler(shop, args, lang)
-    from forecasting.texts import render
 
     for code, params in messages:
         print(render(code, lang, **params))
@@ -124,7 +131,6 @@ Messages = list[tuple[str, dict[str, Any]]]
 
 # -- parsing: every helper raises a UserError naming the option and the bad value ---------------
 def _error(code: str, **params: Any) -> Exception:
-    from forecasting.errors import UserError
 
     return UserError(code, **params)
 
@@ -144,7 +150,6 @@ def parse_number(value: str, option: str, low: float, high: float, *, whole: boo
 
 def parse_date(value: str) -> dt.date:
     """2026-12-24 or 24.12.2026."""
-    from app.commands.args import date_arg
 
     try:
         return date_arg(value)
@@ -153,7 +158,6 @@ def parse_date(value: str) -> dt.date:
 
 
 def _weekday_names() -> dict[str, int]:
-    from forecasting.texts import render
 
     names: dict[str, int] = {}
     for number in range(7):
@@ -180,14 +184,12 @@ def parse_weekdays(value: str) -> tuple[int, ...]:
 
 def service_choices() -> tuple[str, ...]:
     """The plain settings the owner can choose, "auto" (from price and cost) first."""
-    from forecasting.policy.economics import SERVICE_SETTINGS
 
     return ("auto", *SERVICE_SETTINGS)
 
 
 def _setting_name(value: str) -> str | None:
     """"balanced", "ausgewogen", "rarely sold out" -> the setting; "auto" -> "auto"; else None."""
-    from forecasting.texts import render
 
     wanted = " ".join(value.strip().lower().replace("_", " ").replace("-", " ").split())
     for setting in service_choices():
@@ -200,7 +202,6 @@ def _setting_name(value: str) -> str | None:
 
 def parse_service_level(value: str) -> float | None:
     """A product's level: a plain setting (auto = None), or a percentage such as 90 or 90 %."""
-    from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS
 
     setting = _setting_name(value)
     if setting is not None:
@@ -228,7 +229,6 @@ def parse_yes_no_auto(value: str, option: str) -> bool | None:
 
 def parse_salary_days(value: str) -> tuple[str | int, ...]:
     """"last,15" -> ("last", 15); "none" -> ()."""
-    from calendars.options import SALARY_RULES
 
     if value.strip().lower() in ("none", "keine", ""):
         return ()
@@ -245,10 +245,7 @@ def parse_salary_days(value: str) -> tuple[str | int, ...]:
 
 # -- actions: each checks every option first, then writes in one transaction -------------------
 def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from app.postal_codes import state_for_postal_code
-    from forecasting.shop_settings import load_settings, save_settings
 
-    old = load_settings(shop)
     changes: dict[str, Any] = {}
     messages: Messages = []
     if args.name is not None:
@@ -272,8 +269,8 @@ def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
         changes["opening_days"] = parse_weekdays(args.opening_days)
     if args.open_on_holidays is not None:
         changes["open_on_public_holidays"] = args.open_on_holidays
-    for field, option, low, high in (("latitude", "--latitude", 47.0, 55.5),
-                                     ("longitude", "--longitude", 5.5, 15.5)):
+    for field, option, (low, high) in (("latitude", "--latitude", settings_ops.LATITUDE),
+                                       ("longitude", "--longitude", settings_ops.LONGITUDE)):
         value = getattr(args, field)
         if value is not None:
             changes[field] = parse_number(value, option, low, high) if value.strip() else None
@@ -281,50 +278,34 @@ def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
         if args.language.strip().lower() not in ("de", "en"):
             raise _error("settings.bad_language", value=args.language)
         changes["language"] = args.language.strip().lower()
-    new = dataclasses.replace(old, **changes)  # checks the state (ShopFileError shop.bad_state)
-    if new == old:
-        return [*messages, ("settings.unchanged", {})]
-    with shop.transaction():
-        save_settings(shop, new)
-        shop.mark_data_changed()
-    return [*messages, ("settings.saved", {})]
+    done = settings_ops.change_shop(shop, changes)  # checks the state and every value
+    return [*messages, ("settings.saved", {}) if done.any else ("settings.unchanged", {})]
 
 
 def _closing_day(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from forecasting.shop_settings import load_closing_days, remove_closing_day, set_closing_day
-    from forecasting.texts import format_date
 
     day = parse_date(args.date)
-    closing = load_closing_days(shop)
     shown = {"date": format_date(day, lang)}
     if args.closing_action == "add":
-        reason = args.reason.strip()
-        if closing.get(day) == reason:
-            return [("settings.unchanged", {})]
-        set_closing_day(shop, day, reason)
-        return [("settings.closing_day_set", shown)]
-    if day not in closing:
-        raise _error("settings.not_closing_day", date=day)
-    remove_closing_day(shop, day)
+        done = settings_ops.set_closing_day(shop, day, args.reason)
+        return [("settings.closing_day_set", shown) if done.any else ("settings.unchanged", {})]
+    settings_ops.remove_closing_day(shop, day)
     return [("settings.closing_day_removed", shown)]
 
 
 def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from forecasting.policy.lines import display_decimals
-    from forecasting.products import product_by_name, save_product
 
     old = product_by_name(shop, args.name)  # ShopFileError shop.unknown_product
-    # ranges as in the dialog's spin boxes; pieces come in whole packs of at least 1
+    # the ranges the operation checks (and the dialog's fields use); pieces: whole packs from 1
     pieces = display_decimals(old) == 0
-    numbers = (
-        ("price", "--price", 0, 10_000, False),
-        ("unit_cost", "--unit-cost", 0, 10_000, False),
-        ("salvage_value", "--salvage", 0, 10_000, False),
-        ("pack_size", "--pack-size", 1 if pieces else 0.1, 10_000, pieces),
-        ("min_order", "--min-order", 0, 100_000, False),
-        ("shelf_life_days", "--shelf-life", 1, 365, True),
-        ("lead_time_days", "--lead-time", 0, 365, True),
-    )
+    options = {"price": "--price", "unit_cost": "--unit-cost", "salvage_value": "--salvage",
+               "pack_size": "--pack-size", "min_order": "--min-order",
+               "shelf_life_days": "--shelf-life", "lead_time_days": "--lead-time"}
+    numbers = []
+    for field, (low, high, whole) in settings_ops.PRODUCT_RANGES.items():
+        if field == "pack_size" and pieces:
+            low, whole = 1, True
+        numbers.append((field, options[field], low, high, whole))
     changes: dict[str, Any] = {}
     for field, option, low, high, whole in numbers:
         value = getattr(args, option[2:].replace("-", "_"))
@@ -337,45 +318,27 @@ def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
         changes["service_level"] = parse_service_level(args.service_level)
     if args.active is not None:
         changes["active"] = args.active
-    new = dataclasses.replace(old, **changes)
-    if new == old:
-        return [("settings.unchanged", {})]
-    with shop.transaction():
-        save_product(shop, new)
-        shop.mark_data_changed()
-    return [("settings.saved", {})]
+    done = settings_ops.change_product(shop, old.name, changes)
+    return [("settings.saved", {}) if done.any else ("settings.unchanged", {})]
 
 
 def _category(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from forecasting.policy.economics import SERVICE_SETTINGS, clip_level
-    from forecasting.policy.service_settings import load_category_levels, save_category_setting
-    from forecasting.products import load_products
-
-    known = sorted({p.category for p in load_products(shop) if p.category})
-    if args.name not in known:
-        raise _error("settings.unknown_category", name=args.name, known=", ".join(known) or "-")
     setting = _setting_name(args.service_level)
     if setting is None:
         raise _error("settings.bad_category_setting", value=args.service_level,
                      choices=", ".join(service_choices()))
-    level = None if setting == "auto" else clip_level(SERVICE_SETTINGS[setting])
-    if load_category_levels(shop).get(args.name) == level:
-        return [("settings.unchanged", {})]
-    with shop.transaction():
-        save_category_setting(shop, args.name, None if setting == "auto" else setting)
-        shop.mark_data_changed()
-    return [("settings.saved", {})]
+    done = settings_ops.set_category_service(shop, args.name,
+                                             None if setting == "auto" else setting)
+    return [("settings.saved", {}) if done.any else ("settings.unchanged", {})]
 
 
 def _calendar(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    from forecasting.calendar_settings import save_calendar_options, stored_calendar_options
 
     old = stored_calendar_options(shop)
     changes: dict[str, Any] = {}
     if args.salary_days is not None:
         changes["paydays"] = dataclasses.replace(old.paydays,
                                                  salary_days=parse_salary_days(args.salary_days))
-    from calendars.options import BENEFITS
 
     benefits = {name: getattr(args, name) for name in BENEFITS if getattr(args, name) is not None}
     if benefits:
@@ -388,8 +351,5 @@ def _calendar(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
         changes["catholic_region"] = parse_yes_no_auto(args.catholic_region, "--catholic-region")
     if args.typical_weather is not None:
         changes["fill_typical_weather"] = args.typical_weather
-    new = dataclasses.replace(old, **changes)
-    if new == old:
-        return [("settings.unchanged", {})]
-    save_calendar_options(shop, new)
-    return [("settings.saved", {})]
+    done = settings_ops.change_calendar(shop, changes)
+    return [("settings.saved", {}) if done.any else ("settings.unchanged", {})]

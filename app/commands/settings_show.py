@@ -5,14 +5,25 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from calendars.options import CalendarOptions
+from forecasting.operations.reading import (
+    load_category_levels,
+    load_closing_days,
+    load_products,
+    load_settings,
+    stored_calendar_options,
+)
+from forecasting.policy.economics import nearest_setting
+from forecasting.policy.explain_text import setting_text
+from forecasting.policy.lines import display_decimals
+from forecasting.safe_text import display_name
+from forecasting.texts import format_date, format_number, render
+from forecasting.values.products import Product
+
 
 def settings_json(shop: Any) -> dict[str, Any]:
     """Shop settings, closing days, calendar options, category levels and products; plain values
     (ISO dates, service levels as probabilities, weekdays as numbers with Monday = 0)."""
-    from forecasting.calendar_settings import stored_calendar_options
-    from forecasting.policy.service_settings import load_category_levels
-    from forecasting.products import load_products
-    from forecasting.shop_settings import load_closing_days, load_settings
 
     products = []
     for product in load_products(shop):
@@ -34,16 +45,12 @@ def settings_json(shop: Any) -> dict[str, Any]:
 
 
 def _weekdays(days: tuple[int, ...], lang: str) -> str:
-    from forecasting.texts import render
 
     width = 2 if lang == "de" else 3
     return ", ".join(render(f"policy.weekday.{d}", lang)[:width] for d in days)
 
 
 def _level_text(level: float | None, lang: str) -> str:
-    from forecasting.policy.economics import nearest_setting
-    from forecasting.policy.explain_text import setting_text
-    from forecasting.texts import format_number
 
     if level is None:
         return setting_text(None, lang)
@@ -57,8 +64,6 @@ def _pairs(rows: list[tuple[str, str]]) -> list[str]:
 
 def settings_table(shop: Any, lang: str) -> str:
     """All settings for people, German or English, numbers and dates in the language's style."""
-    from calendars.options import CalendarOptions
-    from forecasting.texts import format_date, format_number, render
 
     data = settings_json(shop)
     s = data["shop"]
@@ -117,10 +122,6 @@ def settings_table(shop: Any, lang: str) -> str:
 
 
 def _product_table(products: list[dict[str, Any]], lang: str) -> list[str]:
-    from forecasting.policy.lines import display_decimals
-    from forecasting.products import Product
-    from forecasting.safe_text import display_name
-    from forecasting.texts import format_number, render
 
     keys = ("product", "category", "unit", "price", "unit_cost", "salvage", "pack_size",
             "min_order", "shelf_life", "lead_time", "supplier", "service", "active")

@@ -25,8 +25,12 @@ from typing import Any
 from app.commands.args import date_arg, shop_and_lang
 from app.commands.order import parse_quantity, quantity_text
 from forecasting.errors import UserError
+from forecasting.operations import stock
+from forecasting.operations.edits import apply_edit
+from forecasting.operations.reading import latest_counts, load_products
+from forecasting.operations.shop import Shop, default_shop_path, open_shop
+from forecasting.policy.lines import display_decimals
 from forecasting.safe_text import SpreadsheetWriter, display_name
-from forecasting.shopfile import Shop
 from forecasting.texts import format_date, render
 
 
@@ -60,15 +64,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the shop file and do the action."""
-    from forecasting.shopfile import default_shop_path
-
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
     day = getattr(args, "date", None) or dt.date.today()
     if args.action == "set":  # check what needs no shop file first
         on_hand = parse_quantity(args.on_hand, lang)
         on_order = parse_quantity(args.on_order, lang)
-    with Shop.open(path, read_only=args.action == "show") as shop:
+    with open_shop(path, read_only=args.action == "show") as shop:
         if args.action == "show":
             text = show(shop, day, args.format, lang)
         elif args.action == "set":
@@ -82,8 +84,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _product(shop: Shop, name: str) -> Any:
-    from forecasting.products import load_products
-
     products = {p.name: p for p in load_products(shop)}
     if name not in products:
         raise UserError("stock.unknown_product", name=name, names=", ".join(sorted(products)))
@@ -93,13 +93,8 @@ def _product(shop: Shop, name: str) -> Any:
 def set_count(shop: Shop, name: str, day: dt.date, on_hand: float, on_order: float,
               lang: str) -> str:
     """Record the count (replacing one of the same day) with the app's undoable edit."""
-    from app.edits import SetStock
-    from forecasting.policy.lines import display_decimals
-    from forecasting.stock_counts import StockCount, count_on
-
     product = _product(shop, name)
-    new = StockCount(name, day, on_hand, on_order)
-    SetStock(name, day, new, count_on(shop, name, day)).apply(shop)
+    apply_edit(shop, stock.count(shop, name, day, on_hand, on_order))
     d = display_decimals(product)
     out = [render("cli.stock.set", lang, name=name, date=format_date(day, lang), unit=product.unit,
                   on_hand=quantity_text(on_hand, lang, d), on_order=quantity_text(on_order, lang, d))]
@@ -110,31 +105,23 @@ def set_count(shop: Shop, name: str, day: dt.date, on_hand: float, on_order: flo
 
 def clear(shop: Shop, name: str, day: dt.date, lang: str) -> str:
     """Delete the count of `day` (the one before it applies again)."""
-    from app.edits import SetStock
-    from forecasting.stock_counts import count_on
-
     _product(shop, name)
-    old = count_on(shop, name, day)
-    if old is None:
+    edit = stock.clear_count(shop, name, day)
+    if edit is None:
         return render("cli.stock.not_counted", lang, name=name, date=format_date(day, lang))
-    SetStock(name, day, None, old).apply(shop)
+    apply_edit(shop, edit)
     return render("cli.stock.cleared", lang, name=name, date=format_date(day, lang))
 
 
 def import_list(shop: Shop, path: Path, day: dt.date, lang: str) -> str:
     """Counts of every product on the list for `day`, or none if any row is wrong."""
-    from forecasting.importing.stock_list import import_stock_list
-
-    counts = import_stock_list(shop, path, day)
+    counts, _ = stock.import_list(shop, path, day)
     return render("cli.stock.imported", lang, date=format_date(day, lang), count=len(counts),
                   file=path.name)
 
 
 def stock_rows(shop: Shop, day: dt.date) -> list[dict[str, Any]]:
     """Per active product that keeps (or was counted): its latest count on or before `day`."""
-    from forecasting.policy.lines import display_decimals
-    from forecasting.products import load_products
-    from forecasting.stock_counts import latest_counts
 
     counts = latest_counts(shop, day)
     rows = []

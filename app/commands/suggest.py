@@ -10,7 +10,21 @@ import sys
 from typing import Any
 
 from app.commands.args import date_arg, shop_and_lang
+from calendars.plausible import DateWindow
+from forecasting.operations.plan import save_plan
+from forecasting.operations.reading import sales_outside_window
+from forecasting.operations.shop import default_shop_path, open_shop
+from forecasting.policy.explain_text import (
+    explanation_items,
+    explanation_sentence,
+    note_text,
+    reason_line,
+    weekday_name,
+)
+from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day
 from forecasting.safe_text import SpreadsheetWriter, display_name
+from forecasting.shop_calendar import calendar_outside_window
+from forecasting.texts import format_date, format_number, render
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,13 +44,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the plan, store it with the data version, print it."""
-    from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day, save_plan
-    from forecasting.shopfile import Shop, default_shop_path
-    from forecasting.texts import format_date, render
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
-    with Shop.open(path, read_only=args.no_save) as shop:
+    with open_shop(path, read_only=args.no_save) as shop:
         day = args.date or next_opening_day(shop, dt.date.today())
         plan = build_order_plan(shop, day, progress=StderrProgress() if args.progress else None)
         if not args.no_save:
@@ -61,10 +72,6 @@ def run(args: argparse.Namespace) -> int:
 def outside_window_notes(shop: Any, lang: str) -> list[str]:
     """Sentences about sales, events, weather and closing days the forecast left out because they
     are dated outside the plausible window (so it never happens silently)."""
-    from calendars.plausible import DateWindow
-    from forecasting.sales_store import sales_outside_window
-    from forecasting.shop_calendar import calendar_outside_window
-    from forecasting.texts import format_date, render
 
     notes = []
     sales = sales_outside_window(shop)
@@ -106,7 +113,6 @@ def _num(value: float | None, decimals: int) -> float | None:
 
 def line_json(line: Any, lang: str) -> dict[str, Any]:
     """One line for scripts: displayed numbers that add up, plus the exact ones."""
-    from forecasting.policy.explain_text import explanation_items, note_text, reason_line
 
     expl = line.explanation
     out = line.outcome
@@ -156,7 +162,6 @@ def plan_json(plan: Any, lang: str) -> dict[str, Any]:
 
 def status_text(line: Any, lang: str) -> str:
     """Why a line orders nothing ("geschlossen", "an diesem Wochentag nicht im Verkauf")."""
-    from forecasting.texts import render
 
     if line.status == "order":
         return ""
@@ -165,8 +170,6 @@ def status_text(line: Any, lang: str) -> str:
 
 def plan_csv(plan: Any, lang: str) -> str:
     """One row per line; German: ';' separated with decimal commas (opens in German Excel)."""
-    from forecasting.policy.explain_text import reason_line
-    from forecasting.texts import format_number
 
     buf = io.StringIO()
     writer = SpreadsheetWriter(buf, delimiter=";" if lang == "de" else ",",
@@ -197,13 +200,6 @@ def plan_csv(plan: Any, lang: str) -> str:
 
 def plan_table(plan: Any, lang: str, *, details: bool = False) -> str:
     """The order list for people: per supplier, product, forecast, suggestion, reasons."""
-    from forecasting.policy.explain_text import (
-        explanation_sentence,
-        note_text,
-        reason_line,
-        weekday_name,
-    )
-    from forecasting.texts import format_date, format_number, render
 
     title = render(
         "policy.title", lang, weekday=weekday_name(plan.day.weekday(), lang),

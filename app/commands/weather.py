@@ -11,6 +11,12 @@ import argparse
 import sys
 
 from app.commands.args import allow_dates, date_arg
+from calendars.errors import CalendarError
+from calendars.texts import render
+from calendars.weather_files import read_weather_file
+from calendars.weather_forecast import manual_forecast
+from forecasting.operations import calendar
+from forecasting.operations.shop import default_shop_path, open_shop
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,11 +34,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import, store and report; calendar errors are printed in the user's language."""
-    from calendars.errors import CalendarError
-    from calendars.texts import render
-    from forecasting.calendar_store import import_weather, write_weather
-    from forecasting.shop_settings import load_settings
-    from forecasting.shopfile import Shop, default_shop_path
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
@@ -40,29 +41,20 @@ def run(args: argparse.Namespace) -> int:
         print(render("calendar.weather_nothing", lang), file=sys.stderr)
         return 2
     try:
-        with Shop.open(path) as shop:
+        with open_shop(path) as shop:
             if args.file:
-                from calendars.weather_files import read_weather_file
 
                 frame = read_weather_file(args.file, kind=args.kind, window=args.allow_dates)
-                source = frame["source"].iloc[0]
-                count = import_weather(shop, frame, source=source)
+                count, _ = calendar.import_weather(shop, frame)
                 print(render("calendar.weather_imported", lang, count=count, kind=args.kind,
                              file=args.file, shop=str(path)))
             if args.date:
-                from calendars.weather_forecast import manual_forecast
 
                 frame = manual_forecast(args.date, temperature_max=args.max_temp, rain=args.rain)
-                write_weather(shop, frame, source="manual")
+                calendar.save_weather(shop, frame, "manual")
                 print(render("calendar.forecast_saved", lang, date=args.date))
             if args.fetch:
-                from calendars.weather_forecast import fetch_forecast
-
-                settings = load_settings(shop)
-                if settings.latitude is None or settings.longitude is None:
-                    raise CalendarError("calendar.no_location")
-                frame = fetch_forecast(settings.latitude, settings.longitude)
-                count = write_weather(shop, frame, source="Open-Meteo")
+                count, _ = calendar.fetch_weather_forecast(shop)
                 print(render("calendar.weather_imported", lang, count=count, kind="forecast",
                              file="Open-Meteo", shop=str(path)))
     except CalendarError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from forecasting.products import Product
+from forecasting.values.products import Product
 
 
 @dataclasses.dataclass(frozen=True)

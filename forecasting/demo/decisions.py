@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from forecasting.decisions import REASON_CODES, OrderDecision, save_decision
-from forecasting.products import load_products
-from forecasting.sales_store import read_sales
-from forecasting.shopfile import Shop
+from forecasting.store.decisions import save_decision
+from forecasting.store.file import Shop
+from forecasting.store.products import load_products
+from forecasting.store.sales import read_sales
+from forecasting.values.decisions import REASON_CODES, OrderDecision
 
 _NOTES = {"other": "Kundenbestellung", "event": "Markt in der Altstadt"}
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from forecasting.calendar_store import Event, save_event, write_weather
 from forecasting.demo.catalog import SHOPS
 from forecasting.demo.production import (
     INTRADAY_SHAPE,
@@ -24,10 +23,16 @@ from forecasting.demo.production import (
 )
 from forecasting.demo.world import World, build_world, true_demand
 from forecasting.errors import UserError
-from forecasting.products import product_ids, save_product
-from forecasting.sales_store import write_sales, write_true_demand
 from forecasting.schema import normalise_sales
-from forecasting.shopfile import Shop, new_shop_file, remove_shop_files, replace_content
+from forecasting.store import meta
+from forecasting.store.calendar import save_event, write_weather
+from forecasting.store.create import new_shop_file, remove_shop_files
+from forecasting.store.file import Shop, replace_content
+from forecasting.store.products import save_product
+from forecasting.store.sales import write_sales, write_true_demand
+from forecasting.store.stock import save_count
+from forecasting.values.events import Event
+from forecasting.values.stock import StockCount
 
 DEFAULT_SEED = 2026
 KINDS = ("bakery", "deli")
@@ -154,22 +159,13 @@ def _write(shop: Shop, history: DemoHistory) -> None:
             )
     out = history.outcome
     if out.on_hand is not None and out.on_order is not None:
-        ids = product_ids(shop)
-        last = world.end.isoformat()  # counted after the last day: the stock at the start of `end`
-        shop.conn.executemany(
-            "INSERT OR REPLACE INTO stock(product_id, date, on_hand, on_order) VALUES (?, ?, ?, ?)",
-            [
-                (ids[name], last, float(on_hand), float(on_order))
-                for name, on_hand, on_order in zip(world.names, out.on_hand, out.on_order,
-                                                   strict=True)
-                if world.on_sale[-1, world.names.index(name)]
-            ],
-        )
-    shop.conn.executemany(
-        "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-        [("demo.kind", world.kind), ("demo.end", world.end.isoformat()),
-         ("demo.seed", str(world.seed))],
-    )
+        # counted after the last day: the stock at the start of `end`
+        for name, on_hand, on_order in zip(world.names, out.on_hand, out.on_order, strict=True):
+            if world.on_sale[-1, world.names.index(name)]:
+                save_count(shop, StockCount(name, world.end, float(on_hand), float(on_order)))
+    meta.set_text(shop, meta.Key.DEMO_KIND, world.kind)
+    meta.set_text(shop, meta.Key.DEMO_END, world.end.isoformat())
+    meta.set_text(shop, meta.Key.DEMO_SEED, str(world.seed))
     shop.log("demo.generated", {"kind": world.kind, "end": world.end.isoformat(),
                                 "seed": world.seed})
 
@@ -211,10 +207,11 @@ def write_demo_shop(
 
 def read_demo_meta(shop: Shop) -> tuple[str, dt.date, int] | None:
     """(kind, end, seed) of a demo shop file, so a benchmark can rebuild its world; else None."""
-    rows = dict(shop.conn.execute("SELECT key, value FROM meta WHERE key LIKE 'demo.%'").fetchall())
-    if "demo.kind" not in rows:
+    kind, end, seed = (meta.get_text(shop, key) for key in (
+        meta.Key.DEMO_KIND, meta.Key.DEMO_END, meta.Key.DEMO_SEED))
+    if kind is None or end is None or seed is None:
         return None
-    return rows["demo.kind"], dt.date.fromisoformat(rows["demo.end"]), int(rows["demo.seed"])
+    return kind, dt.date.fromisoformat(end), int(seed)
 
 
 def demo_file_name(kind: str) -> str:

@@ -14,13 +14,11 @@ import dataclasses
 import datetime as dt
 import decimal
 import itertools
-import sqlite3
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from calendars.plausible import DateWindow, name_problem
-from forecasting.backups import before_import
 from forecasting.errors import UserError
 from forecasting.importing.dates import Pending, resolve, show_pending
 from forecasting.importing.layouts import (
@@ -55,7 +53,11 @@ from forecasting.importing.sniff import (
 )
 from forecasting.progress import NullProgress, Progress
 from forecasting.safe_text import display_name
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.products import aliases as stored_aliases
+from forecasting.store.products import product_ids, save_alias, save_product
+from forecasting.store.sales import SalesRow, insert_rows, quantities_of
+from forecasting.values.products import Product
 
 ON_CONFLICT = ("keep", "replace")
 ZERO = Decimal(0)
@@ -186,18 +188,8 @@ def shop_names(shop: Shop | None) -> tuple[dict[str, str], dict[str, str]]:
     """(key -> product name, alias key -> product name) from the shop."""
     if shop is None:
         return {}, {}
-    products = {name_key(r[0]): r[0] for r in shop.conn.execute("SELECT name FROM products")}
-    try:
-        aliases = {
-            r[0]: r[1]
-            for r in shop.conn.execute(
-                "SELECT a.alias, p.name FROM product_aliases a JOIN products p "
-                "ON p.id = a.product_id"
-            )
-        }
-    except sqlite3.OperationalError:  # a version-1 file opened unmigrated for a dry run
-        aliases = {}
-    return products, aliases
+    products = {name_key(name): name for name in product_ids(shop)}
+    return products, stored_aliases(shop)
 
 
 def _product_names(data: FileData, shop: Shop | None) -> dict[str, str]:
@@ -354,17 +346,7 @@ def _file_totals(data: FileData, shop: Shop | None) -> dict[str, Decimal]:
 def _existing(shop: Shop | None, name: str, days: dict[dt.date, Day]) -> dict[dt.date, float]:
     if shop is None:
         return {}
-    row = shop.conn.execute("SELECT id FROM products WHERE name = ?", (name,)).fetchone()
-    if row is None:
-        return {}
-    first, last = min(days).isoformat(), max(days).isoformat()
-    return {
-        dt.date.fromisoformat(d): float(q)
-        for d, q in shop.conn.execute(
-            "SELECT date, quantity FROM sales WHERE product_id = ? AND date BETWEEN ? AND ?",
-            (row[0], first, last),
-        )
-    }
+    return quantities_of(shop, name, min(days), max(days))
 
 
 def _exact(value: float) -> Decimal:
@@ -502,10 +484,6 @@ def plan_import(
 
 
 # -- writing ----------------------------------------------------------------------------------
-def _has_last_sale_column(shop: Shop) -> bool:
-    return any(r[1] == "last_sale_time" for r in shop.conn.execute("PRAGMA table_info(sales)"))
-
-
 def _opt(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
@@ -518,12 +496,10 @@ def write_import(
     progress: Progress | None = None,
 ) -> ImportReport:
     """Write the file's data into the shop in one transaction, or refuse and write nothing."""
-    from forecasting.products import Product, product_ids, save_product
-
     options = options or ImportOptions()
     progress = progress or NullProgress()
     progress.report(0.85, "import.write")
-    with before_import(shop), shop.transaction() as conn:
+    with shop.transaction():
         plan, report = _plan(data, shop, options)
         for name in plan.created:
             save_product(shop, Product(name=name))
@@ -532,36 +508,19 @@ def write_import(
         for alias, target in data.mapping.aliases.items():
             target_name = known.get(name_key(target), clean_name(target))
             if target_name in ids:
-                conn.execute(
-                    "INSERT OR REPLACE INTO product_aliases(alias, product_id) VALUES (?, ?)",
-                    (name_key(alias), ids[target_name]),
-                )
-        with_time = _has_last_sale_column(shop)
-        columns = "product_id, date, quantity, produced, leftover, sold_out_time"
-        columns += ", last_sale_time" if with_time else ""
-        marks = ", ".join("?" for _ in columns.split(","))
-        for verb, chosen in (("INSERT", plan.new), ("INSERT OR REPLACE", plan.replace)):
+                save_alias(shop, name_key(alias), ids[target_name])
+        for replace, chosen in ((False, plan.new), (True, plan.replace)):
             rows = []
             for name, days in chosen.items():
                 for day in days:
                     d = plan.resolved[name][day]
-                    row = [
-                        ids[name],
-                        day.isoformat(),
-                        float(d.quantity),
-                        _opt(d.produced),
-                        _opt(d.leftover),
-                        d.sold_out,
-                    ]
-                    rows.append([*row, d.last_sale] if with_time else row)
-            conn.executemany(f"{verb} INTO sales({columns}) VALUES ({marks})", rows)
+                    rows.append(SalesRow(ids[name], day, float(d.quantity), _opt(d.produced),
+                                         _opt(d.leftover), d.sold_out, d.last_sale))
+            insert_rows(shop, rows, replace=replace)
         progress.report(0.95, "import.check")
         _check_written(shop, plan, report, options)
         if progress.cancelled():
             raise ImportCancelledError()
-        changed = sum(len(v) for v in plan.new.values()) + sum(
-            len(v) for v in plan.replace.values()
-        )
         shop.log(
             "sales.imported",
             {
@@ -576,8 +535,6 @@ def write_import(
                 "mapping": data.mapping.to_dict(),
             },
         )
-        if changed or plan.created:
-            shop.mark_data_changed()
     report.written = True
     progress.report(1.0, "import.done")
     return report

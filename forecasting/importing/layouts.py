@@ -27,6 +27,7 @@ from forecasting.importing.numbers import NumberParser, is_empty
 from forecasting.importing.reader import Record
 from forecasting.importing.sniff import column_letter
 from forecasting.safe_text import display_name
+from forecasting.texts import render
 
 MAX_LISTED = 10_000
 CHECK_EVERY = 1 << 15
@@ -622,6 +623,5 @@ def _plus_days(start: dt.date, days: int) -> dt.date | None:
 
 def reason_params(problem: str) -> dict[str, str]:
     """reason_de / reason_en of a "sanity.*" reason, for messages shown in either language."""
-    from forecasting.texts import render
 
     return {f"reason_{lang}": render(f"sanity.{problem}", lang) for lang in ("de", "en")}

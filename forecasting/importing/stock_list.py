@@ -15,7 +15,6 @@ import itertools
 from pathlib import Path
 
 from calendars.plausible import MAX_DAILY_QUANTITY, name_problem
-from forecasting.backups import before_import
 from forecasting.errors import UserError
 from forecasting.importing.engine import shop_names
 from forecasting.importing.names import name_key
@@ -23,8 +22,10 @@ from forecasting.importing.numbers import NumberParser, detect_decimal, is_empty
 from forecasting.importing.reader import detect_encoding, is_workbook, records
 from forecasting.importing.sniff import column_letter, detect_separator
 from forecasting.safe_text import display_name
-from forecasting.shopfile import Shop
-from forecasting.stock_counts import StockCount, save_count
+from forecasting.store.file import Shop
+from forecasting.store.stock import save_count
+from forecasting.texts import render
+from forecasting.values.stock import StockCount
 
 HEADERS = {
     "product": ("produkt", "artikel", "artikelbezeichnung", "bezeichnung", "product", "item",
@@ -140,7 +141,6 @@ class StockListError(UserError):
 
     def message(self, lang: str = "de") -> str:
         """The summary and one line per problem, in `lang`."""
-        from forecasting.texts import render
 
         lines = [super().message(lang)]
         for p in self.problems[:MAX_REPORTED]:
@@ -152,7 +152,7 @@ class StockListError(UserError):
 def import_stock_list(shop: Shop, path: Path, day: dt.date) -> list[StockCount]:
     """Read the whole list, then write every count in one transaction (all or nothing)."""
     counts = read_stock_list(shop, path, day)
-    with before_import(shop), shop.transaction():
+    with shop.transaction():
         for count in counts:
             save_count(shop, count)
     return counts

@@ -24,6 +24,7 @@ from typing import Any
 
 from forecasting.models.fingerprint import code_fingerprint
 from forecasting.models.fingerprint import versions as versions
+from forecasting.models.lgbm import load
 
 PREFIX = "lgbm_h"
 RESULT_PREFIX = "forecast_"
@@ -141,7 +142,6 @@ def load_model(cache: ModelCache, horizon: int, expect: dict[str, object]) -> An
     entry = cache.read(name)
     if entry is None or not _current(entry[1], expect):
         return None
-    from forecasting.models.lgbm import load
 
     try:
         return load(entry[0])

@@ -27,7 +27,11 @@ from forecasting.models.result_json import (
     results_equal,
 )
 from forecasting.progress import NullProgress, PartProgress, Progress
-from forecasting.shopfile import Shop
+from forecasting.shop_calendar import product_promotions
+from forecasting.shop_calendar import shop_features as features_of_shop
+from forecasting.store.file import Shop
+from forecasting.store.products import load_products
+from forecasting.store.sales import read_sales
 
 # The part of the progress bar for reading sales, calendar and saved models before the models run
 # (0.3 s of 4.5 s on the demo bakery, 05.12.2026).
@@ -36,7 +40,6 @@ READ_SHARE = 0.05
 
 def shop_features(shop: Shop, start: dt.date, end: dt.date) -> Any:
     """The calendar FeatureTable of the shop (see forecasting.shop_calendar)."""
-    from forecasting.shop_calendar import shop_features as features_of_shop
 
     return features_of_shop(shop, start, end)
 
@@ -56,9 +59,6 @@ def forecast_shop(
     inputs (False: compute everything afresh and save nothing). cache: where they are kept
     (default: the shop's folder in the user's cache, see persist.py); the shop file is only read.
     """
-    from forecasting.products import load_products
-    from forecasting.sales_store import read_sales
-    from forecasting.shop_calendar import product_promotions
 
     progress = progress or NullProgress()
     progress.report(0.0, "forecast.read")

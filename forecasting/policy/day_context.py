@@ -12,6 +12,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from forecasting.models.occasions import occasion_names
+
 #: Groups whose step should carry the day's own names ("Fronleichnam", "Stadtfest").
 NAMED_GROUPS = ("holiday", "school_holiday", "payday", "special_day")
 _WEATHER = {
@@ -144,7 +146,6 @@ def day_params(
     for group, value in weather_values(weather, day).items():
         params[group] = {"value": value}
     if features is not None:
-        from forecasting.models.occasions import occasion_names
 
         occasion = occasion_names(features, day)
         if occasion is not None:

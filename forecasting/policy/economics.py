@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from forecasting.products import Product
+from forecasting.values.products import Product
 
 #: Below / above these the economics are not believable (missing costs, typo); we clip.
 MIN_LEVEL = 0.3

@@ -19,7 +19,7 @@ from forecasting.policy.explanation import Explanation, Note, Step, build_explan
 from forecasting.policy.newsvendor import Outcome, demand_points, outcome, quantile_at
 from forecasting.policy.order_up_to import Schedule, order_up_to, window_outcome
 from forecasting.policy.rounding import round_quantity
-from forecasting.products import Product
+from forecasting.values.products import Product
 
 #: Line status: "order" (a real suggestion) or why the line is 0.
 STATUSES = ("order", "closed", "not_sold", "not_sold_weekday", "no_history")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from forecasting.policy.newsvendor import Outcome, demand_points
+from forecasting.policy.newsvendor import Outcome, demand_points, quantile_at
 
 SCENARIOS = 2000
 _MAX_DAYS_AHEAD = 28
@@ -160,7 +160,6 @@ def order_up_to(
     need = np.quantile(total - usable_old, level)
     q_total = float(np.quantile(total, level))
     if medians is None:
-        from forecasting.policy.newsvendor import quantile_at
 
         medians = quantile_at(levels, values, 0.5)
     med = float(np.asarray(medians, dtype=float).sum())

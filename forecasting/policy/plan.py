@@ -16,18 +16,25 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from forecasting.decisions import StoredForecast, save_forecasts
+from calendars.public_holidays import holiday_names
+from forecasting.models.shop_forecast import forecast_shop
 from forecasting.policy.day_context import NAME_SEPARATOR, day_params, join_names
 from forecasting.policy.economics import service_level, stock_service_level
 from forecasting.policy.explanation import Note
 from forecasting.policy.forecast_input import ForecastLookup
 from forecasting.policy.lines import OrderLine, newsvendor_line, stocked_line, zero_line
 from forecasting.policy.order_up_to import delivery_schedule
-from forecasting.policy.service_settings import load_category_levels
-from forecasting.products import Product, load_products
-from forecasting.shop_settings import ShopSettings, is_open, load_closing_days, load_settings
-from forecasting.shopfile import Shop
-from forecasting.stock_counts import counted_product_ids, stocks_at
+from forecasting.policy.stock_at import stocks_at
+from forecasting.shop_calendar import shop_calendar_inputs, shop_features
+from forecasting.store.file import Shop
+from forecasting.store.products import load_products
+from forecasting.store.sales import last_sales_date, read_sales, sales_outside_window
+from forecasting.store.service_levels import load_category_levels
+from forecasting.store.settings import load_closing_days, load_settings
+from forecasting.store.stock import counted_product_ids
+from forecasting.values.decisions import StoredForecast
+from forecasting.values.products import Product
+from forecasting.values.settings import ShopSettings, is_open
 
 _HISTORY_WEEKS = 8
 
@@ -76,7 +83,6 @@ def closed_reason(
     if day.weekday() not in settings.opening_days:
         return ("weekday", "")
     if not settings.open_on_public_holidays:
-        from calendars.public_holidays import holiday_names
 
         names = holiday_names(settings.state, range(day.year, day.year + 1))
         if day in names:
@@ -92,7 +98,6 @@ def missing_sales(shop: Shop, day: dt.date, today: dt.date | None = None
                   ) -> tuple[dt.date, int] | None:
     """(last day with sales, opening days since then without sales) when the suggestions for `day`
     miss more than STALE_SALES_DAYS days that are over by `today`; None when the data is current."""
-    from forecasting.sales_store import last_sales_date
 
     last = last_sales_date(shop)
     if last is None:
@@ -300,29 +305,14 @@ _WORDS_LOOKBACK_DAYS = 800  # two years back, so a yearly occasion shows as one
 
 def _features(shop: Shop, days: list[dt.date]) -> Any:
     """The shop's calendar feature table for the days and the year before (for the words)."""
-    from forecasting.shop_calendar import shop_features
 
     return shop_features(shop, min(days) - dt.timedelta(days=_WORDS_LOOKBACK_DAYS), max(days))
 
 
 def forecast_days(shop: Shop, days: list[dt.date], *, progress: Any = None) -> Any:
-    """The forecasting core's answer for `days` (its shop adapter `forecast_shop`; without it,
-    `forecaster.forecast` on the shop's sales, calendar, events and weather)."""
-    try:
-        from forecasting.models.shop_forecast import forecast_shop
-    except ImportError:
-        pass
-    else:
-        return forecast_shop(shop, days, progress=progress)
-    from forecasting.models.forecaster import forecast
-    from forecasting.sales_store import read_sales
-    from forecasting.shop_calendar import shop_features
-
-    sales = read_sales(shop)
-    start = sales["date"].min().date() if len(sales) else min(days)
-    features = shop_features(shop, start, max(days))
-    products = load_products(shop, active_only=True)
-    return forecast(sales, features, days, products=products, progress=progress)
+    """The forecasting core's answer for `days` (its shop adapter `forecast_shop`: the trained
+    model is reused while the inputs are unchanged)."""
+    return forecast_shop(shop, days, progress=progress)
 
 
 def days_needed(shop: Shop, day: dt.date) -> list[dt.date]:
@@ -355,8 +345,6 @@ def build_order_plan(
     if reason is not None:
         lines = [zero_line(p, day, "closed", reason=reason[1]) for p in products]
         return OrderPlan(settings.name, day, lines, version, now, reason)
-    from forecasting.sales_store import read_sales
-    from forecasting.shop_calendar import shop_calendar_inputs
 
     history = read_sales(shop, day - dt.timedelta(weeks=_HISTORY_WEEKS), day - dt.timedelta(days=1))
     # the names of event steps and the weather values come from what the forecast saw
@@ -386,7 +374,6 @@ def build_order_plan(
 def note_sales_outside_window(shop: Shop, lines: list[OrderLine]) -> None:
     """Tell the owner on each line whose product has sales days the forecast left out because
     they lie outside the plausible window (a typo such as 01.01.0001 in an old import)."""
-    from forecasting.sales_store import sales_outside_window
 
     outside = sales_outside_window(shop)
     for line in lines:
@@ -421,11 +408,3 @@ def stored_forecasts(plan: OrderPlan) -> list[StoredForecast]:
             )
         )
     return out
-
-
-def save_plan(shop: Shop, plan: OrderPlan) -> int:
-    """Keep the plan's forecasts and suggestions in the shop file; returns how many lines."""
-    records = stored_forecasts(plan)
-    if records:
-        save_forecasts(shop, records)
-    return len(records)

@@ -25,7 +25,7 @@ from forecasting.policy.economics import service_level
 from forecasting.policy.forecast_input import level_of
 from forecasting.policy.newsvendor import demand_points, quantile_at
 from forecasting.policy.rounding import round_quantities
-from forecasting.products import Product
+from forecasting.values.products import Product
 
 RULES = ("last_week", "last_week_plus_10", "mean_last_4")
 MATCH_LEVELS = tuple(np.round(np.arange(0.20, 0.985, 0.02), 2))

@@ -32,7 +32,7 @@ from forecasting.policy.stock_simulation import (
     round_up_to_packs,
     simulate,
 )
-from forecasting.products import Product
+from forecasting.values.products import Product
 
 Grids = dict[dt.date, np.ndarray]
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from forecasting.products import Product
+from forecasting.values.products import Product
 
 
 @dataclasses.dataclass(frozen=True)

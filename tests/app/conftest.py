@@ -44,7 +44,7 @@ HISTORY_DAYS = 400
 @pytest.fixture(scope="session")
 def demo_bakery_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo bakery (cut, see above), generated once; tests work on copies."""
-    from forecasting.shopfile import Shop
+    from forecasting.store.file import Shop
 
     directory = tmp_path_factory.mktemp("app_demo")
     path = write_demo_shop("bakery", DEMO_END, directory / "bakery.bkshop", seed=DEFAULT_SEED)

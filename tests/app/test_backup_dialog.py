@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.backup_dialog import CHECK, KIND, RestoreDialog, open_checked, start_daily_backup
 from app.main_window import MainWindow
 from app.session import ShopSession
-from forecasting import backups
+from forecasting.store import backups
 
 EVENING = dt.datetime(2026, 11, 25, 18, 0)
 # Damage is done by another process: this one never opens a shop file outside SQLite.
@@ -183,8 +183,8 @@ def test_damage_found_by_the_daily_backup_is_repaired_in_the_open_shop(
     assert "Die beschädigte Datei ist nicht gelöscht" in window.message.text()
     assert len(list(path.parent.glob("bakery.bkshop.damaged-*"))) == 1
     assert [b.kind for b in backups.list_backups(path)] == ["manual"]  # the daily copy failed
-    assert session.shop.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert session.shop.conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0] > 1000
+    assert session.shop._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert session.shop._conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0] > 1000
 
 
 def test_a_damaged_shop_at_open_is_offered_its_newest_good_backup(

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from app.calendar_view import CalendarView, EventDialog
-from forecasting.calendar_store import Event, load_events, load_weather
+from forecasting.store.calendar import load_events, load_weather
+from forecasting.values.events import Event
 from tests.app.conftest import ORDER_DAY
 
 
@@ -73,7 +74,7 @@ def test_typed_weather_forecast_is_stored(qtbot: object, session: object) -> Non
 
 
 def test_fetch_without_location_explains(qtbot: object, session: object) -> None:
-    from forecasting.shop_settings import save_settings
+    from forecasting.store.settings import save_settings
 
     settings = session.settings  # type: ignore[attr-defined]
     settings.latitude = None

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from forecasting.shopfile import Shop
+from forecasting.store.create import create_shop
 from tests.app.conftest import ORDER_DAY
 from tests.file_faults import (
     BUSY_DE,
@@ -28,7 +28,7 @@ DAY = ORDER_DAY.isoformat()
 
 
 def _small_shop(path: Path) -> Path:
-    Shop.create(path, name="Bäckerei Test", state="NW").close()
+    create_shop(path, name="Bäckerei Test", state="NW").close()
     return path
 
 

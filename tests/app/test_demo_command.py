@@ -9,8 +9,8 @@ import pytest
 
 from app.commands import demo
 from forecasting.errors import UserError
-from forecasting.shop_settings import load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.settings import load_settings
 
 
 def _args(*argv: str) -> argparse.Namespace:

@@ -24,10 +24,11 @@ from app import i18n
 from app.error_dialog import ErrorDialog, install_hooks
 from app.logfile import setup_logging
 from app.main_window import MainWindow
-from forecasting.calendar_store import Event, load_events
-from forecasting.decisions import load_decisions
-from forecasting.shop_settings import load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.calendar import load_events
+from forecasting.store.decisions import load_decisions
+from forecasting.store.file import Shop
+from forecasting.store.settings import load_settings
+from forecasting.values.events import Event
 from tests.app.conftest import ORDER_DAY
 from tests.file_faults import BUSY_DE, corrupt_table, writer_holding
 
@@ -56,7 +57,7 @@ def shown_dialogs() -> list[ErrorDialog]:
 def window_on(qtbot: object, session: object) -> MainWindow:
     window = MainWindow(session)  # type: ignore[arg-type]
     qtbot.addWidget(window)  # type: ignore[attr-defined]
-    session.shop.conn.execute("PRAGMA busy_timeout = 200")  # type: ignore[attr-defined]
+    session.shop._conn.execute("PRAGMA busy_timeout = 200")  # type: ignore[attr-defined]
     return window
 
 
@@ -118,7 +119,7 @@ def test_a_stock_count_on_a_read_only_file(qtbot: object, planned_session: objec
     window = window_on(qtbot, session)
     # SQLite's read-only mode gives the SQLITE_READONLY of a write-protected file (tests may run
     # as root, where chmod does not stop writes)
-    session.shop.conn.execute("PRAGMA query_only = 1")  # type: ignore[attr-defined]
+    session.shop._conn.execute("PRAGMA query_only = 1")  # type: ignore[attr-defined]
     bread = "Roggenmischbrot 750 g"
     table, row = window.sheet.table_of(bread)  # type: ignore[misc]
     table.order_model().setData(table.order_model().index(row, STOCK), "12")
@@ -147,7 +148,7 @@ def test_settings_on_a_locked_file_stay_in_the_dialog(qtbot: object, session: ob
 def test_a_calendar_event_on_a_locked_file(qtbot: object, session: object) -> None:
     window = window_on(qtbot, session)
     before = len(load_events(session.shop))  # type: ignore[attr-defined]
-    event = Event("market", "Wochenmarkt", ORDER_DAY, ORDER_DAY)
+    event = Event("weekly_market", "Wochenmarkt", ORDER_DAY, ORDER_DAY)
     with writer_holding(session.path):  # type: ignore[attr-defined]
         assert window.calendar.store_event(event) is None
     assert window.calendar.message.text() == BUSY_DE

@@ -25,14 +25,14 @@ from app.forecast_process import (
 )
 from app.jobs import JobCancelled, JobProgress
 from forecasting.models.persist import CACHE_ENV, ModelCache
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 from forecasting.texts import MESSAGES
 from tests.app.conftest import ORDER_DAY
 
 PLAN_WITHOUT_MODELS = """
 import datetime as dt, json, sys
 from forecasting.policy.plan import build_order_plan
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 with Shop.open(sys.argv[1]) as shop:
     plan = build_order_plan(shop, dt.date.fromisoformat(sys.argv[2]))
 heavy = sorted(m for m in ("lightgbm", "statsmodels", "scipy") if m in sys.modules)

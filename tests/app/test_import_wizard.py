@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from forecasting.sales_store import read_sales
+from forecasting.store.sales import read_sales
 from tests.app.conftest import SHARED_DATASETS
 
 KIEL = SHARED_DATASETS / "kiel_bakery" / "umsatzdaten_gekuerzt.csv"

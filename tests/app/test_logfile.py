@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.logfile import BACKUPS, LOG_DIR_ENV, MAX_BYTES, log_dir, setup_logging
-from forecasting.shopfile import Shop
+from forecasting.store.create import create_shop
 from tests.file_faults import REPO_ROOT
 
 
@@ -52,7 +52,7 @@ def test_without_console_streams_nothing_is_lost(tmp_path: Path) -> None:
     """The windowed program has sys.stderr = sys.stdout = None: a failing command must neither
     crash on it nor lose its message; warnings printed to stderr land in the log too."""
     shop = tmp_path / "shop.bkshop"
-    Shop.create(shop, name="Bäckerei Test", state="NW").close()
+    create_shop(shop, name="Bäckerei Test", state="NW").close()
     conn = sqlite3.connect(shop)
     conn.execute("DELETE FROM shop")
     conn.commit()

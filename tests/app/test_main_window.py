@@ -55,7 +55,7 @@ def test_text_size_for_projectors(qtbot: object, session: object) -> None:
 def test_switch_language_rebuilds_window_and_remembers(qtbot: object, shop_path: Path) -> None:
     from app import i18n
     from app.controller import AppController
-    from forecasting.shop_settings import load_settings
+    from forecasting.store.settings import load_settings
 
     i18n.install_language("de")
     controller = AppController(shop_path)

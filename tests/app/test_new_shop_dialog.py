@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.new_shop_dialog import NewShopDialog, free_path
-from forecasting.shop_settings import load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.settings import load_settings
 
 
 def test_creates_the_shop_file(qtbot: object, tmp_path: Path) -> None:

@@ -22,11 +22,13 @@ from openpyxl import load_workbook
 
 from app.cli import main
 from app.commands.order import parse_quantity
-from forecasting.decisions import load_decisions
 from forecasting.errors import UserError
-from forecasting.products import Product, save_product
-from forecasting.sales_store import write_sales
-from forecasting.shopfile import Shop
+from forecasting.store.create import create_shop
+from forecasting.store.decisions import load_decisions
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.sales import write_sales
+from forecasting.values.products import Product
 from tests.app.conftest import ORDER_DAY, REPO_ROOT
 
 DAY = ORDER_DAY.isoformat()
@@ -210,7 +212,7 @@ def test_csv_and_xlsx_export_the_final_list(planned_path: Path, tmp_path: Path,
 def formula_shop(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny shop whose product and area names look like spreadsheet formulas, suggestions saved."""
     path = tmp_path_factory.mktemp("order_cmd") / "tiny.bkshop"
-    with Shop.create(path, name="Testbäckerei", state="BY") as shop:
+    with create_shop(path, name="Testbäckerei", state="BY") as shop:
         save_product(shop, Product("=HYPERLINK(\"x\")", price=2.0, unit_cost=0.5,
                                    supplier="+Backstube"))
         save_product(shop, Product("Brot", price=4.0, unit_cost=1.2, supplier="Backstube"))

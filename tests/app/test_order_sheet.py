@@ -13,8 +13,9 @@ from app import i18n
 from app.i18n import num
 from app.order_model import DIFFERENCE, DONE, FORECAST, ORDER, PRODUCT, SUGGESTION
 from app.order_sheet import OrderSheetView
-from forecasting.decisions import current_user, load_decisions
-from forecasting.shopfile import Shop
+from forecasting.store.decisions import load_decisions
+from forecasting.store.file import Shop
+from forecasting.values.decisions import current_user
 from tests.app.conftest import ORDER_DAY
 
 
@@ -158,7 +159,7 @@ def test_stock_count_typed_in_the_sheet_orders_up_to_it_and_undoes(
     """Roggenmischbrot keeps three days: counting it turns the line into order-up-to; areas
     without goods that keep hide the stock columns."""
     from app.order_model import ON_ORDER, STOCK
-    from forecasting.stock_counts import latest_counts
+    from forecasting.store.stock import latest_counts
 
     view = _view(qtbot, planned_session)
     bread = "Roggenmischbrot 750 g"

@@ -10,7 +10,7 @@ import pytest
 
 from app.cli import main
 from forecasting.models.persist import CACHE_ENV, ModelCache
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 from tests.app.conftest import ORDER_DAY
 
 DAY = ORDER_DAY.isoformat()

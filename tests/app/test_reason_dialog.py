@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.reason_dialog import ReasonDialog
-from forecasting.decisions import REASON_CODES
+from forecasting.values.decisions import REASON_CODES
 
 
 def test_every_reason_code_is_offered(qtbot: object) -> None:

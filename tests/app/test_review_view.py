@@ -60,7 +60,7 @@ def test_tab_shows_rows_and_summary(qtbot: object, review_session: object) -> No
 
 
 def test_reloads_when_decisions_change(qtbot: object, review_session: object) -> None:
-    from forecasting.decisions import delete_decision
+    from forecasting.store.decisions import delete_decision
 
     view = ReviewView(review_session)  # type: ignore[arg-type]
     qtbot.addWidget(view)  # type: ignore[attr-defined]
@@ -86,7 +86,8 @@ def test_main_window_has_the_tab(qtbot: object, review_session: object) -> None:
 
 
 def test_a_longer_period_shows_older_decisions(qtbot: object, review_session: object) -> None:
-    from forecasting.decisions import OrderDecision, save_decision
+    from forecasting.store.decisions import save_decision
+    from forecasting.values.decisions import OrderDecision
 
     shop = review_session.shop  # type: ignore[attr-defined]
     save_decision(shop, OrderDecision(  # ten weeks back: outside the default four

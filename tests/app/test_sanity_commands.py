@@ -22,11 +22,15 @@ import pandas as pd
 import pytest
 
 from app.cli import main
-from forecasting.decisions import OrderDecision, save_decision
-from forecasting.products import Product, save_product
-from forecasting.sales_store import read_sales, write_sales
-from forecasting.shopfile import Shop
-from forecasting.stock_counts import StockCount, save_count
+from forecasting.store.create import create_shop
+from forecasting.store.decisions import save_decision
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.sales import read_sales, write_sales
+from forecasting.store.stock import save_count
+from forecasting.values.decisions import OrderDecision
+from forecasting.values.products import Product
+from forecasting.values.stock import StockCount
 
 DAY = "2026-11-24"
 FORMULA = '=HYPERLINK("http://x","klick")'
@@ -42,7 +46,7 @@ EVIL_REASON = "=cmd|' /C calc'!A0"
 def named_shop(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Product names with a formula, ESC, U+202E and 10,000 characters, suggestions for DAY."""
     path = tmp_path_factory.mktemp("sanity") / "namen.bkshop"
-    with Shop.create(path, name="Testbäckerei", state="BY") as shop:
+    with create_shop(path, name="Testbäckerei", state="BY") as shop:
         for i, name in enumerate(NAMES):
             save_product(shop, Product(name, price=2.0, unit_cost=0.5, shelf_life_days=1 + i % 2,
                                        supplier="+Backstube" if i % 2 else "Backstube"))
@@ -105,10 +109,10 @@ def _rows_digest(path: Path) -> str:
     """SHA-256 of every row of every table, read through SQLite."""
     h = hashlib.sha256()
     with Shop.open(path, migrate=False) as shop:
-        tables = [r[0] for r in shop.conn.execute(
+        tables = [r[0] for r in shop._conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         for table in tables:
-            for row in shop.conn.execute(f"SELECT * FROM {table} ORDER BY 1"):
+            for row in shop._conn.execute(f"SELECT * FROM {table} ORDER BY 1"):
                 h.update(repr(tuple(row)).encode())
     return h.hexdigest()
 
@@ -152,7 +156,7 @@ def test_sales_remove_takes_the_rows_out_logged_once(
         shop_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with Shop.open(shop_copy) as shop:
         version = shop.data_version()
-        total = shop.conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0]
+        total = shop._conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0]
     code, out, _ = _run(capsys, shop_copy, "--lang", "en", "sales", "remove", "--to",
                         "1999-12-31", "--product", "Brot")
     assert code == 0
@@ -161,10 +165,10 @@ def test_sales_remove_takes_the_rows_out_logged_once(
     assert out.splitlines() == ["  Brot  31.12.9999  5", "1 Verkaufstag(e) entfernt."]
     with Shop.open(shop_copy) as shop:
         assert shop.data_version() == version + 2
-        assert shop.conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0] == total - 3
-        assert shop.conn.execute(
+        assert shop._conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0] == total - 3
+        assert shop._conn.execute(
             "SELECT COUNT(*) FROM sales WHERE date < '2000' OR date > '2029'").fetchone()[0] == 0
-        logged = [r[0] for r in shop.conn.execute(
+        logged = [r[0] for r in shop._conn.execute(
             "SELECT details FROM change_log WHERE action = 'sales.removed' ORDER BY id")]
     assert len(logged) == 2
     assert '"0001-01-01"' in logged[0]

@@ -11,12 +11,12 @@ from typing import Any
 import pytest
 
 from app.cli import main
-from forecasting.calendar_settings import stored_calendar_options
 from forecasting.policy.economics import SERVICE_SETTINGS
-from forecasting.policy.service_settings import load_category_levels
-from forecasting.products import product_by_name
-from forecasting.shop_settings import load_closing_days, load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.calendar_options import stored_calendar_options
+from forecasting.store.file import Shop
+from forecasting.store.products import product_by_name
+from forecasting.store.service_levels import load_category_levels
+from forecasting.store.settings import load_closing_days, load_settings
 from tests.app.conftest import KEEP
 
 
@@ -33,7 +33,7 @@ def _snapshot(path: Path) -> dict[str, Any]:
     with Shop.open(path) as shop:
         state = settings_json(shop)
         state["data_version"] = shop.data_version()
-        state["log"] = shop.conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0]
+        state["log"] = shop._conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0]
     return state
 
 
@@ -80,7 +80,7 @@ def test_shop_postal_code_sets_the_state_and_only_given_fields_change(
     with Shop.open(shop_path) as shop:
         after = load_settings(shop)
         assert shop.data_version() == version + 1
-        logged = shop.conn.execute(
+        logged = shop._conn.execute(
             "SELECT details FROM change_log WHERE action = 'settings.saved' ORDER BY id DESC"
         ).fetchone()
     assert (after.name, after.postal_code, after.state) == ("Backstube Süd", "80331", "BY")

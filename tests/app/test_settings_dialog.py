@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from app.settings_dialog import SettingsDialog
-from forecasting.products import load_products
-from forecasting.shop_settings import load_closing_days, load_settings
+from forecasting.store.products import load_products
+from forecasting.store.settings import load_closing_days, load_settings
 
 
 def test_postal_code_sets_state_and_everything_saves(qtbot: object, session: object) -> None:
@@ -36,7 +36,7 @@ def test_postal_code_sets_state_and_everything_saves(qtbot: object, session: obj
 
 
 def test_removing_a_closing_day(qtbot: object, session: object) -> None:
-    from forecasting.shop_settings import set_closing_day
+    from forecasting.store.settings import set_closing_day
 
     session.auto_recompute = False  # type: ignore[attr-defined]
     day = dt.date(2026, 12, 31)
@@ -51,8 +51,8 @@ def test_removing_a_closing_day(qtbot: object, session: object) -> None:
 
 def test_ramadan_and_salary_days_are_kept_for_the_shops_calendar(qtbot: object,
                                                                   session: object) -> None:
-    from forecasting.calendar_settings import load_calendar_options
     from forecasting.shop_calendar import shop_features
+    from forecasting.store.calendar_options import load_calendar_options
 
     session.auto_recompute = False  # type: ignore[attr-defined]
     shop = session.shop  # type: ignore[attr-defined]
@@ -73,8 +73,8 @@ def test_ramadan_and_salary_days_are_kept_for_the_shops_calendar(qtbot: object,
 
 
 def test_benefit_paydays_can_be_switched_off(qtbot: object, session: object) -> None:
-    from forecasting.calendar_settings import load_calendar_options
     from forecasting.shop_calendar import shop_features
+    from forecasting.store.calendar_options import load_calendar_options
 
     session.auto_recompute = False  # type: ignore[attr-defined]
     shop = session.shop  # type: ignore[attr-defined]
@@ -97,8 +97,8 @@ def test_benefit_paydays_can_be_switched_off(qtbot: object, session: object) -> 
 
 def test_carnival_and_catholic_region_can_be_set_against_the_state(qtbot: object,
                                                                    session: object) -> None:
-    from forecasting.calendar_settings import load_calendar_options
     from forecasting.shop_calendar import shop_features
+    from forecasting.store.calendar_options import load_calendar_options
 
     session.auto_recompute = False  # type: ignore[attr-defined]
     shop = session.shop  # type: ignore[attr-defined]

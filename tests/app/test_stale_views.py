@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 from app.settings_dialog import SettingsDialog
-from forecasting.decisions import load_decisions
 from forecasting.errors import ChangedElsewhereError
-from forecasting.shop_settings import load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.decisions import load_decisions
+from forecasting.store.file import Shop
+from forecasting.store.settings import load_settings
 from tests.app.conftest import ORDER_DAY
 
 REPO = Path(__file__).resolve().parents[2]

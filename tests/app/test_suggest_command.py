@@ -11,10 +11,12 @@ import pandas as pd
 import pytest
 
 from app.cli import main
-from forecasting.decisions import load_forecasts
-from forecasting.products import Product, save_product
-from forecasting.sales_store import write_sales
-from forecasting.shopfile import Shop
+from forecasting.store.create import create_shop
+from forecasting.store.decisions import load_forecasts
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.sales import write_sales
+from forecasting.values.products import Product
 
 TUESDAY = "2026-11-24"
 
@@ -23,7 +25,7 @@ TUESDAY = "2026-11-24"
 def shop_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small bakery (Mon-Sat, Bavaria) with half a year of sales of three products."""
     path = tmp_path_factory.mktemp("suggest") / "small.bkshop"
-    with Shop.create(path, name="Testbäckerei", state="BY") as shop:
+    with create_shop(path, name="Testbäckerei", state="BY") as shop:
         for p in (
             Product("Brötchen", price=0.45, unit_cost=0.12, pack_size=12, supplier="Backstube"),
             Product("Brot", price=4.0, unit_cost=1.2, supplier="Backstube"),

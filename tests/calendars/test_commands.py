@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 
 from app.cli import main
-from forecasting.calendar_store import load_events, load_weather
-from forecasting.shopfile import Shop
+from forecasting.store.calendar import load_events, load_weather
+from forecasting.store.create import create_shop
+from forecasting.store.file import Shop
 
 
 def _run(*argv: str) -> int:
@@ -21,7 +22,7 @@ def _run(*argv: str) -> int:
 @pytest.fixture
 def shop_path(tmp_path: Path) -> Path:
     path = tmp_path / "kiel.bkshop"
-    Shop.create(path, name="Bäckerei Kiel", state="SH").close()
+    create_shop(path, name="Bäckerei Kiel", state="SH").close()
     return path
 
 
@@ -116,7 +117,7 @@ def test_shop_in_augsburg_gets_the_friedensfest(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "augsburg.bkshop"
-    Shop.create(path, name="Bäckerei Lech", state="BY", postal_code="86152").close()
+    create_shop(path, name="Bäckerei Lech", state="BY", postal_code="86152").close()
     assert _run("calendar", "--shop", str(path), "--from", "2025-08-08", "--to", "2025-08-08",
                 "--format", "csv") == 0
     frame = pd.read_csv(io.StringIO(capsys.readouterr().out), index_col="date")
@@ -126,7 +127,8 @@ def test_shop_in_augsburg_gets_the_friedensfest(
 def test_single_events_added_listed_and_deleted(
     shop_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from forecasting.products import Product, save_product
+    from forecasting.store.products import save_product
+    from forecasting.values.products import Product
 
     with Shop.open(shop_path) as shop:
         save_product(shop, Product(name="Franzbrötchen"))

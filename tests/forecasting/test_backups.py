@@ -14,14 +14,17 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from forecasting import backups
-from forecasting.backups import Backup, BackupError, ShopDamagedError
-from forecasting.decisions import OrderDecision, save_decision
 from forecasting.errors import ShopFileError
-from forecasting.products import Product, save_product
-from forecasting.sales_store import read_sales, write_sales
-from forecasting.shop_schema import APPLICATION_ID, CURRENT_VERSION, V1
-from forecasting.shopfile import Shop
+from forecasting.store import backups
+from forecasting.store.backups import Backup, BackupError, ShopDamagedError
+from forecasting.store.create import create_shop
+from forecasting.store.decisions import save_decision
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.sales import read_sales, write_sales
+from forecasting.store.schema import APPLICATION_ID, CURRENT_VERSION, V1
+from forecasting.values.decisions import OrderDecision
+from forecasting.values.products import Product
 
 DAY = dt.date(2026, 11, 2)
 NOON = dt.datetime(2026, 11, 20, 12, 0)
@@ -51,7 +54,7 @@ def _decide(shop: Shop, day: dt.date, final: float) -> None:
 def shop_path(tmp_path: Path) -> Path:
     """A small real shop: three products, 200 days of sales, two decisions; closed."""
     path = tmp_path / "laden" / "Bäckerei Test.bkshop"
-    with Shop.create(path, name="Bäckerei Test", state="NW") as shop:
+    with create_shop(path, name="Bäckerei Test", state="NW") as shop:
         for name in ("Brötchen", "Brezel", "Roggenbrot"):
             save_product(shop, Product(name=name))
         write_sales(shop, _sales(200))
@@ -65,7 +68,7 @@ def _state(path: Path) -> tuple[int, int, float, list[tuple[str, float]]]:
     with Shop.open(path) as shop:
         sales = read_sales(shop)
         decisions = sorted(
-            (r[0], r[1]) for r in shop.conn.execute("SELECT date, final FROM order_decisions"))
+            (r[0], r[1]) for r in shop._conn.execute("SELECT date, final FROM order_decisions"))
         return len(sales), len(decisions), float(sales["quantity"].sum()), decisions
 
 
@@ -96,7 +99,7 @@ def _what_a_command_meets(path: Path) -> BaseException:
     try:
         with Shop.open(path) as shop:
             read_sales(shop)
-            shop.conn.execute("SELECT * FROM order_decisions").fetchall()
+            shop._conn.execute("SELECT * FROM order_decisions").fetchall()
     except (ShopFileError, sqlite3.DatabaseError) as exc:
         return exc
     raise AssertionError(f"{path} reads without an error")
@@ -177,20 +180,20 @@ def test_a_failed_import_keeps_no_before_import_backup(shop_path: Path) -> None:
 
 
 def test_an_empty_new_shop_is_not_backed_up_before_its_first_import(tmp_path: Path) -> None:
-    with Shop.create(tmp_path / "neu.bkshop", name="Neu", state="HH") as shop, \
+    with create_shop(tmp_path / "neu.bkshop", name="Neu", state="HH") as shop, \
             backups.before_import(shop) as made:
         assert made is None
     assert backups.list_backups(tmp_path / "neu.bkshop") == []
 
 
 def test_a_sales_import_makes_a_before_import_backup(shop_path: Path, tmp_path: Path) -> None:
-    from forecasting.importing.engine import import_sales
+    from forecasting.operations.sales import import_file
 
     csv = tmp_path / "kasse.csv"
     csv.write_text("Datum;Artikel;Menge\n01.06.2027;Brötchen;44\n02.06.2027;Brezel;12\n",
                    encoding="utf-8")
     with Shop.open(shop_path) as shop:
-        report = import_sales(csv, shop)
+        report, _ = import_file(shop, csv)
     assert report.written
     [made] = backups.list_backups(shop_path)
     assert made.kind == "before-import"
@@ -259,8 +262,9 @@ def test_restore_while_another_process_holds_the_shop_open(shop_path: Path,
     original = _state(shop_path)
     child_code = textwrap.dedent("""
         import datetime as dt, sys
-        from forecasting.decisions import OrderDecision, save_decision
-        from forecasting.shopfile import Shop
+        from forecasting.store.decisions import save_decision
+        from forecasting.values.decisions import OrderDecision
+        from forecasting.store.file import Shop
         shop = Shop.open(sys.argv[1])
         def decide(day, final):
             save_decision(shop, OrderDecision(
@@ -268,12 +272,12 @@ def test_restore_while_another_process_holds_the_shop_open(shop_path: Path,
                 final=final, reason_code="event", reason_text="", decided_by="child",
                 decided_at=dt.datetime(2026, 11, 3, 18, 0)))
         def count():
-            return shop.conn.execute("SELECT COUNT(*) FROM order_decisions").fetchone()[0]
+            return shop._conn.execute("SELECT COUNT(*) FROM order_decisions").fetchone()[0]
         decide("2026-12-01", 80)
         print("before", count(), flush=True)
         sys.stdin.readline()  # the parent restores meanwhile
         print("after", count(), flush=True)
-        print("integrity", shop.conn.execute("PRAGMA integrity_check").fetchone()[0], flush=True)
+        print("integrity", shop._conn.execute("PRAGMA integrity_check").fetchone()[0], flush=True)
         decide("2026-12-02", 90)
         print("wrote", count(), flush=True)
         sys.stdin.readline()
@@ -330,7 +334,7 @@ def test_restore_refuses_what_it_cannot_use_and_changes_nothing(shop_path: Path,
         backups.restore(shop_path, backups.resolve(shop_path, str(foreign)))
     assert "keine Bestellkompass-Shop-Datei" in err.value.message("de")
     newer = tmp_path / "neuer.bkshop"
-    Shop.create(newer, name="Neu", state="BY").close()
+    create_shop(newer, name="Neu", state="BY").close()
     conn = sqlite3.connect(newer)
     conn.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
     conn.commit()
@@ -446,7 +450,7 @@ def test_backup_list_metadata_survives_being_read_only(shop_path: Path) -> None:
 
 def test_no_writable_folder_refuses_the_import_and_changes_nothing(
         shop_path: Path, data_folder: Path, tmp_path: Path) -> None:
-    from forecasting.importing.engine import import_sales
+    from forecasting.operations.sales import import_file
 
     shop_path.with_name("Bäckerei Test.backups").write_text("not a folder", encoding="utf-8")
     (data_folder / "Bestellkompass").mkdir(parents=True)
@@ -455,7 +459,7 @@ def test_no_writable_folder_refuses_the_import_and_changes_nothing(
     csv.write_text("Datum;Artikel;Menge\n01.06.2027;Brötchen;44\n", encoding="utf-8")
     before = _state(shop_path)
     with Shop.open(shop_path) as shop, pytest.raises(BackupError) as err:
-        import_sales(csv, shop)
+        import_file(shop, csv)
     assert "Die Sicherung konnte nicht geschrieben werden" in err.value.message("de")
     assert "Es wurde nichts geändert." in err.value.message("de")
     assert _state(shop_path) == before

@@ -6,18 +6,19 @@ import datetime as dt
 from pathlib import Path
 
 from calendars.options import CalendarOptions
-from forecasting.calendar_settings import (
+from forecasting.shop_calendar import shop_features
+from forecasting.store.calendar_options import (
     load_calendar_options,
-    save_calendar_options,
     stored_calendar_options,
 )
-from forecasting.shop_calendar import shop_features
-from forecasting.shop_settings import ShopSettings, save_settings, set_closing_day
-from forecasting.shopfile import Shop
+from forecasting.store.create import create_shop
+from forecasting.store.file import Shop
+from forecasting.store.settings import save_settings, set_closing_day
+from forecasting.values.settings import ShopSettings
 
 
 def _shop(tmp_path: Path, state: str = "BY", postal_code: str = "80331") -> Shop:
-    return Shop.create(tmp_path / "laden.bkshop", name="Test", state=state,
+    return create_shop(tmp_path / "laden.bkshop", name="Test", state=state,
                        postal_code=postal_code)
 
 
@@ -29,8 +30,10 @@ def test_defaults_until_the_owner_sets_something(tmp_path: Path) -> None:
 
 def test_saved_options_come_back_and_make_forecasts_stale(tmp_path: Path) -> None:
     with _shop(tmp_path) as shop:
+        from forecasting.operations.settings import change_calendar
+
         version = shop.data_version()
-        save_calendar_options(shop, CalendarOptions(observe_ramadan=True))
+        change_calendar(shop, {"observe_ramadan": True})
         assert load_calendar_options(shop).observe_ramadan
         assert shop.data_version() == version + 1
     with Shop.open(tmp_path / "laden.bkshop") as again:

@@ -16,12 +16,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from forecasting.calendar_store import load_events, load_weather
 from forecasting.demo.generate import read_demo_meta
 from forecasting.demo.world import build_world
-from forecasting.products import load_products
-from forecasting.sales_store import read_sales, read_true_demand
-from forecasting.shopfile import Shop
+from forecasting.store.calendar import load_events, load_weather
+from forecasting.store.file import Shop
+from forecasting.store.products import load_products
+from forecasting.store.sales import read_sales, read_true_demand
 
 WEEK = pd.Timedelta(days=7)
 

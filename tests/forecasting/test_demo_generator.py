@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from forecasting.calendar_store import load_events, load_weather
 from forecasting.demo.generate import (
     ensure_demo_shop,
     read_demo_meta,
@@ -16,10 +15,11 @@ from forecasting.demo.generate import (
     write_demo_shop,
 )
 from forecasting.errors import UserError
-from forecasting.products import load_products
-from forecasting.sales_store import read_sales, read_true_demand
-from forecasting.shop_settings import load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.calendar import load_events, load_weather
+from forecasting.store.file import Shop
+from forecasting.store.products import load_products
+from forecasting.store.sales import read_sales, read_true_demand
+from forecasting.store.settings import load_settings
 
 DEMO_END = dt.date(2026, 11, 26)  # the end date of the conftest fixtures
 
@@ -32,7 +32,7 @@ def _data(path: Path) -> dict[str, pd.DataFrame]:
         products = pd.DataFrame([p.__dict__ for p in load_products(shop)]).drop(columns="id")
         stock = pd.read_sql_query(
             "SELECT p.name, s.date, s.on_hand, s.on_order FROM stock s "
-            "JOIN products p ON p.id = s.product_id ORDER BY p.name", shop.conn)
+            "JOIN products p ON p.id = s.product_id ORDER BY p.name", shop._conn)
         return {
             "sales": read_sales(shop),
             "true_demand": read_true_demand(shop),
@@ -132,7 +132,7 @@ def test_events_include_known_history_and_upcoming_days(demo_bakery_path: Path) 
 
 def test_deli_has_a_starting_stock(demo_deli_path: Path) -> None:
     with Shop.open(demo_deli_path) as shop:
-        rows = shop.conn.execute("SELECT date, on_hand, on_order FROM stock").fetchall()
+        rows = shop._conn.execute("SELECT date, on_hand, on_order FROM stock").fetchall()
         active = [p for p in load_products(shop) if p.active]
     assert len(rows) == len(active)
     assert {r["date"] for r in rows} == {"2026-11-26"}  # after closing on 25.11.

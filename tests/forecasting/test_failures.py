@@ -19,14 +19,17 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from forecasting.decisions import OrderDecision, load_decisions, save_decision
 from forecasting.errors import ShopFileError
 from forecasting.failures import user_message
-from forecasting.products import Product, save_product
-from forecasting.sales_store import write_sales
-from forecasting.shop_settings import load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.create import create_shop
+from forecasting.store.decisions import load_decisions, save_decision
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.sales import write_sales
+from forecasting.store.settings import load_settings
 from forecasting.texts import render
+from forecasting.values.decisions import OrderDecision
+from forecasting.values.products import Product
 from tests.file_faults import (
     BUSY_DE,
     REPO_ROOT,
@@ -41,7 +44,7 @@ DAY = dt.date(2026, 11, 26)
 
 def make_shop(path: Path, sales_days: int = 0) -> Path:
     """A small real shop file: one product, `sales_days` days of sales."""
-    with Shop.create(path, name="Bäckerei Test", state="NW") as shop:
+    with create_shop(path, name="Bäckerei Test", state="NW") as shop:
         save_product(shop, Product(name="Brötchen", category="Brötchen"))
         if sales_days:
             write_sales(shop, pd.DataFrame(
@@ -87,7 +90,7 @@ def run_child(code: str, shop: Path, home: Path) -> list[str]:
 def test_a_second_process_writing_longer_than_the_busy_timeout_is_busy(tmp_path: Path) -> None:
     path = make_shop(tmp_path / "shop.bkshop")
     with Shop.open(path) as shop, writer_holding(path):
-        shop.conn.execute("PRAGMA busy_timeout = 200")  # the real wait is seconds; same error
+        shop._conn.execute("PRAGMA busy_timeout = 200")  # the real wait is seconds; same error
         with pytest.raises(sqlite3.OperationalError) as caught:
             save_decision(shop, decision())
     assert caught.value.sqlite_errorname.startswith("SQLITE_BUSY")
@@ -122,10 +125,10 @@ def test_a_write_protected_file_for_a_user_without_root_rights(open_dir: Path) -
     open_dir.chmod(0o777)  # the folder may take the -wal/-shm files, the file itself not
     path.chmod(0o444)
     lines = run_child(
-        "from forecasting.shopfile import Shop\n"
+        "from forecasting.store.file import Shop\n"
         "shop = Shop.open(sys.argv[1])\n"
         "try:\n"
-        "    shop.conn.execute(\"INSERT INTO meta(key, value) VALUES ('x', 'y')\")\n"
+        "    shop._conn.execute(\"INSERT INTO meta(key, value) VALUES ('x', 'y')\")\n"
         "except Exception as exc:\n"
         "    report(exc)\n", path, open_dir)
     assert lines[0] == "failure.read_only", lines
@@ -149,8 +152,8 @@ def test_a_write_protected_folder(open_dir: Path) -> None:
 def test_a_full_disk_rolls_back_and_says_so(tmp_path: Path) -> None:
     path = make_shop(tmp_path / "shop.bkshop")
     with Shop.open(path) as shop:
-        pages = shop.conn.execute("PRAGMA page_count").fetchone()[0]
-        shop.conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full at this size
+        pages = shop._conn.execute("PRAGMA page_count").fetchone()[0]
+        shop._conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full at this size
         frame = pd.DataFrame({"product": "Brötchen",
                               "date": [DAY - dt.timedelta(days=k) for k in range(1, 2000)],
                               "quantity": 40.0})
@@ -163,14 +166,14 @@ def test_a_full_disk_rolls_back_and_says_so(tmp_path: Path) -> None:
     assert problem.code == "failure.disk_full"
     assert "Platz" in problem.message("de")
     with Shop.open(path) as shop:
-        assert shop.conn.execute("SELECT count(*) FROM sales").fetchone()[0] == 0
+        assert shop._conn.execute("SELECT count(*) FROM sales").fetchone()[0] == 0
 
 
 def test_a_damaged_file_points_to_the_backups(tmp_path: Path) -> None:
     path = make_shop(tmp_path / "shop.bkshop", sales_days=400)
     corrupt_table(path, "sales")
     with Shop.open(path) as shop, pytest.raises(sqlite3.DatabaseError) as caught:
-        shop.conn.execute("SELECT * FROM sales").fetchall()
+        shop._conn.execute("SELECT * FROM sales").fetchall()
     assert caught.value.sqlite_errorname.startswith("SQLITE_CORRUPT")
     problem = user_message(caught.value, path)
     assert problem is not None

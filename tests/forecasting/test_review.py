@@ -17,7 +17,7 @@ from forecasting.review import (
     outcome,
     review_decisions,
 )
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 
 START, END = dt.date(2026, 11, 1), dt.date(2026, 11, 30)
 

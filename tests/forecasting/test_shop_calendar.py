@@ -8,10 +8,12 @@ from pathlib import Path
 import pandas as pd
 
 from calendars.event_files import read_events_file
-from forecasting.calendar_store import load_events, merge_events
-from forecasting.products import Product, save_product
+from forecasting.operations.calendar import import_events
 from forecasting.shop_calendar import product_promotions, shop_features
-from forecasting.shopfile import Shop
+from forecasting.store.calendar import load_events
+from forecasting.store.create import create_shop
+from forecasting.store.products import save_product
+from forecasting.values.products import Product
 
 
 def test_imported_product_promotion_stays_out_of_the_shop_calendar(tmp_path: Path) -> None:
@@ -19,9 +21,9 @@ def test_imported_product_promotion_stays_out_of_the_shop_calendar(tmp_path: Pat
     source.write_text("Art;Name;Von;Bis;Produkt\n"
                       "Aktion;Aktion: Hummus;07.12.2026;08.12.2026;Hummus\n"
                       "Aktion;Rabattwoche;09.12.2026;09.12.2026;\n", encoding="utf-8")
-    with Shop.create(tmp_path / "shop.bkshop", name="Feinkost", state="SH") as shop:
+    with create_shop(tmp_path / "shop.bkshop", name="Feinkost", state="SH") as shop:
         save_product(shop, Product(name="Hummus"))
-        assert merge_events(shop, read_events_file(source)) == (2, 0)
+        assert import_events(shop, read_events_file(source))[:2] == (2, 0)
         assert {e.name: e.product for e in load_events(shop)} == {"Aktion: Hummus": "Hummus",
                                                                    "Rabattwoche": None}
         promotions = product_promotions(shop)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from forecasting.calendar_store import (
-    Event,
+from forecasting.errors import ShopFileError
+from forecasting.store.calendar import (
     delete_event,
     events_frame,
     load_events,
@@ -19,28 +19,27 @@ from forecasting.calendar_store import (
     save_event,
     write_weather,
 )
-from forecasting.decisions import (
-    OrderDecision,
-    StoredForecast,
+from forecasting.store.create import create_shop
+from forecasting.store.decisions import (
     delete_decision,
     load_decisions,
     load_forecasts,
     save_decision,
     save_forecasts,
 )
-from forecasting.errors import ShopFileError
-from forecasting.products import Product, load_products, product_by_name, save_product
-from forecasting.sales_store import read_sales, read_true_demand, write_sales, write_true_demand
-from forecasting.shop_schema import APPLICATION_ID, CURRENT_VERSION, V1
-from forecasting.shop_settings import (
-    ShopSettings,
+from forecasting.store.file import Shop
+from forecasting.store.products import load_products, product_by_name, save_product
+from forecasting.store.sales import read_sales, read_true_demand, write_sales, write_true_demand
+from forecasting.store.schema import APPLICATION_ID, CURRENT_VERSION, V1
+from forecasting.store.settings import (
     load_closing_days,
     load_settings,
-    remove_closing_day,
     save_settings,
-    set_closing_day,
 )
-from forecasting.shopfile import Shop
+from forecasting.values.decisions import OrderDecision, StoredForecast
+from forecasting.values.events import Event
+from forecasting.values.products import Product
+from forecasting.values.settings import ShopSettings
 
 
 def digest(path: Path) -> str:
@@ -49,7 +48,7 @@ def digest(path: Path) -> str:
 
 @pytest.fixture
 def shop(tmp_path: Path) -> Shop:
-    s = Shop.create(tmp_path / "laden.bkshop", name="Bäckerei Test", state="NW")
+    s = create_shop(tmp_path / "laden.bkshop", name="Bäckerei Test", state="NW")
     yield s
     s.close()
 
@@ -82,10 +81,12 @@ def test_bad_state_is_refused() -> None:
 
 
 def test_closing_days_round_trip(shop: Shop) -> None:
+    from forecasting.operations import settings
+
     before = shop.data_version()
-    set_closing_day(shop, dt.date(2026, 8, 3), "Betriebsferien")
-    set_closing_day(shop, dt.date(2026, 8, 4), "Betriebsferien")
-    remove_closing_day(shop, dt.date(2026, 8, 4))
+    settings.set_closing_day(shop, dt.date(2026, 8, 3), "Betriebsferien")
+    settings.set_closing_day(shop, dt.date(2026, 8, 4), "Betriebsferien")
+    settings.remove_closing_day(shop, dt.date(2026, 8, 4))
     assert load_closing_days(shop) == {dt.date(2026, 8, 3): "Betriebsferien"}
     assert shop.data_version() == before + 3
 
@@ -252,16 +253,16 @@ def test_forecasts_and_decisions_round_trip(shop: Shop) -> None:
     assert load_decisions(shop, day) == [d]
     delete_decision(shop, "Brötchen", day)
     assert load_decisions(shop) == []
-    actions = [r[0] for r in shop.conn.execute("SELECT action FROM change_log ORDER BY id")]
+    actions = [r[0] for r in shop._conn.execute("SELECT action FROM change_log ORDER BY id")]
     assert actions[-2:] == ["order.decided", "order.undecided"]
 
 
 def test_change_log_is_append_only(shop: Shop) -> None:
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        shop.conn.execute("UPDATE change_log SET action = 'x'")
+        shop._conn.execute("UPDATE change_log SET action = 'x'")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        shop.conn.execute("DELETE FROM change_log")
-    assert shop.conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0] >= 1
+        shop._conn.execute("DELETE FROM change_log")
+    assert shop._conn.execute("SELECT COUNT(*) FROM change_log").fetchone()[0] >= 1
 
 
 def test_failed_transaction_leaves_file_unchanged(shop: Shop, tmp_path: Path) -> None:
@@ -286,10 +287,10 @@ def test_failed_transaction_leaves_file_unchanged(shop: Shop, tmp_path: Path) ->
 
 
 def test_file_is_marked_and_versioned(shop: Shop) -> None:
-    assert shop.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert shop._conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert shop.version == CURRENT_VERSION
-    assert shop.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert shop.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert shop._conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert shop._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 def test_migration_from_version_1_keeps_rows(tmp_path: Path) -> None:
@@ -342,7 +343,7 @@ def test_refuses_non_sqlite_file_untouched(tmp_path: Path) -> None:
 
 def test_refuses_newer_version_untouched(tmp_path: Path) -> None:
     path = tmp_path / "neu.bkshop"
-    Shop.create(path, name="Neu", state="BY").close()
+    create_shop(path, name="Neu", state="BY").close()
     conn = sqlite3.connect(path)
     conn.execute(f"PRAGMA user_version = {CURRENT_VERSION + 1}")
     conn.commit()
@@ -358,14 +359,14 @@ def test_refuses_newer_version_untouched(tmp_path: Path) -> None:
 def test_missing_file_and_existing_target(tmp_path: Path) -> None:
     with pytest.raises(ShopFileError):
         Shop.open(tmp_path / "nichtda.bkshop")
-    Shop.create(tmp_path / "a.bkshop", name="A", state="HH").close()
+    create_shop(tmp_path / "a.bkshop", name="A", state="HH").close()
     with pytest.raises(ShopFileError):
-        Shop.create(tmp_path / "a.bkshop", name="A", state="HH")
+        create_shop(tmp_path / "a.bkshop", name="A", state="HH")
 
 
 def test_close_folds_wal_into_one_file(tmp_path: Path) -> None:
     path = tmp_path / "a.bkshop"
-    shop = Shop.create(path, name="A", state="HH")
+    shop = create_shop(path, name="A", state="HH")
     save_product(shop, Product(name="Brötchen"))
     shop.close()
     wal = path.with_name(path.name + "-wal")

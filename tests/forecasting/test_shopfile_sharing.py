@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from forecasting.errors import ShopFileError
-from forecasting.products import Product, load_products, save_product
-from forecasting.shopfile import Shop, new_shop_file
+from forecasting.store.create import create_shop, new_shop_file
+from forecasting.store.file import Shop
+from forecasting.store.products import load_products, save_product
+from forecasting.values.products import Product
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -38,8 +40,8 @@ def test_opening_the_file_again_keeps_the_first_connections_locks(tmp_path: Path
     the first connection's locks, or the next process to close deletes the write-ahead log under
     it and its writes vanish (this failed when Shop.open read the header with open()/close())."""
     path = tmp_path / "laden.bkshop"
-    app = Shop.create(path, name="Laden", state="NW")
-    app.conn.execute("PRAGMA wal_autocheckpoint = 0")  # keep the writes in the WAL
+    app = create_shop(path, name="Laden", state="NW")
+    app._conn.execute("PRAGMA wal_autocheckpoint = 0")  # keep the writes in the WAL
     save_product(app, Product(name="Brötchen"))
     with Shop.open(path) as job:  # a worker job in the same process
         assert [p.name for p in load_products(job)] == ["Brötchen"]
@@ -81,7 +83,7 @@ def test_a_shop_made_meanwhile_by_another_program_is_never_replaced(tmp_path: Pa
     def slower_import() -> None:
         with new_shop_file(path, name="B", state="SH") as loser:
             save_product(loser, Product(name="Brezel"))
-            with Shop.create(path, name="A", state="SH") as winner:  # the other one finished first
+            with create_shop(path, name="A", state="SH") as winner:  # the other one finished first
                 save_product(winner, Product(name="Brötchen"))
 
     with pytest.raises(ShopFileError) as refused:

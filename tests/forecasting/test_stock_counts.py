@@ -8,24 +8,26 @@ from pathlib import Path
 import pytest
 
 from forecasting.errors import UserError
-from forecasting.products import Product, save_product
-from forecasting.shopfile import Shop
-from forecasting.stock_counts import (
-    StockAt,
-    StockCount,
+from forecasting.policy.stock_at import StockAt
+from forecasting.store.create import create_shop
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.stock import (
     count_on,
     counted_product_ids,
     delete_count,
     latest_counts,
     save_count,
 )
+from forecasting.values.products import Product
+from forecasting.values.stock import StockCount
 
 MON, WED, FRI = dt.date(2026, 11, 23), dt.date(2026, 11, 25), dt.date(2026, 11, 27)
 
 
 @pytest.fixture
 def shop(tmp_path: Path) -> Shop:
-    shop = Shop.create(tmp_path / "deli.bkshop", name="Feinkost", state="SH")
+    shop = create_shop(tmp_path / "deli.bkshop", name="Feinkost", state="SH")
     save_product(shop, Product("Feta", unit="Stück", shelf_life_days=10))
     save_product(shop, Product("Oliven", unit="kg", shelf_life_days=14))
     yield shop
@@ -51,13 +53,16 @@ def test_latest_count_on_or_before_the_day_applies(shop: Shop) -> None:
 
 
 def test_a_count_makes_suggestions_stale_but_keeps_the_forecast(shop: Shop) -> None:
+    from forecasting.operations import stock
+    from forecasting.operations.edits import apply_edit
+
     data, plan = shop.data_version(), shop.plan_version()
-    save_count(shop, StockCount("Feta", WED, 5.0))
+    apply_edit(shop, stock.count(shop, "Feta", WED, 5.0))
     assert shop.data_version() == data  # the trained model and saved forecast stay valid
     assert shop.plan_version() == plan + 1
-    delete_count(shop, "Feta", WED)
+    apply_edit(shop, stock.clear_count(shop, "Feta", WED))
     assert (shop.data_version(), shop.plan_version()) == (data, plan + 2)
-    actions = [r[0] for r in shop.conn.execute("SELECT action FROM change_log")]
+    actions = [r[0] for r in shop._conn.execute("SELECT action FROM change_log")]
     assert actions[-2:] == ["stock.set", "stock.clear"]
 
 
@@ -81,8 +86,8 @@ def test_bad_counts_are_refused_and_change_nothing(shop: Shop, count: StockCount
 def test_stock_is_carried_forward_over_the_sales_since_the_count(shop: Shop) -> None:
     import pandas as pd
 
-    from forecasting.sales_store import write_sales
-    from forecasting.stock_counts import stocks_at
+    from forecasting.policy.stock_at import stocks_at
+    from forecasting.store.sales import write_sales
 
     save_count(shop, StockCount("Feta", MON, on_hand=20.0, on_order=12.0))
     write_sales(shop, pd.DataFrame([

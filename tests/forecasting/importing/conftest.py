@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from forecasting.shopfile import Shop
+from forecasting.store.create import create_shop
+from forecasting.store.file import Shop
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DATASETS = REPO_ROOT / ".." / "shared" / "datasets"
@@ -29,7 +30,7 @@ def _shop_sales(shop: Shop) -> set[tuple[str, str, float]]:
     """(product, ISO date, quantity) of every sales row."""
     return {
         (r[0], r[1], r[2])
-        for r in shop.conn.execute(
+        for r in shop._conn.execute(
             "SELECT p.name, s.date, s.quantity FROM sales s JOIN products p ON p.id = s.product_id"
         )
     }
@@ -39,13 +40,13 @@ def _rows_digest(shop: Shop) -> str:
     """SHA-256 of every row of every table, read through the shop's own connection (never the
     file's bytes while a connection is open)."""
     h = hashlib.sha256()
-    tables = [r[0] for r in shop.conn.execute(
+    tables = [r[0] for r in shop._conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
     for table in tables:
-        width = len(shop.conn.execute(f"PRAGMA table_info({table})").fetchall())
+        width = len(shop._conn.execute(f"PRAGMA table_info({table})").fetchall())
         order = ", ".join(str(i) for i in range(1, width + 1))
         h.update(table.encode())
-        for row in shop.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
+        for row in shop._conn.execute(f"SELECT * FROM {table} ORDER BY {order}"):
             h.update(repr(tuple(row)).encode())
     return h.hexdigest()
 
@@ -59,7 +60,7 @@ def rows_digest() -> Callable[[Shop], str]:
 @pytest.fixture
 def new_shop(tmp_path: Path) -> Iterator[Shop]:
     """An empty shop file."""
-    shop = Shop.create(tmp_path / "laden.bkshop", name="Testbäckerei", state="NW")
+    shop = create_shop(tmp_path / "laden.bkshop", name="Testbäckerei", state="NW")
     yield shop
     shop.close()
 

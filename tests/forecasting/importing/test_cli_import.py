@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from app import cli
-from forecasting.shop_settings import load_settings
-from forecasting.shopfile import Shop
+from forecasting.store.create import create_shop
+from forecasting.store.file import Shop
+from forecasting.store.settings import load_settings
 
 SALES = """Datum;Artikel;Menge
 01.02.2024;Brötchen;120
@@ -47,7 +48,7 @@ def test_import_creates_shop_and_writes_json_report(
     with Shop.open(shop_path) as shop:
         settings = load_settings(shop)
         assert (settings.name, settings.state) == ("Bäckerei Korn", "SH")
-        assert shop.conn.execute("SELECT SUM(quantity) FROM sales").fetchone()[0] == 239.5
+        assert shop._conn.execute("SELECT SUM(quantity) FROM sales").fetchone()[0] == 239.5
     report = json.loads(report_path.read_text(encoding="utf-8"))
     assert report["rows_read"] == 5
     assert report["rows_imported"] == 4
@@ -69,7 +70,7 @@ def test_dry_run_writes_nothing(
     assert not new.exists()
     assert "Probelauf" in capsys.readouterr().out
     existing = tmp_path / "alt.bkshop"
-    Shop.create(existing, name="Alt", state="NW").close()
+    create_shop(existing, name="Alt", state="NW").close()
     before = digest(existing)
     assert (
         bk(
@@ -125,7 +126,7 @@ def test_conflict_choice_on_the_command_line(
     assert bk("import", changed, "--shop", shop_path, "--on-conflict", "replace") == 0
     with Shop.open(shop_path) as shop:
         assert (
-            shop.conn.execute(
+            shop._conn.execute(
                 "SELECT MAX(quantity) FROM sales WHERE date = '2024-02-02'"
             ).fetchone()[0]
             == 99
@@ -145,7 +146,7 @@ def test_saved_mapping_can_be_corrected_and_reused(bk: Callable[..., int], tmp_p
     mapping_path.write_text(json.dumps(mapping), encoding="utf-8")
     assert bk("import", path, "--shop", shop_path, "--mapping", mapping_path) == 0
     with Shop.open(shop_path) as shop:
-        rows = shop.conn.execute(
+        rows = shop._conn.execute(
             "SELECT p.name, s.date FROM sales s JOIN products p ON p.id = s.product_id ORDER BY 2"
         ).fetchall()
     assert [tuple(r) for r in rows] == [("Brot", "2024-04-03"), ("Brot", "2024-04-04")]
@@ -182,4 +183,4 @@ def test_branch_choice_on_the_command_line(
         bk("import", fixture, "--shop", shop_path, "--accept-rejects", "--branch", "bahnhof") == 0
     )
     with Shop.open(shop_path) as shop:
-        assert shop.conn.execute("SELECT SUM(quantity) FROM sales").fetchone()[0] == 10
+        assert shop._conn.execute("SELECT SUM(quantity) FROM sales").fetchone()[0] == 10

@@ -24,7 +24,8 @@ from forecasting.importing.engine import (
 from forecasting.importing.layouts import ImportCancelledError
 from forecasting.importing.mapping import Mapping
 from forecasting.progress import CallbackProgress
-from forecasting.shopfile import Shop
+from forecasting.store.create import create_shop
+from forecasting.store.file import Shop
 
 KIEL_GROUPS = {
     "1": "Brot",
@@ -74,7 +75,7 @@ def test_kiel_turnover_totals_are_exact(
     again = import_sales(path, new_shop, Mapping(**{**kiel_mapping().to_dict(), "aliases": {}}))
     assert again.days_new == 0
     assert again.days_unchanged == len(rows)
-    aliases = new_shop.conn.execute("SELECT alias FROM product_aliases ORDER BY alias")
+    aliases = new_shop._conn.execute("SELECT alias FROM product_aliases ORDER BY alias")
     assert [r[0] for r in aliases] == sorted(KIEL_GROUPS)
 
 
@@ -151,7 +152,7 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 def test_receipts_are_netted_per_day_with_last_sale_time(tmp_path: Path, new_shop: Shop) -> None:
     report = import_sales(write(tmp_path / "bons.csv", RECEIPTS), new_shop)
     assert report.mapping["layout"] == "receipts"
-    rows = new_shop.conn.execute(
+    rows = new_shop._conn.execute(
         "SELECT p.name, s.date, s.quantity, s.last_sale_time, s.sold_out_time FROM sales s "
         "JOIN products p ON p.id = s.product_id ORDER BY 1, 2"
     ).fetchall()
@@ -230,7 +231,7 @@ def test_cancel_during_write_leaves_file_byte_identical(
     tmp_path: Path, datasets: Path, digest: Callable
 ) -> None:
     shop_path = tmp_path / "laden.bkshop"
-    with Shop.create(shop_path, name="Laden", state="SH") as shop:
+    with create_shop(shop_path, name="Laden", state="SH") as shop:
         import_sales(write(tmp_path / "bons.csv", RECEIPTS), shop)
     before = digest(shop_path)
     phases: list[str] = []
@@ -243,7 +244,7 @@ def test_cancel_during_write_leaves_file_byte_identical(
     with Shop.open(shop_path) as shop:
         with pytest.raises(ImportCancelledError):
             write_import(data, shop, progress=progress)
-        assert shop.conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0] == 3
+        assert shop._conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0] == 3
     assert "import.write" in phases
     assert digest(shop_path) == before
 
@@ -262,7 +263,7 @@ def test_cancel_while_reading(tmp_path: Path) -> None:
 def test_failing_write_rolls_back(tmp_path: Path, new_shop: Shop, digest: Callable) -> None:
     """A database error in the middle of the write leaves the file as it was."""
     import_sales(write(tmp_path / "a.csv", RECEIPTS), new_shop)
-    new_shop.conn.execute(
+    new_shop._conn.execute(
         "CREATE TRIGGER no_new_days BEFORE INSERT ON sales WHEN NEW.date > '2024-01-03' "
         "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
     )
@@ -272,7 +273,7 @@ def test_failing_write_rolls_back(tmp_path: Path, new_shop: Shop, digest: Callab
         import_sales(newer, new_shop)
     assert digest(new_shop.path) == before
     assert (
-        new_shop.conn.execute("SELECT COUNT(*) FROM products WHERE name = 'Neu'").fetchone()[0] == 0
+        new_shop._conn.execute("SELECT COUNT(*) FROM products WHERE name = 'Neu'").fetchone()[0] == 0
     )
 
 

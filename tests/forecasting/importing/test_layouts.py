@@ -6,7 +6,7 @@ from pathlib import Path
 
 from forecasting.importing.engine import ImportOptions, import_sales, read_file
 from forecasting.importing.mapping import Mapping
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 
 
 def test_daily_rows_with_production_leftover_and_sell_out(tmp_path: Path, new_shop: Shop) -> None:
@@ -19,7 +19,7 @@ def test_daily_rows_with_production_leftover_and_sell_out(tmp_path: Path, new_sh
     )
     report = import_sales(path, new_shop)
     assert report.mapping["layout"] == "daily"
-    rows = new_shop.conn.execute(
+    rows = new_shop._conn.execute(
         "SELECT date, quantity, produced, leftover, sold_out_time FROM sales ORDER BY date"
     ).fetchall()
     assert [tuple(r) for r in rows] == [

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from forecasting.errors import UserError
 from forecasting.importing.engine import ImportOptions, import_sales
-from forecasting.shopfile import Shop
+from forecasting.store.create import create_shop
+from forecasting.store.file import Shop
 
 PRODUCTS = ["Brot", "Brötchen", "Kuchen, groß"]
 DAYS = [dt.date(2024, 5, 1) + dt.timedelta(days=i) for i in range(20)]
@@ -88,7 +89,7 @@ def _seeded_shop() -> bytes:
         with tempfile.TemporaryDirectory() as tmp:
             seed = Path(tmp) / "seed.csv"
             seed.write_text("Datum;Artikel;Menge\n03.05.2024;Brot;7\n", encoding="utf-8")
-            with Shop.create(Path(tmp) / "s.bkshop", name="Laden", state="NW") as shop:
+            with create_shop(Path(tmp) / "s.bkshop", name="Laden", state="NW") as shop:
                 import_sales(seed, shop)
             _SEEDED.append((Path(tmp) / "s.bkshop").read_bytes())
     return _SEEDED[0]
@@ -139,8 +140,8 @@ def test_messy_files_import_exactly_or_refuse(case: dict[str, object]) -> None:
         good = dict(case["good"].items())  # type: ignore[attr-defined]
         assert in_file == good
         with Shop.open(shop_path) as shop:
-            total = shop.conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0]
-            seed = shop.conn.execute(
+            total = shop._conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0]
+            seed = shop._conn.execute(
                 "SELECT quantity FROM sales WHERE date = '2024-05-03' AND "
                 "product_id = (SELECT id FROM products WHERE name = 'Brot')"
             ).fetchone()[0]

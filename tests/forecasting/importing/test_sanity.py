@@ -16,8 +16,9 @@ from forecasting.importing.engine import ImportOptions, ImportRefusedError, impo
 from forecasting.importing.mapping import Mapping
 from forecasting.importing.report import render_report
 from forecasting.importing.stock_list import import_stock_list
-from forecasting.products import Product, save_product
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.values.products import Product
 
 HEAD = "Datum;Artikel;Menge\n"
 GOOD = "02.02.2026;Brot;3\n"
@@ -69,7 +70,7 @@ def test_the_owner_may_widen_the_window(tmp_path: Path, new_shop: Shop) -> None:
     options = ImportOptions(window=DateWindow.parse("1920-01-01..2030-12-31"))
     report = import_sales(path, new_shop, options=options)
     assert report.days_new == 3
-    assert new_shop.conn.execute("SELECT MIN(date) FROM sales").fetchone()[0] == "1925-01-01"
+    assert new_shop._conn.execute("SELECT MIN(date) FROM sales").fetchone()[0] == "1925-01-01"
 
 
 def test_a_pending_date_the_order_puts_outside_is_refused(
@@ -113,7 +114,7 @@ def test_not_finite_numbers_never_land(tmp_path: Path, new_shop: Shop,
     path = _file(tmp_path, HEAD + GOOD + f"03.02.2026;Brot;{cell}\n")
     _refused(path, new_shop, rows_digest, "import.rejected_rows")
     import_sales(path, new_shop, options=ImportOptions(accept_rejects=True))
-    assert new_shop.conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0] == 1
+    assert new_shop._conn.execute("SELECT COUNT(*) FROM sales").fetchone()[0] == 1
 
 
 @pytest.mark.parametrize(("produced", "reason"), [("-1", "sanity.quantity_negative"),
@@ -155,7 +156,7 @@ def test_long_and_tidied_names_are_fine(tmp_path: Path, new_shop: Shop) -> None:
     name = "B" * MAX_NAME_LENGTH
     path = _file(tmp_path, HEAD + f'03.02.2026;{name};5\n03.02.2026;"Brot\tmit\nKruste";2\n')
     import_sales(path, new_shop)
-    names = {r[0] for r in new_shop.conn.execute("SELECT name FROM products")}
+    names = {r[0] for r in new_shop._conn.execute("SELECT name FROM products")}
     assert names == {name, "Brot mit Kruste"}
 
 
@@ -174,7 +175,7 @@ def test_accept_rejects_drops_them_counted_and_named(tmp_path: Path, new_shop: S
     assert "Davon unplausibel (Datum, Menge oder Name): 3" in text
     assert "Zeile 3, Spalte „Datum“: Datum außerhalb des plausiblen Zeitraums" in text
     assert "\x1b" not in text
-    assert [tuple(r) for r in new_shop.conn.execute("SELECT date, quantity FROM sales")] == [
+    assert [tuple(r) for r in new_shop._conn.execute("SELECT date, quantity FROM sales")] == [
         ("2026-02-02", 3.0)]
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from forecasting.importing.engine import import_sales
 from forecasting.importing.sniff import column_letter, detect_mapping, detect_separator
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
 
 PRODUCTS = ["Brötchen", "Brot, groß", "Blechkuchen (Apfel)"]
 DAYS = [dt.date(2024, 3, 1) + dt.timedelta(days=i) for i in range(16)]

@@ -11,16 +11,19 @@ from openpyxl import Workbook
 
 from forecasting.errors import UserError
 from forecasting.importing.stock_list import import_stock_list
-from forecasting.products import Product, save_product
-from forecasting.shopfile import Shop
-from forecasting.stock_counts import StockCount, latest_counts
+from forecasting.store.create import create_shop
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.stock import latest_counts
+from forecasting.values.products import Product
+from forecasting.values.stock import StockCount
 
 DAY = dt.date(2026, 11, 26)
 
 
 @pytest.fixture
 def shop(tmp_path: Path) -> Shop:
-    shop = Shop.create(tmp_path / "deli.bkshop", name="Feinkost", state="SH")
+    shop = create_shop(tmp_path / "deli.bkshop", name="Feinkost", state="SH")
     for name in ("Feta 200 g", "Oliven Kalamata", "Räucherlachs 100 g"):
         save_product(shop, Product(name, shelf_life_days=10))
     yield shop

@@ -16,7 +16,7 @@ from forecasting.models.fingerprint import (
     request_key,
     versions,
 )
-from forecasting.products import Product
+from forecasting.values.products import Product
 
 
 def _sales() -> pd.DataFrame:

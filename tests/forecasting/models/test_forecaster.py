@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from forecasting.models.forecaster import DEFAULT_LEVELS, forecast
-from forecasting.products import Product
+from forecasting.values.products import Product
 
 NEXT = [dt.date(2026, 2, 24), dt.date(2026, 2, 25), dt.date(2026, 2, 27)]  # Tue, Wed, Fri
 

@@ -18,8 +18,8 @@ from forecasting.models.frame import build_panel
 from forecasting.models.persist import CACHE_ENV, RESULT_PREFIX, ModelCache
 from forecasting.models.result_json import results_equal
 from forecasting.models.shop_forecast import forecast_shop, shop_features
-from forecasting.sales_store import read_sales, read_true_demand, write_sales
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.sales import read_sales, read_true_demand, write_sales
 
 DAY = dt.date(2026, 11, 26)
 
@@ -34,9 +34,9 @@ def _small_shop(source: Path, tmp_path: Path, products: int = 4) -> Path:
     path = tmp_path / "shop.bkshop"
     shutil.copy(source, path)
     with Shop.open(path) as shop:
-        shop.conn.execute("DELETE FROM true_demand")  # the forecast never needs it
+        shop._conn.execute("DELETE FROM true_demand")  # the forecast never needs it
         # keep the test fast: forecast a few active products
-        shop.conn.execute("UPDATE products SET active = 0 WHERE id > ?", (products,))
+        shop._conn.execute("UPDATE products SET active = 0 WHERE id > ?", (products,))
     return path
 
 
@@ -183,7 +183,8 @@ def test_a_promotion_for_one_product_lifts_that_product_only(demo_bakery_path: P
                                                              tmp_path: Path) -> None:
     """The demo's promotions lift only their product (+50 % demand); linked to the product, the
     forecast learns that from past promotions and applies it to a planned one."""
-    from forecasting.calendar_store import Event, delete_event, load_events, save_event
+    from forecasting.store.calendar import delete_event, load_events, save_event
+    from forecasting.values.events import Event
 
     path = _small_shop(demo_bakery_path, tmp_path, products=40)
     with Shop.open(path) as shop:

@@ -12,9 +12,11 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from forecasting.products import Product, save_product
-from forecasting.sales_store import write_sales
-from forecasting.shopfile import Shop
+from forecasting.store.create import create_shop
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.sales import write_sales
+from forecasting.values.products import Product
 
 LEVELS = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99]
 
@@ -53,7 +55,7 @@ def plain_forecast(rows: dict[tuple[str, dt.date], tuple[float, float]]) -> Plai
 @pytest.fixture
 def small_shop(tmp_path: Path) -> Iterator[Shop]:
     """A bakery in Bavaria (Mon-Sat) with four products and eight weeks of sales."""
-    shop = Shop.create(tmp_path / "small.bkshop", name="Kleine Bäckerei", state="BY")
+    shop = create_shop(tmp_path / "small.bkshop", name="Kleine Bäckerei", state="BY")
     products = [
         Product("Brötchen", category="Brötchen", price=0.45, unit_cost=0.12, pack_size=12,
                 supplier="Backstube"),

@@ -24,10 +24,11 @@ from forecasting.models.forecaster import forecast
 from forecasting.models.shop_forecast import shop_features
 from forecasting.policy.explain_text import explanation_items, explanation_lines, reason_line
 from forecasting.policy.plan import build_order_plan, days_needed
-from forecasting.products import Product, load_products, save_product
-from forecasting.sales_store import read_sales
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.products import load_products, save_product
+from forecasting.store.sales import read_sales
 from forecasting.texts import format_number
+from forecasting.values.products import Product
 
 FIRST = dt.date(2026, 11, 26)
 BAKERY_DAYS = [FIRST + dt.timedelta(days=3 * k) for k in range(10)]  # 26.11. .. 23.12.

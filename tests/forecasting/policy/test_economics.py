@@ -13,7 +13,7 @@ from forecasting.policy.economics import (
     service_level,
     stock_service_level,
 )
-from forecasting.products import Product
+from forecasting.values.products import Product
 
 
 def test_critical_ratio_formula() -> None:

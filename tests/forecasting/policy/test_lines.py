@@ -11,7 +11,7 @@ from scipy import stats
 from forecasting.policy.economics import ServiceLevel, service_level
 from forecasting.policy.lines import newsvendor_line, stocked_line, zero_line
 from forecasting.policy.order_up_to import delivery_schedule
-from forecasting.products import Product
+from forecasting.values.products import Product
 
 LEVELS = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99]
 SATURDAY = dt.date(2026, 11, 28)

@@ -8,11 +8,13 @@ from collections.abc import Callable
 
 import pytest
 
-from forecasting.decisions import load_forecasts
-from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day, save_plan
-from forecasting.products import Product, save_product
-from forecasting.shop_settings import set_closing_day
-from forecasting.shopfile import Shop
+from forecasting.operations.plan import save_plan
+from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day
+from forecasting.store.decisions import load_forecasts
+from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.store.settings import set_closing_day
+from forecasting.values.products import Product
 
 SATURDAY = dt.date(2026, 11, 28)
 WEDNESDAY = dt.date(2026, 11, 25)
@@ -155,7 +157,8 @@ def test_missing_sales_counts_past_opening_days_without_sales(small_shop: Shop) 
 def test_a_stock_count_lowers_the_order_of_goods_that_keep(
     small_shop: Shop, make_forecast: Callable[..., object]
 ) -> None:
-    from forecasting.stock_counts import StockCount, save_count
+    from forecasting.store.stock import save_count
+    from forecasting.values.stock import StockCount
 
     feta = Product("Feta", category="Käse", price=3.2, unit_cost=1.6, shelf_life_days=10,
                    lead_time_days=1, delivery_weekdays=(1, 4), supplier="Käsehandel")
@@ -186,7 +189,8 @@ def test_a_stock_count_lowers_the_order_of_goods_that_keep(
 def test_bread_that_keeps_is_ordered_up_to_once_its_stock_is_counted(
     small_shop: Shop, make_forecast: Callable[..., object]
 ) -> None:
-    from forecasting.stock_counts import StockCount, save_count
+    from forecasting.store.stock import save_count
+    from forecasting.values.stock import StockCount
 
     bread = Product("Vollkornbrot", category="Brot", price=4.5, unit_cost=1.4, shelf_life_days=4,
                     supplier="Backstube")

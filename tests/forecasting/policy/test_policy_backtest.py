@@ -14,7 +14,7 @@ from forecasting.policy.policy_backtest import (
     rule_orders,
     score,
 )
-from forecasting.products import Product
+from forecasting.values.products import Product
 
 LEVELS = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99]
 PRODUCTS = {"Brot": Product("Brot", price=3.0, unit_cost=1.0),

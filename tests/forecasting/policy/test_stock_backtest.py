@@ -10,7 +10,7 @@ import pandas as pd
 from scipy import stats
 
 from forecasting.policy.stock_backtest import compare_stocked, window_forecasts
-from forecasting.products import Product
+from forecasting.values.products import Product
 
 LEVELS = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99]
 FETA = Product("Feta", price=3.2, unit_cost=1.6, pack_size=4, min_order=4, shelf_life_days=6,

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from forecasting.policy.stock_simulation import OrderContext, margin, round_up_to_packs, simulate
-from forecasting.products import Product
+from forecasting.values.products import Product
 
 START = dt.date(2026, 3, 2)  # a Monday
 DAYS = [START + dt.timedelta(days=k) for k in range(28)]

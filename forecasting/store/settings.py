@@ -6,35 +6,14 @@ import dataclasses
 import datetime as dt
 import json
 
-from calendars.options import STATES
 from forecasting.errors import ShopFileError
-from forecasting.shopfile import Shop
-
-
-@dataclasses.dataclass
-class ShopSettings:
-    """The shop's own facts. opening_days holds weekday numbers, Monday = 0."""
-
-    name: str
-    state: str
-    postal_code: str = ""
-    latitude: float | None = None
-    longitude: float | None = None
-    opening_days: tuple[int, ...] = (0, 1, 2, 3, 4, 5)
-    opening_hours: dict[str, str] = dataclasses.field(default_factory=dict)
-    language: str = "de"
-    open_on_public_holidays: bool = False
-
-    def __post_init__(self) -> None:
-        self.state = self.state.upper()
-        if self.state not in STATES:
-            raise ShopFileError("shop.bad_state", state=self.state)
-        self.opening_days = tuple(sorted({int(d) for d in self.opening_days}))
+from forecasting.store.file import Shop
+from forecasting.values.settings import ShopSettings
 
 
 def load_settings(shop: Shop) -> ShopSettings:
     """The settings stored in the shop file."""
-    row = shop.conn.execute("SELECT * FROM shop WHERE id = 1").fetchone()
+    row = shop._conn.execute("SELECT * FROM shop WHERE id = 1").fetchone()
     if row is None:  # deleted by hand or by another tool: the file is not usable as it is
         raise ShopFileError("failure.no_shop_row", path=str(shop.path))
     return ShopSettings(
@@ -80,7 +59,7 @@ def save_settings(shop: Shop, settings: ShopSettings) -> None:
 
 def load_closing_days(shop: Shop) -> dict[dt.date, str]:
     """Planned closing days (holidays of the shop itself, renovation, ...) with their reason."""
-    rows = shop.conn.execute("SELECT date, reason FROM closing_days ORDER BY date").fetchall()
+    rows = shop._conn.execute("SELECT date, reason FROM closing_days ORDER BY date").fetchall()
     return {dt.date.fromisoformat(r["date"]): r["reason"] for r in rows}
 
 
@@ -92,7 +71,6 @@ def set_closing_day(shop: Shop, day: dt.date, reason: str = "") -> None:
             (day.isoformat(), reason),
         )
         shop.log("closing_day.set", {"date": day.isoformat(), "reason": reason})
-        shop.mark_data_changed()
 
 
 def remove_closing_day(shop: Shop, day: dt.date) -> None:
@@ -100,9 +78,3 @@ def remove_closing_day(shop: Shop, day: dt.date) -> None:
     with shop.transaction() as conn:
         conn.execute("DELETE FROM closing_days WHERE date = ?", (day.isoformat(),))
         shop.log("closing_day.removed", {"date": day.isoformat()})
-        shop.mark_data_changed()
-
-
-def is_open(settings: ShopSettings, closing_days: dict[dt.date, str], day: dt.date) -> bool:
-    """Whether the shop plans to open on `day` (public holidays are handled by the calendar)."""
-    return day.weekday() in settings.opening_days and day not in closing_days

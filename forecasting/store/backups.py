@@ -36,11 +36,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from forecasting.errors import ShopFileError, UserError
-from forecasting.shop_schema import APPLICATION_ID, CURRENT_VERSION
+from forecasting.store.schema import APPLICATION_ID, CURRENT_VERSION
 from forecasting.texts import format_date, format_number, render
 
 if TYPE_CHECKING:
-    from forecasting.shopfile import Shop
+    from forecasting.store.file import Shop
 
 KINDS = ("daily", "before-import", "before-migration", "before-restore", "manual")
 # How many of each kind are kept (the newest); manual backups are the owner's and never pruned.
@@ -435,10 +435,10 @@ def before_import(shop: Shop, *, now: dt.datetime | None = None) -> Iterator[Bac
     """A before-import backup around an import that writes in one transaction: kept (and the
     oldest pruned) when the import went through; deleted when it failed, as nothing changed.
     A new shop without products or events has nothing to lose and is not backed up."""
-    if not _has_data(shop.conn):
+    if not _has_data(shop._conn):
         yield None
         return
-    backup = create(shop.path, "before-import", source=shop.conn, now=now, prune_old=False)
+    backup = create(shop.path, "before-import", source=shop._conn, now=now, prune_old=False)
     try:
         yield backup
     except BaseException:
@@ -599,8 +599,4 @@ def restore(shop_path: str | Path, backup: Backup | str | Path, *,
         raise BackupError("backup.restore_failed", path=str(shop_path), detail=detail,
                           before=str(before.path if before else aside or ""))
     prune(shop_path, "before-restore")
-    if (checked.version or 0) < CURRENT_VERSION:
-        from forecasting.shopfile import Shop  # not at the top: shopfile imports this module
-
-        Shop.open(shop_path).close()  # migrates forward (with its own before-migration backup)
-    return Restored(checked, before, aside)
+    return Restored(checked, before, aside)  # an older backup migrates when the shop is opened

@@ -9,15 +9,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
-import secrets
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from forecasting import backups
 from forecasting.errors import ShopFileError
-from forecasting.shop_schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
+from forecasting.store import backups, meta
+from forecasting.store.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
 
 
 def _now() -> str:
@@ -35,7 +33,7 @@ BUSY_TIMEOUT_MS = 5000  # how long a writer waits for another process's write to
 PART_SUFFIX = ".part"  # a shop file being built, next to where it will appear
 
 
-def _connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
+def connect(path: Path, *, create: bool = False) -> sqlite3.Connection:
     """A connection to `path`; opening never creates the file unless `create`.
 
     The file is only ever touched through SQLite: on POSIX, closing any other descriptor of the
@@ -79,7 +77,7 @@ def open_error(exc: sqlite3.Error, path: Path) -> ShopFileError:
     return ShopFileError("shop.cannot_open", path=str(path), detail=str(exc))
 
 
-def _migrate(conn: sqlite3.Connection, target: int = CURRENT_VERSION) -> None:
+def migrate_schema(conn: sqlite3.Connection, target: int = CURRENT_VERSION) -> None:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     for number in range(version + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
@@ -109,48 +107,14 @@ def _statements(script: str) -> list[str]:
 
 
 class Shop:
-    """An open shop file. Use `Shop.open` or `Shop.create`; close it (or use `with`)."""
+    """An open shop file. Use `Shop.open` or `store.create.create_shop`; close it (or use `with`)."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
-        self.conn = conn
+        self._conn = conn
         self._depth = 0
 
     # -- opening -------------------------------------------------------------------------------
-    @classmethod
-    def create(
-        cls,
-        path: str | Path,
-        *,
-        name: str,
-        state: str,
-        **settings: object,
-    ) -> Shop:
-        """A new, empty shop file at `path`, open (refuses to overwrite an existing file)."""
-        with new_shop_file(path, name=name, state=state, **settings):
-            pass
-        return cls.open(path)
-
-    @classmethod
-    def _initialise(cls, path: Path, settings: dict[str, object]) -> Shop:
-        """Schema, settings and the first log line in a file nobody else knows yet."""
-        from forecasting.shop_settings import ShopSettings, save_settings
-
-        shop_settings = ShopSettings(**settings)  # type: ignore[arg-type]
-        conn = _connect(path, create=True)
-        try:
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute("PRAGMA journal_mode = WAL")
-            _migrate(conn)
-        except BaseException:
-            conn.close()
-            raise
-        shop = cls(path, conn)
-        with shop.transaction():
-            save_settings(shop, shop_settings)
-            shop.log("shop.created", {"name": shop_settings.name, "state": shop_settings.state})
-        return shop
-
     @classmethod
     def open(cls, path: str | Path, *, migrate: bool = True, read_only: bool = False) -> Shop:
         """Open an existing shop file, migrating it forward; foreign or newer files are refused and
@@ -161,7 +125,7 @@ class Shop:
         if not path.is_file():
             raise ShopFileError("shop.not_found", path=str(path))
         try:
-            conn = _connect(path)
+            conn = connect(path)
         except sqlite3.Error as exc:
             raise open_error(exc, path) from exc
         try:
@@ -170,7 +134,7 @@ class Shop:
                 conn.execute("PRAGMA journal_mode = WAL")
             if migrate and version < CURRENT_VERSION:
                 backups.create(path, "before-migration", source=conn)  # checked copy first
-                _migrate(conn)
+                migrate_schema(conn)
             if read_only:
                 conn.execute("PRAGMA query_only = ON")
         except ShopFileError:
@@ -189,8 +153,8 @@ class Shop:
         so one file is all there is to copy."""
         with contextlib.suppress(sqlite3.Error):
             # PASSIVE never waits for other processes (TRUNCATE would, up to the busy timeout)
-            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        self.conn.close()
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        self._conn.close()
 
     def __enter__(self) -> Shop:
         return self
@@ -201,7 +165,7 @@ class Shop:
     @property
     def version(self) -> int:
         """The schema version (PRAGMA user_version)."""
-        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
 
     # -- writing -------------------------------------------------------------------------------
     @contextlib.contextmanager
@@ -210,26 +174,26 @@ class Shop:
         if self._depth:
             self._depth += 1
             try:
-                yield self.conn
+                yield self._conn
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        self._conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
-            yield self.conn
+            yield self._conn
         except BaseException:
-            if self.conn.in_transaction:  # SQLite may have rolled back itself (a full disk)
-                self.conn.execute("ROLLBACK")
+            if self._conn.in_transaction:  # SQLite may have rolled back itself (a full disk)
+                self._conn.execute("ROLLBACK")
             raise
         else:
-            self.conn.execute("COMMIT")
+            self._conn.execute("COMMIT")
         finally:
             self._depth = 0
 
     def log(self, action: str, details: dict[str, object] | None = None, actor: str = "") -> None:
         """Append a line to the change log (the table refuses updates and deletes)."""
-        self.conn.execute(
+        self._conn.execute(
             "INSERT INTO change_log(at, actor, action, details) VALUES (?, ?, ?, ?)",
             (_now(), actor, action, json.dumps(details or {}, ensure_ascii=False, default=str)),
         )
@@ -237,95 +201,37 @@ class Shop:
     @property
     def shop_id(self) -> str:
         """A random id given to the shop when it was made (names its model cache folder)."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'shop_id'").fetchone()
-        return str(row[0]) if row else "unknown"
+        return meta.get_text(self, meta.Key.SHOP_ID) or "unknown"
 
     def mark_data_changed(self) -> None:
-        """Count a change of sales or calendar data, so stored suggestions know they are stale."""
-        with self.transaction():
-            self.conn.execute(
-                "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'data_version'"
-            )
+        """Count a change of sales, calendar, products or settings: stored forecasts are stale."""
+        meta.bump(self, meta.Key.DATA_VERSION)
 
     def data_version(self) -> int:
-        """A counter that grows whenever sales or calendar data change."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
-        return int(row[0]) if row else 0
+        """A counter that grows whenever sales, calendar, products or settings change."""
+        return meta.get_int(self, meta.Key.DATA_VERSION)
 
     def mark_stock_changed(self) -> None:
         """Count a change of stock counts: suggestions of goods that keep are stale, the forecast
         is not (so it is not retrained)."""
-        with self.transaction():
-            self.conn.execute(
-                """INSERT INTO meta(key, value) VALUES ('stock_version', '1') ON CONFLICT(key)
-                   DO UPDATE SET value = CAST(value AS INTEGER) + 1"""
-            )
+        meta.bump(self, meta.Key.STOCK_VERSION)
 
     def plan_version(self) -> int:
         """A counter that grows whenever the suggestions may change (data or stock counts)."""
-        row = self.conn.execute("SELECT value FROM meta WHERE key = 'stock_version'").fetchone()
-        return self.data_version() + (int(row[0]) if row else 0)
+        return self.data_version() + meta.get_int(self, meta.Key.STOCK_VERSION)
 
-
-@contextlib.contextmanager
-def new_shop_file(path: str | Path, *, name: str, state: str, **settings: object
-                  ) -> Iterator[Shop]:
-    """A new shop file, built under a temporary name beside `path` and moved into place only when
-    the block succeeds: a failure or a killed process leaves no shop file at `path`, and a file that
-    appeared there meanwhile (another import creating the same shop) is never replaced."""
-    path = Path(path)
-    if path.exists():
-        raise ShopFileError("shop.exists", path=str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}{PART_SUFFIX}")
-    shop = Shop._initialise(part, {"name": name, "state": state, **settings})
-    try:
-        yield shop
-    except BaseException:
-        shop.close()
-        remove_shop_files(part)
-        raise
-    shop.close()
-    try:
-        place_new_file(part, path)
-    finally:
-        remove_shop_files(part)
-
-
-def place_new_file(part: Path, path: Path) -> None:
-    """Give the finished file `part` the name `path`, unless a file of that name exists."""
-    try:
-        os.link(part, path)  # atomic and never replaces
-        return
-    except FileExistsError:
-        raise ShopFileError("shop.exists", path=str(path)) from None
-    except OSError:
-        pass  # no hard links here (FAT on a USB stick)
-    if os.name == "nt":
-        try:
-            os.rename(part, path)  # refuses an existing target on Windows
-        except FileExistsError:
-            raise ShopFileError("shop.exists", path=str(path)) from None
-        return
-    try:
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY))  # claim the name
-    except FileExistsError:
-        raise ShopFileError("shop.exists", path=str(path)) from None
-    os.replace(part, path)
-
-
-def remove_shop_files(path: Path) -> None:
-    """Delete a shop file that is not in use (one we were building) with its journal files."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    def commit_count(self) -> int:
+        """How many commits other connections made since this one opened (PRAGMA data_version):
+        a cheap way for the window to notice writes of other programs."""
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 def replace_content(source: Path, target: Path) -> None:
     """Make the shop file `target` hold exactly what `source` holds, through SQLite's backup API:
     programs that have `target` open then read the new content, and nothing is half-written."""
-    src = _connect(Path(source))
+    src = connect(Path(source))
     try:
-        dst = _connect(Path(target))
+        dst = connect(Path(target))
         try:
             src.backup(dst)
         finally:

@@ -1,6 +1,7 @@
 """Edits of the order sheet kept as data: `apply(shop)` writes and returns the inverse edit.
 
-Undo/redo is then just applying the returned edit (see `app/undo.py`, the QUndoCommand adapter).
+Undo/redo is then just applying the returned edit (`app/undo.py` is the QUndoCommand adapter); the
+command line applies the same edits once (`apply_edit`).
 Every edit carries what its view showed (`old`) and is applied only if the file still holds exactly
 that: a newer write by another program (the command line, a second window) is never overwritten,
 the edit is refused with ChangedElsewhereError instead (optimistic concurrency).
@@ -11,10 +12,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from forecasting.decisions import OrderDecision, decision_on, delete_decision, save_decision
 from forecasting.errors import ChangedElsewhereError
-from forecasting.shopfile import Shop
-from forecasting.stock_counts import StockCount, count_on, delete_count, save_count
+from forecasting.operations.changes import Changes
+from forecasting.store.decisions import decision_on, delete_decision, save_decision
+from forecasting.store.file import Shop
+from forecasting.store.stock import count_on, delete_count, save_count
+from forecasting.values.decisions import OrderDecision
+from forecasting.values.stock import StockCount
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,6 +87,7 @@ class SetStock:
                 delete_count(shop, self.product, self.day)
             else:
                 save_count(shop, self.new)
+            shop.mark_stock_changed()
         return SetStock(self.product, self.day, new=self.old, old=self.new)
 
     def products(self) -> set[str]:
@@ -91,4 +96,17 @@ class SetStock:
 
 
 Edit = SetDecision | EditBatch | SetStock
+
+
+def changes_of(edit: Edit) -> Changes:
+    """What applying `edit` changes."""
+    if isinstance(edit, SetStock):
+        return Changes(stock=True)
+    return Changes(decisions=frozenset(edit.products()))
+
+
+def apply_edit(shop: Shop, edit: Edit) -> tuple[Changes, Edit]:
+    """Write `edit` in one transaction (refused with ChangedElsewhereError if another program
+    changed the same thing since the view was read); what changed and the inverse edit."""
+    return changes_of(edit), edit.apply(shop)
 

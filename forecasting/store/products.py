@@ -4,46 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import sqlite3
 
 from forecasting.errors import ShopFileError
-from forecasting.shopfile import Shop
-
-
-@dataclasses.dataclass
-class Product:
-    """One product. salvage_value is what an unsold unit still brings (day-old sale; donation = 0).
-
-    delivery_weekdays: weekdays (Monday = 0) on which the supplier delivers / the bakery bakes.
-    service_level: the owner's override of the target probability of not selling out, or None to
-    take it from the economics (critical ratio).
-    """
-
-    name: str
-    category: str = ""
-    unit: str = "Stück"
-    price: float = 0.0
-    unit_cost: float = 0.0
-    salvage_value: float = 0.0
-    pack_size: float = 1.0
-    min_order: float = 0.0
-    shelf_life_days: int = 1
-    lead_time_days: int = 1
-    supplier: str = ""
-    delivery_weekdays: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6)
-    service_level: float | None = None
-    active: bool = True
-    introduced: dt.date | None = None
-    discontinued: dt.date | None = None
-    id: int | None = None
-
-    def sold_on(self, day: dt.date) -> bool:
-        """Whether the product is on sale on `day` (introduced, not discontinued, active)."""
-        if self.introduced and day < self.introduced:
-            return False
-        if self.discontinued and day >= self.discontinued:
-            return False
-        return self.active
-
+from forecasting.store.file import Shop
+from forecasting.values.products import Product
 
 _FIELDS = [f.name for f in dataclasses.fields(Product) if f.name != "id"]
 
@@ -64,36 +29,26 @@ def _to_row(p: Product) -> list[object]:
 
 def _from_row(row: object) -> Product:
     r = dict(row)  # type: ignore[call-overload]
-    return Product(
-        id=r["id"],
-        name=r["name"],
-        category=r["category"],
-        unit=r["unit"],
-        price=r["price"],
-        unit_cost=r["unit_cost"],
-        salvage_value=r["salvage_value"],
-        pack_size=r["pack_size"],
-        min_order=r["min_order"],
-        shelf_life_days=r["shelf_life_days"],
-        lead_time_days=r["lead_time_days"],
-        supplier=r["supplier"],
-        delivery_weekdays=tuple(int(c) for c in r["delivery_weekdays"]),
-        service_level=r["service_level"],
-        active=bool(r["active"]),
-        introduced=dt.date.fromisoformat(r["introduced"]) if r["introduced"] else None,
-        discontinued=dt.date.fromisoformat(r["discontinued"]) if r["discontinued"] else None,
-    )
+    day = dt.date.fromisoformat
+    special = {
+        "delivery_weekdays": tuple(int(c) for c in r["delivery_weekdays"]),
+        "active": bool(r["active"]),
+        "introduced": day(r["introduced"]) if r["introduced"] else None,
+        "discontinued": day(r["discontinued"]) if r["discontinued"] else None,
+    }
+    plain = {f.name: r[f.name] for f in dataclasses.fields(Product) if f.name not in special}
+    return Product(**plain, **special)
 
 
 def load_products(shop: Shop, *, active_only: bool = False) -> list[Product]:
     """All products, by name."""
     sql = "SELECT * FROM products" + (" WHERE active = 1" if active_only else "") + " ORDER BY name"
-    return [_from_row(r) for r in shop.conn.execute(sql)]
+    return [_from_row(r) for r in shop._conn.execute(sql)]
 
 
 def product_by_name(shop: Shop, name: str) -> Product:
     """The product called `name`; raises a user error if there is none."""
-    row = shop.conn.execute("SELECT * FROM products WHERE name = ?", (name,)).fetchone()
+    row = shop._conn.execute("SELECT * FROM products WHERE name = ?", (name,)).fetchone()
     if row is None:
         raise ShopFileError("shop.unknown_product", name=name)
     return _from_row(row)
@@ -123,4 +78,22 @@ def save_product(shop: Shop, product: Product) -> int:
 
 def product_ids(shop: Shop) -> dict[str, int]:
     """Product name -> id."""
-    return {r["name"]: r["id"] for r in shop.conn.execute("SELECT id, name FROM products")}
+    return {r["name"]: r["id"] for r in shop._conn.execute("SELECT id, name FROM products")}
+
+
+def aliases(shop: Shop) -> dict[str, str]:
+    """Alias key -> product name (names a till used for a product; empty for a version-1 file
+    opened without migrating, for a dry run)."""
+    try:
+        rows = shop._conn.execute(
+            "SELECT a.alias, p.name FROM product_aliases a JOIN products p ON p.id = a.product_id")
+        return {r[0]: r[1] for r in rows}
+    except sqlite3.OperationalError:  # no product_aliases table before version 2
+        return {}
+
+
+def save_alias(shop: Shop, alias_key: str, product_id: int) -> None:
+    """Remember that a till's name (its key) means this product."""
+    with shop.transaction() as conn:
+        conn.execute("INSERT OR REPLACE INTO product_aliases(alias, product_id) VALUES (?, ?)",
+                     (alias_key, product_id))

@@ -8,29 +8,15 @@ import datetime as dt
 import pandas as pd
 
 from calendars.plausible import DateWindow
-from forecasting.backups import before_import
 from forecasting.schema import EVENT_COLUMNS, WEATHER_COLUMNS
-from forecasting.shopfile import Shop
-
-
-@dataclasses.dataclass
-class Event:
-    """A local event or own action with an inclusive date range; strength 1.0 = as usual."""
-
-    kind: str
-    name: str
-    start_date: dt.date
-    end_date: dt.date
-    strength: float | None = None
-    source: str = "manual"
-    uid: str | None = None
-    id: int | None = None
-    product: str | None = None  # a promotion for one product; None: for the whole shop
+from forecasting.store.file import Shop
+from forecasting.store.products import product_by_name
+from forecasting.values.events import Event
 
 
 def load_events(shop: Shop) -> list[Event]:
     """All events in the shop file, by start date."""
-    rows = shop.conn.execute(
+    rows = shop._conn.execute(
         """SELECT e.*, p.name AS product FROM events e LEFT JOIN products p ON p.id = e.product_id
            ORDER BY e.start_date, e.id"""
     ).fetchall()
@@ -66,7 +52,6 @@ def events_frame(events: list[Event], window: DateWindow | None = None) -> pd.Da
 
 def save_event(shop: Shop, event: Event) -> int:
     """Insert (id None) or update an event; returns its id."""
-    from forecasting.products import product_by_name
 
     product_id = product_by_name(shop, event.product).id if event.product else None
     values = (
@@ -95,7 +80,6 @@ def save_event(shop: Shop, event: Event) -> int:
                 (*values, event.id),
             )
             shop.log("event.changed", dataclasses.asdict(event))
-        shop.mark_data_changed()
     return event.id
 
 
@@ -104,7 +88,6 @@ def delete_event(shop: Shop, event_id: int) -> None:
     with shop.transaction() as conn:
         conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
         shop.log("event.deleted", {"id": event_id})
-        shop.mark_data_changed()
 
 
 def load_weather(shop: Shop, window: DateWindow | None = None) -> pd.DataFrame:
@@ -114,7 +97,7 @@ def load_weather(shop: Shop, window: DateWindow | None = None) -> pd.DataFrame:
     frame = pd.read_sql_query(
         f"SELECT {', '.join(WEATHER_COLUMNS)} FROM weather WHERE date >= ? AND date <= ? "
         "ORDER BY date, kind",
-        shop.conn,
+        shop._conn,
         params=(window.first.isoformat(), window.last.isoformat()),
     )
     frame["date"] = pd.to_datetime(frame["date"])
@@ -145,14 +128,7 @@ def write_weather(shop: Shop, weather: pd.DataFrame, source: str = "") -> int:
             rows,
         )
         shop.log("weather.written", {"rows": len(rows), "source": source})
-        shop.mark_data_changed()
     return len(rows)
-
-
-def import_weather(shop: Shop, weather: pd.DataFrame, source: str = "") -> int:
-    """Store weather rows read from a file, after a before-import backup (forecasting/backups.py)."""
-    with before_import(shop):
-        return write_weather(shop, weather, source)
 
 
 def _num(value: object) -> float | None:
@@ -165,34 +141,16 @@ def _num(value: object) -> float | None:
     return None if number != number else number
 
 
-def merge_events(shop: Shop, events: pd.DataFrame) -> tuple[int, int]:
-    """Store an EVENTS frame from a file in one transaction; returns (added, replaced).
-
-    An event with a uid already stored (an ICS imported again), or without uid the same kind, name
-    and dates (a CSV imported again), replaces the stored one, so importing twice adds nothing.
-    """
-    added = replaced = 0
-    with before_import(shop), shop.transaction():
-        stored = load_events(shop)
-        by_uid = {e.uid: e.id for e in stored if e.uid}
-        by_key = {(e.kind, e.name, e.start_date, e.end_date): e.id for e in stored if not e.uid}
-        for rec in events.to_dict("records"):
-            uid = rec.get("uid") or None
-            start, end = pd.Timestamp(rec["start_date"]).date(), pd.Timestamp(rec["end_date"]).date()
-            event = Event(
-                kind=rec["kind"],
-                name=rec["name"],
-                start_date=start,
-                end_date=end,
-                strength=_num(rec.get("strength")),
-                source=rec.get("source") or "import",
-                uid=uid,
-                id=by_uid.get(uid) if uid else by_key.get((rec["kind"], rec["name"], start, end)),
-                product=rec.get("product") or None,
-            )
-            if event.id is None:
-                added += 1
-            else:
-                replaced += 1
-            save_event(shop, event)
-    return added, replaced
+def rows_outside(shop: Shop, window: DateWindow) -> tuple[int, int, int]:
+    """(events, weather days, closing days) dated outside `window`."""
+    first, last = window.first.isoformat(), window.last.isoformat()
+    events = shop._conn.execute(
+        "SELECT COUNT(*) FROM events WHERE start_date < ? OR end_date > ?", (first, last)
+    ).fetchone()[0]
+    weather = shop._conn.execute(
+        "SELECT COUNT(*) FROM weather WHERE date < ? OR date > ?", (first, last)
+    ).fetchone()[0]
+    closing = shop._conn.execute(
+        "SELECT COUNT(*) FROM closing_days WHERE date < ? OR date > ?", (first, last)
+    ).fetchone()[0]
+    return int(events), int(weather), int(closing)

@@ -1,4 +1,4 @@
-"""How well past suggestions fitted what was sold: a small summary per product (Qt-free).
+"""How well past suggestions fitted what was sold: a small summary per product.
 
 Reads the suggestions the owner saw (order decisions, else stored forecasts) and the sales of the
 same days. Sales are censored on sell-out days, so "short" counts sell-out days, not lost units.
@@ -11,9 +11,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from forecasting.decisions import load_decisions
-from forecasting.sales_store import read_sales
-from forecasting.shopfile import Shop
+from forecasting.models.backtest import BacktestPlan, run_backtest
+from forecasting.models.forecaster import DEFAULT_LEVELS
+from forecasting.policy.policy_backtest import policy_orders, rule_orders
+from forecasting.shop_calendar import product_promotions, shop_features, with_promotions
+from forecasting.store.decisions import forecasts_of, load_decisions
+from forecasting.store.file import Shop
+from forecasting.store.products import load_products
+from forecasting.store.sales import read_sales
 
 
 @dataclasses.dataclass
@@ -31,15 +36,8 @@ def product_accuracy(shop: Shop, product: str, until: dt.date, weeks: int = 6) -
     """Accuracy over the last `weeks` before `until`, or None if there is nothing to compare."""
     start = until - dt.timedelta(weeks=weeks)
     suggested: dict[dt.date, float] = {}
-    rows = shop.conn.execute(
-        """SELECT f.date, f.explanation, f.median FROM forecasts f
-           JOIN products p ON p.id = f.product_id
-           WHERE p.name = ? AND f.date >= ? AND f.date < ?""",
-        (product, start.isoformat(), until.isoformat()),
-    ).fetchall()
-    for row in rows:
-        suggested[dt.date.fromisoformat(row["date"])] = _suggestion(row["explanation"],
-                                                                    row["median"])
+    for stored in forecasts_of(shop, product, start, until - dt.timedelta(days=1)):
+        suggested[stored.date] = _suggestion(stored.explanation, stored.median)
     for decision in load_decisions(shop):
         in_window = decision.product == product and start <= decision.date < until
         if in_window and decision.suggested is not None:
@@ -64,14 +62,11 @@ def product_accuracy(shop: Shop, product: str, until: dt.date, weeks: int = 6) -
     return Accuracy(len(gaps), sum(gaps) / len(gaps), sum(sold) / len(sold), left, sellouts)
 
 
-def _suggestion(explanation_json: str, median: float) -> float:
+def _suggestion(steps: list[dict[str, object]], median: float) -> float:
     """The suggestion a stored forecast led to: the sum of its explanation steps."""
-    import json
-
-    steps = json.loads(explanation_json or "[]")
     if not steps:
         return float(median)
-    return float(sum(float(s.get("amount", 0.0)) for s in steps))
+    return float(sum(float(s.get("amount", 0.0)) for s in steps))  # type: ignore[arg-type]
 
 
 @dataclasses.dataclass
@@ -97,13 +92,8 @@ def lookback(shop_path: Path, product: str, day: dt.date, weeks: int = 4,
     have, take the suggestion at the product's service level, compare with what was sold."""
     import numpy as np
 
-    from forecasting.models.backtest import BacktestPlan, run_backtest
-    from forecasting.models.forecaster import DEFAULT_LEVELS
-    from forecasting.policy.policy_backtest import policy_orders, rule_orders
-    from forecasting.products import load_products
-    from forecasting.shop_calendar import product_promotions, shop_features, with_promotions
 
-    with Shop.open(shop_path) as shop:
+    with Shop.open(shop_path, read_only=True) as shop:
         sales = with_promotions(read_sales(shop), product_promotions(shop))
         products = {p.name: p for p in load_products(shop)}
         if sales.empty or product not in products:

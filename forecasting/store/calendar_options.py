@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import json
-
 from calendars.options import CalendarOptions, local_subdivision_for
-from forecasting.shop_settings import load_settings
-from forecasting.shopfile import Shop
-
-META_KEY = "calendar.options"
+from forecasting.store import meta
+from forecasting.store.file import Shop
+from forecasting.store.settings import load_settings
 
 
 def stored_calendar_options(shop: Shop) -> CalendarOptions:
     """The options as the owner set them (defaults when never set)."""
-    row = shop.conn.execute("SELECT value FROM meta WHERE key = ?", (META_KEY,)).fetchone()
-    return CalendarOptions.from_dict(json.loads(row[0])) if row else CalendarOptions()
+    stored = meta.get_json(shop, meta.Key.CALENDAR_OPTIONS)
+    return CalendarOptions.from_dict(stored) if isinstance(stored, dict) else CalendarOptions()
 
 
 def load_calendar_options(shop: Shop) -> CalendarOptions:
@@ -30,11 +27,8 @@ def load_calendar_options(shop: Shop) -> CalendarOptions:
 
 
 def save_calendar_options(shop: Shop, options: CalendarOptions) -> None:
-    """Store the options; forecasts made with the old ones become stale."""
-    with shop.transaction() as conn:
-        conn.execute(
-            "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-            (META_KEY, json.dumps(options.to_dict(), ensure_ascii=False, sort_keys=True)),
-        )
+    """Store the options (the caller marks the data changed: forecasts made with the old ones
+    are stale)."""
+    with shop.transaction():
+        meta.set_json(shop, meta.Key.CALENDAR_OPTIONS, options.to_dict())
         shop.log("calendar.options", options.to_dict())
-        shop.mark_data_changed()

@@ -12,25 +12,13 @@ Table `stock` (product_id, date, on_hand, on_order); one count per product and d
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
-from collections.abc import Callable
 
 from forecasting.errors import UserError
-from forecasting.products import product_ids
-from forecasting.shopfile import Shop
-
-
-@dataclasses.dataclass(frozen=True)
-class StockCount:
-    """On the shelf (`on_hand`) and ordered but not yet delivered (`on_order`) when ordering on
-    `date`, in the product's unit."""
-
-    product: str
-    date: dt.date
-    on_hand: float
-    on_order: float = 0.0
+from forecasting.store.file import Shop
+from forecasting.store.products import product_ids
+from forecasting.values.stock import StockCount
 
 
 def _product_id(shop: Shop, product: str) -> int:
@@ -52,30 +40,28 @@ def save_count(shop: Shop, count: StockCount) -> None:
     on_hand = _checked(count.on_hand, count.product)
     on_order = _checked(count.on_order, count.product)
     with shop.transaction():
-        shop.conn.execute(
+        shop._conn.execute(
             "INSERT OR REPLACE INTO stock(product_id, date, on_hand, on_order) VALUES (?, ?, ?, ?)",
             (product_id, count.date.isoformat(), on_hand, on_order),
         )
         shop.log("stock.set", {"product": count.product, "date": count.date.isoformat(),
                                "on_hand": on_hand, "on_order": on_order})
-        shop.mark_stock_changed()
 
 
 def delete_count(shop: Shop, product: str, day: dt.date) -> bool:
     """Remove the count of one product and day; False when there was none."""
     product_id = _product_id(shop, product)
     with shop.transaction():
-        gone = shop.conn.execute("DELETE FROM stock WHERE product_id = ? AND date = ?",
+        gone = shop._conn.execute("DELETE FROM stock WHERE product_id = ? AND date = ?",
                                  (product_id, day.isoformat())).rowcount
         if gone:
             shop.log("stock.clear", {"product": product, "date": day.isoformat()})
-            shop.mark_stock_changed()
     return bool(gone)
 
 
 def count_on(shop: Shop, product: str, day: dt.date) -> StockCount | None:
     """The count made for exactly `day`, or None."""
-    row = shop.conn.execute(
+    row = shop._conn.execute(
         """SELECT s.on_hand, s.on_order FROM stock s JOIN products p ON p.id = s.product_id
            WHERE p.name = ? AND s.date = ?""", (product, day.isoformat())).fetchone()
     return None if row is None else StockCount(product, day, float(row[0]), float(row[1]))
@@ -83,7 +69,7 @@ def count_on(shop: Shop, product: str, day: dt.date) -> StockCount | None:
 
 def latest_counts(shop: Shop, day: dt.date) -> dict[str, StockCount]:
     """Per product the latest count on or before `day` (products never counted are absent)."""
-    rows = shop.conn.execute(
+    rows = shop._conn.execute(
         """SELECT p.name, s.date, s.on_hand, s.on_order FROM stock s
            JOIN products p ON p.id = s.product_id
            WHERE s.date = (SELECT MAX(date) FROM stock t
@@ -96,47 +82,4 @@ def latest_counts(shop: Shop, day: dt.date) -> dict[str, StockCount]:
 
 def counted_product_ids(shop: Shop) -> set[int]:
     """Ids of the products with at least one count (they are planned with their stock)."""
-    return {r[0] for r in shop.conn.execute("SELECT DISTINCT product_id FROM stock")}
-
-
-@dataclasses.dataclass(frozen=True)
-class StockAt:
-    """The stock at the start of a day as the plan uses it. counted: the date of the count it
-    comes from; unrecorded: open days since the count without any sales rows in the shop (not
-    imported yet: their sales could not be taken off, so `on_hand` may be too high)."""
-
-    on_hand: float
-    on_order: float
-    counted: dt.date
-    unrecorded: int = 0
-
-
-def stocks_at(shop: Shop, day: dt.date,
-              is_open: Callable[[dt.date], bool] | None = None) -> dict[str, StockAt]:
-    """Per counted product the stock at the start of `day`: its latest count on or before `day`,
-    carried forward over the sales rows since (quantity sold and `leftover` written off out,
-    `produced` delivered in; on order less what was delivered). The sales are read once, from
-    the oldest of those counts."""
-    from forecasting.sales_store import read_sales
-
-    counts = latest_counts(shop, day)
-    older = [c.date for c in counts.values() if c.date < day]
-    sales = read_sales(shop, min(older), day - dt.timedelta(days=1)) if older else None
-    dates = sales["date"].dt.date if sales is not None else None
-    out = {}
-    for name, count in counts.items():
-        if sales is None or count.date >= day:
-            out[name] = StockAt(count.on_hand, count.on_order, count.date)
-            continue
-        shop_rows = sales[dates >= count.date]
-        rows = shop_rows[shop_rows["product"] == name]
-        delivered = float(rows["produced"].fillna(0.0).clip(lower=0.0).sum())
-        gone = float(rows["quantity"].sum() + rows["leftover"].fillna(0.0).clip(lower=0.0).sum())
-        # a day without any sales row in the shop is not imported yet; the product may simply
-        # have sold nothing on a day other products have rows
-        seen = set(dates[dates >= count.date])
-        days = [count.date + dt.timedelta(days=k) for k in range((day - count.date).days)]
-        unrecorded = sum(1 for d in days if d not in seen and (is_open is None or is_open(d)))
-        out[name] = StockAt(max(count.on_hand + delivered - gone, 0.0),
-                            max(count.on_order - delivered, 0.0), count.date, unrecorded)
-    return out
+    return {r[0] for r in shop._conn.execute("SELECT DISTINCT product_id FROM stock")}

@@ -4,49 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import getpass
 import json
+import sqlite3
 
-from forecasting.products import product_ids
-from forecasting.shopfile import Shop
-
-REASON_CODES = ("event", "supplier_limit", "promotion", "weather", "other")
-
-
-@dataclasses.dataclass
-class OrderDecision:
-    """The owner's decision on one order line. reason_code is one of REASON_CODES or None."""
-
-    product: str
-    date: dt.date
-    suggested: float | None
-    final: float | None
-    reason_code: str | None = None
-    reason_text: str = ""
-    decided_by: str = ""
-    decided_at: dt.datetime | None = None
-
-
-@dataclasses.dataclass
-class StoredForecast:
-    """A forecast kept in the shop file: quantiles by level, the model name, and its explanation."""
-
-    product: str
-    date: dt.date
-    quantiles: dict[float, float]
-    median: float
-    model: str
-    explanation: list[dict[str, object]]
-    computed_at: dt.datetime
-    data_version: int
-
-
-def current_user() -> str:
-    """Who decides, for the record: the computer's login name ("" if the system has none)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
+from forecasting.store.file import Shop
+from forecasting.store.products import product_ids
+from forecasting.values.decisions import OrderDecision, StoredForecast
 
 
 def save_decision(shop: Shop, decision: OrderDecision) -> None:
@@ -111,7 +74,7 @@ def load_decisions(shop: Shop, day: dt.date | None = None,
             decided_by=r["decided_by"],
             decided_at=dt.datetime.fromisoformat(r["decided_at"]),
         )
-        for r in shop.conn.execute(sql + " ORDER BY d.date, p.name", params)
+        for r in shop._conn.execute(sql + " ORDER BY d.date, p.name", params)
     ]
 
 
@@ -141,21 +104,32 @@ def save_forecasts(shop: Shop, forecasts: list[StoredForecast]) -> None:
 
 def load_forecasts(shop: Shop, day: dt.date) -> list[StoredForecast]:
     """Stored forecasts for `day`."""
-    rows = shop.conn.execute(
+    rows = shop._conn.execute(
         """SELECT p.name, f.* FROM forecasts f JOIN products p ON p.id = f.product_id
            WHERE f.date = ? ORDER BY p.name""",
         (day.isoformat(),),
     )
-    return [
-        StoredForecast(
-            product=r["name"],
-            date=dt.date.fromisoformat(r["date"]),
-            quantiles={float(k): v for k, v in json.loads(r["quantiles"]).items()},
-            median=r["median"],
-            model=r["model"],
-            explanation=json.loads(r["explanation"]),
-            computed_at=dt.datetime.fromisoformat(r["computed_at"]),
-            data_version=r["data_version"],
-        )
-        for r in rows
-    ]
+    return [_stored(r) for r in rows]
+
+
+def forecasts_of(shop: Shop, product: str, start: dt.date, end: dt.date) -> list[StoredForecast]:
+    """One product's stored forecasts between start and end (inclusive), by date."""
+    rows = shop._conn.execute(
+        """SELECT p.name, f.* FROM forecasts f JOIN products p ON p.id = f.product_id
+           WHERE p.name = ? AND f.date BETWEEN ? AND ? ORDER BY f.date""",
+        (product, start.isoformat(), end.isoformat()),
+    )
+    return [_stored(r) for r in rows]
+
+
+def _stored(r: sqlite3.Row) -> StoredForecast:
+    return StoredForecast(
+        product=r["name"],
+        date=dt.date.fromisoformat(r["date"]),
+        quantiles={float(k): v for k, v in json.loads(r["quantiles"]).items()},
+        median=r["median"],
+        model=r["model"],
+        explanation=json.loads(r["explanation"]),
+        computed_at=dt.datetime.fromisoformat(r["computed_at"]),
+        data_version=r["data_version"],
+    )

@@ -15,9 +15,10 @@ import pandas as pd
 
 from calendars.plausible import DateWindow
 from forecasting.errors import ShopFileError
-from forecasting.products import product_ids
 from forecasting.schema import empty_sales, normalise_sales
-from forecasting.shopfile import Shop
+from forecasting.store.file import Shop
+from forecasting.store.products import product_by_name, product_ids
+from forecasting.values.sales import OutsideSales, RemovedDay
 
 
 def _none_if_nan(value: object) -> object:
@@ -45,7 +46,7 @@ def read_sales(
              WHERE s.date >= ? AND s.date <= ?"""
     params = [first.isoformat(), last.isoformat()]
     # Fetched in chunks: one long fetch holds the GIL and would stall the app's window.
-    chunks = list(pd.read_sql_query(sql, shop.conn, params=params, chunksize=2000))
+    chunks = list(pd.read_sql_query(sql, shop._conn, params=params, chunksize=2000))
     frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame()
     if frame.empty:
         return empty_sales()
@@ -88,53 +89,30 @@ def write_sales(
             rows,
         )
         shop.log(action, {"rows": len(rows)})
-        shop.mark_data_changed()
     return len(rows)
 
 
 def last_sales_date(shop: Shop) -> dt.date | None:
     """The latest day with any sales row (inside the plausible window)."""
     window = DateWindow.default()
-    row = shop.conn.execute(
+    row = shop._conn.execute(
         "SELECT MAX(date) FROM sales WHERE date >= ? AND date <= ?",
         (window.first.isoformat(), window.last.isoformat()),
     ).fetchone()
     return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
 
-@dataclasses.dataclass
-class OutsideSales:
-    """A product's sales days outside the plausible window, which forecasts leave out."""
-
-    product: str
-    days: list[str]  # ISO dates as stored (the year may be 0001 or 9999)
-
-    @property
-    def count(self) -> int:
-        """How many days."""
-        return len(self.days)
-
-
 def sales_outside_window(shop: Shop, window: DateWindow | None = None) -> dict[str, OutsideSales]:
     """Product name -> its sales days outside `window` (default: the plausible window)."""
     window = window or DateWindow.default()
     out: dict[str, OutsideSales] = {}
-    for name, day in shop.conn.execute(
+    for name, day in shop._conn.execute(
         """SELECT p.name, s.date FROM sales s JOIN products p ON p.id = s.product_id
            WHERE s.date < ? OR s.date > ? ORDER BY p.name, s.date""",
         (window.first.isoformat(), window.last.isoformat()),
     ):
         out.setdefault(name, OutsideSales(name, [])).days.append(day)
     return out
-
-
-@dataclasses.dataclass
-class RemovedDay:
-    """A sales day `remove_sales` took out (or would, in a dry run)."""
-
-    product: str
-    date: dt.date
-    quantity: float
 
 
 def remove_sales(
@@ -151,13 +129,12 @@ def remove_sales(
              JOIN products p ON p.id = s.product_id WHERE s.date >= ? AND s.date <= ?"""
     params: list[object] = [(first or dt.date.min).isoformat(), (last or dt.date.max).isoformat()]
     if product is not None:
-        from forecasting.products import product_by_name
 
         sql += " AND s.product_id = ?"
         params.append(product_by_name(shop, product).id)  # ShopFileError if unknown
     sql += " ORDER BY s.date, p.name"
     if dry_run:  # a read only: no write lock, nothing written
-        return [_removed(r) for r in shop.conn.execute(sql, params)]
+        return [_removed(r) for r in shop._conn.execute(sql, params)]
     with shop.transaction() as conn:
         rows = conn.execute(sql, params).fetchall()
         removed = [_removed(r) for r in rows]
@@ -174,7 +151,6 @@ def remove_sales(
             "quantity": sum(d.quantity for d in removed),
             "rows": [[d.product, d.date.isoformat(), d.quantity] for d in removed[:1000]],
         })
-        shop.mark_data_changed()
     return removed
 
 
@@ -186,7 +162,7 @@ def read_true_demand(shop: Shop) -> pd.DataFrame:
     frame = pd.read_sql_query(
         """SELECT p.name AS product, t.date, t.demand FROM true_demand t
            JOIN products p ON p.id = t.product_id ORDER BY p.name, t.date""",
-        shop.conn,
+        shop._conn,
     )
     frame["date"] = pd.to_datetime(frame["date"])
     return frame
@@ -207,3 +183,45 @@ def write_true_demand(shop: Shop, demand: pd.DataFrame) -> None:
 
 def _removed(row: tuple[str, str, float, int]) -> RemovedDay:
     return RemovedDay(row[0], dt.date.fromisoformat(row[1]), float(row[2]))
+
+
+def quantities_of(shop: Shop, product: str, first: dt.date, last: dt.date
+                  ) -> dict[dt.date, float]:
+    """The stored quantity per day of one product from `first` to `last` (empty if unknown)."""
+    return {
+        dt.date.fromisoformat(d): float(q)
+        for d, q in shop._conn.execute(
+            """SELECT s.date, s.quantity FROM sales s JOIN products p ON p.id = s.product_id
+               WHERE p.name = ? AND s.date BETWEEN ? AND ?""",
+            (product, first.isoformat(), last.isoformat()),
+        )
+    }
+
+
+@dataclasses.dataclass(frozen=True)
+class SalesRow:
+    """One product-day as an import writes it (last_sale: the time of its last receipt)."""
+
+    product_id: int
+    day: dt.date
+    quantity: float
+    produced: float | None = None
+    leftover: float | None = None
+    sold_out: str | None = None
+    last_sale: str | None = None
+
+
+def insert_rows(shop: Shop, rows: list[SalesRow], *, replace: bool) -> None:
+    """Write imported product-days (`replace`: days already stored are overwritten)."""
+    with_time = any(r[1] == "last_sale_time" for r in shop._conn.execute("PRAGMA table_info(sales)"))
+    columns = "product_id, date, quantity, produced, leftover, sold_out_time"
+    columns += ", last_sale_time" if with_time else ""
+    marks = ", ".join("?" for _ in columns.split(","))
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    values = [
+        (r.product_id, r.day.isoformat(), r.quantity, r.produced, r.leftover, r.sold_out,
+         *((r.last_sale,) if with_time else ()))
+        for r in rows
+    ]
+    with shop.transaction() as conn:
+        conn.executemany(f"{verb} INTO sales({columns}) VALUES ({marks})", values)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from app.edits import EditBatch, SetDecision
-from forecasting.decisions import OrderDecision, load_decisions
-from forecasting.shopfile import Shop
+from forecasting.operations.edits import EditBatch, SetDecision
+from forecasting.store.decisions import load_decisions
+from forecasting.store.file import Shop
+from forecasting.values.decisions import OrderDecision
 
 DAY = dt.date(2026, 11, 26)
 
@@ -21,9 +22,9 @@ def _state(shop: Shop) -> dict[str, tuple[float | None, str | None]]:
     return {d.product: (d.final, d.reason_code) for d in load_decisions(shop, DAY)}
 
 
-def test_set_decision_inverse_restores(demo_bakery_master: Path, tmp_path: Path) -> None:
+def test_set_decision_inverse_restores(demo_bakery_path: Path, tmp_path: Path) -> None:
     path = tmp_path / "shop.bkshop"
-    path.write_bytes(demo_bakery_master.read_bytes())
+    path.write_bytes(demo_bakery_path.read_bytes())
     with Shop.open(path) as shop:
         edit = SetDecision("Baguette", DAY, _decision("Baguette", 40.0), None)
         inverse = edit.apply(shop)
@@ -41,10 +42,10 @@ def test_set_decision_inverse_restores(demo_bakery_master: Path, tmp_path: Path)
         assert _state(shop) == {}
 
 
-def test_batch_applies_in_one_step_and_undoes_in_reverse(demo_bakery_master: Path,
+def test_batch_applies_in_one_step_and_undoes_in_reverse(demo_bakery_path: Path,
                                                          tmp_path: Path) -> None:
     path = tmp_path / "shop.bkshop"
-    path.write_bytes(demo_bakery_master.read_bytes())
+    path.write_bytes(demo_bakery_path.read_bytes())
     with Shop.open(path) as shop:
         batch = EditBatch(tuple(
             SetDecision(p, DAY, _decision(p, 10.0 + i), None)
@@ -56,17 +57,18 @@ def test_batch_applies_in_one_step_and_undoes_in_reverse(demo_bakery_master: Pat
         inverse.apply(shop)
         assert _state(shop) == {}
         # the change log keeps every step, undo included
-        actions = [r[0] for r in shop.conn.execute("SELECT action FROM change_log")]
+        actions = [r[0] for r in shop._conn.execute("SELECT action FROM change_log")]
         assert actions.count("order.decided") == 3
         assert actions.count("order.undecided") == 3
 
 
-def test_set_stock_inverse_restores(demo_bakery_master: Path, tmp_path: Path) -> None:
-    from app.edits import SetStock
-    from forecasting.stock_counts import StockCount, count_on
+def test_set_stock_inverse_restores(demo_bakery_path: Path, tmp_path: Path) -> None:
+    from forecasting.operations.edits import SetStock
+    from forecasting.store.stock import count_on
+    from forecasting.values.stock import StockCount
 
     path = tmp_path / "shop.bkshop"
-    path.write_bytes(demo_bakery_master.read_bytes())
+    path.write_bytes(demo_bakery_path.read_bytes())
     bread = "Roggenmischbrot 750 g"
     with Shop.open(path) as shop:
         first = StockCount(bread, DAY, 6.0, 2.0)

@@ -1,0 +1,75 @@
+"""The owner's decisions on the order sheet: accept suggestions, order another quantity with a
+reason, reopen a line. Each returns the edit (operations/edits.py) that the window puts on its undo
+stack and the command line applies at once: the rules are written here once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+
+from forecasting.errors import UserError
+from forecasting.operations.edits import EditBatch, SetDecision
+from forecasting.operations.sheet import OrderSheet, SheetLine
+from forecasting.values.decisions import REASON_CODES, OrderDecision, current_user
+
+TOLERANCE = 1e-9  # quantities closer than this are the same order
+
+
+def decision(day: dt.date, line: SheetLine, final: float | None, code: str | None = None,
+             text: str = "", by: str | None = None) -> OrderDecision:
+    """The record of a decision: the line's suggestion as shown beside the owner's quantity."""
+    return OrderDecision(product=line.product, date=day, suggested=line.suggestion, final=final,
+                         reason_code=code, reason_text=text.strip(),
+                         decided_by=current_user() if by is None else by,
+                         decided_at=dt.datetime.now().replace(microsecond=0))
+
+
+def needs_reason(line: SheetLine, final: float | None) -> bool:
+    """Whether ordering `final` differs from the suggestion (then the owner says why)."""
+    return final is not None and abs(final - line.suggestion) > TOLERANCE
+
+
+def check_quantity(value: float) -> float:
+    """A quantity the owner may order: a finite number from 0."""
+    if not math.isfinite(value) or value < 0:
+        raise UserError("cli.order.bad_quantity", value=value)
+    return float(value)
+
+
+def check_reason(code: str | None, note: str) -> None:
+    """A known reason code; "other" needs a note."""
+    if code is not None and code not in REASON_CODES:
+        raise UserError("cli.order.bad_reason", value=code, codes=", ".join(REASON_CODES))
+    if code == "other" and not note.strip():
+        raise UserError("cli.order.note_needed")
+
+
+def accept(sheet: OrderSheet, products: Iterable[str] | None = None, by: str | None = None
+           ) -> EditBatch:
+    """Accept the suggestion of the named lines (default: all) that are still open."""
+    lines = sheet.lines if products is None else tuple(sheet.line(p) for p in products)
+    return EditBatch(tuple(
+        SetDecision(line.product, sheet.day,
+                    decision(sheet.day, line, line.suggestion, by=by), None)
+        for line in lines if line.product not in sheet.decisions
+    ))
+
+
+def order(sheet: OrderSheet, product: str, quantity: float, code: str | None = None,
+          note: str = "", by: str | None = None) -> SetDecision:
+    """Order `quantity` of one product; a quantity other than the suggestion needs a reason."""
+    line = sheet.line(product)
+    quantity = check_quantity(quantity)
+    check_reason(code, note)
+    if needs_reason(line, quantity) and code is None:
+        raise UserError("order.reason_needed", name=product)
+    return SetDecision(product, sheet.day, decision(sheet.day, line, quantity, code, note, by),
+                       sheet.decisions.get(product))
+
+
+def reopen(sheet: OrderSheet, products: Iterable[str]) -> EditBatch:
+    """Forget the decisions on the named lines (those decided); they are open again."""
+    lines = [sheet.line(p) for p in products]
+    return EditBatch(tuple(SetDecision(line.product, sheet.day, None, sheet.decisions[line.product])
+                           for line in lines if line.product in sheet.decisions))

@@ -1,0 +1,242 @@
+"""The shop's settings: its own facts, closing days, products, service levels per category and
+calendar options. The settings dialog and `bestellkompass settings` call these, so a value is
+checked by the same rule wherever it is typed.
+
+A view that may be stale (the dialog, open while the command line changed something) passes what
+it showed as `expected`: only the fields it changed are written, fields changed meanwhile by
+another program are kept, and a field changed on both sides to different values is refused
+(ChangedElsewhereError) so that nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import TypeVar
+
+from calendars.options import CalendarOptions
+from forecasting.errors import ChangedElsewhereError, UserError
+from forecasting.operations.changes import Changes
+from forecasting.policy.economics import SERVICE_SETTINGS, clip_level
+from forecasting.policy.lines import display_decimals
+from forecasting.store import calendar_options, products, service_levels
+from forecasting.store import settings as stored
+from forecasting.store.file import Shop
+from forecasting.values.products import Product
+from forecasting.values.settings import ShopSettings
+
+T = TypeVar("T")
+
+# (lowest, highest, whole number) of what the owner may type; the dialog's fields use the same
+LATITUDE = (47.0, 55.5)
+LONGITUDE = (5.5, 15.5)
+PRODUCT_RANGES: dict[str, tuple[float, float, bool]] = {
+    "price": (0, 10_000, False),
+    "unit_cost": (0, 10_000, False),
+    "salvage_value": (0, 10_000, False),
+    "pack_size": (0.1, 10_000, False),  # pieces: whole packs of at least 1 (see check_product)
+    "min_order": (0, 100_000, False),
+    "shelf_life_days": (1, 365, True),
+    "lead_time_days": (0, 365, True),
+}
+LANGUAGES = ("de", "en")
+NOT_FOR_THE_FORECAST = frozenset({"name", "language"})  # changing these retrains nothing
+
+
+@dataclasses.dataclass(frozen=True)
+class FieldProblem:
+    """A value outside what the field allows (for the front end to word with its own names)."""
+
+    field: str
+    value: object
+    low: float
+    high: float
+    whole: bool
+
+
+class BadValueError(UserError):
+    """A settings value outside its range; `problem` says which field."""
+
+    def __init__(self, problem: FieldProblem) -> None:
+        super().__init__("settings.out_of_range", field=problem.field, value=problem.value,
+                         low=f"{problem.low:g}", high=f"{problem.high:g}")
+        self.problem = problem
+
+
+def _merge(current: T, changes: Mapping[str, object], expected: T | None) -> T:
+    """`current` with `changes`; with `expected` (what a stale view showed) a field changed
+    meanwhile to another value than this one is refused."""
+    if expected is not None:
+        clashes = [name for name, value in changes.items()
+                   if getattr(current, name) != getattr(expected, name)
+                   and getattr(current, name) != value]
+        if clashes:
+            error = ChangedElsewhereError("settings.changed_elsewhere", fields=", ".join(clashes))
+            error.fields = clashes
+            raise error
+    return dataclasses.replace(current, **changes)  # type: ignore[type-var]
+
+
+def changed_fields(before: T, after: T) -> dict[str, object]:
+    """The fields of a dataclass that differ between two values of it."""
+    return {f.name: getattr(after, f.name) for f in dataclasses.fields(before)  # type: ignore[arg-type]
+            if getattr(after, f.name) != getattr(before, f.name)}
+
+
+def _in_range(field: str, value: object, low: float, high: float, whole: bool) -> None:
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    if number is None or not low <= number <= high or (whole and not float(number).is_integer()):
+        raise BadValueError(FieldProblem(field, value, low, high, whole))
+
+
+def check_shop(settings: ShopSettings) -> None:
+    """The shop's facts as they may be stored."""
+    if not settings.name.strip():
+        raise UserError("settings.empty_name")
+    code = settings.postal_code
+    if code and (len(code) != 5 or not code.isdigit()):
+        raise UserError("settings.bad_postal_code_value", value=code)
+    if settings.latitude is not None:
+        _in_range("latitude", settings.latitude, *LATITUDE, False)
+    if settings.longitude is not None:
+        _in_range("longitude", settings.longitude, *LONGITUDE, False)
+    if settings.language not in LANGUAGES:
+        raise UserError("settings.bad_language", value=settings.language)
+
+
+def check_product(product: Product) -> None:
+    """A product's economics and logistics as they may be stored."""
+    for field, (low, high, whole) in PRODUCT_RANGES.items():
+        if field == "pack_size" and display_decimals(product) == 0:
+            low, whole = 1, True  # pieces come in whole packs
+        _in_range(field, getattr(product, field), low, high, whole)
+
+
+def change_shop(shop: Shop, changes: Mapping[str, object],
+                expected: ShopSettings | None = None) -> Changes:
+    """Change the shop's own facts (only the fields given)."""
+    with shop.transaction():
+        current = stored.load_settings(shop)
+        new = _merge(current, changes, expected)  # ShopSettings checks the state
+        if new == current:
+            return Changes()
+        check_shop(new)
+        stored.save_settings(shop, new)
+        forecast = bool(set(changed_fields(current, new)) - NOT_FOR_THE_FORECAST)
+        if forecast:
+            shop.mark_data_changed()
+    return Changes(data=forecast, settings=True)
+
+
+def change_product(shop: Shop, name: str, changes: Mapping[str, object],
+                   expected: Product | None = None) -> Changes:
+    """Change one product (only the fields given)."""
+    with shop.transaction():
+        current = products.product_by_name(shop, name)  # ShopFileError if unknown
+        new = _merge(current, changes, expected)
+        if new == current:
+            return Changes()
+        check_product(new)
+        products.save_product(shop, new)
+        shop.mark_data_changed()
+    return Changes(data=True)
+
+
+def set_category_service(shop: Shop, category: str, setting: str | None) -> Changes:
+    """A category's plain service setting (SERVICE_SETTINGS), or None for "from the economics"."""
+    with shop.transaction():
+        known = {p.category for p in products.load_products(shop) if p.category}
+        if category not in known:
+            raise UserError("settings.unknown_category", name=category,
+                            known=", ".join(sorted(known)) or "-")
+        if setting is not None and setting not in SERVICE_SETTINGS:
+            raise UserError("settings.bad_category_setting", value=setting,
+                            choices=", ".join(("auto", *SERVICE_SETTINGS)))
+        levels = service_levels.load_category_levels(shop)
+        level = None if setting is None else clip_level(SERVICE_SETTINGS[setting])
+        if levels.get(category) == level:
+            return Changes()
+        if level is None:
+            levels.pop(category, None)
+        else:
+            levels[category] = level
+        service_levels.save_category_levels(shop, levels, category=category, setting=setting)
+        shop.mark_data_changed()
+    return Changes(data=True)
+
+
+def change_calendar(shop: Shop, changes: Mapping[str, object],
+                    expected: CalendarOptions | None = None) -> Changes:
+    """Change calendar options (paydays, Ramadan, regional customs, typical weather)."""
+    with shop.transaction():
+        current = calendar_options.stored_calendar_options(shop)
+        new = _merge(current, changes, expected)
+        if new == current:
+            return Changes()
+        calendar_options.save_calendar_options(shop, new)
+        shop.mark_data_changed()
+    return Changes(data=True)
+
+
+def set_closing_day(shop: Shop, day: dt.date, reason: str = "") -> Changes:
+    """Mark `day` as a planned closing day (or change its reason)."""
+    with shop.transaction():
+        if stored.load_closing_days(shop).get(day) == reason.strip():
+            return Changes()
+        stored.set_closing_day(shop, day, reason.strip())
+        shop.mark_data_changed()
+    return Changes(data=True)
+
+
+def remove_closing_day(shop: Shop, day: dt.date) -> Changes:
+    """Reopen a planned closing day (UserError if `day` is none)."""
+    with shop.transaction():
+        if day not in stored.load_closing_days(shop):
+            raise UserError("settings.not_closing_day", date=day)
+        stored.remove_closing_day(shop, day)
+        shop.mark_data_changed()
+    return Changes(data=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class SettingsEdit:
+    """Everything the settings dialog changes at once: each part as it was shown and as edited."""
+
+    shop_before: ShopSettings
+    shop_after: ShopSettings
+    closing_before: Mapping[dt.date, str]
+    closing_after: Mapping[dt.date, str]
+    calendar_before: CalendarOptions
+    calendar_after: CalendarOptions
+    products_before: Sequence[Product]
+    products_after: Sequence[Product]
+
+
+def save_settings(shop: Shop, edit: SettingsEdit) -> Changes:
+    """The settings dialog's save: every part in one transaction, or nothing."""
+    changes = Changes()
+    with shop.transaction():
+        shop_changes = changed_fields(edit.shop_before, edit.shop_after)
+        if shop_changes:
+            changes |= change_shop(shop, shop_changes, expected=edit.shop_before)
+        for day in set(edit.closing_before) - set(edit.closing_after):
+            changes |= remove_closing_day(shop, day)
+        for day, reason in edit.closing_after.items():
+            if edit.closing_before.get(day) != reason:
+                changes |= set_closing_day(shop, day, reason)
+        calendar_changes = changed_fields(edit.calendar_before, edit.calendar_after)
+        if calendar_changes:
+            changes |= change_calendar(shop, calendar_changes, expected=edit.calendar_before)
+        before = {p.name: p for p in edit.products_before}
+        for product in edit.products_after:
+            product_changes = changed_fields(before[product.name], product)
+            if product_changes:
+                changes |= change_product(shop, product.name, product_changes,
+                                          expected=before[product.name])
+    return changes
+
+
+def choose_language(shop: Shop, language: str) -> Changes:
+    """The language of the shop's window and printouts."""
+    return change_shop(shop, {"language": language})

@@ -1,0 +1,42 @@
+"""A product: the economics and logistics the order policy needs."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+
+@dataclasses.dataclass
+class Product:
+    """One product. salvage_value is what an unsold unit still brings (day-old sale; donation = 0).
+
+    delivery_weekdays: weekdays (Monday = 0) on which the supplier delivers / the bakery bakes.
+    service_level: the owner's override of the target probability of not selling out, or None to
+    take it from the economics (critical ratio).
+    """
+
+    name: str
+    category: str = ""
+    unit: str = "Stück"
+    price: float = 0.0
+    unit_cost: float = 0.0
+    salvage_value: float = 0.0
+    pack_size: float = 1.0
+    min_order: float = 0.0
+    shelf_life_days: int = 1
+    lead_time_days: int = 1
+    supplier: str = ""
+    delivery_weekdays: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6)
+    service_level: float | None = None
+    active: bool = True
+    introduced: dt.date | None = None
+    discontinued: dt.date | None = None
+    id: int | None = None
+
+    def sold_on(self, day: dt.date) -> bool:
+        """Whether the product is on sale on `day` (introduced, not discontinued, active)."""
+        if self.introduced and day < self.introduced:
+            return False
+        if self.discontinued and day >= self.discontinued:
+            return False
+        return self.active
