@@ -7,6 +7,7 @@ are shown the German way in German (1.234,5; 24.12.2026).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Any
@@ -236,11 +237,22 @@ def render_from(messages: dict[str, dict[str, str]], code: str, lang: str = "de"
     if entry is None:
         return code if not params else f"{code} {params}"
     template = entry.get(lang) or entry.get("en") or code
-    shown = {k: _show(v, lang) for k, v in params.items()}
+    shown = {k: _show(v, lang, messages) for k, v in params.items()}
     return template.format(**shown)
 
 
-def _show(value: Any, lang: str) -> Any:
+@dataclasses.dataclass(frozen=True)
+class Words:
+    """A parameter that is a list of message codes, shown in the reader's language ("Ereignis,
+    Wetter" in German, "event, weather" in English): the core passes codes, never words."""
+
+    codes: tuple[str, ...]
+    separator: str = ", "
+
+
+def _show(value: Any, lang: str, messages: dict[str, dict[str, str]]) -> Any:
+    if isinstance(value, Words):
+        return value.separator.join(render_from(messages, c, lang) for c in value.codes)
     if isinstance(value, bool):
         return value
     if isinstance(value, float):

@@ -9,9 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from calendars.texts import format_date, format_number, format_signed, parse_number, render_from
+from calendars.texts import (
+    Words,
+    format_date,
+    format_number,
+    format_signed,
+    parse_number,
+    render_from,
+)
 
-__all__ = ["MESSAGES", "format_date", "format_number", "format_signed", "parse_number", "render"]
+__all__ = ["MESSAGES", "Words", "format_date", "format_number", "format_signed", "parse_number", "render"]
 
 LANGUAGES = ("de", "en")
 
@@ -244,7 +251,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unknown reason “{value}” (choose one of {codes}).",
     },
     "cli.order.note_needed": {
-        "de": "Beim Grund „other“ bitte mit --note in ein paar Worten sagen, warum.",
+        "de": "Beim Grund „Anderes“ bitte mit --note in ein paar Worten sagen, warum.",
         "en": "With the reason “other” please say why in a few words with --note.",
     },
     "cli.order.bad_export": {
@@ -1393,6 +1400,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "wie zuletzt: {names}",
         "en": "as last time: {names}",
     },
+    # -- reason.name.*: the override reasons as the owner types them (issue 16, translation) --
+    # `--reason Wetter` and `--reason weather` are the same (operations/decisions.reason_code)
+    "reason.name.event": {"de": "Ereignis", "en": "event"},
+    "reason.name.supplier_limit": {"de": "Lieferant", "en": "supplier_limit"},
+    "reason.name.promotion": {"de": "Aktion", "en": "promotion"},
+    "reason.name.weather": {"de": "Wetter", "en": "weather"},
+    "reason.name.other": {"de": "Anderes", "en": "other"},
 }
 
 

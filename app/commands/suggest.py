@@ -9,6 +9,7 @@ import json
 import sys
 from typing import Any
 
+from app.cli_text import _
 from app.commands.args import date_arg, shop_and_lang
 from calendars.plausible import DateWindow
 from forecasting.operations.plan import save_plan
@@ -31,14 +32,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the subcommand (--shop and --lang may also come before the subcommand)."""
     shop_and_lang(parser)
     parser.add_argument(
-        "--date", type=date_arg, default=None, help="sales/order day (default: next opening day)"
+        "--date", metavar=_("DATE"), type=date_arg, default=None, help=_("sales/order day (default: next opening day)")
     )
-    parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    parser.add_argument("--details", action="store_true", help="table: every reason per line")
-    parser.add_argument("--no-save", action="store_true", help="do not store the suggestions")
+    parser.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                        help=_("form of the output (default: table)"))
+    parser.add_argument("--details", action="store_true", help=_("table: every reason per line"))
+    parser.add_argument("--no-save", action="store_true", help=_("do not store the suggestions"))
     parser.add_argument(
         "--progress", action="store_true",
-        help="for programs: write 'PROGRESS <fraction 0..1> <message code>' lines to stderr",
+        help=_("for programs: write 'PROGRESS <fraction 0..1> <message code>' lines to stderr"),
     )
 
 
