@@ -39,6 +39,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sales": ("app.commands.sales", N_("remove sales days, e.g. a typo dated 0001")),
 }
 _log = logging.getLogger("bestellkompass.cli")
+# what an option's value is, by the option's dest, where a subcommand gives no metavar of its own
+VALUE_NAMES: dict[str, str] = {
+    "start": N_("DATE"), "end": N_("DATE"), "out": N_("FILE"), "events": N_("FILE"),
+    "sales": N_("FILE"), "weather": N_("FILE"), "mapping": N_("FILE"), "product": N_("PRODUCT"),
+    "name": N_("NAME"), "supplier": N_("NAME"), "branch": N_("BRANCH"), "state": N_("STATE"),
+    "kind": N_("KIND"), "seed": N_("NUMBER"), "horizon": N_("DAYS"), "refit_every": N_("DAYS"),
+    "lead_time": N_("DAYS"), "shelf_life": N_("DAYS"), "weeks": N_("WEEKS"),
+    "latitude": N_("DEGREES"), "longitude": N_("DEGREES"), "min_order": N_("UNITS"),
+    "pack_size": N_("UNITS"), "price": N_("EURO"), "unit_cost": N_("EURO"), "salvage": N_("EURO"),
+    "postal_code": N_("POSTAL_CODE"), "opening_days": N_("DAYS"), "salary_days": N_("DAYS"),
+    "language": N_("LANGUAGE"), "max_temp": N_("DEGREES"), "rain": N_("RAIN"),
+    "service_level": N_("LEVEL"), "sheet": N_("SHEET"), "quantiles": N_("LIST"),
+    "carnival_region": "yes|no|auto", "catholic_region": "yes|no|auto",
+}
 
 
 TAKES_VALUE = ("--shop", "--lang", "--screenshot")  # the program's own options with a value
@@ -89,7 +103,20 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
             module = importlib.import_module(module_name)
             module.add_arguments(cmd)
             cmd.set_defaults(_run=module.run)
+            _name_values(cmd)
     return parser
+
+
+def _name_values(parser: argparse.ArgumentParser) -> None:
+    """Options without a metavar show what their value is in the user's language (--end DATUM,
+    not --end END)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _name_values(child)
+        elif (action.option_strings and action.nargs != 0 and action.metavar is None
+              and action.choices is None and action.dest in VALUE_NAMES):
+            action.metavar = _(VALUE_NAMES[action.dest])
 
 
 def _tolerant_output() -> None:

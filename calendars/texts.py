@@ -85,12 +85,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{host} did not return a usable weather forecast ({reason}).",
     },
     "calendar.no_location": {
-        "de": "Für den Wetterabruf fehlt der Standort (Breite/Länge) des Shops.",
+        "de": "Für den Wetterabruf fehlt der Standort (Breite/Länge) des Ladens.",
         "en": "The shop's location (latitude/longitude) is needed to fetch the weather.",
     },
     "calendar.event_bad_kind": {
         "de": (
-            "{file}, {where}: Veranstaltungsart „{kind}“ unbekannt (möglich: {kinds})."
+            "{file}, {where}: Ereignisart „{kind}“ unbekannt (möglich: {kinds})."
         ),
         "en": "{file}, {where}: unknown event kind “{kind}” (choose one of {kinds}).",
     },
@@ -129,7 +129,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Forecast for {date} stored.",
     },
     "calendar.events_nothing": {
-        "de": "Bitte eine Datei mit Veranstaltungen angeben, oder --list, --add oder --delete.",
+        "de": "Bitte eine Datei mit Ereignissen angeben, oder --list, --add oder --delete.",
         "en": "Please name a file with events, or use --list, --add or --delete.",
     },
     "calendar.events_file_and_action": {
@@ -137,11 +137,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Either import a file or use --list/--add/--delete, not both.",
     },
     "calendar.event_unknown_id": {
-        "de": "Eine Veranstaltung mit der Nummer {id} gibt es nicht (siehe --list).",
+        "de": "Ein Ereignis mit der Nummer {id} gibt es nicht (siehe --list).",
         "en": "There is no event with the number {id} (see --list).",
     },
     "calendar.event_deleted": {
-        "de": "Veranstaltung „{name}“ gelöscht.",
+        "de": "Ereignis „{name}“ gelöscht.",
         "en": "Event “{name}” deleted.",
     },
     "calendar.event_add_needs": {
@@ -153,11 +153,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--product is only for an own promotion (--kind promotion).",
     },
     "calendar.event_added": {
-        "de": "Veranstaltung „{name}“ eingetragen (Nummer {id}).",
+        "de": "Ereignis „{name}“ eingetragen (Nummer {id}).",
         "en": "Event “{name}” added (number {id}).",
     },
     "calendar.events_imported": {
-        "de": "{added} Veranstaltungen neu, {changed} aktualisiert aus {file} in {shop}.",
+        "de": "{added} Ereignisse neu, {changed} aktualisiert aus {file} in {shop}.",
         "en": "{added} events added, {changed} updated from {file} in {shop}.",
     },
     "calendar.weather_nothing": {
@@ -179,7 +179,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
     },
     "calendar.events_empty": {
-        "de": "{file} enthält keine Veranstaltungen.",
+        "de": "{file} enthält keine Ereignisse.",
         "en": "{file} holds no events.",
     },
     # -- calendar.sanity.*: implausible input in event and weather files (issue 14) -----------

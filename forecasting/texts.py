@@ -24,11 +24,11 @@ LANGUAGES = ("de", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "shop.not_found": {
-        "de": "Die Shop-Datei {path} gibt es nicht.",
+        "de": "Die Laden-Datei {path} gibt es nicht.",
         "en": "The shop file {path} does not exist.",
     },
     "shop.not_a_shop": {
-        "de": "{path} ist keine Bestellkompass-Shop-Datei. Die Datei wurde nicht verändert.",
+        "de": "{path} ist keine Bestellkompass-Laden-Datei. Die Datei wurde nicht verändert.",
         "en": "{path} is not a Bestellkompass shop file. The file was not changed.",
     },
     "shop.newer_version": {
@@ -44,7 +44,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "shop.damaged": {
         "de": (
-            "Die Shop-Datei {path} ist beschädigt und kann nicht gelesen werden. Sie wurde nicht "
+            "Die Laden-Datei {path} ist beschädigt und kann nicht gelesen werden. Sie wurde nicht "
             "verändert. Eine Sicherung zeigt: bestellkompass backup list --shop \"{path}\""
         ),
         "en": (
@@ -54,7 +54,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "shop.read_only": {
         "de": (
-            "Die Shop-Datei {path} kann nicht geöffnet werden, weil die Datei oder ihr Ordner "
+            "Die Laden-Datei {path} kann nicht geöffnet werden, weil die Datei oder ihr Ordner "
             "({folder}) schreibgeschützt ist. Bitte die Datei in einen Ordner kopieren, in dem Sie "
             "schreiben dürfen (z. B. Dokumente), und dort öffnen."
         ),
@@ -75,7 +75,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
     },
     "shop.cannot_open": {
-        "de": "Die Shop-Datei {path} kann nicht geöffnet werden ({detail}). Sie wurde nicht verändert.",
+        "de": "Die Laden-Datei {path} kann nicht geöffnet werden ({detail}). Sie wurde nicht verändert.",
         "en": "The shop file {path} cannot be opened ({detail}). It was not changed.",
     },
     "edit.changed_elsewhere": {
@@ -117,7 +117,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} already exists; please choose another name.",
     },
     "shop.unknown_product": {
-        "de": "Das Produkt „{name}“ gibt es in diesem Shop nicht.",
+        "de": "Das Produkt „{name}“ gibt es in diesem Laden nicht.",
         "en": "There is no product “{name}” in this shop.",
     },
     "shop.bad_state": {
@@ -130,7 +130,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- stock.* / cli.stock.*: stock counts (forecasting/stock_counts.py, app/commands/stock.py)
     "stock.unknown_product": {
-        "de": "„{name}“ ist kein Produkt dieses Shops. Produkte: {names}.",
+        "de": "„{name}“ ist kein Produkt dieses Ladens. Produkte: {names}.",
         "en": "“{name}” is not a product of this shop. Products: {names}.",
     },
     "stock.bad_amount": {
@@ -157,7 +157,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "stock.file_where": {"de": "Zeile {row}, Spalte {column}", "en": "row {row}, column {column}"},
     "stock.file_unknown_product": {
-        "de": "„{value}“ ist kein Produkt dieses Shops",
+        "de": "„{value}“ ist kein Produkt dieses Ladens",
         "en": "“{value}” is not a product of this shop",
     },
     "stock.file_twice": {
@@ -204,7 +204,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.stock.col.on_order": {"de": "schon bestellt", "en": "On order"},
     "cli.stock.never": {"de": "noch nie gezählt", "en": "never counted"},
     "cli.stock.none": {
-        "de": "Dieser Shop hat keine Waren, die mehrere Tage halten.",
+        "de": "Dieser Laden hat keine Waren, die mehrere Tage halten.",
         "en": "This shop has no goods that keep for several days.",
     },
     # -- cli.order.*: `bestellkompass order` (app/commands/order.py) -------------------------
@@ -323,7 +323,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "its content is broken (the database check fails)",
     },
     "backup.detail.foreign": {
-        "de": "sie ist keine Bestellkompass-Shop-Datei",
+        "de": "sie ist keine Bestellkompass-Laden-Datei",
         "en": "it is not a Bestellkompass shop file",
     },
     "backup.detail.newer": {
@@ -332,7 +332,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "backup.detail.missing": {"de": "sie fehlt", "en": "it is missing"},
     "backup.detail.itself": {
-        "de": "sie ist die Shop-Datei selbst",
+        "de": "sie ist die Laden-Datei selbst",
         "en": "it is the shop file itself",
     },
     "backup.check_ok": {"de": "geprüft", "en": "checked"},
@@ -371,7 +371,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The damaged file was not deleted; it is kept as {path}.",
     },
     "backup.damaged": {
-        "de": "Die Shop-Datei {path} ist beschädigt: {detail}.",
+        "de": "Die Laden-Datei {path} ist beschädigt: {detail}.",
         "en": "The shop file {path} is damaged: {detail}.",
     },
     "backup.damaged_during_backup": {
@@ -395,14 +395,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "another backup (e.g. a USB stick).",
     },
     "backup.busy": {
-        "de": "Ein anderes Programm schreibt gerade lange in die Shop-Datei; bitte gleich noch "
+        "de": "Ein anderes Programm schreibt gerade lange in die Laden-Datei; bitte gleich noch "
         "einmal versuchen. Es wurde nichts geändert.",
         "en": "Another program has been writing to the shop file for a long time; please try "
         "again shortly. Nothing was changed.",
     },
     "backup.write_failed": {
         "de": "Die Sicherung konnte nicht geschrieben werden ({reason}). Bitte Platz schaffen "
-        "oder die Shop-Datei in einen beschreibbaren Ordner legen. Es wurde nichts geändert.",
+        "oder die Laden-Datei in einen beschreibbaren Ordner legen. Es wurde nichts geändert.",
         "en": "The backup could not be written ({reason}). Please free some space or move the "
         "shop file to a writable folder. Nothing was changed.",
     },
@@ -417,7 +417,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} cannot be restored: {detail}. Nothing was changed.",
     },
     "backup.target_foreign": {
-        "de": "{path} ist keine Bestellkompass-Shop-Datei; eine Sicherung wird nicht darüber "
+        "de": "{path} ist keine Bestellkompass-Laden-Datei; eine Sicherung wird nicht darüber "
         "geschrieben. Es wurde nichts geändert.",
         "en": "{path} is not a Bestellkompass shop file; a backup is not written over it. "
         "Nothing was changed.",
@@ -548,7 +548,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- failure.*: errors of the file system and the database (issue 14) ---------------------
     "failure.busy": {
         "de": (
-            "Eine andere Bestellkompass-Anwendung schreibt gerade in diese Shop-Datei; bitte "
+            "Eine andere Bestellkompass-Anwendung schreibt gerade in diese Laden-Datei; bitte "
             "gleich noch einmal versuchen."
         ),
         "en": (
@@ -558,7 +558,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "failure.read_only": {
         "de": (
-            "Die Shop-Datei {path} ist schreibgeschützt, deshalb wurde nichts gespeichert; bitte "
+            "Die Laden-Datei {path} ist schreibgeschützt, deshalb wurde nichts gespeichert; bitte "
             "den Schreibschutz aufheben (Eigenschaften der Datei) und es noch einmal versuchen."
         ),
         "en": (
@@ -569,7 +569,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "failure.folder_read_only": {
         "de": (
             "Im Ordner {folder} darf Bestellkompass nicht schreiben, deshalb lässt sich die "
-            "Shop-Datei dort nicht öffnen oder speichern; bitte die Datei in einen Ordner "
+            "Laden-Datei dort nicht öffnen oder speichern; bitte die Datei in einen Ordner "
             "kopieren, in dem Sie schreiben dürfen (z. B. Dokumente), und dort öffnen."
         ),
         "en": (
@@ -590,7 +590,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "failure.moved": {
         "de": (
-            "Die Shop-Datei {path} wurde verschoben oder gelöscht, während Bestellkompass sie "
+            "Die Laden-Datei {path} wurde verschoben oder gelöscht, während Bestellkompass sie "
             "offen hatte, deshalb wurde nichts gespeichert; bitte die Datei an ihrem neuen Ort "
             "wieder öffnen."
         ),
@@ -608,7 +608,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "failure.damaged": {
         "de": (
-            "Die Shop-Datei {path} ist beschädigt; bitte eine Sicherung wiederherstellen "
+            "Die Laden-Datei {path} ist beschädigt; bitte eine Sicherung wiederherstellen "
             "(„bestellkompass backup list“ zeigt sie, in der App: Datei > Sicherung "
             "wiederherstellen…)."
         ),
@@ -619,7 +619,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "failure.no_shop_row": {
         "de": (
-            "In der Shop-Datei {path} fehlen die Angaben zum Laden selbst (Name, Bundesland); "
+            "In der Laden-Datei {path} fehlen die Angaben zum Laden selbst (Name, Bundesland); "
             "bitte eine Sicherung wiederherstellen (Datei > Sicherung wiederherstellen…, "
             "„bestellkompass backup list“)."
         ),
@@ -630,7 +630,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "failure.cannot_open": {
         "de": (
-            "Die Shop-Datei {path} lässt sich nicht öffnen; bitte prüfen, ob das Laufwerk "
+            "Die Laden-Datei {path} lässt sich nicht öffnen; bitte prüfen, ob das Laufwerk "
             "(z. B. USB-Stick oder Netzlaufwerk) noch verbunden ist, und es noch einmal versuchen."
         ),
         "en": (
@@ -715,11 +715,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{value}” is not a German postal code (five digits, e.g. 24103).",
     },
     "event.bad_name": {
-        "de": "„{name}“ geht nicht als Name einer Veranstaltung (leer, zu lang oder mit Steuerzeichen).",
+        "de": "„{name}“ geht nicht als Name eines Ereignisses (leer, zu lang oder mit Steuerzeichen).",
         "en": "“{name}” cannot be the name of an event (empty, too long or with control characters).",
     },
     "event.bad_kind": {
-        "de": "Veranstaltungsart „{kind}“ unbekannt (möglich: {kinds}).",
+        "de": "Ereignisart „{kind}“ unbekannt (möglich: {kinds}).",
         "en": "Unknown kind of event “{kind}” (possible: {kinds}).",
     },
     "event.ends_before_start": {
@@ -731,7 +731,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{name}”: only an own promotion can be for a single product.",
     },
     "event.unknown_id": {
-        "de": "Eine Veranstaltung mit der Nummer {id} gibt es nicht.",
+        "de": "Ein Ereignis mit der Nummer {id} gibt es nicht.",
         "en": "There is no event with the number {id}.",
     },
     "weather.no_location": {
@@ -766,21 +766,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{value}” is not a language of the app (choose de or en).",
     },
     "settings.empty_name": {
-        "de": "Der Name des Geschäfts darf nicht leer sein.",
+        "de": "Der Name des Ladens darf nicht leer sein.",
         "en": "The shop name must not be empty.",
     },
     "settings.bad_service_level": {
-        "de": "„{value}“ ist keine Lieferbereitschaft (möglich: {choices} oder ein Prozentwert "
+        "de": "„{value}“ ist kein Servicegrad (möglich: {choices} oder ein Prozentwert "
         "von {low} bis {high}).",
         "en": "“{value}” is not a service level (choose {choices} or a percentage from {low} "
         "to {high}).",
     },
     "settings.bad_category_setting": {
-        "de": "„{value}“ ist keine Lieferbereitschaft für Warengruppen (möglich: {choices}).",
+        "de": "„{value}“ ist kein Servicegrad für Warengruppen (möglich: {choices}).",
         "en": "“{value}” is not a service setting for categories (choose {choices}).",
     },
     "settings.unknown_category": {
-        "de": "Die Warengruppe „{name}“ gibt es in diesem Shop nicht (vorhanden: {known}).",
+        "de": "Die Warengruppe „{name}“ gibt es in diesem Laden nicht (vorhanden: {known}).",
         "en": "There is no category “{name}” in this shop (there are: {known}).",
     },
     "settings.not_closing_day": {
@@ -810,7 +810,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Schließtag {date} entfernt.",
         "en": "Closing day {date} removed.",
     },
-    "settings.show.shop": {"de": "Geschäft", "en": "Shop"},
+    "settings.show.shop": {"de": "Laden", "en": "Shop"},
     "settings.show.name": {"de": "Name", "en": "Name"},
     "settings.show.state": {"de": "Bundesland", "en": "State"},
     "settings.show.postal_code": {"de": "Postleitzahl", "en": "Postal code"},
@@ -837,7 +837,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Fill missing weather with typical values",
     },
     "settings.show.categories": {
-        "de": "Lieferbereitschaft je Warengruppe",
+        "de": "Servicegrad je Warengruppe",
         "en": "Service level per category",
     },
     "settings.show.products": {"de": "Produkte", "en": "Products"},
@@ -852,12 +852,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "settings.col.price": {"de": "Preis €", "en": "Price €"},
     "settings.col.unit_cost": {"de": "Kosten €", "en": "Cost €"},
     "settings.col.salvage": {"de": "Restwert €", "en": "Unsold €"},
-    "settings.col.pack_size": {"de": "Gebinde", "en": "Pack"},
+    "settings.col.pack_size": {"de": "Packungsgröße", "en": "Pack size"},
     "settings.col.min_order": {"de": "Mindestm.", "en": "Min. order"},
     "settings.col.shelf_life": {"de": "Haltbar (T)", "en": "Shelf (d)"},
     "settings.col.lead_time": {"de": "Vorlauf (T)", "en": "Lead (d)"},
     "settings.col.supplier": {"de": "Lieferant / Bereich", "en": "Supplier / area"},
-    "settings.col.service": {"de": "Lieferbereitschaft", "en": "Service level"},
+    "settings.col.service": {"de": "Servicegrad", "en": "Service level"},
     "settings.col.active": {"de": "aktiv", "en": "active"},
     # -- policy.*: order suggestions and their reasons (forecasting/policy/explain_text.py) ------
     "policy.weekday.0": {"de": "Montag", "en": "Monday"},
@@ -897,8 +897,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "policy.step.weather_sunny": {"de": "sonnig", "en": "sunny"},
     "policy.step.weather_cloudy": {"de": "wenig Sonne", "en": "little sun"},
-    "policy.step.event": {"de": "Veranstaltung", "en": "local event"},
-    "policy.step.no_event": {"de": "keine Veranstaltung", "en": "no local event"},
+    "policy.step.event": {"de": "Ereignis", "en": "local event"},
+    "policy.step.no_event": {"de": "kein Ereignis", "en": "no local event"},
     "policy.step.no_holiday": {"de": "kein Feiertag", "en": "no public holiday"},
     "policy.step.no_school_holiday": {"de": "keine Schulferien", "en": "no school holidays"},
     "policy.step.no_payday": {"de": "kein Zahltag", "en": "no payday"},
@@ -1011,7 +1011,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "policy.col.reasons": {"de": "Gründe", "en": "Reasons"},
     "policy.group.none": {"de": "ohne Lieferant", "en": "no supplier"},
     "policy.no_products": {
-        "de": "Keine Produkte im Shop – erst Verkäufe importieren.",
+        "de": "Keine Produkte im Laden – erst Verkäufe importieren.",
         "en": "No products in the shop – import sales first.",
     },
     "policy.stale": {
@@ -1123,9 +1123,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "these rows using --accept-rejects.",
     },
     "import.conflicts": {
-        "de": "{file}: {count} Tag(e) stehen schon mit anderer Menge im Shop, z. B. {product} am "
-        "{date}: im Shop {in_shop}, in der Datei {in_file}. Nichts wurde importiert. Bitte "
-        "--on-conflict keep (Shop behalten) oder replace (Datei übernehmen) wählen.",
+        "de": "{file}: {count} Tag(e) stehen schon mit anderer Menge im Laden, z. B. {product} am "
+        "{date}: im Laden {in_shop}, in der Datei {in_file}. Nichts wurde importiert. Bitte "
+        "--on-conflict keep (Laden behalten) oder replace (Datei übernehmen) wählen.",
         "en": "{file}: {count} day(s) are already in the shop with a different quantity, e.g. "
         "{product} on {date}: {in_shop} in the shop, {in_file} in the file. Nothing was "
         "imported. Please choose --on-conflict keep (keep the shop's) or replace (take the "
@@ -1150,7 +1150,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} contains numbers with too many digits to add them up exactly.",
     },
     "import.cancelled": {
-        "de": "Import abgebrochen; die Shop-Datei ist unverändert.",
+        "de": "Import abgebrochen; die Laden-Datei ist unverändert.",
         "en": "Import cancelled; the shop file is unchanged.",
     },
     "import.reason.not_a_number": {"de": "keine Zahl", "en": "not a number"},
@@ -1195,12 +1195,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{product} on {date} ({rows} rows).",
     },
     "import.report.conflict": {
-        "de": "Konflikt: {product} am {date}: Shop {in_shop}, Datei {in_file}",
+        "de": "Konflikt: {product} am {date}: Laden {in_shop}, Datei {in_file}",
         "en": "Conflict: {product} on {date}: shop {in_shop}, file {in_file}",
     },
     "import.report.created": {"de": "Neue Produkte: {names}", "en": "New products: {names}"},
     "import.report.totals_header": {
-        "de": "Summen je Produkt (Datei / im Shop nach dem Import):",
+        "de": "Summen je Produkt (Datei / im Laden nach dem Import):",
         "en": "Totals per product (file / in the shop after the import):",
     },
     "import.report.total": {
@@ -1220,7 +1220,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Dry run: nothing was written.",
     },
     "import.report.written": {
-        "de": "In die Shop-Datei geschrieben.",
+        "de": "In die Laden-Datei geschrieben.",
         "en": "Written to the shop file.",
     },
     # -- sanity.*: implausible input (issue 14) ---------------------------------------------------
@@ -1358,7 +1358,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} already exists. Use --force to replace it.",
     },
     "demo.written": {
-        "de": "Demo-Shop ({kind}) mit Verlauf bis zum Vortag von {end} geschrieben: {path} "
+        "de": "Demo-Laden ({kind}) mit Verlauf bis zum Vortag von {end} geschrieben: {path} "
         "(Zufallswert {seed}).",
         "en": "Demo shop ({kind}) with history up to the day before {end} written to {path} "
         "(seed {seed}).",
@@ -1376,7 +1376,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}, row {row}: “{value}” in column {column} is not a valid value.",
     },
     "backtest.no_data": {
-        "de": "Vor dem {start} gibt es keine Verkaufsdaten; der Backtest braucht Vorgeschichte.",
+        "de": "Vor dem {start} gibt es keine Verkaufszahlen; der Backtest braucht Vorgeschichte.",
         "en": "There are no sales before {start}; the backtest needs history.",
     },
     # forecasting/models/occasions.py: the explanation group of "same occasion last time"

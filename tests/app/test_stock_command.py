@@ -49,7 +49,7 @@ def test_set_show_clear(shop_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 @pytest.mark.parametrize(
     ("args", "words"),
-    [(["set", "Dinkelbrot", "3"], "kein Produkt dieses Shops"),
+    [(["set", "Dinkelbrot", "3"], "kein Produkt dieses Ladens"),
      (["set", BREAD, "-3"], "keine gültige Menge"),
      (["set", BREAD, "drei"], "keine gültige Menge"),
      (["set", BREAD, "3", "--on-order", "x"], "keine gültige Menge")],
@@ -101,5 +101,5 @@ def test_import_an_inventory_list(shop_path: Path, tmp_path: Path,
     assert main(["--shop", str(shop_path), "stock", "import", str(bad), "--date", DAY]) == 2
     err = capsys.readouterr().err
     assert "falsch.csv: 1 Zeile(n) sind nicht in Ordnung; es wurde nichts gespeichert." in err
-    assert "Zeile 3, Spalte A: „Brezel XXL“ ist kein Produkt dieses Shops" in err
+    assert "Zeile 3, Spalte A: „Brezel XXL“ ist kein Produkt dieses Ladens" in err
     assert _digest(shop_path) == before

@@ -35,7 +35,7 @@ def test_every_message_renders_in_both_languages() -> None:
 
 
 def test_render_fills_parameters_in_the_users_language() -> None:
-    assert render("shop.not_found", "de", path="x.bkshop") == "Die Shop-Datei x.bkshop gibt es nicht."
+    assert render("shop.not_found", "de", path="x.bkshop") == "Die Laden-Datei x.bkshop gibt es nicht."
     assert render("shop.not_found", "en", path="x.bkshop") == "The shop file x.bkshop does not exist."
 
 
