@@ -12,7 +12,11 @@ import datetime as dt
 import re
 from typing import Any
 
-MESSAGES: dict[str, dict[str, str]] = {
+# A message is {"de": text, "en": text}; one that counts something has (singular, plural) forms
+# per language instead, chosen by its "count" parameter (or the one its "plural_by" names).
+Message = dict[str, Any]
+
+MESSAGES: dict[str, Message] = {
     "calendar.bad_state": {
         "de": "„{state}“ ist kein Bundesland-Kürzel (z. B. NW, BY, SH).",
         "en": "“{state}” is not a German state code (e.g. NW, BY, SH).",
@@ -230,15 +234,35 @@ def render(code: str, lang: str = "de", **params: Any) -> str:
     return render_from(MESSAGES, code, lang, **params)
 
 
-def render_from(messages: dict[str, dict[str, str]], code: str, lang: str = "de",
+def plural_form(lang: str, count: Any) -> int:
+    """Which form a language uses for `count`: gettext's Plural-Forms of German and English,
+    nplurals=2; plural=(n != 1). A count that is not a number takes the plural."""
+    try:
+        return int(float(count) != 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def render_from(messages: dict[str, Message], code: str, lang: str = "de",
                 **params: Any) -> str:
     """The message for `code` in `lang`, falling back to English, then to the code itself."""
     entry = messages.get(code)
     if entry is None:
         return code if not params else f"{code} {params}"
     template = entry.get(lang) or entry.get("en") or code
+    if isinstance(template, tuple):
+        template = template[plural_form(lang, params.get(entry.get("plural_by", "count")))]
     shown = {k: _show(v, lang, messages) for k, v in params.items()}
     return template.format(**shown)
+
+
+@dataclasses.dataclass(frozen=True)
+class Counted:
+    """A number with its noun in the reader's language and plural form ("1 Termin", "3 Termine");
+    `code` names a message with (singular, plural) forms and a {count}."""
+
+    count: int
+    code: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -250,7 +274,9 @@ class Words:
     separator: str = ", "
 
 
-def _show(value: Any, lang: str, messages: dict[str, dict[str, str]]) -> Any:
+def _show(value: Any, lang: str, messages: dict[str, Message]) -> Any:
+    if isinstance(value, Counted):
+        return render_from(messages, value.code, lang, count=value.count)
     if isinstance(value, Words):
         return value.separator.join(render_from(messages, c, lang) for c in value.codes)
     if isinstance(value, bool):

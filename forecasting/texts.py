@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from calendars.texts import (
+    Counted,
+    Message,
     Words,
     format_date,
     format_number,
@@ -18,11 +20,11 @@ from calendars.texts import (
     render_from,
 )
 
-__all__ = ["MESSAGES", "Words", "format_date", "format_number", "format_signed", "parse_number", "render"]
+__all__ = ["MESSAGES", "Counted", "Message", "Words", "format_date", "format_number", "format_signed", "parse_number", "render"]
 
 LANGUAGES = ("de", "en")
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, Message] = {
     "shop.not_found": {
         "de": "Die Laden-Datei {path} gibt es nicht.",
         "en": "The shop file {path} does not exist.",
@@ -152,8 +154,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} is empty.",
     },
     "stock.file_refused": {
-        "de": "{file}: {count} Zeile(n) sind nicht in Ordnung; es wurde nichts gespeichert.",
-        "en": "{file}: {count} row(s) are not right; nothing was saved.",
+        "de": ("{file}: {count} Zeile ist nicht in Ordnung; es wurde nichts gespeichert.",
+               "{file}: {count} Zeilen sind nicht in Ordnung; es wurde nichts gespeichert."),
+        "en": ("{file}: {count} row is not right; nothing was saved.",
+               "{file}: {count} rows are not right; nothing was saved."),
     },
     "stock.file_where": {"de": "Zeile {row}, Spalte {column}", "en": "row {row}, column {column}"},
     "stock.file_unknown_product": {
@@ -169,8 +173,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{value}” is not an amount from 0",
     },
     "cli.stock.imported": {
-        "de": "Bestand am {date} für {count} Produkt(e) aus {file} gespeichert.",
-        "en": "Stock on {date} saved for {count} product(s) from {file}.",
+        "de": ("Bestand am {date} für {count} Produkt aus {file} gespeichert.",
+               "Bestand am {date} für {count} Produkte aus {file} gespeichert."),
+        "en": ("Stock on {date} saved for {count} product from {file}.",
+               "Stock on {date} saved for {count} products from {file}."),
     },
     "cli.stock.set": {
         "de": "Bestand „{name}“ am {date}: {on_hand} {unit} da, {on_order} {unit} schon bestellt.",
@@ -952,13 +958,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no sales yet – please estimate yourself",
     },
     "policy.note.stock_unrecorded": {
+        "plural_by": "days",
         "de": (
-            "Bestand gezählt am {date}; von {days} Verkaufstag(en) seitdem fehlen die Zahlen, "
-            "sie sind nicht abgezogen: der Vorschlag ist eher zu niedrig"
+            "Bestand gezählt am {date}; von {days} Verkaufstag seitdem fehlen die Zahlen, "
+            "sie sind nicht abgezogen: der Vorschlag ist eher zu niedrig",
+            "Bestand gezählt am {date}; von {days} Verkaufstagen seitdem fehlen die Zahlen, "
+            "sie sind nicht abgezogen: der Vorschlag ist eher zu niedrig",
         ),
         "en": (
-            "Stock counted on {date}; the sales of {days} day(s) since are missing and not "
-            "taken off: the suggestion is rather too low"
+            "Stock counted on {date}; the sales of {days} day since are missing and not "
+            "taken off: the suggestion is rather too low",
+            "Stock counted on {date}; the sales of {days} days since are missing and not "
+            "taken off: the suggestion is rather too low",
         ),
     },
     "policy.note.thin_history": {
@@ -1115,21 +1126,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} has no branch “{branch}” (there are: {branches}).",
     },
     "import.rejected_rows": {
-        "de": "{file}: {count} Zeile(n) abgelehnt, z. B. Zeile {row}, Spalte „{column}“: "
-        "{reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren oder mit "
-        "--accept-rejects ohne diese Zeilen importieren.",
-        "en": "{file}: {count} row(s) rejected, e.g. row {row}, column “{column}”: "
-        "{reason_en} (“{value}”). Nothing was imported. Correct the file or import without "
-        "these rows using --accept-rejects.",
+        "de": ("{file}: {count} Zeile abgelehnt, z. B. Zeile {row}, Spalte „{column}“: "
+               "{reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren oder mit "
+               "--accept-rejects ohne diese Zeile importieren.",
+               "{file}: {count} Zeilen abgelehnt, z. B. Zeile {row}, Spalte „{column}“: "
+               "{reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren oder mit "
+               "--accept-rejects ohne diese Zeilen importieren."),
+        "en": ("{file}: {count} row rejected, e.g. row {row}, column “{column}”: "
+               "{reason_en} (“{value}”). Nothing was imported. Correct the file or import without "
+               "this row using --accept-rejects.",
+               "{file}: {count} rows rejected, e.g. row {row}, column “{column}”: "
+               "{reason_en} (“{value}”). Nothing was imported. Correct the file or import without "
+               "these rows using --accept-rejects."),
     },
     "import.conflicts": {
-        "de": "{file}: {count} Tag(e) stehen schon mit anderer Menge im Laden, z. B. {product} am "
-        "{date}: im Laden {in_shop}, in der Datei {in_file}. Nichts wurde importiert. Bitte "
-        "--on-conflict keep (Laden behalten) oder replace (Datei übernehmen) wählen.",
-        "en": "{file}: {count} day(s) are already in the shop with a different quantity, e.g. "
-        "{product} on {date}: {in_shop} in the shop, {in_file} in the file. Nothing was "
-        "imported. Please choose --on-conflict keep (keep the shop's) or replace (take the "
-        "file's).",
+        "de": ("{file}: {count} Tag steht schon mit anderer Menge im Laden, z. B. {product} am "
+               "{date}: im Laden {in_shop}, in der Datei {in_file}. Nichts wurde importiert. Bitte "
+               "--on-conflict keep (Laden behalten) oder replace (Datei übernehmen) wählen.",
+               "{file}: {count} Tage stehen schon mit anderer Menge im Laden, z. B. {product} am "
+               "{date}: im Laden {in_shop}, in der Datei {in_file}. Nichts wurde importiert. Bitte "
+               "--on-conflict keep (Laden behalten) oder replace (Datei übernehmen) wählen."),
+        "en": ("{file}: {count} day is already in the shop with a different quantity, e.g. "
+               "{product} on {date}: {in_shop} in the shop, {in_file} in the file. Nothing was "
+               "imported. Please choose --on-conflict keep (keep the shop's) or replace (take the "
+               "file's).",
+               "{file}: {count} days are already in the shop with a different quantity, e.g. "
+               "{product} on {date}: {in_shop} in the shop, {in_file} in the file. Nothing was "
+               "imported. Please choose --on-conflict keep (keep the shop's) or replace (take the "
+               "file's)."),
     },
     "import.bad_on_conflict": {
         "de": "„{value}“ ist keine Wahl bei Konflikten (keep oder replace).",
@@ -1189,10 +1213,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(conflicts: {conflicts})",
     },
     "import.report.merged": {
-        "de": "Hinweis: {count} Produkttag(e) stehen in mehreren Zeilen und wurden addiert, z. B. "
-        "{product} am {date} ({rows} Zeilen).",
-        "en": "Note: {count} product-day(s) appear in several rows and were added up, e.g. "
-        "{product} on {date} ({rows} rows).",
+        "de": ("Hinweis: {count} Produkttag steht in mehreren Zeilen und wurde addiert, z. B. "
+               "{product} am {date} ({rows} Zeilen).",
+               "Hinweis: {count} Produkttage stehen in mehreren Zeilen und wurden addiert, z. B. "
+               "{product} am {date} ({rows} Zeilen)."),
+        "en": ("Note: {count} product-day appears in several rows and was added up, e.g. "
+               "{product} on {date} ({rows} rows).",
+               "Note: {count} product-days appear in several rows and were added up, e.g. "
+               "{product} on {date} ({rows} rows)."),
     },
     "import.report.conflict": {
         "de": "Konflikt: {product} am {date}: Laden {in_shop}, Datei {in_file}",
@@ -1247,30 +1275,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "name longer than 200 characters",
     },
     "sanity.refused_date": {
-        "de": "{file}: {count} Zeile(n) mit unplausiblem Datum, z. B. Zeile {row}, Spalte "
-        "„{column}“: {value} liegt nicht zwischen {first} und {last}. Nichts wurde importiert. "
-        "Datei korrigieren, einen anderen Zeitraum mit --allow-dates VON..BIS erlauben oder mit "
-        "--accept-rejects ohne diese Zeilen importieren.",
-        "en": "{file}: {count} row(s) with an implausible date, e.g. row {row}, column "
-        "“{column}”: {value} is not between {first} and {last}. Nothing was imported. Correct "
-        "the file, allow another range with --allow-dates FROM..TO, or import without these "
-        "rows using --accept-rejects.",
+        "de": ("{file}: {count} Zeile mit unplausiblem Datum, z. B. Zeile {row}, Spalte "
+               "„{column}“: {value} liegt nicht zwischen {first} und {last}. Nichts wurde "
+               "importiert. Datei korrigieren, einen anderen Zeitraum mit --allow-dates VON..BIS "
+               "erlauben oder mit --accept-rejects ohne diese Zeile importieren.",
+               "{file}: {count} Zeilen mit unplausiblem Datum, z. B. Zeile {row}, Spalte "
+               "„{column}“: {value} liegt nicht zwischen {first} und {last}. Nichts wurde "
+               "importiert. Datei korrigieren, einen anderen Zeitraum mit --allow-dates VON..BIS "
+               "erlauben oder mit --accept-rejects ohne diese Zeilen importieren."),
+        "en": ("{file}: {count} row with an implausible date, e.g. row {row}, column "
+               "“{column}”: {value} is not between {first} and {last}. Nothing was imported. "
+               "Correct the file, allow another range with --allow-dates FROM..TO, or import "
+               "without this row using --accept-rejects.",
+               "{file}: {count} rows with an implausible date, e.g. row {row}, column "
+               "“{column}”: {value} is not between {first} and {last}. Nothing was imported. "
+               "Correct the file, allow another range with --allow-dates FROM..TO, or import "
+               "without these rows using --accept-rejects."),
     },
     "sanity.refused_quantity": {
-        "de": "{file}: {count} Zeile(n) mit unplausiblen Werten, z. B. Zeile {row}, Spalte "
-        "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren oder mit "
-        "--accept-rejects ohne diese Zeilen importieren.",
-        "en": "{file}: {count} row(s) with implausible values, e.g. row {row}, column "
-        "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or import "
-        "without these rows using --accept-rejects.",
+        "de": ("{file}: {count} Zeile mit unplausiblem Wert, z. B. Zeile {row}, Spalte "
+               "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren "
+               "oder mit --accept-rejects ohne diese Zeile importieren.",
+               "{file}: {count} Zeilen mit unplausiblen Werten, z. B. Zeile {row}, Spalte "
+               "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren "
+               "oder mit --accept-rejects ohne diese Zeilen importieren."),
+        "en": ("{file}: {count} row with an implausible value, e.g. row {row}, column "
+               "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or "
+               "import without this row using --accept-rejects.",
+               "{file}: {count} rows with implausible values, e.g. row {row}, column "
+               "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or "
+               "import without these rows using --accept-rejects."),
     },
     "sanity.refused_name": {
-        "de": "{file}: {count} Zeile(n) mit unzulässigem Namen, z. B. Zeile {row}, Spalte "
-        "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren oder mit "
-        "--accept-rejects ohne diese Zeilen importieren.",
-        "en": "{file}: {count} row(s) with a name that is not allowed, e.g. row {row}, column "
-        "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or import "
-        "without these rows using --accept-rejects.",
+        "de": ("{file}: {count} Zeile mit unzulässigem Namen, z. B. Zeile {row}, Spalte "
+               "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren "
+               "oder mit --accept-rejects ohne diese Zeile importieren.",
+               "{file}: {count} Zeilen mit unzulässigem Namen, z. B. Zeile {row}, Spalte "
+               "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren "
+               "oder mit --accept-rejects ohne diese Zeilen importieren."),
+        "en": ("{file}: {count} row with a name that is not allowed, e.g. row {row}, column "
+               "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or "
+               "import without this row using --accept-rejects.",
+               "{file}: {count} rows with a name that is not allowed, e.g. row {row}, column "
+               "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or "
+               "import without these rows using --accept-rejects."),
     },
     "sanity.day_total": {
         "de": "{file}: {product} am {date}: zusammen {total} an einem Tag, mehr als 10.000.000. "
@@ -1304,23 +1352,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "characters)",
     },
     "policy.note.sales_outside_window": {
-        "de": "{count} Verkaufstag(e) mit unplausiblem Datum (z. B. {date}) werden nicht "
-        "verwendet; entfernen mit „bestellkompass sales remove“.",
-        "en": "{count} sales day(s) with an implausible date (e.g. {date}) are left out; remove "
-        "them with “bestellkompass sales remove”.",
+        "de": ("{count} Verkaufstag mit unplausiblem Datum (z. B. {date}) wird nicht "
+               "verwendet; entfernen mit „bestellkompass sales remove“.",
+               "{count} Verkaufstage mit unplausiblem Datum (z. B. {date}) werden nicht "
+               "verwendet; entfernen mit „bestellkompass sales remove“."),
+        "en": ("{count} sales day with an implausible date (e.g. {date}) is left out; remove "
+               "it with “bestellkompass sales remove”.",
+               "{count} sales days with an implausible date (e.g. {date}) are left out; remove "
+               "them with “bestellkompass sales remove”."),
     },
     "sanity.calendar_outside": {
-        "de": "Achtung: {events} Termin(e), {weather} Wettertag(e) und {closing} Schließtag(e) "
-        "liegen außerhalb {first} bis {last} und werden in der Prognose nicht verwendet.",
-        "en": "Note: {events} event(s), {weather} weather day(s) and {closing} closing day(s) lie "
-        "outside {first} to {last} and are left out of the forecast.",
+        "de": "Achtung: {events}, {weather} und {closing} liegen außerhalb {first} bis {last} und "
+        "werden in der Prognose nicht verwendet.",
+        "en": "Note: {events}, {weather} and {closing} lie outside {first} to {last} and are left "
+        "out of the forecast.",
     },
     "sanity.sales_outside": {
-        "de": "Achtung: {count} Verkaufstag(e) mit unplausiblem Datum (z. B. {date}) werden in "
-        "der Prognose nicht verwendet. Entfernen mit „bestellkompass sales remove --from DATUM "
-        "--to DATUM“.",
-        "en": "Note: {count} sales day(s) with an implausible date (e.g. {date}) are left out of "
-        "the forecast. Remove them with “bestellkompass sales remove --from DATE --to DATE”.",
+        "de": ("Achtung: {count} Verkaufstag mit unplausiblem Datum (z. B. {date}) wird in "
+               "der Prognose nicht verwendet. Entfernen mit „bestellkompass sales remove --from "
+               "DATUM --to DATUM“.",
+               "Achtung: {count} Verkaufstage mit unplausiblem Datum (z. B. {date}) werden in "
+               "der Prognose nicht verwendet. Entfernen mit „bestellkompass sales remove --from "
+               "DATUM --to DATUM“."),
+        "en": ("Note: {count} sales day with an implausible date (e.g. {date}) is left out of "
+               "the forecast. Remove it with “bestellkompass sales remove --from DATE --to DATE”.",
+               "Note: {count} sales days with an implausible date (e.g. {date}) are left out of "
+               "the forecast. Remove them with “bestellkompass sales remove --from DATE --to "
+               "DATE”."),
     },
     "sanity.bad_window": {
         "de": "„{value}“ ist kein Zeitraum (erwartet z. B. 1990-01-01..2030-12-31, innerhalb "
@@ -1341,12 +1399,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  … and {count} more",
     },
     "sanity.removed": {
-        "de": "{count} Verkaufstag(e) entfernt.",
-        "en": "{count} sales day(s) removed.",
+        "de": ("{count} Verkaufstag entfernt.", "{count} Verkaufstage entfernt."),
+        "en": ("{count} sales day removed.", "{count} sales days removed."),
     },
     "sanity.remove_dry_run": {
-        "de": "Probelauf: {count} Verkaufstag(e) würden entfernt; nichts wurde geändert.",
-        "en": "Dry run: {count} sales day(s) would be removed; nothing was changed.",
+        "de": ("Probelauf: {count} Verkaufstag würde entfernt; nichts wurde geändert.",
+               "Probelauf: {count} Verkaufstage würden entfernt; nichts wurde geändert."),
+        "en": ("Dry run: {count} sales day would be removed; nothing was changed.",
+               "Dry run: {count} sales days would be removed; nothing was changed."),
     },
     "sanity.remove_nothing": {
         "de": "Keine Verkaufstage in diesem Zeitraum; nichts wurde geändert.",
@@ -1368,8 +1428,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file {path} does not exist.",
     },
     "backtest.bad_sales": {
-        "de": "{path}: Spalte(n) {columns} fehlen (erwartet: date,product,quantity).",
-        "en": "{path}: column(s) {columns} missing (expected: date,product,quantity).",
+        "de": ("{path}: Spalte {columns} fehlt (erwartet: date,product,quantity).",
+               "{path}: Spalten {columns} fehlen (erwartet: date,product,quantity)."),
+        "en": ("{path}: column {columns} missing (expected: date,product,quantity).",
+               "{path}: columns {columns} missing (expected: date,product,quantity)."),
     },
     "backtest.bad_value": {
         "de": "{path}, Zeile {row}: „{value}“ in Spalte {column} ist kein gültiger Wert.",
@@ -1407,6 +1469,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "reason.name.promotion": {"de": "Aktion", "en": "promotion"},
     "reason.name.weather": {"de": "Wetter", "en": "weather"},
     "reason.name.other": {"de": "Anderes", "en": "other"},
+    # -- count.*: a number with its noun, for messages that count several things (Counted) ------
+    "count.event": {"de": ("{count} Ereignis", "{count} Ereignisse"),
+                    "en": ("{count} event", "{count} events")},
+    "count.weather_day": {"de": ("{count} Wettertag", "{count} Wettertage"),
+                          "en": ("{count} weather day", "{count} weather days")},
+    "count.closing_day": {"de": ("{count} Schließtag", "{count} Schließtage"),
+                          "en": ("{count} closing day", "{count} closing days")},
 }
 
 

@@ -35,8 +35,8 @@ def avoided_words() -> dict[str, str]:
     return words
 
 
-def _help_texts() -> dict[str, str]:
-    """Every --help of the command line, in German, by command line."""
+def _help_texts(lang: str = "de") -> dict[str, str]:
+    """Every --help of the command line in `lang`, by command line."""
     found: dict[str, str] = {}
 
     def walk(argv: list[str], parser: argparse.ArgumentParser) -> None:
@@ -46,7 +46,7 @@ def _help_texts() -> dict[str, str]:
                 for name, child in action.choices.items():
                     walk([*argv, name], child)
 
-    with speaking("de"):
+    with speaking(lang):
         walk([], build_parser([]))
         for name in COMMANDS:
             parser = build_parser([name])
@@ -55,11 +55,15 @@ def _help_texts() -> dict[str, str]:
     return found
 
 
+def _forms(text: str | tuple[str, ...]) -> tuple[str, ...]:
+    return text if isinstance(text, tuple) else (text,)
+
+
 def user_texts() -> dict[str, str]:
     """Every German text a user can read, by where it comes from."""
-    texts = {f"forecasting/texts.py {code}": entry["de"]
+    texts = {f"forecasting/texts.py {code}": " | ".join(_forms(entry["de"]))
              for code, entry in core_texts.MESSAGES.items() if "de" in entry}
-    texts.update({f"calendars/texts.py {code}": entry["de"]
+    texts.update({f"calendars/texts.py {code}": " | ".join(_forms(entry["de"]))
                   for code, entry in calendar_texts.MESSAGES.items() if "de" in entry})
     texts["forecasting/order_export.py HEADERS"] = " | ".join(order_export.HEADERS["de"])
     for number, message in enumerate(ET.parse(TS).getroot().iter("message")):
@@ -101,3 +105,22 @@ def test_the_command_line_says_servicegrad_and_packungsgroesse(
     out = capsys.readouterr().out
     assert "Lieferbereitschaft" not in out
     assert "Servicegrad" in out
+
+
+PLURAL_BY_HAND = re.compile(r"\w\((?:n|e|en|s|es|er)\)")  # Zeile(n), Tag(e), product(s)
+
+
+def test_no_user_text_writes_a_plural_as_word_in_brackets() -> None:
+    """Counts take a real singular or plural in both languages, in the window and on the command
+    line: "1 Zeile", "3 Zeilen", never "Zeile(n)"."""
+    texts = user_texts()
+    for messages, where in ((core_texts.MESSAGES, "forecasting/texts.py"),
+                            (calendar_texts.MESSAGES, "calendars/texts.py")):
+        texts.update({f"{where} {code} en": " | ".join(_forms(entry["en"]))
+                      for code, entry in messages.items() if "en" in entry})
+    for number, message in enumerate(ET.parse(TS).getroot().iter("message")):
+        texts[f"{TS.name} #{number} source"] = message.findtext("source") or ""
+    texts.update({f"bestellkompass --lang en {argv}": text
+                  for argv, text in _help_texts("en").items()})
+    found = [f"{where}: {text!r}" for where, text in texts.items() if PLURAL_BY_HAND.search(text)]
+    assert found == [], "\n".join(found)

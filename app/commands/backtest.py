@@ -11,7 +11,7 @@ import argparse
 import sys
 import time
 
-from app.cli_text import _
+from app.cli_text import _, ngettext
 from app.commands.args import date_arg, quantiles_arg
 from calendars.errors import CalendarError
 from calendars.event_files import read_events_file
@@ -21,6 +21,7 @@ from forecasting.errors import UserError
 from forecasting.models.backtest import BacktestPlan, run_backtest
 from forecasting.models.sales_csv import read_sales_csv
 from forecasting.safe_text import spreadsheet_frame
+from forecasting.texts import format_number
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -65,5 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
     spreadsheet_frame(out).to_csv(args.out, index=False, float_format="%.4f", lineterminator="\n")
     seconds = time.perf_counter() - began
-    print(f"backtest: {len(out)} rows -> {args.out} in {seconds:.1f} s")
+    print(ngettext("backtest: {count} row written to {out} in {seconds} s",
+                   "backtest: {count} rows written to {out} in {seconds} s", len(out)).format(
+        count=len(out), out=args.out, seconds=format_number(seconds, args.lang, 1)))
     return 0

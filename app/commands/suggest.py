@@ -25,7 +25,7 @@ from forecasting.policy.explain_text import (
 from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day
 from forecasting.safe_text import SpreadsheetWriter, display_name
 from forecasting.shop_calendar import calendar_outside_window
-from forecasting.texts import format_date, format_number, render
+from forecasting.texts import Counted, format_date, format_number, render
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -84,8 +84,11 @@ def outside_window_notes(shop: Any, lang: str) -> list[str]:
     events, weather, closing = calendar_outside_window(shop)
     if events or weather or closing:
         window = DateWindow.default()
-        notes.append(render("sanity.calendar_outside", lang, events=events, weather=weather,
-                            closing=closing, first=format_date(window.first, lang),
+        notes.append(render("sanity.calendar_outside", lang,
+                            events=Counted(events, "count.event"),
+                            weather=Counted(weather, "count.weather_day"),
+                            closing=Counted(closing, "count.closing_day"),
+                            first=format_date(window.first, lang),
                             last=format_date(window.last, lang)))
     return notes
 
