@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
-from app.cli_text import N_, _, language_in, speaking
+from app.cli_text import N_, _, language_in, speaking, using
 from app.logfile import active, details, setup_logging
 from calendars.errors import CodedError
 from forecasting.failures import user_message
@@ -145,8 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         setup_logging("bestellkompass", logging.INFO)
     words = list(sys.argv[1:] if argv is None else argv)
-    with speaking(language_in(words)):
-        return _run(build_parser(words).parse_args(words))
+    lang = language_in(words)
+    with speaking(lang):
+        args = build_parser(words).parse_args(words)
+    with using(lang):
+        return _run(args)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -43,18 +43,30 @@ def language() -> str:
 
 
 @contextmanager
-def speaking(lang: str) -> Iterator[None]:
-    """Within the block, `_` and argparse answer in `lang`; afterwards the process is as before."""
-    lang = lang if lang in LANGUAGES else DEFAULT
-    before = (_state["lang"], os.environ.get("LANGUAGE"), gettext.textdomain())
-    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
-    gettext.textdomain(DOMAIN)
-    os.environ["LANGUAGE"] = lang  # gettext's own choice of language, read at each lookup
-    _state["lang"] = lang
+def using(lang: str) -> Iterator[None]:
+    """Within the block, `_` and `ngettext` answer in `lang`."""
+    before = _state["lang"]
+    _state["lang"] = lang if lang in LANGUAGES else DEFAULT
     try:
         yield
     finally:
-        _state["lang"], old_language, old_domain = before
+        _state["lang"] = before
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Within the block argparse answers in `lang` too: gettext's global domain is ours and its
+    language `lang`. Only while parsing: the environment variable LANGUAGE it sets would also
+    change the language of other gettext users (holiday names)."""
+    before = (os.environ.get("LANGUAGE"), gettext.textdomain())
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = lang if lang in LANGUAGES else DEFAULT  # read at each lookup
+    try:
+        with using(lang):
+            yield
+    finally:
+        old_language, old_domain = before
         gettext.textdomain(old_domain)
         if old_language is None:
             os.environ.pop("LANGUAGE", None)
