@@ -17,6 +17,12 @@ def shop_and_lang(parser: argparse.ArgumentParser) -> None:
                         help=_("language of the output (default: de)"))
 
 
+def add_action(actions: argparse._SubParsersAction, name: str, text: str
+               ) -> argparse.ArgumentParser:
+    """An action of a subcommand (`order set`), its `text` in the list and atop its own --help."""
+    return actions.add_parser(name, help=text, description=text)
+
+
 def date_arg(value: str) -> dt.date:
     """Parse 2026-11-26 or 26.11.2026 (argparse type)."""
     for fmt in ("%Y-%m-%d", "%d.%m.%Y"):

@@ -25,7 +25,7 @@ from typing import Any
 
 from app import i18n, plan_access
 from app.cli_text import _, language
-from app.commands.args import date_arg, shop_and_lang
+from app.commands.args import add_action, date_arg, shop_and_lang
 from app.pdf_export import write_pdf as pdf
 from app.plan_access import LineView, line_views
 from forecasting import order_export
@@ -57,15 +57,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The actions show, accept, set, clear and export."""
     _common(parser)
     actions = parser.add_subparsers(dest="action", metavar=_("<action>"), required=True)
-    show = actions.add_parser("show", help=_("suggestions, decisions and the open lines"))
+    show = add_action(actions, "show", _("suggestions, decisions and the open lines"))
     _common(show)
     show.add_argument("--format", choices=["table", "csv", "json"], default="table",
                         help=_("form of the output (default: table)"))
-    accept = actions.add_parser("accept", help=_("accept the suggestions (default: all open lines)"))
+    accept = add_action(actions, "accept", _("accept the suggestions (default: all open lines)"))
     _common(accept)
     accept.add_argument("products", nargs="*", metavar=_("PRODUCT"))
     accept.add_argument("--by", metavar=_("NAME"), default=None, help=_("who decides (default: login name)"))
-    set_ = actions.add_parser("set", help=_("order another quantity (needs a reason if different)"))
+    set_ = add_action(actions, "set", _("order another quantity (needs a reason if different)"))
     _common(set_)
     set_.add_argument("product", metavar=_("PRODUCT"))
     set_.add_argument("quantity", metavar=_("QTY"))
@@ -74,10 +74,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                           names=", ".join(reason_names(language()))))
     set_.add_argument("--note", metavar=_("TEXT"), default="", help=_("free text (needed with --reason other)"))
     set_.add_argument("--by", metavar=_("NAME"), default=None, help=_("who decides (default: login name)"))
-    clear = actions.add_parser("clear", help=_("undo the decision on products"))
+    clear = add_action(actions, "clear", _("undo the decision on products"))
     _common(clear)
     clear.add_argument("products", nargs="+", metavar=_("PRODUCT"))
-    export = actions.add_parser("export", help=_("write the final order list (.csv, .xlsx, .pdf)"))
+    export = add_action(actions, "export", _("write the final order list (.csv, .xlsx, .pdf)"))
     _common(export)
     export.add_argument("--out", required=True, type=Path, help=_("FILE.csv, FILE.xlsx or FILE.pdf"))
 

@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from app.cli_text import _
-from app.commands.args import date_arg, shop_and_lang
+from app.commands.args import add_action, date_arg, shop_and_lang
 from forecasting.errors import UserError
 from forecasting.operations import sales
 from forecasting.operations.shop import default_shop_path, open_shop
@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The `remove` action and its options."""
     shop_and_lang(parser)
     actions = parser.add_subparsers(dest="sales_action", metavar=_("<action>"), required=True)
-    remove = actions.add_parser("remove", help=_("remove the sales days of a date range"))
+    remove = add_action(actions, "remove", _("remove the sales days of a date range"))
     shop_and_lang(remove)
     remove.add_argument("--from", dest="start", type=date_arg, default=None,
                         help=_("first day to remove (2026-11-26 or 26.11.2026; default: the first)"))

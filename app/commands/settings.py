@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 from app.cli_text import N_, _
-from app.commands.args import date_arg, shop_and_lang
+from app.commands.args import add_action, date_arg, shop_and_lang
 from app.commands.settings_show import settings_json, settings_table
 from app.postal_codes import state_for_postal_code
 from calendars.options import BENEFITS, SALARY_RULES
@@ -32,12 +32,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The actions (show, shop, closing-day, product, category, calendar) and their options."""
     shop_and_lang(parser)
     actions = parser.add_subparsers(dest="action", metavar=_("<action>"))
-    show = actions.add_parser("show", help=_("print all settings (default action)"))
+    show = add_action(actions, "show", _("print all settings (default action)"))
     shop_and_lang(show)
     show.add_argument("--format", choices=["table", "json"], default="table",
                         help=_("form of the output (default: table)"))
 
-    shop = actions.add_parser("shop", help=_("change the shop's own facts"))
+    shop = add_action(actions, "shop", _("change the shop's own facts"))
     shop_and_lang(shop)
     shop.add_argument("--name", help=_("the shop's name"))
     shop.add_argument("--postal-code", help=_("5 digits; sets the state too unless --state is given"))
@@ -49,19 +49,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     shop.add_argument("--longitude", help=_("e.g. 6.96 (empty: unknown)"))
     shop.add_argument("--language", help=_("de or en"))
 
-    closing = actions.add_parser("closing-day", help=_("add or remove a planned closing day"))
+    closing = add_action(actions, "closing-day", _("add or remove a planned closing day"))
     shop_and_lang(closing)
     closing_actions = closing.add_subparsers(dest="closing_action", metavar="add|remove",
                                              required=True)
-    add = closing_actions.add_parser("add", help=_("mark a day as closed"))
+    add = add_action(closing_actions, "add", _("mark a day as closed"))
     shop_and_lang(add)
     add.add_argument("date", help=_("2026-12-24 or 24.12.2026"))
     add.add_argument("--reason", default="", help=_("e.g. Betriebsferien"))
-    remove = closing_actions.add_parser("remove", help=_("reopen a planned closing day"))
+    remove = add_action(closing_actions, "remove", _("reopen a planned closing day"))
     shop_and_lang(remove)
     remove.add_argument("date", help=_("2026-12-24 or 24.12.2026"))
 
-    product = actions.add_parser("product", help=_("change one product"))
+    product = add_action(actions, "product", _("change one product"))
     shop_and_lang(product)
     product.add_argument("name", help=_("the product's name as in the shop file"))
     for option, text in (("--price", N_("euro per unit")), ("--unit-cost", N_("euro per unit")),
@@ -79,14 +79,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     active.add_argument("--inactive", dest="active", action="store_const", const=False,
                         help=_("no longer sold: leave the product out of the orders"))
 
-    category = actions.add_parser("category", help=_("service level of a product category"))
+    category = add_action(actions, "category", _("service level of a product category"))
     shop_and_lang(category)
     category.add_argument("name", help=_("the category's name as in the shop file"))
     category.add_argument("--service-level", required=True,
                           help=_("auto (clear), sellout_ok, few_leftovers, balanced, "
                                  "rarely_sold_out or never_sold_out"))
 
-    calendar = actions.add_parser("calendar", help=_("calendar options of the shop"))
+    calendar = add_action(actions, "calendar", _("calendar options of the shop"))
     shop_and_lang(calendar)
     calendar.add_argument("--salary-days", help=_("comma list of last, 1, 15; or none"))
     for name, what in (("pensions", N_("pensions on the last banking day as paydays")),

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli_text import _
-from app.commands.args import date_arg, shop_and_lang
+from app.commands.args import add_action, date_arg, shop_and_lang
 from app.commands.order import parse_quantity, quantity_text
 from forecasting.errors import UserError
 from forecasting.operations import stock
@@ -45,20 +45,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The actions show, set, clear and import."""
     _common(parser)
     actions = parser.add_subparsers(dest="action", metavar=_("<action>"), required=True)
-    show = actions.add_parser("show", help=_("the latest count of every product that keeps"))
+    show = add_action(actions, "show", _("the latest count of every product that keeps"))
     _common(show)
     show.add_argument("--format", choices=["table", "csv", "json"], default="table",
                         help=_("form of the output (default: table)"))
-    set_ = actions.add_parser("set", help=_("record a count: on hand (and on order)"))
+    set_ = add_action(actions, "set", _("record a count: on hand (and on order)"))
     _common(set_)
     set_.add_argument("product", metavar=_("PRODUCT"))
     set_.add_argument("on_hand", metavar=_("ON_HAND"))
     set_.add_argument("--on-order", default="0", metavar="N",
                       help=_("ordered but not yet delivered (default 0)"))
-    clear = actions.add_parser("clear", help=_("delete the count of a product on the day"))
+    clear = add_action(actions, "clear", _("delete the count of a product on the day"))
     _common(clear)
     clear.add_argument("product", metavar=_("PRODUCT"))
-    load = actions.add_parser("import", help=_("counts from an inventory list (CSV, XLSX, XLS)"))
+    load = add_action(actions, "import", _("counts from an inventory list (CSV, XLSX, XLS)"))
     _common(load)
     load.add_argument("file", type=Path, metavar=_("LIST"),
                       help=_("columns Produkt/Artikel, Bestand, optional bestellt (or English)"))

@@ -68,6 +68,9 @@ def test_every_help_is_german_by_default_and_english_with_lang_en(
     with speaking("de"):
         german = next(parser for path, parser in _parsers(argv) if path == argv) if argv else (
             build_parser([]))
+    assert english.description, f"`{' '.join(argv)} --help` says nothing about what it does"
+    assert _flat(german.description) in _flat(de)
+    assert _flat(english.description) in _flat(en)
     for english_action, german_action in zip(english._actions, german._actions, strict=True):
         if not english_action.help or english_action.help == argparse.SUPPRESS:
             continue
