@@ -11,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from app.cli_text import _
 from app.commands.args import allow_dates
 from forecasting.importing.engine import (
     FileData,
@@ -27,22 +28,22 @@ from forecasting.operations.shop import default_shop_path, open_shop
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the import subcommand."""
-    parser.add_argument("file", help="CSV/text, .xlsx or .xls file with the sales history")
-    parser.add_argument("--shop", dest="import_shop", help="shop file (created if missing)")
-    parser.add_argument("--mapping", help="JSON mapping (default: detect from the file)")
-    parser.add_argument("--save-mapping", metavar="FILE", help="write the mapping used as JSON")
-    parser.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
-    parser.add_argument("--report-json", metavar="FILE", help="also write the report as JSON")
-    parser.add_argument("--branch", help="import only this branch (column with branch names)")
-    parser.add_argument("--sheet", help="worksheet of an Excel file (default: the first)")
-    parser.add_argument("--date-order", choices=["DMY", "MDY"], help="for dates like 03/04/2024")
+    parser.add_argument("file", help=_("CSV/text, .xlsx or .xls file with the sales history"))
+    parser.add_argument("--shop", metavar=_("FILE"), dest="import_shop", help=_("shop file (created if missing)"))
+    parser.add_argument("--mapping", help=_("JSON mapping (default: detect from the file)"))
+    parser.add_argument("--save-mapping", metavar=_("FILE"), help=_("write the mapping used as JSON"))
+    parser.add_argument("--dry-run", action="store_true", help=_("print the report, write nothing"))
+    parser.add_argument("--report-json", metavar=_("FILE"), help=_("also write the report as JSON"))
+    parser.add_argument("--branch", help=_("import only this branch (column with branch names)"))
+    parser.add_argument("--sheet", help=_("worksheet of an Excel file (default: the first)"))
+    parser.add_argument("--date-order", choices=["DMY", "MDY"], help=_("for dates like 03/04/2024"))
     parser.add_argument(
-        "--on-conflict", choices=["keep", "replace"], help="days already in the shop that differ"
+        "--on-conflict", choices=["keep", "replace"], help=_("days already in the shop that differ")
     )
     parser.add_argument(
-        "--accept-rejects", action="store_true", help="import even if some rows are rejected"
+        "--accept-rejects", action="store_true", help=_("import even if some rows are rejected")
     )
-    parser.add_argument("--state", default="NW", help="state of a new shop file (default NW)")
+    parser.add_argument("--state", default="NW", help=_("state of a new shop file (default NW)"))
     allow_dates(parser)
 
 

@@ -9,6 +9,7 @@ import json
 import sys
 from typing import Any
 
+from app.cli_text import _
 from app.commands.args import date_arg, shop_and_lang
 from calendars.plausible import DateWindow
 from forecasting.operations.plan import save_plan
@@ -24,21 +25,22 @@ from forecasting.policy.explain_text import (
 from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day
 from forecasting.safe_text import SpreadsheetWriter, display_name
 from forecasting.shop_calendar import calendar_outside_window
-from forecasting.texts import format_date, format_number, render
+from forecasting.texts import Counted, format_date, format_number, render
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the subcommand (--shop and --lang may also come before the subcommand)."""
     shop_and_lang(parser)
     parser.add_argument(
-        "--date", type=date_arg, default=None, help="sales/order day (default: next opening day)"
+        "--date", metavar=_("DATE"), type=date_arg, default=None, help=_("sales/order day (default: next opening day)")
     )
-    parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    parser.add_argument("--details", action="store_true", help="table: every reason per line")
-    parser.add_argument("--no-save", action="store_true", help="do not store the suggestions")
+    parser.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                        help=_("form of the output (default: table)"))
+    parser.add_argument("--details", action="store_true", help=_("table: every reason per line"))
+    parser.add_argument("--no-save", action="store_true", help=_("do not store the suggestions"))
     parser.add_argument(
         "--progress", action="store_true",
-        help="for programs: write 'PROGRESS <fraction 0..1> <message code>' lines to stderr",
+        help=_("for programs: write 'PROGRESS <fraction 0..1> <message code>' lines to stderr"),
     )
 
 
@@ -82,8 +84,11 @@ def outside_window_notes(shop: Any, lang: str) -> list[str]:
     events, weather, closing = calendar_outside_window(shop)
     if events or weather or closing:
         window = DateWindow.default()
-        notes.append(render("sanity.calendar_outside", lang, events=events, weather=weather,
-                            closing=closing, first=format_date(window.first, lang),
+        notes.append(render("sanity.calendar_outside", lang,
+                            events=Counted(events, "count.event"),
+                            weather=Counted(weather, "count.weather_day"),
+                            closing=Counted(closing, "count.closing_day"),
+                            first=format_date(window.first, lang),
                             last=format_date(window.last, lang)))
     return notes
 

@@ -41,7 +41,7 @@ def test_show_table_in_german_and_english(shop_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     code, de, _ = _run(capsys, shop_path)  # no action: show
     assert code == 0
-    assert "== Geschäft ==" in de
+    assert "== Laden ==" in de
     assert "Bäckerei Sonnenkorn" in de
     baguette = next(line for line in de.splitlines() if line.startswith("Baguette"))
     assert "1,90" in baguette
@@ -184,7 +184,7 @@ def test_calendar_options(shop_path: Path, capsys: pytest.CaptureFixture[str]) -
 @pytest.mark.parametrize(
     ("args", "german", "english"),
     [
-        (("product", "Brezel", "--price", "1"), "Das Produkt „Brezel“ gibt es in diesem Shop nicht",
+        (("product", "Brezel", "--price", "1"), "Das Produkt „Brezel“ gibt es in diesem Laden nicht",
          "There is no product “Brezel” in this shop"),
         (("shop", "--state", "XX", "--name", "Neu"), "„XX“ ist kein Bundesland-Kürzel",
          "“XX” is not a German state code"),
@@ -198,7 +198,7 @@ def test_calendar_options(shop_path: Path, capsys: pytest.CaptureFixture[str]) -
          "“Mo,Xy” are not weekdays"),
         (("product", "Baguette", "--price", "2", "--pack-size", "2,5"),
          "--pack-size: „2,5“ ist keine ganze Zahl", "--pack-size: “2,5” is not a whole number"),
-        (("product", "Baguette", "--service-level", "99"), "„99“ ist keine Lieferbereitschaft",
+        (("product", "Baguette", "--service-level", "99"), "„99“ ist kein Servicegrad",
          "“99” is not a service level"),
         (("category", "Bier", "--service-level", "balanced"), "Die Warengruppe „Bier“",
          "There is no category “Bier”"),

@@ -332,7 +332,7 @@ def test_restore_refuses_what_it_cannot_use_and_changes_nothing(shop_path: Path,
     conn.close()
     with pytest.raises(BackupError) as err:
         backups.restore(shop_path, backups.resolve(shop_path, str(foreign)))
-    assert "keine Bestellkompass-Shop-Datei" in err.value.message("de")
+    assert "keine Bestellkompass-Laden-Datei" in err.value.message("de")
     newer = tmp_path / "neuer.bkshop"
     create_shop(newer, name="Neu", state="BY").close()
     conn = sqlite3.connect(newer)

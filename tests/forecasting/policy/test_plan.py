@@ -180,7 +180,7 @@ def test_a_stock_count_lowers_the_order_of_goods_that_keep(
 
     notes = [note_text(n, "de") for n in counted.explanation.notes
              if n.code == "stock_unrecorded"]
-    assert notes == ["Bestand gezählt am 24.11.2026; von 1 Verkaufstag(en) seitdem fehlen die "
+    assert notes == ["Bestand gezählt am 24.11.2026; von 1 Verkaufstag seitdem fehlen die "
                      "Zahlen, sie sind nicht abgezogen: der Vorschlag ist eher zu niedrig"]
     save_count(small_shop, StockCount("Feta", WEDNESDAY, on_hand=80.0))
     assert build_order_plan(small_shop, WEDNESDAY, result=result).line("Feta").suggestion == 0
