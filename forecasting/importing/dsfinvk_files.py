@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import itertools
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -197,6 +198,15 @@ class Export:
             text.close()
             raise UserError("import.empty", file=label)
         return Table(label, columns, header_rows, rows, self._size(name))
+
+
+def preview_lines(path: str | Path, count: int) -> tuple[list[str], list[list[str]]]:
+    """The column names and first `count` rows of the export's lines.csv (for the wizard)."""
+    with Export(Path(path)) as export:
+        table = export.table(LINES)
+        rows = [record for _row, record in itertools.islice(table.rows, count)]
+        table.rows.close()  # type: ignore[attr-defined]
+    return table.columns, rows
 
 
 def _rows(reader: Iterator[list[str]], text: io.TextIOWrapper, label: str, encoding: str
