@@ -1413,6 +1413,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "{file}: Die Spalte {column} fehlt (vorhanden: {columns}).",
         "en": "{file}: the column {column} is missing (found: {columns}).",
     },
+    "dsfinvk.no_header": {
+        "de": "{file} hat keine Zeile mit Spaltennamen, und index.xml beschreibt die Spalten "
+        "nicht.",
+        "en": "{file} has no row with column names, and index.xml does not describe the "
+        "columns.",
+    },
     "import.reason.dsfinvk_no_receipt": {
         "de": "kein Bon dazu in transactions.csv",
         "en": "no receipt for it in transactions.csv",
@@ -1428,6 +1434,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.report.left_out": {
         "de": "Keine Verkäufe, ausgelassen: {count} Zeilen ({kinds})",
         "en": "No sales, left out: {count} rows ({kinds})",
+    },
+    "import.report.export": {
+        "de": "DSFinV-K-Export: Kassen {registers}; {closings} Tagesabschlüsse; Bons: {receipts}",
+        "en": "DSFinV-K export: registers {registers}; {closings} daily closings; receipts: "
+        "{receipts}",
     },
     "import.left_out.receipt": {"de": "Bontyp {value}", "en": "receipt type {value}"},
     "import.left_out.business": {"de": "Vorgang {value}", "en": "business case {value}"},

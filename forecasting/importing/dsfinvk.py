@@ -62,6 +62,7 @@ class Receipt:
     ended: dt.datetime | None
     time_text: str
     branch: str
+    clock: str = ""  # "HH:MM" of `ended`
 
 
 @dataclasses.dataclass
@@ -72,6 +73,11 @@ class ExportData(FileData):
     registers: list[str] = dataclasses.field(default_factory=list)
     closings: int = 0
     receipts: dict[str, int] = dataclasses.field(default_factory=dict)  # BON_TYP -> count
+
+    def summary(self) -> dict[str, object]:
+        """What the export held, for the report: registers, closings, receipts per type."""
+        kinds = sorted(self.receipts.items(), key=lambda item: (-item[1], item[0]))
+        return {"registers": self.registers, "closings": self.closings, "receipts": dict(kinds)}
 
 
 def _when(text: str) -> dt.datetime | None:
@@ -127,8 +133,9 @@ def _receipts(export: Export, branches: dict[str, str], cancelled: Callable[[], 
         key = (_cell(record, register), _cell(record, closing), _cell(record, bon))
         text = _cell(record, end) or _cell(record, start)
         receipt_kind = _cell(record, kind)
-        heads[key] = Receipt(receipt_kind, _cell(record, cancel) == "1", _when(text), text,
-                             branches.get(key[0], ""))
+        ended = _when(text)
+        heads[key] = Receipt(receipt_kind, _cell(record, cancel) == "1", ended, text,
+                             branches.get(key[0], ""), ended.strftime("%H:%M") if ended else "")
         closings.add((key[0], key[1]))
         kinds[receipt_kind] = kinds.get(receipt_kind, 0) + 1
     return heads, closings, kinds
@@ -225,17 +232,21 @@ def _read_lines(lines: Table, heads: dict[ReceiptKey, Receipt], collector: _Line
     tally = collector.tally
     net: dict[ReceiptKey, Decimal] = {}
     wanted = name_key(collector.mapping.branch) if collector.mapping.branch else None
+    width = len(lines.columns)
+    window = collector.window
     for row, record in lines.rows:
         tally.rows_read += 1
         if row % CHECK_EVERY == 0:
             if progress.cancelled():
                 raise ImportCancelledError()
             progress.report(0.8 * min(1.0, row * 100 / max(lines.size, 1)), "import.read")
-        if not "".join(record).strip():
+        if len(record) < width:
+            record = record + [""] * (width - len(record))
+        key = (record[register].strip(), record[closing].strip(), record[bon].strip())
+        head = heads.get(key)
+        if head is None and not "".join(record).strip():
             tally.blank += 1
             continue
-        key = (_cell(record, register), _cell(record, closing), _cell(record, bon))
-        head = heads.get(key)
         if head is None:
             collector.reject(row, bon, "dsfinvk_no_receipt", key[2], False)
             continue
@@ -245,7 +256,7 @@ def _read_lines(lines: Table, heads: dict[ReceiptKey, Receipt], collector: _Line
         if head.kind != SALE:
             collector.leave_out(f"receipt:{head.kind}")
             continue
-        kind = _cell(record, business)
+        kind = record[business].strip()
         if kind != TURNOVER:
             collector.leave_out(f"business:{kind or '-'}")
             continue
@@ -253,10 +264,10 @@ def _read_lines(lines: Table, heads: dict[ReceiptKey, Receipt], collector: _Line
             collector.reject(row, bon, "dsfinvk_no_time", f"{key[2]}: {head.time_text}", False)
             continue
         day = head.ended.date()
-        if day not in collector.window:
+        if day not in window:
             collector.reject_implausible(row, bon, "date_outside", head.time_text)
             continue
-        raw = record[product] if product < len(record) else ""
+        raw = record[product]
         if is_empty(raw):
             collector.reject(row, product, "empty_product", raw, False)
             continue
@@ -268,7 +279,7 @@ def _read_lines(lines: Table, heads: dict[ReceiptKey, Receipt], collector: _Line
         if quantity is None:
             continue
         collector.sale((name_key(head.branch) if wanted else "", pkey, day), quantity,
-                       head.ended.strftime("%H:%M"))
+                       head.clock)
         net[key] = net.get(key, ZERO) + quantity
     return net
 
@@ -276,7 +287,7 @@ def _read_lines(lines: Table, heads: dict[ReceiptKey, Receipt], collector: _Line
 def _quantity(collector: _Lines, number: NumberParser, row: int, record: list[str],
               amount: int, factor: int | None) -> Decimal | None:
     """MENGE times FAKTOR (empty FAKTOR: 1), or None when the line was rejected."""
-    raw = record[amount] if amount < len(record) else ""
+    raw = record[amount]
     value = number(raw)
     if value is None:
         collector.reject(row, amount, "empty_quantity" if is_empty(raw) else "not_a_number",
@@ -309,7 +320,7 @@ def _receipt_days(net: dict[ReceiptKey, Decimal], heads: dict[ReceiptKey, Receip
             continue
         hour[0] += 1
         times.receipts += 1
-        clock = head.ended.strftime("%H:%M")
+        clock = head.clock
         times.first = clock if times.first is None else min(times.first, clock)
         times.last = clock if times.last is None else max(times.last, clock)
     return [

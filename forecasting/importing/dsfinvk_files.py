@@ -87,7 +87,8 @@ class TableFormat:
     quote: str = '"'
     decimal: str = ","
     thousands: str = "."
-    first_row: int = 2  # the row the data starts in; 2 = column names in row 1
+    first_row: int | None = None  # the row the data starts in (index.xml Range/From); None: row 1
+    # or 2, by whether row 1 holds column names
     columns: list[str] = dataclasses.field(default_factory=list)
 
 
@@ -185,19 +186,26 @@ class Export:
         reader = csv.reader(text, delimiter=fmt.delimiter, quotechar=fmt.quote or '"',
                             strict=False)
         rows = _rows(reader, text, label, fmt.encoding)
-        header_rows = max(fmt.first_row - 1, 0)
-        columns = [c.strip().upper() for c in fmt.columns]
-        if header_rows:
-            head: list[str] = []
-            for _ in range(header_rows):
-                head = next(rows, (0, []))[1]
-            if head and head[0].startswith("\ufeff"):
-                head[0] = head[0][1:]
-            columns = [c.strip().upper() for c in head]
+        for _ in range(max((fmt.first_row or 1) - 2, 0)):  # lines above the column names
+            next(rows, None)
+        first = next(rows, None)
+        head = [c.strip().lstrip("\ufeff").strip().upper() for c in first[1]] if first else []
+        if _is_header(head, fmt):
+            columns, header_rows = head, first[0] if first else 0
+        else:  # no names in the file: index.xml's, and the first record is data
+            columns, header_rows = [c.strip().upper() for c in fmt.columns], 0
+            if first is not None:
+                rows = itertools.chain([first], rows)
         if not columns:
             text.close()
-            raise UserError("import.empty", file=label)
+            raise UserError("dsfinvk.no_header", file=label)
         return Table(label, columns, header_rows, rows, self._size(name))
+
+
+def _is_header(head: list[str], fmt: TableFormat) -> bool:
+    """Whether the first record names the columns: it holds Z_KASSE_ID (the spec's first column
+    of every table), or index.xml says the data starts in row 2 or later (Range/From)."""
+    return "Z_KASSE_ID" in head or (fmt.first_row or 0) >= 2
 
 
 def preview_lines(path: str | Path, count: int) -> tuple[list[str], list[list[str]]]:
@@ -241,7 +249,10 @@ def parse_index(data: bytes) -> dict[str, TableFormat]:
             if table.find(element) is not None:
                 fmt.encoding = codec
         fmt.decimal = table.findtext("DecimalSymbol") or fmt.decimal
-        fmt.thousands = table.findtext("DigitGroupingSymbol") or ""
+        grouping = table.findtext("DigitGroupingSymbol")
+        fmt.thousands = grouping if grouping is not None else ("." if fmt.decimal == "," else "")
+        if fmt.thousands == fmt.decimal:
+            fmt.thousands = ""
         start = table.findtext("Range/From")
         if start and start.strip().isdigit():
             fmt.first_row = int(start)

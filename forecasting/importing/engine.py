@@ -21,7 +21,7 @@ from typing import Any
 from calendars.plausible import DateWindow, name_problem
 from forecasting.errors import UserError
 from forecasting.importing.dates import Pending, resolve, show_pending
-from forecasting.importing.dsfinvk import read_export
+from forecasting.importing.dsfinvk import ExportData, read_export
 from forecasting.importing.dsfinvk_files import is_export
 from forecasting.importing.layouts import (
     LIMIT,
@@ -375,6 +375,7 @@ def _plan(data: FileData, shop: Shop | None, options: ImportOptions) -> tuple[Pl
         tally=data.tally,
         dry_run=options.dry_run,
         on_conflict=options.on_conflict,
+        export=data.summary() if isinstance(data, ExportData) else None,
     )
     if options.on_conflict not in (None, *ON_CONFLICT):
         raise UserError("import.bad_on_conflict", value=str(options.on_conflict))

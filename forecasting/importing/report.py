@@ -79,6 +79,8 @@ class ImportReport:
     products_created: list[str] = dataclasses.field(default_factory=list)
     branches: list[str] = dataclasses.field(default_factory=list)
     refusal: dict[str, Any] | None = None
+    # a DSFinV-K export: {"registers": [...], "closings": n, "receipts": {BON_TYP: n}}
+    export: dict[str, Any] | None = None
     # daily/wide layouts: product-days that had several rows (summed, like a correction row)
     merged_days: list[tuple[str, dt.date, int]] = dataclasses.field(default_factory=list)
     merged_day_count: int = 0
@@ -152,6 +154,7 @@ class ImportReport:
             "on_conflict": self.on_conflict,
             "products_created": self.products_created,
             "branches": self.branches,
+            "export": self.export,
             "date_order": self.date_order,
             "reconciled": self.reconciled,
             "totals": [
@@ -227,6 +230,12 @@ def render_report(report: ImportReport, lang: str = "de") -> str:
     ]
     if t.implausible:
         lines.append(render("sanity.report_rows", lang, count=n(t.implausible)))
+    if report.export:
+        lines.append(render("import.report.export", lang,
+                            registers=", ".join(report.export["registers"]),
+                            closings=n(report.export["closings"]),
+                            receipts=", ".join(f"{kind} {n(count)}" for kind, count in
+                                               report.export["receipts"].items())))
     if t.left_out:
         lines.append(render("import.report.left_out", lang, count=n(sum(t.left_out.values())),
                             kinds=left_out_text(t.left_out, lang)))

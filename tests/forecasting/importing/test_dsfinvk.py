@@ -172,6 +172,21 @@ def test_nested_folder_in_zip_and_headerless_tables(tmp_path: Path, week_zip: Pa
     assert data.tally.accounted() == data.tally.rows_read == 25
 
 
+def test_headerless_table_without_index_is_refused(tmp_path: Path, week_zip: Path) -> None:
+    bare = tmp_path / "bare.zip"
+    with zipfile.ZipFile(week_zip) as src, zipfile.ZipFile(bare, "w") as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "transactions.csv":
+                data = data.split(b"\r\n", 1)[1]
+            if name != "index.xml":
+                dst.writestr(name, data)
+    with pytest.raises(UserError) as error:
+        read_file(bare)
+    assert error.value.code == "dsfinvk.no_header"
+    assert "bare.zip/transactions.csv" in error.value.message("de")
+
+
 def test_index_primary_key_columns_come_first() -> None:
     index = b"""<?xml version="1.0"?><DataSet><Version>1.0</Version><Media><Table>
       <URL>lines.csv</URL><ANSI/><DecimalSymbol>.</DecimalSymbol><DigitGroupingSymbol>,
@@ -283,7 +298,10 @@ def test_cli_import_of_a_zip_reconciles_to_the_receipt_lines(
     out = capsys.readouterr().out
     assert "Jede Zeile ist zugeordnet, die Summen stimmen exakt." in out
     assert "Bontyp AVTraining 2" in out
+    assert ("DSFinV-K-Export: Kassen K1, K2; 6 Tagesabschlüsse; Bons: Beleg 12, AVTraining 2, "
+            "AVBelegabbruch 1, AVSachbezug 1") in out
     report = json.loads(report_path.read_text(encoding="utf-8"))
+    assert report["export"]["closings"] == 6
     assert report["reconciled"]
     assert report["rows_left_out"]["receipt:AVTraining"] == 2
     per_article: dict[str, Decimal] = {}
