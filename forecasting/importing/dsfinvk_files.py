@@ -16,6 +16,7 @@ import dataclasses
 import io
 import itertools
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree
@@ -39,6 +40,9 @@ ENCODINGS = {
     "UTF16": "utf-16",
     "ISO-8859-1": "latin-1",
 }
+#: What reading a damaged zip or file can raise (CRC, inflate, truncation, unknown method).
+READ_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError,
+               NotImplementedError)
 #: How far below the chosen folder (or the zip's root) the tables may sit.
 MAX_DEPTH = 2
 
@@ -55,7 +59,7 @@ def is_export(path: str | Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
-    except (zipfile.BadZipFile, OSError):
+    except READ_ERRORS:
         return named_zip  # a damaged .zip: opening it says what is wrong
     if {name.rsplit("/", 1)[-1].lower() for name in names} & {INDEX, *REQUIRED}:
         return True
@@ -156,7 +160,7 @@ class Export:
             if self._zip is not None:
                 return self._zip.open(member)  # type: ignore[return-value]
             return open(member, "rb")
-        except (OSError, zipfile.BadZipFile, RuntimeError) as exc:
+        except READ_ERRORS as exc:
             raise UserError("import.unreadable", file=self.label(name), detail=exc) from None
 
     def _size(self, name: str) -> int:
@@ -170,8 +174,13 @@ class Export:
             return {}
         if self._size(INDEX) > MAX_INDEX_BYTES:
             raise UserError("dsfinvk.bad_index", file=self.label(INDEX), detail="> 8 MiB")
-        with self._open(INDEX) as stream:
-            data = stream.read()
+        try:
+            with self._open(INDEX) as stream:
+                data = stream.read(MAX_INDEX_BYTES + 1)
+        except READ_ERRORS as exc:
+            raise UserError("import.unreadable", file=self.label(INDEX), detail=exc) from None
+        if len(data) > MAX_INDEX_BYTES:
+            raise UserError("dsfinvk.bad_index", file=self.label(INDEX), detail="> 8 MiB")
         try:
             return parse_index(data)
         except ElementTree.ParseError as exc:
@@ -230,7 +239,7 @@ def _rows(reader: Iterator[list[str]], text: io.TextIOWrapper, label: str, encod
                         encoding=encoding) from None
     except csv.Error as exc:
         raise UserError("import.not_a_table", file=label, detail=f"{number + 1}: {exc}") from None
-    except (OSError, zipfile.BadZipFile, EOFError) as exc:
+    except READ_ERRORS as exc:
         raise UserError("import.unreadable", file=label, detail=exc) from None
     finally:
         text.close()
@@ -272,7 +281,7 @@ def parse_index(data: bytes) -> dict[str, TableFormat]:
 def _open_zip(path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
+    except READ_ERRORS as exc:
         raise UserError("dsfinvk.bad_zip", file=path.name, detail=exc) from None
 
 

@@ -15,6 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app import cli
 from forecasting.errors import UserError
@@ -165,7 +167,7 @@ def test_nested_folder_in_zip_and_headerless_tables(tmp_path: Path, week_zip: Pa
                 head, _, tail = text.partition("<URL>lines.csv</URL>")
                 tail = tail.replace("<From>2</From>", "<From>1</From>", 1)
                 data = (head + "<URL>lines.csv</URL>" + tail).encode("utf-8")
-            dst.writestr(f"DSFinV-K/{name}", data)
+            dst.writestr(f"DSFinV-K/{name}", data, compress_type=zipfile.ZIP_DEFLATED)
     data = read_file(nested)
     assert data.days == read_file(week_zip).days
     assert data.tally.header == 0
@@ -319,3 +321,52 @@ def test_cli_dry_run_of_a_folder_writes_nothing(tmp_path: Path) -> None:
     shop_path = tmp_path / "neu.bkshop"
     assert cli.main(["import", str(folder), "--shop", str(shop_path), "--dry-run"]) == 0
     assert not shop_path.exists()
+
+
+_WEEK: dict[str, bytes] = {}
+
+
+def _week_members(tmp: Path) -> dict[str, bytes]:
+    if not _WEEK:
+        with zipfile.ZipFile(write_export(tmp / "week.zip", bakery_week())) as zf:
+            _WEEK.update({name: zf.read(name) for name in zf.namelist()})
+    return _WEEK
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(
+    member=st.sampled_from(["lines.csv", "transactions.csv", "index.xml", "location.csv"]),
+    cut=st.integers(min_value=0, max_value=5000),
+    junk=st.binary(max_size=40),
+    at=st.integers(min_value=0, max_value=5000),
+    deflate=st.booleans(),
+    damage_archive=st.booleans(),
+)
+def test_damaged_exports_import_exactly_or_refuse_with_a_message(
+    tmp_path: Path, member: str, cut: int, junk: bytes, at: int, deflate: bool,
+    damage_archive: bool,
+) -> None:
+    """Bytes of one table replaced or cut, or the zip file itself damaged: the reader returns
+    reconciled totals or raises a UserError, never anything else."""
+    members = dict(_week_members(tmp_path))
+    data = members[member]
+    members[member] = data[:at] + junk + data[at + len(junk):] if cut > len(data) else data[:cut]
+    path = tmp_path / "damaged.zip"
+    method = zipfile.ZIP_DEFLATED if deflate else zipfile.ZIP_STORED
+    with zipfile.ZipFile(path, "w", compression=method) as zf:
+        for name, content in members.items():
+            zf.writestr(name, content)
+    if damage_archive:
+        raw = bytearray(path.read_bytes())
+        raw[at % len(raw): at % len(raw) + len(junk)] = junk
+        path.write_bytes(bytes(raw))
+    try:
+        result = read_file(path)
+    except UserError:
+        return
+    try:
+        report = sales.dry_run(None, result, ImportOptions(accept_rejects=True))
+    except UserError:
+        return
+    assert report.reconciled
