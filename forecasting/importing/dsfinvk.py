@@ -178,7 +178,9 @@ def read_export(
     progress = progress or NullProgress()
     if not path.exists():
         raise UserError("import.file_not_found", file=str(path))
-    mapping = dataclasses.replace(mapping or export_mapping())
+    # the spec fixes the columns: of a given mapping only the branch and the aliases apply
+    mapping = dataclasses.replace(export_mapping(), branch=mapping.branch if mapping else None,
+                                  aliases=dict(mapping.aliases) if mapping else {})
     progress.report(0.0, "import.read")
     with Export(path) as export:
         locations = _locations(export)

@@ -277,6 +277,16 @@ def test_locations_are_branches_to_choose(tmp_path: Path, new_shop: Shop) -> Non
     assert {d.date for d in read_receipt_days(new_shop)} == {D1, D2, D3}
 
 
+def test_a_mapping_brings_aliases_and_nothing_else(week_zip: Path, new_shop: Shop) -> None:
+    mapping = detect_mapping(week_zip)
+    mapping.aliases = {"Roggenbrot": "Roggenmischbrot"}
+    mapping.layout, mapping.quantity_column = "daily", "ANZAHL"
+    data = read_file(week_zip, mapping)
+    assert (data.mapping.layout, data.mapping.quantity_column) == ("receipts", "MENGE")
+    sales.import_sales(new_shop, data)
+    assert _stored(new_shop)[("Roggenmischbrot", D1)] == 3
+
+
 def test_reimport_changes_nothing_and_keeps_receipt_times(week_zip: Path, new_shop: Shop,
                                                           rows_digest: Callable[[Shop], str]
                                                           ) -> None:
