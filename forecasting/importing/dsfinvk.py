@@ -267,7 +267,7 @@ def _read_lines(lines: Table, heads: dict[ReceiptKey, Receipt], collector: _Line
             continue
         day = head.ended.date()
         if day not in window:
-            collector.reject_implausible(row, bon, "date_outside", head.time_text)
+            collector.reject_implausible(row, bon, "date_outside", f"{key[2]}: {head.time_text}")
             continue
         raw = record[product]
         if is_empty(raw):

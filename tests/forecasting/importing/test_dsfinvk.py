@@ -277,6 +277,16 @@ def test_locations_are_branches_to_choose(tmp_path: Path, new_shop: Shop) -> Non
     assert {d.date for d in read_receipt_days(new_shop)} == {D1, D2, D3}
 
 
+def test_a_receipt_dated_outside_the_plausible_window_is_refused(tmp_path: Path,
+                                                                 new_shop: Shop) -> None:
+    bons = [Bon("K1", 1, "K1-1", dt.datetime(2024, 5, 6, 8, 0), [Line("Brot", 1)]),
+            Bon("K1", 1, "K1-2", dt.datetime(1999, 5, 6, 8, 0), [Line("Brot", 1)])]
+    with pytest.raises(ImportRefusedError) as refused:
+        _import(new_shop, write_export(tmp_path / "alt.zip", bons))
+    assert refused.value.code == "sanity.refused_date"
+    assert "K1-2: 1999-05-06T08:00:00" in refused.value.message("de")
+
+
 def test_a_mapping_brings_aliases_and_nothing_else(week_zip: Path, new_shop: Shop) -> None:
     mapping = detect_mapping(week_zip)
     mapping.aliases = {"Roggenbrot": "Roggenmischbrot"}
