@@ -63,6 +63,7 @@ class Receipt:
     time_text: str
     branch: str
     clock: str = ""  # "HH:MM" of `ended`
+    day: dt.date | None = None  # the day of `ended`
 
 
 @dataclasses.dataclass
@@ -134,22 +135,17 @@ def _receipts(export: Export, branches: dict[str, str], cancelled: Callable[[], 
         text = _cell(record, end) or _cell(record, start)
         receipt_kind = _cell(record, kind)
         ended = _when(text)
+        clock = f"{ended.hour:02d}:{ended.minute:02d}" if ended else ""
         heads[key] = Receipt(receipt_kind, _cell(record, cancel) == "1", ended, text,
-                             branches.get(key[0], ""), ended.strftime("%H:%M") if ended else "")
+                             branches.get(key[0], ""), clock, ended.date() if ended else None)
         closings.add((key[0], key[1]))
         kinds[receipt_kind] = kinds.get(receipt_kind, 0) + 1
     return heads, closings, kinds
 
 
 class _Lines(Collector):
-    """The engine's collector, fed with the lines of sales receipts."""
-
-    def sale(self, key: tuple[str, str, dt.date], quantity: Decimal, time: str) -> None:
-        """Add one accepted line to its day (and the day's last sale) and its product total."""
-        self._add_day(key, quantity, sale_time=time)
-        total = (key[0], key[1])
-        self.data.file_totals[total] = self.data.file_totals.get(total, ZERO) + quantity
-        self.accepted()
+    """The engine's collector (tally, rejections, product names, daily totals), fed with the
+    lines of sales receipts."""
 
     def leave_out(self, why: str) -> None:
         """Count a line that is no sale (by design, not an error)."""
@@ -235,7 +231,12 @@ def _read_lines(lines: Table, heads: dict[ReceiptKey, Receipt], collector: _Line
     net: dict[ReceiptKey, Decimal] = {}
     wanted = name_key(collector.mapping.branch) if collector.mapping.branch else None
     width = len(lines.columns)
-    window = collector.window
+    inside: dict[dt.date, bool] = {}
+    # The hot loop, as in layouts.Collector._long: each distinct text parsed once (dict caches).
+    products = collector._products
+    numbers = number._cache
+    days = collector.data.days
+    totals = collector.data.file_totals
     for row, record in lines.rows:
         tally.rows_read += 1
         if row % CHECK_EVERY == 0:
@@ -246,11 +247,11 @@ def _read_lines(lines: Table, heads: dict[ReceiptKey, Receipt], collector: _Line
             record = record + [""] * (width - len(record))
         key = (record[register].strip(), record[closing].strip(), record[bon].strip())
         head = heads.get(key)
-        if head is None and not "".join(record).strip():
-            tally.blank += 1
-            continue
         if head is None:
-            collector.reject(row, bon, "dsfinvk_no_receipt", key[2], False)
+            if "".join(record).strip():
+                collector.reject(row, bon, "dsfinvk_no_receipt", key[2], False)
+            else:
+                tally.blank += 1
             continue
         if wanted is not None and name_key(head.branch) != wanted:
             tally.other_branch += 1
@@ -262,26 +263,48 @@ def _read_lines(lines: Table, heads: dict[ReceiptKey, Receipt], collector: _Line
         if kind != TURNOVER:
             collector.leave_out(f"business:{kind or '-'}")
             continue
-        if head.ended is None:
+        day = head.day
+        if day is None:
             collector.reject(row, bon, "dsfinvk_no_time", f"{key[2]}: {head.time_text}", False)
             continue
-        day = head.ended.date()
-        if day not in window:
+        ok = inside.get(day)
+        if ok is None:
+            ok = inside[day] = day in collector.window
+        if not ok:
             collector.reject_implausible(row, bon, "date_outside", f"{key[2]}: {head.time_text}")
             continue
         raw = record[product]
-        if is_empty(raw):
-            collector.reject(row, product, "empty_product", raw, False)
-            continue
-        pkey = collector.product_key(raw)
+        pkey = products.get(raw)
         if pkey is None:
-            collector.reject_implausible(row, product, collector.bad_name(raw), raw)
+            if is_empty(raw):
+                collector.reject(row, product, "empty_product", raw, False)
+                continue
+            pkey = collector.product_key(raw)
+            if pkey is None:
+                collector.reject_implausible(row, product, collector.bad_name(raw), raw)
+                continue
+        quantity = numbers.get(record[amount])
+        if quantity is None or (factor is not None and record[factor].strip()):
+            quantity = _quantity(collector, number, row, record, amount, factor)
+            if quantity is None:
+                continue
+        elif quantity > LIMIT or quantity < -LIMIT:
+            collector.reject_implausible(row, amount, "quantity_too_large", record[amount])
             continue
-        quantity = _quantity(collector, number, row, record, amount, factor)
-        if quantity is None:
-            continue
-        collector.sale((name_key(head.branch) if wanted else "", pkey, day), quantity,
-                       head.clock)
+        branch = name_key(head.branch) if wanted else ""
+        day_key = (branch, pkey, day)
+        agg = days.get(day_key)
+        clock = head.clock
+        if agg is None:
+            days[day_key] = [quantity, None, None, None, clock if quantity > 0 else None, 1]
+        else:
+            agg[0] += quantity
+            if quantity > 0 and (agg[4] is None or clock > agg[4]):
+                agg[4] = clock
+            agg[5] += 1
+        total_key = (branch, pkey)
+        totals[total_key] = totals.get(total_key, ZERO) + quantity
+        tally.imported += 1
         net[key] = net.get(key, ZERO) + quantity
     return net
 
