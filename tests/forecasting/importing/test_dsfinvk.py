@@ -174,6 +174,29 @@ def test_nested_folder_in_zip_and_headerless_tables(tmp_path: Path, week_zip: Pa
     assert data.tally.accounted() == data.tally.rows_read == 25
 
 
+def test_ansi_export_is_read_as_index_xml_says(tmp_path: Path, week_zip: Path) -> None:
+    """A Windows till writing ANSI (cp1252) and saying so in index.xml: umlauts stay umlauts;
+    the same bytes declared UTF8 are refused naming the file and row."""
+    def rewrite(target: Path, encoding_tag: str) -> Path:
+        with zipfile.ZipFile(week_zip) as src, zipfile.ZipFile(target, "w") as dst:
+            for name in src.namelist():
+                data = src.read(name)
+                if name.endswith(".csv"):
+                    data = data.decode("utf-8").encode("cp1252")
+                if name == "index.xml":
+                    data = data.replace(b"<UTF8/>", encoding_tag.encode())
+                dst.writestr(name, data)
+        return target
+
+    ansi = read_file(rewrite(tmp_path / "ansi.zip", "<ANSI/>"))
+    assert "Brötchen" in ansi.spellings.values()
+    assert ansi.days == read_file(week_zip).days
+    with pytest.raises(UserError) as error:
+        read_file(rewrite(tmp_path / "falsch.zip", "<UTF8/>"))
+    assert error.value.code == "import.bad_encoding"
+    assert "falsch.zip/" in error.value.message("de")
+
+
 def test_headerless_table_without_index_is_refused(tmp_path: Path, week_zip: Path) -> None:
     bare = tmp_path / "bare.zip"
     with zipfile.ZipFile(week_zip) as src, zipfile.ZipFile(bare, "w") as dst:
