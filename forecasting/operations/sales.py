@@ -38,7 +38,8 @@ def import_sales(shop: Shop, data: FileData, options: ImportOptions | None = Non
         report = write_import(data, shop, options, progress=progress)
         if isinstance(data, ExportData):  # DSFinV-K: the receipt times of the export's days
             keep = options is not None and options.on_conflict == "keep"
-            save_receipt_days(shop, data.receipt_days, replace=not keep)
+            written = save_receipt_days(shop, data.receipt_days, replace=not keep)
+            shop.log("receipts.imported", {"file": data.path, "days": written})
         if _changed(report):
             shop.mark_data_changed()
     return report, Changes(data=_changed(report))

@@ -142,6 +142,9 @@ def test_receipt_times_are_kept_per_day(week_zip: Path, new_shop: Shop) -> None:
     # the cancellation receipt and the return are no sales: 3 sales receipts on Saturday
     assert days[D2].receipts == 3
     assert days[D3].last_sale == "23:50"
+    logged = new_shop._conn.execute(
+        "SELECT details FROM change_log WHERE action = 'receipts.imported'").fetchall()
+    assert [json.loads(d)["days"] for (d,) in logged] == [3]
 
 
 def test_folder_export_reads_like_the_zip(tmp_path: Path, week_zip: Path) -> None:
