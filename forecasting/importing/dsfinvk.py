@@ -47,7 +47,6 @@ from forecasting.values.receipts import ReceiptDay, ReceiptHour
 SALE = "Beleg"
 TURNOVER = "Umsatz"
 CHECK_EVERY = 1 << 14
-ONE = Decimal(1)
 ZERO = Decimal(0)
 
 ReceiptKey = tuple[str, str, str]  # (Z_KASSE_ID, Z_NR, BON_ID)
