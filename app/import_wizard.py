@@ -1,5 +1,6 @@
 """ImportWizard over the import engine: drop a file, see the detected format and a preview, fix the
-column mapping, read the validation report (a dry run), confirm. Weather and event files too."""
+column mapping, read the validation report (a dry run), confirm. Weather and event files too, and
+the till's DSFinV-K export (a .zip or its folder: the columns are the spec's, nothing to map)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ from app.jobs import JobCancelled, JobProgress
 from app.session import ShopSession
 from calendars.event_files import read_events_file
 from calendars.weather_files import read_weather_file
+from forecasting.importing.dsfinvk_files import is_export, preview_lines
 from forecasting.importing.engine import ImportOptions
 from forecasting.importing.reader import records
 from forecasting.importing.report import render_report
@@ -72,7 +74,7 @@ class DropArea(QFrame):
         self.setMinimumHeight(120)
         layout = QVBoxLayout(self)
         label = QLabel(self.tr("Drop your file here\n(CSV, TXT or Excel from the till or a "
-                               "spreadsheet)"))
+                               "spreadsheet, or the till's DSFinV-K export as .zip or folder)"))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(label)
 
@@ -98,9 +100,12 @@ class FilePage(QWizardPage):
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.tr("File name"))
         browse = QPushButton(self.tr("&Choose file…"))
+        folder = QPushButton(self.tr("Choose f&older…"))
+        folder.setToolTip(self.tr("An unpacked DSFinV-K export of the till"))
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
+        row.addWidget(folder)
         self.kind_group = QButtonGroup(self)
         kinds = QHBoxLayout()
         for code, text in (("sales", self.tr("&Sales history")), ("weather", self.tr("&Weather")),
@@ -121,6 +126,7 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
         self.drop.fileDropped.connect(self.set_file)
         browse.clicked.connect(self._browse)
+        folder.clicked.connect(self._browse_folder)
         self.path.textChanged.connect(self.completeChanged)
         self.registerField("path*", self.path)
 
@@ -129,6 +135,8 @@ class FilePage(QWizardPage):
         self.path.setText(path)
         if Path(path).suffix.lower() in (".ics", ".ical"):
             self.set_kind("events")
+        elif is_export(path):
+            self.set_kind("sales")
 
     def set_kind(self, kind: str) -> None:
         """Choose what the file holds: sales, weather or events."""
@@ -143,12 +151,19 @@ class FilePage(QWizardPage):
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a file"), "",
-            self.tr("Data files (*.csv *.txt *.xlsx *.xls *.ics);;All files (*)"))
+            self.tr("Data files (*.csv *.txt *.xlsx *.xls *.zip *.ics);;All files (*)"))
         if path:
             self.set_file(path)
 
+    def _browse_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Choose the export folder"))
+        if path:
+            self.set_file(path)
+            self.set_kind("sales")
+
     def isComplete(self) -> bool:
-        return Path(self.path.text().strip()).is_file()
+        path = Path(self.path.text().strip())
+        return path.is_file() or (path.is_dir() and self.kind() == "sales")
 
 
 class MappingPage(QWizardPage):
@@ -213,7 +228,9 @@ class MappingPage(QWizardPage):
         self.completeChanged.emit()
 
     def _init_sales(self, path: Path) -> None:
-
+        if is_export(path):
+            self._init_export(path)
+            return
         for row in range(self.form.rowCount()):
             self.form.setRowVisible(row, True)
         mapping = detect_mapping(path)
@@ -250,6 +267,20 @@ class MappingPage(QWizardPage):
             self.product_columns.addItem(item)
         self.order_box.setCurrentIndex(max(0, self.order_box.findData(mapping.date_order)))
         self._layout_changed()
+
+    def _init_export(self, path: Path) -> None:
+        """A DSFinV-K export: the spec fixes the columns; show what counts and the first lines."""
+        for row in range(self.form.rowCount()):
+            self.form.setRowVisible(row, False)
+        columns, rows = preview_lines(path, PREVIEW_ROWS)
+        self.wiz.mapping = detect_mapping(path)
+        self.columns = columns
+        self._fill_preview(columns, rows)
+        self.detected.setText(self.tr(
+            "DSFinV-K export of the till. Counted are the lines of receipts of type Beleg with "
+            "business case Umsatz (MENGE × FAKTOR, cancellations and returns as booked, all "
+            "registers and daily closings); training, aborted and other receipts are left out. "
+            "The next step shows every line's place."))
 
     def _init_calendar(self, path: Path) -> None:
         for row in range(self.form.rowCount()):
@@ -292,8 +323,8 @@ class MappingPage(QWizardPage):
         import dataclasses
 
         mapping = self.wiz.mapping
-        if mapping is None:
-            return None
+        if mapping is None or is_export(Path(self.field("path").strip())):
+            return mapping
         checked = [self.product_columns.item(i).text() for i in range(self.product_columns.count())
                    if self.product_columns.item(i).checkState() == Qt.CheckState.Checked]
         return dataclasses.replace(

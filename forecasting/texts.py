@@ -1476,6 +1476,55 @@ MESSAGES: dict[str, Message] = {
                           "en": ("{count} weather day", "{count} weather days")},
     "count.closing_day": {"de": ("{count} Schließtag", "{count} Schließtage"),
                           "en": ("{count} closing day", "{count} closing days")},
+    # --- issue 15: DSFinV-K --- the till's tax export (forecasting/importing/dsfinvk*.py)
+    "dsfinvk.not_an_export": {
+        "de": "{file} ist kein DSFinV-K-Export der Kasse: {missing} fehlt. Bitte den ganzen "
+        "Export (ZIP-Datei oder Ordner mit index.xml, transactions.csv und lines.csv) wählen.",
+        "en": "{file} is not a DSFinV-K export of the till: {missing} is missing. Please choose "
+        "the whole export (zip file or folder with index.xml, transactions.csv and lines.csv).",
+    },
+    "dsfinvk.bad_zip": {
+        "de": "{file} lässt sich nicht als ZIP-Datei öffnen ({detail}).",
+        "en": "{file} cannot be opened as a zip file ({detail}).",
+    },
+    "dsfinvk.bad_index": {
+        "de": "{file} lässt sich nicht lesen ({detail}); die Tabellen des Exports sind darin "
+        "beschrieben.",
+        "en": "{file} cannot be read ({detail}); it describes the tables of the export.",
+    },
+    "dsfinvk.missing_column": {
+        "de": "{file}: Die Spalte {column} fehlt (vorhanden: {columns}).",
+        "en": "{file}: the column {column} is missing (found: {columns}).",
+    },
+    "dsfinvk.no_header": {
+        "de": "{file} hat keine Zeile mit Spaltennamen, und index.xml beschreibt die Spalten "
+        "nicht.",
+        "en": "{file} has no row with column names, and index.xml does not describe the "
+        "columns.",
+    },
+    "import.reason.dsfinvk_no_receipt": {
+        "de": "kein Bon dazu in transactions.csv",
+        "en": "no receipt for it in transactions.csv",
+    },
+    "import.reason.dsfinvk_no_time": {
+        "de": "Bon ohne gültige Zeit (BON_ENDE) in transactions.csv",
+        "en": "receipt without a valid time (BON_ENDE) in transactions.csv",
+    },
+    "import.reason.dsfinvk_bad_factor": {
+        "de": "FAKTOR ist keine Zahl größer 0",
+        "en": "FAKTOR is not a number above 0",
+    },
+    "import.report.left_out": {
+        "de": "Keine Verkäufe, ausgelassen: {count} Zeilen ({kinds})",
+        "en": "No sales, left out: {count} rows ({kinds})",
+    },
+    "import.report.export": {
+        "de": "DSFinV-K-Export: Kassen {registers}; {closings} Tagesabschlüsse; Bons: {receipts}",
+        "en": "DSFinV-K export: registers {registers}; {closings} daily closings; receipts: "
+        "{receipts}",
+    },
+    "import.left_out.receipt": {"de": "Bontyp {value}", "en": "receipt type {value}"},
+    "import.left_out.business": {"de": "Vorgang {value}", "en": "business case {value}"},
 }
 
 

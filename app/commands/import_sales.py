@@ -1,4 +1,5 @@
-"""`bestellkompass import FILE --shop PATH`: import sales history from CSV/text, .xlsx or .xls.
+"""`bestellkompass import FILE --shop PATH`: import sales history from CSV/text, .xlsx or .xls, or
+from the till's DSFinV-K export (a .zip or its folder; forecasting/importing/dsfinvk.py).
 
 Prints the validation report; exit 0 when imported (or, with --dry-run, when it would import),
 2 with a one-line reason when refused. A --shop path that does not exist becomes a new shop file
@@ -28,7 +29,8 @@ from forecasting.operations.shop import default_shop_path, open_shop
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the import subcommand."""
-    parser.add_argument("file", help=_("CSV/text, .xlsx or .xls file with the sales history"))
+    parser.add_argument("file", help=_("CSV/text, .xlsx or .xls file with the sales history, or "
+                                       "the till's DSFinV-K export (.zip or its folder)"))
     parser.add_argument("--shop", metavar=_("FILE"), dest="import_shop", help=_("shop file (created if missing)"))
     parser.add_argument("--mapping", help=_("JSON mapping (default: detect from the file)"))
     parser.add_argument("--save-mapping", metavar=_("FILE"), help=_("write the mapping used as JSON"))

@@ -21,6 +21,8 @@ from typing import Any
 from calendars.plausible import DateWindow, name_problem
 from forecasting.errors import UserError
 from forecasting.importing.dates import Pending, resolve, show_pending
+from forecasting.importing.dsfinvk import ExportData, read_export
+from forecasting.importing.dsfinvk_files import is_export
 from forecasting.importing.layouts import (
     LIMIT,
     Collector,
@@ -146,6 +148,8 @@ def read_file(
     """Stream the file into exact daily totals and a tally of every row (nothing is written);
     rows dated outside `window` (default 2000-01-01 .. today + 2 years) are rejected."""
     path = Path(path)
+    if is_export(path):  # a DSFinV-K export (zip or folder): forecasting/importing/dsfinvk.py
+        return read_export(path, mapping, progress=progress, window=window)
     progress = progress or NullProgress()
     if not path.is_file():
         raise UserError("import.file_not_found", file=str(path))
@@ -371,6 +375,7 @@ def _plan(data: FileData, shop: Shop | None, options: ImportOptions) -> tuple[Pl
         tally=data.tally,
         dry_run=options.dry_run,
         on_conflict=options.on_conflict,
+        export=data.summary() if isinstance(data, ExportData) else None,
     )
     if options.on_conflict not in (None, *ON_CONFLICT):
         raise UserError("import.bad_on_conflict", value=str(options.on_conflict))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from forecasting.errors import UserError
 from forecasting.importing.dates import parse_time, split_date
+from forecasting.importing.dsfinvk_files import export_mapping, is_export
 from forecasting.importing.mapping import SEPARATORS, Mapping
 from forecasting.importing.names import name_key
 from forecasting.importing.numbers import detect_decimal, is_empty
@@ -337,6 +338,8 @@ def assign_roles(names: list[str], profiles: list[Counter[str]]) -> dict[str, in
 def detect_mapping(path: str | Path, *, sheet: str | None = None) -> Mapping:
     """A first guess of the mapping for `path`, for the user to check (see docs/import.md)."""
     path = Path(path)
+    if is_export(path):  # a DSFinV-K export: the spec fixes the columns
+        return export_mapping()
     try:
         return _detect(path, sheet)
     except csv.Error as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from forecasting.importing.dsfinvk import ExportData
 from forecasting.importing.engine import (
     FileData,
     ImportOptions,
@@ -21,6 +22,7 @@ from forecasting.store import sales
 from forecasting.store.backups import before_import
 from forecasting.store.create import new_shop_file
 from forecasting.store.file import Shop
+from forecasting.store.receipts import save_receipt_days
 from forecasting.values.sales import RemovedDay
 
 
@@ -34,6 +36,10 @@ def import_sales(shop: Shop, data: FileData, options: ImportOptions | None = Non
     ImportRefusedError with the report, nothing written)."""
     with before_import(shop), shop.transaction():
         report = write_import(data, shop, options, progress=progress)
+        if isinstance(data, ExportData):  # DSFinV-K: the receipt times of the export's days
+            keep = options is not None and options.on_conflict == "keep"
+            written = save_receipt_days(shop, data.receipt_days, replace=not keep)
+            shop.log("receipts.imported", {"file": data.path, "days": written})
         if _changed(report):
             shop.mark_data_changed()
     return report, Changes(data=_changed(report))

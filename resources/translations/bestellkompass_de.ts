@@ -262,22 +262,22 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="433"/>
+        <location filename="../../app/import_wizard.py" line="464"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="444"/>
+        <location filename="../../app/import_wizard.py" line="475"/>
         <source>Importing… You can keep working meanwhile.</source>
         <translation>Import läuft… Sie können währenddessen weiterarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="467"/>
+        <location filename="../../app/import_wizard.py" line="498"/>
         <source>Importing…</source>
         <translation>Import läuft…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="474"/>
+        <location filename="../../app/import_wizard.py" line="505"/>
         <source>%1 rows imported.</source>
         <translation>%1 Zeilen importiert.</translation>
     </message>
@@ -285,11 +285,11 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="74"/>
+        <location filename="../../app/import_wizard.py" line="76"/>
         <source>Drop your file here
-(CSV, TXT or Excel from the till or a spreadsheet)</source>
+(CSV, TXT or Excel from the till or a spreadsheet, or the till&apos;s DSFinV-K export as .zip or folder)</source>
         <translation>Datei hier ablegen
-(CSV, TXT oder Excel aus der Kasse oder einer Tabelle)</translation>
+(CSV, TXT oder Excel aus der Kasse oder einer Tabelle, oder der DSFinV-K-Export der Kasse als ZIP oder Ordner)</translation>
     </message>
 </context>
 <context>
@@ -396,61 +396,76 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="95"/>
-        <location filename="../../app/import_wizard.py" line="145"/>
+        <location filename="../../app/import_wizard.py" line="97"/>
+        <location filename="../../app/import_wizard.py" line="153"/>
         <source>Choose a file</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="96"/>
+        <location filename="../../app/import_wizard.py" line="98"/>
         <source>Nothing is written to your shop before the last step.</source>
         <translation>Vor dem letzten Schritt wird nichts in Ihren Laden geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="99"/>
+        <location filename="../../app/import_wizard.py" line="101"/>
         <source>File name</source>
         <translation>Dateiname</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="100"/>
+        <location filename="../../app/import_wizard.py" line="102"/>
         <source>&amp;Choose file…</source>
         <translation>Datei &amp;wählen…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="106"/>
+        <location filename="../../app/import_wizard.py" line="103"/>
+        <source>Choose f&amp;older…</source>
+        <translation>&amp;Ordner wählen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="104"/>
+        <source>An unpacked DSFinV-K export of the till</source>
+        <translation>Ein entpackter DSFinV-K-Export der Kasse</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="111"/>
         <source>&amp;Sales history</source>
         <translation>&amp;Verkaufszahlen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="106"/>
+        <location filename="../../app/import_wizard.py" line="111"/>
         <source>&amp;Weather</source>
         <translation>W&amp;etter</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="107"/>
+        <location filename="../../app/import_wizard.py" line="112"/>
         <source>&amp;Events (ICS or CSV)</source>
         <translation>E&amp;reignisse (ICS oder CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="118"/>
+        <location filename="../../app/import_wizard.py" line="123"/>
         <source>What is in the file?</source>
         <translation>Was steht in der Datei?</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="146"/>
-        <source>Data files (*.csv *.txt *.xlsx *.xls *.ics);;All files (*)</source>
-        <translation>Datendateien (*.csv *.txt *.xlsx *.xls *.ics);;Alle Dateien (*)</translation>
+        <location filename="../../app/import_wizard.py" line="154"/>
+        <source>Data files (*.csv *.txt *.xlsx *.xls *.zip *.ics);;All files (*)</source>
+        <translation>Datendateien (*.csv *.txt *.xlsx *.xls *.zip *.ics);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="159"/>
+        <source>Choose the export folder</source>
+        <translation>Ordner des Exports wählen</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="58"/>
+        <location filename="../../app/import_wizard.py" line="60"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="500"/>
+        <location filename="../../app/import_wizard.py" line="531"/>
         <source>Import data</source>
         <translation>Daten importieren</translation>
     </message>
@@ -747,92 +762,97 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="160"/>
+        <location filename="../../app/import_wizard.py" line="175"/>
         <source>Check the columns</source>
         <translation>Spalten prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="161"/>
+        <location filename="../../app/import_wizard.py" line="176"/>
         <source>Bestellkompass guessed how the file is built. Correct the columns if a guess is wrong.</source>
         <translation>Bestellkompass hat erkannt, wie die Datei aufgebaut ist. Korrigieren Sie die Spalten, falls etwas falsch erkannt wurde.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="171"/>
+        <location filename="../../app/import_wizard.py" line="186"/>
         <source>one row per day and product</source>
         <translation>eine Zeile je Tag und Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="172"/>
+        <location filename="../../app/import_wizard.py" line="187"/>
         <source>one row per sale (receipts)</source>
         <translation>eine Zeile je Verkauf (Bons)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="173"/>
+        <location filename="../../app/import_wizard.py" line="188"/>
         <source>one column per product</source>
         <translation>eine Spalte je Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="179"/>
+        <location filename="../../app/import_wizard.py" line="194"/>
         <source>detect</source>
         <translation>erkennen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="180"/>
+        <location filename="../../app/import_wizard.py" line="195"/>
         <source>day.month (31.12.)</source>
         <translation>Tag.Monat (31.12.)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="181"/>
+        <location filename="../../app/import_wizard.py" line="196"/>
         <source>month/day (12/31)</source>
         <translation>Monat/Tag (12/31)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="185"/>
+        <location filename="../../app/import_wizard.py" line="200"/>
         <source>&amp;Layout</source>
         <translation>&amp;Aufbau</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="186"/>
+        <location filename="../../app/import_wizard.py" line="201"/>
         <source>&amp;Date column</source>
         <translation>&amp;Datumsspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="187"/>
+        <location filename="../../app/import_wizard.py" line="202"/>
         <source>&amp;Product column</source>
         <translation>&amp;Produktspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="188"/>
+        <location filename="../../app/import_wizard.py" line="203"/>
         <source>&amp;Quantity column</source>
         <translation>&amp;Mengenspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="189"/>
+        <location filename="../../app/import_wizard.py" line="204"/>
         <source>Product columns</source>
         <translation>Produktspalten</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="190"/>
+        <location filename="../../app/import_wizard.py" line="205"/>
         <source>Date &amp;order</source>
         <translation>Datums&amp;reihenfolge</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="230"/>
+        <location filename="../../app/import_wizard.py" line="247"/>
         <source>Detected: %1, encoding %2, separator %3, decimal %4, header in row %5.</source>
         <translation>Erkannt: %1, Zeichensatz %2, Trennzeichen %3, Dezimalzeichen %4, Überschrift in Zeile %5.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="240"/>
+        <location filename="../../app/import_wizard.py" line="257"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="260"/>
+        <location filename="../../app/import_wizard.py" line="280"/>
+        <source>DSFinV-K export of the till. Counted are the lines of receipts of type Beleg with business case Umsatz (MENGE × FAKTOR, cancellations and returns as booked, all registers and daily closings); training, aborted and other receipts are left out. The next step shows every line&apos;s place.</source>
+        <translation>DSFinV-K-Export der Kasse. Gezählt werden die Zeilen von Bons vom Typ Beleg mit Geschäftsvorfall Umsatz (MENGE × FAKTOR, Stornos und Rücknahmen wie gebucht, alle Kassen und Tagesabschlüsse); Training, Abbrüche und andere Vorgänge bleiben außen vor. Der nächste Schritt zeigt, wohin jede Zeile gegangen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="291"/>
         <source>Weather file: %1 days from %2 to %3.</source>
         <translation>Wetterdatei: %1 Tage vom %2 bis %3.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="267"/>
+        <location filename="../../app/import_wizard.py" line="298"/>
         <source>Events file: %1 events.</source>
         <translation>Ereignisdatei: %1 Ereignisse.</translation>
     </message>
@@ -1311,33 +1331,33 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="339"/>
+        <location filename="../../app/import_wizard.py" line="370"/>
         <source>Check the result before importing</source>
         <translation>Ergebnis vor dem Import prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="341"/>
+        <location filename="../../app/import_wizard.py" line="372"/>
         <source>&amp;Import now</source>
         <translation>Jetzt &amp;importieren</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="344"/>
+        <location filename="../../app/import_wizard.py" line="375"/>
         <source>Keep the days already in the shop</source>
         <translation>Tage behalten, die schon im Laden sind</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="345"/>
+        <location filename="../../app/import_wizard.py" line="376"/>
         <source>Replace them with the file&apos;s numbers</source>
         <translation>Durch die Zahlen aus der Datei ersetzen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="347"/>
+        <location filename="../../app/import_wizard.py" line="378"/>
         <source>Import anyway and leave out the rejected rows</source>
         <translation>Trotzdem importieren und die abgelehnten Zeilen weglassen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="384"/>
-        <location filename="../../app/import_wizard.py" line="400"/>
+        <location filename="../../app/import_wizard.py" line="415"/>
+        <location filename="../../app/import_wizard.py" line="431"/>
         <source>Checking the file…</source>
         <translation>Datei wird geprüft…</translation>
     </message>

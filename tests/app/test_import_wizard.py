@@ -64,3 +64,63 @@ def test_wrong_mapping_is_refused_on_the_page(qtbot: object, session: object) ->
     page.date_box.setCurrentIndex(page.date_box.findData(""))
     assert not page.validatePage()
     assert page.error.text()
+
+
+def test_dsfinvk_export_through_the_wizard(qtbot: object, session: object, tmp_path: Path
+                                           ) -> None:
+    """The till's DSFinV-K zip: preview of its lines, no columns to map, the dry-run report with
+    the left-out receipts, and the import reconciling to the valid receipt lines."""
+    from app.import_wizard import ImportWizard
+    from forecasting.store.receipts import read_receipt_days
+    from tests.forecasting.importing.dsfinvk_exports import (
+        bakery_week,
+        expected_totals,
+        write_export,
+    )
+
+    export = write_export(tmp_path / "kasse.zip", bakery_week())
+    session.auto_recompute = False  # type: ignore[attr-defined]
+    wizard = ImportWizard(session, None, str(export))
+    qtbot.addWidget(wizard)  # type: ignore[attr-defined]
+    wizard.show()
+    assert wizard.file_page.isComplete()
+    wizard.next()
+    page = wizard.mapping_page
+    assert "DSFinV-K" in page.detected.text()
+    assert page.error.text() == ""
+    assert page.preview.rowCount() == 12
+    headers = [page.preview.horizontalHeaderItem(c).text()
+               for c in range(page.preview.columnCount())]
+    assert "MENGE" in headers
+    assert page.preview.item(0, headers.index("ARTIKELTEXT")).text() == "Brötchen"
+    assert not page.date_box.isVisibleTo(page)
+    wizard.next()
+    report = wizard.report_page
+    qtbot.waitUntil(report.isComplete, timeout=60_000)  # type: ignore[attr-defined]
+    assert "AVTraining 2" in report.text.toPlainText()
+    before = read_sales(session.shop)  # type: ignore[attr-defined]
+    wizard.next()
+    done = wizard.done_page
+    qtbot.waitUntil(lambda: done.finished, timeout=60_000)  # type: ignore[attr-defined]
+    assert done.ok, done.text.toPlainText()
+    sales = read_sales(session.shop)  # type: ignore[attr-defined]
+    assert len(sales) - len(before) == len(expected_totals(bakery_week()))
+    for (article, day), total in expected_totals(bakery_week()).items():
+        row = sales[(sales["product"] == article) & (sales["date"].dt.date == day)]
+        assert row["quantity"].tolist() == [float(total)], (article, day)
+    assert len(read_receipt_days(session.shop)) == 3  # type: ignore[attr-defined]
+
+
+def test_export_folder_completes_the_file_page(qtbot: object, session: object, tmp_path: Path
+                                               ) -> None:
+    from app.import_wizard import ImportWizard
+    from tests.forecasting.importing.dsfinvk_exports import bakery_week, write_export
+
+    folder = write_export(tmp_path / "Kassenexport", bakery_week(), folder=True)
+    wizard = ImportWizard(session, None, str(folder))
+    qtbot.addWidget(wizard)  # type: ignore[attr-defined]
+    wizard.show()
+    assert wizard.file_page.isComplete()
+    wizard.next()
+    assert wizard.mapping_page.preview.rowCount() == 12
+    assert wizard.mapping_page.isComplete()
