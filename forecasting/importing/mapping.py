@@ -94,7 +94,7 @@ class Mapping:
         if self.decimal not in (".", ","):
             raise bad(f"decimal={self.decimal!r}")
         if (
-            self.thousands not in ("", ".", ",", " ", "'", "\u00a0")
+            self.thousands not in ("", ".", ",", " ", "'", "\u00a0", "\u202f", "\u2019")
             or self.thousands == self.decimal
         ):
             raise bad(f"thousands={self.thousands!r}")

@@ -23,7 +23,7 @@ from forecasting.importing.reader import Record, detect_encoding, is_workbook, w
 SAMPLE_ROWS = 300
 HEADER_SEARCH = 40
 _LOOSE_NUMBER = re.compile(
-    r"^\s*[+\-−]?\s*(?:€\s*)?\d[\d.,' \u00a0]*(?:\s*(?:€|EUR|kg|Stk\.?))?-?\s*$"
+    r"^\s*[+\-−]?\s*(?:€\s*)?\d[\d.,' \u00a0\u202f\u2019]*(?:\s*(?:€|EUR|kg|Stk\.?))?-?\s*$"
 )
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
