@@ -1393,6 +1393,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "wie zuletzt: {names}",
         "en": "as last time: {names}",
     },
+    # --- issue 15: imports, facts, stale history ---
+    "import.money_column": {
+        "de": "{file}: Die Spalte „{column}“ enthält Geldbeträge, keine Stückzahlen. Nichts wurde "
+              "importiert. Mit --unit EUR werden die Artikel in Euro geplant und angezeigt; oder "
+              "wählen Sie mit --quantity-column eine Spalte mit Stückzahlen (mit --unit Stück, "
+              "wenn „{column}“ doch Stück zählt).",
+        "en": "{file}: the column “{column}” holds money, not quantities. Nothing was imported. "
+              "With --unit EUR the products are planned and shown in euros; or choose a column "
+              "with quantities with --quantity-column (with --unit Stück if “{column}” does count "
+              "pieces).",
+    },
 }
 
 

@@ -18,7 +18,7 @@ from forecasting.importing.engine import (
     ImportRefusedError,
     read_file,
 )
-from forecasting.importing.mapping import load_mapping, save_mapping
+from forecasting.importing.mapping import UNITS, load_mapping, save_mapping
 from forecasting.importing.report import ImportReport, render_report
 from forecasting.importing.sniff import detect_mapping
 from forecasting.operations import sales
@@ -35,6 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--report-json", metavar="FILE", help="also write the report as JSON")
     parser.add_argument("--branch", help="import only this branch (column with branch names)")
     parser.add_argument("--sheet", help="worksheet of an Excel file (default: the first)")
+    parser.add_argument("--quantity-column", metavar="COLUMN",
+                        help="the column with the quantities (default: detected)")
+    parser.add_argument("--unit", choices=UNITS,
+                        help="what the quantities count: EUR for a turnover column (products are "
+                             "then planned in euros), Stück for pieces")
     parser.add_argument("--date-order", choices=["DMY", "MDY"], help="for dates like 03/04/2024")
     parser.add_argument(
         "--on-conflict", choices=["keep", "replace"], help="days already in the shop that differ"
@@ -73,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
         mapping.branch = args.branch
     if args.date_order:
         mapping.date_order = args.date_order
+    if args.quantity_column:
+        mapping.quantity_column = args.quantity_column
+    if args.unit:
+        mapping.unit = args.unit
     if args.save_mapping:
         save_mapping(mapping, args.save_mapping)
     options = ImportOptions(

@@ -30,6 +30,7 @@ from forecasting.importing.layouts import (
     reason_params,
 )
 from forecasting.importing.mapping import Mapping
+from forecasting.importing.money import money_column
 from forecasting.importing.names import clean_name, name_key
 from forecasting.importing.reader import (
     Record,
@@ -97,7 +98,11 @@ class Day:
 # -- reading ----------------------------------------------------------------------------------
 def file_columns(path: str | Path, mapping: Mapping) -> list[str]:
     """The column names the engine will use for this file and mapping (for previews/wizards)."""
-    path = Path(path)
+    return _sample_table(Path(path), mapping)[0]
+
+
+def _sample_table(path: Path, mapping: Mapping) -> tuple[list[str], list[Record]]:
+    """(column names, the sampled data rows) of the file as the mapping reads it."""
     sample = list(
         itertools.islice(
             records(path, mapping.encoding, mapping.separator, mapping.sheet), SAMPLE_ROWS
@@ -109,7 +114,29 @@ def file_columns(path: str | Path, mapping: Mapping) -> list[str]:
             raise UserError("import.empty", file=path.name)
         header = sample[mapping.header_row - 1]
     data = sample[mapping.header_row :]
-    return column_names(header, table_width(header, [r for r in data if _width(r)]))
+    return column_names(header, table_width(header, [r for r in data if _width(r)])), data
+
+
+def money_columns(columns: list[str], rows: list[Record], mapping: Mapping) -> list[str]:
+    """The mapped quantity columns that hold money (by name or by their cells)."""
+    chosen = mapping.product_columns if mapping.layout == "wide" else [mapping.quantity_column]
+    found = []
+    for name in chosen:
+        if name is None or name not in columns:
+            continue
+        i = columns.index(name)
+        if money_column(name, [r[i] for r in rows if i < len(r)]):
+            found.append(name)
+    return found
+
+
+def _check_unit(path: Path, mapping: Mapping, columns: list[str], rows: list[Record]) -> None:
+    """Refuse to read a money column as pieces unless the user said which unit it counts."""
+    if mapping.unit is not None:
+        return
+    money = money_columns(columns, rows, mapping)
+    if money:
+        raise UserError("import.money_column", file=path.name, column=money[0])
 
 
 def _check_mapping(path: Path, mapping: Mapping) -> None:
@@ -152,12 +179,13 @@ def read_file(
     if mapping is None:
         mapping = detect_mapping(path)
     _check_mapping(path, mapping)
-    columns = file_columns(path, mapping)
+    columns, sample = _sample_table(path, mapping)
     for name in mapping.columns_used():
         if name not in columns:
             raise UserError(
                 "import.unknown_column", file=path.name, column=name, columns=", ".join(columns)
             )
+    _check_unit(path, mapping, columns, sample)
     counter = [0]
     total = workbook_row_count(path, mapping.sheet) if is_workbook(path) else path.stat().st_size
 
@@ -501,8 +529,9 @@ def write_import(
     progress.report(0.85, "import.write")
     with shop.transaction():
         plan, report = _plan(data, shop, options)
+        unit = data.mapping.unit or Product.unit
         for name in plan.created:
-            save_product(shop, Product(name=name))
+            save_product(shop, Product(name=name, unit=unit))
         ids = product_ids(shop)
         known, _ = shop_names(shop)
         for alias, target in data.mapping.aliases.items():

@@ -44,6 +44,7 @@ def kiel_mapping() -> Mapping:
         product_column="Warengruppe",
         quantity_column="Umsatz",
         aliases=KIEL_GROUPS,
+        unit="EUR",  # the Kiel file's "Umsatz" is turnover in euros
     )
 
 
