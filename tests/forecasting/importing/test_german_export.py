@@ -16,6 +16,7 @@ from app import cli
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products
 from forecasting.store.sales import read_sales
+from forecasting.store.settings import load_settings
 
 GROUPS = {"1": "Brot", "2": "Brötchen", "3": "Croissant", "4": "Konditorei", "5": "Kuchen",
           "6": "Saisonbrot"}
@@ -105,3 +106,31 @@ def test_a_quantity_column_may_be_chosen_instead(
     with Shop.open(shop) as opened:
         assert read_sales(opened)["quantity"].sum() == 712
         assert [p.unit for p in load_products(opened)] == ["Stück"]
+
+
+def test_kiel_as_a_new_user_sundays_open_state_and_weather_from_the_postal_code(
+    bk: Callable[..., int], kiel_export: tuple[Path, dict[str, Decimal]], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 15: 1,342 Sunday rows, yet the new shop opened Monday to Saturday in NW."""
+    path, _ = kiel_export
+    with open(path, encoding="cp1252") as fh:
+        sunday_rows = sum(1 for line in list(fh)[1:]
+                          if dt.datetime.strptime(line[:10], "%d.%m.%Y").weekday() == 6)
+    assert sunday_rows == 1342
+    shop_path = tmp_path / "kiel.bkshop"
+    assert bk("import", path, "--shop", shop_path, "--postal-code", "24103", "--unit", "EUR") == 0
+    out = capsys.readouterr().out
+    assert "Sonntags geöffnet: ja, 260 Sonntage mit Verkäufen" in out
+    assert "Bundesland: SH (aus der Postleitzahl 24103 Kiel)" in out
+    with Shop.open(shop_path) as shop:
+        settings = load_settings(shop)
+    assert settings.opening_days == (0, 1, 2, 3, 4, 5, 6)
+    assert settings.state == "SH"
+    assert settings.latitude is not None
+    assert settings.longitude is not None
+    assert bk("--shop", shop_path, "suggest", "--date", "2018-07-29", "--no-save") == 0  # Sunday
+    table = capsys.readouterr().out
+    assert "Sonntag, 29.07.2018" in table
+    assert "geschlossen" not in table
+    assert "Brot (EUR)" in table
