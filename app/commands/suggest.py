@@ -56,7 +56,8 @@ def run(args: argparse.Namespace) -> int:
         stale = missing_sales(shop, day)
         left_out = [] if args.progress else outside_window_notes(shop, lang)
     if stale is not None and not args.progress:
-        print(render("policy.stale_sales", lang, date=format_date(stale[0], lang), days=stale[1]),
+        print(render("policy.stale_sales", lang, date=format_date(stale[0], lang),
+                     days=format_number(stale[1], lang, 0)),
               file=sys.stderr)
     for note in left_out:
         print(note, file=sys.stderr)
