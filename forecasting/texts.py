@@ -1467,6 +1467,13 @@ MESSAGES: dict[str, dict[str, str]] = {
                                       "en": "selling less up to {date}"},
     "policy.step.sellouts_until": {"de": "in der Woche bis {date} ausverkauft",
                                    "en": "sold out in the week up to {date}"},
+    "launch.missing_libraries": {
+        "de": "Bestellkompass kann kein Fenster öffnen: diesem System fehlen Bibliotheken, die Qt "
+              "für X11 braucht: {libraries}. Unter Debian/Ubuntu installieren mit: sudo apt "
+              "install {packages}",
+        "en": "Bestellkompass cannot open its window: this system lacks libraries Qt needs for "
+              "X11: {libraries}. On Debian/Ubuntu install them with: sudo apt install {packages}",
+    },
 }
 
 

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from forecasting.store.products import load_products
 from forecasting.store.sales import read_sales
-from tests.app.conftest import SHARED_DATASETS
+from tests.shared_data import require_datasets
 
-KIEL = SHARED_DATASETS / "kiel_bakery" / "umsatzdaten_gekuerzt.csv"
+
+def _kiel() -> Path:
+    return require_datasets("kiel_bakery", "umsatzdaten_gekuerzt.csv")
 
 
 def _file_totals(path: Path) -> dict[str, float]:
@@ -24,7 +26,7 @@ def test_kiel_file_through_the_wizard(qtbot: object, session: object) -> None:
     from app.import_wizard import ImportWizard
 
     session.auto_recompute = False  # type: ignore[attr-defined]
-    wizard = ImportWizard(session, None, str(KIEL))
+    wizard = ImportWizard(session, None, str(_kiel()))
     qtbot.addWidget(wizard)  # type: ignore[attr-defined]
     wizard.show()
     assert wizard.file_page.isComplete()
@@ -50,8 +52,8 @@ def test_kiel_file_through_the_wizard(qtbot: object, session: object) -> None:
     qtbot.waitUntil(lambda: done.finished, timeout=60_000)  # type: ignore[attr-defined]
     assert done.ok, done.text.toPlainText()
     sales = read_sales(session.shop)  # type: ignore[attr-defined]
-    totals = _file_totals(KIEL)
-    with open(KIEL, encoding="utf-8") as fh:
+    totals = _file_totals(_kiel())
+    with open(_kiel(), encoding="utf-8") as fh:
         rows_in_file = sum(1 for _ in fh) - 1
     assert len(sales) - before == rows_in_file
     for group, total in totals.items():
@@ -83,7 +85,7 @@ def test_dos_export_can_be_read_in_another_encoding(qtbot: object, session: obje
 def test_wrong_mapping_is_refused_on_the_page(qtbot: object, session: object) -> None:
     from app.import_wizard import ImportWizard
 
-    wizard = ImportWizard(session, None, str(KIEL))
+    wizard = ImportWizard(session, None, str(_kiel()))
     qtbot.addWidget(wizard)  # type: ignore[attr-defined]
     wizard.show()
     wizard.next()
