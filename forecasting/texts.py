@@ -1404,6 +1404,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "with quantities with --quantity-column (with --unit Stück if “{column}” does count "
               "pieces).",
     },
+    "import.unit_mismatch": {
+        "de": "{file}: „{product}“ wird im Shop in {unit} geführt, die Datei bringt {file_unit}. "
+              "Nichts wurde importiert: Euro und Stück dürfen sich nicht mischen (--unit "
+              "angeben, das zum Shop passt, oder eine andere Mengenspalte wählen).",
+        "en": "{file}: “{product}” is kept in {unit} in the shop, the file brings {file_unit}. "
+              "Nothing was imported: euros and pieces must not mix (give the --unit that fits "
+              "the shop, or choose another quantity column).",
+    },
     "facts.need_state": {
         "de": "Für einen neuen Shop fehlt das Bundesland. Bitte --state (z. B. --state SH) oder "
               "--postal-code (z. B. --postal-code 24103) angeben: davon hängen Feiertage, "

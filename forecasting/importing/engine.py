@@ -56,9 +56,9 @@ from forecasting.progress import NullProgress, Progress
 from forecasting.safe_text import display_name
 from forecasting.store.file import Shop
 from forecasting.store.products import aliases as stored_aliases
-from forecasting.store.products import product_ids, save_alias, save_product
+from forecasting.store.products import load_products, product_ids, save_alias, save_product
 from forecasting.store.sales import SalesRow, insert_rows, quantities_of
-from forecasting.values.products import Product
+from forecasting.values.products import MONEY_UNITS, Product
 
 ON_CONFLICT = ("keep", "replace")
 ZERO = Decimal(0)
@@ -310,6 +310,19 @@ def _resolve(
     return out
 
 
+def _check_units(data: FileData, report: ImportReport, shop: Shop | None,
+                 resolved: dict[str, dict[dt.date, Day]]) -> None:
+    """Refuse to add euros to a product counted in pieces, or pieces to one kept in euros."""
+    if shop is None:
+        return
+    unit = data.mapping.unit or Product.unit
+    for product in load_products(shop):
+        if product.name in resolved and product.unit != unit and (
+                unit in MONEY_UNITS or product.unit in MONEY_UNITS):
+            raise _refuse("import.unit_mismatch", report, file=data.path, product=product.name,
+                          unit=product.unit, file_unit=unit)
+
+
 def _refuse_date(
     data: FileData, report: ImportReport, row: int, value: str, count: int
 ) -> ImportRefusedError:
@@ -403,6 +416,7 @@ def _plan(data: FileData, shop: Shop | None, options: ImportOptions) -> tuple[Pl
     if options.on_conflict not in (None, *ON_CONFLICT):
         raise UserError("import.bad_on_conflict", value=str(options.on_conflict))
     resolved = _resolve(data, report, shop)
+    _check_units(data, report, shop, resolved)
     in_file = _file_totals(data, shop)
     known, _ = shop_names(shop)
     known_names = set(known.values())

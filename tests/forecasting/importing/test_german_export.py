@@ -134,3 +134,19 @@ def test_kiel_as_a_new_user_sundays_open_state_and_weather_from_the_postal_code(
     assert "Sonntag, 29.07.2018" in table
     assert "geschlossen" not in table
     assert "Brot (EUR)" in table
+
+
+def test_euros_never_mix_with_pieces_of_the_same_product(
+    bk: Callable[..., int], tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    shop_path = tmp_path / "k.bkshop"
+    pieces = tmp_path / "stueck.csv"
+    pieces.write_text("Datum;Artikel;Menge\n01.02.2024;Brot;40\n", encoding="utf-8")
+    euros = tmp_path / "umsatz.csv"
+    euros.write_text("Datum;Artikel;Umsatz\n02.02.2024;Brot;1.625,69\n", encoding="utf-8")
+    assert bk("import", pieces, "--shop", shop_path, "--state", "SH") == 0
+    capsys.readouterr()
+    assert bk("import", euros, "--shop", shop_path, "--unit", "EUR") == 2
+    assert "„Brot“ wird im Shop in Stück geführt, die Datei bringt EUR" in capsys.readouterr().err
+    with Shop.open(shop_path) as shop:
+        assert read_sales(shop)["quantity"].tolist() == [40]
