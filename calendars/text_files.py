@@ -21,7 +21,7 @@ SINGLE_BYTE = ("cp1252", "cp850", "latin_1")
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252", "cp850",
              "latin-1")
 _GERMAN = frozenset("äöüÄÖÜßéèêàâçÉ€§°²³µ½«»")
-_NON_ASCII_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
 #: How many bytes of lines with non-ASCII characters are judged (enough for any real file).
 SAMPLE_BYTES = 1 << 20
 _CHUNK = 1 << 20
@@ -59,14 +59,26 @@ def _non_ascii_lines(fh) -> bytes:  # type: ignore[no-untyped-def]
     rest = b""
     while size < SAMPLE_BYTES and (chunk := fh.read(_CHUNK)):
         chunk = rest + chunk
-        cut = chunk.rfind(b"\n") + 1
+        cut = chunk.rfind(b"\n") + 1 or len(chunk)
         rest = chunk[cut:]
-        for match in _NON_ASCII_LINE.finditer(chunk[:cut] if cut else b""):
-            found.append(match.group(0))
-            size += len(match.group(0)) + 1
+        size += _collect(chunk[:cut], found)
     if rest and size < SAMPLE_BYTES:
-        found.extend(m.group(0) for m in _NON_ASCII_LINE.finditer(rest))
+        _collect(rest, found)
     return b"\n".join(found)[:SAMPLE_BYTES]
+
+
+def _collect(block: bytes, found: list[bytes]) -> int:
+    """Append the lines of `block` that hold a non-ASCII byte; returns their length."""
+    size = 0
+    position = 0
+    while (match := _NON_ASCII.search(block, position)) is not None:
+        start = block.rfind(b"\n", 0, match.start()) + 1
+        end = block.find(b"\n", match.end())
+        end = len(block) if end < 0 else end
+        found.append(block[start:end])
+        size += end - start + 1
+        position = end + 1
+    return size
 
 
 def _german_share(text: str) -> float:
