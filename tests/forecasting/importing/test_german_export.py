@@ -97,15 +97,27 @@ def test_a_quantity_column_may_be_chosen_instead(
     bk: Callable[..., int], tmp_path: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
     path = tmp_path / "kasse.csv"
-    path.write_text("Datum;Artikel;Umsatz;Stück\n01.02.2024;Brot;1.625,69;412\n"
+    path.write_text("Datum;Artikel;Umsatz;Teile\n01.02.2024;Brot;1.625,69;412\n"
                     "02.02.2024;Brot;1.203,43;300\n", encoding="cp1252")
     shop = tmp_path / "k.bkshop"
     assert bk("import", path, "--shop", shop, "--state", "SH", "--dry-run") == 2
     assert "„Umsatz“" in capsys.readouterr().err
-    assert bk("import", path, "--shop", shop, "--state", "SH", "--quantity-column", "Stück") == 0
+    assert bk("import", path, "--shop", shop, "--state", "SH", "--quantity-column", "Teile") == 0
     with Shop.open(shop) as opened:
         assert read_sales(opened)["quantity"].sum() == 712
         assert [p.unit for p in load_products(opened)] == ["Stück"]
+
+
+def test_a_column_that_counts_pieces_is_preferred_to_the_turnover(
+    bk: Callable[..., int], tmp_path: Path,
+) -> None:
+    path = tmp_path / "kasse.csv"
+    path.write_text("Datum;Artikel;Umsatz;Menge\n01.02.2024;Brot;1.625,69;412\n",
+                    encoding="utf-8")
+    shop = tmp_path / "k.bkshop"
+    assert bk("import", path, "--shop", shop, "--state", "SH") == 0
+    with Shop.open(shop) as opened:
+        assert read_sales(opened)["quantity"].sum() == 412
 
 
 def test_kiel_as_a_new_user_sundays_open_state_and_weather_from_the_postal_code(
