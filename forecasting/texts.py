@@ -1525,6 +1525,95 @@ MESSAGES: dict[str, Message] = {
     },
     "import.left_out.receipt": {"de": "Bontyp {value}", "en": "receipt type {value}"},
     "import.left_out.business": {"de": "Vorgang {value}", "en": "business case {value}"},
+    # --- issue 15: imports, facts, stale history ---
+    "import.money_column": {
+        "de": "{file}: Die Spalte „{column}“ enthält Geldbeträge, keine Stückzahlen. Nichts wurde "
+              "importiert. Mit --unit EUR werden die Artikel in Euro geplant und angezeigt; oder "
+              "wählen Sie mit --quantity-column eine Spalte mit Stückzahlen (mit --unit Stück, "
+              "wenn „{column}“ doch Stück zählt).",
+        "en": "{file}: the column “{column}” holds money, not quantities. Nothing was imported. "
+              "With --unit EUR the products are planned and shown in euros; or choose a column "
+              "with quantities with --quantity-column (with --unit Stück if “{column}” does count "
+              "pieces).",
+    },
+    "import.unit_mismatch": {
+        "de": "{file}: „{product}“ wird im Shop in {unit} geführt, die Datei bringt {file_unit}. "
+              "Nichts wurde importiert: Euro und Stück dürfen sich nicht mischen (--unit "
+              "angeben, das zum Shop passt, oder eine andere Mengenspalte wählen).",
+        "en": "{file}: “{product}” is kept in {unit} in the shop, the file brings {file_unit}. "
+              "Nothing was imported: euros and pieces must not mix (give the --unit that fits "
+              "the shop, or choose another quantity column).",
+    },
+    "facts.need_state": {
+        "de": "Für einen neuen Shop fehlt das Bundesland. Bitte --state (z. B. --state SH) oder "
+              "--postal-code (z. B. --postal-code 24103) angeben: davon hängen Feiertage, "
+              "Schulferien und Wetter ab, deshalb wird es nicht geraten.",
+        "en": "A new shop needs its federal state. Please give --state (e.g. --state SH) or "
+              "--postal-code (e.g. --postal-code 24103): holidays, school holidays and weather "
+              "depend on it, so it is never guessed.",
+    },
+    "facts.unknown_postal_code": {
+        "de": "„{value}“ ist keine deutsche Postleitzahl (fünf Ziffern, z. B. 24103).",
+        "en": "“{value}” is not a German postal code (five digits, e.g. 24103).",
+    },
+    "facts.bad_state": {
+        "de": "„{value}“ ist kein Bundesland-Kürzel; möglich sind {states}.",
+        "en": "“{value}” is not a federal state code; possible are {states}.",
+    },
+    "facts.title": {
+        "de": "Aus den Daten abgeleitet (ändern mit „bestellkompass settings shop“):",
+        "en": "Inferred from the data (change with “bestellkompass settings shop”):",
+    },
+    "facts.location_postal_code": {
+        "de": "Bundesland: {state} (aus der Postleitzahl {postal_code} {place}); Koordinaten "
+              "{latitude}, {longitude} für das Wetter",
+        "en": "Federal state: {state} (from the postal code {postal_code} {place}); coordinates "
+              "{latitude}, {longitude} for the weather",
+    },
+    "facts.location_state": {
+        "de": "Bundesland: {state} (angegeben); ohne Postleitzahl kein Wetter: mit "
+              "„bestellkompass settings shop --postal-code …“ nachtragen",
+        "en": "Federal state: {state} (as given); no weather without a postal code: add it with "
+              "“bestellkompass settings shop --postal-code …”",
+    },
+    "facts.weekday": {
+        "de": "{adverb} geöffnet: {answer}, {n} {plural} mit Verkäufen",
+        "en": "Open on {plural}: {answer}, {n} {plural} with sales",
+    },
+    "facts.holidays": {
+        "de": "An Feiertagen geöffnet: {answer}, {n} von {seen} Feiertagen mit Verkäufen",
+        "en": "Open on public holidays: {answer}, {n} of {seen} public holidays with sales",
+    },
+    "facts.yes": {"de": "ja", "en": "yes"},
+    "facts.no": {"de": "nein", "en": "no"},
+    "facts.adverbs": {
+        "de": "Montags,Dienstags,Mittwochs,Donnerstags,Freitags,Samstags,Sonntags",
+        "en": "Mondays,Tuesdays,Wednesdays,Thursdays,Fridays,Saturdays,Sundays",
+    },
+    "facts.plurals": {
+        "de": "Montage,Dienstage,Mittwoche,Donnerstage,Freitage,Samstage,Sonntage",
+        "en": "Mondays,Tuesdays,Wednesdays,Thursdays,Fridays,Saturdays,Sundays",
+    },
+    "policy.stale_history": {
+        "de": "Verkaufsdaten nur bis {date} ({age} alt)",
+        "en": "sales data only up to {date} ({age} old)",
+    },
+    "policy.stale_history.weeks": {"de": "{n} Wochen", "en": "{n} weeks"},
+    "policy.stale_history.months": {"de": "{n} Monate", "en": "{n} months"},
+    "policy.stale_history.years": {"de": "{n} Jahre", "en": "{n} years"},
+    "policy.step.recent_up_until": {"de": "bis {date} mehr verkauft",
+                                    "en": "selling more up to {date}"},
+    "policy.step.recent_down_until": {"de": "bis {date} weniger verkauft",
+                                      "en": "selling less up to {date}"},
+    "policy.step.sellouts_until": {"de": "in der Woche bis {date} ausverkauft",
+                                   "en": "sold out in the week up to {date}"},
+    "launch.missing_libraries": {
+        "de": "Bestellkompass kann kein Fenster öffnen: diesem System fehlen Bibliotheken, die Qt "
+              "für X11 braucht: {libraries}. Unter Debian/Ubuntu installieren mit: sudo apt "
+              "install {packages}",
+        "en": "Bestellkompass cannot open its window: this system lacks libraries Qt needs for "
+              "X11: {libraries}. On Debian/Ubuntu install them with: sudo apt install {packages}",
+    },
 }
 
 

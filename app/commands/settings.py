@@ -17,8 +17,8 @@ from typing import Any
 from app.cli_text import N_, _
 from app.commands.args import add_action, date_arg, shop_and_lang
 from app.commands.settings_show import settings_json, settings_table
-from app.postal_codes import state_for_postal_code
 from calendars.options import BENEFITS, SALARY_RULES
+from calendars.postal_codes import place_for_postal_code
 from forecasting.errors import UserError
 from forecasting.operations import settings as settings_ops
 from forecasting.operations.reading import product_by_name, stored_calendar_options
@@ -260,12 +260,15 @@ def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
         if code and (len(code) != 5 or not code.isdigit()):
             raise _error("settings.bad_postal_code", value=args.postal_code)
         changes["postal_code"] = code
-        state = state_for_postal_code(code)
-        # as in the dialog: the postal code pre-selects the state; an explicit --state wins
-        if state is not None and args.state is None:
-            changes["state"] = state
+        place = place_for_postal_code(code)
+        # as in the dialog: the postal code pre-selects the state and the coordinates (for the
+        # weather); an explicit --state, --latitude or --longitude wins
+        if place is not None and args.state is None:
+            changes["state"] = place.state
             messages.append(("settings.state_from_postal_code",
-                             {"state": state, "postal_code": code}))
+                             {"state": place.state, "postal_code": code}))
+        if place is not None and args.latitude is None and args.longitude is None:
+            changes["latitude"], changes["longitude"] = place.latitude, place.longitude
     if args.state is not None:
         changes["state"] = args.state.strip()
     if args.opening_days is not None:

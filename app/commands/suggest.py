@@ -26,6 +26,7 @@ from forecasting.policy.plan import build_order_plan, missing_sales, next_openin
 from forecasting.safe_text import SpreadsheetWriter, display_name
 from forecasting.shop_calendar import calendar_outside_window
 from forecasting.texts import Counted, format_date, format_number, render
+from forecasting.values.products import MONEY_UNITS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
         stale = missing_sales(shop, day)
         left_out = [] if args.progress else outside_window_notes(shop, lang)
     if stale is not None and not args.progress:
-        print(render("policy.stale_sales", lang, date=format_date(stale[0], lang), days=stale[1]),
+        print(render("policy.stale_sales", lang, date=format_date(stale[0], lang),
+                     days=format_number(stale[1], lang, 0)),
               file=sys.stderr)
     for note in left_out:
         print(note, file=sys.stderr)
@@ -203,6 +205,12 @@ def plan_csv(plan: Any, lang: str) -> str:
     return buf.getvalue()
 
 
+def _product_cell(line: Any) -> str:
+    """The product's name, with the unit when it is money ("Brot (EUR)"), never taken for pieces."""
+    name = display_name(line.product)
+    return f"{name} ({line.unit})" if line.unit in MONEY_UNITS else name
+
+
 def plan_table(plan: Any, lang: str, *, details: bool = False) -> str:
     """The order list for people: per supplier, product, forecast, suggestion, reasons."""
 
@@ -218,7 +226,8 @@ def plan_table(plan: Any, lang: str, *, details: bool = False) -> str:
         return "\n".join(rows) + "\n"
     heads = [render(f"policy.col.{c}", lang)
              for c in ("product", "forecast", "suggestion", "sellout", "leftover", "reasons")]
-    width = max([len(heads[0]), *(len(display_name(x.product)) for x in plan.lines)]) + 2
+    names = {x.product: _product_cell(x) for x in plan.lines}
+    width = max([len(heads[0]), *(len(n) for n in names.values())]) + 2
     fmt = f"{{:<{width}}}{{:>9}}{{:>11}}{{:>12}}{{:>8}}  {{}}"
     for supplier, lines in plan.groups().items():
         rows.append(f"== {display_name(supplier) or render('policy.group.none', lang)} ==")
@@ -229,7 +238,7 @@ def plan_table(plan: Any, lang: str, *, details: bool = False) -> str:
             reason = reason_line(line.explanation, lang) or status_text(line, lang)
             rows.append(
                 fmt.format(
-                    display_name(line.product),
+                    names[line.product],
                     format_number(line.explanation.displayed_forecast(), lang, d),
                     format_number(line.explanation.displayed_suggestion(), lang, d),
                     f"{format_number(100 * out.p_sellout, lang, 0)} %" if out else "",

@@ -3,6 +3,7 @@ the import is complete), and days removed again (e.g. a typo dated 01.01.0001)."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from forecasting.importing.engine import (
     read_file,
     write_import,
 )
+from forecasting.importing.facts import Location, OpeningFacts, opening_facts
 from forecasting.importing.mapping import Mapping
 from forecasting.operations.changes import Changes
 from forecasting.progress import Progress
@@ -23,6 +25,7 @@ from forecasting.store.backups import before_import
 from forecasting.store.create import new_shop_file
 from forecasting.store.file import Shop
 from forecasting.store.receipts import save_receipt_days
+from forecasting.store.settings import load_settings, save_settings
 from forecasting.values.sales import RemovedDay
 
 
@@ -58,15 +61,23 @@ def import_file(shop: Shop, path: str | Path, mapping: Mapping | None = None,
 
 
 def import_into_new_shop(path: Path, data: FileData, options: ImportOptions | None, *,
-                         name: str, state: str, progress: Progress | None = None
-                         ) -> ImportReport:
-    """A new shop file at `path` holding the file's sales: refusals raise before anything is
+                         name: str, location: Location, progress: Progress | None = None
+                         ) -> tuple[ImportReport, OpeningFacts]:
+    """A new shop file at `path` holding the file's sales, located where `location` says and
+    open on the weekdays (and public holidays) the sales show: refusals raise before anything is
     created, and the file appears only when the import is complete (a killed import or another
     import creating the same shop leaves no half-made file)."""
     plan_import(data, None, options)
-    with new_shop_file(path, name=name, state=state) as shop:
+    with new_shop_file(path, name=name, state=location.state, postal_code=location.postal_code,
+                       latitude=location.latitude, longitude=location.longitude) as shop:
         report, _ = import_sales(shop, data, options, progress=progress)
-    return report
+        frame = sales.read_sales(shop)
+        days = {d.date() for d in frame.loc[frame["quantity"] != 0, "date"]}
+        facts = opening_facts(days, location.state)
+        settings = dataclasses.replace(load_settings(shop), opening_days=facts.opening_days,
+                                       open_on_public_holidays=facts.open_on_public_holidays)
+        save_settings(shop, settings)
+    return report, facts
 
 
 def dry_run(shop: Shop | None, data: FileData, options: ImportOptions | None = None

@@ -267,7 +267,7 @@ def test_refusal_messages_show_the_cell_safely(tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "kasse.csv"
     src.write_text(f"Datum;Artikel;Menge\n01.02.2026;{ESCAPED}{LONG};3\n", encoding="utf-8")
-    code, out, err = _run(capsys, tmp_path / "neu.bkshop", "import", str(src))
+    code, out, err = _run(capsys, tmp_path / "neu.bkshop", "import", str(src), "--state", "NW")
     assert code == 2
     assert "\x1b" not in out + err
     assert "kasse.csv: 1 Zeile mit unzulässigem Namen, z. B. Zeile 2, Spalte „Artikel“: " \

@@ -87,7 +87,8 @@ def test_shop_postal_code_sets_the_state_and_only_given_fields_change(
     assert after.opening_days == (0, 1, 2, 3, 4, 5)
     assert after.opening_hours == before.opening_hours
     assert after.language == before.language
-    assert (after.latitude, after.longitude) == (before.latitude, before.longitude)
+    # issue 15: the postal code brings its coordinates (for the weather), as it brings the state
+    assert (after.latitude, after.longitude) == pytest.approx((48.13, 11.57), abs=0.05)
     assert json.loads(logged[0])["state"] == "BY"
 
 
