@@ -1537,15 +1537,15 @@ MESSAGES: dict[str, Message] = {
               "pieces).",
     },
     "import.unit_mismatch": {
-        "de": "{file}: „{product}“ wird im Shop in {unit} geführt, die Datei bringt {file_unit}. "
+        "de": "{file}: „{product}“ wird im Laden in {unit} geführt, die Datei bringt {file_unit}. "
               "Nichts wurde importiert: Euro und Stück dürfen sich nicht mischen (--unit "
-              "angeben, das zum Shop passt, oder eine andere Mengenspalte wählen).",
+              "angeben, das zum Laden passt, oder eine andere Mengenspalte wählen).",
         "en": "{file}: “{product}” is kept in {unit} in the shop, the file brings {file_unit}. "
               "Nothing was imported: euros and pieces must not mix (give the --unit that fits "
               "the shop, or choose another quantity column).",
     },
     "facts.need_state": {
-        "de": "Für einen neuen Shop fehlt das Bundesland. Bitte --state (z. B. --state SH) oder "
+        "de": "Für einen neuen Laden fehlt das Bundesland. Bitte --state (z. B. --state SH) oder "
               "--postal-code (z. B. --postal-code 24103) angeben: davon hängen Feiertage, "
               "Schulferien und Wetter ab, deshalb wird es nicht geraten.",
         "en": "A new shop needs its federal state. Please give --state (e.g. --state SH) or "
@@ -1595,7 +1595,7 @@ MESSAGES: dict[str, Message] = {
         "en": "Mondays,Tuesdays,Wednesdays,Thursdays,Fridays,Saturdays,Sundays",
     },
     "policy.stale_history": {
-        "de": "Verkaufsdaten nur bis {date} ({age} alt)",
+        "de": "Verkaufszahlen nur bis {date} ({age} alt)",
         "en": "sales data only up to {date} ({age} old)",
     },
     "policy.stale_history.weeks": {"de": "{n} Wochen", "en": "{n} weeks"},

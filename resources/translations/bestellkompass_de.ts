@@ -874,7 +874,7 @@
     <message>
         <location filename="../../app/import_wizard.py" line="336"/>
         <source>DSFinV-K export of the till. Counted are the lines of receipts of type Beleg with business case Umsatz (MENGE × FAKTOR, cancellations and returns as booked, all registers and daily closings); training, aborted and other receipts are left out. The next step shows every line&apos;s place.</source>
-        <translation>DSFinV-K-Export der Kasse. Gezählt werden die Zeilen von Bons vom Typ Beleg mit Geschäftsvorfall Umsatz (MENGE × FAKTOR, Stornos und Rücknahmen wie gebucht, alle Kassen und Tagesabschlüsse); Training, Abbrüche und andere Vorgänge bleiben außen vor. Der nächste Schritt zeigt, wohin jede Zeile gegangen ist.</translation>
+        <translation>DSFinV-K-Export der Kasse. Gezählt werden die Zeilen von Bons vom Typ Beleg mit Vorgang (GV_TYP) Umsatz (MENGE × FAKTOR, Stornos und Rücknahmen wie gebucht, alle Kassen und Tagesabschlüsse); Training, Abbrüche und andere Vorgänge bleiben außen vor. Der nächste Schritt zeigt, wohin jede Zeile gegangen ist.</translation>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="347"/>

@@ -197,7 +197,7 @@ def test_a_new_shop_needs_its_state_never_a_guess(
     shop_path = tmp_path / "laden.bkshop"
     assert bk("import", sales_csv, "--shop", shop_path) == 2
     err = capsys.readouterr().err
-    assert "Für einen neuen Shop fehlt das Bundesland" in err
+    assert "Für einen neuen Laden fehlt das Bundesland" in err
     assert "--postal-code" in err
     assert list(tmp_path.glob("laden.bkshop*")) == []
     assert bk("import", sales_csv, "--shop", shop_path, "--postal-code", "99999") == 2

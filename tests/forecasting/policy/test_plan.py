@@ -232,10 +232,10 @@ def test_history_that_ended_long_ago_is_said_first_and_never_called_recent(
     rolls = plan.line("Brötchen")
     assert rolls.explanation.stale_since == dt.date(2026, 11, 21)
     reason = reason_line(rolls.explanation, "de")
-    assert reason.startswith("Verkaufsdaten nur bis 21.11.2026 (2 Jahre alt)")
+    assert reason.startswith("Verkaufszahlen nur bis 21.11.2026 (2 Jahre alt)")
     assert "zuletzt" not in reason
     lines = explanation_lines(rolls.explanation, "de")
-    assert lines[0] == "Verkaufsdaten nur bis 21.11.2026 (2 Jahre alt)"
+    assert lines[0] == "Verkaufszahlen nur bis 21.11.2026 (2 Jahre alt)"
     assert "bis 21.11.2026 weniger verkauft -3" in lines
     assert not any("zuletzt" in line for line in lines)
     assert reason_line(rolls.explanation, "en").startswith(
