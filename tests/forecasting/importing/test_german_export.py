@@ -159,6 +159,6 @@ def test_euros_never_mix_with_pieces_of_the_same_product(
     assert bk("import", pieces, "--shop", shop_path, "--state", "SH") == 0
     capsys.readouterr()
     assert bk("import", euros, "--shop", shop_path, "--unit", "EUR") == 2
-    assert "„Brot“ wird im Shop in Stück geführt, die Datei bringt EUR" in capsys.readouterr().err
+    assert "„Brot“ wird im Laden in Stück geführt, die Datei bringt EUR" in capsys.readouterr().err
     with Shop.open(shop_path) as shop:
         assert read_sales(shop)["quantity"].tolist() == [40]
