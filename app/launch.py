@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import i18n
+from app import i18n, preferences
 from forecasting.demo.generate import ensure_demo_shop
 from forecasting.operations.reading import load_settings
 from forecasting.operations.shop import default_shop_path, open_shop
@@ -27,10 +27,13 @@ def user_data_dir() -> Path:
     return default_shop_path().parent
 
 
-def resolve_shop_path(shop: str | None) -> Path:
-    """The shop file to open: --shop, else the user's shop file, else the demo bakery."""
+def resolve_shop_path(shop: str | None, last: Path | None = None) -> Path:
+    """The shop file to open: --shop, else the one opened last time, else the user's shop file,
+    else the demo bakery."""
     if shop:
         return Path(shop)
+    if last is not None and last.is_file():
+        return last
 
     path = default_shop_path()
     if path.exists():
@@ -94,7 +97,8 @@ def launch(args: argparse.Namespace) -> int:
     uninstall = install_hooks(lambda: opened[0].session.path if opened else shop_path)
     try:
         try:
-            shop_path = resolve_shop_path(getattr(args, "shop", None))
+            shop_path = resolve_shop_path(getattr(args, "shop", None),
+                                          None if screenshot else preferences.last_shop())
             lang = _language(args, shop_path)
             i18n.install_language(lang)
             if not screenshot:  # one window per shop file
@@ -107,6 +111,8 @@ def launch(args: argparse.Namespace) -> int:
             if controller is None:
                 return 2
             opened.append(controller)
+            if not screenshot:
+                preferences.remember_shop(path)
             if restored is not None:
                 controller.window.message.setText(restored.message(lang))
         except Exception as exc:  # there may be no console to print to: say it in a dialog

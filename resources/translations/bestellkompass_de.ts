@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/about_dialog.py" line="41"/>
+        <location filename="../../app/about_dialog.py" line="42"/>
+        <source>About Bestellkompass</source>
+        <translation>Über Bestellkompass</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="45"/>
+        <source>&amp;Program</source>
+        <translation>&amp;Programm</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="46"/>
+        <source>&amp;Components</source>
+        <translation>&amp;Komponenten</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="47"/>
+        <source>&amp;Qt</source>
+        <translation>&amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="48"/>
+        <source>&amp;Data sources</source>
+        <translation>&amp;Datenquellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="58"/>
+        <source>Portable mode: settings, shop files and logs are kept in %1.</source>
+        <translation>Portabler Modus: Einstellungen, Laden-Dateien und Protokolle liegen in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="60"/>
+        <source>Your shop files: %1</source>
+        <translation>Ihre Laden-Dateien: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="63"/>
+        <source>Order suggestions for bakeries and delis: demand forecasts with reasons, offline.</source>
+        <translation>Bestellvorschläge für Bäckereien und Feinkostläden: Absatzprognosen mit Begründung, ohne Internet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="65"/>
+        <source>Python %1, Qt %2, PySide6 %3, on %4</source>
+        <translation>Python %1, Qt %2, PySide6 %3, auf %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="71"/>
+        <source>Log files: %1</source>
+        <translation>Protokolldateien: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="72"/>
+        <source>Bestellkompass works without an internet connection. The licences of the components it is built from are in the other tabs.</source>
+        <translation>Bestellkompass arbeitet ohne Internetverbindung. Die Lizenzen der Bestandteile, aus denen es gebaut ist, stehen auf den anderen Reitern.</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="79"/>
+        <source>Program version and folders</source>
+        <translation>Programmversion und Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="86"/>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="86"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="86"/>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="87"/>
+        <source>Bundled components and their licences</source>
+        <translation>Mitgelieferte Komponenten und ihre Lizenzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="105"/>
+        <source>Licence text of the chosen component</source>
+        <translation>Lizenztext der gewählten Komponente</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="117"/>
+        <source>Python is distributed under the Python Software Foundation License: https://docs.python.org/3/license.html</source>
+        <translation>Python wird unter der Python Software Foundation License weitergegeben: https://docs.python.org/3/license.html</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="125"/>
+        <source>Part of Qt for Python: see the Qt tab.</source>
+        <translation>Teil von Qt for Python: siehe Reiter „Qt“.</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="126"/>
+        <source>No licence text included; licence: %1, see %2</source>
+        <translation>Kein Lizenztext mitgeliefert; Lizenz: %1, siehe %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="132"/>
+        <source>Bestellkompass uses the Qt libraries (Qt %1) through Qt for Python (PySide6 %2), © The Qt Company Ltd. and other contributors, under the GNU Lesser General Public License version 3 (LGPLv3). Its text follows below, together with the GNU General Public License version 3 it builds on. The Qt libraries are separate files in the program folder: you may replace them with a compatible version of your own. The complete source code of Qt is available at %3 (and %4), that of Qt for Python at %5.</source>
+        <translation>Bestellkompass verwendet die Qt-Bibliotheken (Qt %1) über Qt for Python (PySide6 %2), © The Qt Company Ltd. und weitere Mitwirkende, unter der GNU Lesser General Public License Version 3 (LGPLv3). Ihr Text folgt unten, zusammen mit der GNU General Public License Version 3, auf der sie aufbaut. Die Qt-Bibliotheken sind eigene Dateien im Programmordner: Sie dürfen sie durch eine eigene, kompatible Version ersetzen. Der vollständige Quelltext von Qt ist unter %3 (und %4) erhältlich, der von Qt for Python unter %5.</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="148"/>
+        <source>Text of the GNU LGPL version 3</source>
+        <translation>Text der GNU LGPL Version 3</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="158"/>
+        <source>Data sources and their attributions</source>
+        <translation>Datenquellen und ihre Quellenangaben</translation>
+    </message>
+</context>
+<context>
     <name>BackupListModel</name>
     <message>
         <location filename="../../app/backup_dialog.py" line="84"/>
@@ -70,183 +189,183 @@
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="203"/>
+        <location filename="../../app/calendar_view.py" line="200"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="203"/>
+        <location filename="../../app/calendar_view.py" line="200"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="203"/>
+        <location filename="../../app/calendar_view.py" line="200"/>
         <source>What is special</source>
         <translation>Besonderheiten</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="203"/>
+        <location filename="../../app/calendar_view.py" line="200"/>
         <source>Events</source>
         <translation>Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="204"/>
+        <location filename="../../app/calendar_view.py" line="201"/>
         <source>Weather</source>
         <translation>Wetter</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="215"/>
+        <location filename="../../app/calendar_view.py" line="212"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="215"/>
+        <location filename="../../app/calendar_view.py" line="212"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="215"/>
+        <location filename="../../app/calendar_view.py" line="212"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="215"/>
+        <location filename="../../app/calendar_view.py" line="212"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="215"/>
+        <location filename="../../app/calendar_view.py" line="212"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="216"/>
+        <location filename="../../app/calendar_view.py" line="213"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="226"/>
+        <location filename="../../app/calendar_view.py" line="223"/>
         <source>&amp;New event…</source>
         <translation>&amp;Neues Ereignis…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="227"/>
+        <location filename="../../app/calendar_view.py" line="224"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="228"/>
+        <location filename="../../app/calendar_view.py" line="225"/>
         <source>De&amp;lete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="229"/>
+        <location filename="../../app/calendar_view.py" line="226"/>
         <source>Enter &amp;weather…</source>
         <translation>&amp;Wetter eintragen…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="230"/>
+        <location filename="../../app/calendar_view.py" line="227"/>
         <source>&amp;Fetch weather forecast (internet)</source>
         <translation>Wettervorhersage &amp;abrufen (Internet)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="231"/>
+        <location filename="../../app/calendar_view.py" line="228"/>
         <source>Uses the internet only when you press this</source>
         <translation>Nutzt das Internet nur, wenn Sie hier klicken</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="245"/>
+        <location filename="../../app/calendar_view.py" line="242"/>
         <source>Current and coming events of the shop</source>
         <translation>Aktuelle und kommende Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="256"/>
+        <location filename="../../app/calendar_view.py" line="253"/>
         <source>The coming weeks</source>
         <translation>Die nächsten Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="302"/>
+        <location filename="../../app/calendar_view.py" line="299"/>
         <source>closed</source>
         <translation>geschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="316"/>
+        <location filename="../../app/calendar_view.py" line="313"/>
         <source>Weather forecast</source>
         <translation>Wettervorhersage</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="371"/>
+        <location filename="../../app/calendar_view.py" line="368"/>
         <source>Event saved: %1</source>
         <translation>Ereignis gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="385"/>
+        <location filename="../../app/calendar_view.py" line="382"/>
         <source>Event deleted: %1</source>
         <translation>Ereignis gelöscht: %1</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="404"/>
+        <location filename="../../app/calendar_view.py" line="400"/>
         <source>Weather forecast saved for %1.</source>
         <translation>Wettervorhersage für %1 gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="412"/>
+        <location filename="../../app/calendar_view.py" line="409"/>
         <source>To fetch the forecast the shop needs its location (postal code in the settings). You can always type the weather in by hand.</source>
         <translation>Zum Abrufen der Vorhersage braucht der Laden seinen Standort (Postleitzahl bzw. Koordinaten in den Einstellungen). Das Wetter können Sie jederzeit von Hand eintragen.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="428"/>
-        <location filename="../../app/calendar_view.py" line="429"/>
+        <location filename="../../app/calendar_view.py" line="420"/>
+        <location filename="../../app/calendar_view.py" line="421"/>
         <source>Fetching the weather forecast…</source>
         <translation>Wettervorhersage wird abgerufen…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="433"/>
+        <location filename="../../app/calendar_view.py" line="425"/>
         <source>Weather forecast fetched: %1 days.</source>
         <translation>Wettervorhersage abgerufen: %1 Tage.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="439"/>
+        <location filename="../../app/calendar_view.py" line="431"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="454"/>
+        <location filename="../../app/calendar_view.py" line="446"/>
         <source>Import weather file</source>
         <translation>Wetterdatei importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="455"/>
+        <location filename="../../app/calendar_view.py" line="447"/>
         <source>Weather files (*.csv *.txt);;All files (*)</source>
         <translation>Wetterdateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="468"/>
+        <location filename="../../app/calendar_view.py" line="459"/>
         <source>Importing weather…</source>
         <translation>Wetter wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="472"/>
+        <location filename="../../app/calendar_view.py" line="463"/>
         <source>%1 weather days imported.</source>
         <translation>%1 Wettertage importiert.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="478"/>
+        <location filename="../../app/calendar_view.py" line="469"/>
         <source>Import events</source>
         <translation>Ereignisse importieren</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="479"/>
+        <location filename="../../app/calendar_view.py" line="470"/>
         <source>Calendars (*.ics *.csv);;All files (*)</source>
         <translation>Kalender (*.ics *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="483"/>
+        <location filename="../../app/calendar_view.py" line="474"/>
         <source>Importing events…</source>
         <translation>Ereignisse werden importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="488"/>
+        <location filename="../../app/calendar_view.py" line="479"/>
         <source>%1 events imported.</source>
         <translation>%1 Ereignisse importiert.</translation>
     </message>
@@ -262,22 +381,22 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="434"/>
+        <location filename="../../app/import_wizard.py" line="433"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="445"/>
+        <location filename="../../app/import_wizard.py" line="444"/>
         <source>Importing… You can keep working meanwhile.</source>
         <translation>Import läuft… Sie können währenddessen weiterarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="472"/>
+        <location filename="../../app/import_wizard.py" line="467"/>
         <source>Importing…</source>
         <translation>Import läuft…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="480"/>
+        <location filename="../../app/import_wizard.py" line="474"/>
         <source>%1 rows imported.</source>
         <translation>%1 Zeilen importiert.</translation>
     </message>
@@ -285,7 +404,7 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="66"/>
+        <location filename="../../app/import_wizard.py" line="74"/>
         <source>Drop your file here
 (CSV, TXT or Excel from the till or a spreadsheet)</source>
         <translation>Datei hier ablegen
@@ -323,72 +442,72 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="77"/>
+        <location filename="../../app/calendar_view.py" line="74"/>
         <source>Event</source>
         <translation>Ereignis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="78"/>
+        <location filename="../../app/calendar_view.py" line="75"/>
         <source>Edit event</source>
         <translation>Ereignis bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="94"/>
+        <location filename="../../app/calendar_view.py" line="91"/>
         <source>smaller than usual</source>
         <translation>kleiner als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="95"/>
+        <location filename="../../app/calendar_view.py" line="92"/>
         <source>as usual</source>
         <translation>wie üblich</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="96"/>
+        <location filename="../../app/calendar_view.py" line="93"/>
         <source>bigger than usual</source>
         <translation>größer als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="97"/>
+        <location filename="../../app/calendar_view.py" line="94"/>
         <source>much bigger than usual</source>
         <translation>viel größer als sonst</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="104"/>
+        <location filename="../../app/calendar_view.py" line="101"/>
         <source>&amp;Name</source>
         <translation>&amp;Name</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="105"/>
+        <location filename="../../app/calendar_view.py" line="102"/>
         <source>&amp;Kind</source>
         <translation>&amp;Art</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="106"/>
+        <location filename="../../app/calendar_view.py" line="103"/>
         <source>&amp;From</source>
         <translation>&amp;Von</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="107"/>
+        <location filename="../../app/calendar_view.py" line="104"/>
         <source>&amp;To</source>
         <translation>&amp;Bis</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="109"/>
+        <location filename="../../app/calendar_view.py" line="106"/>
         <source>All products</source>
         <translation>Alle Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="116"/>
+        <location filename="../../app/calendar_view.py" line="113"/>
         <source>Only a promotion can be for a single product; it then changes only that product&apos;s forecast.</source>
         <translation>Nur eine Aktion kann für ein einzelnes Produkt gelten; sie verändert dann nur die Prognose dieses Produkts.</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="118"/>
+        <location filename="../../app/calendar_view.py" line="115"/>
         <source>&amp;Product</source>
         <translation>&amp;Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="119"/>
+        <location filename="../../app/calendar_view.py" line="116"/>
         <source>&amp;Size</source>
         <translation>&amp;Größe</translation>
     </message>
@@ -396,48 +515,48 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="87"/>
-        <location filename="../../app/import_wizard.py" line="137"/>
+        <location filename="../../app/import_wizard.py" line="95"/>
+        <location filename="../../app/import_wizard.py" line="145"/>
         <source>Choose a file</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="88"/>
+        <location filename="../../app/import_wizard.py" line="96"/>
         <source>Nothing is written to your shop before the last step.</source>
         <translation>Vor dem letzten Schritt wird nichts in Ihren Laden geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="91"/>
+        <location filename="../../app/import_wizard.py" line="99"/>
         <source>File name</source>
         <translation>Dateiname</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="92"/>
+        <location filename="../../app/import_wizard.py" line="100"/>
         <source>&amp;Choose file…</source>
         <translation>Datei &amp;wählen…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="98"/>
+        <location filename="../../app/import_wizard.py" line="106"/>
         <source>&amp;Sales history</source>
         <translation>&amp;Verkaufszahlen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="98"/>
+        <location filename="../../app/import_wizard.py" line="106"/>
         <source>&amp;Weather</source>
         <translation>W&amp;etter</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="99"/>
+        <location filename="../../app/import_wizard.py" line="107"/>
         <source>&amp;Events (ICS or CSV)</source>
         <translation>E&amp;reignisse (ICS oder CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="110"/>
+        <location filename="../../app/import_wizard.py" line="118"/>
         <source>What is in the file?</source>
         <translation>Was steht in der Datei?</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="138"/>
+        <location filename="../../app/import_wizard.py" line="146"/>
         <source>Data files (*.csv *.txt *.xlsx *.xls *.ics);;All files (*)</source>
         <translation>Datendateien (*.csv *.txt *.xlsx *.xls *.ics);;Alle Dateien (*)</translation>
     </message>
@@ -445,12 +564,12 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="50"/>
+        <location filename="../../app/import_wizard.py" line="58"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="506"/>
+        <location filename="../../app/import_wizard.py" line="500"/>
         <source>Import data</source>
         <translation>Daten importieren</translation>
     </message>
@@ -458,12 +577,12 @@
 <context>
     <name>JobBar</name>
     <message>
-        <location filename="../../app/jobs.py" line="175"/>
+        <location filename="../../app/jobs.py" line="176"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/jobs.py" line="211"/>
+        <location filename="../../app/jobs.py" line="212"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -471,12 +590,12 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/launch.py" line="140"/>
+        <location filename="../../app/launch.py" line="145"/>
         <source>%1 is already open in Bestellkompass; that window was brought to the front.</source>
         <translation>%1 ist schon in Bestellkompass geöffnet; jenes Fenster wurde nach vorne geholt.</translation>
     </message>
     <message>
-        <location filename="../../app/launch.py" line="147"/>
+        <location filename="../../app/launch.py" line="152"/>
         <source>%1 is already open in another Bestellkompass window (process %2 on computer %3). Please continue there, or close that window first.</source>
         <translation>%1 ist schon in einem anderen Bestellkompass-Fenster geöffnet (Prozess %2 auf Rechner %3). Bitte dort weiterarbeiten oder jenes Fenster zuerst schließen.</translation>
     </message>
@@ -484,257 +603,302 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="48"/>
+        <location filename="../../app/main_window.py" line="52"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="58"/>
+        <location filename="../../app/main_window.py" line="62"/>
         <source>&amp;Order sheet</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="59"/>
+        <location filename="../../app/main_window.py" line="63"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="61"/>
+        <location filename="../../app/main_window.py" line="65"/>
         <source>&amp;Review</source>
         <translation>&amp;Rückblick</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="85"/>
+        <location filename="../../app/main_window.py" line="89"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="86"/>
+        <location filename="../../app/main_window.py" line="90"/>
         <source>&amp;Open shop file…</source>
         <translation>Laden-Datei &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="87"/>
+        <location filename="../../app/main_window.py" line="91"/>
         <source>&amp;New shop…</source>
         <translation>&amp;Neuer Laden…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="88"/>
+        <location filename="../../app/main_window.py" line="92"/>
         <source>Start your own shop and import your sales</source>
         <translation>Eigenen Laden anlegen und Verkaufszahlen importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="89"/>
+        <location filename="../../app/main_window.py" line="93"/>
         <source>&amp;Import sales history…</source>
         <translation>Verkaufszahlen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="90"/>
+        <location filename="../../app/main_window.py" line="94"/>
         <source>Bring in your own till data</source>
         <translation>Eigene Kassendaten übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="91"/>
+        <location filename="../../app/main_window.py" line="95"/>
         <source>Restore &amp;backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="92"/>
+        <location filename="../../app/main_window.py" line="96"/>
         <source>Go back to an earlier state of the shop</source>
         <translation>Zu einem früheren Stand des Ladens zurückkehren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="93"/>
+        <location filename="../../app/main_window.py" line="97"/>
         <source>Export order list as &amp;PDF…</source>
         <translation>Bestellliste als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="95"/>
+        <location filename="../../app/main_window.py" line="99"/>
         <source>&amp;Print order list…</source>
         <translation>Bestellliste &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="96"/>
+        <location filename="../../app/main_window.py" line="100"/>
+        <source>Print pre&amp;view…</source>
+        <translation>Druck&amp;vorschau…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="101"/>
+        <source>See the printed order list before printing</source>
+        <translation>Die Bestellliste ansehen, wie sie gedruckt wird</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="102"/>
         <source>Export as &amp;CSV…</source>
         <translation>Als &amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="97"/>
+        <location filename="../../app/main_window.py" line="103"/>
         <source>Export as &amp;Excel (XLSX)…</source>
         <translation>Als &amp;Excel (XLSX) exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="98"/>
+        <location filename="../../app/main_window.py" line="104"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="108"/>
+        <location filename="../../app/main_window.py" line="117"/>
         <source>&amp;Edit</source>
         <translation>Bearbei&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="109"/>
+        <location filename="../../app/main_window.py" line="118"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="111"/>
+        <location filename="../../app/main_window.py" line="120"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="113"/>
+        <location filename="../../app/main_window.py" line="122"/>
         <source>Accept &amp;all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="115"/>
+        <location filename="../../app/main_window.py" line="124"/>
         <source>Accept this &amp;line</source>
         <translation>Diese &amp;Zeile übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="117"/>
+        <location filename="../../app/main_window.py" line="126"/>
         <source>Product &amp;details…</source>
         <translation>Produkt&amp;details…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="119"/>
+        <location filename="../../app/main_window.py" line="128"/>
         <source>&amp;Recompute suggestions</source>
         <translation>Vorschläge neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="128"/>
+        <location filename="../../app/main_window.py" line="137"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="130"/>
+        <location filename="../../app/main_window.py" line="139"/>
         <source>Import &amp;weather file…</source>
         <translation>&amp;Wetterdatei importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="132"/>
+        <location filename="../../app/main_window.py" line="141"/>
         <source>Import &amp;events (ICS/CSV)…</source>
         <translation>&amp;Ereignisse importieren (ICS/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="134"/>
+        <location filename="../../app/main_window.py" line="143"/>
         <source>Import stock &amp;list (inventory)…</source>
         <translation>&amp;Bestandsliste (Inventur) importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136"/>
+        <location filename="../../app/main_window.py" line="145"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="138"/>
+        <location filename="../../app/main_window.py" line="147"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="139"/>
+        <location filename="../../app/main_window.py" line="148"/>
         <source>&amp;Larger text</source>
         <translation>Schrift &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="141"/>
+        <location filename="../../app/main_window.py" line="150"/>
         <source>&amp;Smaller text</source>
         <translation>Schrift &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="143"/>
+        <location filename="../../app/main_window.py" line="152"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145"/>
+        <location filename="../../app/main_window.py" line="154"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="154"/>
+        <location filename="../../app/main_window.py" line="163"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="164"/>
+        <source>&amp;About Bestellkompass…</source>
+        <translation>Ü&amp;ber Bestellkompass…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="168"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="181"/>
+        <location filename="../../app/main_window.py" line="189"/>
+        <source>&amp;Clear list</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="191"/>
+        <source>(no other shops yet)</source>
+        <translation>(noch keine anderen Läden)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="225"/>
         <source>Import stock list</source>
         <translation>Bestandsliste importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182"/>
+        <location filename="../../app/main_window.py" line="226"/>
         <source>Lists (*.csv *.xlsx *.xls);;All files (*)</source>
         <translation>Listen (*.csv *.xlsx *.xls);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="195"/>
+        <location filename="../../app/main_window.py" line="236"/>
         <source>Stock list saved: %1 product(s) for %2.</source>
         <translation>Bestandsliste gespeichert: %1 Produkt(e) für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="200"/>
+        <location filename="../../app/main_window.py" line="241"/>
         <source>Importing stock list…</source>
         <translation>Bestandsliste wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="238"/>
+        <location filename="../../app/main_window.py" line="275"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="239"/>
+        <location filename="../../app/main_window.py" line="276"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="253"/>
+        <location filename="../../app/main_window.py" line="290"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="260"/>
+        <location filename="../../app/main_window.py" line="297"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="260"/>
+        <location filename="../../app/main_window.py" line="297"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="288"/>
+        <location filename="../../app/main_window.py" line="325"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="267"/>
+        <location filename="../../app/main_window.py" line="304"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="267"/>
+        <location filename="../../app/main_window.py" line="107"/>
+        <source>Recen&amp;t shops</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="304"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="275"/>
+        <location filename="../../app/main_window.py" line="312"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="275"/>
+        <location filename="../../app/main_window.py" line="312"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="304"/>
+        <location filename="../../app/main_window.py" line="344"/>
+        <source>Print preview: %1</source>
+        <translation>Druckvorschau: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="345"/>
+        <source>Print preview of the order list</source>
+        <translation>Druckvorschau der Bestellliste</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="357"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="310"/>
+        <location filename="../../app/main_window.py" line="363"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
@@ -742,92 +906,92 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="152"/>
+        <location filename="../../app/import_wizard.py" line="160"/>
         <source>Check the columns</source>
         <translation>Spalten prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="153"/>
+        <location filename="../../app/import_wizard.py" line="161"/>
         <source>Bestellkompass guessed how the file is built. Correct the columns if a guess is wrong.</source>
         <translation>Bestellkompass hat erkannt, wie die Datei aufgebaut ist. Korrigieren Sie die Spalten, falls etwas falsch erkannt wurde.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="163"/>
+        <location filename="../../app/import_wizard.py" line="171"/>
         <source>one row per day and product</source>
         <translation>eine Zeile je Tag und Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="164"/>
+        <location filename="../../app/import_wizard.py" line="172"/>
         <source>one row per sale (receipts)</source>
         <translation>eine Zeile je Verkauf (Bons)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="165"/>
+        <location filename="../../app/import_wizard.py" line="173"/>
         <source>one column per product</source>
         <translation>eine Spalte je Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="171"/>
+        <location filename="../../app/import_wizard.py" line="179"/>
         <source>detect</source>
         <translation>erkennen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="172"/>
+        <location filename="../../app/import_wizard.py" line="180"/>
         <source>day.month (31.12.)</source>
         <translation>Tag.Monat (31.12.)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="173"/>
+        <location filename="../../app/import_wizard.py" line="181"/>
         <source>month/day (12/31)</source>
         <translation>Monat/Tag (12/31)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="177"/>
+        <location filename="../../app/import_wizard.py" line="185"/>
         <source>&amp;Layout</source>
         <translation>&amp;Aufbau</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="178"/>
+        <location filename="../../app/import_wizard.py" line="186"/>
         <source>&amp;Date column</source>
         <translation>&amp;Datumsspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="179"/>
+        <location filename="../../app/import_wizard.py" line="187"/>
         <source>&amp;Product column</source>
         <translation>&amp;Produktspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="180"/>
+        <location filename="../../app/import_wizard.py" line="188"/>
         <source>&amp;Quantity column</source>
         <translation>&amp;Mengenspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="181"/>
+        <location filename="../../app/import_wizard.py" line="189"/>
         <source>Product columns</source>
         <translation>Produktspalten</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="182"/>
+        <location filename="../../app/import_wizard.py" line="190"/>
         <source>Date &amp;order</source>
         <translation>Datums&amp;reihenfolge</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="224"/>
+        <location filename="../../app/import_wizard.py" line="230"/>
         <source>Detected: %1, encoding %2, separator %3, decimal %4, header in row %5.</source>
         <translation>Erkannt: %1, Zeichensatz %2, Trennzeichen %3, Dezimalzeichen %4, Überschrift in Zeile %5.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="234"/>
+        <location filename="../../app/import_wizard.py" line="240"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="255"/>
+        <location filename="../../app/import_wizard.py" line="260"/>
         <source>Weather file: %1 days from %2 to %3.</source>
         <translation>Wetterdatei: %1 Tage vom %2 bis %3.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="263"/>
+        <location filename="../../app/import_wizard.py" line="267"/>
         <source>Events file: %1 events.</source>
         <translation>Ereignisdatei: %1 Ereignisse.</translation>
     </message>
@@ -997,27 +1161,57 @@
         <translation>Was den Vorschlag am meisten bewegt hat</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="166"/>
-        <source>Order for %1</source>
-        <translation>Bestellung für %1</translation>
+        <location filename="../../app/order_model.py" line="178"/>
+        <source>%1: forecast %2, suggestion %3, %4. Why: %5</source>
+        <translation>%1: Prognose %2, Vorschlag %3, %4. Warum: %5</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="168"/>
-        <source>Stock of %1</source>
-        <translation>Bestand %1</translation>
+        <location filename="../../app/order_model.py" line="180"/>
+        <source>not decided yet</source>
+        <translation>noch nicht entschieden</translation>
     </message>
     <message>
         <location filename="../../app/order_model.py" line="182"/>
+        <source>your order %1</source>
+        <translation>Ihre Bestellung %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="190"/>
+        <source>%1 decided</source>
+        <translation>%1 entschieden</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="191"/>
+        <source>%1 not decided</source>
+        <translation>%1 nicht entschieden</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="193"/>
+        <source>Order for %1: %2</source>
+        <translation>Bestellung für %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="195"/>
+        <source>Stock of %1: %2</source>
+        <translation>Bestand von %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="196"/>
+        <source>not counted</source>
+        <translation>nicht gezählt</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="211"/>
         <source>Not decided yet: the suggestion is shown</source>
         <translation>Noch nicht entschieden: der Vorschlag wird angezeigt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="185"/>
+        <location filename="../../app/order_model.py" line="214"/>
         <source>Not counted: the suggestion assumes the shelf is empty. Type what is there to order only what is missing.</source>
         <translation>Nicht gezählt: Der Vorschlag geht von einem leeren Regal aus. Tippen Sie ein, was da ist, dann wird nur bestellt, was fehlt.</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="187"/>
+        <location filename="../../app/order_model.py" line="216"/>
         <source>Counted on %1, less what sold since. The suggestion covers the demand until the next delivery, minus this stock and what is on order.</source>
         <translation>Gezählt am %1, abzüglich der Verkäufe seitdem. Der Vorschlag deckt den Bedarf bis zur nächsten Lieferung, abzüglich dieses Bestands und der offenen Bestellungen.</translation>
     </message>
@@ -1075,72 +1269,82 @@
         <translation>Weitere Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="306"/>
+        <location filename="../../app/order_sheet.py" line="283"/>
+        <source>Order list: %1</source>
+        <translation>Bestellliste: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_sheet.py" line="285"/>
+        <source>One line per product: forecast, suggestion, your order and why. Type a quantity and press Enter; Space ticks a line.</source>
+        <translation>Eine Zeile je Produkt: Prognose, Vorschlag, Ihre Bestellung und warum. Menge eingeben und Eingabetaste drücken; die Leertaste hakt eine Zeile ab.</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_sheet.py" line="310"/>
         <source>Computing the suggestions… The window stays usable meanwhile.</source>
         <translation>Die Vorschläge werden berechnet… Das Fenster bleibt währenddessen bedienbar.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="308"/>
+        <location filename="../../app/order_sheet.py" line="312"/>
         <source>No suggestions yet for this day. Press &quot;Recompute&quot;, or import your own sales history.</source>
         <translation>Für diesen Tag gibt es noch keine Vorschläge. Klicken Sie auf „Neu berechnen“ oder importieren Sie Ihre eigenen Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="313"/>
+        <location filename="../../app/order_sheet.py" line="317"/>
         <source>&amp;Import my own data…</source>
         <translation>Eigene Daten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="322"/>
+        <location filename="../../app/order_sheet.py" line="326"/>
         <source>Computing the suggestions…</source>
         <translation>Die Vorschläge werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="324"/>
+        <location filename="../../app/order_sheet.py" line="328"/>
         <source>No suggestions computed for this day yet.</source>
         <translation>Für diesen Tag wurden noch keine Vorschläge berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="326"/>
+        <location filename="../../app/order_sheet.py" line="330"/>
         <source>Suggestions are up to date (computed %1).</source>
         <translation>Die Vorschläge sind aktuell (berechnet %1).</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="328"/>
+        <location filename="../../app/order_sheet.py" line="332"/>
         <source>Data changed since the suggestions were computed (%1): please recompute.</source>
         <translation>Die Daten haben sich seit der Berechnung geändert (%1): bitte neu berechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="335"/>
+        <location filename="../../app/order_sheet.py" line="339"/>
         <source>%1 of %2 lines decided.</source>
         <translation>%1 von %2 Zeilen entschieden.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="356"/>
+        <location filename="../../app/order_sheet.py" line="360"/>
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="368"/>
+        <location filename="../../app/order_sheet.py" line="372"/>
         <source>Change order %1</source>
         <translation>Bestellung ändern: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="376"/>
+        <location filename="../../app/order_sheet.py" line="380"/>
         <source>Stock %1</source>
         <translation>Bestand %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="384"/>
+        <location filename="../../app/order_sheet.py" line="388"/>
         <source>Reopen %1</source>
         <translation>Wieder öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="389"/>
+        <location filename="../../app/order_sheet.py" line="393"/>
         <source>Accept %1</source>
         <translation>Übernehmen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="390"/>
+        <location filename="../../app/order_sheet.py" line="394"/>
         <source>Accept all</source>
         <translation>Alle übernehmen</translation>
     </message>
@@ -1223,39 +1427,39 @@
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="291"/>
-        <location filename="../../app/product_view.py" line="301"/>
+        <location filename="../../app/product_view.py" line="285"/>
+        <location filename="../../app/product_view.py" line="295"/>
         <source>= forecast</source>
         <translation>= Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="302"/>
+        <location filename="../../app/product_view.py" line="296"/>
         <source>= suggestion</source>
         <translation>= Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="330"/>
-        <location filename="../../app/product_view.py" line="335"/>
+        <location filename="../../app/product_view.py" line="324"/>
+        <location filename="../../app/product_view.py" line="329"/>
         <source>Replaying the last 4 weeks…</source>
         <translation>Die letzten 4 Wochen werden nachgerechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="356"/>
+        <location filename="../../app/product_view.py" line="350"/>
         <source>Not enough sales in the last weeks to replay.</source>
         <translation>Zu wenige Verkäufe in den letzten Wochen zum Nachrechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="359"/>
+        <location filename="../../app/product_view.py" line="353"/>
         <source>Last %1 days: our suggestions missed the sales by %2 on average, left at most %3 over and sold out on %4 days. &quot;Same as last week&quot;: %5 off, at most %6 left over, sold out on %7 days.</source>
         <translation>Letzte %1 Tage: unsere Vorschläge lagen im Mittel %2 neben dem Verkauf, höchstens %3 Reste, an %4 Tagen ausverkauft. „Wie letzte Woche“: %5 daneben, höchstens %6 Reste, an %7 Tagen ausverkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="374"/>
+        <location filename="../../app/product_view.py" line="368"/>
         <source>No earlier suggestions for this product are stored yet. After a few days of ordering with Bestellkompass this shows how close they were.</source>
         <translation>Für dieses Produkt sind noch keine früheren Vorschläge gespeichert. Nach ein paar Tagen Bestellen mit Bestellkompass steht hier, wie nah sie lagen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="378"/>
+        <location filename="../../app/product_view.py" line="372"/>
         <source>Last %1 days with a suggestion: on average %2 %3 away from what was sold (average sales %4). Leftover from the suggestions: %5; sold out on %6 days.</source>
         <translation>Letzte %1 Tage mit Vorschlag: im Mittel %2 %3 neben dem Verkauf (Verkauf im Mittel %4). Reste nach den Vorschlägen: %5; an %6 Tagen ausverkauft.</translation>
     </message>
@@ -1263,27 +1467,27 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/order_model.py" line="229"/>
+        <location filename="../../app/order_model.py" line="258"/>
         <source>An event I know about</source>
         <translation>Ein Ereignis, von dem ich weiß</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="230"/>
+        <location filename="../../app/order_model.py" line="259"/>
         <source>Supplier limit</source>
         <translation>Lieferant liefert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="231"/>
+        <location filename="../../app/order_model.py" line="260"/>
         <source>Promotion</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="232"/>
+        <location filename="../../app/order_model.py" line="261"/>
         <source>Weather looks different</source>
         <translation>Das Wetter wird anders</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="233"/>
+        <location filename="../../app/order_model.py" line="262"/>
         <source>Other</source>
         <translation>Anderes</translation>
     </message>
@@ -1306,33 +1510,33 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="335"/>
+        <location filename="../../app/import_wizard.py" line="339"/>
         <source>Check the result before importing</source>
         <translation>Ergebnis vor dem Import prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="337"/>
+        <location filename="../../app/import_wizard.py" line="341"/>
         <source>&amp;Import now</source>
         <translation>Jetzt &amp;importieren</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="340"/>
+        <location filename="../../app/import_wizard.py" line="344"/>
         <source>Keep the days already in the shop</source>
         <translation>Tage behalten, die schon im Laden sind</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="341"/>
+        <location filename="../../app/import_wizard.py" line="345"/>
         <source>Replace them with the file&apos;s numbers</source>
         <translation>Durch die Zahlen aus der Datei ersetzen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="343"/>
+        <location filename="../../app/import_wizard.py" line="347"/>
         <source>Import anyway and leave out the rejected rows</source>
         <translation>Trotzdem importieren und die abgelehnten Zeilen weglassen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="381"/>
-        <location filename="../../app/import_wizard.py" line="399"/>
+        <location filename="../../app/import_wizard.py" line="384"/>
+        <location filename="../../app/import_wizard.py" line="400"/>
         <source>Checking the file…</source>
         <translation>Datei wird geprüft…</translation>
     </message>
@@ -1546,33 +1750,33 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/settings_dialog.py" line="88"/>
+        <location filename="../../app/settings_dialog.py" line="90"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="95"/>
+        <location filename="../../app/settings_dialog.py" line="97"/>
         <source>&amp;Shop</source>
         <translation>&amp;Laden</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="96"/>
+        <location filename="../../app/settings_dialog.py" line="98"/>
         <source>&amp;Products</source>
         <translation>&amp;Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="97"/>
+        <location filename="../../app/settings_dialog.py" line="99"/>
         <source>&amp;Language and display</source>
         <translation>&amp;Sprache und Anzeige</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="137"/>
-        <location filename="../../app/settings_dialog.py" line="418"/>
+        <location filename="../../app/settings_dialog.py" line="139"/>
+        <location filename="../../app/settings_dialog.py" line="392"/>
         <source>Open on public holidays</source>
         <translation>An Feiertagen geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="145"/>
+        <location filename="../../app/settings_dialog.py" line="146"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -1608,7 +1812,7 @@
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="172"/>
-        <location filename="../../app/settings_dialog.py" line="417"/>
+        <location filename="../../app/settings_dialog.py" line="391"/>
         <source>Opening days</source>
         <translation>Öffnungstage</translation>
     </message>
@@ -1634,7 +1838,6 @@
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="182"/>
-        <location filename="../../app/settings_dialog.py" line="395"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
@@ -1730,7 +1933,7 @@
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="284"/>
-        <location filename="../../app/settings_dialog.py" line="422"/>
+        <location filename="../../app/settings_dialog.py" line="396"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
@@ -1746,67 +1949,67 @@
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="285"/>
-        <location filename="../../app/settings_dialog.py" line="423"/>
+        <location filename="../../app/settings_dialog.py" line="397"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="354"/>
+        <location filename="../../app/settings_dialog.py" line="353"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="355"/>
+        <location filename="../../app/settings_dialog.py" line="354"/>
         <source>Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors).</source>
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="416"/>
+        <location filename="../../app/settings_dialog.py" line="390"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="416"/>
+        <location filename="../../app/settings_dialog.py" line="390"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="417"/>
+        <location filename="../../app/settings_dialog.py" line="391"/>
         <source>Postal code</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="419"/>
+        <location filename="../../app/settings_dialog.py" line="393"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="420"/>
+        <location filename="../../app/settings_dialog.py" line="394"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="420"/>
+        <location filename="../../app/settings_dialog.py" line="394"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="421"/>
+        <location filename="../../app/settings_dialog.py" line="395"/>
         <source>Unit cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="421"/>
+        <location filename="../../app/settings_dialog.py" line="395"/>
         <source>Salvage value</source>
         <translation>Restwert</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="422"/>
+        <location filename="../../app/settings_dialog.py" line="396"/>
         <source>Shelf life</source>
         <translation>Haltbarkeit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="423"/>
+        <location filename="../../app/settings_dialog.py" line="397"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
@@ -1814,7 +2017,7 @@
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../app/session.py" line="177"/>
+        <location filename="../../app/session.py" line="176"/>
         <source>Computing suggestions…</source>
         <translation>Vorschläge werden berechnet…</translation>
     </message>
@@ -1822,37 +2025,37 @@
 <context>
     <name>WeatherDialog</name>
     <message>
-        <location filename="../../app/calendar_view.py" line="166"/>
+        <location filename="../../app/calendar_view.py" line="163"/>
         <source>Weather forecast</source>
         <translation>Wettervorhersage</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="177"/>
+        <location filename="../../app/calendar_view.py" line="174"/>
         <source>dry</source>
         <translation>trocken</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="178"/>
+        <location filename="../../app/calendar_view.py" line="175"/>
         <source>some rain</source>
         <translation>etwas Regen</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="179"/>
+        <location filename="../../app/calendar_view.py" line="176"/>
         <source>rainy day</source>
         <translation>Regentag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="180"/>
+        <location filename="../../app/calendar_view.py" line="177"/>
         <source>&amp;Day</source>
         <translation>&amp;Tag</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="181"/>
+        <location filename="../../app/calendar_view.py" line="178"/>
         <source>&amp;Highest temperature</source>
         <translation>&amp;Höchsttemperatur</translation>
     </message>
     <message>
-        <location filename="../../app/calendar_view.py" line="182"/>
+        <location filename="../../app/calendar_view.py" line="179"/>
         <source>&amp;Rain</source>
         <translation>&amp;Regen</translation>
     </message>
