@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app import i18n
+from app import i18n, portable
 from app.controller import AppController
 from forecasting.demo.generate import ensure_demo_shop
 
@@ -62,6 +62,9 @@ def _check_data_dir(data_dir: Path) -> str:
     """The user data dir must lie outside the bundle: the app never writes into its own folder."""
     bundle = bundle_dir()
     resolved = data_dir.resolve()
+    kept_beside = portable.data_root()  # portable mode: on purpose, in the data folder there
+    if kept_beside is not None and resolved.is_relative_to(kept_beside.resolve()):
+        return f"{resolved} (portable)"
     if bundle is not None and resolved.is_relative_to(bundle):
         raise SelftestError(f"user data directory {resolved} lies inside the app folder {bundle}")
     return str(resolved)
