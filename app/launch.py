@@ -6,8 +6,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent
 
 from app import i18n, preferences
 from forecasting.demo.generate import ensure_demo_shop
@@ -127,13 +131,33 @@ def launch(args: argparse.Namespace) -> int:
             controller.close()
             return 0
         controller.window.show()
+        file_opener = FileOpenFilter(lambda path: opened[0].open_shop(path))
+        app.installEventFilter(file_opener)  # type: ignore[attr-defined]
         code = app.exec()  # type: ignore[attr-defined]
+        app.removeEventFilter(file_opener)  # type: ignore[attr-defined]
         controller.close()
         return int(code)
     finally:
         if lock is not None:
             lock.release()
         uninstall()
+
+
+class FileOpenFilter(QObject):
+    """macOS hands a double-clicked .bkshop to the running app as a FileOpen event, not as an
+    argument: open that shop in the window."""
+
+    def __init__(self, open_shop: Callable[[str], object]) -> None:
+        super().__init__()
+        self._open_shop = open_shop
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = event.file()
+            if path:
+                self._open_shop(path)
+                return True
+        return super().eventFilter(watched, event)
 
 
 def already_open(shop_path: Path, lock: ShopLock) -> int:
