@@ -69,6 +69,7 @@ def test_about_lists_version_and_every_runtime_dependency_with_its_licence(qtbot
     table.setCurrentCell(row, 0)
     assert "Vacanza Team" in dialog.licence_view.toPlainText()
     assert "Permission is hereby granted" in dialog.licence_view.toPlainText()
+    dialog.tabs.setCurrentIndex(1)
     _shot(dialog, "about_components")
     dialog.tabs.setCurrentIndex(2)
     notice = dialog.qt_notice.text()
@@ -79,6 +80,7 @@ def test_about_lists_version_and_every_runtime_dependency_with_its_licence(qtbot
     _shot(dialog, "about_qt")
     dialog.tabs.setCurrentIndex(3)
     data = dialog.data_text.toPlainText()
+    _shot(dialog, "about_data")
     for part in ("holidays", "Kultusministerkonferenz", "Leitregion"):
         assert part in data
     i18n.install_language("de")
