@@ -178,7 +178,8 @@ class MainWindow(QMainWindow):
         current = Path(self.session.path).resolve()
         shops = [p for p in preferences.recent_shops() if p.resolve() != current]
         for number, path in enumerate(shops, start=1):
-            action = self.recent_menu.addAction(f"&{number} {path.name}")
+            name = path.name.replace("&", "&&")  # "Müller & Söhne.bkshop": no mnemonic
+            action = self.recent_menu.addAction(f"&{number} {name}")
             action.setStatusTip(str(path))
             action.setToolTip(str(path))
             action.setData(str(path))

@@ -217,3 +217,21 @@ def test_a_screen_reader_reads_a_whole_order_line(qtbot: object, planned_session
     names = [c.text(QAccessible.Text.Name) for c in cells if c.role() == QAccessible.Role.Cell]
     assert text in names  # what the accessibility bridge hands on to the screen reader
     i18n.install_language("de")
+
+
+def test_every_dialog_has_a_name_a_screen_reader_announces(qtbot: object,
+                                                           session: object) -> None:
+    from app.new_shop_dialog import NewShopDialog
+    from app.reason_dialog import ReasonDialog
+    from app.settings_dialog import SettingsDialog
+
+    i18n.install_language("de")
+    dialogs = [AboutDialog(), ReasonDialog("Baguette", 40, 45), NewShopDialog("de"),
+               SettingsDialog(session)]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+        dialog.show()
+        name = QAccessible.queryAccessibleInterface(dialog).text(QAccessible.Text.Name)
+        assert name, type(dialog).__name__
+        assert name == dialog.windowTitle()
+        dialog.close()
