@@ -21,7 +21,7 @@ class AppController(QObject):
     """The running app: one shop session, one main window."""
 
     def __init__(self, shop_path: Path, day: dt.date | None = None,
-                 lock: ShopLock | None = None) -> None:
+                 lock: ShopLock | None = None, place: bool = True) -> None:
         super().__init__()
         apply_font_scale(float(preferences.app_settings().value("font_scale", 1.0)))
         self.session = _open_session(shop_path, day)
@@ -30,7 +30,8 @@ class AppController(QObject):
             lock.serve(self.bring_to_front)
         try:
             self.window = self._make_window()
-            preferences.restore_placement(self.window)
+            if place:  # where the window was last time (not for screenshots)
+                preferences.restore_placement(self.window)
         except BaseException:  # e.g. a damaged file: launch offers its backup, then opens again
             self.session.close()
             raise

@@ -111,7 +111,7 @@ def launch(args: argparse.Namespace) -> int:
                     return already_open(shop_path, lock)
             path, day = shop_path, getattr(args, "day", None)
             controller, restored = open_checked(  # a damaged file: offer its newest good backup
-                lambda: AppController(path, day=day, lock=lock), path)
+                lambda: AppController(path, day=day, lock=lock, place=not screenshot), path)
             if controller is None:
                 return 2
             opened.append(controller)

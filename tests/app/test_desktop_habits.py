@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,13 +34,20 @@ def _shot(widget: object, name: str) -> None:
         widget.grab().save(str(SHOTS / f"{name}.png"))  # type: ignore[attr-defined]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_preferences() -> None:
+def _forget_everything() -> None:
     preferences.forget_recent_shops()
     settings = preferences.app_settings()
     settings.remove(preferences.GEOMETRY_KEY)
     settings.remove(preferences.STATE_KEY)
     settings.sync()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_preferences() -> Iterator[None]:
+    """No recent shops or window placement before, and none left for other tests after."""
+    _forget_everything()
+    yield
+    _forget_everything()
 
 
 def _declared_dependencies() -> set[str]:
