@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import __version__
+from app import __version__, portable
 from app.cli_text import N_, _, language_in, speaking, using
 from app.logfile import active, details, setup_logging
 from calendars.errors import CodedError
@@ -73,6 +73,31 @@ def chosen_command(argv: Sequence[str]) -> str | None:
     return None
 
 
+def shop_as_argument(argv: Sequence[str]) -> list[str]:
+    """`bestellkompass path/to/shop.bkshop` (a double-clicked file, "Open with") opens that shop:
+    a lone word that is neither an option nor a subcommand, and names a .bkshop or an existing
+    file, becomes `--shop WORD` (a mistyped subcommand still gets argparse's message)."""
+    words = list(argv)
+    if chosen_command(words) is not None:
+        return words
+    skip = False
+    loose = []
+    for position, word in enumerate(words):
+        if skip:
+            skip = False
+        elif word in TAKES_VALUE:
+            skip = True
+        elif not word.startswith("-"):
+            loose.append(position)
+    if len(loose) != 1 or "--shop" in words:
+        return words
+    position = loose[0]
+    word = words[position]
+    if not (word.lower().endswith(".bkshop") or Path(word).is_file()):
+        return words
+    return [*words[:position], "--shop", words[position], *words[position + 1:]]
+
+
 def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     """The argument parser with every subcommand; only the module of the one named in `argv` is
     imported (the others' arguments are not needed), so a command starts without loading what
@@ -81,6 +106,7 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bestellkompass",
         description=_("Bestellkompass: order suggestions for bakeries and delis."),
+        epilog=_("bestellkompass SHOP.bkshop opens that shop file in the window."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help=_("show the program's version and exit"))
@@ -136,6 +162,7 @@ def _safe_terminal() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
+    portable.activate_if_marked()  # before anything looks for its folders
     _tolerant_output()
     _safe_terminal()
     # before parsing, so that even a usage error of the windowed program (no console) is kept;
@@ -144,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         setup_logging("bestellkompass-cli", logging.WARNING)
     else:
         setup_logging("bestellkompass", logging.INFO)
-    words = list(sys.argv[1:] if argv is None else argv)
+    words = shop_as_argument(sys.argv[1:] if argv is None else argv)
     lang = language_in(words)
     with speaking(lang):
         args = build_parser(words).parse_args(words)

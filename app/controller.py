@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer
 
-from app import i18n
+from app import i18n, preferences
 from app.backup_dialog import open_checked, start_daily_backup
 from app.error_dialog import show_failure
-from app.main_window import MainWindow, app_settings, apply_font_scale
+from app.main_window import MainWindow, apply_font_scale
 from app.session import ShopSession
 from app.shop_lock import ShopLock
 from forecasting.errors import UserError
@@ -21,15 +21,17 @@ class AppController(QObject):
     """The running app: one shop session, one main window."""
 
     def __init__(self, shop_path: Path, day: dt.date | None = None,
-                 lock: ShopLock | None = None) -> None:
+                 lock: ShopLock | None = None, place: bool = True) -> None:
         super().__init__()
-        apply_font_scale(float(app_settings().value("font_scale", 1.0)))
+        apply_font_scale(float(preferences.app_settings().value("font_scale", 1.0)))
         self.session = _open_session(shop_path, day)
         self.lock = lock
         if lock is not None:
             lock.serve(self.bring_to_front)
         try:
             self.window = self._make_window()
+            if place:  # where the window was last time (not for screenshots)
+                preferences.restore_placement(self.window)
         except BaseException:  # e.g. a damaged file: launch offers its backup, then opens again
             self.session.close()
             raise
@@ -88,6 +90,7 @@ class AppController(QObject):
             return False
         old = self.session
         self.session = session
+        preferences.remember_shop(Path(path))
         self._replace_window()
         old.close()
         if lock is not None and self.lock is not None:

@@ -7,10 +7,14 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import i18n
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFileOpenEvent
+
+from app import i18n, preferences
 from app.system_libraries import missing_libraries, packages_for, uses_xcb
 from forecasting.demo.generate import ensure_demo_shop
 from forecasting.operations.reading import load_settings
@@ -30,10 +34,13 @@ def user_data_dir() -> Path:
     return default_shop_path().parent
 
 
-def resolve_shop_path(shop: str | None) -> Path:
-    """The shop file to open: --shop, else the user's shop file, else the demo bakery."""
+def resolve_shop_path(shop: str | None, last: Path | None = None) -> Path:
+    """The shop file to open: --shop, else the one opened last time, else the user's shop file,
+    else the demo bakery."""
     if shop:
         return Path(shop)
+    if last is not None and last.is_file():
+        return last
 
     path = default_shop_path()
     if path.exists():
@@ -101,7 +108,8 @@ def launch(args: argparse.Namespace) -> int:
     uninstall = install_hooks(lambda: opened[0].session.path if opened else shop_path)
     try:
         try:
-            shop_path = resolve_shop_path(getattr(args, "shop", None))
+            shop_path = resolve_shop_path(getattr(args, "shop", None),
+                                          None if screenshot else preferences.last_shop())
             lang = _language(args, shop_path)
             i18n.install_language(lang)
             if not screenshot:  # one window per shop file
@@ -110,10 +118,12 @@ def launch(args: argparse.Namespace) -> int:
                     return already_open(shop_path, lock)
             path, day = shop_path, getattr(args, "day", None)
             controller, restored = open_checked(  # a damaged file: offer its newest good backup
-                lambda: AppController(path, day=day, lock=lock), path)
+                lambda: AppController(path, day=day, lock=lock, place=not screenshot), path)
             if controller is None:
                 return 2
             opened.append(controller)
+            if not screenshot:
+                preferences.remember_shop(path)
             if restored is not None:
                 controller.window.message.setText(restored.message(lang))
         except Exception as exc:  # there may be no console to print to: say it in a dialog
@@ -128,7 +138,10 @@ def launch(args: argparse.Namespace) -> int:
             controller.close()
             return 0
         controller.window.show()
+        file_opener = FileOpenFilter(lambda path: opened[0].open_shop(path))
+        app.installEventFilter(file_opener)  # type: ignore[attr-defined]
         code = app.exec()  # type: ignore[attr-defined]
+        app.removeEventFilter(file_opener)  # type: ignore[attr-defined]
         controller.close()
         return int(code)
     finally:
@@ -145,6 +158,21 @@ def missing_libraries_failed(missing: list[str], lang: str) -> int:
     if sys.stderr is not None:
         print(text, file=sys.stderr)
     return 2
+class FileOpenFilter(QObject):
+    """macOS hands a double-clicked .bkshop to the running app as a FileOpen event, not as an
+    argument: open that shop in the window."""
+
+    def __init__(self, open_shop: Callable[[str], object]) -> None:
+        super().__init__()
+        self._open_shop = open_shop
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = event.file()
+            if path:
+                self._open_shop(path)
+                return True
+        return super().eventFilter(watched, event)
 
 
 def already_open(shop_path: Path, lock: ShopLock) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import i18n, plan_access
+from app import i18n, plan_access, preferences
+from app.about_dialog import AboutDialog
 from app.backup_dialog import RestoreDialog
 from app.calendar_view import CalendarView
 from app.error_dialog import failure_text, show_failure
@@ -26,6 +27,7 @@ from app.jobs import JobBar, JobCancelled
 from app.new_shop_dialog import NewShopDialog
 from app.order_sheet import OrderSheetView
 from app.pdf_export import print_to, write_pdf
+from app.preferences import app_settings
 from app.product_view import ProductView
 from app.review_view import ReviewView
 from app.session import ShopSession
@@ -35,11 +37,6 @@ from forecasting.operations import stock
 from forecasting.operations.shop import open_shop
 
 FONT_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
-
-
-def app_settings() -> QSettings:
-    """Per-user app preferences (font size, language, last shop)."""
-    return QSettings("Bestellkompass", "Bestellkompass")
 
 
 class MainWindow(QMainWindow):
@@ -100,12 +97,17 @@ class MainWindow(QMainWindow):
         self.pdf_action = self._action(self.tr("Export order list as &PDF…"), self.export_pdf,
                                        "Ctrl+Shift+P")
         self.print_action = self._action(self.tr("&Print order list…"), self.print_list, std.Print)
+        self.preview_action = self._action(self.tr("Print pre&view…"), self.preview_list,
+                                           tip=self.tr("See the printed order list before printing"))
         self.csv_action = self._action(self.tr("Export as &CSV…"), self.export_csv)
         self.xlsx_action = self._action(self.tr("Export as &Excel (XLSX)…"), self.export_xlsx)
         self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
-        for action in (self.new_action, self.open_action, self.import_action,
-                       self.restore_action, None,
-                       self.print_action,
+        for action in (self.new_action, self.open_action):
+            menu.addAction(action)
+        self.recent_menu = menu.addMenu(self.tr("Recen&t shops"))
+        self._fill_recent_menu()
+        for action in (self.import_action, self.restore_action, None,
+                       self.print_action, self.preview_action,
                        self.pdf_action, self.csv_action, self.xlsx_action, None, self.quit_action):
             if action is None:
                 menu.addSeparator()
@@ -158,6 +160,11 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language.addAction(action)
 
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = self._action(self.tr("&About Bestellkompass…"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        menu.addAction(self.about_action)
+
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -165,7 +172,39 @@ class MainWindow(QMainWindow):
                        self.print_action, self.pdf_action, self.import_action):
             toolbar.addAction(action)
 
+    def _fill_recent_menu(self) -> None:
+        """The shop files opened lately, the current one left out; a click opens it."""
+        self.recent_menu.clear()
+        current = Path(self.session.path).resolve()
+        shops = [p for p in preferences.recent_shops() if p.resolve() != current]
+        for number, path in enumerate(shops, start=1):
+            name = path.name.replace("&", "&&")  # "Müller & Söhne.bkshop": no mnemonic
+            action = self.recent_menu.addAction(f"&{number} {name}")
+            action.setStatusTip(str(path))
+            action.setToolTip(str(path))
+            action.setData(str(path))
+            action.triggered.connect(
+                lambda _c=False, path=path: self.openShopRequested.emit(str(path)))
+        if shops:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("&Clear list"), self._clear_recent)
+        else:
+            empty = self.recent_menu.addAction(self.tr("(no other shops yet)"))
+            empty.setEnabled(False)
+
+    def _clear_recent(self) -> None:
+        preferences.forget_recent_shops()
+        preferences.remember_shop(Path(self.session.path))
+        self._fill_recent_menu()
+
     # -- screens -------------------------------------------------------------------------------
+    def show_about(self) -> QDialog:
+        """Version, licences of every bundled component, data sources (Help menu)."""
+        dialog = AboutDialog(self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
     def show_product(self, product: str) -> QWidget | None:
         """Open the product view for `product`."""
 
@@ -298,6 +337,24 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             print_to(printer, self.heading(), self.export_lines())
 
+    def print_preview(self) -> QDialog:
+        """The print preview of the order list, pages as they will come out of the printer."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.printer_kept = printer  # the dialog does not own it: alive as long as the dialog
+        dialog.setWindowTitle(self.tr("Print preview: %1").replace("%1", self.heading()))
+        dialog.setAccessibleName(self.tr("Print preview of the order list"))
+        lines, heading = self.export_lines(), self.heading()
+        dialog.paintRequested.connect(lambda target: print_to(target, heading, lines))
+        dialog.resize(900, 1000)
+        return dialog
+
+    def preview_list(self) -> None:
+        """Show the print preview (the owner prints from there)."""
+        self.print_preview().exec()
+
     # -- feedback ------------------------------------------------------------------------------
     def _saved_message(self) -> None:
         self.message.setText(self.tr("Saved."))
@@ -324,6 +381,8 @@ class MainWindow(QMainWindow):
         self.sheet.rebuild()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.isVisible():
+            preferences.save_placement(self)
         for job in list(self.session.runner.active):
             job.progress.cancel()
         super().closeEvent(event)

@@ -162,11 +162,40 @@ class OrderPlanModel(QAbstractTableModel):
             return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(line, decision, col)
-        if role == Qt.ItemDataRole.AccessibleTextRole and col == ORDER:
-            return self.tr("Order for %1").replace("%1", line.product)
-        if role == Qt.ItemDataRole.AccessibleTextRole and col == STOCK:
-            return self.tr("Stock of %1").replace("%1", line.product)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.accessible_text(index.row(), col)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and col in (PRODUCT, REASON):
+            return line.sentence
         return None
+
+    def accessible_text(self, row: int, col: int) -> str:
+        """What a screen reader says for a cell: the product column reads the whole line
+        (product, forecast, suggestion, order, reason); other cells name their product."""
+        line = self.lines[row]
+        decision = self.decisions.get(line.product)
+        shown = self.data(self.index(row, col)) or ""
+        if col == PRODUCT:
+            text = self.tr("%1: forecast %2, suggestion %3, %4. Why: %5")
+            if decision is None:
+                order = self.tr("not decided yet")
+            else:
+                order = self.tr("your order %1").replace(
+                    "%1", i18n.num(decision.final, line.decimals)
+                    if decision.final is not None else "–")
+            return (text.replace("%1", line.product)
+                    .replace("%2", i18n.num(line.forecast, line.decimals))
+                    .replace("%3", i18n.num(line.suggestion, line.decimals))
+                    .replace("%4", order).replace("%5", line.reason or "–"))
+        if col == DONE:
+            return (self.tr("%1 decided") if decision is not None
+                    else self.tr("%1 not decided")).replace("%1", line.product)
+        if col == ORDER:
+            return self.tr("Order for %1: %2").replace("%1", line.product).replace("%2", shown)
+        if col == STOCK:
+            return self.tr("Stock of %1: %2").replace("%1", line.product).replace(
+                "%2", shown or self.tr("not counted"))
+        header = self.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        return f"{header}, {line.product}: {shown or '–'}"
 
     @staticmethod
     def _countable(line: LineView) -> bool:

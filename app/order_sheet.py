@@ -280,6 +280,10 @@ class OrderSheetView(QWidget):
             model.acceptToggled.connect(self._accept_toggled)
             model.stockEntered.connect(self._stock_entered)
             table = OrderTable(model)
+            table.setAccessibleName(self.tr("Order list: %1").replace("%1", caption.text()))
+            table.setAccessibleDescription(self.tr(
+                "One line per product: forecast, suggestion, your order and why. Type a "
+                "quantity and press Enter; Space ticks a line."))
             caption.setBuddy(table)
             table.fit_height()
             table.leftBottom.connect(lambda t=table: self._next_table(t))

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app import i18n
+from app import i18n, portable
 from app.controller import AppController
 from forecasting.demo.generate import ensure_demo_shop
 
@@ -62,6 +62,9 @@ def _check_data_dir(data_dir: Path) -> str:
     """The user data dir must lie outside the bundle: the app never writes into its own folder."""
     bundle = bundle_dir()
     resolved = data_dir.resolve()
+    kept_beside = portable.data_root()  # portable mode: on purpose, in the data folder there
+    if kept_beside is not None and resolved.is_relative_to(kept_beside.resolve()):
+        return f"{resolved} (portable)"
     if bundle is not None and resolved.is_relative_to(bundle):
         raise SelftestError(f"user data directory {resolved} lies inside the app folder {bundle}")
     return str(resolved)
@@ -132,6 +135,22 @@ def _export_pdf(window: Any) -> str:
     return f"{len(data)} bytes"
 
 
+def _about_dialog(window: Any) -> str:
+    """Help > About: every bundled package's licence is found in the bundle's metadata."""
+    dialog = window.show_about()
+    try:
+        missing = [c.name for c in dialog.components
+                   if not c.texts and not c.name.lower().startswith(("pyside6", "shiboken6"))]
+        if len(dialog.components) < 10 or missing:
+            raise SelftestError(f"About lists {len(dialog.components)} components; without "
+                                f"licence text: {missing}")
+        if "LESSER GENERAL PUBLIC LICENSE" not in dialog.qt_text.toPlainText():
+            raise SelftestError("About: the LGPL text is missing")
+        return f"{len(dialog.components)} components"
+    finally:
+        dialog.close()
+
+
 def _import_app_modules() -> str:
     """Import every module of the app, so a module missing from the bundle shows up here."""
     import importlib
@@ -180,6 +199,8 @@ def _selftest(steps: _Steps, args: argparse.Namespace) -> None:
         steps.run("product view", lambda: _open_product_view(window, controller.session))
         steps.current = "order list PDF"
         steps.done(steps.current, _export_pdf(window))
+        steps.current = "about dialog"
+        steps.done(steps.current, _about_dialog(window))
         steps.current = "app modules"  # last: the timings above stay real
         steps.done(steps.current, _import_app_modules())
     finally:

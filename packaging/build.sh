@@ -79,6 +79,14 @@ echo "== built $BUNDLE in $((SECONDS - START)) s"
 # For the installer recipes (macos/build_dmg.sh): what was built, as shell assignments.
 "$PYTHON" "$HERE/bundle_contents.py" metadata > "$DIST/build-info.env"
 
+if [ "$(uname -s)" = "Linux" ]; then
+    # menu entry, icon and .bkshop file type for ./install.sh in the unpacked folder
+    mkdir -p "$BUNDLE/share"
+    cp "$HERE/linux/bestellkompass.desktop" "$HERE/linux/bestellkompass-mime.xml" \
+        "$REPO/resources/icons/bestellkompass.svg" "$BUNDLE/share/"
+    cp "$HERE/linux/install.sh" "$BUNDLE/install.sh"
+fi
+
 EXE="$BUNDLE/$APP_NAME"
 [ -x "$EXE" ] || EXE="$BUNDLE/$APP_NAME-cli"
 [ -x "$EXE" ] || EXE="$BUNDLE/$APP_NAME-cli.exe"

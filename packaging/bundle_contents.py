@@ -28,6 +28,7 @@ RESOURCE_PATTERNS: tuple[str, ...] = (
     "icons/**/*",
     "calendar/**/*",
     "demo/**/*",
+    "licenses/*",  # the About dialog shows them (LGPL/GPL texts, data sources)
 )
 RESOURCE_SKIP: tuple[str, ...] = ("*.py", "*.pyc", "*.ts", "__pycache__", ".*")
 
@@ -420,3 +421,33 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+def runtime_distribution_names(app: str = "bestellkompass") -> list[str]:
+    """The app and every package it needs at run time: their metadata (licence files) goes into
+    the bundle for the About dialog (app/licences.py decides which, here and at run time)."""
+    if str(REPO_ROOT) not in sys.path:
+        sys.path.insert(0, str(REPO_ROOT))
+    from app.licences import runtime_distributions
+
+    return [dist.metadata["Name"] for dist in runtime_distributions(app)]
+
+
+WINDOWS_RUNTIME_DLLS: tuple[str, ...] = ("vcomp140.dll",)  # LightGBM's OpenMP (MSVC)
+
+
+def windows_runtime_dlls(binaries: list[tuple[str, str, str]],
+                         system_dir: Path) -> list[tuple[str, str, str]]:
+    """(dest, source, kind) entries for the MSVC runtime DLLs a clean Windows may lack and that
+    PyInstaller did not collect already (it treats System32 as the system's)."""
+    have = {Path(dest).name.lower() for dest, _src, _kind in binaries}
+    extra = []
+    for name in WINDOWS_RUNTIME_DLLS:
+        if name in have:
+            continue
+        source = system_dir / name
+        if not source.is_file():
+            raise SystemExit(f"{name} not found in {system_dir}: install the Microsoft Visual C++ "
+                             "Redistributable (x64) on the build machine")
+        extra.append((name, str(source), "BINARY"))
+    return extra

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from forecasting.errors import ShopFileError, UserError
+from forecasting.store.paths import data_dir
 from forecasting.store.schema import APPLICATION_ID, CURRENT_VERSION
 from forecasting.texts import format_date, format_number, render
 
@@ -161,13 +162,10 @@ class ShopDamagedError(ShopFileError):
 def folders(shop_path: str | Path) -> list[Path]:
     """Where the backups of a shop go: beside it first, else a per-shop folder in the user data
     folder (both are listed)."""
-    from platformdirs import user_data_dir
-
     shop_path = Path(shop_path).resolve()
     beside = shop_path.with_name(f"{shop_path.stem}.backups")
     key = hashlib.sha256(str(shop_path).encode("utf-8")).hexdigest()[:10]
-    data = Path(user_data_dir("Bestellkompass", appauthor=False))
-    return [beside, data / "backups" / f"{shop_path.stem}-{key}"]
+    return [beside, data_dir() / "backups" / f"{shop_path.stem}-{key}"]
 
 
 def _parse(name: str) -> tuple[str, dt.datetime, int] | None:

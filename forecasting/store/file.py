@@ -15,6 +15,7 @@ from pathlib import Path
 
 from forecasting.errors import ShopFileError
 from forecasting.store import backups, meta
+from forecasting.store.paths import data_dir
 from forecasting.store.schema import APPLICATION_ID, CURRENT_VERSION, MIGRATIONS
 
 
@@ -24,9 +25,7 @@ def _now() -> str:
 
 def default_shop_path() -> Path:
     """Where the app keeps the shop file when no --shop is given (the user's data directory)."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("Bestellkompass", appauthor=False)) / "shop.bkshop"
+    return data_dir() / "shop.bkshop"
 
 
 BUSY_TIMEOUT_MS = 5000  # how long a writer waits for another process's write to finish

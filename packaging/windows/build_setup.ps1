@@ -43,6 +43,7 @@ if (-not $Iscc) {
 }
 & $Iscc "/DAppName=$($Meta['APP_DISPLAY_NAME'])" "/DAppVersion=$($Meta['APP_VERSION'])" `
     "/DAppExeName=$($Meta['APP_DISPLAY_NAME']).exe" "/DSourceDir=$Bundle" "/DOutputDir=$Dist" `
+    "/DSetupIcon=$(Join-Path $Packaging 'build\icons\bestellkompass.ico')" `
     (Join-Path $Here "bestellkompass.iss")
 Check "ISCC"
 Get-ChildItem (Join-Path $Dist "*-Setup.exe") | ForEach-Object { "{0}  {1:N1} MB" -f $_.Name, ($_.Length / 1MB) }

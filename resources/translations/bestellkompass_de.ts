@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/about_dialog.py" line="41"/>
+        <location filename="../../app/about_dialog.py" line="42"/>
+        <source>About Bestellkompass</source>
+        <translation>Über Bestellkompass</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="45"/>
+        <source>&amp;Program</source>
+        <translation>&amp;Programm</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="46"/>
+        <source>&amp;Components</source>
+        <translation>&amp;Komponenten</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="47"/>
+        <source>&amp;Qt</source>
+        <translation>&amp;Qt</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="48"/>
+        <source>&amp;Data sources</source>
+        <translation>&amp;Datenquellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="58"/>
+        <source>Portable mode: settings, shop files and logs are kept in %1.</source>
+        <translation>Portabler Modus: Einstellungen, Laden-Dateien und Protokolle liegen in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="60"/>
+        <source>Your shop files: %1</source>
+        <translation>Ihre Laden-Dateien: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="63"/>
+        <source>Order suggestions for bakeries and delis: demand forecasts with reasons, offline.</source>
+        <translation>Bestellvorschläge für Bäckereien und Feinkostläden: Absatzprognosen mit Begründung, ohne Internet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="65"/>
+        <source>Python %1, Qt %2, PySide6 %3, on %4</source>
+        <translation>Python %1, Qt %2, PySide6 %3, auf %4</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="71"/>
+        <source>Log files: %1</source>
+        <translation>Protokolldateien: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="72"/>
+        <source>Bestellkompass works without an internet connection. The licences of the components it is built from are in the other tabs.</source>
+        <translation>Bestellkompass arbeitet ohne Internetverbindung. Die Lizenzen der Bestandteile, aus denen es gebaut ist, stehen auf den anderen Reitern.</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="79"/>
+        <source>Program version and folders</source>
+        <translation>Programmversion und Ordner</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="86"/>
+        <source>Component</source>
+        <translation>Komponente</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="86"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="86"/>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="87"/>
+        <source>Bundled components and their licences</source>
+        <translation>Mitgelieferte Komponenten und ihre Lizenzen</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="105"/>
+        <source>Licence text of the chosen component</source>
+        <translation>Lizenztext der gewählten Komponente</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="117"/>
+        <source>Python is distributed under the Python Software Foundation License: https://docs.python.org/3/license.html</source>
+        <translation>Python wird unter der Python Software Foundation License weitergegeben: https://docs.python.org/3/license.html</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="125"/>
+        <source>Part of Qt for Python: see the Qt tab.</source>
+        <translation>Teil von Qt for Python: siehe Reiter „Qt“.</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="126"/>
+        <source>No licence text included; licence: %1, see %2</source>
+        <translation>Kein Lizenztext mitgeliefert; Lizenz: %1, siehe %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="132"/>
+        <source>Bestellkompass uses the Qt libraries (Qt %1) through Qt for Python (PySide6 %2), © The Qt Company Ltd. and other contributors, under the GNU Lesser General Public License version 3 (LGPLv3). Its text follows below, together with the GNU General Public License version 3 it builds on. The Qt libraries are separate files in the program folder: you may replace them with a compatible version of your own. The complete source code of Qt is available at %3 (and %4), that of Qt for Python at %5.</source>
+        <translation>Bestellkompass verwendet die Qt-Bibliotheken (Qt %1) über Qt for Python (PySide6 %2), © The Qt Company Ltd. und weitere Mitwirkende, unter der GNU Lesser General Public License Version 3 (LGPLv3). Ihr Text folgt unten, zusammen mit der GNU General Public License Version 3, auf der sie aufbaut. Die Qt-Bibliotheken sind eigene Dateien im Programmordner: Sie dürfen sie durch eine eigene, kompatible Version ersetzen. Der vollständige Quelltext von Qt ist unter %3 (und %4) erhältlich, der von Qt for Python unter %5.</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="148"/>
+        <source>Text of the GNU LGPL version 3</source>
+        <translation>Text der GNU LGPL Version 3</translation>
+    </message>
+    <message>
+        <location filename="../../app/about_dialog.py" line="158"/>
+        <source>Data sources and their attributions</source>
+        <translation>Datenquellen und ihre Quellenangaben</translation>
+    </message>
+</context>
+<context>
     <name>BackupListModel</name>
     <message>
         <location filename="../../app/backup_dialog.py" line="84"/>
@@ -486,12 +605,12 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/launch.py" line="156"/>
+        <location filename="../../app/launch.py" line="184"/>
         <source>%1 is already open in Bestellkompass; that window was brought to the front.</source>
         <translation>%1 ist schon in Bestellkompass geöffnet; jenes Fenster wurde nach vorne geholt.</translation>
     </message>
     <message>
-        <location filename="../../app/launch.py" line="163"/>
+        <location filename="../../app/launch.py" line="191"/>
         <source>%1 is already open in another Bestellkompass window (process %2 on computer %3). Please continue there, or close that window first.</source>
         <translation>%1 ist schon in einem anderen Bestellkompass-Fenster geöffnet (Prozess %2 auf Rechner %3). Bitte dort weiterarbeiten oder jenes Fenster zuerst schließen.</translation>
     </message>
@@ -499,262 +618,307 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="55"/>
+        <location filename="../../app/main_window.py" line="52"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="65"/>
+        <location filename="../../app/main_window.py" line="62"/>
         <source>&amp;Order sheet</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="66"/>
+        <location filename="../../app/main_window.py" line="63"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="68"/>
+        <location filename="../../app/main_window.py" line="65"/>
         <source>&amp;Review</source>
         <translation>&amp;Rückblick</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="92"/>
+        <location filename="../../app/main_window.py" line="89"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="93"/>
+        <location filename="../../app/main_window.py" line="90"/>
         <source>&amp;Open shop file…</source>
         <translation>Laden-Datei &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="94"/>
+        <location filename="../../app/main_window.py" line="91"/>
         <source>&amp;New shop…</source>
         <translation>&amp;Neuer Laden…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="95"/>
+        <location filename="../../app/main_window.py" line="92"/>
         <source>Start your own shop and import your sales</source>
         <translation>Eigenen Laden anlegen und Verkaufszahlen importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="96"/>
+        <location filename="../../app/main_window.py" line="93"/>
         <source>&amp;Import sales history…</source>
         <translation>Verkaufszahlen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="97"/>
+        <location filename="../../app/main_window.py" line="94"/>
         <source>Bring in your own till data</source>
         <translation>Eigene Kassendaten übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="98"/>
+        <location filename="../../app/main_window.py" line="95"/>
         <source>Restore &amp;backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="99"/>
+        <location filename="../../app/main_window.py" line="96"/>
         <source>Go back to an earlier state of the shop</source>
         <translation>Zu einem früheren Stand des Ladens zurückkehren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="100"/>
+        <location filename="../../app/main_window.py" line="97"/>
         <source>Export order list as &amp;PDF…</source>
         <translation>Bestellliste als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="102"/>
+        <location filename="../../app/main_window.py" line="99"/>
         <source>&amp;Print order list…</source>
         <translation>Bestellliste &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="103"/>
+        <location filename="../../app/main_window.py" line="100"/>
+        <source>Print pre&amp;view…</source>
+        <translation>Druck&amp;vorschau…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="101"/>
+        <source>See the printed order list before printing</source>
+        <translation>Die Bestellliste ansehen, wie sie gedruckt wird</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="102"/>
         <source>Export as &amp;CSV…</source>
         <translation>Als &amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="104"/>
+        <location filename="../../app/main_window.py" line="103"/>
         <source>Export as &amp;Excel (XLSX)…</source>
         <translation>Als &amp;Excel (XLSX) exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="105"/>
+        <location filename="../../app/main_window.py" line="104"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="115"/>
+        <location filename="../../app/main_window.py" line="107"/>
+        <source>Recen&amp;t shops</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="117"/>
         <source>&amp;Edit</source>
         <translation>Bearbei&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="116"/>
+        <location filename="../../app/main_window.py" line="118"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="118"/>
+        <location filename="../../app/main_window.py" line="120"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="120"/>
+        <location filename="../../app/main_window.py" line="122"/>
         <source>Accept &amp;all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="122"/>
+        <location filename="../../app/main_window.py" line="124"/>
         <source>Accept this &amp;line</source>
         <translation>Diese &amp;Zeile übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="124"/>
+        <location filename="../../app/main_window.py" line="126"/>
         <source>Product &amp;details…</source>
         <translation>Produkt&amp;details…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="126"/>
+        <location filename="../../app/main_window.py" line="128"/>
         <source>&amp;Recompute suggestions</source>
         <translation>Vorschläge neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="135"/>
+        <location filename="../../app/main_window.py" line="137"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="137"/>
+        <location filename="../../app/main_window.py" line="139"/>
         <source>Import &amp;weather file…</source>
         <translation>&amp;Wetterdatei importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="139"/>
+        <location filename="../../app/main_window.py" line="141"/>
         <source>Import &amp;events (ICS/CSV)…</source>
         <translation>&amp;Ereignisse importieren (ICS/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="141"/>
+        <location filename="../../app/main_window.py" line="143"/>
         <source>Import stock &amp;list (inventory)…</source>
         <translation>&amp;Bestandsliste (Inventur) importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="143"/>
+        <location filename="../../app/main_window.py" line="145"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145"/>
+        <location filename="../../app/main_window.py" line="147"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="146"/>
+        <location filename="../../app/main_window.py" line="148"/>
         <source>&amp;Larger text</source>
         <translation>Schrift &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="148"/>
+        <location filename="../../app/main_window.py" line="150"/>
         <source>&amp;Smaller text</source>
         <translation>Schrift &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150"/>
+        <location filename="../../app/main_window.py" line="152"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152"/>
+        <location filename="../../app/main_window.py" line="154"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="161"/>
+        <location filename="../../app/main_window.py" line="163"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="164"/>
+        <source>&amp;About Bestellkompass…</source>
+        <translation>Ü&amp;ber Bestellkompass…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="168"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="187"/>
+        <location filename="../../app/main_window.py" line="190"/>
+        <source>&amp;Clear list</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="192"/>
+        <source>(no other shops yet)</source>
+        <translation>(noch keine anderen Läden)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="226"/>
         <source>Import stock list</source>
         <translation>Bestandsliste importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="188"/>
+        <location filename="../../app/main_window.py" line="227"/>
         <source>Lists (*.csv *.xlsx *.xls);;All files (*)</source>
         <translation>Listen (*.csv *.xlsx *.xls);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="204"/>
+        <location filename="../../app/main_window.py" line="243"/>
         <source>Importing stock list…</source>
         <translation>Bestandsliste wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="238"/>
+        <location filename="../../app/main_window.py" line="277"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="239"/>
+        <location filename="../../app/main_window.py" line="278"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="253"/>
+        <location filename="../../app/main_window.py" line="292"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="260"/>
+        <location filename="../../app/main_window.py" line="299"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="260"/>
+        <location filename="../../app/main_window.py" line="299"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="288"/>
+        <location filename="../../app/main_window.py" line="327"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="267"/>
+        <location filename="../../app/main_window.py" line="306"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="198"/>
+        <location filename="../../app/main_window.py" line="237"/>
         <source>Stock list saved: 1 product for %2.</source>
         <translation>Bestandsliste gespeichert: 1 Produkt für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="199"/>
+        <location filename="../../app/main_window.py" line="238"/>
         <source>Stock list saved: %1 products for %2.</source>
         <translation>Bestandsliste gespeichert: %1 Produkte für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="267"/>
+        <location filename="../../app/main_window.py" line="306"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="275"/>
+        <location filename="../../app/main_window.py" line="314"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="275"/>
+        <location filename="../../app/main_window.py" line="314"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="303"/>
+        <location filename="../../app/main_window.py" line="347"/>
+        <source>Print preview: %1</source>
+        <translation>Druckvorschau: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="348"/>
+        <source>Print preview of the order list</source>
+        <translation>Druckvorschau der Bestellliste</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="360"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="309"/>
+        <location filename="../../app/main_window.py" line="366"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
@@ -1057,27 +1221,57 @@
         <translation>Was den Vorschlag am meisten bewegt hat</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="166"/>
-        <source>Order for %1</source>
-        <translation>Bestellung für %1</translation>
+        <location filename="../../app/order_model.py" line="178"/>
+        <source>%1: forecast %2, suggestion %3, %4. Why: %5</source>
+        <translation>%1: Prognose %2, Vorschlag %3, %4. Warum: %5</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="168"/>
-        <source>Stock of %1</source>
-        <translation>Bestand %1</translation>
+        <location filename="../../app/order_model.py" line="180"/>
+        <source>not decided yet</source>
+        <translation>noch nicht entschieden</translation>
     </message>
     <message>
         <location filename="../../app/order_model.py" line="182"/>
+        <source>your order %1</source>
+        <translation>Ihre Bestellung %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="190"/>
+        <source>%1 decided</source>
+        <translation>%1 entschieden</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="191"/>
+        <source>%1 not decided</source>
+        <translation>%1 nicht entschieden</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="193"/>
+        <source>Order for %1: %2</source>
+        <translation>Bestellung für %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="195"/>
+        <source>Stock of %1: %2</source>
+        <translation>Bestand von %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="196"/>
+        <source>not counted</source>
+        <translation>nicht gezählt</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="211"/>
         <source>Not decided yet: the suggestion is shown</source>
         <translation>Noch nicht entschieden: der Vorschlag wird angezeigt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="185"/>
+        <location filename="../../app/order_model.py" line="214"/>
         <source>Not counted: the suggestion assumes the shelf is empty. Type what is there to order only what is missing.</source>
         <translation>Nicht gezählt: Der Vorschlag geht von einem leeren Regal aus. Tippen Sie ein, was da ist, dann wird nur bestellt, was fehlt.</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="187"/>
+        <location filename="../../app/order_model.py" line="216"/>
         <source>Counted on %1, less what sold since. The suggestion covers the demand until the next delivery, minus this stock and what is on order.</source>
         <translation>Gezählt am %1, abzüglich der Verkäufe seitdem. Der Vorschlag deckt den Bedarf bis zur nächsten Lieferung, abzüglich dieses Bestands und der offenen Bestellungen.</translation>
     </message>
@@ -1135,72 +1329,82 @@
         <translation>Weitere Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="306"/>
+        <location filename="../../app/order_sheet.py" line="283"/>
+        <source>Order list: %1</source>
+        <translation>Bestellliste: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_sheet.py" line="285"/>
+        <source>One line per product: forecast, suggestion, your order and why. Type a quantity and press Enter; Space ticks a line.</source>
+        <translation>Eine Zeile je Produkt: Prognose, Vorschlag, Ihre Bestellung und warum. Menge eingeben und Eingabetaste drücken; die Leertaste hakt eine Zeile ab.</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_sheet.py" line="310"/>
         <source>Computing the suggestions… The window stays usable meanwhile.</source>
         <translation>Die Vorschläge werden berechnet… Das Fenster bleibt währenddessen bedienbar.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="308"/>
+        <location filename="../../app/order_sheet.py" line="312"/>
         <source>No suggestions yet for this day. Press &quot;Recompute&quot;, or import your own sales history.</source>
         <translation>Für diesen Tag gibt es noch keine Vorschläge. Klicken Sie auf „Neu berechnen“ oder importieren Sie Ihre eigenen Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="313"/>
+        <location filename="../../app/order_sheet.py" line="317"/>
         <source>&amp;Import my own data…</source>
         <translation>Eigene Daten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="322"/>
+        <location filename="../../app/order_sheet.py" line="326"/>
         <source>Computing the suggestions…</source>
         <translation>Die Vorschläge werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="324"/>
+        <location filename="../../app/order_sheet.py" line="328"/>
         <source>No suggestions computed for this day yet.</source>
         <translation>Für diesen Tag wurden noch keine Vorschläge berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="326"/>
+        <location filename="../../app/order_sheet.py" line="330"/>
         <source>Suggestions are up to date (computed %1).</source>
         <translation>Die Vorschläge sind aktuell (berechnet %1).</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="328"/>
+        <location filename="../../app/order_sheet.py" line="332"/>
         <source>Data changed since the suggestions were computed (%1): please recompute.</source>
         <translation>Die Daten haben sich seit der Berechnung geändert (%1): bitte neu berechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="335"/>
+        <location filename="../../app/order_sheet.py" line="339"/>
         <source>%1 of %2 lines decided.</source>
         <translation>%1 von %2 Zeilen entschieden.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="356"/>
+        <location filename="../../app/order_sheet.py" line="360"/>
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="368"/>
+        <location filename="../../app/order_sheet.py" line="372"/>
         <source>Change order %1</source>
         <translation>Bestellung ändern: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="376"/>
+        <location filename="../../app/order_sheet.py" line="380"/>
         <source>Stock %1</source>
         <translation>Bestand %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="384"/>
+        <location filename="../../app/order_sheet.py" line="388"/>
         <source>Reopen %1</source>
         <translation>Wieder öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="389"/>
+        <location filename="../../app/order_sheet.py" line="393"/>
         <source>Accept %1</source>
         <translation>Übernehmen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="390"/>
+        <location filename="../../app/order_sheet.py" line="394"/>
         <source>Accept all</source>
         <translation>Alle übernehmen</translation>
     </message>
@@ -1323,27 +1527,27 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/order_model.py" line="229"/>
+        <location filename="../../app/order_model.py" line="258"/>
         <source>An event I know about</source>
         <translation>Ein Ereignis, von dem ich weiß</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="230"/>
+        <location filename="../../app/order_model.py" line="259"/>
         <source>Supplier limit</source>
         <translation>Lieferant liefert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="231"/>
+        <location filename="../../app/order_model.py" line="260"/>
         <source>Promotion</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="232"/>
+        <location filename="../../app/order_model.py" line="261"/>
         <source>Weather looks different</source>
         <translation>Das Wetter wird anders</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="233"/>
+        <location filename="../../app/order_model.py" line="262"/>
         <source>Other</source>
         <translation>Anderes</translation>
     </message>

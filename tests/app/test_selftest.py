@@ -43,7 +43,7 @@ def test_selftest_passes_from_the_source_tree_writing_only_to_the_user_data_dir(
         "selftest: user data directory", "selftest: demo shop", "selftest: Qt application",
         "selftest: translations", "selftest: main window", "selftest: order sheet visible",
         "selftest: suggestions", "selftest: order sheet filled", "selftest: product view",
-        "selftest: order list PDF", "selftest: app modules",
+        "selftest: order list PDF", "selftest: about dialog", "selftest: app modules",
         "selftest: selftest passed",
     ]
     assert list((tmp_path / "data" / "Bestellkompass" / "demo").glob("*.bkshop"))

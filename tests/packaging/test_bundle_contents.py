@@ -64,6 +64,7 @@ def test_every_runtime_resource_of_the_repo_is_bundled(contents: ModuleType) -> 
             *res.glob("translations/*.qm"),
             *(f for f in res.glob("icons/**/*") if f.is_file()),
             *(f for f in res.glob("calendar/**/*") if f.is_file()),
+            *res.glob("licenses/*"),  # the About dialog reads them
         ]
         if not p.name.startswith(".") and p.suffix not in (".py", ".pyc") and
         "__pycache__" not in p.parts

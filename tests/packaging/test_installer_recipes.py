@@ -32,7 +32,8 @@ def test_every_define_the_iss_needs_is_passed_by_the_windows_build_script() -> N
     iss = ISS.read_text(encoding="utf-8")
     needed = set(re.findall(r"#ifndef (\w+)", iss))
     passed = set(re.findall(r'"/D(\w+)=', PS1.read_text(encoding="utf-8")))
-    assert needed == {"AppName", "AppVersion", "AppExeName", "SourceDir", "OutputDir"}
+    assert needed == {"AppName", "AppVersion", "AppExeName", "SourceDir", "OutputDir",
+                      "SetupIcon"}
     assert needed == passed
 
 
