@@ -242,7 +242,8 @@ class MainWindow(QMainWindow):
     # -- exports -------------------------------------------------------------------------------
     def export_lines(self) -> list[order_export.ExportLine]:
         """The current order list (decided quantities, else suggestions)."""
-        return plan_access.export_lines(self.session.lines, self.session.decisions)
+        return plan_access.export_lines(self.session.lines, self.session.decisions,
+                                        i18n.lang())
 
     def heading(self) -> str:
         """Title of the printed list."""

@@ -6,7 +6,15 @@ import html
 from itertools import groupby
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QSizeF
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -43,9 +51,10 @@ def order_list_html(heading: str, lines: list[ExportLine]) -> str:
     quantity = QCoreApplication.translate("OrderListPrint", "Quantity")
     unit = QCoreApplication.translate("OrderListPrint", "Unit")
     note_head = QCoreApplication.translate("OrderListPrint", "Note")
+    # <thead> repeats the header on every page; the short columns never wrap, the name does.
     head = (
-        f"<tr><th align='left' width='50%'>{product}</th><th align='right'>{quantity}</th>"
-        f"<th align='left'>{unit}</th><th align='left'>{note_head}</th></tr>"
+        f"<thead><tr><th align='left'>{product}</th><th align='right' nowrap>{quantity}</th>"
+        f"<th align='left' nowrap>{unit}</th><th align='left' nowrap>{note_head}</th></tr></thead>"
     )
     unconfirmed = QCoreApplication.translate("OrderListPrint", "suggestion only")
     other = QCoreApplication.translate("OrderListPrint", "Other products")
@@ -56,11 +65,11 @@ def order_list_html(heading: str, lines: list[ExportLine]) -> str:
         parts.append('<table width="100%" cellspacing="0" cellpadding="6" border="1">')
         parts.append(head)
         for line in group:
-            note = "" if line.order is not None else unconfirmed
+            note = line.owner_reason or ("" if line.order is not None else unconfirmed)
             parts.append(
                 f"<tr><td>{_text(line.product)}</td>"
-                f"<td align='right'><b>{i18n.num(line.quantity, line.decimals)}</b></td>"
-                f"<td>{_text(line.unit)}</td><td>{html.escape(note)}</td></tr>"
+                f"<td align='right' nowrap><b>{i18n.num(line.quantity, line.decimals)}</b></td>"
+                f"<td nowrap>{_text(line.unit)}</td><td>{_text(note)}</td></tr>"
             )
         parts.append("</table>")
     return "\n".join(parts)
@@ -109,26 +118,34 @@ def print_to(printer: QPrinter | QPdfWriter, heading: str, lines: list[ExportLin
     )
     if isinstance(printer, QPrinter):
         printer.setDocName(display_name(heading, HEADING_LENGTH))
-        page = printer.pageRect(QPrinter.Unit.Point)
     else:
         printer.setTitle(display_name(heading, HEADING_LENGTH))
-        page = printer.pageLayout().paintRect(QPageLayout.Unit.Point)
+    page = printer.pageLayout().paintRectPixels(printer.resolution())
     document = order_list_document(heading, lines)
+    # Laid out on the printer itself: fonts in points and the page in the printer's pixels then
+    # share one unit (laid out on the screen, 16 pt text was a third too large for the page).
+    document.documentLayout().setPaintDevice(printer)
     document.setPageSize(QSizeF(page.size()))
     document.print_(printer)
 
 
 def preview_image(heading: str, lines: list[ExportLine], dpi: int = 96) -> QImage:
-    """The first A4 page as an image at `dpi` (for the docs and a quick look)."""
+    """The first A4 page as an image at `dpi` (for the docs and a quick look), laid out as the
+    PDF is: on a device of that resolution, so fonts and page share one unit."""
     scale = dpi / 72
     width, height = 595 * scale, 842 * scale
     margin = MARGIN_MM / 25.4 * dpi
-    document = order_list_document(heading, lines)
-    document.setPageSize(QSizeF(width - 2 * margin, height - 2 * margin))
     image = QImage(int(width), int(height), QImage.Format.Format_RGB32)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
     image.fill(QColor("white"))
+    document = order_list_document(heading, lines)
+    document.documentLayout().setPaintDevice(image)
+    page = QSizeF(width - 2 * margin, height - 2 * margin)
+    document.setPageSize(page)
     painter = QPainter(image)
     painter.translate(margin, margin)
-    document.drawContents(painter)
+    document.drawContents(painter, QRectF(QPointF(0, 0), page))
     painter.end()
     return image

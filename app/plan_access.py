@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from forecasting.order_export import ExportLine
+from forecasting.order_export import ExportLine, owner_reason
 from forecasting.policy.explain_text import (
     explanation_items,
     explanation_sentence,
@@ -19,6 +19,7 @@ from forecasting.policy.explain_text import (
     step_label,
 )
 from forecasting.texts import format_date, render
+from forecasting.values.decisions import OrderDecision
 
 
 @dataclasses.dataclass
@@ -123,14 +124,16 @@ def areas(lines: list[LineView]) -> list[tuple[str, list[LineView]]]:
     return list(groups.items())
 
 
-def export_lines(lines: list[LineView], decisions: dict[str, Any]) -> list[Any]:
-    """The final order list for printing and export: the owner's quantity, else the suggestion."""
-
+def export_lines(lines: list[LineView], decisions: dict[str, OrderDecision],
+                 lang: str = "de") -> list[ExportLine]:
+    """The final order list for printing and export: the owner's quantity, else the suggestion,
+    and the owner's reason where the owner changed it."""
     out = []
     for line in lines:
         decision = decisions.get(line.product)
         out.append(ExportLine(
             area=line.area, product=line.product, unit=line.unit, suggestion=line.suggestion,
             order=None if decision is None else decision.final,
-            reason=line.reason, decimals=line.decimals))
+            reason=line.reason, decimals=line.decimals,
+            owner_reason=owner_reason(decision, lang)))
     return out

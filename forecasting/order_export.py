@@ -15,7 +15,8 @@ import io
 from pathlib import Path
 
 from forecasting.safe_text import FORMULA_STARTS, SpreadsheetWriter, spreadsheet_cell
-from forecasting.texts import format_date, format_number
+from forecasting.texts import format_date, format_number, render
+from forecasting.values.decisions import OrderDecision
 
 __all__ = ["FORMULA_STARTS", "ExportLine", "export_rows", "neutralise", "write_csv", "write_xlsx"]
 
@@ -37,6 +38,7 @@ class ExportLine:
     order: float | None
     reason: str = ""
     decimals: int = 0
+    owner_reason: str = ""  # why the owner changed the suggestion, in words ("" if not changed)
 
     @property
     def quantity(self) -> float:
@@ -62,10 +64,20 @@ def export_rows(lines: list[ExportLine], lang: str = "de") -> list[list[object]]
                 neutralise(line.unit),
                 float(line.suggestion),
                 yes if line.order is not None else no,
-                neutralise(line.reason),
+                neutralise(line.owner_reason or line.reason),
             ]
         )
     return rows
+
+
+def owner_reason(decision: OrderDecision | None, lang: str = "de") -> str:
+    """The owner's reason for changing a suggestion, in words ("" for an accepted or open line):
+    what the supplier and the owner's staff read next to the changed quantity."""
+    if decision is None or decision.final is None or decision.final == decision.suggested:
+        return ""
+    words = render(f"cli.order.reason.{decision.reason_code}", lang) if decision.reason_code else ""
+    note = decision.reason_text.strip()
+    return f"{words} – {note}" if words and note else words or note
 
 
 def title(shop_name: str, day: dt.date, lang: str = "de") -> str:

@@ -35,6 +35,7 @@ from forecasting.operations.edits import apply_edit
 from forecasting.operations.reading import load_closing_days, load_forecasts, load_settings
 from forecasting.operations.sheet import OrderSheet, read_sheet
 from forecasting.operations.shop import Shop, default_shop_path, open_shop
+from forecasting.order_export import ExportLine
 from forecasting.policy.explain_text import weekday_name
 from forecasting.policy.plan import build_order_plan, closed_reason, next_opening_day
 from forecasting.safe_text import SpreadsheetWriter, display_name
@@ -325,15 +326,15 @@ def _table(sheet: Sheet, rows: list[dict[str, Any]], lang: str) -> str:
 
 
 # -- export --------------------------------------------------------------------------------------
-def export_lines(sheet: Sheet) -> list[Any]:
+def export_lines(sheet: Sheet, lang: str) -> list[ExportLine]:
     """The final order list as the app exports it."""
-    return plan_access.export_lines(sheet.lines, sheet.decisions)
+    return plan_access.export_lines(sheet.lines, sheet.decisions, lang)
 
 
 def export(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:
     """Write the list; the format follows the file's suffix."""
     path: Path = args.out
-    lines = export_lines(sheet)
+    lines = export_lines(sheet, lang)
     heading = order_export.title(sheet.shop_name, sheet.day, lang)
     suffix = path.suffix.lower()
     if suffix == ".csv":

@@ -192,6 +192,7 @@ def test_csv_and_xlsx_export_the_final_list(planned_path: Path, tmp_path: Path,
     assert set(by_product) == set(lines)
     assert by_product["Laugenbrezel"][2] == "7"
     assert by_product["Laugenbrezel"][5] == "ja"
+    assert by_product["Laugenbrezel"][6] == "Aktion"  # the owner's reason, not the model's
     assert by_product["Baguette"][5] == "ja"
     assert by_product["Croissant"][5] == "nein"
     assert float(by_product["Croissant"][2].replace(".", "").replace(",", ".")) == \
@@ -205,6 +206,7 @@ def test_csv_and_xlsx_export_the_final_list(planned_path: Path, tmp_path: Path,
     xlsx = {row[1]: row for row in values}
     assert set(xlsx) == set(lines)
     assert xlsx["Laugenbrezel"][2] == 7
+    assert xlsx["Laugenbrezel"][6] == "Aktion"
     assert xlsx["Croissant"][2] == lines["Croissant"]["suggestion"]
 
 
