@@ -35,6 +35,7 @@ from app.order_model import DONE, ON_ORDER, ORDER, PRODUCT, REASON, STOCK, Order
 from app.plan_access import areas
 from app.reason_dialog import ask_reason
 from app.session import ShopSession
+from forecasting.errors import UserError
 from forecasting.texts import render
 
 AskReason = Callable[[QWidget, str, float, float, int], "tuple[str, str] | None"]
@@ -347,6 +348,11 @@ class OrderSheetView(QWidget):
 
     # -- requests from the tables --------------------------------------------------------------
     def _order_entered(self, product: str, quantity: float | None) -> None:
+        try:
+            self.session.check_order(product, quantity)
+        except UserError as exc:
+            self.session.failed.emit(exc)
+            return
         if self.session.needs_reason(product, quantity):
             # After the editor closed: a modal dialog inside the delegate's commit would re-enter.
             QTimer.singleShot(0, lambda: self._override(product, quantity))

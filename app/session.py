@@ -252,6 +252,14 @@ class ShopSession(QObject):
                            on_hand if on_hand is not None else (line.on_hand or 0.0),
                            on_order if on_order is not None else (line.on_order or 0.0))
 
+    def check_order(self, product: str, final: float | None) -> None:
+        """Raise the UserError for a quantity the line cannot take (800,5 pieces), before the
+        owner is asked why."""
+        sheet = self.sheet()
+        line = None if sheet is None else sheet.find(product)
+        if line is not None and final is not None:
+            decisions.check_quantity(final, line)
+
     def needs_reason(self, product: str, final: float | None) -> bool:
         """Whether `final` differs from the suggestion (then the owner is asked why)."""
         sheet = self.sheet()

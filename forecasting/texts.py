@@ -695,6 +695,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
     },
     # -- operations (issue 16): what the window and the command line are refused alike ------
+    "order.whole_pieces": {
+        "de": "„{name}“ wird in {unit} gezählt: {value} geht nicht, bitte eine ganze Zahl angeben.",
+        "en": "“{name}” is counted in {unit}: {value} is not possible, please give a whole number.",
+    },
+    "order.too_precise": {
+        "de": "„{name}“ wird in {unit} bestellt: {value} hat zu viele Nachkommastellen "
+              "(höchstens {decimals}).",
+        "en": "“{name}” is ordered in {unit}: {value} has too many decimals (at most {decimals}).",
+    },
     "order.reason_needed": {
         "de": "„{name}“ weicht vom Vorschlag ab: bitte einen Grund angeben.",
         "en": "“{name}” differs from the suggestion: please give a reason.",

@@ -132,6 +132,8 @@ def test_english_output(planned_path: Path, capsys: pytest.CaptureFixture[str]) 
         (["clear", "Donauwelle"], "„Donauwelle“ steht nicht auf"),
         (["set", "Baguette", "viele", "--reason", "event"], "„viele“ ist keine gültige Menge"),
         (["set", "Baguette", "-5", "--reason", "event"], "„-5“ ist keine gültige Menge"),
+        (["set", "Baguette", "800,5", "--reason", "event"],
+         "„Baguette“ wird in Stück gezählt: 800,5 geht nicht, bitte eine ganze Zahl angeben."),
         (["set", "Baguette", "100000", "--reason", "hunger"], "Unbekannter Grund „hunger“"),
         (["set", "Baguette", "100000"], "bitte einen Grund angeben"),
         (["set", "Baguette", "100000", "--reason", "other"], "--note"),

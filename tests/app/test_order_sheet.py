@@ -128,6 +128,24 @@ def test_override_cancelled_changes_nothing(qtbot: object, planned_session: obje
     assert _saved(shop_path) == {}
 
 
+def test_half_a_piece_is_refused_before_asking_why(qtbot: object, planned_session: object
+                                                    ) -> None:
+    view = _view(qtbot, planned_session)
+    shop_path = planned_session.path  # type: ignore[attr-defined]
+    asked: list[str] = []
+    view.ask_reason = lambda *a: asked.append(a[1])
+    failures: list[Exception] = []
+    planned_session.failed.connect(failures.append)  # type: ignore[attr-defined]
+    line = view.tables[0].order_model().line_at(0)
+    assert line.decimals == 0
+    view._order_entered(line.product, 800.5)
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    assert asked == []
+    assert _saved(shop_path) == {}
+    assert [e.message("de") for e in failures] == [  # type: ignore[attr-defined]
+        f"„{line.product}“ wird in Stück gezählt: 800,5 geht nicht, bitte eine ganze Zahl angeben."]
+
+
 def test_reopen_and_accept_single_line(qtbot: object, planned_session: object) -> None:
     view = _view(qtbot, planned_session)
     shop_path = planned_session.path  # type: ignore[attr-defined]
