@@ -42,6 +42,15 @@ def app_settings() -> QSettings:
     return QSettings("Bestellkompass", "Bestellkompass")
 
 
+
+def redo_keys(platform: list[QKeySequence] | None = None) -> list[QKeySequence]:
+    """The platform's redo keys (Ctrl+Shift+Z alone on Linux desktops and macOS) and Ctrl+Y:
+    owners coming from Windows programs press Ctrl+Y, and the manual promises it everywhere."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if platform is None else platform
+    ctrl_y = QKeySequence("Ctrl+Y")
+    return keys if ctrl_y in keys else [*keys, ctrl_y]
+
+
 class MainWindow(QMainWindow):
     """The window a baker opens at six in the evening."""
 
@@ -116,7 +125,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(std.Undo)
         self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(std.Redo)
+        self.redo_action.setShortcuts(redo_keys())
         self.accept_all_action = self._action(self.tr("Accept &all suggestions"),
                                               self.sheet.accept_all, "Ctrl+Shift+A")
         self.accept_line_action = self._action(self.tr("Accept this &line"),
