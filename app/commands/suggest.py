@@ -213,8 +213,10 @@ def plan_table(plan: Any, lang: str, *, details: bool = False) -> str:
         return "\n".join(rows) + "\n"
     heads = [render(f"policy.col.{c}", lang)
              for c in ("product", "forecast", "suggestion", "sellout", "leftover", "reasons")]
-    width = max([len(heads[0]), *(len(display_name(x.product)) for x in plan.lines)]) + 2
-    fmt = f"{{:<{width}}}{{:>9}}{{:>11}}{{:>12}}{{:>8}}  {{}}"
+    width = max([len(heads[0]), *(len(display_name(x.product)) for x in plan.lines)])
+    # every column at least as wide as its heading, two spaces between: no words run together
+    numbers = [max(len(head), least) for head, least in zip(heads[1:5], (7, 9, 10, 6), strict=True)]
+    fmt = "  ".join([f"{{:<{width}}}", *(f"{{:>{w}}}" for w in numbers), "{}"])
     for supplier, lines in plan.groups().items():
         rows.append(f"== {display_name(supplier) or render('policy.group.none', lang)} ==")
         rows.append(fmt.format(*heads))
