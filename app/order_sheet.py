@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -173,6 +174,7 @@ class OrderSheetView(QWidget):
         self.session = session
         self.ask_reason: AskReason = ask_reason
         self.tables: list[OrderTable] = []
+        self.progress: QProgressBar | None = None  # on the empty sheet while computing
 
         self.title = QLabel()
         self.for_label = QLabel(self.tr("Orders for"))
@@ -268,6 +270,7 @@ class OrderSheetView(QWidget):
                 item.widget().hide()
                 item.widget().deleteLater()
         self.tables = []
+        self.progress = None
         if not self.session.lines:
             self.body_layout.addWidget(self._empty_state())
         for area, lines in areas(self.session.lines):
@@ -295,7 +298,10 @@ class OrderSheetView(QWidget):
         self.update_status()
 
     def _busy_changed(self, _busy: bool) -> None:
-        self.update_status()
+        if not self.session.lines:
+            self.rebuild()  # the empty sheet says what is going on: computing, or what to do
+        else:
+            self.update_status()
 
     def _job_failed(self, _exc: BaseException) -> None:
         self.rebuild()
@@ -303,7 +309,9 @@ class OrderSheetView(QWidget):
     def _empty_state(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
-        if self.session.runner.busy():
+        job = self.session.plan_job
+        computing = self.session.runner.busy() and job is not None and not job.is_finished
+        if computing:
             text = self.tr("Computing the suggestions… The window stays usable meanwhile.")
         else:
             text = self.tr("No suggestions yet for this day. Press \"Recompute\", or import "
@@ -311,10 +319,23 @@ class OrderSheetView(QWidget):
         label = QLabel(text)
         label.setWordWrap(True)
         layout.addWidget(label)
+        if computing:
+            self.progress = QProgressBar()
+            self.progress.setRange(0, 1000)
+            self.progress.setAccessibleName(self.tr("Progress of the suggestions"))
+            job.signals.progress.connect(self._plan_progress)
+            layout.addWidget(self.progress)
         button = QPushButton(self.tr("&Import my own data…"))
         button.clicked.connect(self.importRequested)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
+
+    def _plan_progress(self, fraction: float, _message: str) -> None:
+        if self.progress is not None:
+            try:
+                self.progress.setValue(round(fraction * 1000))
+            except RuntimeError:  # the bar went with the empty sheet; the next one is connected
+                self.progress = None
 
     def update_status(self) -> None:
         """Say whether the suggestions are up to date and when they were computed."""
@@ -323,6 +344,10 @@ class OrderSheetView(QWidget):
             text = self.tr("Computing the suggestions…")
         elif computed_at is None:
             text = self.tr("No suggestions computed for this day yet.")
+        elif fresh and self.session.missing_sales() is not None:
+            # not "up to date" beside "sales days are missing": the suggestions are as good as
+            # the sales they know
+            text = self.tr("Suggestions computed %1.")
         elif fresh:
             text = self.tr("Suggestions are up to date (computed %1).")
         else:

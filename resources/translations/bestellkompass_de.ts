@@ -1025,122 +1025,132 @@
 <context>
     <name>OrderSheetView</name>
     <message>
-        <location filename="../../app/order_sheet.py" line="178"/>
+        <location filename="../../app/order_sheet.py" line="180"/>
         <source>Orders for</source>
         <translation>Bestellung für</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="186"/>
+        <location filename="../../app/order_sheet.py" line="188"/>
         <source>Previous day (Alt+Left)</source>
         <translation>Vorheriger Tag (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="190"/>
+        <location filename="../../app/order_sheet.py" line="192"/>
         <source>Next day (Alt+Right)</source>
         <translation>Nächster Tag (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="192"/>
+        <location filename="../../app/order_sheet.py" line="194"/>
         <source>&amp;Accept all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="193"/>
+        <location filename="../../app/order_sheet.py" line="195"/>
         <source>Take the suggestion for every open line</source>
         <translation>Für jede offene Zeile den Vorschlag übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="194"/>
+        <location filename="../../app/order_sheet.py" line="196"/>
         <source>&amp;Recompute</source>
         <translation>Neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="195"/>
+        <location filename="../../app/order_sheet.py" line="197"/>
         <source>Compute the suggestions again from the latest data</source>
         <translation>Vorschläge mit den neuesten Daten neu berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="207"/>
+        <location filename="../../app/order_sheet.py" line="209"/>
         <source>This is a demo shop with invented numbers. Try everything; your own shop gets its own file.</source>
         <translation>Dies ist ein Demo-Laden mit erfundenen Zahlen. Probieren Sie alles aus; Ihr eigener Laden bekommt eine eigene Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="210"/>
+        <location filename="../../app/order_sheet.py" line="212"/>
         <source>Start my &amp;own shop and import my sales…</source>
         <translation>&amp;Eigenen Laden anlegen und Verkaufszahlen importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="274"/>
+        <location filename="../../app/order_sheet.py" line="277"/>
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="307"/>
+        <location filename="../../app/order_sheet.py" line="315"/>
         <source>Computing the suggestions… The window stays usable meanwhile.</source>
         <translation>Die Vorschläge werden berechnet… Das Fenster bleibt währenddessen bedienbar.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="309"/>
+        <location filename="../../app/order_sheet.py" line="317"/>
         <source>No suggestions yet for this day. Press &quot;Recompute&quot;, or import your own sales history.</source>
         <translation>Für diesen Tag gibt es noch keine Vorschläge. Klicken Sie auf „Neu berechnen“ oder importieren Sie Ihre eigenen Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="314"/>
+        <location filename="../../app/order_sheet.py" line="325"/>
+        <source>Progress of the suggestions</source>
+        <translation>Fortschritt der Vorschläge</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_sheet.py" line="328"/>
         <source>&amp;Import my own data…</source>
         <translation>Eigene Daten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="323"/>
+        <location filename="../../app/order_sheet.py" line="344"/>
         <source>Computing the suggestions…</source>
         <translation>Die Vorschläge werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="325"/>
+        <location filename="../../app/order_sheet.py" line="346"/>
         <source>No suggestions computed for this day yet.</source>
         <translation>Für diesen Tag wurden noch keine Vorschläge berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="327"/>
+        <location filename="../../app/order_sheet.py" line="350"/>
+        <source>Suggestions computed %1.</source>
+        <translation>Vorschläge berechnet %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_sheet.py" line="352"/>
         <source>Suggestions are up to date (computed %1).</source>
         <translation>Die Vorschläge sind aktuell (berechnet %1).</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="329"/>
+        <location filename="../../app/order_sheet.py" line="354"/>
         <source>Data changed since the suggestions were computed (%1): please recompute.</source>
         <translation>Die Daten haben sich seit der Berechnung geändert (%1): bitte neu berechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="336"/>
+        <location filename="../../app/order_sheet.py" line="361"/>
         <source>%1 of %2 lines decided.</source>
         <translation>%1 von %2 Zeilen entschieden.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="362"/>
+        <location filename="../../app/order_sheet.py" line="387"/>
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="374"/>
+        <location filename="../../app/order_sheet.py" line="399"/>
         <source>Change order %1</source>
         <translation>Bestellung ändern: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="382"/>
+        <location filename="../../app/order_sheet.py" line="407"/>
         <source>Stock %1</source>
         <translation>Bestand %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="390"/>
+        <location filename="../../app/order_sheet.py" line="415"/>
         <source>Reopen %1</source>
         <translation>Wieder öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="395"/>
+        <location filename="../../app/order_sheet.py" line="420"/>
         <source>Accept %1</source>
         <translation>Übernehmen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="396"/>
+        <location filename="../../app/order_sheet.py" line="421"/>
         <source>Accept all</source>
         <translation>Alle übernehmen</translation>
     </message>
