@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.day_strip import DayStrip
 from app.order_model import DONE, ON_ORDER, ORDER, PRODUCT, REASON, STOCK, OrderPlanModel
-from app.plan_access import areas
+from app.plan_access import areas, day_header_text
 from app.reason_dialog import ask_reason
 from app.session import ShopSession
 from forecasting.errors import UserError
@@ -215,6 +215,10 @@ class OrderSheetView(QWidget):
         banner.addWidget(own)
         self.demo_banner.setVisible(session.path.name.startswith("demo-"))
         self.strip = DayStrip(session)
+        # the reasons that move nearly every line: said once for the day, not on every line
+        self.day_reasons = QLabel()
+        self.day_reasons.setWordWrap(True)
+        self.day_reasons.setAccessibleName(self.tr("Reasons for the whole day"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -235,6 +239,7 @@ class OrderSheetView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.demo_banner)
         layout.addWidget(self.strip)
+        layout.addWidget(self.day_reasons)
         layout.addLayout(actions)
         layout.addWidget(self.scroll, 1)
 
@@ -271,6 +276,10 @@ class OrderSheetView(QWidget):
                 item.widget().deleteLater()
         self.tables = []
         self.progress = None
+        plan = self.session.plan
+        header = day_header_text(plan, i18n.lang()) if plan is not None else ""
+        self.day_reasons.setText(header)
+        self.day_reasons.setVisible(bool(header))
         if not self.session.lines:
             self.body_layout.addWidget(self._empty_state())
         for area, lines in areas(self.session.lines):

@@ -11,7 +11,9 @@ import datetime as dt
 from typing import Any
 
 from forecasting.order_export import ExportLine, owner_reason
+from forecasting.policy.day_reasons import plan_reasons, shared_keys
 from forecasting.policy.explain_text import (
+    day_header,
     explanation_items,
     explanation_sentence,
     note_text,
@@ -54,12 +56,13 @@ def line_views(plan: Any, lang: str) -> list[LineView]:
     """The plan's lines as LineViews in `lang` (texts rendered by forecasting.policy.explain_text)."""
 
     out = []
+    shared = shared_keys(plan_reasons(plan.lines))
     for supplier, lines in plan.groups().items():
         area = supplier or render("policy.group.none", lang)
         for line in lines:
             expl = line.explanation
             if line.status == "order":
-                reason = reason_line(expl, lang)
+                reason = reason_line(expl, lang, shared=shared)
                 if not reason and expl.steps:  # nothing special: say what it rests on
                     reason = step_label(expl.steps[0], lang)
                 sentence = explanation_sentence(expl, lang)
@@ -114,6 +117,11 @@ def _status_text(line: Any, lang: str) -> str:
         return render(f"policy.status.{line.status}", lang, **params)
     except (KeyError, IndexError):
         return render(f"policy.status.{line.status}", lang, **{**params, "date": ""})
+
+
+def day_header_text(plan: Any, lang: str) -> str:
+    """"Für den ganzen Tag: Heimspiel BVB: insgesamt +6 %, …" ("" when no reason is shared)."""
+    return day_header(plan_reasons(plan.lines), lang)
 
 
 def areas(lines: list[LineView]) -> list[tuple[str, list[LineView]]]:

@@ -1070,87 +1070,92 @@
         <translation>&amp;Eigenen Laden anlegen und Verkaufszahlen importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="277"/>
+        <location filename="../../app/order_sheet.py" line="221"/>
+        <source>Reasons for the whole day</source>
+        <translation>Gründe für den ganzen Tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_sheet.py" line="286"/>
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="315"/>
+        <location filename="../../app/order_sheet.py" line="324"/>
         <source>Computing the suggestions… The window stays usable meanwhile.</source>
         <translation>Die Vorschläge werden berechnet… Das Fenster bleibt währenddessen bedienbar.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="317"/>
+        <location filename="../../app/order_sheet.py" line="326"/>
         <source>No suggestions yet for this day. Press &quot;Recompute&quot;, or import your own sales history.</source>
         <translation>Für diesen Tag gibt es noch keine Vorschläge. Klicken Sie auf „Neu berechnen“ oder importieren Sie Ihre eigenen Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="325"/>
+        <location filename="../../app/order_sheet.py" line="334"/>
         <source>Progress of the suggestions</source>
         <translation>Fortschritt der Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="328"/>
+        <location filename="../../app/order_sheet.py" line="337"/>
         <source>&amp;Import my own data…</source>
         <translation>Eigene Daten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="344"/>
+        <location filename="../../app/order_sheet.py" line="353"/>
         <source>Computing the suggestions…</source>
         <translation>Die Vorschläge werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="346"/>
+        <location filename="../../app/order_sheet.py" line="355"/>
         <source>No suggestions computed for this day yet.</source>
         <translation>Für diesen Tag wurden noch keine Vorschläge berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="350"/>
+        <location filename="../../app/order_sheet.py" line="359"/>
         <source>Suggestions computed %1.</source>
         <translation>Vorschläge berechnet %1.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="352"/>
+        <location filename="../../app/order_sheet.py" line="361"/>
         <source>Suggestions are up to date (computed %1).</source>
         <translation>Die Vorschläge sind aktuell (berechnet %1).</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="354"/>
+        <location filename="../../app/order_sheet.py" line="363"/>
         <source>Data changed since the suggestions were computed (%1): please recompute.</source>
         <translation>Die Daten haben sich seit der Berechnung geändert (%1): bitte neu berechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="361"/>
+        <location filename="../../app/order_sheet.py" line="370"/>
         <source>%1 of %2 lines decided.</source>
         <translation>%1 von %2 Zeilen entschieden.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="387"/>
+        <location filename="../../app/order_sheet.py" line="396"/>
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="399"/>
+        <location filename="../../app/order_sheet.py" line="408"/>
         <source>Change order %1</source>
         <translation>Bestellung ändern: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="407"/>
+        <location filename="../../app/order_sheet.py" line="416"/>
         <source>Stock %1</source>
         <translation>Bestand %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="415"/>
+        <location filename="../../app/order_sheet.py" line="424"/>
         <source>Reopen %1</source>
         <translation>Wieder öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="420"/>
+        <location filename="../../app/order_sheet.py" line="429"/>
         <source>Accept %1</source>
         <translation>Übernehmen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="421"/>
+        <location filename="../../app/order_sheet.py" line="430"/>
         <source>Accept all</source>
         <translation>Alle übernehmen</translation>
     </message>
