@@ -89,7 +89,8 @@ def step_label(step: Step, lang: str = "de") -> str:
         key = {1: "sellouts_1", 2: "sellouts_2"}.get(count, "sellouts_n")
         return render(f"policy.step.{key}", lang, count=count)
     if code == "safety":
-        return render("policy.step.safety", lang, level=_num(100 * p["level"], lang))
+        enough, days = enough_days(float(p["level"]))
+        return render("policy.step.safety_days", lang, enough=enough, days=days)
     if code == "rounding":
         pack = float(p.get("pack_size", 1))
         if pack == 1:
@@ -110,6 +111,33 @@ def step_label(step: Step, lang: str = "de") -> str:
     if code.startswith("event_"):
         return render("policy.step.event", lang)
     return render(f"policy.step.{code}", lang)
+
+
+DAY_COUNTS = (2, 3, 4, 5, 10, 20, 50, 100)  # "k von n Tagen": counts a baker thinks in
+
+
+def enough_days(probability: float) -> tuple[int, int]:
+    """A probability as "k of n days" with the first n of DAY_COUNTS that says it to within
+    2.5 points and is neither "never" nor "always" unless it is: 0.76 -> (3, 4), 0.9 -> (9, 10),
+    0.98 -> (49, 50)."""
+    p = min(max(probability, 0.0), 1.0)
+    for days in DAY_COUNTS:
+        enough = round(p * days)
+        edge = enough in (0, days) and 0.005 <= p <= 0.995
+        if abs(enough / days - p) <= 0.025 and not edge:
+            return enough, days
+    return min(max(round(p * 100), 1 if p > 0 else 0), 99 if p < 1 else 100), 100
+
+
+def risk_words(quantiles: Mapping[float, float], quantity: float, p_sellout: float,
+               lang: str = "de", decimals: int = 0) -> str:
+    """What ordering `quantity` means, as a baker says it: "reicht an 3 von 4 Tagen, meist 3–14
+    übrig" (the middle half of the days' leftovers, from the forecast's quartiles)."""
+    enough, days = enough_days(1.0 - p_sellout)
+    low = max(quantity - quantiles.get(0.75, quantity), 0.0)
+    high = max(quantity - quantiles.get(0.25, quantity), 0.0)
+    return render("policy.risk_words", lang, enough=enough, days=days,
+                  low=_num(low, lang, decimals), high=_num(high, lang, decimals))
 
 
 def is_absent(step: Step) -> bool:
