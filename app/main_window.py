@@ -32,7 +32,9 @@ from app.session import ShopSession
 from app.settings_dialog import SettingsDialog
 from forecasting import order_export
 from forecasting.operations import stock
+from forecasting.operations.reading import load_products, load_suppliers
 from forecasting.operations.shop import open_shop
+from forecasting.values.suppliers import Supplier
 
 FONT_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
 
@@ -251,8 +253,14 @@ class MainWindow(QMainWindow):
     # -- exports -------------------------------------------------------------------------------
     def export_lines(self) -> list[order_export.ExportLine]:
         """The current order list (decided quantities, else suggestions)."""
+        articles = {p.name: p.article_number for p in load_products(self.session.shop)
+                    if p.article_number}
         return plan_access.export_lines(self.session.lines, self.session.decisions,
-                                        i18n.lang())
+                                        i18n.lang(), articles)
+
+    def suppliers(self) -> dict[str, Supplier]:
+        """The suppliers the owner described (their pages carry customer and article numbers)."""
+        return load_suppliers(self.session.shop)
 
     def heading(self) -> str:
         """Title of the printed list."""
@@ -269,7 +277,8 @@ class MainWindow(QMainWindow):
         path = path or self._save_name(self.tr("Export PDF"), "pdf", self.tr("PDF (*.pdf)"))
         if path is None:
             return None
-        return self._write(path, lambda: write_pdf(path, self.heading(), self.export_lines()))
+        return self._write(path, lambda: write_pdf(path, self.heading(), self.export_lines(),
+                                                       self.suppliers()))
 
     def export_csv(self, path: Path | None = None) -> Path | None:
         """Write the order list as CSV."""
@@ -305,7 +314,7 @@ class MainWindow(QMainWindow):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            print_to(printer, self.heading(), self.export_lines())
+            print_to(printer, self.heading(), self.export_lines(), self.suppliers())
 
     # -- feedback ------------------------------------------------------------------------------
     def _saved_message(self) -> None:

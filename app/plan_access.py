@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from forecasting.order_export import ExportLine, owner_reason
@@ -133,9 +134,12 @@ def areas(lines: list[LineView]) -> list[tuple[str, list[LineView]]]:
 
 
 def export_lines(lines: list[LineView], decisions: dict[str, OrderDecision],
-                 lang: str = "de") -> list[ExportLine]:
+                 lang: str = "de", articles: Mapping[str, str] | None = None
+                 ) -> list[ExportLine]:
     """The final order list for printing and export: the owner's quantity, else the suggestion,
-    and the owner's reason where the owner changed it."""
+    the owner's reason where the owner changed it, the supplier's article numbers (`articles`:
+    product name -> number) and the delivery day."""
+    articles = articles or {}
     out = []
     for line in lines:
         decision = decisions.get(line.product)
@@ -143,5 +147,7 @@ def export_lines(lines: list[LineView], decisions: dict[str, OrderDecision],
             area=line.area, product=line.product, unit=line.unit, suggestion=line.suggestion,
             order=None if decision is None else decision.final,
             reason=line.reason, decimals=line.decimals,
-            owner_reason=owner_reason(decision, lang)))
+            owner_reason=owner_reason(decision, lang),
+            article_number=articles.get(line.product, ""),
+            delivery_day=getattr(line.raw, "delivery_day", None)))
     return out

@@ -247,6 +247,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Beim Grund „other“ bitte mit --note in ein paar Worten sagen, warum.",
         "en": "With the reason “other” please say why in a few words with --note.",
     },
+    "cli.order.exported_per_supplier": {
+        "de": "Bestelllisten je Lieferant gespeichert in {folder}: {files}",
+        "en": "Order lists per supplier saved in {folder}: {files}",
+    },
     "cli.order.bad_export": {
         "de": "„{path}“: Die Bestellliste kann als .csv, .xlsx oder .pdf gespeichert werden.",
         "en": "“{path}”: the order list can be saved as .csv, .xlsx or .pdf.",
@@ -695,6 +699,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
     },
     # -- operations (issue 16): what the window and the command line are refused alike ------
+    "settings.unknown_supplier": {
+        "de": "Keinen Lieferanten „{name}“ gefunden. Bekannt aus den Produkten: {known}.",
+        "en": "No supplier “{name}” found. Known from the products: {known}.",
+    },
+    "settings.bad_supplier_columns": {
+        "de": "„{value}“ ist keine Spaltenfolge. Möglich sind, durch Komma getrennt und jede "
+              "höchstens einmal: {choices}.",
+        "en": "“{value}” is not a column order. Possible, separated by commas and each at most "
+              "once: {choices}.",
+    },
+    "settings.supplier_changed": {
+        "de": "Lieferant „{name}“ gespeichert: Kundennummer {number}, Spalten {columns}.",
+        "en": "Supplier “{name}” saved: customer number {number}, columns {columns}.",
+    },
     "order.whole_pieces": {
         "de": "„{name}“ wird in {unit} gezählt: {value} geht nicht, bitte eine ganze Zahl angeben.",
         "en": "“{name}” is counted in {unit}: {value} is not possible, please give a whole number.",

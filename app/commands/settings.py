@@ -20,7 +20,11 @@ from app.postal_codes import state_for_postal_code
 from calendars.options import BENEFITS, SALARY_RULES
 from forecasting.errors import UserError
 from forecasting.operations import settings as settings_ops
-from forecasting.operations.reading import product_by_name, stored_calendar_options
+from forecasting.operations.reading import (
+    load_suppliers,
+    product_by_name,
+    stored_calendar_options,
+)
 from forecasting.operations.shop import default_shop_path, open_shop
 from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS
 from forecasting.policy.lines import display_decimals
@@ -66,7 +70,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                          ("--salvage", "what an unsold unit still brings, euro"),
                          ("--pack-size", "units per pack"), ("--min-order", "units"),
                          ("--shelf-life", "days"), ("--lead-time", "days"),
-                         ("--supplier", "supplier or area")):
+                         ("--supplier", "supplier or area"),
+                         ("--article-number", "the supplier's number for the product")):
         product.add_argument(option, help=text)
     product.add_argument("--service-level",
                          help="auto, sellout_ok, few_leftovers, balanced, rarely_sold_out, "
@@ -76,6 +81,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="on sale again: take the product into the orders")
     active.add_argument("--inactive", dest="active", action="store_const", const=False,
                         help="no longer sold: leave the product out of the orders")
+
+    supplier = actions.add_parser("supplier", help="a supplier's customer number and list")
+    shop_and_lang(supplier)
+    supplier.add_argument("name", help="the supplier as the products name it")
+    supplier.add_argument("--customer-number", help="the shop's customer number there")
+    supplier.add_argument("--columns",
+                          help="CSV column order, e.g. article_number,quantity,unit,product")
 
     category = actions.add_parser("category", help="service level of a product category")
     shop_and_lang(category)
@@ -118,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
             return 0
         handler = {"shop": _shop, "closing-day": _closing_day, "product": _product,
-                   "category": _category, "calendar": _calendar}[action]
+                   "supplier": _supplier, "category": _category, "calendar": _calendar}[action]
         messages = handler(shop, args, lang)
 
     for code, params in messages:
@@ -314,12 +326,26 @@ def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
             changes[field] = int(number) if field.endswith("_days") else number
     if args.supplier is not None:
         changes["supplier"] = args.supplier.strip()
+    if args.article_number is not None:
+        changes["article_number"] = args.article_number.strip()
     if args.service_level is not None:
         changes["service_level"] = parse_service_level(args.service_level)
     if args.active is not None:
         changes["active"] = args.active
     done = settings_ops.change_product(shop, old.name, changes)
     return [("settings.saved", {}) if done.any else ("settings.unchanged", {})]
+
+
+def _supplier(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
+    columns = None if args.columns is None else [
+        c.strip() for c in args.columns.split(",") if c.strip()]
+    done = settings_ops.change_supplier(shop, args.name, args.customer_number, columns)
+    if not done.any:
+        return [("settings.unchanged", {})]
+    saved = load_suppliers(shop)[args.name]
+    return [("settings.supplier_changed", {"name": saved.name,
+                                           "number": saved.customer_number or "-",
+                                           "columns": ",".join(saved.list_columns)})]
 
 
 def _category(shop: Any, args: argparse.Namespace, lang: str) -> Messages:

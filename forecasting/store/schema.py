@@ -163,5 +163,14 @@ DROP TABLE models;
 INSERT OR IGNORE INTO meta(key, value) VALUES ('shop_id', lower(hex(randomblob(16))));
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
+V6 = """
+CREATE TABLE suppliers (
+    name TEXT PRIMARY KEY,
+    customer_number TEXT NOT NULL DEFAULT '',
+    columns TEXT NOT NULL DEFAULT ''
+);
+ALTER TABLE products ADD COLUMN article_number TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
 CURRENT_VERSION = len(MIGRATIONS)
