@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
+from app.cli_text import N_, _, language_in, speaking, using
 from app.logfile import active, details, setup_logging
 from calendars.errors import CodedError
 from forecasting.failures import user_message
@@ -23,21 +24,35 @@ from forecasting.safe_text import TerminalStream
 from forecasting.texts import render
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "demo": ("app.commands.demo", "write a demo shop file (bakery or deli)"),
-    "import": ("app.commands.import_sales", "import sales history from CSV/XLSX"),
-    "calendar": ("app.commands.calendar", "print the daily calendar feature table"),
-    "weather": ("app.commands.weather", "import weather observations or forecasts"),
-    "events": ("app.commands.events", "import local events from ICS or CSV"),
-    "backtest": ("app.commands.backtest", "rolling-origin backtest of the forecasts"),
-    "suggest": ("app.commands.suggest", "print the order suggestions for a day"),
-    "settings": ("app.commands.settings", "show or change shop, product and calendar settings"),
-    "order": ("app.commands.order", "record order decisions, export the final order list"),
-    "stock": ("app.commands.stock", "record stock counts of goods that keep (on hand, on order)"),
-    "review": ("app.commands.review", "compare past decisions with what really sold"),
-    "backup": ("app.commands.backup", "list, take and restore backups of the shop file"),
-    "sales": ("app.commands.sales", "remove sales days, e.g. a typo dated 0001"),
+    "demo": ("app.commands.demo", N_("write a demo shop file (bakery or deli)")),
+    "import": ("app.commands.import_sales", N_("import sales history from CSV/XLSX")),
+    "calendar": ("app.commands.calendar", N_("print the daily calendar feature table")),
+    "weather": ("app.commands.weather", N_("import weather observations or forecasts")),
+    "events": ("app.commands.events", N_("import local events from ICS or CSV")),
+    "backtest": ("app.commands.backtest", N_("rolling-origin backtest of the forecasts")),
+    "suggest": ("app.commands.suggest", N_("print the order suggestions for a day")),
+    "settings": ("app.commands.settings", N_("show or change shop, product and calendar settings")),
+    "order": ("app.commands.order", N_("record order decisions, export the final order list")),
+    "stock": ("app.commands.stock", N_("record stock counts of goods that keep (on hand, on order)")),
+    "review": ("app.commands.review", N_("compare past decisions with what really sold")),
+    "backup": ("app.commands.backup", N_("list, take and restore backups of the shop file")),
+    "sales": ("app.commands.sales", N_("remove sales days, e.g. a typo dated 0001")),
 }
 _log = logging.getLogger("bestellkompass.cli")
+# what an option's value is, by the option's dest, where a subcommand gives no metavar of its own
+VALUE_NAMES: dict[str, str] = {
+    "start": N_("DATE"), "end": N_("DATE"), "out": N_("FILE"), "events": N_("FILE"),
+    "sales": N_("FILE"), "weather": N_("FILE"), "mapping": N_("FILE"), "product": N_("PRODUCT"),
+    "name": N_("NAME"), "supplier": N_("NAME"), "branch": N_("BRANCH"), "state": N_("STATE"),
+    "kind": N_("KIND"), "seed": N_("NUMBER"), "horizon": N_("DAYS"), "refit_every": N_("DAYS"),
+    "lead_time": N_("DAYS"), "shelf_life": N_("DAYS"), "weeks": N_("WEEKS"),
+    "latitude": N_("DEGREES"), "longitude": N_("DEGREES"), "min_order": N_("UNITS"),
+    "pack_size": N_("UNITS"), "price": N_("EURO"), "unit_cost": N_("EURO"), "salvage": N_("EURO"),
+    "postal_code": N_("POSTAL_CODE"), "opening_days": N_("DAYS"), "salary_days": N_("DAYS"),
+    "language": N_("LANGUAGE"), "max_temp": N_("DEGREES"), "rain": N_("RAIN"),
+    "service_level": N_("LEVEL"), "sheet": N_("SHEET"), "quantiles": N_("LIST"),
+    "carnival_region": "yes|no|auto", "catholic_region": "yes|no|auto",
+}
 
 
 TAKES_VALUE = ("--shop", "--lang", "--screenshot")  # the program's own options with a value
@@ -65,26 +80,43 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="bestellkompass",
-        description="Bestellkompass: Bestellvorschläge für Bäckereien und Feinkostläden.",
+        description=_("Bestellkompass: order suggestions for bakeries and delis."),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--shop", help="shop file to open (default: the one in the user data dir)")
-    parser.add_argument("--lang", choices=["de", "en"], default=None, help="language of the output")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=_("show the program's version and exit"))
+    parser.add_argument("--shop", metavar=_("FILE"),
+                        help=_("shop file to open (default: the one in the user data folder)"))
+    parser.add_argument("--lang", choices=["de", "en"], default=None,
+                        help=_("language of the output (default: de)"))
     parser.add_argument(
-        "--screenshot", metavar="DIR", help="render the main screens to PNGs and exit"
+        "--screenshot", metavar=_("DIR"), help=_("render the main screens to PNGs and exit")
     )
     parser.add_argument(
-        "--selftest", action="store_true", help="open the demo shop offscreen and exit"
+        "--selftest", action="store_true", help=_("open the demo shop offscreen and exit")
     )
-    sub = parser.add_subparsers(dest="command", metavar="<subcommand>")
+    sub = parser.add_subparsers(dest="command", metavar=_("<subcommand>"),
+                                title=_("subcommands"))
     chosen = chosen_command(argv)
     for name, (module_name, help_text) in COMMANDS.items():
-        cmd = sub.add_parser(name, help=help_text, description=help_text)
+        cmd = sub.add_parser(name, help=_(help_text), description=_(help_text))
         if name == chosen:
             module = importlib.import_module(module_name)
             module.add_arguments(cmd)
             cmd.set_defaults(_run=module.run)
+            _name_values(cmd)
     return parser
+
+
+def _name_values(parser: argparse.ArgumentParser) -> None:
+    """Options without a metavar show what their value is in the user's language (--end DATUM,
+    not --end END)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                _name_values(child)
+        elif (action.option_strings and action.nargs != 0 and action.metavar is None
+              and action.choices is None and action.dest in VALUE_NAMES):
+            action.metavar = _(VALUE_NAMES[action.dest])
 
 
 def _tolerant_output() -> None:
@@ -113,8 +145,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         setup_logging("bestellkompass", logging.INFO)
     words = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(words)
-    args = parser.parse_args(argv)
+    lang = language_in(words)
+    with speaking(lang):
+        args = build_parser(words).parse_args(words)
+    with using(lang):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the subcommand parsed (or open the window); failures become one sentence."""
     args.lang_given = args.lang is not None
     lang = args.lang or "de"
     args.lang = lang

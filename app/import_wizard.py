@@ -1,5 +1,6 @@
 """ImportWizard over the import engine: drop a file, see the detected format and a preview, fix the
-column mapping, read the validation report (a dry run), confirm. Weather and event files too."""
+column mapping, read the validation report (a dry run), confirm. Weather and event files too, and
+the till's DSFinV-K export (a .zip or its folder: the columns are the spec's, nothing to map)."""
 
 from __future__ import annotations
 
@@ -40,11 +41,13 @@ from app.error_dialog import failure_text, log_failure
 from app.jobs import JobCancelled, JobProgress
 from app.session import ShopSession
 from calendars.event_files import read_events_file
+from calendars.text_files import ENCODINGS
 from calendars.weather_files import read_weather_file
-from forecasting.importing.engine import ImportOptions
+from forecasting.importing.dsfinvk_files import is_export, preview_lines
+from forecasting.importing.engine import ImportOptions, money_columns
 from forecasting.importing.reader import records
 from forecasting.importing.report import render_report
-from forecasting.importing.sniff import column_names, detect_mapping
+from forecasting.importing.sniff import SAMPLE_ROWS, column_names, detect_mapping
 from forecasting.operations import calendar, sales
 from forecasting.operations.shop import open_shop
 
@@ -72,7 +75,7 @@ class DropArea(QFrame):
         self.setMinimumHeight(120)
         layout = QVBoxLayout(self)
         label = QLabel(self.tr("Drop your file here\n(CSV, TXT or Excel from the till or a "
-                               "spreadsheet)"))
+                               "spreadsheet, or the till's DSFinV-K export as .zip or folder)"))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(label)
 
@@ -98,9 +101,12 @@ class FilePage(QWizardPage):
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.tr("File name"))
         browse = QPushButton(self.tr("&Choose file…"))
+        folder = QPushButton(self.tr("Choose f&older…"))
+        folder.setToolTip(self.tr("An unpacked DSFinV-K export of the till"))
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
+        row.addWidget(folder)
         self.kind_group = QButtonGroup(self)
         kinds = QHBoxLayout()
         for code, text in (("sales", self.tr("&Sales history")), ("weather", self.tr("&Weather")),
@@ -121,6 +127,7 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
         self.drop.fileDropped.connect(self.set_file)
         browse.clicked.connect(self._browse)
+        folder.clicked.connect(self._browse_folder)
         self.path.textChanged.connect(self.completeChanged)
         self.registerField("path*", self.path)
 
@@ -129,6 +136,8 @@ class FilePage(QWizardPage):
         self.path.setText(path)
         if Path(path).suffix.lower() in (".ics", ".ical"):
             self.set_kind("events")
+        elif is_export(path):
+            self.set_kind("sales")
 
     def set_kind(self, kind: str) -> None:
         """Choose what the file holds: sales, weather or events."""
@@ -143,12 +152,19 @@ class FilePage(QWizardPage):
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Choose a file"), "",
-            self.tr("Data files (*.csv *.txt *.xlsx *.xls *.ics);;All files (*)"))
+            self.tr("Data files (*.csv *.txt *.xlsx *.xls *.zip *.ics);;All files (*)"))
         if path:
             self.set_file(path)
 
+    def _browse_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Choose the export folder"))
+        if path:
+            self.set_file(path)
+            self.set_kind("sales")
+
     def isComplete(self) -> bool:
-        return Path(self.path.text().strip()).is_file()
+        path = Path(self.path.text().strip())
+        return path.is_file() or (path.is_dir() and self.kind() == "sales")
 
 
 class MappingPage(QWizardPage):
@@ -179,6 +195,15 @@ class MappingPage(QWizardPage):
         self.order_box.addItem(self.tr("detect"), None)
         self.order_box.addItem(self.tr("day.month (31.12.)"), "DMY")
         self.order_box.addItem(self.tr("month/day (12/31)"), "MDY")
+        self.encoding_box = QComboBox()
+        for encoding in ENCODINGS:
+            self.encoding_box.addItem(encoding, encoding)
+        self.unit_box = QComboBox()
+        self.unit_box.addItem(self.tr("(please choose)"), NONE)
+        self.unit_box.addItem(self.tr("pieces"), "Stück")
+        self.unit_box.addItem(self.tr("euros (turnover)"), "EUR")
+        self.unit_hint = QLabel()
+        self.unit_hint.setWordWrap(True)
         self.product_columns = QListWidget()
         self.product_columns.setMaximumHeight(110)
         self.form = QFormLayout()
@@ -188,6 +213,9 @@ class MappingPage(QWizardPage):
         self.form.addRow(self.tr("&Quantity column"), self.quantity_box)
         self.form.addRow(self.tr("Product columns"), self.product_columns)
         self.form.addRow(self.tr("Date &order"), self.order_box)
+        self.form.addRow(self.tr("&Encoding"), self.encoding_box)
+        self.form.addRow(self.tr("Quantities &count"), self.unit_box)
+        self.form.addRow(self.unit_hint)
         self.error = QLabel()
         self.error.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -196,7 +224,12 @@ class MappingPage(QWizardPage):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         self.layout_box.currentIndexChanged.connect(self._layout_changed)
+        self.encoding_box.activated.connect(self._encoding_chosen)
+        self.quantity_box.activated.connect(self._ask_unit)
+        self.unit_box.activated.connect(lambda: self.unit_box.setProperty("chosen", True))
+        self.product_columns.itemChanged.connect(self._ask_unit)
         self.columns: list[str] = []
+        self.sample: list[Any] = []
 
     def initializePage(self) -> None:
         self.error.setText("")
@@ -213,19 +246,17 @@ class MappingPage(QWizardPage):
         self.completeChanged.emit()
 
     def _init_sales(self, path: Path) -> None:
-
+        if is_export(path):
+            self._init_export(path)
+            return
         for row in range(self.form.rowCount()):
             self.form.setRowVisible(row, True)
         mapping = detect_mapping(path)
         self.wiz.mapping = mapping
-        sample = list(itertools.islice(
-            records(path, mapping.encoding, mapping.separator, mapping.sheet),
-            PREVIEW_ROWS + max(mapping.header_row, 0)))
-        header = sample[mapping.header_row - 1] if mapping.header_row else None
-        data = sample[mapping.header_row:]
-        width = max([len(r) for r in data] + [len(header) if header else 0] + [1])
-        self.columns = column_names(header, width)
-        self._fill_preview(self.columns, data)
+        if self.encoding_box.findData(mapping.encoding) < 0:
+            self.encoding_box.addItem(mapping.encoding, mapping.encoding)
+        self.encoding_box.setCurrentIndex(self.encoding_box.findData(mapping.encoding))
+        self._show_sample(path, mapping)
         separator = {"\t": "Tab"}.get(mapping.separator, f"„{mapping.separator}“")
         text = self.tr("Detected: %1, encoding %2, separator %3, decimal %4, header in row %5.")
         fmt = "Excel" if path.suffix.lower() in (".xlsx", ".xlsm", ".xls") else "CSV"
@@ -250,6 +281,62 @@ class MappingPage(QWizardPage):
             self.product_columns.addItem(item)
         self.order_box.setCurrentIndex(max(0, self.order_box.findData(mapping.date_order)))
         self._layout_changed()
+        self._ask_unit()
+
+    def _show_sample(self, path: Path, mapping: Any) -> None:
+        """The preview of the file's first rows, read as the mapping says."""
+        sample = list(itertools.islice(
+            records(path, mapping.encoding, mapping.separator, mapping.sheet),
+            max(PREVIEW_ROWS, SAMPLE_ROWS) + max(mapping.header_row, 0)))
+        header = sample[mapping.header_row - 1] if mapping.header_row else None
+        data = sample[mapping.header_row:]
+        width = max([len(r) for r in data] + [len(header) if header else 0] + [1])
+        self.columns = column_names(header, width)
+        self.sample = data
+        self._fill_preview(self.columns, data[:PREVIEW_ROWS])
+
+    def _encoding_chosen(self) -> None:
+        """Read the preview again in the encoding the user chose (umlauts must look right)."""
+        if self.wiz.mapping is None:
+            return
+        self.wiz.mapping.encoding = str(self.encoding_box.currentData())
+        try:
+            self._show_sample(Path(self.field("path").strip()), self.wiz.mapping)
+            self.error.setText("")
+        except Exception as exc:
+            self.error.setText(_error_text(exc))
+
+    def _ask_unit(self) -> None:
+        """A quantity column that holds money: the user must say whether it counts euros."""
+        mapping = self.edited_mapping()
+        if mapping is None:
+            return
+        money = money_columns(self.columns, self.sample, mapping)
+        if money:
+            self.unit_hint.setText(self.tr("The column “%1” looks like money (turnover), not "
+                                           "pieces. Choose what it counts: in euros the products "
+                                           "are planned and shown in euros.").replace("%1",
+                                                                                      money[0]))
+            if self.unit_box.currentData() == "Stück" and not self.unit_box.property("chosen"):
+                self.unit_box.setCurrentIndex(0)
+        else:
+            self.unit_hint.setText("")
+            if self.unit_box.currentData() == NONE:
+                self.unit_box.setCurrentIndex(self.unit_box.findData("Stück"))
+
+    def _init_export(self, path: Path) -> None:
+        """A DSFinV-K export: the spec fixes the columns; show what counts and the first lines."""
+        for row in range(self.form.rowCount()):
+            self.form.setRowVisible(row, False)
+        columns, rows = preview_lines(path, PREVIEW_ROWS)
+        self.wiz.mapping = detect_mapping(path)
+        self.columns = columns
+        self._fill_preview(columns, rows)
+        self.detected.setText(self.tr(
+            "DSFinV-K export of the till. Counted are the lines of receipts of type Beleg with "
+            "business case Umsatz (MENGE × FAKTOR, cancellations and returns as booked, all "
+            "registers and daily closings); training, aborted and other receipts are left out. "
+            "The next step shows every line's place."))
 
     def _init_calendar(self, path: Path) -> None:
         for row in range(self.form.rowCount()):
@@ -292,8 +379,8 @@ class MappingPage(QWizardPage):
         import dataclasses
 
         mapping = self.wiz.mapping
-        if mapping is None:
-            return None
+        if mapping is None or is_export(Path(self.field("path").strip())):
+            return mapping
         checked = [self.product_columns.item(i).text() for i in range(self.product_columns.count())
                    if self.product_columns.item(i).checkState() == Qt.CheckState.Checked]
         return dataclasses.replace(
@@ -304,6 +391,8 @@ class MappingPage(QWizardPage):
             quantity_column=self.quantity_box.currentData() or None,
             product_columns=checked if self.layout_box.currentData() == "wide" else [],
             date_order=self.order_box.currentData(),
+            encoding=str(self.encoding_box.currentData() or mapping.encoding),
+            unit=self.unit_box.currentData() or None,
         )
 
     def isComplete(self) -> bool:
@@ -315,6 +404,9 @@ class MappingPage(QWizardPage):
         try:
             mapping = self.edited_mapping()
             mapping.check(Path(self.field("path")).name)
+            if mapping.unit is None and money_columns(self.columns, self.sample, mapping):
+                self.error.setText(self.tr("Choose what the quantities count: pieces or euros."))
+                return False
         except Exception as exc:
             self.error.setText(_error_text(exc))
             return False

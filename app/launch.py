@@ -4,15 +4,18 @@ main screens to PNGs (`--screenshot DIR`)."""
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import i18n
+from app.system_libraries import missing_libraries, packages_for, uses_xcb
 from forecasting.demo.generate import ensure_demo_shop
 from forecasting.operations.reading import load_settings
 from forecasting.operations.shop import default_shop_path, open_shop
+from forecasting.texts import render
 
 if TYPE_CHECKING:
     from app.shop_lock import ShopLock
@@ -80,6 +83,10 @@ def launch(args: argparse.Namespace) -> int:
     screenshot = getattr(args, "screenshot", None)
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if uses_xcb():
+        missing = missing_libraries()
+        if missing:  # Qt would only say "reinstalling the application may fix this problem"
+            return missing_libraries_failed(missing, args.lang or "de")
     app = make_application()
 
     from app.backup_dialog import open_checked
@@ -128,6 +135,16 @@ def launch(args: argparse.Namespace) -> int:
         if lock is not None:
             lock.release()
         uninstall()
+
+
+def missing_libraries_failed(missing: list[str], lang: str) -> int:
+    """Name the system libraries the window needs and how to install them (exit 2)."""
+    text = render("launch.missing_libraries", lang, libraries=", ".join(missing),
+                  packages=" ".join(packages_for(missing)))
+    logging.getLogger(__name__).error("missing system libraries: %s", ", ".join(missing))
+    if sys.stderr is not None:
+        print(text, file=sys.stderr)
+    return 2
 
 
 def already_open(shop_path: Path, lock: ShopLock) -> int:

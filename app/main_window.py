@@ -206,7 +206,8 @@ class MainWindow(QMainWindow):
                 return len(stock.import_list(shop, Path(path), day)[0])
 
         def done(count: int) -> None:
-            text = self.tr("Stock list saved: %1 product(s) for %2.")
+            text = (self.tr("Stock list saved: 1 product for %2.") if count == 1
+                    else self.tr("Stock list saved: %1 products for %2."))
             self.message.setText(text.replace("%1", str(count))
                                  .replace("%2", i18n.date_text(day)))
             session.data_changed(child=False)  # the forecast stays; only the plan changes

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.error_dialog import failure_text, log_failure
-from app.postal_codes import state_for_postal_code
 from app.settings_dialog import STATE_NAMES
 from calendars.options import STATES
+from calendars.postal_codes import place_for_postal_code, state_for_postal_code
 from forecasting.operations.shop import create_shop, default_shop_path
 
 
@@ -32,6 +32,12 @@ def free_path(path: Path) -> Path:
         candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
         number += 1
     return candidate
+
+
+def _coordinates(postal_code: str) -> dict[str, float]:
+    """The coordinates of a postal code (for the weather), if the table knows it."""
+    place = place_for_postal_code(postal_code)
+    return {"latitude": place.latitude, "longitude": place.longitude} if place else {}
 
 
 class NewShopDialog(QDialog):
@@ -101,7 +107,8 @@ class NewShopDialog(QDialog):
         path = Path(self.path.text().strip())
         shop = create_shop(path, name=self.name.text().strip(),
                            state=str(self.state.currentData()),
-                           postal_code=self.postal.text().strip(), language=self.lang)
+                           postal_code=self.postal.text().strip(), language=self.lang,
+                           **_coordinates(self.postal.text()))
         shop.close()
         return path
 

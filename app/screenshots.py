@@ -76,6 +76,8 @@ def render_all(controller: object, out: Path) -> list[Path]:
         wizard.next()
     written.append(_save(wizard, out / "import_wizard.png"))
     if sample is not None:
+        units = wizard.mapping_page.unit_box  # the Kiel file's "Umsatz" is turnover in euros
+        units.setCurrentIndex(units.findData("EUR"))
         wizard.next()
         _wait(lambda: wizard.report_page.isComplete() or "\n" in
               wizard.report_page.text.toPlainText(), 60_000)

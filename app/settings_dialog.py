@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.error_dialog import show_failure
-from app.postal_codes import state_for_postal_code
 from app.session import ShopSession
 from calendars.options import STATES, CalendarOptions
+from calendars.postal_codes import place_for_postal_code
 from forecasting.errors import ChangedElsewhereError, UserError
 from forecasting.operations.reading import (
     load_closing_days,
@@ -238,11 +238,13 @@ class SettingsDialog(QDialog):
                                    catholic_region=self.catholic.currentData())
 
     def _postal_changed(self, text: str) -> None:
-        state = state_for_postal_code(text)
-        if state is None:
+        place = place_for_postal_code(text)
+        if place is None:
             self.state_hint.setText("")
             return
-        self.state.setCurrentIndex(self.state.findData(state))
+        self.state.setCurrentIndex(self.state.findData(place.state))
+        self.latitude.setValue(place.latitude)
+        self.longitude.setValue(place.longitude)
         self.state_hint.setText(self.tr("Taken from the postal code – please check."))
 
     def _add_closing_item(self, day: dt.date, reason: str) -> None:

@@ -10,7 +10,7 @@ from calendars import texts
 class CodedError(Exception):
     """A problem the user can fix (bad file, wrong option); shown without a stack trace."""
 
-    messages: ClassVar[dict[str, dict[str, str]]] = {}
+    messages: ClassVar[dict[str, texts.Message]] = {}
 
     def __init__(self, code: str, **params: Any) -> None:
         self.code = code

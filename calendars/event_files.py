@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from calendars import text_files
 from calendars.errors import CalendarError
 from calendars.events import EVENT_COLUMNS, EVENT_KINDS, normalise_events
 from calendars.plausible import DateWindow, name_problem, shown
@@ -244,11 +245,7 @@ def read_events_csv(
     """Events from a CSV table; bad rows stop the import with file, row and column named."""
     path = Path(path)
     window = window or DateWindow.default()
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+    text = text_files.read_text(path)
     if not text.strip():
         raise CalendarError("calendar.events_empty", file=path.name)
     head = text.splitlines()[0]

@@ -7,11 +7,16 @@ are shown the German way in German (1.234,5; 24.12.2026).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Any
 
-MESSAGES: dict[str, dict[str, str]] = {
+# A message is {"de": text, "en": text}; one that counts something has (singular, plural) forms
+# per language instead, chosen by its "count" parameter (or the one its "plural_by" names).
+Message = dict[str, Any]
+
+MESSAGES: dict[str, Message] = {
     "calendar.bad_state": {
         "de": "„{state}“ ist kein Bundesland-Kürzel (z. B. NW, BY, SH).",
         "en": "“{state}” is not a German state code (e.g. NW, BY, SH).",
@@ -84,12 +89,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{host} did not return a usable weather forecast ({reason}).",
     },
     "calendar.no_location": {
-        "de": "Für den Wetterabruf fehlt der Standort (Breite/Länge) des Shops.",
+        "de": "Für den Wetterabruf fehlt der Standort (Breite/Länge) des Ladens.",
         "en": "The shop's location (latitude/longitude) is needed to fetch the weather.",
     },
     "calendar.event_bad_kind": {
         "de": (
-            "{file}, {where}: Veranstaltungsart „{kind}“ unbekannt (möglich: {kinds})."
+            "{file}, {where}: Ereignisart „{kind}“ unbekannt (möglich: {kinds})."
         ),
         "en": "{file}, {where}: unknown event kind “{kind}” (choose one of {kinds}).",
     },
@@ -128,7 +133,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Forecast for {date} stored.",
     },
     "calendar.events_nothing": {
-        "de": "Bitte eine Datei mit Veranstaltungen angeben, oder --list, --add oder --delete.",
+        "de": "Bitte eine Datei mit Ereignissen angeben, oder --list, --add oder --delete.",
         "en": "Please name a file with events, or use --list, --add or --delete.",
     },
     "calendar.events_file_and_action": {
@@ -136,11 +141,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Either import a file or use --list/--add/--delete, not both.",
     },
     "calendar.event_unknown_id": {
-        "de": "Eine Veranstaltung mit der Nummer {id} gibt es nicht (siehe --list).",
+        "de": "Ein Ereignis mit der Nummer {id} gibt es nicht (siehe --list).",
         "en": "There is no event with the number {id} (see --list).",
     },
     "calendar.event_deleted": {
-        "de": "Veranstaltung „{name}“ gelöscht.",
+        "de": "Ereignis „{name}“ gelöscht.",
         "en": "Event “{name}” deleted.",
     },
     "calendar.event_add_needs": {
@@ -152,11 +157,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--product is only for an own promotion (--kind promotion).",
     },
     "calendar.event_added": {
-        "de": "Veranstaltung „{name}“ eingetragen (Nummer {id}).",
+        "de": "Ereignis „{name}“ eingetragen (Nummer {id}).",
         "en": "Event “{name}” added (number {id}).",
     },
     "calendar.events_imported": {
-        "de": "{added} Veranstaltungen neu, {changed} aktualisiert aus {file} in {shop}.",
+        "de": "{added} Ereignisse neu, {changed} aktualisiert aus {file} in {shop}.",
         "en": "{added} events added, {changed} updated from {file} in {shop}.",
     },
     "calendar.weather_nothing": {
@@ -182,7 +187,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
     },
     "calendar.events_empty": {
-        "de": "{file} enthält keine Veranstaltungen.",
+        "de": "{file} enthält keine Ereignisse.",
         "en": "{file} holds no events.",
     },
     # -- calendar.sanity.*: implausible input in event and weather files (issue 14) -----------
@@ -233,18 +238,51 @@ def render(code: str, lang: str = "de", **params: Any) -> str:
     return render_from(MESSAGES, code, lang, **params)
 
 
-def render_from(messages: dict[str, dict[str, str]], code: str, lang: str = "de",
+def plural_form(lang: str, count: Any) -> int:
+    """Which form a language uses for `count`: gettext's Plural-Forms of German and English,
+    nplurals=2; plural=(n != 1). A count that is not a number takes the plural."""
+    try:
+        return int(float(count) != 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def render_from(messages: dict[str, Message], code: str, lang: str = "de",
                 **params: Any) -> str:
     """The message for `code` in `lang`, falling back to English, then to the code itself."""
     entry = messages.get(code)
     if entry is None:
         return code if not params else f"{code} {params}"
     template = entry.get(lang) or entry.get("en") or code
-    shown = {k: _show(v, lang) for k, v in params.items()}
+    if isinstance(template, tuple):
+        template = template[plural_form(lang, params.get(entry.get("plural_by", "count")))]
+    shown = {k: _show(v, lang, messages) for k, v in params.items()}
     return template.format(**shown)
 
 
-def _show(value: Any, lang: str) -> Any:
+@dataclasses.dataclass(frozen=True)
+class Counted:
+    """A number with its noun in the reader's language and plural form ("1 Termin", "3 Termine");
+    `code` names a message with (singular, plural) forms and a {count}."""
+
+    count: int
+    code: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Words:
+    """A parameter that is a list of message codes, shown in the reader's language ("Ereignis,
+    Wetter" in German, "event, weather" in English): the core passes codes, never words."""
+
+    codes: tuple[str, ...]
+    separator: str = ", "
+
+
+def _show(value: Any, lang: str, messages: dict[str, Message]) -> Any:
+    if isinstance(value, Counted):
+        return render_from(messages, value.code, lang, count=value.count)
+    if isinstance(value, Words):
+        return value.separator.join(render_from(messages, c, lang) for c in value.codes)
     if isinstance(value, bool):
         return value
     if isinstance(value, float):

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from calendars import text_files
 from calendars.errors import CalendarError
 from calendars.plausible import DateWindow, shown
 
@@ -87,13 +88,7 @@ def empty_weather() -> pd.DataFrame:
 def _read_text(path: Path) -> str:
     if not path.is_file():
         raise CalendarError("calendar.file_not_found", file=str(path))
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise CalendarError("calendar.file_unreadable", file=path.name, reason="encoding")
+    return text_files.read_text(path)
 
 
 def _dwd(text: str, name: str, window: DateWindow) -> pd.DataFrame:

@@ -9,19 +9,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from calendars.texts import format_date, format_number, format_signed, parse_number, render_from
+from calendars.texts import (
+    Counted,
+    Message,
+    Words,
+    format_date,
+    format_number,
+    format_signed,
+    parse_number,
+    render_from,
+)
 
-__all__ = ["MESSAGES", "format_date", "format_number", "format_signed", "parse_number", "render"]
+__all__ = ["MESSAGES", "Counted", "Message", "Words", "format_date", "format_number", "format_signed", "parse_number", "render"]
 
 LANGUAGES = ("de", "en")
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, Message] = {
     "shop.not_found": {
-        "de": "Die Shop-Datei {path} gibt es nicht.",
+        "de": "Die Laden-Datei {path} gibt es nicht.",
         "en": "The shop file {path} does not exist.",
     },
     "shop.not_a_shop": {
-        "de": "{path} ist keine Bestellkompass-Shop-Datei. Die Datei wurde nicht verändert.",
+        "de": "{path} ist keine Bestellkompass-Laden-Datei. Die Datei wurde nicht verändert.",
         "en": "{path} is not a Bestellkompass shop file. The file was not changed.",
     },
     "shop.newer_version": {
@@ -37,7 +46,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "shop.damaged": {
         "de": (
-            "Die Shop-Datei {path} ist beschädigt und kann nicht gelesen werden. Sie wurde nicht "
+            "Die Laden-Datei {path} ist beschädigt und kann nicht gelesen werden. Sie wurde nicht "
             "verändert. Eine Sicherung zeigt: bestellkompass backup list --shop \"{path}\""
         ),
         "en": (
@@ -47,7 +56,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "shop.read_only": {
         "de": (
-            "Die Shop-Datei {path} kann nicht geöffnet werden, weil die Datei oder ihr Ordner "
+            "Die Laden-Datei {path} kann nicht geöffnet werden, weil die Datei oder ihr Ordner "
             "({folder}) schreibgeschützt ist. Bitte die Datei in einen Ordner kopieren, in dem Sie "
             "schreiben dürfen (z. B. Dokumente), und dort öffnen."
         ),
@@ -68,7 +77,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
     },
     "shop.cannot_open": {
-        "de": "Die Shop-Datei {path} kann nicht geöffnet werden ({detail}). Sie wurde nicht verändert.",
+        "de": "Die Laden-Datei {path} kann nicht geöffnet werden ({detail}). Sie wurde nicht verändert.",
         "en": "The shop file {path} cannot be opened ({detail}). It was not changed.",
     },
     "edit.changed_elsewhere": {
@@ -110,7 +119,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} already exists; please choose another name.",
     },
     "shop.unknown_product": {
-        "de": "Das Produkt „{name}“ gibt es in diesem Shop nicht.",
+        "de": "Das Produkt „{name}“ gibt es in diesem Laden nicht.",
         "en": "There is no product “{name}” in this shop.",
     },
     "shop.bad_state": {
@@ -123,7 +132,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- stock.* / cli.stock.*: stock counts (forecasting/stock_counts.py, app/commands/stock.py)
     "stock.unknown_product": {
-        "de": "„{name}“ ist kein Produkt dieses Shops. Produkte: {names}.",
+        "de": "„{name}“ ist kein Produkt dieses Ladens. Produkte: {names}.",
         "en": "“{name}” is not a product of this shop. Products: {names}.",
     },
     "stock.bad_amount": {
@@ -145,12 +154,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} is empty.",
     },
     "stock.file_refused": {
-        "de": "{file}: {count} Zeile(n) sind nicht in Ordnung; es wurde nichts gespeichert.",
-        "en": "{file}: {count} row(s) are not right; nothing was saved.",
+        "de": ("{file}: {count} Zeile ist nicht in Ordnung; es wurde nichts gespeichert.",
+               "{file}: {count} Zeilen sind nicht in Ordnung; es wurde nichts gespeichert."),
+        "en": ("{file}: {count} row is not right; nothing was saved.",
+               "{file}: {count} rows are not right; nothing was saved."),
     },
     "stock.file_where": {"de": "Zeile {row}, Spalte {column}", "en": "row {row}, column {column}"},
     "stock.file_unknown_product": {
-        "de": "„{value}“ ist kein Produkt dieses Shops",
+        "de": "„{value}“ ist kein Produkt dieses Ladens",
         "en": "“{value}” is not a product of this shop",
     },
     "stock.file_twice": {
@@ -162,8 +173,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{value}” is not an amount from 0",
     },
     "cli.stock.imported": {
-        "de": "Bestand am {date} für {count} Produkt(e) aus {file} gespeichert.",
-        "en": "Stock on {date} saved for {count} product(s) from {file}.",
+        "de": ("Bestand am {date} für {count} Produkt aus {file} gespeichert.",
+               "Bestand am {date} für {count} Produkte aus {file} gespeichert."),
+        "en": ("Stock on {date} saved for {count} product from {file}.",
+               "Stock on {date} saved for {count} products from {file}."),
     },
     "cli.stock.set": {
         "de": "Bestand „{name}“ am {date}: {on_hand} {unit} da, {on_order} {unit} schon bestellt.",
@@ -197,7 +210,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.stock.col.on_order": {"de": "schon bestellt", "en": "On order"},
     "cli.stock.never": {"de": "noch nie gezählt", "en": "never counted"},
     "cli.stock.none": {
-        "de": "Dieser Shop hat keine Waren, die mehrere Tage halten.",
+        "de": "Dieser Laden hat keine Waren, die mehrere Tage halten.",
         "en": "This shop has no goods that keep for several days.",
     },
     # -- cli.order.*: `bestellkompass order` (app/commands/order.py) -------------------------
@@ -244,7 +257,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Unknown reason “{value}” (choose one of {codes}).",
     },
     "cli.order.note_needed": {
-        "de": "Beim Grund „other“ bitte mit --note in ein paar Worten sagen, warum.",
+        "de": "Beim Grund „Anderes“ bitte mit --note in ein paar Worten sagen, warum.",
         "en": "With the reason “other” please say why in a few words with --note.",
     },
     "cli.order.exported_per_supplier": {
@@ -320,7 +333,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "its content is broken (the database check fails)",
     },
     "backup.detail.foreign": {
-        "de": "sie ist keine Bestellkompass-Shop-Datei",
+        "de": "sie ist keine Bestellkompass-Laden-Datei",
         "en": "it is not a Bestellkompass shop file",
     },
     "backup.detail.newer": {
@@ -329,7 +342,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "backup.detail.missing": {"de": "sie fehlt", "en": "it is missing"},
     "backup.detail.itself": {
-        "de": "sie ist die Shop-Datei selbst",
+        "de": "sie ist die Laden-Datei selbst",
         "en": "it is the shop file itself",
     },
     "backup.check_ok": {"de": "geprüft", "en": "checked"},
@@ -368,7 +381,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The damaged file was not deleted; it is kept as {path}.",
     },
     "backup.damaged": {
-        "de": "Die Shop-Datei {path} ist beschädigt: {detail}.",
+        "de": "Die Laden-Datei {path} ist beschädigt: {detail}.",
         "en": "The shop file {path} is damaged: {detail}.",
     },
     "backup.damaged_during_backup": {
@@ -392,14 +405,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "another backup (e.g. a USB stick).",
     },
     "backup.busy": {
-        "de": "Ein anderes Programm schreibt gerade lange in die Shop-Datei; bitte gleich noch "
+        "de": "Ein anderes Programm schreibt gerade lange in die Laden-Datei; bitte gleich noch "
         "einmal versuchen. Es wurde nichts geändert.",
         "en": "Another program has been writing to the shop file for a long time; please try "
         "again shortly. Nothing was changed.",
     },
     "backup.write_failed": {
         "de": "Die Sicherung konnte nicht geschrieben werden ({reason}). Bitte Platz schaffen "
-        "oder die Shop-Datei in einen beschreibbaren Ordner legen. Es wurde nichts geändert.",
+        "oder die Laden-Datei in einen beschreibbaren Ordner legen. Es wurde nichts geändert.",
         "en": "The backup could not be written ({reason}). Please free some space or move the "
         "shop file to a writable folder. Nothing was changed.",
     },
@@ -414,7 +427,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} cannot be restored: {detail}. Nothing was changed.",
     },
     "backup.target_foreign": {
-        "de": "{path} ist keine Bestellkompass-Shop-Datei; eine Sicherung wird nicht darüber "
+        "de": "{path} ist keine Bestellkompass-Laden-Datei; eine Sicherung wird nicht darüber "
         "geschrieben. Es wurde nichts geändert.",
         "en": "{path} is not a Bestellkompass shop file; a backup is not written over it. "
         "Nothing was changed.",
@@ -545,7 +558,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- failure.*: errors of the file system and the database (issue 14) ---------------------
     "failure.busy": {
         "de": (
-            "Eine andere Bestellkompass-Anwendung schreibt gerade in diese Shop-Datei; bitte "
+            "Eine andere Bestellkompass-Anwendung schreibt gerade in diese Laden-Datei; bitte "
             "gleich noch einmal versuchen."
         ),
         "en": (
@@ -555,7 +568,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "failure.read_only": {
         "de": (
-            "Die Shop-Datei {path} ist schreibgeschützt, deshalb wurde nichts gespeichert; bitte "
+            "Die Laden-Datei {path} ist schreibgeschützt, deshalb wurde nichts gespeichert; bitte "
             "den Schreibschutz aufheben (Eigenschaften der Datei) und es noch einmal versuchen."
         ),
         "en": (
@@ -566,7 +579,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "failure.folder_read_only": {
         "de": (
             "Im Ordner {folder} darf Bestellkompass nicht schreiben, deshalb lässt sich die "
-            "Shop-Datei dort nicht öffnen oder speichern; bitte die Datei in einen Ordner "
+            "Laden-Datei dort nicht öffnen oder speichern; bitte die Datei in einen Ordner "
             "kopieren, in dem Sie schreiben dürfen (z. B. Dokumente), und dort öffnen."
         ),
         "en": (
@@ -587,7 +600,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "failure.moved": {
         "de": (
-            "Die Shop-Datei {path} wurde verschoben oder gelöscht, während Bestellkompass sie "
+            "Die Laden-Datei {path} wurde verschoben oder gelöscht, während Bestellkompass sie "
             "offen hatte, deshalb wurde nichts gespeichert; bitte die Datei an ihrem neuen Ort "
             "wieder öffnen."
         ),
@@ -605,7 +618,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "failure.damaged": {
         "de": (
-            "Die Shop-Datei {path} ist beschädigt; bitte eine Sicherung wiederherstellen "
+            "Die Laden-Datei {path} ist beschädigt; bitte eine Sicherung wiederherstellen "
             "(„bestellkompass backup list“ zeigt sie, in der App: Datei > Sicherung "
             "wiederherstellen…)."
         ),
@@ -616,7 +629,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "failure.no_shop_row": {
         "de": (
-            "In der Shop-Datei {path} fehlen die Angaben zum Laden selbst (Name, Bundesland); "
+            "In der Laden-Datei {path} fehlen die Angaben zum Laden selbst (Name, Bundesland); "
             "bitte eine Sicherung wiederherstellen (Datei > Sicherung wiederherstellen…, "
             "„bestellkompass backup list“)."
         ),
@@ -627,7 +640,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "failure.cannot_open": {
         "de": (
-            "Die Shop-Datei {path} lässt sich nicht öffnen; bitte prüfen, ob das Laufwerk "
+            "Die Laden-Datei {path} lässt sich nicht öffnen; bitte prüfen, ob das Laufwerk "
             "(z. B. USB-Stick oder Netzlaufwerk) noch verbunden ist, und es noch einmal versuchen."
         ),
         "en": (
@@ -735,11 +748,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{value}” is not a German postal code (five digits, e.g. 24103).",
     },
     "event.bad_name": {
-        "de": "„{name}“ geht nicht als Name einer Veranstaltung (leer, zu lang oder mit Steuerzeichen).",
+        "de": "„{name}“ geht nicht als Name eines Ereignisses (leer, zu lang oder mit Steuerzeichen).",
         "en": "“{name}” cannot be the name of an event (empty, too long or with control characters).",
     },
     "event.bad_kind": {
-        "de": "Veranstaltungsart „{kind}“ unbekannt (möglich: {kinds}).",
+        "de": "Ereignisart „{kind}“ unbekannt (möglich: {kinds}).",
         "en": "Unknown kind of event “{kind}” (possible: {kinds}).",
     },
     "event.ends_before_start": {
@@ -751,7 +764,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{name}”: only an own promotion can be for a single product.",
     },
     "event.unknown_id": {
-        "de": "Eine Veranstaltung mit der Nummer {id} gibt es nicht.",
+        "de": "Ein Ereignis mit der Nummer {id} gibt es nicht.",
         "en": "There is no event with the number {id}.",
     },
     "weather.no_location": {
@@ -786,21 +799,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "“{value}” is not a language of the app (choose de or en).",
     },
     "settings.empty_name": {
-        "de": "Der Name des Geschäfts darf nicht leer sein.",
+        "de": "Der Name des Ladens darf nicht leer sein.",
         "en": "The shop name must not be empty.",
     },
     "settings.bad_service_level": {
-        "de": "„{value}“ ist keine Lieferbereitschaft (möglich: {choices} oder ein Prozentwert "
+        "de": "„{value}“ ist kein Servicegrad (möglich: {choices} oder ein Prozentwert "
         "von {low} bis {high}).",
         "en": "“{value}” is not a service level (choose {choices} or a percentage from {low} "
         "to {high}).",
     },
     "settings.bad_category_setting": {
-        "de": "„{value}“ ist keine Lieferbereitschaft für Warengruppen (möglich: {choices}).",
+        "de": "„{value}“ ist kein Servicegrad für Warengruppen (möglich: {choices}).",
         "en": "“{value}” is not a service setting for categories (choose {choices}).",
     },
     "settings.unknown_category": {
-        "de": "Die Warengruppe „{name}“ gibt es in diesem Shop nicht (vorhanden: {known}).",
+        "de": "Die Warengruppe „{name}“ gibt es in diesem Laden nicht (vorhanden: {known}).",
         "en": "There is no category “{name}” in this shop (there are: {known}).",
     },
     "settings.not_closing_day": {
@@ -830,7 +843,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Schließtag {date} entfernt.",
         "en": "Closing day {date} removed.",
     },
-    "settings.show.shop": {"de": "Geschäft", "en": "Shop"},
+    "settings.show.shop": {"de": "Laden", "en": "Shop"},
     "settings.show.name": {"de": "Name", "en": "Name"},
     "settings.show.state": {"de": "Bundesland", "en": "State"},
     "settings.show.postal_code": {"de": "Postleitzahl", "en": "Postal code"},
@@ -857,7 +870,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Fill missing weather with typical values",
     },
     "settings.show.categories": {
-        "de": "Lieferbereitschaft je Warengruppe",
+        "de": "Servicegrad je Warengruppe",
         "en": "Service level per category",
     },
     "settings.show.products": {"de": "Produkte", "en": "Products"},
@@ -872,12 +885,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "settings.col.price": {"de": "Preis €", "en": "Price €"},
     "settings.col.unit_cost": {"de": "Kosten €", "en": "Cost €"},
     "settings.col.salvage": {"de": "Restwert €", "en": "Unsold €"},
-    "settings.col.pack_size": {"de": "Gebinde", "en": "Pack"},
+    "settings.col.pack_size": {"de": "Packungsgröße", "en": "Pack size"},
     "settings.col.min_order": {"de": "Mindestm.", "en": "Min. order"},
     "settings.col.shelf_life": {"de": "Haltbar (T)", "en": "Shelf (d)"},
     "settings.col.lead_time": {"de": "Vorlauf (T)", "en": "Lead (d)"},
     "settings.col.supplier": {"de": "Lieferant / Bereich", "en": "Supplier / area"},
-    "settings.col.service": {"de": "Lieferbereitschaft", "en": "Service level"},
+    "settings.col.service": {"de": "Servicegrad", "en": "Service level"},
     "settings.col.active": {"de": "aktiv", "en": "active"},
     # -- policy.*: order suggestions and their reasons (forecasting/policy/explain_text.py) ------
     "policy.weekday.0": {"de": "Montag", "en": "Monday"},
@@ -917,8 +930,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "policy.step.weather_sunny": {"de": "sonnig", "en": "sunny"},
     "policy.step.weather_cloudy": {"de": "wenig Sonne", "en": "little sun"},
-    "policy.step.event": {"de": "Veranstaltung", "en": "local event"},
-    "policy.step.no_event": {"de": "keine Veranstaltung", "en": "no local event"},
+    "policy.step.event": {"de": "Ereignis", "en": "local event"},
+    "policy.step.no_event": {"de": "kein Ereignis", "en": "no local event"},
     "policy.step.no_holiday": {"de": "kein Feiertag", "en": "no public holiday"},
     "policy.step.no_school_holiday": {"de": "keine Schulferien", "en": "no school holidays"},
     "policy.step.no_payday": {"de": "kein Zahltag", "en": "no payday"},
@@ -981,13 +994,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no sales yet – please estimate yourself",
     },
     "policy.note.stock_unrecorded": {
+        "plural_by": "days",
         "de": (
-            "Bestand gezählt am {date}; von {days} Verkaufstag(en) seitdem fehlen die Zahlen, "
-            "sie sind nicht abgezogen: der Vorschlag ist eher zu niedrig"
+            "Bestand gezählt am {date}; von {days} Verkaufstag seitdem fehlen die Zahlen, "
+            "sie sind nicht abgezogen: der Vorschlag ist eher zu niedrig",
+            "Bestand gezählt am {date}; von {days} Verkaufstagen seitdem fehlen die Zahlen, "
+            "sie sind nicht abgezogen: der Vorschlag ist eher zu niedrig",
         ),
         "en": (
-            "Stock counted on {date}; the sales of {days} day(s) since are missing and not "
-            "taken off: the suggestion is rather too low"
+            "Stock counted on {date}; the sales of {days} day since are missing and not "
+            "taken off: the suggestion is rather too low",
+            "Stock counted on {date}; the sales of {days} days since are missing and not "
+            "taken off: the suggestion is rather too low",
         ),
     },
     "policy.note.thin_history": {
@@ -1040,7 +1058,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "policy.col.reasons": {"de": "Gründe", "en": "Reasons"},
     "policy.group.none": {"de": "ohne Lieferant", "en": "no supplier"},
     "policy.no_products": {
-        "de": "Keine Produkte im Shop – erst Verkäufe importieren.",
+        "de": "Keine Produkte im Laden – erst Verkäufe importieren.",
         "en": "No products in the shop – import sales first.",
     },
     "policy.stale": {
@@ -1144,21 +1162,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} has no branch “{branch}” (there are: {branches}).",
     },
     "import.rejected_rows": {
-        "de": "{file}: {count} Zeile(n) abgelehnt, z. B. Zeile {row}, Spalte „{column}“: "
-        "{reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren oder mit "
-        "--accept-rejects ohne diese Zeilen importieren.",
-        "en": "{file}: {count} row(s) rejected, e.g. row {row}, column “{column}”: "
-        "{reason_en} (“{value}”). Nothing was imported. Correct the file or import without "
-        "these rows using --accept-rejects.",
+        "de": ("{file}: {count} Zeile abgelehnt, z. B. Zeile {row}, Spalte „{column}“: "
+               "{reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren oder mit "
+               "--accept-rejects ohne diese Zeile importieren.",
+               "{file}: {count} Zeilen abgelehnt, z. B. Zeile {row}, Spalte „{column}“: "
+               "{reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren oder mit "
+               "--accept-rejects ohne diese Zeilen importieren."),
+        "en": ("{file}: {count} row rejected, e.g. row {row}, column “{column}”: "
+               "{reason_en} (“{value}”). Nothing was imported. Correct the file or import without "
+               "this row using --accept-rejects.",
+               "{file}: {count} rows rejected, e.g. row {row}, column “{column}”: "
+               "{reason_en} (“{value}”). Nothing was imported. Correct the file or import without "
+               "these rows using --accept-rejects."),
     },
     "import.conflicts": {
-        "de": "{file}: {count} Tag(e) stehen schon mit anderer Menge im Shop, z. B. {product} am "
-        "{date}: im Shop {in_shop}, in der Datei {in_file}. Nichts wurde importiert. Bitte "
-        "--on-conflict keep (Shop behalten) oder replace (Datei übernehmen) wählen.",
-        "en": "{file}: {count} day(s) are already in the shop with a different quantity, e.g. "
-        "{product} on {date}: {in_shop} in the shop, {in_file} in the file. Nothing was "
-        "imported. Please choose --on-conflict keep (keep the shop's) or replace (take the "
-        "file's).",
+        "de": ("{file}: {count} Tag steht schon mit anderer Menge im Laden, z. B. {product} am "
+               "{date}: im Laden {in_shop}, in der Datei {in_file}. Nichts wurde importiert. Bitte "
+               "--on-conflict keep (Laden behalten) oder replace (Datei übernehmen) wählen.",
+               "{file}: {count} Tage stehen schon mit anderer Menge im Laden, z. B. {product} am "
+               "{date}: im Laden {in_shop}, in der Datei {in_file}. Nichts wurde importiert. Bitte "
+               "--on-conflict keep (Laden behalten) oder replace (Datei übernehmen) wählen."),
+        "en": ("{file}: {count} day is already in the shop with a different quantity, e.g. "
+               "{product} on {date}: {in_shop} in the shop, {in_file} in the file. Nothing was "
+               "imported. Please choose --on-conflict keep (keep the shop's) or replace (take the "
+               "file's).",
+               "{file}: {count} days are already in the shop with a different quantity, e.g. "
+               "{product} on {date}: {in_shop} in the shop, {in_file} in the file. Nothing was "
+               "imported. Please choose --on-conflict keep (keep the shop's) or replace (take the "
+               "file's)."),
     },
     "import.bad_on_conflict": {
         "de": "„{value}“ ist keine Wahl bei Konflikten (keep oder replace).",
@@ -1179,7 +1210,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} contains numbers with too many digits to add them up exactly.",
     },
     "import.cancelled": {
-        "de": "Import abgebrochen; die Shop-Datei ist unverändert.",
+        "de": "Import abgebrochen; die Laden-Datei ist unverändert.",
         "en": "Import cancelled; the shop file is unchanged.",
     },
     "import.reason.not_a_number": {"de": "keine Zahl", "en": "not a number"},
@@ -1218,18 +1249,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(conflicts: {conflicts})",
     },
     "import.report.merged": {
-        "de": "Hinweis: {count} Produkttag(e) stehen in mehreren Zeilen und wurden addiert, z. B. "
-        "{product} am {date} ({rows} Zeilen).",
-        "en": "Note: {count} product-day(s) appear in several rows and were added up, e.g. "
-        "{product} on {date} ({rows} rows).",
+        "de": ("Hinweis: {count} Produkttag steht in mehreren Zeilen und wurde addiert, z. B. "
+               "{product} am {date} ({rows} Zeilen).",
+               "Hinweis: {count} Produkttage stehen in mehreren Zeilen und wurden addiert, z. B. "
+               "{product} am {date} ({rows} Zeilen)."),
+        "en": ("Note: {count} product-day appears in several rows and was added up, e.g. "
+               "{product} on {date} ({rows} rows).",
+               "Note: {count} product-days appear in several rows and were added up, e.g. "
+               "{product} on {date} ({rows} rows)."),
     },
     "import.report.conflict": {
-        "de": "Konflikt: {product} am {date}: Shop {in_shop}, Datei {in_file}",
+        "de": "Konflikt: {product} am {date}: Laden {in_shop}, Datei {in_file}",
         "en": "Conflict: {product} on {date}: shop {in_shop}, file {in_file}",
     },
     "import.report.created": {"de": "Neue Produkte: {names}", "en": "New products: {names}"},
     "import.report.totals_header": {
-        "de": "Summen je Produkt (Datei / im Shop nach dem Import):",
+        "de": "Summen je Produkt (Datei / im Laden nach dem Import):",
         "en": "Totals per product (file / in the shop after the import):",
     },
     "import.report.total": {
@@ -1249,7 +1284,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Dry run: nothing was written.",
     },
     "import.report.written": {
-        "de": "In die Shop-Datei geschrieben.",
+        "de": "In die Laden-Datei geschrieben.",
         "en": "Written to the shop file.",
     },
     # -- sanity.*: implausible input (issue 14) ---------------------------------------------------
@@ -1276,30 +1311,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "name longer than 200 characters",
     },
     "sanity.refused_date": {
-        "de": "{file}: {count} Zeile(n) mit unplausiblem Datum, z. B. Zeile {row}, Spalte "
-        "„{column}“: {value} liegt nicht zwischen {first} und {last}. Nichts wurde importiert. "
-        "Datei korrigieren, einen anderen Zeitraum mit --allow-dates VON..BIS erlauben oder mit "
-        "--accept-rejects ohne diese Zeilen importieren.",
-        "en": "{file}: {count} row(s) with an implausible date, e.g. row {row}, column "
-        "“{column}”: {value} is not between {first} and {last}. Nothing was imported. Correct "
-        "the file, allow another range with --allow-dates FROM..TO, or import without these "
-        "rows using --accept-rejects.",
+        "de": ("{file}: {count} Zeile mit unplausiblem Datum, z. B. Zeile {row}, Spalte "
+               "„{column}“: {value} liegt nicht zwischen {first} und {last}. Nichts wurde "
+               "importiert. Datei korrigieren, einen anderen Zeitraum mit --allow-dates VON..BIS "
+               "erlauben oder mit --accept-rejects ohne diese Zeile importieren.",
+               "{file}: {count} Zeilen mit unplausiblem Datum, z. B. Zeile {row}, Spalte "
+               "„{column}“: {value} liegt nicht zwischen {first} und {last}. Nichts wurde "
+               "importiert. Datei korrigieren, einen anderen Zeitraum mit --allow-dates VON..BIS "
+               "erlauben oder mit --accept-rejects ohne diese Zeilen importieren."),
+        "en": ("{file}: {count} row with an implausible date, e.g. row {row}, column "
+               "“{column}”: {value} is not between {first} and {last}. Nothing was imported. "
+               "Correct the file, allow another range with --allow-dates FROM..TO, or import "
+               "without this row using --accept-rejects.",
+               "{file}: {count} rows with an implausible date, e.g. row {row}, column "
+               "“{column}”: {value} is not between {first} and {last}. Nothing was imported. "
+               "Correct the file, allow another range with --allow-dates FROM..TO, or import "
+               "without these rows using --accept-rejects."),
     },
     "sanity.refused_quantity": {
-        "de": "{file}: {count} Zeile(n) mit unplausiblen Werten, z. B. Zeile {row}, Spalte "
-        "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren oder mit "
-        "--accept-rejects ohne diese Zeilen importieren.",
-        "en": "{file}: {count} row(s) with implausible values, e.g. row {row}, column "
-        "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or import "
-        "without these rows using --accept-rejects.",
+        "de": ("{file}: {count} Zeile mit unplausiblem Wert, z. B. Zeile {row}, Spalte "
+               "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren "
+               "oder mit --accept-rejects ohne diese Zeile importieren.",
+               "{file}: {count} Zeilen mit unplausiblen Werten, z. B. Zeile {row}, Spalte "
+               "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren "
+               "oder mit --accept-rejects ohne diese Zeilen importieren."),
+        "en": ("{file}: {count} row with an implausible value, e.g. row {row}, column "
+               "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or "
+               "import without this row using --accept-rejects.",
+               "{file}: {count} rows with implausible values, e.g. row {row}, column "
+               "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or "
+               "import without these rows using --accept-rejects."),
     },
     "sanity.refused_name": {
-        "de": "{file}: {count} Zeile(n) mit unzulässigem Namen, z. B. Zeile {row}, Spalte "
-        "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren oder mit "
-        "--accept-rejects ohne diese Zeilen importieren.",
-        "en": "{file}: {count} row(s) with a name that is not allowed, e.g. row {row}, column "
-        "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or import "
-        "without these rows using --accept-rejects.",
+        "de": ("{file}: {count} Zeile mit unzulässigem Namen, z. B. Zeile {row}, Spalte "
+               "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren "
+               "oder mit --accept-rejects ohne diese Zeile importieren.",
+               "{file}: {count} Zeilen mit unzulässigem Namen, z. B. Zeile {row}, Spalte "
+               "„{column}“: {reason_de} („{value}“). Nichts wurde importiert. Datei korrigieren "
+               "oder mit --accept-rejects ohne diese Zeilen importieren."),
+        "en": ("{file}: {count} row with a name that is not allowed, e.g. row {row}, column "
+               "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or "
+               "import without this row using --accept-rejects.",
+               "{file}: {count} rows with a name that is not allowed, e.g. row {row}, column "
+               "“{column}”: {reason_en} (“{value}”). Nothing was imported. Correct the file or "
+               "import without these rows using --accept-rejects."),
     },
     "sanity.day_total": {
         "de": "{file}: {product} am {date}: zusammen {total} an einem Tag, mehr als 10.000.000. "
@@ -1333,23 +1388,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "characters)",
     },
     "policy.note.sales_outside_window": {
-        "de": "{count} Verkaufstag(e) mit unplausiblem Datum (z. B. {date}) werden nicht "
-        "verwendet; entfernen mit „bestellkompass sales remove“.",
-        "en": "{count} sales day(s) with an implausible date (e.g. {date}) are left out; remove "
-        "them with “bestellkompass sales remove”.",
+        "de": ("{count} Verkaufstag mit unplausiblem Datum (z. B. {date}) wird nicht "
+               "verwendet; entfernen mit „bestellkompass sales remove“.",
+               "{count} Verkaufstage mit unplausiblem Datum (z. B. {date}) werden nicht "
+               "verwendet; entfernen mit „bestellkompass sales remove“."),
+        "en": ("{count} sales day with an implausible date (e.g. {date}) is left out; remove "
+               "it with “bestellkompass sales remove”.",
+               "{count} sales days with an implausible date (e.g. {date}) are left out; remove "
+               "them with “bestellkompass sales remove”."),
     },
     "sanity.calendar_outside": {
-        "de": "Achtung: {events} Termin(e), {weather} Wettertag(e) und {closing} Schließtag(e) "
-        "liegen außerhalb {first} bis {last} und werden in der Prognose nicht verwendet.",
-        "en": "Note: {events} event(s), {weather} weather day(s) and {closing} closing day(s) lie "
-        "outside {first} to {last} and are left out of the forecast.",
+        "de": "Achtung: {events}, {weather} und {closing} liegen außerhalb {first} bis {last} und "
+        "werden in der Prognose nicht verwendet.",
+        "en": "Note: {events}, {weather} and {closing} lie outside {first} to {last} and are left "
+        "out of the forecast.",
     },
     "sanity.sales_outside": {
-        "de": "Achtung: {count} Verkaufstag(e) mit unplausiblem Datum (z. B. {date}) werden in "
-        "der Prognose nicht verwendet. Entfernen mit „bestellkompass sales remove --from DATUM "
-        "--to DATUM“.",
-        "en": "Note: {count} sales day(s) with an implausible date (e.g. {date}) are left out of "
-        "the forecast. Remove them with “bestellkompass sales remove --from DATE --to DATE”.",
+        "de": ("Achtung: {count} Verkaufstag mit unplausiblem Datum (z. B. {date}) wird in "
+               "der Prognose nicht verwendet. Entfernen mit „bestellkompass sales remove --from "
+               "DATUM --to DATUM“.",
+               "Achtung: {count} Verkaufstage mit unplausiblem Datum (z. B. {date}) werden in "
+               "der Prognose nicht verwendet. Entfernen mit „bestellkompass sales remove --from "
+               "DATUM --to DATUM“."),
+        "en": ("Note: {count} sales day with an implausible date (e.g. {date}) is left out of "
+               "the forecast. Remove it with “bestellkompass sales remove --from DATE --to DATE”.",
+               "Note: {count} sales days with an implausible date (e.g. {date}) are left out of "
+               "the forecast. Remove them with “bestellkompass sales remove --from DATE --to "
+               "DATE”."),
     },
     "sanity.bad_window": {
         "de": "„{value}“ ist kein Zeitraum (erwartet z. B. 1990-01-01..2030-12-31, innerhalb "
@@ -1370,12 +1435,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "  … and {count} more",
     },
     "sanity.removed": {
-        "de": "{count} Verkaufstag(e) entfernt.",
-        "en": "{count} sales day(s) removed.",
+        "de": ("{count} Verkaufstag entfernt.", "{count} Verkaufstage entfernt."),
+        "en": ("{count} sales day removed.", "{count} sales days removed."),
     },
     "sanity.remove_dry_run": {
-        "de": "Probelauf: {count} Verkaufstag(e) würden entfernt; nichts wurde geändert.",
-        "en": "Dry run: {count} sales day(s) would be removed; nothing was changed.",
+        "de": ("Probelauf: {count} Verkaufstag würde entfernt; nichts wurde geändert.",
+               "Probelauf: {count} Verkaufstage würden entfernt; nichts wurde geändert."),
+        "en": ("Dry run: {count} sales day would be removed; nothing was changed.",
+               "Dry run: {count} sales days would be removed; nothing was changed."),
     },
     "sanity.remove_nothing": {
         "de": "Keine Verkaufstage in diesem Zeitraum; nichts wurde geändert.",
@@ -1387,7 +1454,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} already exists. Use --force to replace it.",
     },
     "demo.written": {
-        "de": "Demo-Shop ({kind}) mit Verlauf bis zum Vortag von {end} geschrieben: {path} "
+        "de": "Demo-Laden ({kind}) mit Verlauf bis zum Vortag von {end} geschrieben: {path} "
         "(Zufallswert {seed}).",
         "en": "Demo shop ({kind}) with history up to the day before {end} written to {path} "
         "(seed {seed}).",
@@ -1397,15 +1464,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The file {path} does not exist.",
     },
     "backtest.bad_sales": {
-        "de": "{path}: Spalte(n) {columns} fehlen (erwartet: date,product,quantity).",
-        "en": "{path}: column(s) {columns} missing (expected: date,product,quantity).",
+        "de": ("{path}: Spalte {columns} fehlt (erwartet: date,product,quantity).",
+               "{path}: Spalten {columns} fehlen (erwartet: date,product,quantity)."),
+        "en": ("{path}: column {columns} missing (expected: date,product,quantity).",
+               "{path}: columns {columns} missing (expected: date,product,quantity)."),
     },
     "backtest.bad_value": {
         "de": "{path}, Zeile {row}: „{value}“ in Spalte {column} ist kein gültiger Wert.",
         "en": "{path}, row {row}: “{value}” in column {column} is not a valid value.",
     },
     "backtest.no_data": {
-        "de": "Vor dem {start} gibt es keine Verkaufsdaten; der Backtest braucht Vorgeschichte.",
+        "de": "Vor dem {start} gibt es keine Verkaufszahlen; der Backtest braucht Vorgeschichte.",
         "en": "There are no sales before {start}; the backtest needs history.",
     },
     # forecasting/models/occasions.py: the explanation group of "same occasion last time"
@@ -1428,6 +1497,158 @@ MESSAGES: dict[str, dict[str, str]] = {
     "policy.step.occasion_named": {
         "de": "wie zuletzt: {names}",
         "en": "as last time: {names}",
+    },
+    # -- reason.name.*: the override reasons as the owner types them (issue 16, translation) --
+    # `--reason Wetter` and `--reason weather` are the same (operations/decisions.reason_code)
+    "reason.name.event": {"de": "Ereignis", "en": "event"},
+    "reason.name.supplier_limit": {"de": "Lieferant", "en": "supplier_limit"},
+    "reason.name.promotion": {"de": "Aktion", "en": "promotion"},
+    "reason.name.weather": {"de": "Wetter", "en": "weather"},
+    "reason.name.other": {"de": "Anderes", "en": "other"},
+    # -- count.*: a number with its noun, for messages that count several things (Counted) ------
+    "count.event": {"de": ("{count} Ereignis", "{count} Ereignisse"),
+                    "en": ("{count} event", "{count} events")},
+    "count.weather_day": {"de": ("{count} Wettertag", "{count} Wettertage"),
+                          "en": ("{count} weather day", "{count} weather days")},
+    "count.closing_day": {"de": ("{count} Schließtag", "{count} Schließtage"),
+                          "en": ("{count} closing day", "{count} closing days")},
+    # --- issue 15: DSFinV-K --- the till's tax export (forecasting/importing/dsfinvk*.py)
+    "dsfinvk.not_an_export": {
+        "de": "{file} ist kein DSFinV-K-Export der Kasse: {missing} fehlt. Bitte den ganzen "
+        "Export (ZIP-Datei oder Ordner mit index.xml, transactions.csv und lines.csv) wählen.",
+        "en": "{file} is not a DSFinV-K export of the till: {missing} is missing. Please choose "
+        "the whole export (zip file or folder with index.xml, transactions.csv and lines.csv).",
+    },
+    "dsfinvk.bad_zip": {
+        "de": "{file} lässt sich nicht als ZIP-Datei öffnen ({detail}).",
+        "en": "{file} cannot be opened as a zip file ({detail}).",
+    },
+    "dsfinvk.bad_index": {
+        "de": "{file} lässt sich nicht lesen ({detail}); die Tabellen des Exports sind darin "
+        "beschrieben.",
+        "en": "{file} cannot be read ({detail}); it describes the tables of the export.",
+    },
+    "dsfinvk.missing_column": {
+        "de": "{file}: Die Spalte {column} fehlt (vorhanden: {columns}).",
+        "en": "{file}: the column {column} is missing (found: {columns}).",
+    },
+    "dsfinvk.no_header": {
+        "de": "{file} hat keine Zeile mit Spaltennamen, und index.xml beschreibt die Spalten "
+        "nicht.",
+        "en": "{file} has no row with column names, and index.xml does not describe the "
+        "columns.",
+    },
+    "import.reason.dsfinvk_no_receipt": {
+        "de": "kein Bon dazu in transactions.csv",
+        "en": "no receipt for it in transactions.csv",
+    },
+    "import.reason.dsfinvk_no_time": {
+        "de": "Bon ohne gültige Zeit (BON_ENDE) in transactions.csv",
+        "en": "receipt without a valid time (BON_ENDE) in transactions.csv",
+    },
+    "import.reason.dsfinvk_bad_factor": {
+        "de": "FAKTOR ist keine Zahl größer 0",
+        "en": "FAKTOR is not a number above 0",
+    },
+    "import.report.left_out": {
+        "de": "Keine Verkäufe, ausgelassen: {count} Zeilen ({kinds})",
+        "en": "No sales, left out: {count} rows ({kinds})",
+    },
+    "import.report.export": {
+        "de": "DSFinV-K-Export: Kassen {registers}; {closings} Tagesabschlüsse; Bons: {receipts}",
+        "en": "DSFinV-K export: registers {registers}; {closings} daily closings; receipts: "
+        "{receipts}",
+    },
+    "import.left_out.receipt": {"de": "Bontyp {value}", "en": "receipt type {value}"},
+    "import.left_out.business": {"de": "Vorgang {value}", "en": "business case {value}"},
+    # --- issue 15: imports, facts, stale history ---
+    "import.money_column": {
+        "de": "{file}: Die Spalte „{column}“ enthält Geldbeträge, keine Stückzahlen. Nichts wurde "
+              "importiert. Mit --unit EUR werden die Artikel in Euro geplant und angezeigt; oder "
+              "wählen Sie mit --quantity-column eine Spalte mit Stückzahlen (mit --unit Stück, "
+              "wenn „{column}“ doch Stück zählt).",
+        "en": "{file}: the column “{column}” holds money, not quantities. Nothing was imported. "
+              "With --unit EUR the products are planned and shown in euros; or choose a column "
+              "with quantities with --quantity-column (with --unit Stück if “{column}” does count "
+              "pieces).",
+    },
+    "import.unit_mismatch": {
+        "de": "{file}: „{product}“ wird im Laden in {unit} geführt, die Datei bringt {file_unit}. "
+              "Nichts wurde importiert: Euro und Stück dürfen sich nicht mischen (--unit "
+              "angeben, das zum Laden passt, oder eine andere Mengenspalte wählen).",
+        "en": "{file}: “{product}” is kept in {unit} in the shop, the file brings {file_unit}. "
+              "Nothing was imported: euros and pieces must not mix (give the --unit that fits "
+              "the shop, or choose another quantity column).",
+    },
+    "facts.need_state": {
+        "de": "Für einen neuen Laden fehlt das Bundesland. Bitte --state (z. B. --state SH) oder "
+              "--postal-code (z. B. --postal-code 24103) angeben: davon hängen Feiertage, "
+              "Schulferien und Wetter ab, deshalb wird es nicht geraten.",
+        "en": "A new shop needs its federal state. Please give --state (e.g. --state SH) or "
+              "--postal-code (e.g. --postal-code 24103): holidays, school holidays and weather "
+              "depend on it, so it is never guessed.",
+    },
+    "facts.unknown_postal_code": {
+        "de": "„{value}“ ist keine deutsche Postleitzahl (fünf Ziffern, z. B. 24103).",
+        "en": "“{value}” is not a German postal code (five digits, e.g. 24103).",
+    },
+    "facts.bad_state": {
+        "de": "„{value}“ ist kein Bundesland-Kürzel; möglich sind {states}.",
+        "en": "“{value}” is not a federal state code; possible are {states}.",
+    },
+    "facts.title": {
+        "de": "Aus den Daten abgeleitet (ändern mit „bestellkompass settings shop“):",
+        "en": "Inferred from the data (change with “bestellkompass settings shop”):",
+    },
+    "facts.location_postal_code": {
+        "de": "Bundesland: {state} (aus der Postleitzahl {postal_code} {place}); Koordinaten "
+              "{latitude}, {longitude} für das Wetter",
+        "en": "Federal state: {state} (from the postal code {postal_code} {place}); coordinates "
+              "{latitude}, {longitude} for the weather",
+    },
+    "facts.location_state": {
+        "de": "Bundesland: {state} (angegeben); ohne Postleitzahl kein Wetter: mit "
+              "„bestellkompass settings shop --postal-code …“ nachtragen",
+        "en": "Federal state: {state} (as given); no weather without a postal code: add it with "
+              "“bestellkompass settings shop --postal-code …”",
+    },
+    "facts.weekday": {
+        "de": "{adverb} geöffnet: {answer}, {n} {plural} mit Verkäufen",
+        "en": "Open on {plural}: {answer}, {n} {plural} with sales",
+    },
+    "facts.holidays": {
+        "de": "An Feiertagen geöffnet: {answer}, {n} von {seen} Feiertagen mit Verkäufen",
+        "en": "Open on public holidays: {answer}, {n} of {seen} public holidays with sales",
+    },
+    "facts.yes": {"de": "ja", "en": "yes"},
+    "facts.no": {"de": "nein", "en": "no"},
+    "facts.adverbs": {
+        "de": "Montags,Dienstags,Mittwochs,Donnerstags,Freitags,Samstags,Sonntags",
+        "en": "Mondays,Tuesdays,Wednesdays,Thursdays,Fridays,Saturdays,Sundays",
+    },
+    "facts.plurals": {
+        "de": "Montage,Dienstage,Mittwoche,Donnerstage,Freitage,Samstage,Sonntage",
+        "en": "Mondays,Tuesdays,Wednesdays,Thursdays,Fridays,Saturdays,Sundays",
+    },
+    "policy.stale_history": {
+        "de": "Verkaufszahlen nur bis {date} ({age} alt)",
+        "en": "sales data only up to {date} ({age} old)",
+    },
+    "policy.stale_history.weeks": {"de": "{n} Wochen", "en": "{n} weeks"},
+    "policy.stale_history.months": {"de": "{n} Monate", "en": "{n} months"},
+    "policy.stale_history.years": {"de": "{n} Jahre", "en": "{n} years"},
+    "policy.step.recent_up_until": {"de": "bis {date} mehr verkauft",
+                                    "en": "selling more up to {date}"},
+    "policy.step.recent_down_until": {"de": "bis {date} weniger verkauft",
+                                      "en": "selling less up to {date}"},
+    "policy.step.sellouts_until": {"de": "in der Woche bis {date} ausverkauft",
+                                   "en": "sold out in the week up to {date}"},
+    "launch.missing_libraries": {
+        "de": "Bestellkompass kann kein Fenster öffnen: diesem System fehlen Bibliotheken, die Qt "
+              "für X11 braucht: {libraries}. Unter Debian/Ubuntu installieren mit: sudo apt "
+              "install {packages}",
+        "en": "Bestellkompass cannot open its window: this system lacks libraries Qt needs for "
+              "X11: {libraries}. On Debian/Ubuntu install them with: sudo apt install {packages}",
     },
 }
 

@@ -24,6 +24,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 # stay out; every file under calendar/ goes in, so attributions travel with the data they cover.
 RESOURCE_PATTERNS: tuple[str, ...] = (
     "translations/*.qm",
+    "locale/*/LC_MESSAGES/*.mo",  # the command line's words (app/cli_text.py)
     "icons/**/*",
     "calendar/**/*",
     "demo/**/*",

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from forecasting.store.create import create_shop
+from tests.shared_data import datasets_dir, require_datasets
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # trained models are cached per user (forecasting/models/persist.py): tests keep theirs apart
@@ -22,7 +23,7 @@ os.environ["BESTELLKOMPASS_LOG_DIR"] = tempfile.mkdtemp(prefix="bk-logs-")
 atexit.register(shutil.rmtree, os.environ["BESTELLKOMPASS_LOG_DIR"], ignore_errors=True)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATASETS = REPO_ROOT.parent / "shared" / "datasets"
+SHARED_DATASETS = datasets_dir()
 
 
 @pytest.fixture(autouse=True)
@@ -43,10 +44,9 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def shared_datasets() -> Path:
-    """../shared/datasets next to the repository (read-only)."""
-    if not SHARED_DATASETS.is_dir():
-        pytest.fail(f"shared datasets not found at {SHARED_DATASETS}")
-    return SHARED_DATASETS
+    """../shared/datasets next to the repository, or $BESTELLKOMPASS_DATASETS (read-only);
+    skipped with where it looked when it is not there (tests/shared_data.py)."""
+    return require_datasets()
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-BUSY_DE = ("Eine andere Bestellkompass-Anwendung schreibt gerade in diese Shop-Datei; bitte gleich "
+BUSY_DE = ("Eine andere Bestellkompass-Anwendung schreibt gerade in diese Laden-Datei; bitte gleich "
            "noch einmal versuchen.")
 
 

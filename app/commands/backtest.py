@@ -11,6 +11,7 @@ import argparse
 import sys
 import time
 
+from app.cli_text import _, ngettext
 from app.commands.args import date_arg, quantiles_arg
 from calendars.errors import CalendarError
 from calendars.event_files import read_events_file
@@ -20,20 +21,22 @@ from forecasting.errors import UserError
 from forecasting.models.backtest import BacktestPlan, run_backtest
 from forecasting.models.sales_csv import read_sales_csv
 from forecasting.safe_text import spreadsheet_frame
+from forecasting.texts import format_number
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the backtest command."""
-    parser.add_argument("--sales", required=True, help="SALES.csv: date,product,quantity,...")
-    parser.add_argument("--state", required=True, help="Bundesland code, e.g. BY")
-    parser.add_argument("--weather", help="WEATHER.csv: date,temperature,precipitation,...")
-    parser.add_argument("--events", help="EVENTS.ics or EVENTS.csv")
-    parser.add_argument("--start", type=date_arg, required=True, help="first forecast day")
-    parser.add_argument("--end", type=date_arg, required=True, help="last forecast day")
-    parser.add_argument("--horizon", type=int, default=1, help="days between origin and day")
-    parser.add_argument("--quantiles", type=quantiles_arg, default=[0.5, 0.7, 0.9])
-    parser.add_argument("--out", required=True, help="PRED.csv to write")
-    parser.add_argument("--refit-every", type=int, default=14, help="refit LightGBM every N days")
+    parser.add_argument("--sales", required=True, help=_("SALES.csv: date,product,quantity,..."))
+    parser.add_argument("--state", required=True, help=_("Bundesland code, e.g. BY"))
+    parser.add_argument("--weather", help=_("WEATHER.csv: date,temperature,precipitation,..."))
+    parser.add_argument("--events", help=_("EVENTS.ics or EVENTS.csv"))
+    parser.add_argument("--start", type=date_arg, required=True, help=_("first forecast day"))
+    parser.add_argument("--end", type=date_arg, required=True, help=_("last forecast day"))
+    parser.add_argument("--horizon", type=int, default=1, help=_("days between origin and day"))
+    parser.add_argument("--quantiles", type=quantiles_arg, default=[0.5, 0.7, 0.9],
+                        help=_("quantile levels, e.g. 0.5,0.7,0.9"))
+    parser.add_argument("--out", required=True, help=_("PRED.csv to write"))
+    parser.add_argument("--refit-every", type=int, default=14, help=_("refit LightGBM every N days"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,5 +66,7 @@ def run(args: argparse.Namespace) -> int:
 
     spreadsheet_frame(out).to_csv(args.out, index=False, float_format="%.4f", lineterminator="\n")
     seconds = time.perf_counter() - began
-    print(f"backtest: {len(out)} rows -> {args.out} in {seconds:.1f} s")
+    print(ngettext("backtest: {count} row written to {out} in {seconds} s",
+                   "backtest: {count} rows written to {out} in {seconds} s", len(out)).format(
+        count=len(out), out=args.out, seconds=format_number(seconds, args.lang, 1)))
     return 0

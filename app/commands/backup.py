@@ -17,7 +17,8 @@ import json
 import sys
 from pathlib import Path
 
-from app.commands.args import shop_and_lang
+from app.cli_text import _
+from app.commands.args import add_action, shop_and_lang
 from forecasting.operations import backups
 from forecasting.operations.shop import default_shop_path
 from forecasting.texts import render
@@ -26,19 +27,20 @@ from forecasting.texts import render
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The actions list, create and restore."""
     shop_and_lang(parser)
-    actions = parser.add_subparsers(dest="action", metavar="<action>", required=True)
-    show = actions.add_parser("list", help="the backups, newest first, with what they hold")
+    actions = parser.add_subparsers(dest="action", metavar=_("<action>"), required=True)
+    show = add_action(actions, "list", _("the backups, newest first, with what they hold"))
     shop_and_lang(show)
     show.add_argument("--check", action="store_true",
-                      help="run the full integrity check on every backup (slower)")
-    show.add_argument("--format", choices=["table", "json"], default="table")
-    create = actions.add_parser("create", help="back up the shop file now")
+                      help=_("run the full integrity check on every backup (slower)"))
+    show.add_argument("--format", choices=["table", "json"], default="table",
+                        help=_("form of the output (default: table)"))
+    create = add_action(actions, "create", _("back up the shop file now"))
     shop_and_lang(create)
-    restore = actions.add_parser(
-        "restore", help="replace the shop's content with a backup (the current state is saved)")
+    restore = add_action(actions, "restore",
+                     _("replace the shop's content with a backup (the current state is saved)"))
     shop_and_lang(restore)
-    restore.add_argument("backup", metavar="BACKUP",
-                         help="number from `backup list` (1 = newest) or path of a backup file")
+    restore.add_argument("backup", metavar=_("BACKUP"),
+                         help=_("number from `backup list` (1 = newest) or path of a backup file"))
 
 
 def shop_path(args: argparse.Namespace) -> Path:

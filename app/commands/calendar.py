@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from app.cli_text import _
 from app.commands.args import date_arg
 from calendars.errors import CalendarError
 from calendars.features import build_features
@@ -23,19 +24,21 @@ from forecasting.shop_calendar import shop_calendar_inputs
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the calendar command."""
-    parser.add_argument("--state", help="Bundesland code, e.g. NW (default: the shop's state)")
-    parser.add_argument("--shop", default=argparse.SUPPRESS,
-                        help="use this shop's state, events, closing days and weather")
-    parser.add_argument("--from", dest="start", type=date_arg, required=True, help="first day")
-    parser.add_argument("--to", dest="end", type=date_arg, required=True, help="last day")
-    parser.add_argument("--format", choices=["table", "csv"], default="table")
-    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS)
-    parser.add_argument("--ramadan", action="store_true", help="include Ramadan and Eid al-Fitr")
+    parser.add_argument("--state", help=_("Bundesland code, e.g. NW (default: the shop's state)"))
+    parser.add_argument("--shop", metavar=_("FILE"), default=argparse.SUPPRESS,
+                        help=_("use this shop's state, events, closing days and weather"))
+    parser.add_argument("--from", dest="start", type=date_arg, required=True, help=_("first day"))
+    parser.add_argument("--to", dest="end", type=date_arg, required=True, help=_("last day"))
+    parser.add_argument("--format", choices=["table", "csv"], default="table",
+                        help=_("form of the output (default: table)"))
+    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS,
+                        help=_("language of the output (default: de)"))
+    parser.add_argument("--ramadan", action="store_true", help=_("include Ramadan and Eid al-Fitr"))
     parser.add_argument("--local", choices=["Augsburg"], default=None,
-                        help="local holidays of a city (Augsburger Friedensfest)")
+                        help=_("local holidays of a city (Augsburger Friedensfest)"))
     parser.add_argument("--features", action="store_true",
-                        help="the models' whole feature table (one column per input) instead of "
-                             "date, weekday and what is special")
+                        help=_("the models' whole feature table (one column per input) instead of "
+                               "date, weekday and what is special"))
 
 
 def run(args: argparse.Namespace) -> int:

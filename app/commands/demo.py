@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from app.cli_text import _
 from app.commands.args import date_arg
 from forecasting.demo.generate import DEFAULT_SEED, write_demo_shop
 from forecasting.errors import UserError
@@ -14,12 +15,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the demo command."""
 
     parser.add_argument("--kind", choices=["bakery", "deli"], required=True,
-                        help="bakery (Bäckerei Sonnenkorn) or deli (Feinkost am Markt)")
+                        help=_("bakery (Bäckerei Sonnenkorn) or deli (Feinkost am Markt)"))
     parser.add_argument("--end", type=date_arg, required=True,
-                        help="first day without history (history ends the day before)")
-    parser.add_argument("--out", required=True, help="shop file to write")
-    parser.add_argument("--seed", type=int, default=None, help="random seed (default 2026)")
-    parser.add_argument("--force", action="store_true", help="replace an existing --out file")
+                        help=_("first day without history (history ends the day before)"))
+    parser.add_argument("--out", required=True, help=_("shop file to write"))
+    parser.add_argument("--seed", type=int, default=None, help=_("random seed (default 2026)"))
+    parser.add_argument("--force", action="store_true", help=_("replace an existing --out file"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app.cli_text import _
 from app.commands.args import allow_dates, date_arg, shop_and_lang
 from calendars.errors import CalendarError
 from calendars.event_files import read_events_file
@@ -30,20 +31,20 @@ from forecasting.values.events import Event
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the events command."""
-    parser.add_argument("file", nargs="?", help=".ics or .csv file with events")
+    parser.add_argument("file", nargs="?", help=_(".ics or .csv file with events"))
     shop_and_lang(parser)
     what = parser.add_mutually_exclusive_group()
-    what.add_argument("--list", action="store_true", help="print the shop's events")
-    what.add_argument("--add", metavar="NAME", help="add one event (with --kind and --from)")
-    what.add_argument("--delete", metavar="ID", type=int, help="delete the event with this id")
+    what.add_argument("--list", action="store_true", help=_("print the shop's events"))
+    what.add_argument("--add", metavar=_("NAME"), help=_("add one event (with --kind and --from)"))
+    what.add_argument("--delete", metavar=_("ID"), type=int, help=_("delete the event with this id"))
     parser.add_argument("--kind", default=None,
-                        help="event kind (for --add, or for file entries without one)")
+                        help=_("event kind (for --add, or for file entries without one)"))
     parser.add_argument("--from", dest="start", type=date_arg, default=None,
-                        help="--add: first day; a file: expand recurring events from this day")
+                        help=_("--add: first day; a file: expand recurring events from this day"))
     parser.add_argument("--to", dest="end", type=date_arg, default=None,
-                        help="--add: last day (default: --from); a file: expand up to this day")
+                        help=_("--add: last day (default: --from); a file: expand up to this day"))
     parser.add_argument("--product", default=None,
-                        help="--add with --kind promotion: the one product it is for")
+                        help=_("--add with --kind promotion: the one product it is for"))
     allow_dates(parser)
 
 

@@ -24,13 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from app import i18n, plan_access
-from app.commands.args import date_arg, shop_and_lang
+from app.cli_text import _, language
+from app.commands.args import add_action, date_arg, shop_and_lang
 from app.pdf_export import write_pdf as pdf
 from app.plan_access import LineView, line_views
 from forecasting import order_export
 from forecasting.errors import UserError
 from forecasting.operations import decisions
-from forecasting.operations.decisions import check_reason
+from forecasting.operations.decisions import REASON_NAMES, check_reason, reason_names
 from forecasting.operations.edits import apply_edit
 from forecasting.operations.reading import (
     load_closing_days,
@@ -46,7 +47,7 @@ from forecasting.policy.explain_text import weekday_name
 from forecasting.policy.plan import build_order_plan, closed_reason, next_opening_day
 from forecasting.safe_text import SpreadsheetWriter, display_name
 from forecasting.texts import format_date, format_number, parse_number, render
-from forecasting.values.decisions import REASON_CODES, OrderDecision, current_user
+from forecasting.values.decisions import OrderDecision, current_user
 from forecasting.values.suppliers import Supplier
 
 EXPORT_SUFFIXES = (".csv", ".xlsx", ".pdf")
@@ -56,38 +57,41 @@ _QT: list[Any] = []  # the QGuiApplication made for a PDF export
 def _common(parser: argparse.ArgumentParser) -> None:
     """--shop, --lang and --date, accepted before or after the action."""
     shop_and_lang(parser)
-    parser.add_argument("--date", type=date_arg, default=argparse.SUPPRESS,
-                        help="sales/order day (default: next opening day)")
+    parser.add_argument("--date", metavar=_("DATE"), type=date_arg, default=argparse.SUPPRESS,
+                        help=_("sales/order day (default: next opening day)"))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The actions show, accept, set, clear and export."""
     _common(parser)
-    actions = parser.add_subparsers(dest="action", metavar="<action>", required=True)
-    show = actions.add_parser("show", help="suggestions, decisions and the open lines")
+    actions = parser.add_subparsers(dest="action", metavar=_("<action>"), required=True)
+    show = add_action(actions, "show", _("suggestions, decisions and the open lines"))
     _common(show)
-    show.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    accept = actions.add_parser("accept", help="accept the suggestions (default: all open lines)")
+    show.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                        help=_("form of the output (default: table)"))
+    accept = add_action(actions, "accept", _("accept the suggestions (default: all open lines)"))
     _common(accept)
-    accept.add_argument("products", nargs="*", metavar="PRODUCT")
-    accept.add_argument("--by", default=None, help="who decides (default: login name)")
-    set_ = actions.add_parser("set", help="order another quantity (needs a reason if different)")
+    accept.add_argument("products", nargs="*", metavar=_("PRODUCT"))
+    accept.add_argument("--by", metavar=_("NAME"), default=None, help=_("who decides (default: login name)"))
+    set_ = add_action(actions, "set", _("order another quantity (needs a reason if different)"))
     _common(set_)
-    set_.add_argument("product", metavar="PRODUCT")
-    set_.add_argument("quantity", metavar="QTY")
-    set_.add_argument("--reason", default=None, help="one of " + ", ".join(REASON_CODES))
-    set_.add_argument("--note", default="", help="free text (needed with --reason other)")
-    set_.add_argument("--by", default=None, help="who decides (default: login name)")
-    clear = actions.add_parser("clear", help="undo the decision on products")
+    set_.add_argument("product", metavar=_("PRODUCT"))
+    set_.add_argument("quantity", metavar=_("QTY"))
+    set_.add_argument("--reason", metavar=_("REASON"), default=None,
+                      help=_("why the quantity differs: {names}").format(
+                          names=", ".join(reason_names(language()))))
+    set_.add_argument("--note", metavar=_("TEXT"), default="", help=_("free text (needed with --reason other)"))
+    set_.add_argument("--by", metavar=_("NAME"), default=None, help=_("who decides (default: login name)"))
+    clear = add_action(actions, "clear", _("undo the decision on products"))
     _common(clear)
-    clear.add_argument("products", nargs="+", metavar="PRODUCT")
-    export = actions.add_parser("export", help="write the final order list (.csv, .xlsx, .pdf)")
+    clear.add_argument("products", nargs="+", metavar=_("PRODUCT"))
+    export = add_action(actions, "export", _("write the final order list (.csv, .xlsx, .pdf)"))
     _common(export)
     export.add_argument("--out", required=True, type=Path,
-                        help="FILE.csv, FILE.xlsx or FILE.pdf; with --per-supplier a folder")
+                        help=_("FILE.csv, FILE.xlsx or FILE.pdf; with --per-supplier a folder"))
     export.add_argument("--per-supplier", choices=["csv", "pdf"], default=None,
-                        help="one file per supplier or area in the folder --out (CSV in the "
-                             "supplier's column order)")
+                        help=_("one file per supplier or area in the folder --out (CSV in the "
+                               "supplier's column order)"))
 
 
 @dataclasses.dataclass
@@ -144,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
     if args.action == "set":  # check what needs no shop file first
-        check_reason(args.reason, args.note)
+        args.reason = check_reason(args.reason, args.note)
     if (args.action == "export" and not args.per_supplier
             and args.out.suffix.lower() not in EXPORT_SUFFIXES):
         raise UserError("cli.order.bad_export", path=str(args.out))
@@ -201,7 +205,7 @@ def set_quantity(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) 
             "cli.order.reason_needed", name=line.product,
             quantity=quantity_text(quantity, lang, line.decimals),
             suggestion=format_number(line.suggestion, lang, line.decimals),
-            codes="|".join(REASON_CODES),
+            codes=dataclasses.replace(REASON_NAMES, separator="|"),
         )
     apply_edit(shop, decisions.order(sheet.sheet, line.product, quantity, args.reason,
                                      args.note, by=_who(args)))

@@ -13,6 +13,7 @@ import json
 import sys
 from typing import Any
 
+from app.cli_text import _
 from app.commands.args import date_arg, shop_and_lang
 from forecasting.errors import UserError
 from forecasting.operations.shop import default_shop_path, open_shop
@@ -35,13 +36,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the subcommand (--shop and --lang may also come before the subcommand)."""
     shop_and_lang(parser)
     parser.add_argument("--start", type=date_arg, default=None,
-                        help="first day (default: --weeks before --end)")
+                        help=_("first day (default: --weeks before --end)"))
     span = parser.add_mutually_exclusive_group()
-    span.add_argument("--end", type=date_arg, default=None, help="last day (default: yesterday)")
+    span.add_argument("--end", type=date_arg, default=None, help=_("last day (default: yesterday)"))
     span.add_argument("--weeks", default=None,
-                      help="number of weeks up to yesterday (default 4; from --start if given)")
-    parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    parser.add_argument("--product", default=None, help="only this product")
+                      help=_("number of weeks up to yesterday (default 4; from --start if given)"))
+    parser.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                        help=_("form of the output (default: table)"))
+    parser.add_argument("--product", default=None, help=_("only this product"))
 
 
 def date_range(start: dt.date | None, end: dt.date | None, weeks: str | None,

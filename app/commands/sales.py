@@ -13,7 +13,8 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from app.commands.args import date_arg, shop_and_lang
+from app.cli_text import _
+from app.commands.args import add_action, date_arg, shop_and_lang
 from forecasting.errors import UserError
 from forecasting.operations import sales
 from forecasting.operations.shop import default_shop_path, open_shop
@@ -29,15 +30,15 @@ SHOWN = 50
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The `remove` action and its options."""
     shop_and_lang(parser)
-    actions = parser.add_subparsers(dest="sales_action", metavar="<action>", required=True)
-    remove = actions.add_parser("remove", help="remove the sales days of a date range")
+    actions = parser.add_subparsers(dest="sales_action", metavar=_("<action>"), required=True)
+    remove = add_action(actions, "remove", _("remove the sales days of a date range"))
     shop_and_lang(remove)
     remove.add_argument("--from", dest="start", type=date_arg, default=None,
-                        help="first day to remove (2026-11-26 or 26.11.2026; default: the first)")
+                        help=_("first day to remove (2026-11-26 or 26.11.2026; default: the first)"))
     remove.add_argument("--to", dest="end", type=date_arg, default=None,
-                        help="last day to remove (default: the last)")
-    remove.add_argument("--product", default=None, help="only this product")
-    remove.add_argument("--dry-run", action="store_true", help="show what would go, change nothing")
+                        help=_("last day to remove (default: the last)"))
+    remove.add_argument("--product", default=None, help=_("only this product"))
+    remove.add_argument("--dry-run", action="store_true", help=_("show what would go, change nothing"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -14,10 +14,11 @@ import datetime as dt
 import sys
 from typing import Any
 
-from app.commands.args import date_arg, shop_and_lang
+from app.cli_text import N_, _
+from app.commands.args import add_action, date_arg, shop_and_lang
 from app.commands.settings_show import settings_json, settings_table
-from app.postal_codes import state_for_postal_code
 from calendars.options import BENEFITS, SALARY_RULES
+from calendars.postal_codes import place_for_postal_code
 from forecasting.errors import UserError
 from forecasting.operations import settings as settings_ops
 from forecasting.operations.reading import (
@@ -34,82 +35,84 @@ from forecasting.texts import format_date, render
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The actions (show, shop, closing-day, product, category, calendar) and their options."""
     shop_and_lang(parser)
-    actions = parser.add_subparsers(dest="action", metavar="<action>")
-    show = actions.add_parser("show", help="print all settings (default action)")
+    actions = parser.add_subparsers(dest="action", metavar=_("<action>"))
+    show = add_action(actions, "show", _("print all settings (default action)"))
     shop_and_lang(show)
-    show.add_argument("--format", choices=["table", "json"], default="table")
+    show.add_argument("--format", choices=["table", "json"], default="table",
+                        help=_("form of the output (default: table)"))
 
-    shop = actions.add_parser("shop", help="change the shop's own facts")
+    shop = add_action(actions, "shop", _("change the shop's own facts"))
     shop_and_lang(shop)
-    shop.add_argument("--name")
-    shop.add_argument("--postal-code", help="5 digits; sets the state too unless --state is given")
-    shop.add_argument("--state", help="Bundesland code, e.g. NW")
-    shop.add_argument("--opening-days", help="e.g. Mo,Di,Mi,Do,Fr,Sa or Mo-Sa (or Mon-Sat)")
+    shop.add_argument("--name", help=_("the shop's name"))
+    shop.add_argument("--postal-code", help=_("5 digits; sets the state too unless --state is given"))
+    shop.add_argument("--state", help=_("Bundesland code, e.g. NW"))
+    shop.add_argument("--opening-days", help=_("e.g. Mo,Di,Mi,Do,Fr,Sa or Mo-Sa (or Mon-Sat)"))
     shop.add_argument("--open-on-holidays", action=argparse.BooleanOptionalAction, default=None,
-                      help="open on public holidays")
-    shop.add_argument("--latitude", help="e.g. 50.94 (empty: unknown)")
-    shop.add_argument("--longitude", help="e.g. 6.96 (empty: unknown)")
-    shop.add_argument("--language", help="de or en")
+                      help=_("open on public holidays"))
+    shop.add_argument("--latitude", help=_("e.g. 50.94 (empty: unknown)"))
+    shop.add_argument("--longitude", help=_("e.g. 6.96 (empty: unknown)"))
+    shop.add_argument("--language", help=_("de or en"))
 
-    closing = actions.add_parser("closing-day", help="add or remove a planned closing day")
+    closing = add_action(actions, "closing-day", _("add or remove a planned closing day"))
     shop_and_lang(closing)
     closing_actions = closing.add_subparsers(dest="closing_action", metavar="add|remove",
                                              required=True)
-    add = closing_actions.add_parser("add", help="mark a day as closed")
+    add = add_action(closing_actions, "add", _("mark a day as closed"))
     shop_and_lang(add)
-    add.add_argument("date", help="2026-12-24 or 24.12.2026")
-    add.add_argument("--reason", default="", help="e.g. Betriebsferien")
-    remove = closing_actions.add_parser("remove", help="reopen a planned closing day")
+    add.add_argument("date", help=_("2026-12-24 or 24.12.2026"))
+    add.add_argument("--reason", default="", help=_("e.g. Betriebsferien"))
+    remove = add_action(closing_actions, "remove", _("reopen a planned closing day"))
     shop_and_lang(remove)
-    remove.add_argument("date", help="2026-12-24 or 24.12.2026")
+    remove.add_argument("date", help=_("2026-12-24 or 24.12.2026"))
 
-    product = actions.add_parser("product", help="change one product")
+    product = add_action(actions, "product", _("change one product"))
     shop_and_lang(product)
-    product.add_argument("name", help="the product's name as in the shop file")
-    for option, text in (("--price", "euro per unit"), ("--unit-cost", "euro per unit"),
-                         ("--salvage", "what an unsold unit still brings, euro"),
-                         ("--pack-size", "units per pack"), ("--min-order", "units"),
-                         ("--shelf-life", "days"), ("--lead-time", "days"),
-                         ("--supplier", "supplier or area"),
-                         ("--article-number", "the supplier's number for the product")):
-        product.add_argument(option, help=text)
+    product.add_argument("name", help=_("the product's name as in the shop file"))
+    for option, text in (("--price", N_("euro per unit")), ("--unit-cost", N_("euro per unit")),
+                         ("--salvage", N_("what an unsold unit still brings, euro")),
+                         ("--pack-size", N_("units per pack")), ("--min-order", N_("units")),
+                         ("--shelf-life", N_("days")), ("--lead-time", N_("days")),
+                         ("--supplier", N_("supplier or area")),
+                         ("--article-number", N_("the supplier's number for the product"))):
+        product.add_argument(option, help=_(text))
     product.add_argument("--service-level",
-                         help="auto, sellout_ok, few_leftovers, balanced, rarely_sold_out, "
-                              "never_sold_out, or a percentage (e.g. 90)")
+                         help=_("auto, sellout_ok, few_leftovers, balanced, rarely_sold_out, "
+                                "never_sold_out, or a percentage (e.g. 90)"))
     active = product.add_mutually_exclusive_group()
     active.add_argument("--active", dest="active", action="store_const", const=True, default=None,
-                        help="on sale again: take the product into the orders")
+                        help=_("on sale again: take the product into the orders"))
     active.add_argument("--inactive", dest="active", action="store_const", const=False,
-                        help="no longer sold: leave the product out of the orders")
+                        help=_("no longer sold: leave the product out of the orders"))
 
-    supplier = actions.add_parser("supplier", help="a supplier's customer number and list")
+    supplier = add_action(actions, "supplier", _("a supplier's customer number and list columns"))
     shop_and_lang(supplier)
-    supplier.add_argument("name", help="the supplier as the products name it")
-    supplier.add_argument("--customer-number", help="the shop's customer number there")
+    supplier.add_argument("name", help=_("the supplier as the products name it"))
+    supplier.add_argument("--customer-number", help=_("the shop's customer number there"))
     supplier.add_argument("--columns",
-                          help="CSV column order, e.g. article_number,quantity,unit,product")
+                          help=_("CSV column order, e.g. article_number,quantity,unit,product"))
 
-    category = actions.add_parser("category", help="service level of a product category")
+    category = add_action(actions, "category", _("service level of a product category"))
     shop_and_lang(category)
-    category.add_argument("name", help="the category's name as in the shop file")
+    category.add_argument("name", help=_("the category's name as in the shop file"))
     category.add_argument("--service-level", required=True,
-                          help="auto (clear), sellout_ok, few_leftovers, balanced, "
-                               "rarely_sold_out or never_sold_out")
+                          help=_("auto (clear), sellout_ok, few_leftovers, balanced, "
+                                 "rarely_sold_out or never_sold_out"))
 
-    calendar = actions.add_parser("calendar", help="calendar options of the shop")
+    calendar = add_action(actions, "calendar", _("calendar options of the shop"))
     shop_and_lang(calendar)
-    calendar.add_argument("--salary-days", help="comma list of last, 1, 15; or none")
-    for name, what in (("pensions", "pensions on the last banking day"),
-                       ("buergergeld", "Bürgergeld on the last banking day"),
-                       ("kindergeld", "Kindergeld by the last digit of the Kindergeld number")):
+    calendar.add_argument("--salary-days", help=_("comma list of last, 1, 15; or none"))
+    for name, what in (("pensions", N_("pensions on the last banking day as paydays")),
+                       ("buergergeld", N_("Bürgergeld on the last banking day as paydays")),
+                       ("kindergeld",
+                        N_("Kindergeld by the last digit of the Kindergeld number as paydays"))):
         calendar.add_argument(f"--{name}", action=argparse.BooleanOptionalAction, default=None,
-                              help=f"{what} as paydays")
+                              help=_(what))
     calendar.add_argument("--ramadan", action=argparse.BooleanOptionalAction, default=None,
-                          help="Ramadan and Eid al-Fitr in the calendar")
-    calendar.add_argument("--carnival-region", help="yes, no or auto (by state)")
-    calendar.add_argument("--catholic-region", help="yes, no or auto (by state)")
+                          help=_("Ramadan and Eid al-Fitr in the calendar"))
+    calendar.add_argument("--carnival-region", help=_("yes, no or auto (by state)"))
+    calendar.add_argument("--catholic-region", help=_("yes, no or auto (by state)"))
     calendar.add_argument("--typical-weather", action=argparse.BooleanOptionalAction,
-                          default=None, help="fill missing weather with typical values")
+                          default=None, help=_("fill missing weather with typical values"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -269,12 +272,15 @@ def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
         if code and (len(code) != 5 or not code.isdigit()):
             raise _error("settings.bad_postal_code", value=args.postal_code)
         changes["postal_code"] = code
-        state = state_for_postal_code(code)
-        # as in the dialog: the postal code pre-selects the state; an explicit --state wins
-        if state is not None and args.state is None:
-            changes["state"] = state
+        place = place_for_postal_code(code)
+        # as in the dialog: the postal code pre-selects the state and the coordinates (for the
+        # weather); an explicit --state, --latitude or --longitude wins
+        if place is not None and args.state is None:
+            changes["state"] = place.state
             messages.append(("settings.state_from_postal_code",
-                             {"state": state, "postal_code": code}))
+                             {"state": place.state, "postal_code": code}))
+        if place is not None and args.latitude is None and args.longitude is None:
+            changes["latitude"], changes["longitude"] = place.latitude, place.longitude
     if args.state is not None:
         changes["state"] = args.state.strip()
     if args.opening_days is not None:

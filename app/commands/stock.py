@@ -22,7 +22,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.commands.args import date_arg, shop_and_lang
+from app.cli_text import _
+from app.commands.args import add_action, date_arg, shop_and_lang
 from app.commands.order import parse_quantity, quantity_text
 from forecasting.errors import UserError
 from forecasting.operations import stock
@@ -36,30 +37,31 @@ from forecasting.texts import format_date, render
 
 def _common(parser: argparse.ArgumentParser) -> None:
     shop_and_lang(parser)
-    parser.add_argument("--date", type=date_arg, default=argparse.SUPPRESS,
-                        help="the count is the stock at the start of this day (default: today)")
+    parser.add_argument("--date", metavar=_("DATE"), type=date_arg, default=argparse.SUPPRESS,
+                        help=_("the count is the stock at the start of this day (default: today)"))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The actions show, set, clear and import."""
     _common(parser)
-    actions = parser.add_subparsers(dest="action", metavar="<action>", required=True)
-    show = actions.add_parser("show", help="the latest count of every product that keeps")
+    actions = parser.add_subparsers(dest="action", metavar=_("<action>"), required=True)
+    show = add_action(actions, "show", _("the latest count of every product that keeps"))
     _common(show)
-    show.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    set_ = actions.add_parser("set", help="record a count: on hand (and on order)")
+    show.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                        help=_("form of the output (default: table)"))
+    set_ = add_action(actions, "set", _("record a count: on hand (and on order)"))
     _common(set_)
-    set_.add_argument("product", metavar="PRODUCT")
-    set_.add_argument("on_hand", metavar="ON_HAND")
+    set_.add_argument("product", metavar=_("PRODUCT"))
+    set_.add_argument("on_hand", metavar=_("ON_HAND"))
     set_.add_argument("--on-order", default="0", metavar="N",
-                      help="ordered but not yet delivered (default 0)")
-    clear = actions.add_parser("clear", help="delete the count of a product on the day")
+                      help=_("ordered but not yet delivered (default 0)"))
+    clear = add_action(actions, "clear", _("delete the count of a product on the day"))
     _common(clear)
-    clear.add_argument("product", metavar="PRODUCT")
-    load = actions.add_parser("import", help="counts from an inventory list (CSV, XLSX, XLS)")
+    clear.add_argument("product", metavar=_("PRODUCT"))
+    load = add_action(actions, "import", _("counts from an inventory list (CSV, XLSX, XLS)"))
     _common(load)
-    load.add_argument("file", type=Path, metavar="LIST",
-                      help="columns Produkt/Artikel, Bestand, optional bestellt (or English)")
+    load.add_argument("file", type=Path, metavar=_("LIST"),
+                      help=_("columns Produkt/Artikel, Bestand, optional bestellt (or English)"))
 
 
 def run(args: argparse.Namespace) -> int:

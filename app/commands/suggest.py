@@ -9,6 +9,7 @@ import json
 import sys
 from typing import Any
 
+from app.cli_text import _
 from app.commands.args import date_arg, shop_and_lang
 from calendars.plausible import DateWindow
 from forecasting.operations.plan import save_plan
@@ -27,21 +28,23 @@ from forecasting.policy.explain_text import (
 from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day
 from forecasting.safe_text import SpreadsheetWriter, display_name
 from forecasting.shop_calendar import calendar_outside_window
-from forecasting.texts import format_date, format_number, render
+from forecasting.texts import Counted, format_date, format_number, render
+from forecasting.values.products import MONEY_UNITS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the subcommand (--shop and --lang may also come before the subcommand)."""
     shop_and_lang(parser)
     parser.add_argument(
-        "--date", type=date_arg, default=None, help="sales/order day (default: next opening day)"
+        "--date", metavar=_("DATE"), type=date_arg, default=None, help=_("sales/order day (default: next opening day)")
     )
-    parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    parser.add_argument("--details", action="store_true", help="table: every reason per line")
-    parser.add_argument("--no-save", action="store_true", help="do not store the suggestions")
+    parser.add_argument("--format", choices=["table", "csv", "json"], default="table",
+                        help=_("form of the output (default: table)"))
+    parser.add_argument("--details", action="store_true", help=_("table: every reason per line"))
+    parser.add_argument("--no-save", action="store_true", help=_("do not store the suggestions"))
     parser.add_argument(
         "--progress", action="store_true",
-        help="for programs: write 'PROGRESS <fraction 0..1> <message code>' lines to stderr",
+        help=_("for programs: write 'PROGRESS <fraction 0..1> <message code>' lines to stderr"),
     )
 
 
@@ -58,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
         stale = missing_sales(shop, day)
         left_out = [] if args.progress else outside_window_notes(shop, lang)
     if stale is not None and not args.progress:
-        print(render("policy.stale_sales", lang, date=format_date(stale[0], lang), days=stale[1]),
+        print(render("policy.stale_sales", lang, date=format_date(stale[0], lang),
+                     days=format_number(stale[1], lang, 0)),
               file=sys.stderr)
     for note in left_out:
         print(note, file=sys.stderr)
@@ -85,8 +89,11 @@ def outside_window_notes(shop: Any, lang: str) -> list[str]:
     events, weather, closing = calendar_outside_window(shop)
     if events or weather or closing:
         window = DateWindow.default()
-        notes.append(render("sanity.calendar_outside", lang, events=events, weather=weather,
-                            closing=closing, first=format_date(window.first, lang),
+        notes.append(render("sanity.calendar_outside", lang,
+                            events=Counted(events, "count.event"),
+                            weather=Counted(weather, "count.weather_day"),
+                            closing=Counted(closing, "count.closing_day"),
+                            first=format_date(window.first, lang),
                             last=format_date(window.last, lang)))
     return notes
 
@@ -207,6 +214,12 @@ def plan_csv(plan: Any, lang: str) -> str:
     return buf.getvalue()
 
 
+def _product_cell(line: Any) -> str:
+    """The product's name, with the unit when it is money ("Brot (EUR)"), never taken for pieces."""
+    name = display_name(line.product)
+    return f"{name} ({line.unit})" if line.unit in MONEY_UNITS else name
+
+
 def plan_table(plan: Any, lang: str, *, details: bool = False) -> str:
     """The order list for people: per supplier, product, forecast, suggestion, reasons."""
 
@@ -226,7 +239,8 @@ def plan_table(plan: Any, lang: str, *, details: bool = False) -> str:
         rows += [day_header(reasons, lang), ""]
     heads = [render(f"policy.col.{c}", lang)
              for c in ("product", "forecast", "suggestion", "sellout", "leftover", "reasons")]
-    width = max([len(heads[0]), *(len(display_name(x.product)) for x in plan.lines)])
+    names = {x.product: _product_cell(x) for x in plan.lines}
+    width = max([len(heads[0]), *(len(n) for n in names.values())])
     # every column at least as wide as its heading, two spaces between: no words run together
     numbers = [max(len(head), least) for head, least in zip(heads[1:5], (7, 9, 10, 6), strict=True)]
     fmt = "  ".join([f"{{:<{width}}}", *(f"{{:>{w}}}" for w in numbers), "{}"])
@@ -240,7 +254,7 @@ def plan_table(plan: Any, lang: str, *, details: bool = False) -> str:
                       or status_text(line, lang))
             rows.append(
                 fmt.format(
-                    display_name(line.product),
+                    names[line.product],
                     format_number(line.explanation.displayed_forecast(), lang, d),
                     format_number(line.explanation.displayed_suggestion(), lang, d),
                     f"{format_number(100 * out.p_sellout, lang, 0)} %" if out else "",

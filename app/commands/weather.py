@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app.cli_text import _
 from app.commands.args import allow_dates, date_arg
 from calendars.errors import CalendarError
 from calendars.texts import render
@@ -21,14 +22,16 @@ from forecasting.operations.shop import default_shop_path, open_shop
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the weather command."""
-    parser.add_argument("file", nargs="?", help="weather file to import")
-    parser.add_argument("--shop", default=argparse.SUPPRESS, help="shop file to write to")
-    parser.add_argument("--kind", choices=["observation", "forecast"], default="observation")
-    parser.add_argument("--date", type=date_arg, help="day of a forecast typed in by hand")
-    parser.add_argument("--max-temp", type=float, help="forecast maximum temperature (°C)")
-    parser.add_argument("--rain", help="forecast rain: ja/nein, yes/no or millimetres")
-    parser.add_argument("--fetch", action="store_true", help="fetch the 7-day forecast online")
-    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS)
+    parser.add_argument("file", nargs="?", help=_("weather file to import"))
+    parser.add_argument("--shop", metavar=_("FILE"), default=argparse.SUPPRESS, help=_("shop file to write to"))
+    parser.add_argument("--kind", choices=["observation", "forecast"], default="observation",
+                        help=_("observed weather or a forecast (default: observation)"))
+    parser.add_argument("--date", metavar=_("DATE"), type=date_arg, help=_("day of a forecast typed in by hand"))
+    parser.add_argument("--max-temp", type=float, help=_("forecast maximum temperature (°C)"))
+    parser.add_argument("--rain", help=_("forecast rain: ja/nein, yes/no or millimetres"))
+    parser.add_argument("--fetch", action="store_true", help=_("fetch the 7-day forecast online"))
+    parser.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS,
+                        help=_("language of the output (default: de)"))
     allow_dates(parser)
 
 

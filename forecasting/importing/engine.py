@@ -21,6 +21,8 @@ from typing import Any
 from calendars.plausible import DateWindow, name_problem
 from forecasting.errors import UserError
 from forecasting.importing.dates import Pending, resolve, show_pending
+from forecasting.importing.dsfinvk import ExportData, read_export
+from forecasting.importing.dsfinvk_files import is_export
 from forecasting.importing.layouts import (
     LIMIT,
     Collector,
@@ -30,6 +32,7 @@ from forecasting.importing.layouts import (
     reason_params,
 )
 from forecasting.importing.mapping import Mapping
+from forecasting.importing.money import money_column
 from forecasting.importing.names import clean_name, name_key
 from forecasting.importing.reader import (
     Record,
@@ -55,9 +58,9 @@ from forecasting.progress import NullProgress, Progress
 from forecasting.safe_text import display_name
 from forecasting.store.file import Shop
 from forecasting.store.products import aliases as stored_aliases
-from forecasting.store.products import product_ids, save_alias, save_product
+from forecasting.store.products import load_products, product_ids, save_alias, save_product
 from forecasting.store.sales import SalesRow, insert_rows, quantities_of
-from forecasting.values.products import Product
+from forecasting.values.products import MONEY_UNITS, Product
 
 ON_CONFLICT = ("keep", "replace")
 ZERO = Decimal(0)
@@ -97,7 +100,11 @@ class Day:
 # -- reading ----------------------------------------------------------------------------------
 def file_columns(path: str | Path, mapping: Mapping) -> list[str]:
     """The column names the engine will use for this file and mapping (for previews/wizards)."""
-    path = Path(path)
+    return _sample_table(Path(path), mapping)[0]
+
+
+def _sample_table(path: Path, mapping: Mapping) -> tuple[list[str], list[Record]]:
+    """(column names, the sampled data rows) of the file as the mapping reads it."""
     sample = list(
         itertools.islice(
             records(path, mapping.encoding, mapping.separator, mapping.sheet), SAMPLE_ROWS
@@ -109,7 +116,29 @@ def file_columns(path: str | Path, mapping: Mapping) -> list[str]:
             raise UserError("import.empty", file=path.name)
         header = sample[mapping.header_row - 1]
     data = sample[mapping.header_row :]
-    return column_names(header, table_width(header, [r for r in data if _width(r)]))
+    return column_names(header, table_width(header, [r for r in data if _width(r)])), data
+
+
+def money_columns(columns: list[str], rows: list[Record], mapping: Mapping) -> list[str]:
+    """The mapped quantity columns that hold money (by name or by their cells)."""
+    chosen = mapping.product_columns if mapping.layout == "wide" else [mapping.quantity_column]
+    found = []
+    for name in chosen:
+        if name is None or name not in columns:
+            continue
+        i = columns.index(name)
+        if money_column(name, [r[i] for r in rows if i < len(r)]):
+            found.append(name)
+    return found
+
+
+def _check_unit(path: Path, mapping: Mapping, columns: list[str], rows: list[Record]) -> None:
+    """Refuse to read a money column as pieces unless the user said which unit it counts."""
+    if mapping.unit is not None:
+        return
+    money = money_columns(columns, rows, mapping)
+    if money:
+        raise UserError("import.money_column", file=path.name, column=money[0])
 
 
 def _check_mapping(path: Path, mapping: Mapping) -> None:
@@ -146,18 +175,21 @@ def read_file(
     """Stream the file into exact daily totals and a tally of every row (nothing is written);
     rows dated outside `window` (default 2000-01-01 .. today + 2 years) are rejected."""
     path = Path(path)
+    if is_export(path):  # a DSFinV-K export (zip or folder): forecasting/importing/dsfinvk.py
+        return read_export(path, mapping, progress=progress, window=window)
     progress = progress or NullProgress()
     if not path.is_file():
         raise UserError("import.file_not_found", file=str(path))
     if mapping is None:
         mapping = detect_mapping(path)
     _check_mapping(path, mapping)
-    columns = file_columns(path, mapping)
+    columns, sample = _sample_table(path, mapping)
     for name in mapping.columns_used():
         if name not in columns:
             raise UserError(
                 "import.unknown_column", file=path.name, column=name, columns=", ".join(columns)
             )
+    _check_unit(path, mapping, columns, sample)
     counter = [0]
     total = workbook_row_count(path, mapping.sheet) if is_workbook(path) else path.stat().st_size
 
@@ -282,6 +314,19 @@ def _resolve(
     return out
 
 
+def _check_units(data: FileData, report: ImportReport, shop: Shop | None,
+                 resolved: dict[str, dict[dt.date, Day]]) -> None:
+    """Refuse to add euros to a product counted in pieces, or pieces to one kept in euros."""
+    if shop is None:
+        return
+    unit = data.mapping.unit or Product.unit
+    for product in load_products(shop):
+        if product.name in resolved and product.unit != unit and (
+                unit in MONEY_UNITS or product.unit in MONEY_UNITS):
+            raise _refuse("import.unit_mismatch", report, file=data.path, product=product.name,
+                          unit=product.unit, file_unit=unit)
+
+
 def _refuse_date(
     data: FileData, report: ImportReport, row: int, value: str, count: int
 ) -> ImportRefusedError:
@@ -371,10 +416,12 @@ def _plan(data: FileData, shop: Shop | None, options: ImportOptions) -> tuple[Pl
         tally=data.tally,
         dry_run=options.dry_run,
         on_conflict=options.on_conflict,
+        export=data.summary() if isinstance(data, ExportData) else None,
     )
     if options.on_conflict not in (None, *ON_CONFLICT):
         raise UserError("import.bad_on_conflict", value=str(options.on_conflict))
     resolved = _resolve(data, report, shop)
+    _check_units(data, report, shop, resolved)
     in_file = _file_totals(data, shop)
     known, _ = shop_names(shop)
     known_names = set(known.values())
@@ -501,8 +548,9 @@ def write_import(
     progress.report(0.85, "import.write")
     with shop.transaction():
         plan, report = _plan(data, shop, options)
+        unit = data.mapping.unit or Product.unit
         for name in plan.created:
-            save_product(shop, Product(name=name))
+            save_product(shop, Product(name=name, unit=unit))
         ids = product_ids(shop)
         known, _ = shop_names(shop)
         for alias, target in data.mapping.aliases.items():

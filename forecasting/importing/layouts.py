@@ -69,6 +69,8 @@ class Tally:
     # of the rejected rows: those with an implausible date, quantity or name, and the first one
     implausible: int = 0
     first_implausible: Rejection | None = None
+    # rows that are no sales and are left out by design, by why (a till's training receipts)
+    left_out: dict[str, int] = dataclasses.field(default_factory=dict)
 
     def accounted(self) -> int:
         """The sum of all buckets; equals rows_read when no row went missing."""
@@ -80,6 +82,7 @@ class Tally:
             + self.other_branch
             + self.no_values
             + self.footer
+            + sum(self.left_out.values())
         )
 
 

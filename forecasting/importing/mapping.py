@@ -18,6 +18,8 @@ LAYOUTS = ("receipts", "daily", "wide")
 DATE_ORDERS = ("DMY", "MDY")
 SEPARATORS = (",", ";", "\t", "|")
 MAPPING_VERSION = 1
+#: What the quantity column counts: pieces (the default of a product) or euros (a till's turnover).
+UNITS = ("Stück", "EUR")
 
 
 @dataclasses.dataclass
@@ -33,6 +35,8 @@ class Mapping:
         following non-blank row is the next day.
     product_name: the one product of a file without a product column (a single numeric series).
     aliases: spelling in the file -> product name in the shop; remembered in the shop file.
+    unit: what the quantities count, one of UNITS; None = not said, and a column that holds money
+        (forecasting.importing.money) is then refused rather than read as pieces.
     """
 
     layout: str = "daily"
@@ -58,6 +62,7 @@ class Mapping:
     sold_out_column: str | None = None
     product_columns: list[str] = dataclasses.field(default_factory=list)
     aliases: dict[str, str] = dataclasses.field(default_factory=dict)
+    unit: str | None = None
     version: int = MAPPING_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,10 +99,12 @@ class Mapping:
         if self.decimal not in (".", ","):
             raise bad(f"decimal={self.decimal!r}")
         if (
-            self.thousands not in ("", ".", ",", " ", "'", "\u00a0")
+            self.thousands not in ("", ".", ",", " ", "'", "\u00a0", "\u202f", "\u2019")
             or self.thousands == self.decimal
         ):
             raise bad(f"thousands={self.thousands!r}")
+        if self.unit is not None and self.unit not in UNITS:
+            raise bad(f"unit={self.unit!r}")
         if self.date_order is not None and self.date_order not in DATE_ORDERS:
             raise bad(f"date_order={self.date_order!r}")
         if not isinstance(self.header_row, int) or self.header_row < 0:

@@ -10,21 +10,30 @@ import re
 from decimal import Decimal, InvalidOperation
 
 _UNITS = r"(?:\s*(?:€|EUR|Stk\.?|Stück|St\.?|pcs|kg|g|x))?"
+#: Characters that group thousands in German, Swiss, French or English files: point, comma, space,
+#: no-break space, narrow no-break space (what Excel and LibreOffice write), apostrophe and the
+#: typographic apostrophe (Swiss). Whatever the file's decimal sign is, the others group digits.
+GROUPING = ".,' \u00a0\u202f\u2019"
 
 
 def _pattern(decimal: str, thousands: str) -> re.Pattern[str]:
     d = re.escape(decimal)
-    if thousands:
-        t = re.escape(thousands)
-        integer = rf"(?:\d{{1,3}}(?:{t}\d{{3}})+|\d+)"
-    else:
-        integer = r"\d+"
+    groups = "".join(re.escape(c) for c in dict.fromkeys(thousands + GROUPING) if c != decimal)
+    # one grouping sign per number, in strict groups of three ("1.625,69", "1 625,69", "1'625.69")
+    integer = rf"(?:\d{{1,3}}(?P<g>[{groups}])\d{{3}}(?:(?P=g)\d{{3}})*|\d+)"
     body = rf"(?:{integer}(?:{d}\d*)?|{d}\d+)"
-    return re.compile(rf"^\s*(?:€\s*)?([+\-−]?)\s*({body})\s*(-?){_UNITS}\s*$", re.IGNORECASE)
+    return re.compile(
+        rf"^\s*(?:€\s*)?(?P<sign>[+\-−]?)\s*(?P<body>{body})\s*(?P<minus>-?){_UNITS}\s*$",
+        re.IGNORECASE,
+    )
 
 
 class NumberParser:
-    """Parses number cells in one decimal style, remembering each distinct text it has seen."""
+    """Parses number cells in one decimal style, remembering each distinct text it has seen.
+
+    Thousands are grouped by any sign in GROUPING other than the decimal one, not only by the one
+    detected in the sample: a file's biggest days ("1.625,69") are often beyond the sampled rows.
+    """
 
     def __init__(self, decimal: str = ".", thousands: str = "") -> None:
         self.decimal = decimal
@@ -56,9 +65,9 @@ class NumberParser:
         match = self._re.match(text)
         if match is None:
             return None
-        sign, body, trailing_minus = match.groups()
-        if self.thousands:
-            body = body.replace(self.thousands, "")
+        sign, body, trailing_minus = match.group("sign", "body", "minus")
+        if match.group("g"):
+            body = body.replace(match.group("g"), "")
         body = body.replace(self.decimal, ".")
         if body.endswith("."):
             body = body[:-1]
@@ -86,7 +95,7 @@ _POINT_GROUPED = re.compile(r"^\s*[+\-]?\d{1,3}(?:,\d{3})+\s*$")
 _COMMA_GROUPED = re.compile(r"^\s*[+\-]?\d{1,3}(?:\.\d{3})+\s*$")
 
 
-_OTHER_GROUPING = re.compile(r"(?<=\d)[ \u00a0'](?=\d{3}(?!\d))")
+_OTHER_GROUPING = re.compile(r"(?<=\d)[ \u00a0\u202f'\u2019](?=\d{3}(?!\d))")
 
 
 def detect_decimal(cells: list[str], separator: str) -> tuple[str, str]:

@@ -8,13 +8,13 @@ line break stays one record (one spreadsheet row), as in Excel.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from calendars import text_files
 from forecasting.errors import UserError
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -73,36 +73,9 @@ class CountingReader(io.RawIOBase):
 
 
 def detect_encoding(path: Path) -> str:
-    """BOM first; else UTF-8 if the whole file decodes; else Windows-1252 (or Latin-1)."""
+    """The text file's encoding (calendars.text_files: the one reader of every text file)."""
     refuse_other_spreadsheets(path)
-    with open(path, "rb") as fh:
-        head = fh.read(4)
-        if head.startswith(codecs.BOM_UTF8):
-            return "utf-8-sig"
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return "utf-16"
-        if len(head) >= 4 and head[1] == 0 and head[3] == 0 and head[0] and head[2]:
-            return "utf-16-le"
-        if len(head) >= 4 and head[0] == 0 and head[2] == 0 and head[1] and head[3]:
-            return "utf-16-be"
-        fh.seek(0)
-        decoder = codecs.getincrementaldecoder("utf-8")()
-        cp1252_ok = True
-        try:
-            while chunk := fh.read(1 << 20):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
-            return "utf-8"
-        except UnicodeDecodeError:
-            pass
-        fh.seek(0)
-        while chunk := fh.read(1 << 20):
-            try:
-                chunk.decode("cp1252")
-            except UnicodeDecodeError:
-                cp1252_ok = False
-                break
-    return "cp1252" if cp1252_ok else "latin-1"
+    return text_files.detect_encoding(path)
 
 
 def text_records(

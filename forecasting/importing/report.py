@@ -79,6 +79,8 @@ class ImportReport:
     products_created: list[str] = dataclasses.field(default_factory=list)
     branches: list[str] = dataclasses.field(default_factory=list)
     refusal: dict[str, Any] | None = None
+    # a DSFinV-K export: {"registers": [...], "closings": n, "receipts": {BON_TYP: n}}
+    export: dict[str, Any] | None = None
     # daily/wide layouts: product-days that had several rows (summed, like a correction row)
     merged_days: list[tuple[str, dt.date, int]] = dataclasses.field(default_factory=list)
     merged_day_count: int = 0
@@ -129,6 +131,7 @@ class ImportReport:
             "rows_other_branch": t.other_branch,
             "rows_without_values": t.no_values,
             "rows_footer": [dataclasses.asdict(r) for r in t.footer_rows],
+            "rows_left_out": dict(sorted(t.left_out.items())),
             "rows_accounted": t.accounted(),
             "days_new": self.days_new,
             "days_unchanged": self.days_unchanged,
@@ -151,6 +154,7 @@ class ImportReport:
             "on_conflict": self.on_conflict,
             "products_created": self.products_created,
             "branches": self.branches,
+            "export": self.export,
             "date_order": self.date_order,
             "reconciled": self.reconciled,
             "totals": [
@@ -184,6 +188,17 @@ def reason_text(code: str, lang: str) -> str:
     return render(code if code.startswith("sanity.") else f"import.reason.{code}", lang)
 
 
+def left_out_text(left_out: dict[str, int], lang: str) -> str:
+    """ "Bontyp AVTraining 12, Vorgang Pfand 3": why rows were left out, most first (codes are
+    "kind:value", e.g. "receipt:AVTraining", "business:Pfand")."""
+    parts = []
+    for code, count in sorted(left_out.items(), key=lambda item: (-item[1], item[0])):
+        kind, _, value = code.partition(":")
+        words = render(f"import.left_out.{kind}", lang, value=value)
+        parts.append(f"{words} {format_number(count, lang)}")
+    return ", ".join(parts)
+
+
 def _plain(value: Decimal) -> str:
     """A Decimal without exponent or trailing zeros: 0.000000000000031 (not 3.1E-14), 218."""
     return format(value.normalize(), "f") if value else "0"
@@ -210,11 +225,20 @@ def render_report(report: ImportReport, lang: str = "de") -> str:
             rejected=n(t.rejected),
             header=n(t.header),
             blank=n(t.blank),
-            other=n(t.other_branch + t.no_values + t.footer),
+            other=n(t.other_branch + t.no_values + t.footer + sum(t.left_out.values())),
         ),
     ]
     if t.implausible:
         lines.append(render("sanity.report_rows", lang, count=n(t.implausible)))
+    if report.export:
+        lines.append(render("import.report.export", lang,
+                            registers=", ".join(report.export["registers"]),
+                            closings=n(report.export["closings"]),
+                            receipts=", ".join(f"{kind} {n(count)}" for kind, count in
+                                               report.export["receipts"].items())))
+    if t.left_out:
+        lines.append(render("import.report.left_out", lang, count=n(sum(t.left_out.values())),
+                            kinds=left_out_text(t.left_out, lang)))
     for r in t.rejections[:SHOWN_IN_TEXT]:
         lines.append(
             "  "

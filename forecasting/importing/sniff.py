@@ -15,7 +15,9 @@ from pathlib import Path
 
 from forecasting.errors import UserError
 from forecasting.importing.dates import parse_time, split_date
+from forecasting.importing.dsfinvk_files import export_mapping, is_export
 from forecasting.importing.mapping import SEPARATORS, Mapping
+from forecasting.importing.money import money_name
 from forecasting.importing.names import name_key
 from forecasting.importing.numbers import detect_decimal, is_empty
 from forecasting.importing.reader import Record, detect_encoding, is_workbook, workbook_records
@@ -23,7 +25,7 @@ from forecasting.importing.reader import Record, detect_encoding, is_workbook, w
 SAMPLE_ROWS = 300
 HEADER_SEARCH = 40
 _LOOSE_NUMBER = re.compile(
-    r"^\s*[+\-−]?\s*(?:€\s*)?\d[\d.,' \u00a0]*(?:\s*(?:€|EUR|kg|Stk\.?))?-?\s*$"
+    r"^\s*[+\-−]?\s*(?:€\s*)?\d[\d.,' \u00a0\u202f\u2019]*(?:\s*(?:€|EUR|kg|Stk\.?))?-?\s*$"
 )
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -316,14 +318,22 @@ def _fits(role: str, profile: Counter[str]) -> bool:
 def assign_roles(names: list[str], profiles: list[Counter[str]]) -> dict[str, int]:
     """Role -> column index, from header words checked against the column's content."""
     roles: dict[str, int] = {}
+    money: list[int] = []  # "Umsatz", "Betrag": a quantity only if no column counts pieces
     for i, name in enumerate(names):
         role = _role_of(name)
         if role is None or role in roles:
             continue
         if role == "time" and _share(profiles[i], "date") >= 0.5 and "date" not in roles:
             role = "date"
+        if role == "quantity" and money_name(name):
+            money.append(i)
+            continue
         if _fits(role, profiles[i]):
             roles[role] = i
+    if "quantity" not in roles:
+        fitting = [i for i in money if _fits("quantity", profiles[i])]
+        if fitting:
+            roles["quantity"] = fitting[0]
     taken = set(roles.values())
     if "date" not in roles:
         for i, p in enumerate(profiles):
@@ -337,6 +347,8 @@ def assign_roles(names: list[str], profiles: list[Counter[str]]) -> dict[str, in
 def detect_mapping(path: str | Path, *, sheet: str | None = None) -> Mapping:
     """A first guess of the mapping for `path`, for the user to check (see docs/import.md)."""
     path = Path(path)
+    if is_export(path):  # a DSFinV-K export: the spec fixes the columns
+        return export_mapping()
     try:
         return _detect(path, sheet)
     except csv.Error as exc:

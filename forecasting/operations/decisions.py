@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from forecasting.errors import UserError
 from forecasting.operations.edits import EditBatch, SetDecision
 from forecasting.operations.sheet import OrderSheet, SheetLine
+from forecasting.texts import LANGUAGES, Words, render
 from forecasting.values.decisions import REASON_CODES, OrderDecision, current_user
 
 TOLERANCE = 1e-9  # quantities closer than this are the same order
@@ -42,12 +43,41 @@ def check_quantity(value: float, line: SheetLine | None = None) -> float:
     return float(value)
 
 
-def check_reason(code: str | None, note: str) -> None:
-    """A known reason code; "other" needs a note."""
-    if code is not None and code not in REASON_CODES:
-        raise UserError("cli.order.bad_reason", value=code, codes=", ".join(REASON_CODES))
+REASON_NAMES = Words(tuple(f"reason.name.{code}" for code in REASON_CODES))
+
+
+def _folded(word: str) -> str:
+    return " ".join(word.replace("_", " ").replace("-", " ").split()).casefold()
+
+
+def reason_code(word: str) -> str | None:
+    """The reason a word names: its code, or its name or label in German or English, in any case
+    ("Wetter", "WEATHER", "Das Wetter wird anders" are all "weather"); None if none."""
+    wanted = _folded(word)
+    for code in REASON_CODES:
+        names = {code} | {render(f"{kind}.{code}", lang) for kind in ("reason.name",
+                                                                      "cli.order.reason")
+                          for lang in LANGUAGES}
+        if wanted in {_folded(name) for name in names}:
+            return code
+    return None
+
+
+def reason_names(lang: str) -> list[str]:
+    """The reasons' names as the owner types them, in `lang`."""
+    return [render(code, lang) for code in REASON_NAMES.codes]
+
+
+def check_reason(word: str | None, note: str) -> str | None:
+    """The reason code `word` names (None: no reason given); "other" needs a note."""
+    if word is None:
+        return None
+    code = reason_code(word)
+    if code is None:
+        raise UserError("cli.order.bad_reason", value=word, codes=REASON_NAMES)
     if code == "other" and not note.strip():
         raise UserError("cli.order.note_needed")
+    return code
 
 
 def accept(sheet: OrderSheet, products: Iterable[str] | None = None, by: str | None = None
@@ -66,7 +96,7 @@ def order(sheet: OrderSheet, product: str, quantity: float, code: str | None = N
     """Order `quantity` of one product; a quantity other than the suggestion needs a reason."""
     line = sheet.line(product)
     quantity = check_quantity(quantity, line)
-    check_reason(code, note)
+    code = check_reason(code, note)
     if needs_reason(line, quantity) and code is None:
         raise UserError("order.reason_needed", name=product)
     return SetDecision(product, sheet.day, decision(sheet.day, line, quantity, code, note, by),

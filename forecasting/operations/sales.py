@@ -3,9 +3,11 @@ the import is complete), and days removed again (e.g. a typo dated 01.01.0001)."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from forecasting.importing.dsfinvk import ExportData
 from forecasting.importing.engine import (
     FileData,
     ImportOptions,
@@ -14,6 +16,7 @@ from forecasting.importing.engine import (
     read_file,
     write_import,
 )
+from forecasting.importing.facts import Location, OpeningFacts, opening_facts
 from forecasting.importing.mapping import Mapping
 from forecasting.operations.changes import Changes
 from forecasting.progress import Progress
@@ -21,6 +24,8 @@ from forecasting.store import sales
 from forecasting.store.backups import before_import
 from forecasting.store.create import new_shop_file
 from forecasting.store.file import Shop
+from forecasting.store.receipts import save_receipt_days
+from forecasting.store.settings import load_settings, save_settings
 from forecasting.values.sales import RemovedDay
 
 
@@ -34,6 +39,10 @@ def import_sales(shop: Shop, data: FileData, options: ImportOptions | None = Non
     ImportRefusedError with the report, nothing written)."""
     with before_import(shop), shop.transaction():
         report = write_import(data, shop, options, progress=progress)
+        if isinstance(data, ExportData):  # DSFinV-K: the receipt times of the export's days
+            keep = options is not None and options.on_conflict == "keep"
+            written = save_receipt_days(shop, data.receipt_days, replace=not keep)
+            shop.log("receipts.imported", {"file": data.path, "days": written})
         if _changed(report):
             shop.mark_data_changed()
     return report, Changes(data=_changed(report))
@@ -52,15 +61,23 @@ def import_file(shop: Shop, path: str | Path, mapping: Mapping | None = None,
 
 
 def import_into_new_shop(path: Path, data: FileData, options: ImportOptions | None, *,
-                         name: str, state: str, progress: Progress | None = None
-                         ) -> ImportReport:
-    """A new shop file at `path` holding the file's sales: refusals raise before anything is
+                         name: str, location: Location, progress: Progress | None = None
+                         ) -> tuple[ImportReport, OpeningFacts]:
+    """A new shop file at `path` holding the file's sales, located where `location` says and
+    open on the weekdays (and public holidays) the sales show: refusals raise before anything is
     created, and the file appears only when the import is complete (a killed import or another
     import creating the same shop leaves no half-made file)."""
     plan_import(data, None, options)
-    with new_shop_file(path, name=name, state=state) as shop:
+    with new_shop_file(path, name=name, state=location.state, postal_code=location.postal_code,
+                       latitude=location.latitude, longitude=location.longitude) as shop:
         report, _ = import_sales(shop, data, options, progress=progress)
-    return report
+        frame = sales.read_sales(shop)
+        days = {d.date() for d in frame.loc[frame["quantity"] != 0, "date"]}
+        facts = opening_facts(days, location.state)
+        settings = dataclasses.replace(load_settings(shop), opening_days=facts.opening_days,
+                                       open_on_public_holidays=facts.open_on_public_holidays)
+        save_settings(shop, settings)
+    return report, facts
 
 
 def dry_run(shop: Shop | None, data: FileData, options: ImportOptions | None = None

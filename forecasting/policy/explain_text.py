@@ -59,6 +59,22 @@ def _weather_label(step: Step, lang: str) -> str:
     return render(f"policy.step.weather_{kind}", lang)
 
 
+def _iso_date(value: str, lang: str) -> str:
+    return format_date(dt.date.fromisoformat(value), lang)
+
+
+def stale_text(last: dt.date, days: int, lang: str = "de") -> str:
+    """ "Verkaufsdaten nur bis 31.07.2018 (4 Jahre alt)": how old the newest sales are (`days`
+    before the order day)."""
+    if days <= 60:
+        age = render("policy.stale_history.weeks", lang, n=days // 7)
+    elif days < 730:
+        age = render("policy.stale_history.months", lang, n=days // 30)
+    else:
+        age = render("policy.stale_history.years", lang, n=days // 365)
+    return render("policy.stale_history", lang, date=format_date(last, lang), age=age)
+
+
 def _pack(value: float, lang: str) -> str:
     return _num(value, lang, 0 if float(value).is_integer() else 1)
 
@@ -81,7 +97,12 @@ def step_label(step: Step, lang: str = "de") -> str:
     if code.startswith("weather_"):
         return _weather_label(step, lang)
     if code == "recent_level":
-        return render("policy.step." + ("recent_up" if step.amount >= 0 else "recent_down"), lang)
+        key = "recent_up" if step.amount >= 0 else "recent_down"
+        if p.get("until"):
+            return render(f"policy.step.{key}_until", lang, date=_iso_date(p["until"], lang))
+        return render(f"policy.step.{key}", lang)
+    if code == "sellouts" and p.get("until"):
+        return render("policy.step.sellouts_until", lang, date=_iso_date(p["until"], lang))
     if code == "sellouts":
         count = int(p.get("count", 0))
         if count <= 0:
@@ -172,6 +193,8 @@ def explanation_lines(expl: Explanation, lang: str = "de", *, hide_zero: bool = 
     d = expl.decimals
     shown = expl.displayed_amounts()
     lines: list[str] = []
+    if expl.stale_since is not None:
+        lines.append(stale_text(expl.stale_since, expl.stale_days, lang))
     for step, amount in zip(expl.forecast_steps, shown, strict=False):
         if step.code == "baseline" or not (hide_zero and amount == 0):
             lines.append(step_text(step, amount, lang, d))
@@ -210,15 +233,19 @@ def reason_line(expl: Explanation, lang: str = "de", *, limit: int = 3,
     ranked = sorted(((abs(a), step_label(s, lang)) for s, a in own), key=lambda t: -t[0])
     covers = [step_label(s, lang) for s, a in zip(expl.steps, shown, strict=True)
               if s.code == "stock_covers" and a != 0]
+    stale = ([stale_text(expl.stale_since, expl.stale_days, lang)]
+             if expl.stale_since is not None else [])
     if not ranked:
         if covers:
-            return covers[0]
-        if not expl.steps:
-            return ""
-        daily = len(own) < len(shown_reasons(expl))
-        return render("policy.reason.as_the_day" if daily else "policy.reason.usual", lang)
-    # goods that keep with enough stock order nothing: that is the first thing to say
-    return ", ".join(covers + [label for _, label in ranked[: limit - len(covers)]])
+            first = covers[0]
+        elif not expl.steps:
+            first = ""
+        else:
+            daily = len(own) < len(shown_reasons(expl))
+            first = render("policy.reason.as_the_day" if daily else "policy.reason.usual", lang)
+        return ", ".join([*stale, first]) if first else ""
+    # an old history, then goods that keep with enough stock: the first things to say
+    return ", ".join(stale + covers + [label for _, label in ranked[: limit - len(covers)]])
 
 
 def day_reason_text(reason: DayReason, lang: str = "de") -> str:

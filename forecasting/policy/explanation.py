@@ -10,6 +10,7 @@ up exactly to the displayed forecast and suggestion.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -69,6 +70,10 @@ class Explanation:
     suggestion: float
     decimals: int = 0
     notes: list[Note] = dataclasses.field(default_factory=list)
+    # the last day with sales when it is not recent (see plan.RECENT_DAYS), and how many days
+    # before the order day it was: said first
+    stale_since: dt.date | None = None
+    stale_days: int = 0
 
     @property
     def forecast_steps(self) -> list[Step]:

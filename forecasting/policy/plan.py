@@ -368,7 +368,31 @@ def build_order_plan(
         for p in products
     ]
     note_sales_outside_window(shop, lines)
+    mark_stale_history(last_sales_date(shop), day, lines)
     return OrderPlan(settings.name, day, lines, version, now, None)
+
+
+#: Sales at most this many days before the order day are "recent". When the newest sales are
+#: older, the reasons say so first, and what the history ended with is dated, never "zuletzt".
+RECENT_DAYS = 28
+#: The steps that speak of the latest sales ("zuletzt mehr verkauft", "zuletzt ausverkauft").
+RECENT_STEPS = ("recent_level", "sellouts")
+
+
+def mark_stale_history(last: dt.date | None, day: dt.date, lines: list[OrderLine]) -> None:
+    """On every ordering line: the history ends `last`, more than RECENT_DAYS before `day`."""
+    if last is None or (day - last).days <= RECENT_DAYS:
+        return
+    for line in lines:
+        expl = line.explanation
+        if not expl.steps:
+            continue
+        expl.stale_since, expl.stale_days = last, (day - last).days
+        expl.steps = [
+            dataclasses.replace(s, params={**s.params, "until": last.isoformat()})
+            if s.code in RECENT_STEPS else s
+            for s in expl.steps
+        ]
 
 
 def note_sales_outside_window(shop: Shop, lines: list[OrderLine]) -> None:

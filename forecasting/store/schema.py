@@ -163,7 +163,26 @@ DROP TABLE models;
 INSERT OR IGNORE INTO meta(key, value) VALUES ('shop_id', lower(hex(randomblob(16))));
 """
 
+# V6 (issue 15, DSFinV-K import): receipt times per day -- first and last sale, and per hour the
+# sales receipts and the net quantity they sold -- for later intraday features.
 V6 = """
+CREATE TABLE receipt_days (
+    date TEXT PRIMARY KEY,
+    first_sale TEXT,
+    last_sale TEXT,
+    receipts INTEGER NOT NULL CHECK (receipts >= 0)
+) WITHOUT ROWID;
+CREATE TABLE receipt_hours (
+    date TEXT NOT NULL REFERENCES receipt_days(date) ON DELETE CASCADE,
+    hour INTEGER NOT NULL CHECK (hour BETWEEN 0 AND 23),
+    receipts INTEGER NOT NULL CHECK (receipts >= 0),
+    quantity REAL NOT NULL,
+    PRIMARY KEY (date, hour)
+) WITHOUT ROWID;
+"""
+
+# V7 (issue 19, supplier lists): suppliers the owner describes and the products' article numbers.
+V7 = """
 CREATE TABLE suppliers (
     name TEXT PRIMARY KEY,
     customer_number TEXT NOT NULL DEFAULT '',
@@ -172,5 +191,5 @@ CREATE TABLE suppliers (
 ALTER TABLE products ADD COLUMN article_number TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
 CURRENT_VERSION = len(MIGRATIONS)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+#: Units that are money: a product imported from a till's turnover is planned in euros, and lists
+#: name the unit next to the product so no one reads the numbers as pieces.
+MONEY_UNITS = ("EUR", "€")
+
 
 @dataclasses.dataclass
 class Product:

@@ -262,22 +262,22 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="433"/>
+        <location filename="../../app/import_wizard.py" line="525"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="444"/>
+        <location filename="../../app/import_wizard.py" line="536"/>
         <source>Importing… You can keep working meanwhile.</source>
         <translation>Import läuft… Sie können währenddessen weiterarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="467"/>
+        <location filename="../../app/import_wizard.py" line="559"/>
         <source>Importing…</source>
         <translation>Import läuft…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="474"/>
+        <location filename="../../app/import_wizard.py" line="566"/>
         <source>%1 rows imported.</source>
         <translation>%1 Zeilen importiert.</translation>
     </message>
@@ -285,11 +285,11 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="74"/>
+        <location filename="../../app/import_wizard.py" line="77"/>
         <source>Drop your file here
-(CSV, TXT or Excel from the till or a spreadsheet)</source>
+(CSV, TXT or Excel from the till or a spreadsheet, or the till&apos;s DSFinV-K export as .zip or folder)</source>
         <translation>Datei hier ablegen
-(CSV, TXT oder Excel aus der Kasse oder einer Tabelle)</translation>
+(CSV, TXT oder Excel aus der Kasse oder einer Tabelle, oder der DSFinV-K-Export der Kasse als ZIP oder Ordner)</translation>
     </message>
 </context>
 <context>
@@ -396,61 +396,76 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="95"/>
-        <location filename="../../app/import_wizard.py" line="145"/>
+        <location filename="../../app/import_wizard.py" line="98"/>
+        <location filename="../../app/import_wizard.py" line="154"/>
         <source>Choose a file</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="96"/>
+        <location filename="../../app/import_wizard.py" line="99"/>
         <source>Nothing is written to your shop before the last step.</source>
         <translation>Vor dem letzten Schritt wird nichts in Ihren Laden geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="99"/>
+        <location filename="../../app/import_wizard.py" line="102"/>
         <source>File name</source>
         <translation>Dateiname</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="100"/>
+        <location filename="../../app/import_wizard.py" line="103"/>
         <source>&amp;Choose file…</source>
         <translation>&amp;Datei wählen…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="106"/>
+        <location filename="../../app/import_wizard.py" line="104"/>
+        <source>Choose f&amp;older…</source>
+        <translation>&amp;Ordner wählen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="105"/>
+        <source>An unpacked DSFinV-K export of the till</source>
+        <translation>Ein entpackter DSFinV-K-Export der Kasse</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="112"/>
         <source>&amp;Sales history</source>
         <translation>&amp;Verkaufszahlen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="106"/>
+        <location filename="../../app/import_wizard.py" line="112"/>
         <source>&amp;Weather</source>
         <translation>W&amp;etter</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="107"/>
+        <location filename="../../app/import_wizard.py" line="113"/>
         <source>&amp;Events (ICS or CSV)</source>
         <translation>E&amp;reignisse (ICS oder CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="118"/>
+        <location filename="../../app/import_wizard.py" line="124"/>
         <source>What is in the file?</source>
         <translation>Was steht in der Datei?</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="146"/>
-        <source>Data files (*.csv *.txt *.xlsx *.xls *.ics);;All files (*)</source>
-        <translation>Datendateien (*.csv *.txt *.xlsx *.xls *.ics);;Alle Dateien (*)</translation>
+        <location filename="../../app/import_wizard.py" line="155"/>
+        <source>Data files (*.csv *.txt *.xlsx *.xls *.zip *.ics);;All files (*)</source>
+        <translation>Datendateien (*.csv *.txt *.xlsx *.xls *.zip *.ics);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="160"/>
+        <source>Choose the export folder</source>
+        <translation>Ordner des Exports wählen</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="58"/>
+        <location filename="../../app/import_wizard.py" line="61"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="500"/>
+        <location filename="../../app/import_wizard.py" line="592"/>
         <source>Import data</source>
         <translation>Daten importieren</translation>
     </message>
@@ -471,12 +486,12 @@
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../../app/launch.py" line="139"/>
+        <location filename="../../app/launch.py" line="156"/>
         <source>%1 is already open in Bestellkompass; that window was brought to the front.</source>
         <translation>%1 ist schon in Bestellkompass geöffnet; jenes Fenster wurde nach vorne geholt.</translation>
     </message>
     <message>
-        <location filename="../../app/launch.py" line="146"/>
+        <location filename="../../app/launch.py" line="163"/>
         <source>%1 is already open in another Bestellkompass window (process %2 on computer %3). Please continue there, or close that window first.</source>
         <translation>%1 ist schon in einem anderen Bestellkompass-Fenster geöffnet (Prozess %2 auf Rechner %3). Bitte dort weiterarbeiten oder jenes Fenster zuerst schließen.</translation>
     </message>
@@ -669,72 +684,77 @@
         <translation>Listen (*.csv *.xlsx *.xls);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="209"/>
-        <source>Stock list saved: %1 product(s) for %2.</source>
-        <translation>Bestandsliste gespeichert: %1 Produkt(e) für %2.</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="214"/>
+        <location filename="../../app/main_window.py" line="215"/>
         <source>Importing stock list…</source>
         <translation>Bestandsliste wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="248"/>
+        <location filename="../../app/main_window.py" line="249"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="249"/>
+        <location filename="../../app/main_window.py" line="250"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="270"/>
+        <location filename="../../app/main_window.py" line="271"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="277"/>
+        <location filename="../../app/main_window.py" line="278"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="277"/>
+        <location filename="../../app/main_window.py" line="278"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="306"/>
+        <location filename="../../app/main_window.py" line="307"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="285"/>
+        <location filename="../../app/main_window.py" line="286"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="285"/>
+        <location filename="../../app/main_window.py" line="209"/>
+        <source>Stock list saved: 1 product for %2.</source>
+        <translation>Bestandsliste gespeichert: 1 Produkt für %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="210"/>
+        <source>Stock list saved: %1 products for %2.</source>
+        <translation>Bestandsliste gespeichert: %1 Produkte für %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="286"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="293"/>
+        <location filename="../../app/main_window.py" line="294"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="293"/>
+        <location filename="../../app/main_window.py" line="294"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="321"/>
+        <location filename="../../app/main_window.py" line="322"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="327"/>
+        <location filename="../../app/main_window.py" line="328"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
@@ -742,136 +762,176 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="160"/>
+        <location filename="../../app/import_wizard.py" line="176"/>
         <source>Check the columns</source>
         <translation>Spalten prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="161"/>
+        <location filename="../../app/import_wizard.py" line="177"/>
         <source>Bestellkompass guessed how the file is built. Correct the columns if a guess is wrong.</source>
         <translation>Bestellkompass hat erkannt, wie die Datei aufgebaut ist. Korrigieren Sie die Spalten, falls etwas falsch erkannt wurde.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="171"/>
+        <location filename="../../app/import_wizard.py" line="187"/>
         <source>one row per day and product</source>
         <translation>eine Zeile je Tag und Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="172"/>
+        <location filename="../../app/import_wizard.py" line="188"/>
         <source>one row per sale (receipts)</source>
         <translation>eine Zeile je Verkauf (Bons)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="173"/>
+        <location filename="../../app/import_wizard.py" line="189"/>
         <source>one column per product</source>
         <translation>eine Spalte je Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="179"/>
+        <location filename="../../app/import_wizard.py" line="195"/>
         <source>detect</source>
         <translation>erkennen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="180"/>
+        <location filename="../../app/import_wizard.py" line="196"/>
         <source>day.month (31.12.)</source>
         <translation>Tag.Monat (31.12.)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="181"/>
+        <location filename="../../app/import_wizard.py" line="197"/>
         <source>month/day (12/31)</source>
         <translation>Monat/Tag (12/31)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="185"/>
+        <location filename="../../app/import_wizard.py" line="202"/>
+        <source>(please choose)</source>
+        <translation>(bitte wählen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="203"/>
+        <source>pieces</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="204"/>
+        <source>euros (turnover)</source>
+        <translation>Euro (Umsatz)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="210"/>
         <source>&amp;Layout</source>
         <translation>&amp;Aufbau</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="186"/>
+        <location filename="../../app/import_wizard.py" line="211"/>
         <source>&amp;Date column</source>
         <translation>&amp;Datumsspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="187"/>
+        <location filename="../../app/import_wizard.py" line="212"/>
         <source>&amp;Product column</source>
         <translation>&amp;Produktspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="188"/>
+        <location filename="../../app/import_wizard.py" line="213"/>
         <source>&amp;Quantity column</source>
         <translation>&amp;Mengenspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="189"/>
+        <location filename="../../app/import_wizard.py" line="214"/>
         <source>Product columns</source>
         <translation>Produktspalten</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="190"/>
+        <location filename="../../app/import_wizard.py" line="215"/>
         <source>Date &amp;order</source>
         <translation>Datums&amp;reihenfolge</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="230"/>
+        <location filename="../../app/import_wizard.py" line="216"/>
+        <source>&amp;Encoding</source>
+        <translation>&amp;Zeichensatz</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="217"/>
+        <source>Quantities &amp;count</source>
+        <translation>Mengen &amp;zählen</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="261"/>
         <source>Detected: %1, encoding %2, separator %3, decimal %4, header in row %5.</source>
         <translation>Erkannt: %1, Zeichensatz %2, Trennzeichen %3, Dezimalzeichen %4, Überschrift in Zeile %5.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="240"/>
+        <location filename="../../app/import_wizard.py" line="271"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="260"/>
+        <location filename="../../app/import_wizard.py" line="316"/>
+        <source>The column “%1” looks like money (turnover), not pieces. Choose what it counts: in euros the products are planned and shown in euros.</source>
+        <translation>Die Spalte „%1“ sieht nach Geld (Umsatz) aus, nicht nach Stückzahlen. Wählen Sie, was sie zählt: in Euro werden die Artikel in Euro geplant und angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="336"/>
+        <source>DSFinV-K export of the till. Counted are the lines of receipts of type Beleg with business case Umsatz (MENGE × FAKTOR, cancellations and returns as booked, all registers and daily closings); training, aborted and other receipts are left out. The next step shows every line&apos;s place.</source>
+        <translation>DSFinV-K-Export der Kasse. Gezählt werden die Zeilen von Bons vom Typ Beleg mit Vorgang (GV_TYP) Umsatz (MENGE × FAKTOR, Stornos und Rücknahmen wie gebucht, alle Kassen und Tagesabschlüsse); Training, Abbrüche und andere Vorgänge bleiben außen vor. Der nächste Schritt zeigt, wohin jede Zeile gegangen ist.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="347"/>
         <source>Weather file: %1 days from %2 to %3.</source>
         <translation>Wetterdatei: %1 Tage vom %2 bis %3.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="267"/>
+        <location filename="../../app/import_wizard.py" line="354"/>
         <source>Events file: %1 events.</source>
         <translation>Ereignisdatei: %1 Ereignisse.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="408"/>
+        <source>Choose what the quantities count: pieces or euros.</source>
+        <translation>Wählen Sie, was die Mengen zählen: Stück oder Euro.</translation>
     </message>
 </context>
 <context>
     <name>NewShopDialog</name>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="42"/>
-        <location filename="../../app/new_shop_dialog.py" line="94"/>
+        <location filename="../../app/new_shop_dialog.py" line="48"/>
+        <location filename="../../app/new_shop_dialog.py" line="100"/>
         <source>New shop</source>
         <translation>Neuer Laden</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="44"/>
+        <location filename="../../app/new_shop_dialog.py" line="50"/>
         <source>Your own shop gets its own file. The demo bakery stays as it is.</source>
         <translation>Ihr eigener Laden bekommt eine eigene Datei. Die Demo-Bäckerei bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="55"/>
+        <location filename="../../app/new_shop_dialog.py" line="61"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Wählen…</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="59"/>
+        <location filename="../../app/new_shop_dialog.py" line="65"/>
         <source>Shop &amp;name</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="60"/>
+        <location filename="../../app/new_shop_dialog.py" line="66"/>
         <source>&amp;Postal code</source>
         <translation>&amp;Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="61"/>
+        <location filename="../../app/new_shop_dialog.py" line="67"/>
         <source>&amp;Bundesland</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="62"/>
+        <location filename="../../app/new_shop_dialog.py" line="68"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="95"/>
+        <location filename="../../app/new_shop_dialog.py" line="101"/>
         <source>Shop files (*.bkshop)</source>
         <translation>Laden-Dateien (*.bkshop)</translation>
     </message>
@@ -1336,33 +1396,33 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="339"/>
+        <location filename="../../app/import_wizard.py" line="431"/>
         <source>Check the result before importing</source>
         <translation>Ergebnis vor dem Import prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="341"/>
+        <location filename="../../app/import_wizard.py" line="433"/>
         <source>&amp;Import now</source>
         <translation>Jetzt &amp;importieren</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="344"/>
+        <location filename="../../app/import_wizard.py" line="436"/>
         <source>Keep the days already in the shop</source>
         <translation>Tage behalten, die schon im Laden sind</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="345"/>
+        <location filename="../../app/import_wizard.py" line="437"/>
         <source>Replace them with the file&apos;s numbers</source>
         <translation>Durch die Zahlen aus der Datei ersetzen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="347"/>
+        <location filename="../../app/import_wizard.py" line="439"/>
         <source>Import anyway and leave out the rejected rows</source>
         <translation>Trotzdem importieren und die abgelehnten Zeilen weglassen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="384"/>
-        <location filename="../../app/import_wizard.py" line="400"/>
+        <location filename="../../app/import_wizard.py" line="476"/>
+        <location filename="../../app/import_wizard.py" line="492"/>
         <source>Checking the file…</source>
         <translation>Datei wird geprüft…</translation>
     </message>
@@ -1597,7 +1657,7 @@
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="139"/>
-        <location filename="../../app/settings_dialog.py" line="392"/>
+        <location filename="../../app/settings_dialog.py" line="394"/>
         <source>Open on public holidays</source>
         <translation>An Feiertagen geöffnet</translation>
     </message>
@@ -1638,7 +1698,7 @@
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="172"/>
-        <location filename="../../app/settings_dialog.py" line="391"/>
+        <location filename="../../app/settings_dialog.py" line="393"/>
         <source>Opening days</source>
         <translation>Öffnungstage</translation>
     </message>
@@ -1728,114 +1788,114 @@
         <translation>nein, hier nicht</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="246"/>
+        <location filename="../../app/settings_dialog.py" line="248"/>
         <source>Taken from the postal code – please check.</source>
         <translation>Aus der Postleitzahl übernommen – bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="277"/>
+        <location filename="../../app/settings_dialog.py" line="279"/>
         <source>Prices in euro per unit. &quot;Unsold value&quot; is what a unit left over still brings (day-old sale; 0 if thrown away).</source>
         <translation>Preise in Euro je Einheit. „Restwert“ ist, was eine übrig gebliebene Einheit noch bringt (Verkauf vom Vortag; 0, wenn sie weggeworfen wird).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="283"/>
+        <location filename="../../app/settings_dialog.py" line="285"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="283"/>
+        <location filename="../../app/settings_dialog.py" line="285"/>
         <source>Price €</source>
         <translation>Preis €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="283"/>
+        <location filename="../../app/settings_dialog.py" line="285"/>
         <source>Cost €</source>
         <translation>Kosten €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="283"/>
+        <location filename="../../app/settings_dialog.py" line="285"/>
         <source>Unsold value €</source>
         <translation>Restwert €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="284"/>
-        <location filename="../../app/settings_dialog.py" line="396"/>
+        <location filename="../../app/settings_dialog.py" line="286"/>
+        <location filename="../../app/settings_dialog.py" line="398"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="284"/>
+        <location filename="../../app/settings_dialog.py" line="286"/>
         <source>Shelf life (days)</source>
         <translation>Haltbarkeit (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="284"/>
+        <location filename="../../app/settings_dialog.py" line="286"/>
         <source>Supplier / area</source>
         <translation>Lieferant / Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="285"/>
-        <location filename="../../app/settings_dialog.py" line="397"/>
+        <location filename="../../app/settings_dialog.py" line="287"/>
+        <location filename="../../app/settings_dialog.py" line="399"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="353"/>
+        <location filename="../../app/settings_dialog.py" line="355"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="354"/>
+        <location filename="../../app/settings_dialog.py" line="356"/>
         <source>Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors).</source>
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="390"/>
+        <location filename="../../app/settings_dialog.py" line="392"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="390"/>
+        <location filename="../../app/settings_dialog.py" line="392"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="391"/>
+        <location filename="../../app/settings_dialog.py" line="393"/>
         <source>Postal code</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="393"/>
+        <location filename="../../app/settings_dialog.py" line="395"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="394"/>
+        <location filename="../../app/settings_dialog.py" line="396"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="394"/>
+        <location filename="../../app/settings_dialog.py" line="396"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="395"/>
+        <location filename="../../app/settings_dialog.py" line="397"/>
         <source>Unit cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="395"/>
+        <location filename="../../app/settings_dialog.py" line="397"/>
         <source>Salvage value</source>
         <translation>Restwert</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="396"/>
+        <location filename="../../app/settings_dialog.py" line="398"/>
         <source>Shelf life</source>
         <translation>Haltbarkeit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="397"/>
+        <location filename="../../app/settings_dialog.py" line="399"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>

@@ -33,7 +33,6 @@ for _folder in (os.environ["XDG_CONFIG_HOME"], os.environ["XDG_DATA_HOME"]):
 DEMO_END = dt.date(2026, 11, 26)  # history up to 25.11.2026; orders for Thursday 26.11.2026
 ORDER_DAY = DEMO_END
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED_DATASETS = REPO_ROOT.parent / "shared" / "datasets"
 
 
 KEEP = ("Baguette", "Weizenbrötchen", "Laugenbrezel", "Roggenmischbrot 750 g", "Berliner",

@@ -105,7 +105,7 @@ def test_a_damaged_shop_file_is_named_with_its_newest_good_backup(
         fh.write(b"\xff" * 8192)
     code, out, err = _run(capsys, "--shop", shop, "review", *RANGE)
     assert (code, out) == (2, "")
-    assert f"Die Shop-Datei {shop} ist beschädigt" in err
+    assert f"Die Laden-Datei {shop} ist beschädigt" in err
     assert "Die neueste gute Sicherung ist vom " in err
     assert "(von Hand; 6 Verkaufszeilen" in err
     assert f'  bestellkompass --shop "{shop}" backup restore 1' in err

@@ -176,7 +176,7 @@ def test_damage_found_by_the_daily_backup_is_repaired_in_the_open_shop(
     seen = _answer(QMessageBox.ButtonRole.AcceptRole)
     start_daily_backup(session, lambda: window)
     _wait(qtbot, lambda: window.message.text().startswith("Wiederhergestellt"))
-    assert seen[0].startswith("Laden-Datei beschädigt\nDie Shop-Datei ")
+    assert seen[0].startswith("Laden-Datei beschädigt\nDie Laden-Datei ")
     assert "ist beschädigt: ihr Inhalt ist fehlerhaft" in seen[0]
     assert "Die neueste gute Sicherung ist vom 25.11.2026 18:00 (von Hand;" in seen[0]
     assert seen[1] == "Sicherung wiederherstellen"

@@ -121,7 +121,7 @@ def test_write_protection_as_an_ordinary_user(planned_path: Path) -> None:
         assert done.returncode == 2, done.stderr
         assert "Traceback" not in done.stderr
         assert done.stderr.strip() == (
-            f"Die Shop-Datei {shop} ist schreibgeschützt, deshalb wurde nichts gespeichert; bitte "
+            f"Die Laden-Datei {shop} ist schreibgeschützt, deshalb wurde nichts gespeichert; bitte "
             "den Schreibschutz aufheben (Eigenschaften der Datei) und es noch einmal versuchen.")
 
         shop.chmod(0o666)

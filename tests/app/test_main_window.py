@@ -80,7 +80,7 @@ def test_stock_list_import_plans_again_or_says_what_is_wrong(
     good.write_text(f"Artikel;Bestand;bestellt\n{bread};900;0\n", encoding="utf-8")
     with qtbot.waitSignal(planned_session.planChanged, timeout=60_000):  # type: ignore[attr-defined]
         window.import_stock_list(str(good))
-    assert window.message.text() == "Bestandsliste gespeichert: 1 Produkt(e) für 26.11.2026."
+    assert window.message.text() == "Bestandsliste gespeichert: 1 Produkt für 26.11.2026."
     line = planned_session.line(bread)  # type: ignore[attr-defined]
     assert line.on_hand == 900.0
     assert line.suggestion == 0
@@ -89,7 +89,7 @@ def test_stock_list_import_plans_again_or_says_what_is_wrong(
     runner = planned_session.runner  # type: ignore[attr-defined]
     window.import_stock_list(str(bad))
     qtbot.waitUntil(lambda: not runner.busy(), timeout=30_000)  # type: ignore[attr-defined]
-    assert window.message.text().startswith("falsch.csv: 1 Zeile(n) sind nicht in Ordnung")
+    assert window.message.text().startswith("falsch.csv: 1 Zeile ist nicht in Ordnung")
     assert "Zeile 2, Spalte B" in window.message.text()
     assert planned_session.line(bread).on_hand == 900.0  # type: ignore[attr-defined]
 

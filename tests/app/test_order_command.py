@@ -124,6 +124,36 @@ def test_english_output(planned_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "Other – oven broken" in table
 
 
+@pytest.mark.parametrize(("word", "code"), [("Wetter", "weather"), ("wetter", "weather"),
+                                            ("WEATHER", "weather"), ("Aktion", "promotion"),
+                                            ("lieferant", "supplier_limit"),
+                                            ("supplier-limit", "supplier_limit"),
+                                            ("Ereignis", "event")])
+def test_reasons_in_german_words_or_english_codes(planned_path: Path,
+                                                  capsys: pytest.CaptureFixture[str], word: str,
+                                                  code: str) -> None:
+    wanted = _lines(capsys, planned_path)["Croissant"]["suggestion"] + 3
+    _run(capsys, planned_path, "set", "Croissant", f"{wanted:g}", "--reason", word)
+    assert _decisions(planned_path)["Croissant"].reason_code == code
+
+
+def test_an_unknown_reason_is_refused_with_the_names_in_the_users_language(
+        planned_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = _digest(planned_path)
+    assert main(["--shop", str(planned_path), "order", "set", "Baguette", "100000", "--reason",
+                 "Regen", "--date", DAY]) == 2
+    assert ("Unbekannter Grund „Regen“ (möglich: Ereignis, Lieferant, Aktion, Wetter, Anderes)"
+            in capsys.readouterr().err)
+    assert main(["--shop", str(planned_path), "order", "set", "Baguette", "100000",
+                 "--date", DAY]) == 2
+    assert "--reason Ereignis|Lieferant|Aktion|Wetter|Anderes" in capsys.readouterr().err
+    assert main(["--shop", str(planned_path), "--lang", "en", "order", "set", "Baguette",
+                 "100000", "--reason", "rain", "--date", DAY]) == 2
+    assert ("(choose one of event, supplier_limit, promotion, weather, other)"
+            in capsys.readouterr().err)
+    assert _digest(planned_path) == before
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [

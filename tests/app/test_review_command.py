@@ -78,7 +78,7 @@ def test_no_decisions(review_shop_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 @pytest.mark.parametrize(("argv", "expected"), [
-    (["--product", "Baumkuchen"], "Das Produkt „Baumkuchen“ gibt es in diesem Shop nicht."),
+    (["--product", "Baumkuchen"], "Das Produkt „Baumkuchen“ gibt es in diesem Laden nicht."),
     (["--start", "2026-11-30", "--end", "2026-11-01"],
      "Der Zeitraum endet (01.11.2026) vor seinem Anfang (30.11.2026)."),
     (["--weeks", "zwei"], "„zwei“ ist keine gültige Zahl von Wochen"),

@@ -41,7 +41,7 @@ def test_show_table_in_german_and_english(shop_path: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     code, de, _ = _run(capsys, shop_path)  # no action: show
     assert code == 0
-    assert "== Geschäft ==" in de
+    assert "== Laden ==" in de
     assert "Bäckerei Sonnenkorn" in de
     baguette = next(line for line in de.splitlines() if line.startswith("Baguette"))
     assert "1,90" in baguette
@@ -87,7 +87,8 @@ def test_shop_postal_code_sets_the_state_and_only_given_fields_change(
     assert after.opening_days == (0, 1, 2, 3, 4, 5)
     assert after.opening_hours == before.opening_hours
     assert after.language == before.language
-    assert (after.latitude, after.longitude) == (before.latitude, before.longitude)
+    # issue 15: the postal code brings its coordinates (for the weather), as it brings the state
+    assert (after.latitude, after.longitude) == pytest.approx((48.13, 11.57), abs=0.05)
     assert json.loads(logged[0])["state"] == "BY"
 
 
@@ -184,7 +185,7 @@ def test_calendar_options(shop_path: Path, capsys: pytest.CaptureFixture[str]) -
 @pytest.mark.parametrize(
     ("args", "german", "english"),
     [
-        (("product", "Brezel", "--price", "1"), "Das Produkt „Brezel“ gibt es in diesem Shop nicht",
+        (("product", "Brezel", "--price", "1"), "Das Produkt „Brezel“ gibt es in diesem Laden nicht",
          "There is no product “Brezel” in this shop"),
         (("shop", "--state", "XX", "--name", "Neu"), "„XX“ ist kein Bundesland-Kürzel",
          "“XX” is not a German state code"),
@@ -198,7 +199,7 @@ def test_calendar_options(shop_path: Path, capsys: pytest.CaptureFixture[str]) -
          "“Mo,Xy” are not weekdays"),
         (("product", "Baguette", "--price", "2", "--pack-size", "2,5"),
          "--pack-size: „2,5“ ist keine ganze Zahl", "--pack-size: “2,5” is not a whole number"),
-        (("product", "Baguette", "--service-level", "99"), "„99“ ist keine Lieferbereitschaft",
+        (("product", "Baguette", "--service-level", "99"), "„99“ ist kein Servicegrad",
          "“99” is not a service level"),
         (("category", "Bier", "--service-level", "balanced"), "Die Warengruppe „Bier“",
          "There is no category “Bier”"),

@@ -49,7 +49,7 @@ def test_set_show_clear(shop_path: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 @pytest.mark.parametrize(
     ("args", "words"),
-    [(["set", "Dinkelbrot", "3"], "kein Produkt dieses Shops"),
+    [(["set", "Dinkelbrot", "3"], "kein Produkt dieses Ladens"),
      (["set", BREAD, "-3"], "keine gültige Menge"),
      (["set", BREAD, "drei"], "keine gültige Menge"),
      (["set", BREAD, "3", "--on-order", "x"], "keine gültige Menge")],
@@ -91,7 +91,7 @@ def test_import_an_inventory_list(shop_path: Path, tmp_path: Path,
     good = tmp_path / "inventur.csv"
     good.write_text(f"Artikel;Bestand;bestellt\n{BREAD};4;10\nBaguette;0;0\n", encoding="utf-8")
     out = _run(capsys, shop_path, "import", str(good))
-    assert out.strip() == "Bestand am 26.11.2026 für 2 Produkt(e) aus inventur.csv gespeichert."
+    assert out.strip() == "Bestand am 26.11.2026 für 2 Produkte aus inventur.csv gespeichert."
     rows = {r["product"]: r for r in json.loads(_run(capsys, shop_path, "show", "--format",
                                                      "json"))["products"]}
     assert (rows[BREAD]["on_hand"], rows[BREAD]["on_order"]) == (4.0, 10.0)
@@ -100,6 +100,6 @@ def test_import_an_inventory_list(shop_path: Path, tmp_path: Path,
     before = _digest(shop_path)
     assert main(["--shop", str(shop_path), "stock", "import", str(bad), "--date", DAY]) == 2
     err = capsys.readouterr().err
-    assert "falsch.csv: 1 Zeile(n) sind nicht in Ordnung; es wurde nichts gespeichert." in err
-    assert "Zeile 3, Spalte A: „Brezel XXL“ ist kein Produkt dieses Shops" in err
+    assert "falsch.csv: 1 Zeile ist nicht in Ordnung; es wurde nichts gespeichert." in err
+    assert "Zeile 3, Spalte A: „Brezel XXL“ ist kein Produkt dieses Ladens" in err
     assert _digest(shop_path) == before

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.shared_data import require_datasets
+
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data" / "calendars"
-SHARED = REPO / ".." / "shared" / "datasets"
 
 
 @pytest.fixture
@@ -20,7 +21,4 @@ def data_dir() -> Path:
 @pytest.fixture
 def school_reference() -> Path:
     """The independent school-holiday table in ../shared (skips the test if it is missing)."""
-    path = SHARED / "school_holidays_de" / "school_holidays_de.csv"
-    if not path.is_file():
-        pytest.skip("shared reference data not present")
-    return path
+    return require_datasets("school_holidays_de", "school_holidays_de.csv")

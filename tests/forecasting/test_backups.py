@@ -86,12 +86,22 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _damage_middle(path: Path) -> None:
-    """Overwrite 8 KiB in the middle of a closed shop file (pages of its tables)."""
-    size = path.stat().st_size
+def _damage_middle(path: Path) -> int:
+    """Overwrite 8 KiB of a closed shop file from the middle page of its sales table (found by
+    SQLite's dbstat, so a schema that grows a table does not move the damage elsewhere); returns
+    the offset."""
+    conn = sqlite3.connect(path)
+    try:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = [r[0] for r in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'sales' AND pagetype = 'leaf' ORDER BY pageno")]
+    finally:
+        conn.close()
+    offset = (pages[len(pages) // 2] - 1) * page_size
     with open(path, "r+b") as fh:
-        fh.seek(size // 2)
+        fh.seek(offset)
         fh.write(b"\xff" * 8192)
+    return offset
 
 
 def _what_a_command_meets(path: Path) -> BaseException:
@@ -332,7 +342,7 @@ def test_restore_refuses_what_it_cannot_use_and_changes_nothing(shop_path: Path,
     conn.close()
     with pytest.raises(BackupError) as err:
         backups.restore(shop_path, backups.resolve(shop_path, str(foreign)))
-    assert "keine Bestellkompass-Shop-Datei" in err.value.message("de")
+    assert "keine Bestellkompass-Laden-Datei" in err.value.message("de")
     newer = tmp_path / "neuer.bkshop"
     create_shop(newer, name="Neu", state="BY").close()
     conn = sqlite3.connect(newer)
@@ -354,7 +364,7 @@ def test_damaged_file_offers_newest_good_backup_and_restore_keeps_it_aside(
     older = backups.create(shop_path, "daily", now=NOON - dt.timedelta(days=1))
     newest = backups.create(shop_path, "manual", now=NOON)
     good = _state(shop_path)
-    _damage_middle(shop_path)
+    middle = _damage_middle(shop_path)
     damaged_bytes = shop_path.read_bytes()
     assert _integrity(shop_path) != "ok"
     found = backups.diagnose(shop_path, _what_a_command_meets(shop_path))
@@ -380,7 +390,6 @@ def test_damaged_file_offers_newest_good_backup_and_restore_keeps_it_aside(
     assert result.aside is not None
     assert result.aside.name == "Bäckerei Test.bkshop.damaged-2026-11-20_14-00-00"
     kept = result.aside.read_bytes()
-    middle = len(damaged_bytes) // 2
     assert kept[100:] == damaged_bytes[100:]  # every page as it was (the header may differ)
     assert kept[middle:middle + 8192] == b"\xff" * 8192
     assert "liegt unter" in result.message("de")

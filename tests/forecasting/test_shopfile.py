@@ -328,7 +328,7 @@ def test_refuses_foreign_sqlite_file_untouched(tmp_path: Path) -> None:
     before = digest(path)
     with pytest.raises(ShopFileError) as err:
         Shop.open(path)
-    assert "keine Bestellkompass-Shop-Datei" in err.value.message("de")
+    assert "keine Bestellkompass-Laden-Datei" in err.value.message("de")
     assert digest(path) == before
 
 

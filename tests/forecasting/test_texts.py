@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from forecasting.texts import MESSAGES, format_date, format_number, format_signed, render
+from forecasting.texts import MESSAGES, Counted, format_date, format_number, format_signed, render
 
 
 def test_german_number_format() -> None:
@@ -23,19 +23,50 @@ def test_dates() -> None:
     assert format_date(dt.date(2026, 12, 24), "en") == "2026-12-24"
 
 
+def _forms(text: str | tuple[str, ...]) -> tuple[str, ...]:
+    return text if isinstance(text, tuple) else (text,)
+
+
 def test_every_message_renders_in_both_languages() -> None:
-    """Both texts exist and format with the parameters either of them names (no stray braces)."""
+    """Both texts exist and format with the parameters either of them names (no stray braces);
+    a counted message has a singular and a plural in both languages."""
     for code, entry in MESSAGES.items():
         assert entry.get("de"), code
         assert entry.get("en"), code
-        names = set(re.findall(r"\{(\w+)", entry["de"] + entry["en"]))
-        params = dict.fromkeys(names, "X")
-        assert "{" not in render(code, "de", **params), code
-        assert "{" not in render(code, "en", **params), code
+        assert len(_forms(entry["de"])) == len(_forms(entry["en"])) in (1, 2), code
+        names = set(re.findall(r"\{(\w+)", " ".join(_forms(entry["de"]) + _forms(entry["en"]))))
+        for count in (1, 3):
+            params = {**dict.fromkeys(names, "X"), entry.get("plural_by", "count"): count}
+            assert "{" not in render(code, "de", **params), code
+            assert "{" not in render(code, "en", **params), code
+
+
+PLURAL_BY_HAND = re.compile(r"\w\((?:n|e|en|s|es|er)\)")  # Zeile(n), Tag(e), row(s)
+
+
+def test_no_message_writes_a_plural_as_word_in_brackets() -> None:
+    """Counts take a real singular or plural (\"1 Zeile\", \"3 Zeilen\"), never \"Zeile(n)\"."""
+    found = [(code, text) for code, entry in MESSAGES.items() for lang in ("de", "en")
+             for text in _forms(entry[lang]) if PLURAL_BY_HAND.search(text)]
+    assert found == []
+
+
+def test_counted_messages_take_the_singular_for_one_and_the_plural_otherwise() -> None:
+    assert render("sanity.removed", "de", count=1) == "1 Verkaufstag entfernt."
+    assert render("sanity.removed", "de", count=0) == "0 Verkaufstage entfernt."
+    assert render("sanity.removed", "en", count=2) == "2 sales days removed."
+    assert render("stock.file_refused", "de", file="a.csv", count=1) == (
+        "a.csv: 1 Zeile ist nicht in Ordnung; es wurde nichts gespeichert.")
+    assert render("policy.note.stock_unrecorded", "de", date="1.1.", days=1).startswith(
+        "Bestand gezählt am 1.1.; von 1 Verkaufstag seitdem")
+    assert render("sanity.calendar_outside", "de", events=Counted(1, "count.event"),
+                  weather=Counted(2, "count.weather_day"),
+                  closing=Counted(0, "count.closing_day"), first="a", last="b").startswith(
+        "Achtung: 1 Ereignis, 2 Wettertage und 0 Schließtage liegen")
 
 
 def test_render_fills_parameters_in_the_users_language() -> None:
-    assert render("shop.not_found", "de", path="x.bkshop") == "Die Shop-Datei x.bkshop gibt es nicht."
+    assert render("shop.not_found", "de", path="x.bkshop") == "Die Laden-Datei x.bkshop gibt es nicht."
     assert render("shop.not_found", "en", path="x.bkshop") == "The shop file x.bkshop does not exist."
 
 

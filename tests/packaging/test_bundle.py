@@ -182,7 +182,7 @@ def test_bundled_subcommands_work_offline_on_real_files(
     assert all(float(r["suggestion"].replace(",", ".")) >= 0 for r in rows)
 
     kiel = work / "kiel.bkshop"
-    report = run("import", "--shop", kiel, "--state", "SH",
+    report = run("import", "--shop", kiel, "--state", "SH", "--unit", "EUR",
                  shared_datasets / "kiel_bakery" / "umsatzdaten_gekuerzt.csv")
     assert "importiert 9.334" in report
     plan = json.loads(run("--shop", kiel, "suggest", "--format", "json", "--no-save"))

@@ -76,6 +76,8 @@ def test_every_runtime_resource_of_the_repo_is_bundled(contents: ModuleType) -> 
 def test_the_german_translation_exists_for_the_bundle(contents: ModuleType) -> None:
     bundled = _bundled(contents.resource_datas(), REPO_ROOT)
     assert "resources/translations/bestellkompass_de.qm" in bundled
+    assert "resources/locale/de/LC_MESSAGES/bestellkompass.mo" in bundled  # the command line
+    assert "resources/locale/de/LC_MESSAGES/bestellkompass.po" not in bundled
 
 
 def test_calendar_data_without_attribution_is_reported(

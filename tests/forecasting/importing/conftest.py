@@ -10,9 +10,9 @@ import pytest
 
 from forecasting.store.create import create_shop
 from forecasting.store.file import Shop
+from tests.shared_data import require_datasets
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
-DATASETS = REPO_ROOT / ".." / "shared" / "datasets"
 IMPORT_DATA = REPO_ROOT / "tests" / "data" / "import"
 
 
@@ -67,10 +67,8 @@ def new_shop(tmp_path: Path) -> Iterator[Shop]:
 
 @pytest.fixture
 def datasets() -> Path:
-    """../shared/datasets (read-only)."""
-    if not DATASETS.is_dir():
-        pytest.fail(f"shared datasets not found at {DATASETS}")
-    return DATASETS
+    """../shared/datasets or $BESTELLKOMPASS_DATASETS (read-only; skipped when not there)."""
+    return require_datasets()
 
 
 @pytest.fixture

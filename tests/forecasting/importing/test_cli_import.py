@@ -95,7 +95,8 @@ def test_refusal_is_one_line_exit_2_and_writes_nothing(
     bad.write_text(SALES + "03.02.2024;Brötchen;viele\n", encoding="utf-8")
     shop_path = tmp_path / "laden.bkshop"
     report_path = tmp_path / "r.json"
-    assert bk("import", bad, "--shop", shop_path, "--report-json", report_path) == 2
+    assert bk("import", bad, "--shop", shop_path, "--state", "NW", "--report-json",
+              report_path) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "kaputt.csv" in err
@@ -108,9 +109,9 @@ def test_refusal_is_one_line_exit_2_and_writes_nothing(
     assert report["rows_rejected"] == [
         {"row": 6, "column": "Menge", "reason": "not_a_number", "value": "viele"}
     ]
-    assert bk("--lang", "en", "import", bad, "--shop", shop_path) == 2
+    assert bk("--lang", "en", "import", bad, "--shop", shop_path, "--state", "NW") == 2
     assert "row 6" in capsys.readouterr().err
-    assert bk("import", bad, "--shop", shop_path, "--accept-rejects") == 0
+    assert bk("import", bad, "--shop", shop_path, "--state", "NW", "--accept-rejects") == 0
     assert shop_path.exists()
 
 
@@ -118,7 +119,7 @@ def test_conflict_choice_on_the_command_line(
     bk: Callable[..., int], sales_csv: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shop_path = tmp_path / "laden.bkshop"
-    assert bk("import", sales_csv, "--shop", shop_path) == 0
+    assert bk("import", sales_csv, "--shop", shop_path, "--state", "NW") == 0
     changed = tmp_path / "neu.csv"
     changed.write_text(SALES.replace("98", "99"), encoding="utf-8")
     assert bk("import", changed, "--shop", shop_path) == 2
@@ -138,13 +139,15 @@ def test_saved_mapping_can_be_corrected_and_reused(bk: Callable[..., int], tmp_p
     path.write_text("Date,Item,Qty\n03/04/2024,Bread,3\n04/04/2024,Bread,5\n", encoding="utf-8")
     mapping_path = tmp_path / "mapping.json"
     shop_path = tmp_path / "laden.bkshop"
-    assert bk("import", path, "--shop", shop_path, "--save-mapping", mapping_path) == 2
+    assert bk("import", path, "--shop", shop_path, "--state", "NW", "--save-mapping",
+              mapping_path) == 2
     mapping = json.loads(mapping_path.read_text(encoding="utf-8"))
     assert mapping["date_column"] == "Date"
     mapping["date_order"] = "DMY"
     mapping["aliases"] = {"bread": "Brot"}
     mapping_path.write_text(json.dumps(mapping), encoding="utf-8")
-    assert bk("import", path, "--shop", shop_path, "--mapping", mapping_path) == 0
+    assert bk("import", path, "--shop", shop_path, "--state", "NW", "--mapping",
+              mapping_path) == 0
     with Shop.open(shop_path) as shop:
         rows = shop._conn.execute(
             "SELECT p.name, s.date FROM sales s JOIN products p ON p.id = s.product_id ORDER BY 2"
@@ -177,10 +180,54 @@ def test_branch_choice_on_the_command_line(
 ) -> None:
     fixture = Path(__file__).resolve().parents[2] / "data" / "import" / "kasse_cp1252.csv"
     shop_path = tmp_path / "laden.bkshop"
-    assert bk("import", fixture, "--shop", shop_path, "--accept-rejects") == 2
+    assert bk("import", fixture, "--shop", shop_path, "--state", "NW", "--accept-rejects") == 2
     assert "Bahnhof, Markt)" in capsys.readouterr().err  # the "Summe" line is no branch
     assert (
-        bk("import", fixture, "--shop", shop_path, "--accept-rejects", "--branch", "bahnhof") == 0
+        bk("import", fixture, "--shop", shop_path, "--state", "NW", "--accept-rejects",
+           "--branch", "bahnhof") == 0
     )
     with Shop.open(shop_path) as shop:
         assert shop._conn.execute("SELECT SUM(quantity) FROM sales").fetchone()[0] == 10
+
+
+def test_a_new_shop_needs_its_state_never_a_guess(
+    bk: Callable[..., int], sales_csv: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 15: a shop in Kiel silently became Nordrhein-Westfalen (with carnival)."""
+    shop_path = tmp_path / "laden.bkshop"
+    assert bk("import", sales_csv, "--shop", shop_path) == 2
+    err = capsys.readouterr().err
+    assert "Für einen neuen Laden fehlt das Bundesland" in err
+    assert "--postal-code" in err
+    assert list(tmp_path.glob("laden.bkshop*")) == []
+    assert bk("import", sales_csv, "--shop", shop_path, "--postal-code", "99999") == 2
+    assert "„99999“ ist keine deutsche Postleitzahl" in capsys.readouterr().err
+    assert list(tmp_path.glob("laden.bkshop*")) == []
+
+
+def test_a_new_shop_takes_state_and_coordinates_from_the_postal_code(
+    bk: Callable[..., int], sales_csv: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shop_path = tmp_path / "laden.bkshop"
+    assert bk("import", sales_csv, "--shop", shop_path, "--postal-code", "24103") == 0
+    out = capsys.readouterr().out
+    assert "Bundesland: SH (aus der Postleitzahl 24103 Kiel)" in out
+    assert "Donnerstags geöffnet: ja, 1 Donnerstage mit Verkäufen" in out
+    with Shop.open(shop_path) as shop:
+        settings = load_settings(shop)
+    assert (settings.state, settings.postal_code) == ("SH", "24103")
+    assert settings.latitude == pytest.approx(54.32, abs=0.05)
+    assert settings.longitude == pytest.approx(10.13, abs=0.05)
+
+
+def test_settings_postal_code_also_sets_the_coordinates(
+    bk: Callable[..., int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shop_path = tmp_path / "laden.bkshop"
+    create_shop(shop_path, name="Laden", state="NW").close()
+    assert bk("--shop", shop_path, "settings", "shop", "--postal-code", "80331") == 0
+    with Shop.open(shop_path) as shop:
+        settings = load_settings(shop)
+    assert settings.state == "BY"
+    assert settings.latitude == pytest.approx(48.14, abs=0.05)
+    assert settings.longitude == pytest.approx(11.57, abs=0.05)

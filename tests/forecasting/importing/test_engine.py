@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import math
 import sqlite3
@@ -44,6 +45,7 @@ def kiel_mapping() -> Mapping:
         product_column="Warengruppe",
         quantity_column="Umsatz",
         aliases=KIEL_GROUPS,
+        unit="EUR",  # the Kiel file's "Umsatz" is turnover in euros
     )
 
 
@@ -240,7 +242,9 @@ def test_cancel_during_write_leaves_file_byte_identical(
         return "import.check" in phases  # cancel after the rows have been written
 
     progress = CallbackProgress(lambda f, m: phases.append(m), cancelled)
-    data = read_file(datasets / "kiel_bakery" / "umsatzdaten_gekuerzt.csv", kiel_mapping())
+    # the groups stay new products: euros never join the receipts' Brötchen counted in pieces
+    mapping = dataclasses.replace(kiel_mapping(), aliases={})
+    data = read_file(datasets / "kiel_bakery" / "umsatzdaten_gekuerzt.csv", mapping)
     with Shop.open(shop_path) as shop:
         with pytest.raises(ImportCancelledError):
             write_import(data, shop, progress=progress)

@@ -29,6 +29,17 @@ from forecasting.importing.numbers import NumberParser, detect_decimal, is_empty
         (".", "", "93.605003186262607", "93.605003186262607"),
         (",", " ", "1 234,50", "1234.50"),
         (".", "'", "1'234.5", "1234.5"),
+        # issue 15: grouped thousands beyond the sampled rows, whatever was detected
+        (",", "", "1.625,69", "1625.69"),
+        (",", "", "1 625,69", "1625.69"),
+        (",", "", "1\u00a0625,69", "1625.69"),
+        (",", "", "1\u202f625,69", "1625.69"),
+        (".", "", "1'625.69", "1625.69"),
+        (".", "", "1\u2019625.69", "1625.69"),
+        (".", "", "1,625.69", "1625.69"),
+        (",", "", "1.625.000", "1625000"),
+        (",", "", "1.625 000", None),  # two different grouping signs in one number
+        (",", "", "1.62,5", None),
     ],
 )
 def test_number_parser(decimal: str, thousands: str, cell: str, expected: str | None) -> None:

@@ -19,7 +19,12 @@ from forecasting.importing.reader import detect_encoding, records, sheet_names, 
         ("Größe €".encode("cp1252"), "cp1252"),
         ("Größe".encode("utf-16"), "utf-16"),
         ("Größe".encode("utf-16-le"), "utf-16-le"),
-        (b"Gr\x81e", "latin-1"),  # 0x81 is undefined in Windows-1252
+        ("Grüße".encode("cp850"), "cp850"),  # 0x81 (ü in DOS) is undefined in Windows-1252
+        # issue 15: a short DOS export that Windows-1252 would also decode ("Br”tchen")
+        ("Datum;Artikel;Menge\n01.02.2024;Brötchen;120\n".encode("cp850"), "cp850"),
+        ("Datum;Artikel;Menge\n01.02.2024;Brötchen;120\n".encode("cp1252"), "cp1252"),
+        ("Datum;Artikel;Menge\n01.02.2024;Brötchen;120\n".encode("utf-16-le"), "utf-16-le"),
+        ("Datum;Artikel;Menge\n01.02.2024;Brötchen;120\n".encode("utf-16-be"), "utf-16-be"),
     ],
 )
 def test_detect_encoding(tmp_path: Path, data: bytes, expected: str) -> None:

@@ -51,10 +51,10 @@ def test_dates_outside_the_window_are_refused_with_row_and_column(
     path = _file(tmp_path, HEAD + GOOD + f"{cell};Brot;5\n")
     refused = _refused(path, new_shop, rows_digest, "sanity.refused_date")
     de, en = refused.message("de"), refused.message("en")
-    assert "kasse.csv: 1 Zeile(n) mit unplausiblem Datum, z. B. Zeile 3, Spalte „Datum“" in de
+    assert "kasse.csv: 1 Zeile mit unplausiblem Datum, z. B. Zeile 3, Spalte „Datum“" in de
     assert "liegt nicht zwischen 01.01.2000 und" in de
     assert "--allow-dates" in de
-    assert "kasse.csv: 1 row(s) with an implausible date, e.g. row 3, column “Datum”" in en
+    assert "kasse.csv: 1 row with an implausible date, e.g. row 3, column “Datum”" in en
     assert refused.report.tally.implausible == 1
     assert refused.report.to_dict()["rows_rejected"][0]["reason"] == "sanity.date_outside"
 

@@ -74,8 +74,8 @@ def test_bad_rows_are_all_named_and_nothing_is_written(shop: Shop, tmp_path: Pat
         import_stock_list(shop, path, DAY)
     text = err.value.message("de")
     assert text.splitlines() == [
-        "inventur.csv: 4 Zeile(n) sind nicht in Ordnung; es wurde nichts gespeichert.",
-        "  Zeile 3, Spalte A: „Schafskäse“ ist kein Produkt dieses Shops",
+        "inventur.csv: 4 Zeilen sind nicht in Ordnung; es wurde nichts gespeichert.",
+        "  Zeile 3, Spalte A: „Schafskäse“ ist kein Produkt dieses Ladens",
         "  Zeile 4, Spalte B: „-2“ ist keine Menge ab 0",
         "  Zeile 5, Spalte A: „Feta 200 g“ steht zweimal in der Liste",
         "  Zeile 6, Spalte C: „viel“ ist keine Menge ab 0",

@@ -89,7 +89,7 @@ def test_weather_words_follow_the_values() -> None:
 
 def test_other_labels() -> None:
     assert step_label(Step("recent_level", {}, -4), "de") == "zuletzt weniger verkauft"
-    assert step_label(Step("event_fair", {}, 4), "de") == "keine Veranstaltung"
+    assert step_label(Step("event_fair", {}, 4), "de") == "kein Ereignis"
     assert step_label(Step("rounding", {"pack_size": 1, "unit": "Stück"}, 0.4), "de") == (
         "auf ganze Stück gerundet"
     )
@@ -120,7 +120,7 @@ def test_a_calendar_factor_on_a_day_without_it_says_so_and_is_no_reason() -> Non
     )
     lines = explanation_lines(expl, "de")
     assert "keine Schulferien +1" in lines
-    assert "keine Veranstaltung -2" in lines
+    assert "kein Ereignis -2" in lines
     assert "no school holidays +1" in explanation_lines(expl, "en")
     assert reason_line(expl, "de") == "Jahreszeit"
 

@@ -6,10 +6,17 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
+import pandas as pd
 import pytest
 
 from forecasting.operations.plan import save_plan
-from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day
+from forecasting.policy.explain_text import explanation_lines, reason_line
+from forecasting.policy.plan import (
+    RECENT_DAYS,
+    build_order_plan,
+    missing_sales,
+    next_opening_day,
+)
 from forecasting.store.decisions import load_forecasts
 from forecasting.store.file import Shop
 from forecasting.store.products import save_product
@@ -180,7 +187,7 @@ def test_a_stock_count_lowers_the_order_of_goods_that_keep(
 
     notes = [note_text(n, "de") for n in counted.explanation.notes
              if n.code == "stock_unrecorded"]
-    assert notes == ["Bestand gezählt am 24.11.2026; von 1 Verkaufstag(en) seitdem fehlen die "
+    assert notes == ["Bestand gezählt am 24.11.2026; von 1 Verkaufstag seitdem fehlen die "
                      "Zahlen, sie sind nicht abgezogen: der Vorschlag ist eher zu niedrig"]
     save_count(small_shop, StockCount("Feta", WEDNESDAY, on_hand=80.0))
     assert build_order_plan(small_shop, WEDNESDAY, result=result).line("Feta").suggestion == 0
@@ -204,3 +211,38 @@ def test_bread_that_keeps_is_ordered_up_to_once_its_stock_is_counted(
     stocked = build_order_plan(small_shop, SATURDAY, result=result).line("Vollkornbrot")
     assert stocked.on_hand == 5.0
     assert {s.code for s in stocked.explanation.steps} >= {"stock_on_hand"}
+
+
+def _with_recent_level(result: object, amount: float) -> object:
+    """The forecast with part of every weekday step moved to "recent_level" (the sum unchanged)."""
+    frame = result.contributions  # type: ignore[attr-defined]
+    moved = frame[frame["group"] == "weekday"].copy()
+    moved["group"], moved["amount"] = "recent_level", amount
+    frame.loc[frame["group"] == "weekday", "amount"] -= amount
+    result.contributions = pd.concat([frame, moved], ignore_index=True)  # type: ignore[attr-defined]
+    return result
+
+
+def test_history_that_ended_long_ago_is_said_first_and_never_called_recent(
+        small_shop: Shop, forecast: Build) -> None:
+    """Issue 15: a history that ended years ago was forecast as if it were last week ("zuletzt
+    weniger verkauft" about 2018). The sales of small_shop end on 21.11.2026."""
+    later = dt.date(2028, 11, 25)
+    plan = build_order_plan(small_shop, later, result=_with_recent_level(forecast(later), -3.0))
+    rolls = plan.line("Brötchen")
+    assert rolls.explanation.stale_since == dt.date(2026, 11, 21)
+    reason = reason_line(rolls.explanation, "de")
+    assert reason.startswith("Verkaufszahlen nur bis 21.11.2026 (2 Jahre alt)")
+    assert "zuletzt" not in reason
+    lines = explanation_lines(rolls.explanation, "de")
+    assert lines[0] == "Verkaufszahlen nur bis 21.11.2026 (2 Jahre alt)"
+    assert "bis 21.11.2026 weniger verkauft -3" in lines
+    assert not any("zuletzt" in line for line in lines)
+    assert reason_line(rolls.explanation, "en").startswith(
+        "sales data only up to 2026-11-21 (2 years old)")
+    # within RECENT_DAYS the latest sales are "zuletzt", as before
+    soon = dt.date(2026, 11, 28)
+    assert (soon - dt.date(2026, 11, 21)).days <= RECENT_DAYS
+    plan = build_order_plan(small_shop, soon, result=_with_recent_level(forecast(soon), -3.0))
+    assert plan.line("Brötchen").explanation.stale_since is None
+    assert "zuletzt weniger verkauft" in reason_line(plan.line("Brötchen").explanation, "de")
