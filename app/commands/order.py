@@ -88,7 +88,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export = add_action(actions, "export", _("write the final order list (.csv, .xlsx, .pdf)"))
     _common(export)
     export.add_argument("--out", required=True, type=Path,
-                        help=_("FILE.csv, FILE.xlsx or FILE.pdf; with --per-supplier a folder"))
+                        help=_("FILE.csv, FILE.xlsx or FILE.pdf (per supplier: a folder)"))
     export.add_argument("--per-supplier", choices=["csv", "pdf"], default=None,
                         help=_("one file per supplier or area in the folder --out (CSV in the "
                                "supplier's column order)"))
