@@ -34,9 +34,19 @@ from app.session import ShopSession
 from app.settings_dialog import SettingsDialog
 from forecasting import order_export
 from forecasting.operations import stock
+from forecasting.operations.reading import load_products, load_suppliers
 from forecasting.operations.shop import open_shop
+from forecasting.values.suppliers import Supplier
 
 FONT_STEPS = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
+
+
+def redo_keys(platform: list[QKeySequence] | None = None) -> list[QKeySequence]:
+    """The platform's redo keys (Ctrl+Shift+Z alone on Linux desktops and macOS) and Ctrl+Y:
+    owners coming from Windows programs press Ctrl+Y, and the manual promises it everywhere."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if platform is None else platform
+    ctrl_y = QKeySequence("Ctrl+Y")
+    return keys if ctrl_y in keys else [*keys, ctrl_y]
 
 
 class MainWindow(QMainWindow):
@@ -118,7 +128,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(std.Undo)
         self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(std.Redo)
+        self.redo_action.setShortcuts(redo_keys())
         self.accept_all_action = self._action(self.tr("Accept &all suggestions"),
                                               self.sheet.accept_all, "Ctrl+Shift+A")
         self.accept_line_action = self._action(self.tr("Accept this &line"),
@@ -282,7 +292,14 @@ class MainWindow(QMainWindow):
     # -- exports -------------------------------------------------------------------------------
     def export_lines(self) -> list[order_export.ExportLine]:
         """The current order list (decided quantities, else suggestions)."""
-        return plan_access.export_lines(self.session.lines, self.session.decisions)
+        articles = {p.name: p.article_number for p in load_products(self.session.shop)
+                    if p.article_number}
+        return plan_access.export_lines(self.session.lines, self.session.decisions,
+                                        i18n.lang(), articles)
+
+    def suppliers(self) -> dict[str, Supplier]:
+        """The suppliers the owner described (their pages carry customer and article numbers)."""
+        return load_suppliers(self.session.shop)
 
     def heading(self) -> str:
         """Title of the printed list."""
@@ -299,7 +316,8 @@ class MainWindow(QMainWindow):
         path = path or self._save_name(self.tr("Export PDF"), "pdf", self.tr("PDF (*.pdf)"))
         if path is None:
             return None
-        return self._write(path, lambda: write_pdf(path, self.heading(), self.export_lines()))
+        return self._write(path, lambda: write_pdf(path, self.heading(), self.export_lines(),
+                                                       self.suppliers()))
 
     def export_csv(self, path: Path | None = None) -> Path | None:
         """Write the order list as CSV."""
@@ -335,7 +353,7 @@ class MainWindow(QMainWindow):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            print_to(printer, self.heading(), self.export_lines())
+            print_to(printer, self.heading(), self.export_lines(), self.suppliers())
 
     def print_preview(self) -> QDialog:
         """The print preview of the order list, pages as they will come out of the printer."""

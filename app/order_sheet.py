@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -32,9 +33,10 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.day_strip import DayStrip
 from app.order_model import DONE, ON_ORDER, ORDER, PRODUCT, REASON, STOCK, OrderPlanModel
-from app.plan_access import areas
+from app.plan_access import areas, day_header_text
 from app.reason_dialog import ask_reason
 from app.session import ShopSession
+from forecasting.errors import UserError
 from forecasting.texts import render
 
 AskReason = Callable[[QWidget, str, float, float, int], "tuple[str, str] | None"]
@@ -172,6 +174,7 @@ class OrderSheetView(QWidget):
         self.session = session
         self.ask_reason: AskReason = ask_reason
         self.tables: list[OrderTable] = []
+        self.progress: QProgressBar | None = None  # on the empty sheet while computing
 
         self.title = QLabel()
         self.for_label = QLabel(self.tr("Orders for"))
@@ -212,6 +215,10 @@ class OrderSheetView(QWidget):
         banner.addWidget(own)
         self.demo_banner.setVisible(session.path.name.startswith("demo-"))
         self.strip = DayStrip(session)
+        # the reasons that move nearly every line: said once for the day, not on every line
+        self.day_reasons = QLabel()
+        self.day_reasons.setWordWrap(True)
+        self.day_reasons.setAccessibleName(self.tr("Reasons for the whole day"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -232,6 +239,7 @@ class OrderSheetView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.demo_banner)
         layout.addWidget(self.strip)
+        layout.addWidget(self.day_reasons)
         layout.addLayout(actions)
         layout.addWidget(self.scroll, 1)
 
@@ -267,6 +275,11 @@ class OrderSheetView(QWidget):
                 item.widget().hide()
                 item.widget().deleteLater()
         self.tables = []
+        self.progress = None
+        plan = self.session.plan
+        header = day_header_text(plan, i18n.lang()) if plan is not None else ""
+        self.day_reasons.setText(header)
+        self.day_reasons.setVisible(bool(header))
         if not self.session.lines:
             self.body_layout.addWidget(self._empty_state())
         for area, lines in areas(self.session.lines):
@@ -298,7 +311,10 @@ class OrderSheetView(QWidget):
         self.update_status()
 
     def _busy_changed(self, _busy: bool) -> None:
-        self.update_status()
+        if not self.session.lines:
+            self.rebuild()  # the empty sheet says what is going on: computing, or what to do
+        else:
+            self.update_status()
 
     def _job_failed(self, _exc: BaseException) -> None:
         self.rebuild()
@@ -306,7 +322,9 @@ class OrderSheetView(QWidget):
     def _empty_state(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
-        if self.session.runner.busy():
+        job = self.session.plan_job
+        computing = self.session.runner.busy() and job is not None and not job.is_finished
+        if computing:
             text = self.tr("Computing the suggestions… The window stays usable meanwhile.")
         else:
             text = self.tr("No suggestions yet for this day. Press \"Recompute\", or import "
@@ -314,10 +332,23 @@ class OrderSheetView(QWidget):
         label = QLabel(text)
         label.setWordWrap(True)
         layout.addWidget(label)
+        if computing:
+            self.progress = QProgressBar()
+            self.progress.setRange(0, 1000)
+            self.progress.setAccessibleName(self.tr("Progress of the suggestions"))
+            job.signals.progress.connect(self._plan_progress)
+            layout.addWidget(self.progress)
         button = QPushButton(self.tr("&Import my own data…"))
         button.clicked.connect(self.importRequested)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
+
+    def _plan_progress(self, fraction: float, _message: str) -> None:
+        if self.progress is not None:
+            try:
+                self.progress.setValue(round(fraction * 1000))
+            except RuntimeError:  # the bar went with the empty sheet; the next one is connected
+                self.progress = None
 
     def update_status(self) -> None:
         """Say whether the suggestions are up to date and when they were computed."""
@@ -326,6 +357,10 @@ class OrderSheetView(QWidget):
             text = self.tr("Computing the suggestions…")
         elif computed_at is None:
             text = self.tr("No suggestions computed for this day yet.")
+        elif fresh and self.session.missing_sales() is not None:
+            # not "up to date" beside "sales days are missing": the suggestions are as good as
+            # the sales they know
+            text = self.tr("Suggestions computed %1.")
         elif fresh:
             text = self.tr("Suggestions are up to date (computed %1).")
         else:
@@ -351,6 +386,11 @@ class OrderSheetView(QWidget):
 
     # -- requests from the tables --------------------------------------------------------------
     def _order_entered(self, product: str, quantity: float | None) -> None:
+        try:
+            self.session.check_order(product, quantity)
+        except UserError as exc:
+            self.session.failed.emit(exc)
+            return
         if self.session.needs_reason(product, quantity):
             # After the editor closed: a modal dialog inside the delegate's commit would re-enter.
             QTimer.singleShot(0, lambda: self._override(product, quantity))

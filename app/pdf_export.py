@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import html
-from itertools import groupby
+from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QSizeF
+from PySide6.QtCore import (
+    QBuffer,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    QSizeF,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -20,8 +28,9 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from app import i18n
-from forecasting.order_export import ExportLine
+from forecasting.order_export import ExportLine, by_supplier
 from forecasting.safe_text import display_name
+from forecasting.values.suppliers import Supplier
 
 BODY_PT = 16
 MARGIN_MM = 15
@@ -37,36 +46,66 @@ def _text(value: str, limit: int | None = None) -> str:
     return html.escape(display_name(value) if limit is None else display_name(value, limit))
 
 
-def order_list_html(heading: str, lines: list[ExportLine]) -> str:
-    """The order list as simple HTML: one table per area, big quantities first."""
-    product = QCoreApplication.translate("OrderListPrint", "Product")
-    quantity = QCoreApplication.translate("OrderListPrint", "Quantity")
-    unit = QCoreApplication.translate("OrderListPrint", "Unit")
-    note_head = QCoreApplication.translate("OrderListPrint", "Note")
-    head = (
-        f"<tr><th align='left' width='50%'>{product}</th><th align='right'>{quantity}</th>"
-        f"<th align='left'>{unit}</th><th align='left'>{note_head}</th></tr>"
-    )
+def order_list_html(heading: str, lines: list[ExportLine],
+                    suppliers: Mapping[str, Supplier] | None = None) -> str:
+    """The order list as simple HTML: one table per area or supplier. A supplier the owner
+    described (customer number, article numbers) gets a page of its own with its number and the
+    delivery day, so the page can go to the supplier as it is."""
+    suppliers = suppliers or {}
     unconfirmed = QCoreApplication.translate("OrderListPrint", "suggestion only")
     other = QCoreApplication.translate("OrderListPrint", "Other products")
     parts = [f"<h1>{_text(heading, HEADING_LENGTH)}</h1>"]
-    for area, group in groupby(lines, key=lambda ln: ln.area):
-        name = area or other
-        parts.append(f"<h2>{_text(name)}</h2>")
+    for i, (area, group) in enumerate(by_supplier(lines).items()):
+        supplier = suppliers.get(area)
+        brk = " style='page-break-before: always'" if supplier is not None and i > 0 else ""
+        parts.append(f"<h2{brk}>{_text(area or other)}</h2>")
+        if supplier is not None:
+            parts.append(f"<p>{_supplier_facts(supplier, group)}</p>")
+        numbers = any(line.article_number for line in group)
         parts.append('<table width="100%" cellspacing="0" cellpadding="6" border="1">')
-        parts.append(head)
+        parts.append(_head(numbers))
         for line in group:
-            note = "" if line.order is not None else unconfirmed
+            note = line.owner_reason or ("" if line.order is not None else unconfirmed)
+            number = f"<td nowrap>{_text(line.article_number)}</td>" if numbers else ""
             parts.append(
-                f"<tr><td>{_text(line.product)}</td>"
-                f"<td align='right'><b>{i18n.num(line.quantity, line.decimals)}</b></td>"
-                f"<td>{_text(line.unit)}</td><td>{html.escape(note)}</td></tr>"
+                f"<tr>{number}<td>{_text(line.product)}</td>"
+                f"<td align='right' nowrap><b>{i18n.num(line.quantity, line.decimals)}</b></td>"
+                f"<td nowrap>{_text(line.unit)}</td><td>{_text(note)}</td></tr>"
             )
         parts.append("</table>")
     return "\n".join(parts)
 
 
-def write_pdf(path: str | Path, heading: str, lines: list[ExportLine]) -> Path:
+def _head(numbers: bool) -> str:
+    """The table's header row; <thead> repeats it on every page, the short columns never wrap."""
+    item = QCoreApplication.translate("OrderListPrint", "Item no.")
+    product = QCoreApplication.translate("OrderListPrint", "Product")
+    quantity = QCoreApplication.translate("OrderListPrint", "Quantity")
+    unit = QCoreApplication.translate("OrderListPrint", "Unit")
+    note = QCoreApplication.translate("OrderListPrint", "Note")
+    number = f"<th align='left' nowrap>{item}</th>" if numbers else ""
+    return (
+        f"<thead><tr>{number}<th align='left'>{product}</th>"
+        f"<th align='right' nowrap>{quantity}</th><th align='left' nowrap>{unit}</th>"
+        f"<th align='left' nowrap>{note}</th></tr></thead>"
+    )
+
+
+def _supplier_facts(supplier: Supplier, lines: list[ExportLine]) -> str:
+    """"Kundennummer 4711 · Lieferung Di., 01.12.2026" for a supplier's page."""
+    facts = []
+    if supplier.customer_number:
+        facts.append(QCoreApplication.translate("OrderListPrint", "Customer number %1")
+                     .replace("%1", _text(supplier.customer_number)))
+    days = sorted({line.delivery_day for line in lines if line.delivery_day is not None})
+    if days:
+        facts.append(QCoreApplication.translate("OrderListPrint", "Delivery %1").replace(
+            "%1", ", ".join(f"{i18n.weekday_name(d, short=True)} {i18n.date_text(d)}" for d in days)))
+    return " · ".join(facts)
+
+
+def write_pdf(path: str | Path, heading: str, lines: list[ExportLine],
+              suppliers: Mapping[str, Supplier] | None = None) -> Path:
     """Render the list to an A4 PDF at `path`.
 
     Rendered in memory and written by Python: Qt's own file output fails silently (a locked file,
@@ -77,13 +116,14 @@ def write_pdf(path: str | Path, heading: str, lines: list[ExportLine]) -> Path:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
-    print_to(writer, heading, lines)
+    print_to(writer, heading, lines, suppliers)
     buffer.close()
     path.write_bytes(bytes(buffer.data().data()))
     return path
 
 
-def order_list_document(heading: str, lines: list[ExportLine]) -> QTextDocument:
+def order_list_document(heading: str, lines: list[ExportLine],
+                        suppliers: Mapping[str, Supplier] | None = None) -> QTextDocument:
     """The order list as a text document in large print (shared by PDF, paper and preview)."""
     document = QTextDocument()
     font = QFont()
@@ -93,11 +133,12 @@ def order_list_document(heading: str, lines: list[ExportLine]) -> QTextDocument:
         f"h1 {{ font-size: {BODY_PT + 4}pt; }} h2 {{ font-size: {BODY_PT + 2}pt; }}"
         f" td, th {{ font-size: {BODY_PT}pt; }}"
     )
-    document.setHtml(order_list_html(heading, lines))
+    document.setHtml(order_list_html(heading, lines, suppliers))
     return document
 
 
-def print_to(printer: QPrinter | QPdfWriter, heading: str, lines: list[ExportLine]) -> None:
+def print_to(printer: QPrinter | QPdfWriter, heading: str, lines: list[ExportLine],
+             suppliers: Mapping[str, Supplier] | None = None) -> None:
     """Lay the list out on A4 pages of `printer` (paper, or a PDF) in a large font."""
     printer.setPageLayout(
         QPageLayout(
@@ -109,26 +150,34 @@ def print_to(printer: QPrinter | QPdfWriter, heading: str, lines: list[ExportLin
     )
     if isinstance(printer, QPrinter):
         printer.setDocName(display_name(heading, HEADING_LENGTH))
-        page = printer.pageRect(QPrinter.Unit.Point)
     else:
         printer.setTitle(display_name(heading, HEADING_LENGTH))
-        page = printer.pageLayout().paintRect(QPageLayout.Unit.Point)
-    document = order_list_document(heading, lines)
+    page = printer.pageLayout().paintRectPixels(printer.resolution())
+    document = order_list_document(heading, lines, suppliers)
+    # Laid out on the printer itself: fonts in points and the page in the printer's pixels then
+    # share one unit (laid out on the screen, 16 pt text was a third too large for the page).
+    document.documentLayout().setPaintDevice(printer)
     document.setPageSize(QSizeF(page.size()))
     document.print_(printer)
 
 
 def preview_image(heading: str, lines: list[ExportLine], dpi: int = 96) -> QImage:
-    """The first A4 page as an image at `dpi` (for the docs and a quick look)."""
+    """The first A4 page as an image at `dpi` (for the docs and a quick look), laid out as the
+    PDF is: on a device of that resolution, so fonts and page share one unit."""
     scale = dpi / 72
     width, height = 595 * scale, 842 * scale
     margin = MARGIN_MM / 25.4 * dpi
-    document = order_list_document(heading, lines)
-    document.setPageSize(QSizeF(width - 2 * margin, height - 2 * margin))
     image = QImage(int(width), int(height), QImage.Format.Format_RGB32)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
     image.fill(QColor("white"))
+    document = order_list_document(heading, lines)
+    document.documentLayout().setPaintDevice(image)
+    page = QSizeF(width - 2 * margin, height - 2 * margin)
+    document.setPageSize(page)
     painter = QPainter(image)
     painter.translate(margin, margin)
-    document.drawContents(painter)
+    document.drawContents(painter, QRectF(QPointF(0, 0), page))
     painter.end()
     return image

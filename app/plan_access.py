@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
-from forecasting.order_export import ExportLine
+from forecasting.order_export import ExportLine, owner_reason
+from forecasting.policy.day_reasons import plan_reasons, shared_keys
 from forecasting.policy.explain_text import (
+    day_header,
     explanation_items,
     explanation_sentence,
     note_text,
@@ -19,6 +22,7 @@ from forecasting.policy.explain_text import (
     step_label,
 )
 from forecasting.texts import format_date, render
+from forecasting.values.decisions import OrderDecision
 
 
 @dataclasses.dataclass
@@ -53,12 +57,13 @@ def line_views(plan: Any, lang: str) -> list[LineView]:
     """The plan's lines as LineViews in `lang` (texts rendered by forecasting.policy.explain_text)."""
 
     out = []
+    shared = shared_keys(plan_reasons(plan.lines))
     for supplier, lines in plan.groups().items():
         area = supplier or render("policy.group.none", lang)
         for line in lines:
             expl = line.explanation
             if line.status == "order":
-                reason = reason_line(expl, lang)
+                reason = reason_line(expl, lang, shared=shared)
                 if not reason and expl.steps:  # nothing special: say what it rests on
                     reason = step_label(expl.steps[0], lang)
                 sentence = explanation_sentence(expl, lang)
@@ -115,6 +120,11 @@ def _status_text(line: Any, lang: str) -> str:
         return render(f"policy.status.{line.status}", lang, **{**params, "date": ""})
 
 
+def day_header_text(plan: Any, lang: str) -> str:
+    """"Für den ganzen Tag: Heimspiel BVB: insgesamt +6 %, …" ("" when no reason is shared)."""
+    return day_header(plan_reasons(plan.lines), lang)
+
+
 def areas(lines: list[LineView]) -> list[tuple[str, list[LineView]]]:
     """Lines grouped by production area / supplier, in first-seen order."""
     groups: dict[str, list[LineView]] = {}
@@ -123,14 +133,21 @@ def areas(lines: list[LineView]) -> list[tuple[str, list[LineView]]]:
     return list(groups.items())
 
 
-def export_lines(lines: list[LineView], decisions: dict[str, Any]) -> list[Any]:
-    """The final order list for printing and export: the owner's quantity, else the suggestion."""
-
+def export_lines(lines: list[LineView], decisions: dict[str, OrderDecision],
+                 lang: str = "de", articles: Mapping[str, str] | None = None
+                 ) -> list[ExportLine]:
+    """The final order list for printing and export: the owner's quantity, else the suggestion,
+    the owner's reason where the owner changed it, the supplier's article numbers (`articles`:
+    product name -> number) and the delivery day."""
+    articles = articles or {}
     out = []
     for line in lines:
         decision = decisions.get(line.product)
         out.append(ExportLine(
             area=line.area, product=line.product, unit=line.unit, suggestion=line.suggestion,
             order=None if decision is None else decision.final,
-            reason=line.reason, decimals=line.decimals))
+            reason=line.reason, decimals=line.decimals,
+            owner_reason=owner_reason(decision, lang),
+            article_number=articles.get(line.product, ""),
+            delivery_day=getattr(line.raw, "delivery_day", None)))
     return out

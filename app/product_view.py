@@ -32,6 +32,7 @@ from forecasting.operations.reading import (
     load_events,
     read_sales,
 )
+from forecasting.policy.explain_text import risk_words
 from forecasting.product_accuracy import Lookback, lookback, product_accuracy
 from forecasting.texts import format_signed
 
@@ -82,6 +83,7 @@ class ProductView(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         title.setFont(font)
         summary = QLabel(self._summary())
+        summary.setToolTip(self._figures())
         summary.setWordWrap(True)
 
         self.chart = pg.PlotWidget(background=background)
@@ -144,6 +146,15 @@ class ProductView(QDialog):
         font.setBold(True)
         return font
 
+    def _figures(self) -> str:
+        """The precise figures behind the summary's words (for the tooltip)."""
+        line = self.line
+        if line.sellout_probability is None:
+            return ""
+        return (self.tr("Chance to sell out: %1 %. Expected leftover: %2.")
+                .replace("%1", i18n.num(100 * line.sellout_probability))
+                .replace("%2", i18n.num(line.expected_leftover or 0.0, 1)))
+
     def _summary(self) -> str:
         line = self.line
         d = line.decimals
@@ -154,12 +165,10 @@ class ProductView(QDialog):
             .replace("%3", i18n.num(line.suggestion, d))
             .replace("%4", line.unit)
         ]
-        if line.sellout_probability is not None:
-            parts.append(
-                self.tr("Chance to sell out: %1 %. Expected leftover: %2.")
-                .replace("%1", i18n.num(100 * line.sellout_probability))
-                .replace("%2", i18n.num(line.expected_leftover or 0.0, 1))
-            )
+        if line.sellout_probability is not None and line.raw is not None:
+            words = risk_words(line.raw.quantiles, line.suggestion, line.sellout_probability,
+                               i18n.lang(), d)
+            parts.append(words[:1].upper() + words[1:] + ".")
         if line.margin is not None:
             parts.append(self.tr("Expected margin: %1 €.").replace("%1", i18n.num(line.margin, 2)))
         return " ".join(parts)

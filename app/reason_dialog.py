@@ -46,6 +46,9 @@ class ReasonDialog(QDialog):
             button.toggled.connect(self._update)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("A few words (optional, needed for \"Other\")"))
+        # wide enough for the whole hint (plus the field's frame and text margins)
+        hint = self.text.fontMetrics().horizontalAdvance(self.text.placeholderText())
+        self.text.setMinimumWidth(hint + 4 * self.text.fontMetrics().averageCharWidth())
         layout.addWidget(self.text)
         self.box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

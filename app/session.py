@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from app import i18n
 from app.forecast_process import SHARE, forecast_in_child
-from app.jobs import JobProgress, JobRunner
+from app.jobs import Job, JobProgress, JobRunner
 from app.plan_access import LineView, line_views
 from app.undo import EditCommand
 from forecasting.errors import ChangedElsewhereError
@@ -69,6 +69,7 @@ class ShopSession(QObject):
         self.shop = shop
         self.path = shop.path
         self.runner = runner or JobRunner(parent=self)
+        self.plan_job: Job | None = None  # the latest suggestions job (its progress for views)
         self.undo_stack = QUndoStack(self)
         self.day = day or self.next_opening_day(dt.date.today())
         self.plan: Any = None
@@ -171,13 +172,13 @@ class ShopSession(QObject):
             return
         day = self.day
         path = self.path
-        self.busyChanged.emit(True)
-        self.runner.run(
+        self.plan_job = self.runner.run(
             QCoreApplication.translate("ShopSession", "Computing suggestions…"),
             lambda progress: compute_plan(path, day, progress, child=child),
             lambda result: self._plan_ready(day, result),
             self._job_failed,
         )
+        self.busyChanged.emit(True)
 
     def _plan_ready(self, day: dt.date, result: tuple[Any, int]) -> None:
         if self.closed:
@@ -251,6 +252,14 @@ class ShopSession(QObject):
         return stock.count(self.shop, product, self.day,
                            on_hand if on_hand is not None else (line.on_hand or 0.0),
                            on_order if on_order is not None else (line.on_order or 0.0))
+
+    def check_order(self, product: str, final: float | None) -> None:
+        """Raise the UserError for a quantity the line cannot take (800,5 pieces), before the
+        owner is asked why."""
+        sheet = self.sheet()
+        line = None if sheet is None else sheet.find(product)
+        if line is not None and final is not None:
+            decisions.check_quantity(final, line)
 
     def needs_reason(self, product: str, final: float | None) -> bool:
         """Whether `final` differs from the suggestion (then the owner is asked why)."""

@@ -168,6 +168,10 @@ MESSAGES: dict[str, Message] = {
         "de": "Bitte eine Wetterdatei, --date mit --max-temp/--rain oder --fetch angeben.",
         "en": "Please give a weather file, --date with --max-temp/--rain, or --fetch.",
     },
+    "calendar.col.date": {"de": "Datum", "en": "Date"},
+    "calendar.col.weekday": {"de": "Tag", "en": "Day"},
+    "calendar.col.labels": {"de": "Was ist besonders", "en": "What is special"},
+    "calendar.nothing_special": {"de": "–", "en": "–"},
     "calendar.no_state": {
         "de": "Bitte --state (z. B. NW) oder --shop angeben.",
         "en": "Please give --state (e.g. NW) or --shop.",

@@ -15,9 +15,12 @@ import io
 from pathlib import Path
 
 from forecasting.safe_text import FORMULA_STARTS, SpreadsheetWriter, spreadsheet_cell
-from forecasting.texts import format_date, format_number
+from forecasting.texts import format_date, format_number, render
+from forecasting.values.decisions import OrderDecision
+from forecasting.values.suppliers import Supplier
 
-__all__ = ["FORMULA_STARTS", "ExportLine", "export_rows", "neutralise", "write_csv", "write_xlsx"]
+__all__ = ["FORMULA_STARTS", "ExportLine", "by_supplier", "export_rows", "neutralise",
+           "supplier_file_name", "supplier_rows", "write_csv", "write_supplier_csv", "write_xlsx"]
 
 HEADERS = {
     "de": ["Bereich", "Produkt", "Menge", "Einheit", "Vorschlag", "Bestätigt", "Grund"],
@@ -37,6 +40,9 @@ class ExportLine:
     order: float | None
     reason: str = ""
     decimals: int = 0
+    owner_reason: str = ""  # why the owner changed the suggestion, in words ("" if not changed)
+    article_number: str = ""  # the supplier's number for the product
+    delivery_day: dt.date | None = None  # when the order arrives (None: on the sales day)
 
     @property
     def quantity(self) -> float:
@@ -62,10 +68,20 @@ def export_rows(lines: list[ExportLine], lang: str = "de") -> list[list[object]]
                 neutralise(line.unit),
                 float(line.suggestion),
                 yes if line.order is not None else no,
-                neutralise(line.reason),
+                neutralise(line.owner_reason or line.reason),
             ]
         )
     return rows
+
+
+def owner_reason(decision: OrderDecision | None, lang: str = "de") -> str:
+    """The owner's reason for changing a suggestion, in words ("" for an accepted or open line):
+    what the supplier and the owner's staff read next to the changed quantity."""
+    if decision is None or decision.final is None or decision.final == decision.suggested:
+        return ""
+    words = render(f"cli.order.reason.{decision.reason_code}", lang) if decision.reason_code else ""
+    note = decision.reason_text.strip()
+    return f"{words} – {note}" if words and note else words or note
 
 
 def title(shop_name: str, day: dt.date, lang: str = "de") -> str:
@@ -76,9 +92,14 @@ def title(shop_name: str, day: dt.date, lang: str = "de") -> str:
 
 def write_csv(path: str | Path, lines: list[ExportLine], lang: str = "de") -> Path:
     """CSV as spreadsheets in `lang` expect it: German ';' and decimal comma, UTF-8 with BOM."""
+    return _write_rows(path, export_rows(lines, lang), lines, lang)
+
+
+def _write_rows(path: str | Path, rows: list[list[object]], lines: list[ExportLine],
+                lang: str) -> Path:
+    """A header and a row per line as CSV; numbers in the line's decimals, no thousands marks."""
     path = Path(path)
     sep = ";" if lang == "de" else ","
-    rows = export_rows(lines, lang)
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         writer = SpreadsheetWriter(fh, delimiter=sep, quoting=csv.QUOTE_MINIMAL)
         writer.writerow(rows[0])
@@ -92,6 +113,49 @@ def write_csv(path: str | Path, lines: list[ExportLine], lang: str = "de") -> Pa
                 ]
             )
     return path
+
+
+LIST_WORDS = {
+    "de": {"article_number": "Art.-Nr.", "product": "Produkt", "quantity": "Menge",
+           "unit": "Einheit", "note": "Hinweis"},
+    "en": {"article_number": "Item no.", "product": "Product", "quantity": "Quantity",
+           "unit": "Unit", "note": "Note"},
+}
+
+
+def by_supplier(lines: list[ExportLine]) -> dict[str, list[ExportLine]]:
+    """The lines per supplier / area, in first-seen order."""
+    out: dict[str, list[ExportLine]] = {}
+    for line in lines:
+        out.setdefault(line.area, []).append(line)
+    return out
+
+
+def supplier_rows(lines: list[ExportLine], supplier: Supplier, lang: str = "de"
+                  ) -> list[list[object]]:
+    """A supplier's list: header and rows in the supplier's column order."""
+    words = LIST_WORDS.get(lang, LIST_WORDS["en"])
+    columns = supplier.list_columns
+    rows: list[list[object]] = [[words[c] for c in columns]]
+    for line in lines:
+        cell = {"article_number": neutralise(line.article_number),
+                "product": neutralise(line.product), "quantity": float(line.quantity),
+                "unit": neutralise(line.unit), "note": neutralise(line.owner_reason)}
+        rows.append([cell[c] for c in columns])
+    return rows
+
+
+def write_supplier_csv(path: str | Path, lines: list[ExportLine], supplier: Supplier,
+                       lang: str = "de") -> Path:
+    """One supplier's order list as CSV in its column order."""
+    return _write_rows(path, supplier_rows(lines, supplier, lang), lines, lang)
+
+
+def supplier_file_name(supplier: str, day: dt.date, suffix: str, lang: str = "de") -> str:
+    """"Bestellung Mühle Schmidt 2026-12-05.csv": the supplier's name made safe for a file name."""
+    word = "Bestellung" if lang == "de" else "Order"
+    safe = "".join(c if c.isalnum() or c in " -_.&" else "_" for c in supplier).strip(" .")
+    return f"{word} {safe or '_'} {day.isoformat()}{suffix}"
 
 
 def write_xlsx(

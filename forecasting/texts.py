@@ -260,6 +260,10 @@ MESSAGES: dict[str, Message] = {
         "de": "Beim Grund „Anderes“ bitte mit --note in ein paar Worten sagen, warum.",
         "en": "With the reason “other” please say why in a few words with --note.",
     },
+    "cli.order.exported_per_supplier": {
+        "de": "Bestelllisten je Lieferant gespeichert in {folder}: {files}",
+        "en": "Order lists per supplier saved in {folder}: {files}",
+    },
     "cli.order.bad_export": {
         "de": "„{path}“: Die Bestellliste kann als .csv, .xlsx oder .pdf gespeichert werden.",
         "en": "“{path}”: the order list can be saved as .csv, .xlsx or .pdf.",
@@ -708,6 +712,29 @@ MESSAGES: dict[str, Message] = {
         ),
     },
     # -- operations (issue 16): what the window and the command line are refused alike ------
+    "settings.unknown_supplier": {
+        "de": "Keinen Lieferanten „{name}“ gefunden. Bekannt aus den Produkten: {known}.",
+        "en": "No supplier “{name}” found. Known from the products: {known}.",
+    },
+    "settings.bad_supplier_columns": {
+        "de": "„{value}“ ist keine Spaltenfolge. Möglich sind, durch Komma getrennt und jede "
+              "höchstens einmal: {choices}.",
+        "en": "“{value}” is not a column order. Possible, separated by commas and each at most "
+              "once: {choices}.",
+    },
+    "settings.supplier_changed": {
+        "de": "Lieferant „{name}“ gespeichert: Kundennummer {number}, Spalten {columns}.",
+        "en": "Supplier “{name}” saved: customer number {number}, columns {columns}.",
+    },
+    "order.whole_pieces": {
+        "de": "„{name}“ wird in {unit} gezählt: {value} geht nicht, bitte eine ganze Zahl angeben.",
+        "en": "“{name}” is counted in {unit}: {value} is not possible, please give a whole number.",
+    },
+    "order.too_precise": {
+        "de": "„{name}“ wird in {unit} bestellt: {value} hat zu viele Nachkommastellen "
+              "(höchstens {decimals}).",
+        "en": "“{name}” is ordered in {unit}: {value} has too many decimals (at most {decimals}).",
+    },
     "order.reason_needed": {
         "de": "„{name}“ weicht vom Vorschlag ab: bitte einen Grund angeben.",
         "en": "“{name}” differs from the suggestion: please give a reason.",
@@ -927,7 +954,16 @@ MESSAGES: dict[str, Message] = {
     },
     "policy.step.promotion": {"de": "Aktion", "en": "promotion"},
     "policy.step.other": {"de": "Sonstiges", "en": "other"},
+    "policy.reason.as_the_day": {"de": "wie der ganze Tag", "en": "as the whole day"},
+    "policy.day_reason": {"de": "{label} (insgesamt {percent} %)",
+                          "en": "{label} ({percent} % overall)"},
+    "policy.day_reasons": {"de": "Für den ganzen Tag: {reasons}",
+                           "en": "For the whole day: {reasons}"},
     "policy.step.safety": {"de": "Servicegrad {level} %", "en": "service level {level} %"},
+    "policy.step.safety_days": {"de": "damit es an {enough} von {days} Tagen reicht",
+                                "en": "enough on {enough} of {days} days"},
+    "policy.risk_words": {"de": "reicht an {enough} von {days} Tagen, meist {low}–{high} übrig",
+                          "en": "enough on {enough} of {days} days, mostly {low}–{high} left"},
     "policy.step.rounding": {"de": "auf ganze {unit} gerundet", "en": "rounded to whole units"},
     "policy.step.rounding_tray": {"de": "auf Blech zu {pack}", "en": "to trays of {pack}"},
     "policy.step.rounding_pack": {"de": "auf Packung zu {pack}", "en": "to packs of {pack}"},
@@ -1016,8 +1052,8 @@ MESSAGES: dict[str, Message] = {
     "policy.col.forecast": {"de": "Prognose", "en": "Forecast"},
     "policy.col.suggestion": {"de": "Vorschlag", "en": "Suggestion"},
     "policy.col.unit": {"de": "Einheit", "en": "Unit"},
-    "policy.col.sellout": {"de": "ausverkauft", "en": "sell-out"},
-    "policy.col.leftover": {"de": "Reste", "en": "leftover"},
+    "policy.col.sellout": {"de": "ausverkauft", "en": "Sell-out"},
+    "policy.col.leftover": {"de": "Reste", "en": "Leftover"},
     "policy.col.margin": {"de": "Marge €", "en": "margin €"},
     "policy.col.reasons": {"de": "Gründe", "en": "Reasons"},
     "policy.group.none": {"de": "ohne Lieferant", "en": "no supplier"},

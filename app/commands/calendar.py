@@ -1,4 +1,5 @@
-"""`bestellkompass calendar`: print the daily calendar feature table (for workshops and checks)."""
+"""`bestellkompass calendar`: what is special about each day (holidays, school holidays, paydays,
+events, weather), readable by an owner; `--features` prints the models' feature table instead."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from calendars.features import build_features
 from calendars.options import LOCAL_SUBDIVISIONS, CalendarOptions
 from calendars.texts import render
 from forecasting.operations.shop import open_shop
+from forecasting.policy.explain_text import weekday_name
 from forecasting.safe_text import spreadsheet_frame
 from forecasting.shop_calendar import shop_calendar_inputs
 
@@ -34,6 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ramadan", action="store_true", help=_("include Ramadan and Eid al-Fitr"))
     parser.add_argument("--local", choices=["Augsburg"], default=None,
                         help=_("local holidays of a city (Augsburger Friedensfest)"))
+    parser.add_argument("--features", action="store_true",
+                        help=_("the models' whole feature table (one column per input) instead of "
+                               "date, weekday and what is special"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,8 +65,13 @@ def run(args: argparse.Namespace) -> int:
     except CalendarError as exc:
         print(exc.message(lang), file=sys.stderr)
         return 2
-    out = table.frame.copy()
+    out = table.frame.copy() if args.features else pd.DataFrame(
+        {"weekday": [weekday_name(d.weekday(), lang) for d in table.frame.index]},
+        index=table.frame.index)
     out["labels"] = table.day_labels(lang)
+    if not args.features and args.format == "table":
+        sys.stdout.write(readable_table(out, lang) + "\n")
+        return 0
     if args.format == "csv":
         out.index = out.index.strftime("%Y-%m-%d")
 
@@ -76,6 +86,17 @@ def _from_shop(path: str) -> Any:
 
     with open_shop(path, read_only=True) as shop:
         return shop_calendar_inputs(shop)
+
+
+def readable_table(frame: pd.DataFrame, lang: str) -> str:
+    """Date, weekday and what is special, one day per line, in the user's language."""
+    heads = [render(f"calendar.col.{c}", lang) for c in ("date", "weekday", "labels")]
+    rows = [[_day(day, lang), weekday, labels or render("calendar.nothing_special", lang)]
+            for day, weekday, labels in zip(frame.index, frame["weekday"], frame["labels"],
+                                            strict=True)]
+    widths = [max(len(r[i]) for r in [heads, *rows]) for i in range(2)]
+    return "\n".join(f"{r[0]:<{widths[0]}}  {r[1]:<{widths[1]}}  {r[2]}".rstrip()
+                     for r in [heads, *rows])
 
 
 def format_table(frame: pd.DataFrame, lang: str) -> str:

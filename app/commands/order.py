@@ -33,14 +33,22 @@ from forecasting.errors import UserError
 from forecasting.operations import decisions
 from forecasting.operations.decisions import REASON_NAMES, check_reason, reason_names
 from forecasting.operations.edits import apply_edit
-from forecasting.operations.reading import load_closing_days, load_forecasts, load_settings
+from forecasting.operations.reading import (
+    load_closing_days,
+    load_forecasts,
+    load_products,
+    load_settings,
+    load_suppliers,
+)
 from forecasting.operations.sheet import OrderSheet, read_sheet
 from forecasting.operations.shop import Shop, default_shop_path, open_shop
+from forecasting.order_export import ExportLine
 from forecasting.policy.explain_text import weekday_name
 from forecasting.policy.plan import build_order_plan, closed_reason, next_opening_day
 from forecasting.safe_text import SpreadsheetWriter, display_name
 from forecasting.texts import format_date, format_number, parse_number, render
 from forecasting.values.decisions import OrderDecision, current_user
+from forecasting.values.suppliers import Supplier
 
 EXPORT_SUFFIXES = (".csv", ".xlsx", ".pdf")
 _QT: list[Any] = []  # the QGuiApplication made for a PDF export
@@ -79,7 +87,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     clear.add_argument("products", nargs="+", metavar=_("PRODUCT"))
     export = add_action(actions, "export", _("write the final order list (.csv, .xlsx, .pdf)"))
     _common(export)
-    export.add_argument("--out", required=True, type=Path, help=_("FILE.csv, FILE.xlsx or FILE.pdf"))
+    export.add_argument("--out", required=True, type=Path,
+                        help=_("FILE.csv, FILE.xlsx or FILE.pdf (per supplier: a folder)"))
+    export.add_argument("--per-supplier", choices=["csv", "pdf"], default=None,
+                        help=_("one file per supplier or area in the folder --out (CSV in the "
+                               "supplier's column order)"))
 
 
 @dataclasses.dataclass
@@ -137,7 +149,8 @@ def run(args: argparse.Namespace) -> int:
     path = getattr(args, "shop", None) or default_shop_path()
     if args.action == "set":  # check what needs no shop file first
         args.reason = check_reason(args.reason, args.note)
-    if args.action == "export" and args.out.suffix.lower() not in EXPORT_SUFFIXES:
+    if (args.action == "export" and not args.per_supplier
+            and args.out.suffix.lower() not in EXPORT_SUFFIXES):
         raise UserError("cli.order.bad_export", path=str(args.out))
     with open_shop(path, read_only=args.action in ("show", "export")) as shop:
         day = getattr(args, "date", None) or next_opening_day(shop, dt.date.today())
@@ -329,27 +342,50 @@ def _table(sheet: Sheet, rows: list[dict[str, Any]], lang: str) -> str:
 
 
 # -- export --------------------------------------------------------------------------------------
-def export_lines(sheet: Sheet) -> list[Any]:
-    """The final order list as the app exports it."""
-    return plan_access.export_lines(sheet.lines, sheet.decisions)
+def export_lines(shop: Shop, sheet: Sheet, lang: str) -> list[ExportLine]:
+    """The final order list as the app exports it, with the suppliers' article numbers."""
+    articles = {p.name: p.article_number for p in load_products(shop) if p.article_number}
+    return plan_access.export_lines(sheet.lines, sheet.decisions, lang, articles)
 
 
 def export(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:
-    """Write the list; the format follows the file's suffix."""
+    """Write the list; the format follows the file's suffix (or --per-supplier)."""
     path: Path = args.out
-    lines = export_lines(sheet)
+    lines = export_lines(shop, sheet, lang)
+    suppliers = load_suppliers(shop)
     heading = order_export.title(sheet.shop_name, sheet.day, lang)
+    if args.per_supplier:
+        return export_per_supplier(path, sheet, lines, suppliers, args.per_supplier, lang)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         order_export.write_csv(path, lines, lang)
     elif suffix == ".xlsx":
         order_export.write_xlsx(path, lines, lang, heading)
     else:
-        write_pdf(path, heading, lines, lang)
+        write_pdf(path, heading, lines, lang, suppliers)
     return render("cli.order.exported", lang, path=str(path))
 
 
-def write_pdf(path: Path, heading: str, lines: list[Any], lang: str) -> None:
+def export_per_supplier(folder: Path, sheet: Sheet, lines: list[ExportLine],
+                        suppliers: dict[str, Supplier], kind: str, lang: str) -> str:
+    """One file per supplier or area in `folder` (made if missing); says which were written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for area, group in order_export.by_supplier(lines).items():
+        supplier = suppliers.get(area, Supplier(area))
+        path = folder / order_export.supplier_file_name(area, sheet.day, f".{kind}", lang)
+        if kind == "csv":
+            order_export.write_supplier_csv(path, group, supplier, lang)
+        else:
+            heading = order_export.title(sheet.shop_name, sheet.day, lang)
+            write_pdf(path, heading, group, lang, {area: supplier})
+        written.append(path.name)
+    return render("cli.order.exported_per_supplier", lang, folder=str(folder),
+                  files=", ".join(written))
+
+
+def write_pdf(path: Path, heading: str, lines: list[ExportLine], lang: str,
+              suppliers: dict[str, Supplier] | None = None) -> None:
     """app/pdf_export.write_pdf in `lang`, with an offscreen QGuiApplication if none runs."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -360,7 +396,7 @@ def write_pdf(path: Path, heading: str, lines: list[Any], lang: str) -> None:
     before = i18n.lang()
     i18n.install_language(lang)
     try:
-        pdf(path, heading, lines)
+        pdf(path, heading, lines, suppliers)
     finally:
         if before != lang:
             i18n.install_language(before)

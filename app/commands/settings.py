@@ -21,7 +21,11 @@ from calendars.options import BENEFITS, SALARY_RULES
 from calendars.postal_codes import place_for_postal_code
 from forecasting.errors import UserError
 from forecasting.operations import settings as settings_ops
-from forecasting.operations.reading import product_by_name, stored_calendar_options
+from forecasting.operations.reading import (
+    load_suppliers,
+    product_by_name,
+    stored_calendar_options,
+)
 from forecasting.operations.shop import default_shop_path, open_shop
 from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS
 from forecasting.policy.lines import display_decimals
@@ -68,7 +72,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                          ("--salvage", N_("what an unsold unit still brings, euro")),
                          ("--pack-size", N_("units per pack")), ("--min-order", N_("units")),
                          ("--shelf-life", N_("days")), ("--lead-time", N_("days")),
-                         ("--supplier", N_("supplier or area"))):
+                         ("--supplier", N_("supplier or area")),
+                         ("--article-number", N_("the supplier's number for the product"))):
         product.add_argument(option, help=_(text))
     product.add_argument("--service-level",
                          help=_("auto, sellout_ok, few_leftovers, balanced, rarely_sold_out, "
@@ -78,6 +83,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=_("on sale again: take the product into the orders"))
     active.add_argument("--inactive", dest="active", action="store_const", const=False,
                         help=_("no longer sold: leave the product out of the orders"))
+
+    supplier = add_action(actions, "supplier", _("a supplier's customer number and list columns"))
+    shop_and_lang(supplier)
+    supplier.add_argument("name", help=_("the supplier as the products name it"))
+    supplier.add_argument("--customer-number", help=_("the shop's customer number there"))
+    supplier.add_argument("--columns",
+                          help=_("CSV column order, e.g. article_number,quantity,unit,product"))
 
     category = add_action(actions, "category", _("service level of a product category"))
     shop_and_lang(category)
@@ -121,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
             return 0
         handler = {"shop": _shop, "closing-day": _closing_day, "product": _product,
-                   "category": _category, "calendar": _calendar}[action]
+                   "supplier": _supplier, "category": _category, "calendar": _calendar}[action]
         messages = handler(shop, args, lang)
 
     for code, params in messages:
@@ -320,12 +332,26 @@ def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
             changes[field] = int(number) if field.endswith("_days") else number
     if args.supplier is not None:
         changes["supplier"] = args.supplier.strip()
+    if args.article_number is not None:
+        changes["article_number"] = args.article_number.strip()
     if args.service_level is not None:
         changes["service_level"] = parse_service_level(args.service_level)
     if args.active is not None:
         changes["active"] = args.active
     done = settings_ops.change_product(shop, old.name, changes)
     return [("settings.saved", {}) if done.any else ("settings.unchanged", {})]
+
+
+def _supplier(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
+    columns = None if args.columns is None else [
+        c.strip() for c in args.columns.split(",") if c.strip()]
+    done = settings_ops.change_supplier(shop, args.name, args.customer_number, columns)
+    if not done.any:
+        return [("settings.unchanged", {})]
+    saved = load_suppliers(shop)[args.name]
+    return [("settings.supplier_changed", {"name": saved.name,
+                                           "number": saved.customer_number or "-",
+                                           "columns": ",".join(saved.list_columns)})]
 
 
 def _category(shop: Any, args: argparse.Namespace, lang: str) -> Messages:

@@ -15,11 +15,14 @@ from calendars.plausible import DateWindow
 from forecasting.operations.plan import save_plan
 from forecasting.operations.reading import sales_outside_window
 from forecasting.operations.shop import default_shop_path, open_shop
+from forecasting.policy.day_reasons import ReasonKey, plan_reasons, shared_keys
 from forecasting.policy.explain_text import (
+    day_header,
     explanation_items,
     explanation_sentence,
     note_text,
     reason_line,
+    step_label,
     weekday_name,
 )
 from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day
@@ -118,7 +121,8 @@ def _num(value: float | None, decimals: int) -> float | None:
     return None if value is None else round(float(value), decimals)
 
 
-def line_json(line: Any, lang: str) -> dict[str, Any]:
+def line_json(line: Any, lang: str, shared: dict[ReasonKey, float] | None = None
+              ) -> dict[str, Any]:
     """One line for scripts: displayed numbers that add up, plus the exact ones."""
 
     expl = line.explanation
@@ -148,7 +152,7 @@ def line_json(line: Any, lang: str) -> dict[str, Any]:
         "on_hand": line.on_hand,  # goods ordered up to their stock: the stock used (else None)
         "on_order": line.on_order,
         "model": line.model,
-        "reason": reason_line(expl, lang) or status_text(line, lang),
+        "reason": reason_line(expl, lang, shared=shared) or status_text(line, lang),
         "explanation": steps,
         "notes": [note_text(n, lang) for n in expl.notes],
     }
@@ -156,6 +160,8 @@ def line_json(line: Any, lang: str) -> dict[str, Any]:
 
 def plan_json(plan: Any, lang: str) -> dict[str, Any]:
     """The whole plan as a JSON-ready dict."""
+    reasons = plan_reasons(plan.lines)
+    shared = shared_keys(reasons)
     return {
         "shop": plan.shop_name,
         "date": plan.day.isoformat(),
@@ -163,7 +169,9 @@ def plan_json(plan: Any, lang: str) -> dict[str, Any]:
         "closed_reason": list(plan.closed_reason) if plan.closed_reason else None,
         "data_version": plan.data_version,
         "computed_at": plan.computed_at.isoformat(),
-        "lines": [line_json(line, lang) for line in plan.lines],
+        "day_reasons": [{"code": r.step.code, "label": step_label(r.step, lang),
+                         "lines": r.lines, "percent": round(100 * r.share, 1)} for r in reasons],
+        "lines": [line_json(line, lang, shared) for line in plan.lines],
     }
 
 
@@ -185,6 +193,7 @@ def plan_csv(plan: Any, lang: str) -> str:
         ["product", "supplier", "date", "status", "unit", "forecast", "suggestion",
          "p_sellout", "expected_leftover", "reasons"]
     )
+    shared = shared_keys(plan_reasons(plan.lines))
     for line in plan.lines:
         d = line.decimals
         out = line.outcome
@@ -199,7 +208,7 @@ def plan_csv(plan: Any, lang: str) -> str:
                 format_number(line.explanation.displayed_suggestion(), lang, d),
                 format_number(100 * out.p_sellout, lang, 0) if out else "",
                 format_number(out.expected_leftover, lang, 1) if out else "",
-                reason_line(line.explanation, lang) or status_text(line, lang),
+                reason_line(line.explanation, lang, shared=shared) or status_text(line, lang),
             ]
         )
     return buf.getvalue()
@@ -224,18 +233,25 @@ def plan_table(plan: Any, lang: str, *, details: bool = False) -> str:
         rows.append(render("policy.closed_day", lang, date=format_date(plan.day, lang),
                            reason=reason))
         return "\n".join(rows) + "\n"
+    reasons = plan_reasons(plan.lines)
+    shared = shared_keys(reasons)
+    if reasons:
+        rows += [day_header(reasons, lang), ""]
     heads = [render(f"policy.col.{c}", lang)
              for c in ("product", "forecast", "suggestion", "sellout", "leftover", "reasons")]
     names = {x.product: _product_cell(x) for x in plan.lines}
-    width = max([len(heads[0]), *(len(n) for n in names.values())]) + 2
-    fmt = f"{{:<{width}}}{{:>9}}{{:>11}}{{:>12}}{{:>8}}  {{}}"
+    width = max([len(heads[0]), *(len(n) for n in names.values())])
+    # every column at least as wide as its heading, two spaces between: no words run together
+    numbers = [max(len(head), least) for head, least in zip(heads[1:5], (7, 9, 10, 6), strict=True)]
+    fmt = "  ".join([f"{{:<{width}}}", *(f"{{:>{w}}}" for w in numbers), "{}"])
     for supplier, lines in plan.groups().items():
         rows.append(f"== {display_name(supplier) or render('policy.group.none', lang)} ==")
         rows.append(fmt.format(*heads))
         for line in lines:
             d = line.decimals
             out = line.outcome
-            reason = reason_line(line.explanation, lang) or status_text(line, lang)
+            reason = (reason_line(line.explanation, lang, shared=shared)
+                      or status_text(line, lang))
             rows.append(
                 fmt.format(
                     names[line.product],

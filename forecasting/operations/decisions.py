@@ -31,10 +31,15 @@ def needs_reason(line: SheetLine, final: float | None) -> bool:
     return final is not None and abs(final - line.suggestion) > TOLERANCE
 
 
-def check_quantity(value: float) -> float:
-    """A quantity the owner may order: a finite number from 0."""
+def check_quantity(value: float, line: SheetLine | None = None) -> float:
+    """A quantity the owner may order: a finite number from 0, whole for goods counted in pieces
+    (the line's decimals 0; kilograms and litres keep theirs)."""
     if not math.isfinite(value) or value < 0:
         raise UserError("cli.order.bad_quantity", value=value)
+    if line is not None and round(value, line.decimals) != value:
+        code = "order.whole_pieces" if line.decimals == 0 else "order.too_precise"
+        raise UserError(code, name=line.product, value=value, unit=line.unit,
+                        decimals=line.decimals)
     return float(value)
 
 
@@ -90,7 +95,7 @@ def order(sheet: OrderSheet, product: str, quantity: float, code: str | None = N
           note: str = "", by: str | None = None) -> SetDecision:
     """Order `quantity` of one product; a quantity other than the suggestion needs a reason."""
     line = sheet.line(product)
-    quantity = check_quantity(quantity)
+    quantity = check_quantity(quantity, line)
     code = check_reason(code, note)
     if needs_reason(line, quantity) and code is None:
         raise UserError("order.reason_needed", name=product)

@@ -20,11 +20,12 @@ from forecasting.errors import ChangedElsewhereError, UserError
 from forecasting.operations.changes import Changes
 from forecasting.policy.economics import SERVICE_SETTINGS, clip_level
 from forecasting.policy.lines import display_decimals
-from forecasting.store import calendar_options, products, service_levels
+from forecasting.store import calendar_options, products, service_levels, suppliers
 from forecasting.store import settings as stored
 from forecasting.store.file import Shop
 from forecasting.values.products import Product
 from forecasting.values.settings import ShopSettings
+from forecasting.values.suppliers import LIST_COLUMNS, Supplier
 
 T = TypeVar("T")
 
@@ -139,8 +140,35 @@ def change_product(shop: Shop, name: str, changes: Mapping[str, object],
             return Changes()
         check_product(new)
         products.save_product(shop, new)
+        if dataclasses.replace(new, article_number=current.article_number) == current:
+            return Changes(settings=True)  # the supplier's number: the forecast still holds
         shop.mark_data_changed()
     return Changes(data=True)
+
+
+def change_supplier(shop: Shop, name: str, customer_number: str | None = None,
+                    columns: Sequence[str] | None = None) -> Changes:
+    """A supplier's customer number and CSV column order (only those given); the name must be one
+    the products give as their supplier."""
+    with shop.transaction():
+        named = {p.supplier for p in products.load_products(shop) if p.supplier}
+        if name not in named:
+            raise UserError("settings.unknown_supplier", name=name,
+                            known=", ".join(sorted(named)) or "-")
+        current = suppliers.load_suppliers(shop).get(name, Supplier(name))
+        if columns is not None:
+            unknown = [c for c in columns if c not in LIST_COLUMNS]
+            if unknown or len(set(columns)) != len(columns) or not columns:
+                raise UserError("settings.bad_supplier_columns", value=",".join(columns),
+                                choices=",".join(LIST_COLUMNS))
+        new = Supplier(name,
+                       current.customer_number if customer_number is None
+                       else customer_number.strip(),
+                       current.columns if columns is None else tuple(columns))
+        if new == current:
+            return Changes()
+        suppliers.save_supplier(shop, new)
+    return Changes(settings=True)
 
 
 def set_category_service(shop: Shop, category: str, setting: str | None) -> Changes:

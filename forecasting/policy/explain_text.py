@@ -8,16 +8,21 @@ step parameters as {"de": ..., "en": ...}, because the calendar supplies them in
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
-from forecasting.policy.day_context import NAMED_GROUPS
-from forecasting.policy.explanation import Explanation, Note, Step
+from forecasting.policy.day_reasons import (
+    DayReason,
+    ReasonKey,
+    particular,
+    reason_key,
+    shown_reasons,
+)
+from forecasting.policy.explanation import Explanation, Note, Step, names_nothing
 from forecasting.texts import format_date, format_number, format_signed, render
 
+
 #: Steps that never appear in the short reason line.
-_NOT_A_REASON = {"baseline", "other"}
-
-
 def weekday_name(weekday: int, lang: str = "de") -> str:
     """Montag ... Sonntag (Monday = 0)."""
     return render(f"policy.weekday.{int(weekday)}", lang)
@@ -105,7 +110,8 @@ def step_label(step: Step, lang: str = "de") -> str:
         key = {1: "sellouts_1", 2: "sellouts_2"}.get(count, "sellouts_n")
         return render(f"policy.step.{key}", lang, count=count)
     if code == "safety":
-        return render("policy.step.safety", lang, level=_num(100 * p["level"], lang))
+        enough, days = enough_days(float(p["level"]))
+        return render("policy.step.safety_days", lang, enough=enough, days=days)
     if code == "rounding":
         pack = float(p.get("pack_size", 1))
         if pack == 1:
@@ -128,10 +134,36 @@ def step_label(step: Step, lang: str = "de") -> str:
     return render(f"policy.step.{code}", lang)
 
 
+DAY_COUNTS = (2, 3, 4, 5, 10, 20, 50, 100)  # "k von n Tagen": counts a baker thinks in
+
+
+def enough_days(probability: float) -> tuple[int, int]:
+    """A probability as "k of n days" with the first n of DAY_COUNTS that says it to within
+    2.5 points and is neither "never" nor "always" unless it is: 0.76 -> (3, 4), 0.9 -> (9, 10),
+    0.98 -> (49, 50)."""
+    p = min(max(probability, 0.0), 1.0)
+    for days in DAY_COUNTS:
+        enough = round(p * days)
+        edge = enough in (0, days) and 0.005 <= p <= 0.995
+        if abs(enough / days - p) <= 0.025 and not edge:
+            return enough, days
+    return min(max(round(p * 100), 1 if p > 0 else 0), 99 if p < 1 else 100), 100
+
+
+def risk_words(quantiles: Mapping[float, float], quantity: float, p_sellout: float,
+               lang: str = "de", decimals: int = 0) -> str:
+    """What ordering `quantity` means, as a baker says it: "reicht an 3 von 4 Tagen, meist 3–14
+    übrig" (the middle half of the days' leftovers, from the forecast's quartiles)."""
+    enough, days = enough_days(1.0 - p_sellout)
+    low = max(quantity - quantiles.get(0.75, quantity), 0.0)
+    high = max(quantity - quantiles.get(0.25, quantity), 0.0)
+    return render("policy.risk_words", lang, enough=enough, days=days,
+                  low=_num(low, lang, decimals), high=_num(high, lang, decimals))
+
+
 def is_absent(step: Step) -> bool:
     """A named calendar step (holiday, event, ...) whose day is not such a day."""
-    named = step.code in NAMED_GROUPS or step.code == "occasion" or step.code.startswith("event_")
-    return named and not step.params.get("names")
+    return names_nothing(step.code, step.params)
 
 
 def step_text(step: Step, amount: float, lang: str = "de", decimals: int = 0) -> str:
@@ -186,28 +218,48 @@ def explanation_sentence(expl: Explanation, lang: str = "de") -> str:
     return ", ".join(parts)
 
 
-def reason_line(expl: Explanation, lang: str = "de", *, limit: int = 3) -> str:
+def reason_line(expl: Explanation, lang: str = "de", *, limit: int = 3,
+                shared: Mapping[ReasonKey, float] | None = None) -> str:
     """The few biggest reasons as plain words for the table: "Samstag, Stadtfest, warm"; "wie
     üblich" when nothing moved the forecast; "" for a line without steps (closed day); "Vorrat
-    reicht" first when the stock on hand covers the demand."""
+    reicht" first when the stock on hand covers the demand. `shared`: the day's reasons and their
+    effect on the day (day_reasons.py), said once for the day and left out here unless they move
+    this line far more ("wie der ganze Tag" if nothing else is left)."""
     shown = expl.displayed_amounts()
-    ranked = sorted(
-        (
-            (abs(a), step_label(s, lang))
-            for s, a in zip(expl.steps, shown, strict=True)
-            if not s.is_policy and s.code not in _NOT_A_REASON and a != 0 and not is_absent(s)
-        ),
-        key=lambda t: -t[0],
-    )
+    shared = shared or {}
+    own = [(s, a) for s, a in shown_reasons(expl)
+           if reason_key(s) not in shared
+           or particular(s, expl.forecast, shared[reason_key(s)])]
+    ranked = sorted(((abs(a), step_label(s, lang)) for s, a in own), key=lambda t: -t[0])
     covers = [step_label(s, lang) for s, a in zip(expl.steps, shown, strict=True)
               if s.code == "stock_covers" and a != 0]
     stale = ([stale_text(expl.stale_since, expl.stale_days, lang)]
              if expl.stale_since is not None else [])
     if not ranked:
-        first = covers[0] if covers else render("policy.reason.usual", lang) if expl.steps else ""
+        if covers:
+            first = covers[0]
+        elif not expl.steps:
+            first = ""
+        else:
+            daily = len(own) < len(shown_reasons(expl))
+            first = render("policy.reason.as_the_day" if daily else "policy.reason.usual", lang)
         return ", ".join([*stale, first]) if first else ""
     # an old history, then goods that keep with enough stock: the first things to say
     return ", ".join(stale + covers + [label for _, label in ranked[: limit - len(covers)]])
+
+
+def day_reason_text(reason: DayReason, lang: str = "de") -> str:
+    """One reason of the day with its effect on the shop: "Heimspiel BVB: insgesamt +6 %"."""
+    percent = format_signed(round(100 * reason.share), lang, 0)
+    return render("policy.day_reason", lang, label=step_label(reason.step, lang), percent=percent)
+
+
+def day_header(reasons: list[DayReason], lang: str = "de") -> str:
+    """The day's reasons in one line for the sheet's header ("" when there are none)."""
+    if not reasons:
+        return ""
+    return render("policy.day_reasons", lang,
+                  reasons=", ".join(day_reason_text(r, lang) for r in reasons))
 
 
 def note_text(note: Note, lang: str = "de") -> str:

@@ -26,7 +26,17 @@ POLICY_CODES = (
     "min_order",
     "below_min_order",
 )
-MAX_FACTORS = 4
+MAX_FACTORS = 3  # named factors between the baseline and the forecast (then "other")
+MIN_AMOUNT = 1.0  # a factor below one unit is noise: pooled into "other"
+#: Forecast groups that name what the day is (a holiday, an event); without a name the day is not
+#: such a day and the group's amount is part of a usual day (the baseline), not a reason.
+NAMED_GROUPS = ("holiday", "school_holiday", "payday", "special_day", "occasion")
+
+
+def names_nothing(code: str, params: dict[str, Any]) -> bool:
+    """A named calendar group (holiday, event, ...) on a day that is no such day ("kein Feiertag")."""
+    named = code in NAMED_GROUPS or code.startswith("event_")
+    return named and not params.get("names")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -125,19 +135,23 @@ def factor_steps(
     *,
     params: dict[str, dict[str, Any]] | None = None,
     max_factors: int = MAX_FACTORS,
-    min_amount: float = 0.5,
+    min_amount: float = MIN_AMOUNT,
 ) -> list[Step]:
     """Baseline, then the biggest factors by size, the rest pooled as "other".
 
     contributions: (group, amount) pairs, summing to the median (groups may repeat; they are added).
     params: extra parameters per group for the words (day names, weekday, weather values).
-    A factor is shown on its own only if it moves the forecast by at least `min_amount` units.
+    A factor is shown on its own only if it moves the forecast by at least `min_amount` units; a
+    named group on a day that is no such day ("kein Feiertag") is part of the baseline.
     """
     params = params or {}
     totals: dict[str, float] = {}
     for group, amount in contributions:
         totals[group] = totals.get(group, 0.0) + float(amount)
-    steps = [Step("baseline", dict(params.get("baseline", {})), totals.pop("baseline", 0.0))]
+    baseline = totals.pop("baseline", 0.0)
+    for group in [g for g in totals if names_nothing(g, params.get(g, {}))]:
+        baseline += totals.pop(group)
+    steps = [Step("baseline", dict(params.get("baseline", {})), baseline)]
     other = totals.pop("other", 0.0)
     ranked = sorted(totals.items(), key=lambda kv: abs(kv[1]), reverse=True)
     for group, amount in ranked:

@@ -181,5 +181,15 @@ CREATE TABLE receipt_hours (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6]
+# V7 (issue 19, supplier lists): suppliers the owner describes and the products' article numbers.
+V7 = """
+CREATE TABLE suppliers (
+    name TEXT PRIMARY KEY,
+    customer_number TEXT NOT NULL DEFAULT '',
+    columns TEXT NOT NULL DEFAULT ''
+);
+ALTER TABLE products ADD COLUMN article_number TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
 CURRENT_VERSION = len(MIGRATIONS)

@@ -36,6 +36,7 @@ class Product:
     introduced: dt.date | None = None
     discontinued: dt.date | None = None
     id: int | None = None
+    article_number: str = ""  # the supplier's number for it, on the supplier's order list
 
     def sold_on(self, day: dt.date) -> bool:
         """Whether the product is on sale on `day` (introduced, not discontinued, active)."""

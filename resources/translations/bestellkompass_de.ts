@@ -618,307 +618,307 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="52"/>
+        <location filename="../../app/main_window.py" line="62"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="62"/>
+        <location filename="../../app/main_window.py" line="72"/>
         <source>&amp;Order sheet</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="63"/>
+        <location filename="../../app/main_window.py" line="73"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="65"/>
+        <location filename="../../app/main_window.py" line="75"/>
         <source>&amp;Review</source>
         <translation>&amp;Rückblick</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="89"/>
+        <location filename="../../app/main_window.py" line="99"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="90"/>
+        <location filename="../../app/main_window.py" line="100"/>
         <source>&amp;Open shop file…</source>
         <translation>Laden-Datei &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="91"/>
+        <location filename="../../app/main_window.py" line="101"/>
         <source>&amp;New shop…</source>
         <translation>&amp;Neuer Laden…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="92"/>
+        <location filename="../../app/main_window.py" line="102"/>
         <source>Start your own shop and import your sales</source>
         <translation>Eigenen Laden anlegen und Verkaufszahlen importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="93"/>
+        <location filename="../../app/main_window.py" line="103"/>
         <source>&amp;Import sales history…</source>
         <translation>Verkaufszahlen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="94"/>
+        <location filename="../../app/main_window.py" line="104"/>
         <source>Bring in your own till data</source>
         <translation>Eigene Kassendaten übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="95"/>
+        <location filename="../../app/main_window.py" line="105"/>
         <source>Restore &amp;backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="96"/>
+        <location filename="../../app/main_window.py" line="106"/>
         <source>Go back to an earlier state of the shop</source>
         <translation>Zu einem früheren Stand des Ladens zurückkehren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="97"/>
+        <location filename="../../app/main_window.py" line="107"/>
         <source>Export order list as &amp;PDF…</source>
         <translation>Bestellliste als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="99"/>
+        <location filename="../../app/main_window.py" line="109"/>
         <source>&amp;Print order list…</source>
         <translation>Bestellliste &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="100"/>
+        <location filename="../../app/main_window.py" line="110"/>
         <source>Print pre&amp;view…</source>
         <translation>Druck&amp;vorschau…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="101"/>
+        <location filename="../../app/main_window.py" line="111"/>
         <source>See the printed order list before printing</source>
         <translation>Die Bestellliste ansehen, wie sie gedruckt wird</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="102"/>
+        <location filename="../../app/main_window.py" line="112"/>
         <source>Export as &amp;CSV…</source>
         <translation>Als &amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="103"/>
+        <location filename="../../app/main_window.py" line="113"/>
         <source>Export as &amp;Excel (XLSX)…</source>
         <translation>Als &amp;Excel (XLSX) exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="104"/>
+        <location filename="../../app/main_window.py" line="114"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="107"/>
+        <location filename="../../app/main_window.py" line="117"/>
         <source>Recen&amp;t shops</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="117"/>
+        <location filename="../../app/main_window.py" line="127"/>
         <source>&amp;Edit</source>
         <translation>Bearbei&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="118"/>
+        <location filename="../../app/main_window.py" line="128"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="120"/>
+        <location filename="../../app/main_window.py" line="130"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="122"/>
+        <location filename="../../app/main_window.py" line="132"/>
         <source>Accept &amp;all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="124"/>
+        <location filename="../../app/main_window.py" line="134"/>
         <source>Accept this &amp;line</source>
         <translation>Diese &amp;Zeile übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="126"/>
+        <location filename="../../app/main_window.py" line="136"/>
         <source>Product &amp;details…</source>
         <translation>Produkt&amp;details…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="128"/>
+        <location filename="../../app/main_window.py" line="138"/>
         <source>&amp;Recompute suggestions</source>
         <translation>Vorschläge neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="137"/>
+        <location filename="../../app/main_window.py" line="147"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="139"/>
+        <location filename="../../app/main_window.py" line="149"/>
         <source>Import &amp;weather file…</source>
         <translation>&amp;Wetterdatei importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="141"/>
+        <location filename="../../app/main_window.py" line="151"/>
         <source>Import &amp;events (ICS/CSV)…</source>
         <translation>&amp;Ereignisse importieren (ICS/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="143"/>
+        <location filename="../../app/main_window.py" line="153"/>
         <source>Import stock &amp;list (inventory)…</source>
         <translation>&amp;Bestandsliste (Inventur) importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145"/>
+        <location filename="../../app/main_window.py" line="155"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147"/>
+        <location filename="../../app/main_window.py" line="157"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="148"/>
+        <location filename="../../app/main_window.py" line="158"/>
         <source>&amp;Larger text</source>
         <translation>Schrift &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150"/>
+        <location filename="../../app/main_window.py" line="160"/>
         <source>&amp;Smaller text</source>
         <translation>Schrift &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152"/>
+        <location filename="../../app/main_window.py" line="162"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="154"/>
+        <location filename="../../app/main_window.py" line="164"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="163"/>
+        <location filename="../../app/main_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="164"/>
+        <location filename="../../app/main_window.py" line="174"/>
         <source>&amp;About Bestellkompass…</source>
         <translation>Ü&amp;ber Bestellkompass…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="168"/>
+        <location filename="../../app/main_window.py" line="178"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="190"/>
+        <location filename="../../app/main_window.py" line="200"/>
         <source>&amp;Clear list</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="192"/>
+        <location filename="../../app/main_window.py" line="202"/>
         <source>(no other shops yet)</source>
         <translation>(noch keine anderen Läden)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="226"/>
+        <location filename="../../app/main_window.py" line="236"/>
         <source>Import stock list</source>
         <translation>Bestandsliste importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="227"/>
+        <location filename="../../app/main_window.py" line="237"/>
         <source>Lists (*.csv *.xlsx *.xls);;All files (*)</source>
         <translation>Listen (*.csv *.xlsx *.xls);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="243"/>
+        <location filename="../../app/main_window.py" line="253"/>
         <source>Importing stock list…</source>
         <translation>Bestandsliste wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="277"/>
+        <location filename="../../app/main_window.py" line="287"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="278"/>
+        <location filename="../../app/main_window.py" line="288"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="292"/>
+        <location filename="../../app/main_window.py" line="309"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="299"/>
+        <location filename="../../app/main_window.py" line="316"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="299"/>
+        <location filename="../../app/main_window.py" line="316"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="327"/>
+        <location filename="../../app/main_window.py" line="345"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="306"/>
+        <location filename="../../app/main_window.py" line="324"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="237"/>
+        <location filename="../../app/main_window.py" line="247"/>
         <source>Stock list saved: 1 product for %2.</source>
         <translation>Bestandsliste gespeichert: 1 Produkt für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="238"/>
+        <location filename="../../app/main_window.py" line="248"/>
         <source>Stock list saved: %1 products for %2.</source>
         <translation>Bestandsliste gespeichert: %1 Produkte für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="306"/>
+        <location filename="../../app/main_window.py" line="324"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="314"/>
+        <location filename="../../app/main_window.py" line="332"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="314"/>
+        <location filename="../../app/main_window.py" line="332"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="347"/>
+        <location filename="../../app/main_window.py" line="365"/>
         <source>Print preview: %1</source>
         <translation>Druckvorschau: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="348"/>
+        <location filename="../../app/main_window.py" line="366"/>
         <source>Print preview of the order list</source>
         <translation>Druckvorschau der Bestellliste</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="360"/>
+        <location filename="../../app/main_window.py" line="378"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="366"/>
+        <location filename="../../app/main_window.py" line="384"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
@@ -1060,7 +1060,7 @@
     <name>NewShopDialog</name>
     <message>
         <location filename="../../app/new_shop_dialog.py" line="48"/>
-        <location filename="../../app/new_shop_dialog.py" line="94"/>
+        <location filename="../../app/new_shop_dialog.py" line="100"/>
         <source>New shop</source>
         <translation>Neuer Laden</translation>
     </message>
@@ -1095,7 +1095,7 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="95"/>
+        <location filename="../../app/new_shop_dialog.py" line="101"/>
         <source>Shop files (*.bkshop)</source>
         <translation>Laden-Dateien (*.bkshop)</translation>
     </message>
@@ -1103,32 +1103,47 @@
 <context>
     <name>OrderListPrint</name>
     <message>
-        <location filename="../../app/pdf_export.py" line="42"/>
+        <location filename="../../app/pdf_export.py" line="81"/>
+        <source>Item no.</source>
+        <translation>Art.-Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/pdf_export.py" line="82"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="43"/>
+        <location filename="../../app/pdf_export.py" line="83"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="44"/>
+        <location filename="../../app/pdf_export.py" line="84"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="45"/>
+        <location filename="../../app/pdf_export.py" line="85"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="50"/>
+        <location filename="../../app/pdf_export.py" line="98"/>
+        <source>Customer number %1</source>
+        <translation>Kundennummer %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/pdf_export.py" line="102"/>
+        <source>Delivery %1</source>
+        <translation>Lieferung %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/pdf_export.py" line="55"/>
         <source>suggestion only</source>
         <translation>nur Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="51"/>
+        <location filename="../../app/pdf_export.py" line="56"/>
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>
@@ -1279,132 +1294,147 @@
 <context>
     <name>OrderSheetView</name>
     <message>
-        <location filename="../../app/order_sheet.py" line="177"/>
+        <location filename="../../app/order_sheet.py" line="180"/>
         <source>Orders for</source>
         <translation>Bestellung für</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="185"/>
+        <location filename="../../app/order_sheet.py" line="188"/>
         <source>Previous day (Alt+Left)</source>
         <translation>Vorheriger Tag (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="189"/>
+        <location filename="../../app/order_sheet.py" line="192"/>
         <source>Next day (Alt+Right)</source>
         <translation>Nächster Tag (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="191"/>
+        <location filename="../../app/order_sheet.py" line="194"/>
         <source>&amp;Accept all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="192"/>
+        <location filename="../../app/order_sheet.py" line="195"/>
         <source>Take the suggestion for every open line</source>
         <translation>Für jede offene Zeile den Vorschlag übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="193"/>
+        <location filename="../../app/order_sheet.py" line="196"/>
         <source>&amp;Recompute</source>
         <translation>Neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="194"/>
+        <location filename="../../app/order_sheet.py" line="197"/>
         <source>Compute the suggestions again from the latest data</source>
         <translation>Vorschläge mit den neuesten Daten neu berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="206"/>
+        <location filename="../../app/order_sheet.py" line="209"/>
         <source>This is a demo shop with invented numbers. Try everything; your own shop gets its own file.</source>
         <translation>Dies ist ein Demo-Laden mit erfundenen Zahlen. Probieren Sie alles aus; Ihr eigener Laden bekommt eine eigene Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="209"/>
+        <location filename="../../app/order_sheet.py" line="212"/>
         <source>Start my &amp;own shop and import my sales…</source>
         <translation>&amp;Eigenen Laden anlegen und Verkaufszahlen importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="273"/>
+        <location filename="../../app/order_sheet.py" line="221"/>
+        <source>Reasons for the whole day</source>
+        <translation>Gründe für den ganzen Tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_sheet.py" line="286"/>
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="283"/>
+        <location filename="../../app/order_sheet.py" line="296"/>
         <source>Order list: %1</source>
         <translation>Bestellliste: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="285"/>
+        <location filename="../../app/order_sheet.py" line="298"/>
         <source>One line per product: forecast, suggestion, your order and why. Type a quantity and press Enter; Space ticks a line.</source>
         <translation>Eine Zeile je Produkt: Prognose, Vorschlag, Ihre Bestellung und warum. Menge eingeben und Eingabetaste drücken; die Leertaste hakt eine Zeile ab.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="310"/>
+        <location filename="../../app/order_sheet.py" line="328"/>
         <source>Computing the suggestions… The window stays usable meanwhile.</source>
         <translation>Die Vorschläge werden berechnet… Das Fenster bleibt währenddessen bedienbar.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="312"/>
+        <location filename="../../app/order_sheet.py" line="330"/>
         <source>No suggestions yet for this day. Press &quot;Recompute&quot;, or import your own sales history.</source>
         <translation>Für diesen Tag gibt es noch keine Vorschläge. Klicken Sie auf „Neu berechnen“ oder importieren Sie Ihre eigenen Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="317"/>
+        <location filename="../../app/order_sheet.py" line="338"/>
+        <source>Progress of the suggestions</source>
+        <translation>Fortschritt der Vorschläge</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_sheet.py" line="341"/>
         <source>&amp;Import my own data…</source>
         <translation>Eigene Daten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="326"/>
+        <location filename="../../app/order_sheet.py" line="357"/>
         <source>Computing the suggestions…</source>
         <translation>Die Vorschläge werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="328"/>
+        <location filename="../../app/order_sheet.py" line="359"/>
         <source>No suggestions computed for this day yet.</source>
         <translation>Für diesen Tag wurden noch keine Vorschläge berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="330"/>
+        <location filename="../../app/order_sheet.py" line="363"/>
+        <source>Suggestions computed %1.</source>
+        <translation>Vorschläge berechnet %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_sheet.py" line="365"/>
         <source>Suggestions are up to date (computed %1).</source>
         <translation>Die Vorschläge sind aktuell (berechnet %1).</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="332"/>
+        <location filename="../../app/order_sheet.py" line="367"/>
         <source>Data changed since the suggestions were computed (%1): please recompute.</source>
         <translation>Die Daten haben sich seit der Berechnung geändert (%1): bitte neu berechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="339"/>
+        <location filename="../../app/order_sheet.py" line="374"/>
         <source>%1 of %2 lines decided.</source>
         <translation>%1 von %2 Zeilen entschieden.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="360"/>
+        <location filename="../../app/order_sheet.py" line="400"/>
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="372"/>
+        <location filename="../../app/order_sheet.py" line="412"/>
         <source>Change order %1</source>
         <translation>Bestellung ändern: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="380"/>
+        <location filename="../../app/order_sheet.py" line="420"/>
         <source>Stock %1</source>
         <translation>Bestand %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="388"/>
+        <location filename="../../app/order_sheet.py" line="428"/>
         <source>Reopen %1</source>
         <translation>Wieder öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="393"/>
+        <location filename="../../app/order_sheet.py" line="433"/>
         <source>Accept %1</source>
         <translation>Übernehmen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="394"/>
+        <location filename="../../app/order_sheet.py" line="434"/>
         <source>Accept all</source>
         <translation>Alle übernehmen</translation>
     </message>
@@ -1412,114 +1442,114 @@
 <context>
     <name>ProductView</name>
     <message>
-        <location filename="../../app/product_view.py" line="73"/>
+        <location filename="../../app/product_view.py" line="74"/>
         <source>%1 – why this number</source>
         <translation>%1 – warum diese Zahl</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="108"/>
+        <location filename="../../app/product_view.py" line="110"/>
         <source>&amp;Replay the last 4 weeks (takes a while)</source>
         <translation>&amp;Letzte 4 Wochen nachrechnen (dauert etwas)</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="109"/>
+        <location filename="../../app/product_view.py" line="111"/>
         <source>Computes, day by day, what Bestellkompass would have suggested and compares it with the sales</source>
         <translation>Rechnet Tag für Tag nach, was Bestellkompass vorgeschlagen hätte, und vergleicht es mit dem Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="114"/>
+        <location filename="../../app/product_view.py" line="116"/>
         <source>The replay covers goods sold on the day they are made</source>
         <translation>Das Nachrechnen gibt es für Ware, die am Tag der Herstellung verkauft wird</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="127"/>
+        <location filename="../../app/product_view.py" line="129"/>
         <source>Why this number</source>
         <translation>Warum diese Zahl</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="132"/>
+        <location filename="../../app/product_view.py" line="134"/>
         <source>How good were past suggestions?</source>
         <translation>Wie gut lagen die bisherigen Vorschläge?</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="151"/>
+        <location filename="../../app/product_view.py" line="162"/>
         <source>For %1: forecast %2, suggestion %3 %4.</source>
         <translation>Für %1: Prognose %2, Vorschlag %3 %4.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="159"/>
+        <location filename="../../app/product_view.py" line="154"/>
         <source>Chance to sell out: %1 %. Expected leftover: %2.</source>
         <translation>Wahrscheinlichkeit, auszuverkaufen: %1 %. Erwartete Reste: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="164"/>
+        <location filename="../../app/product_view.py" line="173"/>
         <source>Expected margin: %1 €.</source>
         <translation>Erwartete Marge: %1 €.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="182"/>
+        <location filename="../../app/product_view.py" line="191"/>
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="188"/>
+        <location filename="../../app/product_view.py" line="197"/>
         <source>left over</source>
         <translation>übrig</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="192"/>
+        <location filename="../../app/product_view.py" line="201"/>
         <source>sold out</source>
         <translation>ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="238"/>
+        <location filename="../../app/product_view.py" line="247"/>
         <source>forecast per sales day (average over %1 days, band: 80 %)</source>
         <translation>Prognose je Verkaufstag (Mittel über %1 Tage, Band: 80 %)</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="245"/>
+        <location filename="../../app/product_view.py" line="254"/>
         <source>forecast (band: 80 %)</source>
         <translation>Prognose (Band: 80 %)</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="211"/>
+        <location filename="../../app/product_view.py" line="220"/>
         <source>suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="285"/>
-        <location filename="../../app/product_view.py" line="295"/>
+        <location filename="../../app/product_view.py" line="294"/>
+        <location filename="../../app/product_view.py" line="304"/>
         <source>= forecast</source>
         <translation>= Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="296"/>
+        <location filename="../../app/product_view.py" line="305"/>
         <source>= suggestion</source>
         <translation>= Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="324"/>
-        <location filename="../../app/product_view.py" line="329"/>
+        <location filename="../../app/product_view.py" line="333"/>
+        <location filename="../../app/product_view.py" line="338"/>
         <source>Replaying the last 4 weeks…</source>
         <translation>Die letzten 4 Wochen werden nachgerechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="350"/>
+        <location filename="../../app/product_view.py" line="359"/>
         <source>Not enough sales in the last weeks to replay.</source>
         <translation>Zu wenige Verkäufe in den letzten Wochen zum Nachrechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="353"/>
+        <location filename="../../app/product_view.py" line="362"/>
         <source>Last %1 days: our suggestions missed the sales by %2 on average, left at most %3 over and sold out on %4 days. &quot;Same as last week&quot;: %5 off, at most %6 left over, sold out on %7 days.</source>
         <translation>Letzte %1 Tage: unsere Vorschläge lagen im Mittel %2 neben dem Verkauf, höchstens %3 Reste, an %4 Tagen ausverkauft. „Wie letzte Woche“: %5 daneben, höchstens %6 Reste, an %7 Tagen ausverkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="368"/>
+        <location filename="../../app/product_view.py" line="377"/>
         <source>No earlier suggestions for this product are stored yet. After a few days of ordering with Bestellkompass this shows how close they were.</source>
         <translation>Für dieses Produkt sind noch keine früheren Vorschläge gespeichert. Nach ein paar Tagen Bestellen mit Bestellkompass steht hier, wie nah sie lagen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="372"/>
+        <location filename="../../app/product_view.py" line="381"/>
         <source>Last %1 days with a suggestion: on average %2 %3 away from what was sold (average sales %4). Leftover from the suggestions: %5; sold out on %6 days.</source>
         <translation>Letzte %1 Tage mit Vorschlag: im Mittel %2 %3 neben dem Verkauf (Verkauf im Mittel %4). Reste nach den Vorschlägen: %5; an %6 Tagen ausverkauft.</translation>
     </message>

@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from app.main_window import MainWindow, app_settings
+from app.main_window import MainWindow, app_settings, redo_keys
 
 
 def _window(qtbot: object, session: object) -> MainWindow:
@@ -90,3 +92,25 @@ def test_stock_list_import_plans_again_or_says_what_is_wrong(
     assert window.message.text().startswith("falsch.csv: 1 Zeile ist nicht in Ordnung")
     assert "Zeile 2, Spalte B" in window.message.text()
     assert planned_session.line(bread).on_hand == 900.0  # type: ignore[attr-defined]
+
+
+def test_ctrl_y_redoes_on_every_platform(qtbot: object, planned_session: object) -> None:
+    window = _window(qtbot, planned_session)
+    window.show()
+    qtbot.waitExposed(window)  # type: ignore[attr-defined]
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # type: ignore[attr-defined]
+    window.sheet.accept_all()
+    stack = planned_session.undo_stack  # type: ignore[attr-defined]
+    stack.undo()
+    assert stack.canRedo()
+    focus = QApplication.focusWidget() or window
+    qtbot.keyClick(focus, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    assert not stack.canRedo(), "Ctrl+Y did not redo"
+
+
+def test_redo_keys_add_ctrl_y_where_the_desktop_lacks_it(qapp: object) -> None:
+    gnome_kde = [QKeySequence("Ctrl+Shift+Z")]  # what xcb desktops and macOS bind to Redo
+    assert [k.toString() for k in redo_keys(gnome_kde)] == ["Ctrl+Shift+Z", "Ctrl+Y"]
+    windows = [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
+    assert [k.toString() for k in redo_keys(windows)] == ["Ctrl+Y", "Ctrl+Shift+Z"]

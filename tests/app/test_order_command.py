@@ -162,6 +162,8 @@ def test_an_unknown_reason_is_refused_with_the_names_in_the_users_language(
         (["clear", "Donauwelle"], "„Donauwelle“ steht nicht auf"),
         (["set", "Baguette", "viele", "--reason", "event"], "„viele“ ist keine gültige Menge"),
         (["set", "Baguette", "-5", "--reason", "event"], "„-5“ ist keine gültige Menge"),
+        (["set", "Baguette", "800,5", "--reason", "event"],
+         "„Baguette“ wird in Stück gezählt: 800,5 geht nicht, bitte eine ganze Zahl angeben."),
         (["set", "Baguette", "100000", "--reason", "hunger"], "Unbekannter Grund „hunger“"),
         (["set", "Baguette", "100000"], "bitte einen Grund angeben"),
         (["set", "Baguette", "100000", "--reason", "other"], "--note"),
@@ -222,6 +224,7 @@ def test_csv_and_xlsx_export_the_final_list(planned_path: Path, tmp_path: Path,
     assert set(by_product) == set(lines)
     assert by_product["Laugenbrezel"][2] == "7"
     assert by_product["Laugenbrezel"][5] == "ja"
+    assert by_product["Laugenbrezel"][6] == "Aktion"  # the owner's reason, not the model's
     assert by_product["Baguette"][5] == "ja"
     assert by_product["Croissant"][5] == "nein"
     assert float(by_product["Croissant"][2].replace(".", "").replace(",", ".")) == \
@@ -235,6 +238,7 @@ def test_csv_and_xlsx_export_the_final_list(planned_path: Path, tmp_path: Path,
     xlsx = {row[1]: row for row in values}
     assert set(xlsx) == set(lines)
     assert xlsx["Laugenbrezel"][2] == 7
+    assert xlsx["Laugenbrezel"][6] == "Aktion"
     assert xlsx["Croissant"][2] == lines["Croissant"]["suggestion"]
 
 
@@ -296,3 +300,39 @@ def test_pdf_export_from_a_fresh_process(planned_path: Path, tmp_path: Path) -> 
     assert "Bestellliste gespeichert" in done.stdout
     assert target.read_bytes().startswith(b"%PDF")
     assert target.stat().st_size > 1000
+
+
+def test_one_list_per_supplier_with_its_numbers_and_columns(
+        planned_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader
+
+    shop = ["--shop", str(planned_path)]
+    assert main([*shop, "settings", "supplier", "Konditorei", "--customer-number", "4711",
+                 "--columns", "article_number,quantity,unit,product"]) == 0
+    assert "Kundennummer 4711" in capsys.readouterr().out
+    assert main([*shop, "settings", "product", "Berliner", "--article-number", "B-17"]) == 0
+    assert main([*shop, "settings", "supplier", "Konditorei", "--columns", "menge"]) == 2
+    assert "article_number,product,quantity,unit,note" in capsys.readouterr().err
+    _run(capsys, planned_path, "set", "Berliner", "7", "--reason", "promotion")
+
+    out = _run(capsys, planned_path, "export", "--per-supplier", "csv", "--out",
+               str(tmp_path / "listen"))
+    assert "Bestelllisten je Lieferant" in out
+    files = sorted(p.name for p in (tmp_path / "listen").iterdir())
+    assert f"Bestellung Konditorei {DAY}.csv" in files
+    assert f"Bestellung Backstube {DAY}.csv" in files
+    with open(tmp_path / "listen" / f"Bestellung Konditorei {DAY}.csv", encoding="utf-8-sig",
+              newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=";"))
+    assert rows[0] == ["Art.-Nr.", "Menge", "Einheit", "Produkt"]
+    assert ["B-17", "7", "Stück", "Berliner"] in rows
+    assert all(row[3] != "Baguette" for row in rows), "only the supplier's products"
+
+    _run(capsys, planned_path, "export", "--out", str(tmp_path / "alle.pdf"))
+    pages = [p.extract_text(extraction_mode="layout") for p in
+             PdfReader(tmp_path / "alle.pdf").pages]
+    konditorei = [p for p in pages if "Konditorei" in p]
+    assert len(konditorei) == 1, "the described supplier starts a page of its own"
+    assert "Backstube" not in konditorei[0]
+    assert "Kundennummer 4711" in " ".join(konditorei[0].split())
+    assert "B-17" in konditorei[0]

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar
 
 from app import i18n
 from app.i18n import num
@@ -128,6 +128,24 @@ def test_override_cancelled_changes_nothing(qtbot: object, planned_session: obje
     assert _saved(shop_path) == {}
 
 
+def test_half_a_piece_is_refused_before_asking_why(qtbot: object, planned_session: object
+                                                    ) -> None:
+    view = _view(qtbot, planned_session)
+    shop_path = planned_session.path  # type: ignore[attr-defined]
+    asked: list[str] = []
+    view.ask_reason = lambda *a: asked.append(a[1])
+    failures: list[Exception] = []
+    planned_session.failed.connect(failures.append)  # type: ignore[attr-defined]
+    line = view.tables[0].order_model().line_at(0)
+    assert line.decimals == 0
+    view._order_entered(line.product, 800.5)
+    qtbot.wait(50)  # type: ignore[attr-defined]
+    assert asked == []
+    assert _saved(shop_path) == {}
+    assert [e.message("de") for e in failures] == [  # type: ignore[attr-defined]
+        f"„{line.product}“ wird in Stück gezählt: 800,5 geht nicht, bitte eine ganze Zahl angeben."]
+
+
 def test_reopen_and_accept_single_line(qtbot: object, planned_session: object) -> None:
     view = _view(qtbot, planned_session)
     shop_path = planned_session.path  # type: ignore[attr-defined]
@@ -152,6 +170,31 @@ def test_status_warns_when_recent_sales_are_missing(qtbot: object, session: obje
     last = i18n.date_text(ORDER_DAY - dt.timedelta(days=7))
     assert f"die letzten Verkaufszahlen sind vom {last}" in view.status.text()
     assert view.status.font().bold()
+
+
+def test_the_first_suggestions_show_progress_then_say_what_they_lack(
+        qtbot: object, session: object) -> None:
+    gone = (ORDER_DAY - dt.timedelta(days=20)).isoformat()
+    with session.shop.transaction() as conn:  # type: ignore[attr-defined]
+        conn.execute("DELETE FROM sales WHERE date >= ?", (gone,))
+    view = _view(qtbot, session)
+    assert "Neu berechnen" in _empty_text(view)
+    session.refresh_plan()  # type: ignore[attr-defined]
+    qtbot.wait(20)  # type: ignore[attr-defined]  # new widgets are shown by the event loop
+    text = _empty_text(view)
+    assert "Berechne" in text or "berechnet" in text, text
+    assert "Neu berechnen" not in text
+    bars = view.findChildren(QProgressBar)
+    assert any(bar.isVisibleTo(view) for bar in bars), "no progress on the empty sheet"
+    qtbot.waitUntil(lambda: bool(session.lines), timeout=180_000)  # type: ignore[attr-defined]
+    status = view.status.text()
+    assert "fehlen" in status
+    assert "aktuell" not in status, status
+
+
+def _empty_text(view: OrderSheetView) -> str:
+    return " ".join(label.text() for label in view.findChildren(QLabel)
+                    if label.isVisibleTo(view) and label is not view.status)
 
 
 def test_stock_count_typed_in_the_sheet_orders_up_to_it_and_undoes(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pyqtgraph as pg
 import pytest
 
@@ -29,6 +31,11 @@ def test_product_view_shows_history_forecast_and_waterfall(qtbot: object,
     texts = [w.text() for w in view.findChildren(type(view.accuracy))]
     assert line.sentence in texts
     assert view.accuracy.text()
+    # the risk as a baker says it, the precise figures in the tooltip
+    summary = next(w for w in view.findChildren(type(view.accuracy)) if "Tagen" in w.text())
+    assert re.search(r"Reicht an \d+ von \d+ Tagen, meist [\d,]+–[\d,]+ übrig\.", summary.text())
+    assert "Wahrscheinlichkeit" not in summary.text()
+    assert "auszuverkaufen: " in summary.toolTip()
 
 
 def test_a_long_step_name_is_shortened_not_left_out(qtbot: object, planned_session: object) -> None:

@@ -31,3 +31,16 @@ def test_digit_picks_and_other_needs_text(qtbot: object) -> None:
     assert ok.isEnabled()
     assert dialog.reason_text() == "Hochzeit 12"
     assert dialog.code() == "other", "digits typed into the text must not change the reason"
+
+
+def test_the_hint_in_the_note_field_is_not_cut(qtbot: object) -> None:
+    from app import i18n
+
+    for lang in ("de", "en"):
+        i18n.install_language(lang)
+        dialog = ReasonDialog("Baguette", 40.0, 55.0)
+        qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+        dialog.show()
+        hint = dialog.text.fontMetrics().horizontalAdvance(dialog.text.placeholderText())
+        assert hint < dialog.text.width() - 8, lang
+    i18n.install_language("de")

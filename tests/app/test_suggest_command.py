@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -86,12 +87,18 @@ def test_german_and_english_tables(shop_file: Path, capsys: pytest.CaptureFixtur
     assert "== Backstube ==" in de
     assert "Produkt" in de
     assert "= Prognose 1." in de  # German thousands separator: 1.2xx
-    assert "Servicegrad" in de
+    assert "Tagen reicht" in de  # the service level as a baker says it
     en = _run(capsys, "--shop", str(shop_file), "--lang", "en", "suggest", "--date", TUESDAY,
               "--format", "table", "--details")
     assert "Order suggestions for Tuesday, 2026-11-24" in en
     assert "= forecast 1," in en
-    assert "service level" in en
+    assert "enough on" in en
+    for table, heads in ((de, ["Produkt", "Prognose", "Vorschlag", "ausverkauft", "Reste",
+                               "Gründe"]),
+                         (en, ["Product", "Forecast", "Suggestion", "Sell-out", "Leftover",
+                               "Reasons"])):
+        header = next(line for line in table.splitlines() if line.startswith(heads[0]))
+        assert re.split(r"\s{2,}", header.strip()) == heads, "headings run together"
 
 
 def test_csv_has_a_row_per_product(shop_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,7 +28,7 @@ def shop_path(tmp_path: Path) -> Path:
 
 def test_calendar_csv_one_row_per_day(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run("calendar", "--state", "NW", "--from", "2025-06-18", "--to", "20.06.2025",
-                "--format", "csv", "--lang", "en") == 0
+                "--format", "csv", "--lang", "en", "--features") == 0
     frame = pd.read_csv(io.StringIO(capsys.readouterr().out), index_col="date")
     assert list(frame.index) == ["2025-06-18", "2025-06-19", "2025-06-20"]
     assert frame.columns[-1] == "labels"
@@ -36,9 +36,22 @@ def test_calendar_csv_one_row_per_day(capsys: pytest.CaptureFixture[str]) -> Non
     assert frame.loc["2025-06-19", "labels"] == "Corpus Christi"
 
 
+def test_calendar_reads_as_an_owner_expects(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run("calendar", "--state", "NW", "--from", "2025-06-18", "--to", "2025-06-20") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["Datum", "Tag", "Was", "ist", "besonders"]
+    assert lines[2].split(maxsplit=2) == ["19.06.2025", "Donnerstag", "Fronleichnam"]
+    assert max(len(line) for line in lines) < 100, "no developer table by default"
+    assert "season_sin1" not in "\n".join(lines)
+    assert _run("calendar", "--state", "NW", "--from", "2025-06-19", "--to", "2025-06-19",
+                "--format", "csv", "--lang", "en") == 0
+    assert capsys.readouterr().out.splitlines() == ["date,weekday,labels",
+                                                    "2025-06-19,Thursday,Corpus Christi"]
+
+
 def test_calendar_table_german(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run("calendar", "--state", "BY", "--local", "Augsburg", "--from", "2025-08-08",
-                "--to", "2025-08-08") == 0
+                "--to", "2025-08-08", "--features") == 0
     out = capsys.readouterr().out
     assert "08.08.2025" in out
     assert "Augsburger Hohes Friedensfest" in out
@@ -94,7 +107,7 @@ def test_calendar_from_shop_uses_its_state_events_and_weather(
          "--shop", str(shop_path))
     capsys.readouterr()
     assert _run("--shop", str(shop_path), "calendar", "--from", "2025-08-29", "--to",
-                "2025-08-31", "--format", "csv") == 0
+                "2025-08-31", "--format", "csv", "--features") == 0
     frame = pd.read_csv(io.StringIO(capsys.readouterr().out), index_col="date")
     assert frame["event_town_festival"].tolist() == [1.5, 1.5, 1.5]
     assert frame["weather_is_typical"].tolist() == [1, 1, 1]
@@ -119,7 +132,7 @@ def test_shop_in_augsburg_gets_the_friedensfest(
     path = tmp_path / "augsburg.bkshop"
     create_shop(path, name="Bäckerei Lech", state="BY", postal_code="86152").close()
     assert _run("calendar", "--shop", str(path), "--from", "2025-08-08", "--to", "2025-08-08",
-                "--format", "csv") == 0
+                "--format", "csv", "--features") == 0
     frame = pd.read_csv(io.StringIO(capsys.readouterr().out), index_col="date")
     assert frame["holiday"].tolist() == [1]
 

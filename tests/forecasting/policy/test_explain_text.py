@@ -41,7 +41,7 @@ def test_german_lines() -> None:
         "Tag vor Fronleichnam +10",
         "letzte Woche zweimal ausverkauft +5",
         "= Prognose 1.120",
-        "Servicegrad 80 %: +14",
+        "damit es an 4 von 5 Tagen reicht: +14",
         "auf Blech zu 12: +4",
         "= Vorschlag 1.138",
     ]
@@ -52,7 +52,7 @@ def test_english_lines() -> None:
     assert lines[0] == "usual on a Saturday 1,096"
     assert "town festival +15" in lines
     assert "sold out twice last week +5" in lines
-    assert "service level 80 %: +14" in lines
+    assert "enough on 4 of 5 days: +14" in lines
     assert lines[-1] == "= suggestion 1,138"
 
 
@@ -123,3 +123,13 @@ def test_a_calendar_factor_on_a_day_without_it_says_so_and_is_no_reason() -> Non
     assert "kein Ereignis -2" in lines
     assert "no school holidays +1" in explanation_lines(expl, "en")
     assert reason_line(expl, "de") == "Jahreszeit"
+
+
+def test_service_and_leftovers_in_a_bakers_words() -> None:
+    from forecasting.policy.explain_text import enough_days, risk_words
+
+    assert [enough_days(p) for p in (0.76, 0.9, 0.5, 0.8, 0.95, 0.67, 0.98, 1.0)] == [
+        (3, 4), (9, 10), (1, 2), (4, 5), (19, 20), (2, 3), (49, 50), (2, 2)]
+    quartiles = {0.25: 45.6, 0.5: 51.0, 0.75: 56.6}
+    assert risk_words(quartiles, 60.0, 0.24, "de") == "reicht an 3 von 4 Tagen, meist 3–14 übrig"
+    assert risk_words(quartiles, 40.0, 0.9, "en") == "enough on 1 of 10 days, mostly 0–0 left"

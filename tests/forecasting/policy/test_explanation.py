@@ -39,17 +39,27 @@ def test_factor_steps_baseline_first_biggest_next_rest_as_other() -> None:
         ("payday", 0.3), ("holiday", 10.1), ("season", 2.0), ("weekday", 24.0),
         ("sellouts", 1.0), ("other", 0.4),
     ]
-    steps = factor_steps(contribs, params={"weekday": {"weekday": 5}})
+    params = {"weekday": {"weekday": 5}, "event_town_festival": {"names": "Stadtfest"},
+              "holiday": {"names": "Fronleichnam"}, "payday": {"names": "Zahltag Gehalt"}}
+    steps = factor_steps(contribs, params=params)
     codes = [s.code for s in steps]
-    assert codes[:5] == ["baseline", "weekday", "event_town_festival", "holiday", "weather_rain"]
-    assert codes[-1] == "other"
+    assert codes == ["baseline", "weekday", "event_town_festival", "holiday", "other"]
     assert steps[1].params == {"weekday": 5}
     assert sum(s.amount for s in steps) == pytest.approx(sum(a for _, a in contribs))
-    assert steps[-1].amount == pytest.approx(0.3 + 2.0 + 1.0 + 0.4)
+    assert steps[-1].amount == pytest.approx(-6.2 + 0.3 + 2.0 + 1.0 + 0.4)
+
+
+def test_a_day_that_is_no_holiday_is_part_of_the_usual_day() -> None:
+    contribs = [("baseline", 40.0), ("holiday", -1.2), ("special_day", 1.4),
+                ("event_football", 0.9), ("weekday", 6.0), ("season", 0.6)]
+    steps = factor_steps(contribs, params={"weekday": {"weekday": 5}})
+    assert [(s.code, round(s.amount, 6)) for s in steps] == [
+        ("baseline", round(40.0 - 1.2 + 1.4 + 0.9, 6)), ("weekday", 6.0), ("other", 0.6)]
 
 
 def test_repeated_groups_are_added() -> None:
-    steps = factor_steps([("baseline", 10.0), ("holiday", 2.0), ("holiday", 3.0)])
+    steps = factor_steps([("baseline", 10.0), ("holiday", 2.0), ("holiday", 3.0)],
+                         params={"holiday": {"names": "Ostermontag"}})
     assert [(s.code, s.amount) for s in steps] == [("baseline", 10.0), ("holiday", 5.0)]
 
 
