@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from collections.abc import Mapping
 
 from forecasting.order_export import ExportLine
 from forecasting.policy.explain_text import (
@@ -18,7 +18,10 @@ from forecasting.policy.explain_text import (
     reason_line,
     step_label,
 )
+from forecasting.policy.lines import OrderLine
+from forecasting.policy.plan import OrderPlan
 from forecasting.texts import format_date, render
+from forecasting.values.decisions import OrderDecision
 
 
 @dataclasses.dataclass
@@ -41,7 +44,7 @@ class LineView:
     sellout_probability: float | None = None
     margin: float | None = None
     status: str = "order"
-    raw: Any = None
+    raw: OrderLine | None = None
     keeps: bool = False  # keeps more than a day: its stock can be counted on the sheet
     stocked: bool = False  # ordered up to its stock (then the sheet shows the stock columns)
     on_hand: float | None = None  # ordered up to a stock count: the count used
@@ -49,7 +52,7 @@ class LineView:
     counted: dt.date | None = None  # date of the stock count (carried forward since)
 
 
-def line_views(plan: Any, lang: str) -> list[LineView]:
+def line_views(plan: OrderPlan, lang: str) -> list[LineView]:
     """The plan's lines as LineViews in `lang` (texts rendered by forecasting.policy.explain_text)."""
 
     out = []
@@ -102,7 +105,7 @@ def line_views(plan: Any, lang: str) -> list[LineView]:
     return out
 
 
-def _status_text(line: Any, lang: str) -> str:
+def _status_text(line: OrderLine, lang: str) -> str:
     """Why a line is 0 (closed, not sold that weekday, no history) in words."""
 
     params = {
@@ -123,7 +126,8 @@ def areas(lines: list[LineView]) -> list[tuple[str, list[LineView]]]:
     return list(groups.items())
 
 
-def export_lines(lines: list[LineView], decisions: dict[str, Any]) -> list[Any]:
+def export_lines(lines: list[LineView], decisions: Mapping[str, OrderDecision]
+                 ) -> list[ExportLine]:
     """The final order list for printing and export: the owner's quantity, else the suggestion."""
 
     out = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -38,6 +39,52 @@ with Shop.open(sys.argv[1]) as shop:
 heavy = sorted(m for m in ("lightgbm", "statsmodels", "scipy") if m in sys.modules)
 print(json.dumps({"lines": len(plan.lines), "loaded": heavy}))
 """
+
+
+WORKER_AFTER_CHILD = """
+import datetime as dt, json, os, subprocess, sys
+from pathlib import Path
+from app.commands.suggest import plan_json
+from app.jobs import JobProgress
+from app.session import compute_plan
+from forecasting.models.persist import CACHE_ENV
+real_popen = subprocess.Popen
+def child_with_own_cache(*args, **kwargs):  # the child keeps its models where we never look
+    kwargs["env"] = dict(kwargs["env"], **{CACHE_ENV: sys.argv[3]})
+    return real_popen(*args, **kwargs)
+subprocess.Popen = child_with_own_cache
+plan, version = compute_plan(Path(sys.argv[1]), dt.date.fromisoformat(sys.argv[2]),
+                             JobProgress(lambda f, m: None))
+heavy = sorted(m for m in ("lightgbm", "statsmodels", "scipy") if m in sys.modules)
+cache = Path(os.environ[CACHE_ENV])
+print(json.dumps({"plan": plan_json(plan, "de"), "version": version, "loaded": heavy,
+                  "own_cache": sorted(p.name for p in cache.rglob("*")) if cache.exists() else []}))
+"""
+
+
+def test_the_worker_plans_from_the_childs_forecast_alone(shop_path: Path, tmp_path: Path) -> None:
+    """The child prints the forecast; the worker plans from it and the inputs it read once,
+    without a saved forecast to look up (the child's model cache is not the worker's) and without
+    the model libraries. The plan is the one `suggest` prints."""
+    child_cache, worker_cache = tmp_path / "child-cache", tmp_path / "worker-cache"
+    env = dict(os.environ, **{CACHE_ENV: str(worker_cache)})
+    worker = subprocess.run([sys.executable, "-c", WORKER_AFTER_CHILD, str(shop_path),
+                             ORDER_DAY.isoformat(), str(child_cache)],
+                            capture_output=True, text=True, check=True, env=env)
+    done = json.loads(worker.stdout)
+    assert done["loaded"] == []
+    assert done["own_cache"] == []  # nothing was looked up or trained here
+    with Shop.open(shop_path) as shop:
+        assert done["version"] == shop.plan_version()
+    suggest = subprocess.run(
+        [*own_command(), "--shop", str(shop_path), "suggest", "--date", ORDER_DAY.isoformat(),
+         "--no-save", "--format", "json"],
+        capture_output=True, text=True, check=True, env=dict(os.environ, **{CACHE_ENV: str(child_cache)}))
+    printed = json.loads(suggest.stdout)
+    for doc in (printed, done["plan"]):
+        doc.pop("computed_at")
+    assert done["plan"] == printed
+    assert any(line["status"] == "order" for line in printed["lines"])
 
 
 def _plan_in_fresh_process(path: Path) -> str:
