@@ -1,6 +1,7 @@
-"""Training runs in a child process; the app's own process builds the plan from the stored
-forecast without loading LightGBM, statsmodels or scipy (they would stall the window). The child
-reports its progress on stderr (`suggest --progress`), which the bar follows."""
+"""Training runs in a child process; the app's own process builds the plan from the forecast the
+child prints (`suggest --format forecast`) without loading LightGBM, statsmodels or scipy (they
+would stall the window). The child reports its progress on stderr (`suggest --progress`), which
+the bar follows."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from app.forecast_process import (
 )
 from app.jobs import JobCancelled, JobProgress
 from forecasting.models.persist import CACHE_ENV, ModelCache
+from forecasting.plan_inputs import read_plan_inputs
 from forecasting.store.file import Shop
 from forecasting.texts import MESSAGES
 from tests.app.conftest import ORDER_DAY
@@ -100,10 +102,17 @@ def test_source_install_runs_the_package(tmp_path: Path) -> None:
 def test_after_the_child_the_plan_needs_no_model_library(shop_path: Path) -> None:
     fractions: list[float] = []
     assert _stored_models(shop_path) == 0
-    assert forecast_in_child(shop_path, ORDER_DAY, JobProgress(lambda f, m: fractions.append(f)))
+    forecast = forecast_in_child(shop_path, ORDER_DAY, JobProgress(lambda f, m: fractions.append(f)))
+    assert forecast is not None
     assert _stored_models(shop_path) > 0
     assert fractions == sorted(fractions)
     assert '"loaded": []' in _plan_in_fresh_process(shop_path)
+    # the printed forecast fits the shop's data until the data changes
+    with Shop.open(shop_path) as shop:
+        assert forecast.fits(read_plan_inputs(shop, ORDER_DAY))
+        with shop.transaction():
+            shop.mark_data_changed()
+        assert not forecast.fits(read_plan_inputs(shop, ORDER_DAY))
 
 
 def test_without_the_child_the_plan_loads_the_models(shop_path: Path) -> None:
