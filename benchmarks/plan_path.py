@@ -12,6 +12,10 @@ For each demo shop (history up to 25.11.2026, orders for 26.11.2026) it
    plan as the window does (the real forecast child process first), and times from the moment the
    child returned to the moment the sheet had rebuilt after `planChanged`; the store calls the
    window's process made meanwhile are counted too, on the worker thread and on the window's.
+Every public function of forecasting/store counts, so `calendar.events_frame` (it turns events
+into a frame and reads nothing) is in the calendar column too; `file.connect` and `meta.get_text`
+are the opening of the file and its shop id. The machine's load moves the times by a second
+either way: compare runs made side by side.
 The first refresh trains (cold model cache); the times are of the refreshes after it, whose child
 answers from the saved forecast, so only the window's part differs between versions of the code.
 """
