@@ -1,10 +1,12 @@
 """Training in a child process, so the window's process never loads or runs the models.
 
 LightGBM, statsmodels and scipy hold Python's GIL while they load and in parts of a fit, which
-would stall the window even from a worker thread. The child runs `bestellkompass suggest` for the
-day, which stores the finished forecast in the shop file (forecasting/models/persist.py); the
-worker then builds the plan from that stored forecast, without any of those libraries. If the
-child fails, the worker simply computes everything itself: the numbers are the same either way.
+would stall the window even from a worker thread. The child runs `bestellkompass suggest --format
+forecast` for the day and prints the forecast the plan needs (forecasting/policy/plan_forecast.py;
+it also keeps the trained model in the user's cache, forecasting/models/persist.py); the worker
+plans from that printed forecast, without any of those libraries and without reading the sales
+again to find a saved forecast. If the child fails, or the data changed meanwhile, the worker
+simply computes everything itself: the numbers are the same either way.
 
 The child reports its progress as `PROGRESS <fraction> <code>` lines on stderr (`suggest
 --progress`); a reader thread drains stderr (so a full pipe never blocks the child) and maps the
@@ -27,6 +29,7 @@ from typing import IO
 
 from app.commands.suggest import PROGRESS_PREFIX
 from app.jobs import JobProgress
+from forecasting.policy.plan_forecast import PlanForecast, forecast_from_json
 
 # The child's part of the whole job (the worker then builds the plan). Until the child's first
 # report (it is still starting: imports, reading the shop) the bar moves towards SHARE with time.
@@ -103,29 +106,41 @@ def _drain(stream: IO[str], bar: ChildProgress, other: collections.deque[str]) -
                 other.append(line.rstrip())
 
 
-def forecast_in_child(path: Path, day: dt.date, progress: JobProgress) -> bool:
-    """Let a child process train and store the forecast for `day`; False if it did not succeed.
+def _collect(stream: IO[str], out: list[str]) -> None:
+    """Read the child's stdout to its end (the forecast, printed once at the end)."""
+    with stream:
+        out.append(stream.read())
 
-    Cancelling the job kills the child (the shop file is unaffected: it writes in transactions).
+
+def forecast_in_child(path: Path, day: dt.date, progress: JobProgress) -> PlanForecast | None:
+    """Let a child process compute the forecast the plan for `day` needs (training if needed);
+    None if it did not succeed.
+
+    Cancelling the job kills the child (the shop file is unaffected: the child only reads it).
     """
     command = [*own_command(), "--shop", str(path), "suggest", "--date", day.isoformat(),
-               "--no-save", "--format", "json", "--progress"]
+               "--format", "forecast", "--progress"]
     started = time.monotonic()
     try:
         child = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
             env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
         )
     except OSError:
-        return False
+        return None
     bar = ChildProgress(progress)
     other: collections.deque[str] = collections.deque(maxlen=KEEP_LINES)
+    printed: list[str] = []
     assert child.stderr is not None
+    assert child.stdout is not None
     reader = threading.Thread(target=_drain, args=(child.stderr, bar, other),
                               name="forecast-child-stderr", daemon=True)
     reader.start()
+    output = threading.Thread(target=_collect, args=(child.stdout, printed),
+                              name="forecast-child-stdout", daemon=True)
+    output.start()
     code: int | None = None
     try:
         while code is None:
@@ -139,7 +154,13 @@ def forecast_in_child(path: Path, day: dt.date, progress: JobProgress) -> bool:
             child.kill()
             child.wait()
         reader.join(timeout=5)
+        output.join(timeout=5)
     if code != 0:
         _log.warning("forecast child %s exited with %s; last lines:\n%s", command, code,
                      "\n".join(other))
-    return code == 0
+        return None
+    try:
+        return forecast_from_json("".join(printed))
+    except ValueError as exc:
+        _log.warning("forecast child %s printed no forecast: %s", command, exc)
+        return None

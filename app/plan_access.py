@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
 
 from forecasting.order_export import ExportLine, owner_reason
 from forecasting.policy.day_reasons import plan_reasons, shared_keys
@@ -21,6 +20,8 @@ from forecasting.policy.explain_text import (
     reason_line,
     step_label,
 )
+from forecasting.policy.lines import OrderLine
+from forecasting.policy.plan import OrderPlan
 from forecasting.texts import format_date, render
 from forecasting.values.decisions import OrderDecision
 
@@ -45,7 +46,7 @@ class LineView:
     sellout_probability: float | None = None
     margin: float | None = None
     status: str = "order"
-    raw: Any = None
+    raw: OrderLine | None = None
     keeps: bool = False  # keeps more than a day: its stock can be counted on the sheet
     stocked: bool = False  # ordered up to its stock (then the sheet shows the stock columns)
     on_hand: float | None = None  # ordered up to a stock count: the count used
@@ -53,7 +54,7 @@ class LineView:
     counted: dt.date | None = None  # date of the stock count (carried forward since)
 
 
-def line_views(plan: Any, lang: str) -> list[LineView]:
+def line_views(plan: OrderPlan, lang: str) -> list[LineView]:
     """The plan's lines as LineViews in `lang` (texts rendered by forecasting.policy.explain_text)."""
 
     out = []
@@ -107,7 +108,7 @@ def line_views(plan: Any, lang: str) -> list[LineView]:
     return out
 
 
-def _status_text(line: Any, lang: str) -> str:
+def _status_text(line: OrderLine, lang: str) -> str:
     """Why a line is 0 (closed, not sold that weekday, no history) in words."""
 
     params = {
@@ -120,7 +121,7 @@ def _status_text(line: Any, lang: str) -> str:
         return render(f"policy.status.{line.status}", lang, **{**params, "date": ""})
 
 
-def day_header_text(plan: Any, lang: str) -> str:
+def day_header_text(plan: OrderPlan, lang: str) -> str:
     """"Für den ganzen Tag: Heimspiel BVB: insgesamt +6 %, …" ("" when no reason is shared)."""
     return day_header(plan_reasons(plan.lines), lang)
 
@@ -133,7 +134,7 @@ def areas(lines: list[LineView]) -> list[tuple[str, list[LineView]]]:
     return list(groups.items())
 
 
-def export_lines(lines: list[LineView], decisions: dict[str, OrderDecision],
+def export_lines(lines: list[LineView], decisions: Mapping[str, OrderDecision],
                  lang: str = "de", articles: Mapping[str, str] | None = None
                  ) -> list[ExportLine]:
     """The final order list for printing and export: the owner's quantity, else the suggestion,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -26,7 +25,8 @@ from forecasting.operations.plan import save_plan
 from forecasting.operations.reading import load_forecasts, load_settings
 from forecasting.operations.sheet import OrderSheet, read_decisions, sheet_of
 from forecasting.operations.shop import Shop, open_shop
-from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day
+from forecasting.plan_inputs import read_plan_inputs
+from forecasting.policy.plan import OrderPlan, missing_sales, next_opening_day, plan_order
 from forecasting.progress import PartProgress
 from forecasting.values.decisions import OrderDecision
 from forecasting.values.settings import ShopSettings
@@ -35,22 +35,29 @@ WATCH_MS = 2000  # how often the window looks for changes made by other programs
 _log = logging.getLogger(__name__)
 
 def compute_plan(path: Path, day: dt.date, progress: JobProgress, *, child: bool = True
-                 ) -> tuple[Any, int]:
+                 ) -> tuple[OrderPlan, int]:
     """Worker job: forecast (training if needed, in a child process) and build the order plan.
 
-    child: False when only the plan changes (a stock count) and the saved forecast still holds.
-    Returns the plan and the plan version it was computed from (read before computing).
+    The plan's inputs are read once; the plan uses the child's forecast when it was computed from
+    the same data (else, or if the child failed, the forecast is computed here, from the saved
+    model where it still holds). child: False when only the plan changes (a stock count) and the
+    saved forecast still holds. Returns the plan and the plan version it was computed from.
     """
+    forecast = forecast_in_child(path, day, progress) if child else None
     # after the child the bar goes on from its share (if it failed, the worker does it all)
-    rest = progress
-    if child and forecast_in_child(path, day, progress):
-        rest = PartProgress(progress, SHARE, 1.0)
+    rest = progress if forecast is None else PartProgress(progress, SHARE, 1.0)
     with open_shop(path) as shop:
-        version = shop.plan_version()
-        plan = build_order_plan(shop, day, progress=rest)
+        inputs = read_plan_inputs(shop, day)
+        result = None
+        if forecast is not None:
+            if forecast.fits(inputs):
+                result = forecast.result
+            else:
+                _log.info("the data changed while the forecast child ran: forecasting again")
+        plan = plan_order(inputs, result=result, progress=rest)
         progress.check()
         save_plan(shop, plan)
-        return plan, version
+        return plan, inputs.plan_version
 
 
 class ShopSession(QObject):
@@ -72,7 +79,7 @@ class ShopSession(QObject):
         self.plan_job: Job | None = None  # the latest suggestions job (its progress for views)
         self.undo_stack = QUndoStack(self)
         self.day = day or self.next_opening_day(dt.date.today())
-        self.plan: Any = None
+        self.plan: OrderPlan | None = None
         self.lines: list[LineView] = []
         self.decisions: dict[str, OrderDecision] = {}
         self.computed_at: dt.datetime | None = None
@@ -180,14 +187,14 @@ class ShopSession(QObject):
         )
         self.busyChanged.emit(True)
 
-    def _plan_ready(self, day: dt.date, result: tuple[Any, int]) -> None:
+    def _plan_ready(self, day: dt.date, result: tuple[OrderPlan, int]) -> None:
         if self.closed:
             return
         self.busyChanged.emit(self.runner.busy())
         if day == self.day:
             self.show_plan(*result)
 
-    def show_plan(self, plan: Any, version: int) -> None:
+    def show_plan(self, plan: OrderPlan, version: int) -> None:
         """Show an OrderPlan computed from data version `version` (from `compute_plan`)."""
         self.day = plan.day
         self.plan = plan

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
 
 import pandas as pd
 
-from calendars.features import build_features
+from calendars.features import FeatureTable, build_features
+from calendars.options import CalendarOptions
 from calendars.plausible import DateWindow
 from forecasting.store.calendar import events_frame, load_events, load_weather, rows_outside
 from forecasting.store.calendar_options import load_calendar_options
 from forecasting.store.file import Shop
 from forecasting.store.settings import load_closing_days, load_settings
+from forecasting.values.events import Event
 
 
 @dataclasses.dataclass
@@ -29,7 +30,7 @@ class ShopCalendarInputs:
     state: str
     events: pd.DataFrame | None  # None when the shop has none
     weather: pd.DataFrame | None  # one row per day, observation over forecast; None when none
-    options: Any  # calendars.options.CalendarOptions
+    options: CalendarOptions
 
 
 def closure_events(closing: dict[dt.date, str]) -> pd.DataFrame:
@@ -48,25 +49,32 @@ def closure_events(closing: dict[dt.date, str]) -> pd.DataFrame:
 def shop_calendar_inputs(shop: Shop) -> ShopCalendarInputs:
     """State, events (closing days included), weather and calendar options of the shop."""
 
+    return calendar_inputs(load_settings(shop).state, load_events(shop), load_closing_days(shop),
+                           load_weather(shop, DateWindow.default()), load_calendar_options(shop))
+
+
+def calendar_inputs(state: str, events: list[Event], closing: dict[dt.date, str],
+                    weather: pd.DataFrame, options: CalendarOptions) -> ShopCalendarInputs:
+    """The calendar inputs from what was read of the shop file (weather: inside the window)."""
+
     window = DateWindow.default()
-    events = events_frame([e for e in load_events(shop) if not is_product_promotion(e)], window)
-    closing = {d: r for d, r in load_closing_days(shop).items() if d in window}
+    frame = events_frame([e for e in events if not is_product_promotion(e)], window)
+    closing = {d: r for d, r in closing.items() if d in window}
     if closing:
         extra = closure_events(closing)
-        events = pd.concat([events, extra], ignore_index=True) if len(events) else extra
-    weather = load_weather(shop, window)
+        frame = pd.concat([frame, extra], ignore_index=True) if len(frame) else extra
     if len(weather):
         # an observation beats a forecast for the same day ("forecast" < "observation")
         weather = weather.sort_values(["date", "kind"]).drop_duplicates("date", keep="last")
     return ShopCalendarInputs(
-        state=load_settings(shop).state,
-        events=events if len(events) else None,
+        state=state,
+        events=frame if len(frame) else None,
         weather=weather if len(weather) else None,
-        options=load_calendar_options(shop),
+        options=options,
     )
 
 
-def in_window(event: Any, window: DateWindow) -> bool:
+def in_window(event: Event, window: DateWindow) -> bool:
     """Whether an event lies inside the date window (else the forecast leaves it out)."""
     return event.start_date in window and event.end_date in window
 
@@ -76,7 +84,7 @@ def calendar_outside_window(shop: Shop) -> tuple[int, int, int]:
     return rows_outside(shop, DateWindow.default())
 
 
-def is_product_promotion(event: Any) -> bool:
+def is_product_promotion(event: Event) -> bool:
     """A promotion for one product: that product's input, not an event of the whole shop."""
     return event.kind == "promotion" and bool(event.product)
 
@@ -84,8 +92,14 @@ def is_product_promotion(event: Any) -> bool:
 def product_promotions(shop: Shop) -> pd.DataFrame:
     """One row per product and promotion day (columns product, date), from the shop's events."""
 
+    return promotions_of(load_events(shop))
+
+
+def promotions_of(events: list[Event]) -> pd.DataFrame:
+    """One row per product and promotion day (columns product, date) of `events`."""
+
     window = DateWindow.default()
-    rows = [(e.product, day) for e in load_events(shop)
+    rows = [(e.product, day) for e in events
             if is_product_promotion(e) and in_window(e, window)
             for day in pd.date_range(e.start_date, e.end_date, freq="D")]
     return pd.DataFrame(rows, columns=["product", "date"]).drop_duplicates(ignore_index=True)
@@ -99,9 +113,14 @@ def with_promotions(sales: pd.DataFrame, promotions: pd.DataFrame) -> pd.DataFra
     return sales.assign(promotion=marked.astype(int))
 
 
-def shop_features(shop: Shop, start: dt.date, end: dt.date) -> Any:
+def shop_features(shop: Shop, start: dt.date, end: dt.date) -> FeatureTable:
     """The calendar FeatureTable of the shop from `start` to `end` (weather included)."""
 
-    inputs = shop_calendar_inputs(shop)
+    return features_of(shop_calendar_inputs(shop), start, end)
+
+
+def features_of(inputs: ShopCalendarInputs, start: dt.date, end: dt.date) -> FeatureTable:
+    """The calendar FeatureTable from `start` to `end` built from calendar inputs."""
+
     return build_features(inputs.state, start, end, events=inputs.events, weather=inputs.weather,
                           options=inputs.options)

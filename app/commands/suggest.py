@@ -1,4 +1,5 @@
-"""`bestellkompass suggest`: the order list for a day with the reasons, as table, CSV or JSON."""
+"""`bestellkompass suggest`: the order list for a day with the reasons, as table, CSV or JSON
+(`--format forecast`: only the forecast the list rests on, for the window's forecast child)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ import datetime as dt
 import io
 import json
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 from app.cli_text import _
 from app.commands.args import date_arg, shop_and_lang
 from calendars.plausible import DateWindow
 from forecasting.operations.plan import save_plan
-from forecasting.operations.reading import sales_outside_window
-from forecasting.operations.shop import default_shop_path, open_shop
+from forecasting.operations.shop import Shop, default_shop_path, open_shop
+from forecasting.plan_inputs import read_plan_inputs
 from forecasting.policy.day_reasons import ReasonKey, plan_reasons, shared_keys
 from forecasting.policy.explain_text import (
     day_header,
@@ -25,11 +27,14 @@ from forecasting.policy.explain_text import (
     step_label,
     weekday_name,
 )
-from forecasting.policy.plan import build_order_plan, missing_sales, next_opening_day
+from forecasting.policy.lines import OrderLine
+from forecasting.policy.plan import OrderPlan, next_opening_day, plan_order, sales_gap
+from forecasting.policy.plan_forecast import forecast_to_json, plan_forecast
 from forecasting.safe_text import SpreadsheetWriter, display_name
 from forecasting.shop_calendar import calendar_outside_window
 from forecasting.texts import Counted, format_date, format_number, render
 from forecasting.values.products import MONEY_UNITS
+from forecasting.values.sales import OutsideSales
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,8 +43,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--date", metavar=_("DATE"), type=date_arg, default=None, help=_("sales/order day (default: next opening day)")
     )
-    parser.add_argument("--format", choices=["table", "csv", "json"], default="table",
-                        help=_("form of the output (default: table)"))
+    parser.add_argument("--format", choices=["table", "csv", "json", "forecast"], default="table",
+                        help=_("form of the output (default: table); forecast: for programs, only "
+                               "the forecast the list rests on (JSON; saves nothing)"))
     parser.add_argument("--details", action="store_true", help=_("table: every reason per line"))
     parser.add_argument("--no-save", action="store_true", help=_("do not store the suggestions"))
     parser.add_argument(
@@ -53,13 +59,19 @@ def run(args: argparse.Namespace) -> int:
 
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
-    with open_shop(path, read_only=args.no_save) as shop:
+    progress = StderrProgress() if args.progress else None
+    only_forecast = args.format == "forecast"
+    with open_shop(path, read_only=args.no_save or only_forecast) as shop:
         day = args.date or next_opening_day(shop, dt.date.today())
-        plan = build_order_plan(shop, day, progress=StderrProgress() if args.progress else None)
+        inputs = read_plan_inputs(shop, day)
+        if only_forecast:
+            sys.stdout.write(forecast_to_json(plan_forecast(inputs, progress=progress)) + "\n")
+            return 0
+        plan = plan_order(inputs, progress=progress)
         if not args.no_save:
             save_plan(shop, plan)
-        stale = missing_sales(shop, day)
-        left_out = [] if args.progress else outside_window_notes(shop, lang)
+        stale = sales_gap(inputs)
+        left_out = [] if args.progress else outside_window_notes(shop, inputs.sales_outside, lang)
     if stale is not None and not args.progress:
         print(render("policy.stale_sales", lang, date=format_date(stale[0], lang),
                      days=format_number(stale[1], lang, 0)),
@@ -76,12 +88,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def outside_window_notes(shop: Any, lang: str) -> list[str]:
-    """Sentences about sales, events, weather and closing days the forecast left out because they
-    are dated outside the plausible window (so it never happens silently)."""
+def outside_window_notes(shop: Shop, sales: Mapping[str, OutsideSales], lang: str) -> list[str]:
+    """Sentences about sales (`sales`: as read for the plan), events, weather and closing days
+    the forecast left out because they are dated outside the plausible window (so it never
+    happens silently)."""
 
     notes = []
-    sales = sales_outside_window(shop)
     if sales:
         first = min(d for s in sales.values() for d in s.days)
         notes.append(render("sanity.sales_outside", lang, count=sum(s.count for s in sales.values()),
@@ -121,7 +133,7 @@ def _num(value: float | None, decimals: int) -> float | None:
     return None if value is None else round(float(value), decimals)
 
 
-def line_json(line: Any, lang: str, shared: dict[ReasonKey, float] | None = None
+def line_json(line: OrderLine, lang: str, shared: dict[ReasonKey, float] | None = None
               ) -> dict[str, Any]:
     """One line for scripts: displayed numbers that add up, plus the exact ones."""
 
@@ -158,7 +170,7 @@ def line_json(line: Any, lang: str, shared: dict[ReasonKey, float] | None = None
     }
 
 
-def plan_json(plan: Any, lang: str) -> dict[str, Any]:
+def plan_json(plan: OrderPlan, lang: str) -> dict[str, Any]:
     """The whole plan as a JSON-ready dict."""
     reasons = plan_reasons(plan.lines)
     shared = shared_keys(reasons)
@@ -175,7 +187,7 @@ def plan_json(plan: Any, lang: str) -> dict[str, Any]:
     }
 
 
-def status_text(line: Any, lang: str) -> str:
+def status_text(line: OrderLine, lang: str) -> str:
     """Why a line orders nothing ("geschlossen", "an diesem Wochentag nicht im Verkauf")."""
 
     if line.status == "order":
@@ -183,7 +195,7 @@ def status_text(line: Any, lang: str) -> str:
     return render(f"policy.status.{line.status}", lang)
 
 
-def plan_csv(plan: Any, lang: str) -> str:
+def plan_csv(plan: OrderPlan, lang: str) -> str:
     """One row per line; German: ';' separated with decimal commas (opens in German Excel)."""
 
     buf = io.StringIO()
@@ -214,13 +226,13 @@ def plan_csv(plan: Any, lang: str) -> str:
     return buf.getvalue()
 
 
-def _product_cell(line: Any) -> str:
+def _product_cell(line: OrderLine) -> str:
     """The product's name, with the unit when it is money ("Brot (EUR)"), never taken for pieces."""
     name = display_name(line.product)
     return f"{name} ({line.unit})" if line.unit in MONEY_UNITS else name
 
 
-def plan_table(plan: Any, lang: str, *, details: bool = False) -> str:
+def plan_table(plan: OrderPlan, lang: str, *, details: bool = False) -> str:
     """The order list for people: per supplier, product, forecast, suggestion, reasons."""
 
     title = render(

@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from calendars.features import FeatureTable
 from forecasting.models.fingerprint import frame_digest, request_key
 from forecasting.models.forecaster import DEFAULT_LEVELS, ForecastResult, forecast
 from forecasting.models.persist import (
@@ -26,19 +27,18 @@ from forecasting.models.result_json import (
     result_to_json,
     results_equal,
 )
+from forecasting.plan_inputs import PlanInputs, read_plan_inputs
 from forecasting.progress import NullProgress, PartProgress, Progress
-from forecasting.shop_calendar import product_promotions
+from forecasting.shop_calendar import features_of
 from forecasting.shop_calendar import shop_features as features_of_shop
 from forecasting.store.file import Shop
-from forecasting.store.products import load_products
-from forecasting.store.sales import read_sales
 
 # The part of the progress bar for reading sales, calendar and saved models before the models run
 # (0.3 s of 4.5 s on the demo bakery, 05.12.2026).
 READ_SHARE = 0.05
 
 
-def shop_features(shop: Shop, start: dt.date, end: dt.date) -> Any:
+def shop_features(shop: Shop, start: dt.date, end: dt.date) -> FeatureTable:
     """The calendar FeatureTable of the shop (see forecasting.shop_calendar)."""
 
     return features_of_shop(shop, start, end)
@@ -60,23 +60,38 @@ def forecast_shop(
     (default: the shop's folder in the user's cache, see persist.py); the shop file is only read.
     """
 
+    inputs = read_plan_inputs(shop, min(dates))
+    return forecast_plan(inputs, dates, levels=levels, progress=progress, reuse=reuse, cache=cache)
+
+
+def forecast_plan(
+    inputs: PlanInputs,
+    dates: list[dt.date],
+    *,
+    levels: Sequence[float] = DEFAULT_LEVELS,
+    progress: Progress | None = None,
+    reuse: bool = True,
+    cache: ModelCache | None = None,
+) -> ForecastResult:
+    """`forecast_shop` for inputs already read (PlanInputs): the shop file is not touched."""
+
     progress = progress or NullProgress()
     progress.report(0.0, "forecast.read")
     models = PartProgress(progress, READ_SHARE, 1.0)
-    sales = read_sales(shop)
-    products = [p for p in load_products(shop) if p.active]
+    sales = inputs.sales
+    products = inputs.active_products
     first = sales["date"].min().date() if len(sales) else min(dates)
-    features = shop_features(shop, first, max(max(dates), first))
-    promotions = product_promotions(shop)
+    features = features_of(inputs.calendar, first, max(max(dates), first))
+    promotions = inputs.promotions
     last = sales["date"].max() if len(sales) else pd.Timestamp(min(dates))
     # the sales digest also catches edits that bypass mark_data_changed (direct SQL)
-    expect = {"data_version": shop.data_version(), "origin": str(pd.Timestamp(last).date()),
+    expect = {"data_version": inputs.data_version, "origin": str(pd.Timestamp(last).date()),
               "products": [p.name for p in products], "sales": frame_digest(sales),
               "promotions": frame_digest(promotions)}
     if not reuse:
         return forecast(sales, features, dates, levels=levels, products=products or None,
                         progress=models, promotions=promotions)
-    cache = cache or ModelCache.for_shop(shop.shop_id)
+    cache = cache or ModelCache.for_shop(inputs.shop_id)
     key = request_key(sales, features, dates, levels, products or None, promotions)
     cached = _load_result(cache, key, expect)
     if cached is not None:

@@ -7,11 +7,11 @@ or on any object with the same frames, so the policy can be tested without train
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from forecasting.models.forecaster import ForecastResult
 from forecasting.policy.explanation import Note
 
 
@@ -28,7 +28,7 @@ def level_of(column: str) -> float | None:
 class ForecastLookup:
     """Fast access by (product, day) to a forecast result's frames."""
 
-    def __init__(self, result: Any) -> None:
+    def __init__(self, result: ForecastResult) -> None:
         q = result.quantiles.copy()
         q["date"] = pd.to_datetime(q["date"]).dt.normalize()
         cols = [c for c in q.columns if level_of(str(c)) is not None]

@@ -1,39 +1,44 @@
 """The order sheet for one day: a line per product, grouped by supplier or production area.
 
-`build_order_plan(shop, day)` reads the shop file, asks the forecasting core for the days it needs,
-and turns each product's forecast into an `OrderLine` (see `lines`). The app's order sheet model is
-an adapter over `OrderPlan`; `save_plan` keeps the forecasts and suggestions in the shop file with
-the data version they were computed from.
+`plan_order(inputs)` plans from what `forecasting.plan_inputs.read_plan_inputs` read of the shop
+file once: it asks the forecasting core for the days it needs (unless given a ready forecast) and
+turns each product's forecast into an `OrderLine` (see `lines`); `build_order_plan(shop, day)` does
+both. The app's order sheet model is an adapter over `OrderPlan`; `save_plan` keeps the forecasts
+and suggestions in the shop file with the data version they were computed from.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from calendars.features import FeatureTable
 from calendars.public_holidays import holiday_names
-from forecasting.models.shop_forecast import forecast_shop
+from forecasting.models.forecaster import ForecastResult
+from forecasting.models.shop_forecast import forecast_plan
+from forecasting.plan_inputs import PlanInputs, read_plan_inputs, sales_between
 from forecasting.policy.day_context import NAME_SEPARATOR, day_params, join_names
 from forecasting.policy.economics import service_level, stock_service_level
 from forecasting.policy.explanation import Note
 from forecasting.policy.forecast_input import ForecastLookup
 from forecasting.policy.lines import OrderLine, newsvendor_line, stocked_line, zero_line
-from forecasting.policy.order_up_to import delivery_schedule
-from forecasting.policy.stock_at import stocks_at
-from forecasting.shop_calendar import shop_calendar_inputs, shop_features
+from forecasting.policy.order_up_to import Schedule, delivery_schedule
+from forecasting.policy.stock_at import StockAt, stocks_from
+from forecasting.progress import Progress
+from forecasting.shop_calendar import features_of
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products
-from forecasting.store.sales import last_sales_date, read_sales, sales_outside_window
-from forecasting.store.service_levels import load_category_levels
+from forecasting.store.sales import last_sales_date
 from forecasting.store.settings import load_closing_days, load_settings
 from forecasting.store.stock import counted_product_ids
 from forecasting.values.decisions import StoredForecast
 from forecasting.values.products import Product
+from forecasting.values.sales import OutsideSales
 from forecasting.values.settings import ShopSettings, is_open
 
 _HISTORY_WEEKS = 8
@@ -75,7 +80,7 @@ class OrderPlan:
 
 
 def closed_reason(
-    settings: ShopSettings, closing_days: dict[dt.date, str], day: dt.date
+    settings: ShopSettings, closing_days: Mapping[dt.date, str], day: dt.date
 ) -> tuple[str, str] | None:
     """Why the shop is closed on `day` (planned closing day, public holiday, rest day), or None."""
     if day in closing_days:
@@ -99,10 +104,20 @@ def missing_sales(shop: Shop, day: dt.date, today: dt.date | None = None
     """(last day with sales, opening days since then without sales) when the suggestions for `day`
     miss more than STALE_SALES_DAYS days that are over by `today`; None when the data is current."""
 
-    last = last_sales_date(shop)
+    return _missing(load_settings(shop), load_closing_days(shop), last_sales_date(shop), day, today)
+
+
+def sales_gap(inputs: PlanInputs, today: dt.date | None = None) -> tuple[dt.date, int] | None:
+    """`missing_sales` for the inputs' day, from the inputs."""
+    sales = inputs.sales
+    last = sales["date"].max().date() if len(sales) else None
+    return _missing(inputs.settings, inputs.closing_days, last, inputs.day, today)
+
+
+def _missing(settings: ShopSettings, closing: Mapping[dt.date, str], last: dt.date | None,
+             day: dt.date, today: dt.date | None) -> tuple[dt.date, int] | None:
     if last is None:
         return None
-    settings, closing = load_settings(shop), load_closing_days(shop)
     until = min(day, today or dt.date.today())
     missing = sum(1 for k in range(1, (until - last).days)
                   if closed_reason(settings, closing, last + dt.timedelta(days=k)) is None)
@@ -121,7 +136,8 @@ def next_opening_day(shop: Shop, after: dt.date) -> dt.date:
     return after + dt.timedelta(days=1)
 
 
-def _open_check(settings: ShopSettings, closing: dict[dt.date, str]) -> Callable[[dt.date], bool]:
+def _open_check(settings: ShopSettings, closing: Mapping[dt.date, str]
+                ) -> Callable[[dt.date], bool]:
     def check(day: dt.date) -> bool:
         return is_open(settings, closing, day) and closed_reason(settings, closing, day) is None
 
@@ -183,20 +199,40 @@ def _merge_params(per_day: list[dict[str, dict[str, Any]]]) -> dict[str, dict[st
 
 @dataclasses.dataclass
 class _Context:
-    shop: Shop
     settings: ShopSettings
     is_open: Callable[[dt.date], bool]
     history: pd.DataFrame
-    features: Any
+    features: FeatureTable | None
     events: pd.DataFrame | None
     weather: pd.DataFrame | None
-    category_levels: dict[str, float]
-    counted: set[int]
+    category_levels: Mapping[str, float]
+    counted: frozenset[int]
     day_cache: dict[dt.date, dict[str, dict[str, Any]]] = dataclasses.field(default_factory=dict)
-    stocks: dict[str, Any] = dataclasses.field(default_factory=dict)  # name -> StockAt at the day
+    stocks: dict[str, StockAt] = dataclasses.field(default_factory=dict)  # at the day
+    # per product: the dates of its history rows and whether it sold out on them
+    sold_out: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
+
+    def sellouts(self, product: str, day: dt.date) -> int:
+        """`sellouts_last_week(history, product, day)`, from arrays split once by product (the
+        frame filtered for every product and day took most of a plan's time)."""
+        if self.sold_out is None:
+            history = self.history
+            self.sold_out = {}
+            if not history.empty:
+                names = history["product"].astype(str).to_numpy()
+                dates = history["date"].to_numpy()
+                out = history["sold_out_time"].notna().to_numpy()
+                for name in dict.fromkeys(names):
+                    mine = names == name
+                    self.sold_out[name] = (dates[mine], out[mine])
+        if product not in self.sold_out:
+            return 0
+        dates, out = self.sold_out[product]
+        start = pd.Timestamp(day - dt.timedelta(days=7)).to_datetime64()
+        return int(out[dates >= start].sum())
 
 
-def keeps_stock(product: Product, counted: set[int]) -> bool:
+def keeps_stock(product: Product, counted: frozenset[int] | set[int]) -> bool:
     """Order-up-to for goods that keep and whose stock is counted or that come on some days only.
 
     Bread that keeps a few days but is baked daily without a stock count is planned per day (the
@@ -207,7 +243,8 @@ def keeps_stock(product: Product, counted: set[int]) -> bool:
     return product.id in counted or set(product.delivery_weekdays) != set(range(7))
 
 
-def _needed_days(ctx: _Context, products: list[Product], day: dt.date) -> dict[str, list[dt.date]]:
+def _needed_days(ctx: _Context, products: list[Product], day: dt.date
+                 ) -> dict[str, list[dt.date]]:
     days: dict[str, list[dt.date]] = {}
     for p in products:
         if not keeps_stock(p, ctx.counted):
@@ -217,7 +254,7 @@ def _needed_days(ctx: _Context, products: list[Product], day: dt.date) -> dict[s
     return days
 
 
-def _schedule(ctx: _Context, product: Product, day: dt.date) -> Any:
+def _schedule(ctx: _Context, product: Product, day: dt.date) -> Schedule:
     return delivery_schedule(
         day,
         lead_time_days=product.lead_time_days,
@@ -233,7 +270,7 @@ def _params(ctx: _Context, product: str, day: dt.date) -> dict[str, dict[str, An
             day, features=ctx.features, events=ctx.events, weather=ctx.weather
         )
     params = {group: dict(p) for group, p in ctx.day_cache[day].items()}
-    params["sellouts"] = {"count": sellouts_last_week(ctx.history, product, day)}
+    params["sellouts"] = {"count": ctx.sellouts(product, day)}
     return params
 
 
@@ -303,27 +340,34 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
 _WORDS_LOOKBACK_DAYS = 800  # two years back, so a yearly occasion shows as one
 
 
-def _features(shop: Shop, days: list[dt.date]) -> Any:
+def _features(inputs: PlanInputs, days: list[dt.date]) -> FeatureTable:
     """The shop's calendar feature table for the days and the year before (for the words)."""
 
-    return shop_features(shop, min(days) - dt.timedelta(days=_WORDS_LOOKBACK_DAYS), max(days))
-
-
-def forecast_days(shop: Shop, days: list[dt.date], *, progress: Any = None) -> Any:
-    """The forecasting core's answer for `days` (its shop adapter `forecast_shop`: the trained
-    model is reused while the inputs are unchanged)."""
-    return forecast_shop(shop, days, progress=progress)
+    return features_of(inputs.calendar, min(days) - dt.timedelta(days=_WORDS_LOOKBACK_DAYS),
+                       max(days))
 
 
 def days_needed(shop: Shop, day: dt.date) -> list[dt.date]:
     """The days whose forecasts the plan for `day` uses (the day, or a deli order's window)."""
     settings = load_settings(shop)
     closing = load_closing_days(shop)
+    return _days_needed(settings, closing, load_products(shop, active_only=True),
+                        frozenset(counted_product_ids(shop)), day)
+
+
+def plan_days(inputs: PlanInputs) -> list[dt.date]:
+    """`days_needed` from the inputs: the days whose forecasts `plan_order(inputs)` uses."""
+    return _days_needed(inputs.settings, inputs.closing_days, inputs.active_products,
+                        inputs.counted, inputs.day)
+
+
+def _days_needed(settings: ShopSettings, closing: Mapping[dt.date, str], products: list[Product],
+                 counted: frozenset[int], day: dt.date) -> list[dt.date]:
     if closed_reason(settings, closing, day) is not None:
         return []
-    ctx = _Context(shop, settings, _open_check(settings, closing), pd.DataFrame(), None, None,
-                   None, {}, counted_product_ids(shop))
-    wanted = _needed_days(ctx, load_products(shop, active_only=True), day)
+    ctx = _Context(settings, _open_check(settings, closing), pd.DataFrame(), None, None, None, {},
+                   counted)
+    wanted = _needed_days(ctx, products, day)
     return sorted({d for days in wanted.values() for d in days})
 
 
@@ -331,44 +375,60 @@ def build_order_plan(
     shop: Shop,
     day: dt.date,
     *,
-    result: Any = None,
-    features: Any = None,
-    progress: Any = None,
+    result: ForecastResult | None = None,
+    features: FeatureTable | None = None,
+    progress: Progress | None = None,
 ) -> OrderPlan:
     """The order sheet for `day`. `result`: a ready forecast (else the shop's model is asked)."""
-    settings = load_settings(shop)
-    closing = load_closing_days(shop)
-    products = load_products(shop, active_only=True)
-    version = shop.plan_version()
+    return plan_order(read_plan_inputs(shop, day), result=result, features=features,
+                      progress=progress)
+
+
+def plan_order(
+    inputs: PlanInputs,
+    *,
+    result: ForecastResult | None = None,
+    features: FeatureTable | None = None,
+    progress: Progress | None = None,
+) -> OrderPlan:
+    """The order sheet for the inputs' day. `result`: a ready forecast for `plan_days(inputs)`
+    (else the forecasting core computes it, reusing the saved model while the inputs are the
+    same); `features`: the calendar for the words (else built from the inputs)."""
+    day = inputs.day
+    settings = inputs.settings
+    closing = inputs.closing_days
+    products = inputs.active_products
+    version = inputs.plan_version
     now = dt.datetime.now().replace(microsecond=0)
     reason = closed_reason(settings, closing, day)
     if reason is not None:
         lines = [zero_line(p, day, "closed", reason=reason[1]) for p in products]
         return OrderPlan(settings.name, day, lines, version, now, reason)
 
-    history = read_sales(shop, day - dt.timedelta(weeks=_HISTORY_WEEKS), day - dt.timedelta(days=1))
+    history = sales_between(inputs.sales, day - dt.timedelta(weeks=_HISTORY_WEEKS),
+                            day - dt.timedelta(days=1))
     # the names of event steps and the weather values come from what the forecast saw
-    inputs = shop_calendar_inputs(shop)
-    events, weather = inputs.events, inputs.weather
+    calendar = inputs.calendar
     ctx = _Context(
-        shop, settings, _open_check(settings, closing), history, None, events, weather,
-        load_category_levels(shop), counted_product_ids(shop),
+        settings, _open_check(settings, closing), history, None, calendar.events,
+        calendar.weather, inputs.category_levels, inputs.counted,
     )
-    ctx.stocks = stocks_at(shop, day, ctx.is_open)  # every counted product, carried forward
+    # every counted product, carried forward
+    ctx.stocks = stocks_from(inputs.stock_counts, inputs.sales, day, ctx.is_open)
     wanted = _needed_days(ctx, products, day)
     all_days = sorted({d for days in wanted.values() for d in days})
     if result is None and all_days:
-        result = forecast_days(shop, all_days, progress=progress)
+        result = forecast_plan(inputs, all_days, progress=progress)
     ctx.features = features if features is not None else (
-        _features(shop, all_days) if all_days else None
+        _features(inputs, all_days) if all_days else None
     )
     lookup = ForecastLookup(result) if result is not None else None
     lines = [
         plan_line(ctx, p, day, lookup) if lookup is not None else zero_line(p, day, "no_history")
         for p in products
     ]
-    note_sales_outside_window(shop, lines)
-    mark_stale_history(last_sales_date(shop), day, lines)
+    note_sales_outside_window(inputs.sales_outside, lines)
+    mark_stale_history(last_sale(inputs.sales), day, lines)
     return OrderPlan(settings.name, day, lines, version, now, None)
 
 
@@ -377,6 +437,11 @@ def build_order_plan(
 RECENT_DAYS = 28
 #: The steps that speak of the latest sales ("zuletzt mehr verkauft", "zuletzt ausverkauft").
 RECENT_STEPS = ("recent_level", "sellouts")
+
+
+def last_sale(sales: pd.DataFrame) -> dt.date | None:
+    """The newest day with sales (inside the plausible window), None without sales."""
+    return None if sales.empty else pd.Timestamp(sales["date"].max()).date()
 
 
 def mark_stale_history(last: dt.date | None, day: dt.date, lines: list[OrderLine]) -> None:
@@ -395,11 +460,11 @@ def mark_stale_history(last: dt.date | None, day: dt.date, lines: list[OrderLine
         ]
 
 
-def note_sales_outside_window(shop: Shop, lines: list[OrderLine]) -> None:
+def note_sales_outside_window(outside: Mapping[str, OutsideSales],
+                              lines: list[OrderLine]) -> None:
     """Tell the owner on each line whose product has sales days the forecast left out because
     they lie outside the plausible window (a typo such as 01.01.0001 in an old import)."""
 
-    outside = sales_outside_window(shop)
     for line in lines:
         found = outside.get(line.product)
         if found is not None:

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+import pandas as pd
+
+from forecasting.plan_inputs import sales_between
 from forecasting.store.file import Shop
 from forecasting.store.sales import read_sales
 from forecasting.store.stock import latest_counts
+from forecasting.values.stock import StockCount
 
 
 @dataclasses.dataclass(frozen=True)
@@ -33,6 +37,18 @@ def stocks_at(shop: Shop, day: dt.date,
     counts = latest_counts(shop, day)
     older = [c.date for c in counts.values() if c.date < day]
     sales = read_sales(shop, min(older), day - dt.timedelta(days=1)) if older else None
+    return stocks_from(counts, sales, day, is_open)
+
+
+def stocks_from(counts: Mapping[str, StockCount], sales: pd.DataFrame | None, day: dt.date,
+                is_open: Callable[[dt.date], bool] | None = None) -> dict[str, StockAt]:
+    """`stocks_at` from the latest counts and the SALES rows (at least those from the oldest
+    count to the day before `day`; None when no count is older than `day`)."""
+    older = [c.date for c in counts.values() if c.date < day]
+    if not older:
+        sales = None
+    elif sales is not None:
+        sales = sales_between(sales, min(older), day - dt.timedelta(days=1))
     dates = sales["date"].dt.date if sales is not None else None
     out = {}
     for name, count in counts.items():

@@ -1,11 +1,13 @@
-"""Training runs in a child process; the app's own process builds the plan from the stored
-forecast without loading LightGBM, statsmodels or scipy (they would stall the window). The child
-reports its progress on stderr (`suggest --progress`), which the bar follows."""
+"""Training runs in a child process; the app's own process builds the plan from the forecast the
+child prints (`suggest --format forecast`) without loading LightGBM, statsmodels or scipy (they
+would stall the window). The child reports its progress on stderr (`suggest --progress`), which
+the bar follows."""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -25,6 +27,7 @@ from app.forecast_process import (
 )
 from app.jobs import JobCancelled, JobProgress
 from forecasting.models.persist import CACHE_ENV, ModelCache
+from forecasting.plan_inputs import read_plan_inputs
 from forecasting.store.file import Shop
 from forecasting.texts import MESSAGES
 from tests.app.conftest import ORDER_DAY
@@ -40,6 +43,52 @@ print(json.dumps({"lines": len(plan.lines), "loaded": heavy}))
 """
 
 
+WORKER_AFTER_CHILD = """
+import datetime as dt, json, os, subprocess, sys
+from pathlib import Path
+from app.commands.suggest import plan_json
+from app.jobs import JobProgress
+from app.session import compute_plan
+from forecasting.models.persist import CACHE_ENV
+real_popen = subprocess.Popen
+def child_with_own_cache(*args, **kwargs):  # the child keeps its models where we never look
+    kwargs["env"] = dict(kwargs["env"], **{CACHE_ENV: sys.argv[3]})
+    return real_popen(*args, **kwargs)
+subprocess.Popen = child_with_own_cache
+plan, version = compute_plan(Path(sys.argv[1]), dt.date.fromisoformat(sys.argv[2]),
+                             JobProgress(lambda f, m: None))
+heavy = sorted(m for m in ("lightgbm", "statsmodels", "scipy") if m in sys.modules)
+cache = Path(os.environ[CACHE_ENV])
+print(json.dumps({"plan": plan_json(plan, "de"), "version": version, "loaded": heavy,
+                  "own_cache": sorted(p.name for p in cache.rglob("*")) if cache.exists() else []}))
+"""
+
+
+def test_the_worker_plans_from_the_childs_forecast_alone(shop_path: Path, tmp_path: Path) -> None:
+    """The child prints the forecast; the worker plans from it and the inputs it read once,
+    without a saved forecast to look up (the child's model cache is not the worker's) and without
+    the model libraries. The plan is the one `suggest` prints."""
+    child_cache, worker_cache = tmp_path / "child-cache", tmp_path / "worker-cache"
+    env = dict(os.environ, **{CACHE_ENV: str(worker_cache)})
+    worker = subprocess.run([sys.executable, "-c", WORKER_AFTER_CHILD, str(shop_path),
+                             ORDER_DAY.isoformat(), str(child_cache)],
+                            capture_output=True, text=True, check=True, env=env)
+    done = json.loads(worker.stdout)
+    assert done["loaded"] == []
+    assert done["own_cache"] == []  # nothing was looked up or trained here
+    with Shop.open(shop_path) as shop:
+        assert done["version"] == shop.plan_version()
+    suggest = subprocess.run(
+        [*own_command(), "--shop", str(shop_path), "suggest", "--date", ORDER_DAY.isoformat(),
+         "--no-save", "--format", "json"],
+        capture_output=True, text=True, check=True, env=dict(os.environ, **{CACHE_ENV: str(child_cache)}))
+    printed = json.loads(suggest.stdout)
+    for doc in (printed, done["plan"]):
+        doc.pop("computed_at")
+    assert done["plan"] == printed
+    assert any(line["status"] == "order" for line in printed["lines"])
+
+
 def _plan_in_fresh_process(path: Path) -> str:
     result = subprocess.run([sys.executable, "-c", PLAN_WITHOUT_MODELS, str(path),
                              ORDER_DAY.isoformat()], capture_output=True, text=True, check=True)
@@ -53,10 +102,17 @@ def test_source_install_runs_the_package(tmp_path: Path) -> None:
 def test_after_the_child_the_plan_needs_no_model_library(shop_path: Path) -> None:
     fractions: list[float] = []
     assert _stored_models(shop_path) == 0
-    assert forecast_in_child(shop_path, ORDER_DAY, JobProgress(lambda f, m: fractions.append(f)))
+    forecast = forecast_in_child(shop_path, ORDER_DAY, JobProgress(lambda f, m: fractions.append(f)))
+    assert forecast is not None
     assert _stored_models(shop_path) > 0
     assert fractions == sorted(fractions)
     assert '"loaded": []' in _plan_in_fresh_process(shop_path)
+    # the printed forecast fits the shop's data until the data changes
+    with Shop.open(shop_path) as shop:
+        assert forecast.fits(read_plan_inputs(shop, ORDER_DAY))
+        with shop.transaction():
+            shop.mark_data_changed()
+        assert not forecast.fits(read_plan_inputs(shop, ORDER_DAY))
 
 
 def test_without_the_child_the_plan_loads_the_models(shop_path: Path) -> None:

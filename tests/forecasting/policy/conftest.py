@@ -55,6 +55,13 @@ def plain_forecast(rows: dict[tuple[str, dt.date], tuple[float, float]]) -> Plai
 @pytest.fixture
 def small_shop(tmp_path: Path) -> Iterator[Shop]:
     """A bakery in Bavaria (Mon-Sat) with four products and eight weeks of sales."""
+    shop = make_small_shop(tmp_path)
+    yield shop
+    shop.close()
+
+
+def make_small_shop(tmp_path: Path) -> Shop:
+    """The `small_shop` (open; the caller closes it)."""
     shop = create_shop(tmp_path / "small.bkshop", name="Kleine Bäckerei", state="BY")
     products = [
         Product("Brötchen", category="Brötchen", price=0.45, unit_cost=0.12, pack_size=12,
@@ -78,8 +85,7 @@ def small_shop(tmp_path: Path) -> Iterator[Shop]:
         if d.weekday() != 2:  # Käsekuchen is never sold on Wednesdays
             rows.append({"product": "Käsekuchen", "date": d, "quantity": rng.poisson(12)})
     write_sales(shop, pd.DataFrame(rows))
-    yield shop
-    shop.close()
+    return shop
 
 
 @pytest.fixture
