@@ -79,6 +79,15 @@ def _setting_of(level: float | None) -> str | None:
     return min(SERVICE_SETTINGS, key=lambda k: abs(SERVICE_SETTINGS[k] - level))
 
 
+
+def _coordinate(spin: QDoubleSpinBox, before: float | None) -> float | None:
+    """The spin box's coordinate, or the stored one where the box only shows it rounded (an
+    untouched field is no change: it would clash with a change made on the command line)."""
+    value = spin.value() or None
+    if value is not None and before is not None and round(before, spin.decimals()) == value:
+        return before
+    return value
+
 class SettingsDialog(QDialog):
     """Edit and save the shop's settings; every save is one change to the shop file."""
 
@@ -369,8 +378,8 @@ class SettingsDialog(QDialog):
             state=str(self.state.currentData()),
             opening_days=tuple(i for i, box in enumerate(self.day_boxes) if box.isChecked()),
             open_on_public_holidays=self.holidays_open.isChecked(),
-            latitude=self.latitude.value() or None,
-            longitude=self.longitude.value() or None,
+            latitude=_coordinate(self.latitude, self.settings.latitude),
+            longitude=_coordinate(self.longitude, self.settings.longitude),
             language=str(self.language.currentData()),
         )
         edit = SettingsEdit(

@@ -533,7 +533,7 @@
     <message>
         <location filename="../../app/import_wizard.py" line="103"/>
         <source>&amp;Choose file…</source>
-        <translation>Datei &amp;wählen…</translation>
+        <translation>&amp;Datei wählen…</translation>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="104"/>
@@ -1013,12 +1013,12 @@
     <message>
         <location filename="../../app/import_wizard.py" line="216"/>
         <source>&amp;Encoding</source>
-        <translation>&amp;Zeichensatz</translation>
+        <translation>Zeichen&amp;satz</translation>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="217"/>
         <source>Quantities &amp;count</source>
-        <translation>Mengen &amp;zählen</translation>
+        <translation>Mengen zähl&amp;en</translation>
     </message>
     <message>
         <location filename="../../app/import_wizard.py" line="261"/>

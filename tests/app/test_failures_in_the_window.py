@@ -171,13 +171,16 @@ def test_an_export_to_a_full_disk(qtbot: object, planned_session: object,
 def test_the_import_wizard_on_a_locked_file(qtbot: object, session: object) -> None:
     """The wizard's import runs on its own connection with the real busy timeout (seconds)."""
     from app.import_wizard import ImportWizard
-    from tests.app.test_import_wizard import KIEL
+    from tests.shared_data import require_datasets
 
+    kiel = require_datasets("kiel_bakery", "umsatzdaten_gekuerzt.csv")
     session.auto_recompute = False  # type: ignore[attr-defined]
-    wizard = ImportWizard(session, None, str(KIEL))  # type: ignore[arg-type]
+    wizard = ImportWizard(session, None, str(kiel))  # type: ignore[arg-type]
     qtbot.addWidget(wizard)  # type: ignore[attr-defined]
     wizard.show()
     wizard.next()
+    page = wizard.mapping_page  # the Kiel file counts turnover: say so before going on
+    page.unit_box.setCurrentIndex(page.unit_box.findData("EUR"))
     wizard.next()
     qtbot.waitUntil(wizard.report_page.isComplete, timeout=60_000)  # type: ignore[attr-defined]
     with writer_holding(session.path):  # type: ignore[attr-defined]

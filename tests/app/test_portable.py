@@ -25,7 +25,9 @@ ENV_NAMES = (portable.PORTABLE_ENV, portable.DATA_ENV, portable.CACHE_ENV, logfi
 def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     """The portable variables are put back as they were after the test."""
     for name in ENV_NAMES:
-        monkeypatch.delenv(name, raising=False)
+        # set first, so that monkeypatch records it and removes what activate() sets later
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
     return monkeypatch
 
 
