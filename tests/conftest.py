@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import atexit
 import os
 import shutil
 import socket
+import sys
 import tempfile
 from pathlib import Path
 
@@ -17,10 +17,33 @@ from tests.shared_data import datasets_dir, require_datasets
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # trained models are cached per user (forecasting/models/persist.py): tests keep theirs apart
 os.environ["BESTELLKOMPASS_CACHE_DIR"] = tempfile.mkdtemp(prefix="bk-cache-")
-atexit.register(shutil.rmtree, os.environ["BESTELLKOMPASS_CACHE_DIR"], ignore_errors=True)
 # log files (app/logfile.py) of the commands and windows the tests run, never in the user's folder
 os.environ["BESTELLKOMPASS_LOG_DIR"] = tempfile.mkdtemp(prefix="bk-logs-")
-atexit.register(shutil.rmtree, os.environ["BESTELLKOMPASS_LOG_DIR"], ignore_errors=True)
+_TEMP_DIRS = (os.environ["BESTELLKOMPASS_CACHE_DIR"], os.environ["BESTELLKOMPASS_LOG_DIR"])
+_EXIT_STATUS: list[int] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Keep the run's exit status for `pytest_unconfigure`."""
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """End the test process once pytest has reported, with the run's own exit status.
+
+    PySide6 can crash while the interpreter tears down the Qt objects of a long GUI test session
+    ("QObject: shared QObject was deleted directly", then SIGSEGV, exit 139) after every test
+    passed (PYSIDE-2254; it comes and goes with unrelated changes: four app test files together
+    reproduce it here). The program's own runs (window, selftest, commands in their own processes,
+    all tested) were not seen to meet it; a passing run must not end as a crash.
+    """
+    for folder in _TEMP_DIRS:
+        shutil.rmtree(folder, ignore_errors=True)
+    if _EXIT_STATUS and "PySide6.QtCore" in sys.modules:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS[-1])
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATASETS = datasets_dir()
