@@ -5,14 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QFont,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QTabWidget,
     QWidget,
 )
@@ -32,6 +40,7 @@ from app.product_view import ProductView
 from app.review_view import ReviewView
 from app.session import ShopSession
 from app.settings_dialog import SettingsDialog
+from app.supplier_lists import KINDS, write_supplier_lists
 from forecasting import order_export
 from forecasting.operations import stock
 from forecasting.operations.reading import load_products, load_suppliers
@@ -104,13 +113,16 @@ class MainWindow(QMainWindow):
                                           "Ctrl+I", self.tr("Bring in your own till data"))
         self.restore_action = self._action(self.tr("Restore &backup…"), self.restore_backup,
                                            tip=self.tr("Go back to an earlier state of the shop"))
-        self.pdf_action = self._action(self.tr("Export order list as &PDF…"), self.export_pdf,
+        self.pdf_action = self._action(self.tr("Export order list as P&DF…"), self.export_pdf,
                                        "Ctrl+Shift+P")
         self.print_action = self._action(self.tr("&Print order list…"), self.print_list, std.Print)
         self.preview_action = self._action(self.tr("Print pre&view…"), self.preview_list,
                                            tip=self.tr("See the printed order list before printing"))
         self.csv_action = self._action(self.tr("Export as &CSV…"), self.export_csv)
         self.xlsx_action = self._action(self.tr("Export as &Excel (XLSX)…"), self.export_xlsx)
+        self.suppliers_action = self._action(
+            self.tr("Order lists per &supplier…"), self.export_per_supplier,
+            tip=self.tr("One PDF and one CSV per supplier or area, in a folder you choose"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, std.Quit)
         for action in (self.new_action, self.open_action):
             menu.addAction(action)
@@ -118,7 +130,8 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         for action in (self.import_action, self.restore_action, None,
                        self.print_action, self.preview_action,
-                       self.pdf_action, self.csv_action, self.xlsx_action, None, self.quit_action):
+                       self.pdf_action, self.csv_action, self.xlsx_action, self.suppliers_action,
+                       None, self.quit_action):
             if action is None:
                 menu.addSeparator()
             else:
@@ -135,7 +148,7 @@ class MainWindow(QMainWindow):
                                                self.sheet.accept_current, "Ctrl+Return")
         self.product_action = self._action(self.tr("Product &details…"),
                                            self._show_current_product, "Ctrl+D")
-        self.refresh_action = self._action(self.tr("&Recompute suggestions"),
+        self.refresh_action = self._action(self.tr("Re&compute suggestions"),
                                            self.session.refresh_plan, std.Refresh)
         for action in (self.undo_action, self.redo_action, None, self.accept_all_action,
                        self.accept_line_action, self.product_action, self.refresh_action):
@@ -161,7 +174,7 @@ class MainWindow(QMainWindow):
                                     std.ZoomOut))
         menu.addAction(self._action(self.tr("&Normal text size"), lambda: self.scale_font(0),
                                     "Ctrl+0"))
-        language = menu.addMenu(self.tr("&Language"))
+        language = menu.addMenu(self.tr("Lan&guage"))
         group = QActionGroup(self)
         for code, name in (("de", "Deutsch"), ("en", "English")):
             action = QAction(name, self, checkable=True)
@@ -334,6 +347,39 @@ class MainWindow(QMainWindow):
             return None
         return self._write(path, lambda: order_export.write_xlsx(
             path, self.export_lines(), i18n.lang(), self.heading()))
+
+    def export_per_supplier(self, folder: Path | None = None) -> list[Path]:
+        """Write a PDF and a CSV per supplier into a folder (asks for it unless given), then offer
+        to open the folder, where the files can be mailed or printed from."""
+        asked = folder is None
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Folder for the order lists"), str(self.session.path.parent))
+            if not chosen:
+                return []
+            folder = Path(chosen)
+        try:
+            written = write_supplier_lists(folder, self.session.settings.name, self.session.day,
+                                           self.export_lines(), self.suppliers(), KINDS,
+                                           i18n.lang())
+        except Exception as exc:
+            self.show_error(exc)
+            return []
+        self.message.setText(self.tr("Saved %1 files in %2").replace("%1", str(len(written)))
+                             .replace("%2", str(folder)))
+        if asked:
+            self._offer_folder(folder, len(written))
+        return written
+
+    def _offer_folder(self, folder: Path, count: int) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Order lists saved"),
+                          self.tr("%1 files saved in %2.").replace("%1", str(count))
+                          .replace("%2", str(folder)), parent=self)
+        open_button = box.addButton(self.tr("&Open folder"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is open_button:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def _write(self, path: Path, write: Callable[[], object]) -> Path | None:
         """Run an export; a folder without write access or a full disk is said, not raised."""

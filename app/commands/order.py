@@ -14,12 +14,14 @@ unchanged.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as dt
 import io
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from app.cli_text import _, language
 from app.commands.args import add_action, date_arg, shop_and_lang
 from app.pdf_export import write_pdf as pdf
 from app.plan_access import LineView, line_views
+from app.supplier_lists import write_supplier_lists
 from forecasting import order_export
 from forecasting.errors import UserError
 from forecasting.operations import decisions
@@ -369,34 +372,32 @@ def export(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str
 def export_per_supplier(folder: Path, sheet: Sheet, lines: list[ExportLine],
                         suppliers: dict[str, Supplier], kind: str, lang: str) -> str:
     """One file per supplier or area in `folder` (made if missing); says which were written."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for area, group in order_export.by_supplier(lines).items():
-        supplier = suppliers.get(area, Supplier(area))
-        path = folder / order_export.supplier_file_name(area, sheet.day, f".{kind}", lang)
-        if kind == "csv":
-            order_export.write_supplier_csv(path, group, supplier, lang)
-        else:
-            heading = order_export.title(sheet.shop_name, sheet.day, lang)
-            write_pdf(path, heading, group, lang, {area: supplier})
-        written.append(path.name)
+    with qt_for_pdf(lang) if kind == "pdf" else contextlib.nullcontext():
+        written = write_supplier_lists(folder, sheet.shop_name, sheet.day, lines, suppliers,
+                                       (kind,), lang)
     return render("cli.order.exported_per_supplier", lang, folder=str(folder),
-                  files=", ".join(written))
+                  files=", ".join(p.name for p in written))
 
 
 def write_pdf(path: Path, heading: str, lines: list[ExportLine], lang: str,
               suppliers: dict[str, Supplier] | None = None) -> None:
     """app/pdf_export.write_pdf in `lang`, with an offscreen QGuiApplication if none runs."""
+    with qt_for_pdf(lang):
+        pdf(path, heading, lines, suppliers)
+
+
+@contextlib.contextmanager
+def qt_for_pdf(lang: str) -> Iterator[None]:
+    """A running Qt application (offscreen if none runs) speaking `lang`, for writing PDFs."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
-
 
     if QGuiApplication.instance() is None:
         _QT.append(QGuiApplication(["bestellkompass"]))  # kept alive until the process ends
     before = i18n.lang()
     i18n.install_language(lang)
     try:
-        pdf(path, heading, lines, suppliers)
+        yield
     finally:
         if before != lang:
             i18n.install_language(before)

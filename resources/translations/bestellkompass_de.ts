@@ -618,307 +618,342 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="62"/>
+        <location filename="../../app/main_window.py" line="71"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="72"/>
+        <location filename="../../app/main_window.py" line="81"/>
         <source>&amp;Order sheet</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="73"/>
+        <location filename="../../app/main_window.py" line="82"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="75"/>
+        <location filename="../../app/main_window.py" line="84"/>
         <source>&amp;Review</source>
         <translation>&amp;Rückblick</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="99"/>
+        <location filename="../../app/main_window.py" line="108"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="100"/>
+        <location filename="../../app/main_window.py" line="109"/>
         <source>&amp;Open shop file…</source>
         <translation>Laden-Datei &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="101"/>
+        <location filename="../../app/main_window.py" line="110"/>
         <source>&amp;New shop…</source>
         <translation>&amp;Neuer Laden…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="102"/>
+        <location filename="../../app/main_window.py" line="111"/>
         <source>Start your own shop and import your sales</source>
         <translation>Eigenen Laden anlegen und Verkaufszahlen importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="103"/>
+        <location filename="../../app/main_window.py" line="112"/>
         <source>&amp;Import sales history…</source>
         <translation>Verkaufszahlen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="104"/>
+        <location filename="../../app/main_window.py" line="113"/>
         <source>Bring in your own till data</source>
         <translation>Eigene Kassendaten übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="105"/>
+        <location filename="../../app/main_window.py" line="114"/>
         <source>Restore &amp;backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="106"/>
+        <location filename="../../app/main_window.py" line="115"/>
         <source>Go back to an earlier state of the shop</source>
         <translation>Zu einem früheren Stand des Ladens zurückkehren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="107"/>
-        <source>Export order list as &amp;PDF…</source>
-        <translation>Bestellliste als &amp;PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="109"/>
+        <location filename="../../app/main_window.py" line="118"/>
         <source>&amp;Print order list…</source>
         <translation>Bestellliste &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="110"/>
+        <location filename="../../app/main_window.py" line="119"/>
         <source>Print pre&amp;view…</source>
         <translation>Druck&amp;vorschau…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="111"/>
+        <location filename="../../app/main_window.py" line="120"/>
         <source>See the printed order list before printing</source>
         <translation>Die Bestellliste ansehen, wie sie gedruckt wird</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="112"/>
+        <location filename="../../app/main_window.py" line="121"/>
         <source>Export as &amp;CSV…</source>
         <translation>Als &amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="113"/>
+        <location filename="../../app/main_window.py" line="122"/>
         <source>Export as &amp;Excel (XLSX)…</source>
         <translation>Als &amp;Excel (XLSX) exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="114"/>
+        <location filename="../../app/main_window.py" line="124"/>
+        <source>Order lists per &amp;supplier…</source>
+        <translation>Bestelllisten je &amp;Lieferant…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="125"/>
+        <source>One PDF and one CSV per supplier or area, in a folder you choose</source>
+        <translation>Je Lieferant oder Bereich ein PDF und eine CSV, in einem Ordner Ihrer Wahl</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="126"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="117"/>
+        <location filename="../../app/main_window.py" line="129"/>
         <source>Recen&amp;t shops</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127"/>
+        <location filename="../../app/main_window.py" line="140"/>
         <source>&amp;Edit</source>
-        <translation>Bearbei&amp;ten</translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="128"/>
+        <location filename="../../app/main_window.py" line="141"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="130"/>
+        <location filename="../../app/main_window.py" line="143"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="132"/>
+        <location filename="../../app/main_window.py" line="145"/>
         <source>Accept &amp;all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="134"/>
+        <location filename="../../app/main_window.py" line="147"/>
         <source>Accept this &amp;line</source>
         <translation>Diese &amp;Zeile übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136"/>
+        <location filename="../../app/main_window.py" line="149"/>
         <source>Product &amp;details…</source>
         <translation>Produkt&amp;details…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="138"/>
-        <source>&amp;Recompute suggestions</source>
-        <translation>Vorschläge neu &amp;berechnen</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="147"/>
+        <location filename="../../app/main_window.py" line="160"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149"/>
+        <location filename="../../app/main_window.py" line="162"/>
         <source>Import &amp;weather file…</source>
         <translation>&amp;Wetterdatei importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151"/>
+        <location filename="../../app/main_window.py" line="164"/>
         <source>Import &amp;events (ICS/CSV)…</source>
         <translation>&amp;Ereignisse importieren (ICS/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="153"/>
+        <location filename="../../app/main_window.py" line="166"/>
         <source>Import stock &amp;list (inventory)…</source>
         <translation>&amp;Bestandsliste (Inventur) importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="155"/>
+        <location filename="../../app/main_window.py" line="168"/>
         <source>&amp;Settings…</source>
-        <translation>&amp;Einstellungen…</translation>
+        <translation>Einstellun&amp;gen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="157"/>
+        <location filename="../../app/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="158"/>
+        <location filename="../../app/main_window.py" line="171"/>
         <source>&amp;Larger text</source>
         <translation>Schrift &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="160"/>
+        <location filename="../../app/main_window.py" line="173"/>
         <source>&amp;Smaller text</source>
         <translation>Schrift &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="162"/>
+        <location filename="../../app/main_window.py" line="175"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="164"/>
-        <source>&amp;Language</source>
-        <translation>&amp;Sprache</translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="173"/>
+        <location filename="../../app/main_window.py" line="186"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="174"/>
+        <location filename="../../app/main_window.py" line="187"/>
         <source>&amp;About Bestellkompass…</source>
         <translation>Ü&amp;ber Bestellkompass…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="178"/>
+        <location filename="../../app/main_window.py" line="191"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="200"/>
+        <location filename="../../app/main_window.py" line="213"/>
         <source>&amp;Clear list</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="202"/>
+        <location filename="../../app/main_window.py" line="215"/>
         <source>(no other shops yet)</source>
         <translation>(noch keine anderen Läden)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="236"/>
+        <location filename="../../app/main_window.py" line="249"/>
         <source>Import stock list</source>
         <translation>Bestandsliste importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="237"/>
+        <location filename="../../app/main_window.py" line="250"/>
         <source>Lists (*.csv *.xlsx *.xls);;All files (*)</source>
         <translation>Listen (*.csv *.xlsx *.xls);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="253"/>
+        <location filename="../../app/main_window.py" line="266"/>
         <source>Importing stock list…</source>
         <translation>Bestandsliste wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="287"/>
+        <location filename="../../app/main_window.py" line="300"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="288"/>
+        <location filename="../../app/main_window.py" line="301"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="309"/>
+        <location filename="../../app/main_window.py" line="322"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="316"/>
+        <location filename="../../app/main_window.py" line="329"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="316"/>
+        <location filename="../../app/main_window.py" line="329"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="345"/>
+        <location filename="../../app/main_window.py" line="357"/>
+        <source>Folder for the order lists</source>
+        <translation>Ordner für die Bestelllisten</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="368"/>
+        <source>Saved %1 files in %2</source>
+        <translation>%1 Dateien gespeichert in %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="375"/>
+        <source>Order lists saved</source>
+        <translation>Bestelllisten gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="376"/>
+        <source>%1 files saved in %2.</source>
+        <translation>%1 Dateien gespeichert in %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="378"/>
+        <source>&amp;Open folder</source>
+        <translation>Ordner ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="391"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="324"/>
+        <location filename="../../app/main_window.py" line="337"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="247"/>
+        <location filename="../../app/main_window.py" line="116"/>
+        <source>Export order list as P&amp;DF…</source>
+        <translation>Bestellliste als &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="151"/>
+        <source>Re&amp;compute suggestions</source>
+        <translation>Vorschläge neu &amp;berechnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="177"/>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="260"/>
         <source>Stock list saved: 1 product for %2.</source>
         <translation>Bestandsliste gespeichert: 1 Produkt für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="248"/>
+        <location filename="../../app/main_window.py" line="261"/>
         <source>Stock list saved: %1 products for %2.</source>
         <translation>Bestandsliste gespeichert: %1 Produkte für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="324"/>
+        <location filename="../../app/main_window.py" line="337"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="332"/>
+        <location filename="../../app/main_window.py" line="345"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="332"/>
+        <location filename="../../app/main_window.py" line="345"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="365"/>
+        <location filename="../../app/main_window.py" line="411"/>
         <source>Print preview: %1</source>
         <translation>Druckvorschau: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="366"/>
+        <location filename="../../app/main_window.py" line="412"/>
         <source>Print preview of the order list</source>
         <translation>Druckvorschau der Bestellliste</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="378"/>
+        <location filename="../../app/main_window.py" line="424"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="384"/>
+        <location filename="../../app/main_window.py" line="430"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
@@ -1840,266 +1875,266 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/settings_dialog.py" line="90"/>
+        <location filename="../../app/settings_dialog.py" line="99"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="97"/>
+        <location filename="../../app/settings_dialog.py" line="106"/>
         <source>&amp;Shop</source>
         <translation>&amp;Laden</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="98"/>
+        <location filename="../../app/settings_dialog.py" line="107"/>
         <source>&amp;Products</source>
         <translation>&amp;Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="99"/>
+        <location filename="../../app/settings_dialog.py" line="108"/>
         <source>&amp;Language and display</source>
         <translation>&amp;Sprache und Anzeige</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="139"/>
-        <location filename="../../app/settings_dialog.py" line="394"/>
+        <location filename="../../app/settings_dialog.py" line="148"/>
+        <location filename="../../app/settings_dialog.py" line="403"/>
         <source>Open on public holidays</source>
         <translation>An Feiertagen geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="146"/>
+        <location filename="../../app/settings_dialog.py" line="155"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="160"/>
+        <location filename="../../app/settings_dialog.py" line="169"/>
         <source>Reason, e.g. holiday</source>
         <translation>Grund, z. B. Urlaub</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="161"/>
+        <location filename="../../app/settings_dialog.py" line="170"/>
         <source>&amp;Add closing day</source>
         <translation>Schließtag &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="162"/>
+        <location filename="../../app/settings_dialog.py" line="171"/>
         <source>Remove selected</source>
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="168"/>
+        <location filename="../../app/settings_dialog.py" line="177"/>
         <source>Shop &amp;name</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="169"/>
+        <location filename="../../app/settings_dialog.py" line="178"/>
         <source>&amp;Postal code</source>
         <translation>&amp;Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="170"/>
+        <location filename="../../app/settings_dialog.py" line="179"/>
         <source>&amp;Bundesland</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="172"/>
-        <location filename="../../app/settings_dialog.py" line="393"/>
+        <location filename="../../app/settings_dialog.py" line="181"/>
+        <location filename="../../app/settings_dialog.py" line="402"/>
         <source>Opening days</source>
         <translation>Öffnungstage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="174"/>
+        <location filename="../../app/settings_dialog.py" line="183"/>
         <source>Location (latitude, longitude)</source>
         <translation>Standort (Breite, Länge)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="175"/>
+        <location filename="../../app/settings_dialog.py" line="184"/>
         <source>Closing days</source>
         <translation>Schließtage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="177"/>
+        <location filename="../../app/settings_dialog.py" line="186"/>
         <source>Paydays</source>
         <translation>Zahltage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="179"/>
+        <location filename="../../app/settings_dialog.py" line="188"/>
         <source>Many customers observe Ramadan (Ramadan and Eid al-Fitr in the calendar)</source>
         <translation>Viele Kundinnen und Kunden fasten im Ramadan (Ramadan und Zuckerfest im Kalender)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="182"/>
+        <location filename="../../app/settings_dialog.py" line="191"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="184"/>
+        <location filename="../../app/settings_dialog.py" line="193"/>
         <source>Carnival (Weiberfastnacht, Rosenmontag)</source>
         <translation>Karneval (Weiberfastnacht, Rosenmontag)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="186"/>
+        <location filename="../../app/settings_dialog.py" line="195"/>
         <source>Holidays kept only in Catholic municipalities: Assumption Day (Bavaria), Corpus Christi (parts of Saxony and Thuringia)</source>
         <translation>Feiertage nur in katholischen Gemeinden: Mariä Himmelfahrt (Bayern), Fronleichnam (Teile von Sachsen und Thüringen)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="189"/>
+        <location filename="../../app/settings_dialog.py" line="198"/>
         <source>Catholic municipality</source>
         <translation>Katholische Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="197"/>
+        <location filename="../../app/settings_dialog.py" line="206"/>
         <source>salaries on the last banking day</source>
         <translation>Gehälter am letzten Bankarbeitstag</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="198"/>
+        <location filename="../../app/settings_dialog.py" line="207"/>
         <source>on the 15th</source>
         <translation>am 15.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="198"/>
+        <location filename="../../app/settings_dialog.py" line="207"/>
         <source>on the 1st</source>
         <translation>am 1.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="211"/>
+        <location filename="../../app/settings_dialog.py" line="220"/>
         <source>pensions</source>
         <translation>Renten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="212"/>
+        <location filename="../../app/settings_dialog.py" line="221"/>
         <source>Bürgergeld</source>
         <translation>Bürgergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="213"/>
+        <location filename="../../app/settings_dialog.py" line="222"/>
         <source>Kindergeld</source>
         <translation>Kindergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="224"/>
+        <location filename="../../app/settings_dialog.py" line="233"/>
         <source>as usual in the Bundesland</source>
         <translation>wie im Bundesland üblich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="225"/>
+        <location filename="../../app/settings_dialog.py" line="234"/>
         <source>yes, here</source>
         <translation>ja, hier</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="225"/>
+        <location filename="../../app/settings_dialog.py" line="234"/>
         <source>no, not here</source>
         <translation>nein, hier nicht</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="248"/>
+        <location filename="../../app/settings_dialog.py" line="257"/>
         <source>Taken from the postal code – please check.</source>
         <translation>Aus der Postleitzahl übernommen – bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="279"/>
+        <location filename="../../app/settings_dialog.py" line="288"/>
         <source>Prices in euro per unit. &quot;Unsold value&quot; is what a unit left over still brings (day-old sale; 0 if thrown away).</source>
         <translation>Preise in Euro je Einheit. „Restwert“ ist, was eine übrig gebliebene Einheit noch bringt (Verkauf vom Vortag; 0, wenn sie weggeworfen wird).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="285"/>
+        <location filename="../../app/settings_dialog.py" line="294"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="285"/>
+        <location filename="../../app/settings_dialog.py" line="294"/>
         <source>Price €</source>
         <translation>Preis €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="285"/>
+        <location filename="../../app/settings_dialog.py" line="294"/>
         <source>Cost €</source>
         <translation>Kosten €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="285"/>
+        <location filename="../../app/settings_dialog.py" line="294"/>
         <source>Unsold value €</source>
         <translation>Restwert €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="286"/>
-        <location filename="../../app/settings_dialog.py" line="398"/>
+        <location filename="../../app/settings_dialog.py" line="295"/>
+        <location filename="../../app/settings_dialog.py" line="407"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="286"/>
+        <location filename="../../app/settings_dialog.py" line="295"/>
         <source>Shelf life (days)</source>
         <translation>Haltbarkeit (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="286"/>
+        <location filename="../../app/settings_dialog.py" line="295"/>
         <source>Supplier / area</source>
         <translation>Lieferant / Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="287"/>
-        <location filename="../../app/settings_dialog.py" line="399"/>
+        <location filename="../../app/settings_dialog.py" line="296"/>
+        <location filename="../../app/settings_dialog.py" line="408"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="355"/>
+        <location filename="../../app/settings_dialog.py" line="364"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="356"/>
+        <location filename="../../app/settings_dialog.py" line="365"/>
         <source>Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors).</source>
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="392"/>
+        <location filename="../../app/settings_dialog.py" line="401"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="392"/>
+        <location filename="../../app/settings_dialog.py" line="401"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="393"/>
+        <location filename="../../app/settings_dialog.py" line="402"/>
         <source>Postal code</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="395"/>
+        <location filename="../../app/settings_dialog.py" line="404"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="396"/>
+        <location filename="../../app/settings_dialog.py" line="405"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="396"/>
+        <location filename="../../app/settings_dialog.py" line="405"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="397"/>
+        <location filename="../../app/settings_dialog.py" line="406"/>
         <source>Unit cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="397"/>
+        <location filename="../../app/settings_dialog.py" line="406"/>
         <source>Salvage value</source>
         <translation>Restwert</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="398"/>
+        <location filename="../../app/settings_dialog.py" line="407"/>
         <source>Shelf life</source>
         <translation>Haltbarkeit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="399"/>
+        <location filename="../../app/settings_dialog.py" line="408"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
@@ -2107,7 +2142,7 @@
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../app/session.py" line="176"/>
+        <location filename="../../app/session.py" line="183"/>
         <source>Computing suggestions…</source>
         <translation>Vorschläge werden berechnet…</translation>
     </message>

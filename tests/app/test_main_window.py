@@ -114,3 +114,23 @@ def test_redo_keys_add_ctrl_y_where_the_desktop_lacks_it(qapp: object) -> None:
     assert [k.toString() for k in redo_keys(gnome_kde)] == ["Ctrl+Shift+Z", "Ctrl+Y"]
     windows = [QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")]
     assert [k.toString() for k in redo_keys(windows)] == ["Ctrl+Y", "Ctrl+Shift+Z"]
+
+
+def test_order_lists_per_supplier_from_the_file_menu(qtbot: object, planned_session: object,
+                                                     tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    window = _window(qtbot, planned_session)
+    assert window.suppliers_action in window.menuBar().actions()[0].menu().actions()
+    written = window.export_per_supplier(tmp_path / "listen")
+    names = sorted(p.name for p in written)
+    areas = {ln.area for ln in planned_session.lines}  # type: ignore[attr-defined]
+    assert len(names) == 2 * len(areas), names
+    day = planned_session.day.isoformat()  # type: ignore[attr-defined]
+    assert f"Bestellung Konditorei {day}.pdf" in names
+    assert f"Bestellung Konditorei {day}.csv" in names
+    pdf = tmp_path / "listen" / f"Bestellung Konditorei {day}.pdf"
+    text = " ".join(PdfReader(pdf).pages[0].extract_text(extraction_mode="layout").split())
+    assert "Berliner" in text
+    assert "Baguette" not in text, "only the supplier's own products"
+    assert "Dateien" in window.message.text()

@@ -88,3 +88,17 @@ def test_the_reason_dialog(qtbot: object, language: str) -> None:
     dialog.show()
     assert clashes(dialog) == []
     assert unlinked(dialog) == []
+
+
+def test_the_main_window_menus(qtbot: object, session: object, language: str) -> None:
+    from app.main_window import MainWindow
+
+    window = MainWindow(session)
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    bar = window.menuBar().actions()
+    menus = [("menu bar", [a.text() for a in bar])]
+    menus += [(a.text(), [b.text() for b in a.menu().actions() if b.text()]) for a in bar]
+    for name, texts in menus:
+        found = [m.group(1).lower() for t in texts
+                 for m in MNEMONIC.finditer(t.replace("&&", ""))]
+        assert [lt for lt, n in Counter(found).items() if n > 1] == [], (name, texts)
