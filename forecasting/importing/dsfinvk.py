@@ -275,12 +275,8 @@ def _read_lines(lines: Table, heads: dict[ReceiptKey, Receipt], collector: _Line
         raw = record[product]
         pkey = products.get(raw)
         if pkey is None:
-            if is_empty(raw):
-                collector.reject(row, product, "empty_product", raw, False)
-                continue
-            pkey = collector.product_key(raw)
+            pkey = collector.new_product_key(row, product, raw)
             if pkey is None:
-                collector.reject_implausible(row, product, collector.bad_name(raw), raw)
                 continue
         quantity = numbers.get(record[amount])
         if quantity is None or (factor is not None and record[factor].strip()):

@@ -261,6 +261,17 @@ class Collector:
             return None
         return day[0], None if time == "00:00" else time
 
+    def new_product_key(self, row: int, col: int, raw: object) -> str | None:
+        """The key of a product cell not seen yet; None when the row is refused (an empty or a
+        bad name), the refusal recorded. The readers' loops look seen names up first."""
+        if is_empty(raw):
+            self.reject(row, col, "empty_product", raw, False)
+            return None
+        key = self.product_key(raw)
+        if key is None:
+            self.reject_implausible(row, col, self.bad_name(raw), raw)
+        return key
+
     def product_key(self, raw: object) -> str | None:
         """Key of a product cell; remembers the best spelling for display. None when the name is
         refused (control or bidi characters, too long): `bad_name` says why."""
@@ -450,12 +461,8 @@ class Collector:
                 raw_product = record[pi]  # type: ignore[index]
                 pkey = products.get(raw_product)
                 if pkey is None:
-                    if is_empty(raw_product):
-                        self.reject(row, pi, "empty_product", raw_product, False)
-                        continue
-                    pkey = self.product_key(raw_product)
+                    pkey = self.new_product_key(row, pi, raw_product)
                     if pkey is None:
-                        self.reject_implausible(row, pi, self.bad_name(raw_product), raw_product)
                         continue
             raw_q = record[qi]
             quantity = numbers.get(raw_q) if isinstance(raw_q, str) else None

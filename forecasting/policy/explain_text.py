@@ -227,7 +227,8 @@ def reason_line(expl: Explanation, lang: str = "de", *, limit: int = 3,
     this line far more ("wie der ganze Tag" if nothing else is left)."""
     shown = expl.displayed_amounts()
     shared = shared or {}
-    own = [(s, a) for s, a in shown_reasons(expl)
+    reasons = shown_reasons(expl)
+    own = [(s, a) for s, a in reasons
            if reason_key(s) not in shared
            or particular(s, expl.forecast, shared[reason_key(s)])]
     ranked = sorted(((abs(a), step_label(s, lang)) for s, a in own), key=lambda t: -t[0])
@@ -241,7 +242,7 @@ def reason_line(expl: Explanation, lang: str = "de", *, limit: int = 3,
         elif not expl.steps:
             first = ""
         else:
-            daily = len(own) < len(shown_reasons(expl))
+            daily = len(own) < len(reasons)
             first = render("policy.reason.as_the_day" if daily else "policy.reason.usual", lang)
         return ", ".join([*stale, first]) if first else ""
     # an old history, then goods that keep with enough stock: the first things to say
