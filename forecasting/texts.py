@@ -1650,6 +1650,20 @@ MESSAGES: dict[str, Message] = {
         "en": "Bestellkompass cannot open its window: this system lacks libraries Qt needs for "
               "X11: {libraries}. On Debian/Ubuntu install them with: sudo apt install {packages}",
     },
+    # --- issue 21: open orders, goods receipt, batches, the delivery window ---
+    # (end of section: issue 21 A)
+    # --- issue 21: suppliers and units the owner keeps ---
+    # (end of section: issue 21 B)
+    # --- issue 15: products that come and go (seasonal, discontinued, new) ---
+    # (end of section: issue 15 C)
+    # --- issue 15: the first-run flow ---
+    # (end of section: issue 15 D)
+    # --- issue 19: lieber Reste / lieber ausverkauft ---
+    # (end of section: issue 19 E)
+    # --- issue 17: workshop mode ---
+    # (end of section: issue 17 F)
+    # --- issue 18: association contributions and priors ---
+    # (end of section: issue 18 G)
 }
 
 
