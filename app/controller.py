@@ -104,9 +104,11 @@ class AppController(QObject):
         return True
 
     def start_new_shop(self, path: str) -> None:
-        """Open a freshly created shop and go straight to the import wizard."""
+        """Open a shop the first run has just created; its first suggestions compute at once
+        (the empty sheet shows their progress)."""
         if self.open_shop(path):
-            self.window.import_sales()
+            self.window.message.setText(self.tr(
+                "Your shop is ready. The first suggestions are being computed…"))
 
     def _replace_window(self) -> None:
         old = self.window

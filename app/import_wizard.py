@@ -1,9 +1,17 @@
 """ImportWizard over the import engine: drop a file, see the detected format and a preview, fix the
 column mapping, read the validation report (a dry run), confirm. Weather and event files too, and
-the till's DSFinV-K export (a .zip or its folder: the columns are the spec's, nothing to map)."""
+the till's DSFinV-K export (a .zip or its folder: the columns are the spec's, nothing to map).
+
+For a new shop (`new_shop`, from the NewShopDialog) the wizard is the first run: the file is read
+once, the shop's facts inferred from it (opening weekdays, public holidays, Bundesland and weather
+location from the postal code, the unit) are shown for the owner to correct, and only then is the
+shop file created with the sales (`operations.sales.import_into_new_shop`); the window then opens
+it and computes the first suggestions."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import itertools
 from pathlib import Path
 from typing import Any
@@ -18,6 +26,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,17 +48,27 @@ from app import i18n
 from app.calendar_view import import_events_file
 from app.error_dialog import failure_text, log_failure
 from app.jobs import JobCancelled, JobProgress
+from app.new_shop_dialog import NewShop
 from app.session import ShopSession
+from app.settings_dialog import STATE_NAMES
 from calendars.event_files import read_events_file
+from calendars.options import STATES
 from calendars.text_files import ENCODINGS
 from calendars.weather_files import read_weather_file
 from forecasting.importing.dsfinvk_files import is_export, preview_lines
-from forecasting.importing.engine import ImportOptions, money_columns
+from forecasting.importing.engine import (
+    ImportOptions,
+    days_with_sales,
+    money_columns,
+    read_file,
+)
+from forecasting.importing.facts import OpeningFacts, opening_facts
 from forecasting.importing.reader import records
 from forecasting.importing.report import render_report
 from forecasting.importing.sniff import SAMPLE_ROWS, column_names, detect_mapping
 from forecasting.operations import calendar, sales
 from forecasting.operations.shop import open_shop
+from forecasting.texts import render
 
 PREVIEW_ROWS = 12
 KINDS = ("sales", "weather", "events")
@@ -143,6 +162,12 @@ class FilePage(QWizardPage):
         """Choose what the file holds: sales, weather or events."""
         for button in self.kind_group.buttons():
             button.setChecked(button.property("kind") == kind)
+
+    def only_sales(self) -> None:
+        """A new shop starts from its sales history: weather and events come later."""
+        self.set_kind("sales")
+        for button in self.kind_group.buttons():
+            button.setEnabled(button.property("kind") == "sales")
 
     def kind(self) -> str:
         """sales, weather or events."""
@@ -429,7 +454,7 @@ class ReportPage(QWizardPage):
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(self.tr("Check the result before importing"))
-        self.setCommitPage(True)
+        self.setCommitPage(wizard.new_shop is None)  # a new shop: the facts page comes first
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import now"))
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
@@ -484,16 +509,24 @@ class ReportPage(QWizardPage):
             return
         mapping = self.wiz.mapping
         options = self.options(dry_run=True)
+        self.wiz.data = None
 
         def job(progress: JobProgress) -> Any:
             with open_shop(shop_path, read_only=True) as shop:
                 return sales.import_file(shop, path, mapping, options, progress=progress)[0]
 
+        if self.wiz.new_shop is not None:  # read once; the facts and the write use the same data
+            def job(progress: JobProgress) -> Any:
+                data = read_file(path, mapping, progress=progress, window=options.window)
+                return sales.dry_run(None, data, options), data, days_with_sales(data)
+
         self.wiz.session.runner.run(self.tr("Checking the file…"), job, self._checked,
                                     self._refused)
 
-    def _checked(self, report: Any) -> None:
-
+    def _checked(self, result: Any) -> None:
+        report = result
+        if self.wiz.new_shop is not None:
+            report, self.wiz.data, self.wiz.days = result
         self.report = report
         self.text.setPlainText(render_report(report, i18n.lang()))
         self._show_choices(bool(report.conflict_count), bool(report.tally.rejected))
@@ -502,7 +535,7 @@ class ReportPage(QWizardPage):
 
     def _refused(self, exc: BaseException) -> None:
         report = getattr(exc, "report", None)
-        text = _error_text(exc, self.wiz.session.path)
+        text = _error_text(exc, self.wiz.shop_path())
         if report is not None:
 
             self.report = report
@@ -514,6 +547,162 @@ class ReportPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.done
+
+
+class FactsPage(QWizardPage):
+    """A new shop, step 4: what Bestellkompass inferred from the file and the postal code, shown
+    before anything is written; the owner corrects it, then the shop is created."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Check what was read from your data"))
+        self.setSubTitle(self.tr("Correct what is wrong. Nothing is written before “Create shop "
+                                 "and import”."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create shop and import"))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.name = QLineEdit()
+        self.state = QComboBox()
+        for code in STATES:
+            self.state.addItem(f"{STATE_NAMES[code]} ({code})", code)
+        self.state_source = QLabel()
+        self.state_source.setWordWrap(True)
+        self.weather = QLabel()
+        self.weather.setWordWrap(True)
+        self.weekdays = [QCheckBox() for _ in range(7)]
+        self.holidays = QCheckBox()
+        self.unit = QLabel()
+        self.unit.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        days = QGridLayout()
+        for weekday, box in enumerate(self.weekdays):
+            days.addWidget(box, weekday % 4, weekday // 4)
+        days.addWidget(self.holidays, 3, 1)
+        form = QFormLayout()
+        name_label = QLabel(self.tr("Shop na&me"))
+        name_label.setBuddy(self.name)
+        form.addRow(name_label, self.name)
+        state_label = QLabel(self.tr("&State (Bundesland)"))
+        state_label.setBuddy(self.state)
+        form.addRow(state_label, self.state)
+        form.addRow("", self.state_source)
+        form.addRow(self.tr("Weather"), self.weather)
+        form.addRow(self.tr("Open"), days)
+        form.addRow(self.tr("Quantities"), self.unit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.inferred: OpeningFacts | None = None
+        self.state.currentIndexChanged.connect(self._state_changed)
+        for box in (*self.weekdays, self.holidays):
+            box.toggled.connect(self._show_answers)
+        self.name.textChanged.connect(self.completeChanged)
+
+    def initializePage(self) -> None:
+        shop = self.wiz.new_shop
+        assert shop is not None
+        self.error.setText("")
+        self.name.setText(shop.name)
+        self.state.blockSignals(True)
+        self.state.setCurrentIndex(self.state.findData(shop.location.state))
+        self.state.blockSignals(False)
+        self._state_changed()
+        facts = self.inferred
+        assert facts is not None
+        for weekday, box in enumerate(self.weekdays):
+            box.setChecked(weekday in facts.opening_days)
+        self._show_answers()
+        self.unit.setText(self._unit_text())
+        report = self.wiz.report_page.report
+        days = sorted(self.wiz.days)
+        if report is not None and days:
+            products = len(report.totals)
+            text = (self.tr("1 product with sales from %2 to %3.") if products == 1
+                    else self.tr("%1 products with sales from %2 to %3."))
+            self.summary.setText(text.replace("%1", i18n.num(products, 0))
+                                 .replace("%2", i18n.date_text(days[0]))
+                                 .replace("%3", i18n.date_text(days[-1])))
+
+    def _state_changed(self) -> None:
+        """Another Bundesland has other public holidays: read them again for this one."""
+        location = self.confirmed().location
+        self.inferred = opening_facts(self.wiz.days, location.state)
+        self.holidays.setChecked(self.inferred.open_on_public_holidays)
+        place = self.wiz.new_shop.location if self.wiz.new_shop else None
+        if place is not None and place.postal_code and place.state == location.state:
+            self.state_source.setText(self.tr("from the postal code %1 %2")
+                                      .replace("%1", place.postal_code).replace("%2", place.place))
+        elif place is not None and place.postal_code:
+            self.state_source.setText(self.tr("chosen by you (the postal code %1 lies in %2)")
+                                      .replace("%1", place.postal_code)
+                                      .replace("%2", STATE_NAMES[place.state]))
+        else:
+            self.state_source.setText(self.tr("chosen by you"))
+        if location.latitude is not None and location.longitude is not None:
+            self.weather.setText(self.tr("known: %1 at %2, %3 (from the postal code)")
+                                 .replace("%1", location.place or location.postal_code)
+                                 .replace("%2", i18n.num(location.latitude, 4))
+                                 .replace("%3", i18n.num(location.longitude, 4)))
+        else:
+            self.weather.setText(self.tr("unknown without a postal code (add it later in the "
+                                         "settings)"))
+        self._show_answers()
+
+    def _show_answers(self) -> None:
+        """Each line says what was found and what is chosen: "Sonntags geöffnet: ja, 260
+        Sonntage mit Verkäufen"."""
+        facts = self.inferred
+        if facts is None:
+            return
+        lang = i18n.lang()
+        answer = {True: render("facts.yes", lang), False: render("facts.no", lang)}
+        adverbs = render("facts.adverbs", lang).split(",")
+        plurals = render("facts.plurals", lang).split(",")
+        for weekday, box in enumerate(self.weekdays):
+            box.setText(render("facts.weekday", lang, adverb=adverbs[weekday],
+                               plural=plurals[weekday], answer=answer[box.isChecked()],
+                               n=i18n.num(facts.days_per_weekday[weekday], 0)))
+        self.holidays.setText(render("facts.holidays", lang,
+                                     answer=answer[self.holidays.isChecked()],
+                                     n=i18n.num(facts.holidays_with_sales, 0),
+                                     seen=i18n.num(facts.holidays_seen, 0)))
+        self.completeChanged.emit()
+
+    def _unit_text(self) -> str:
+        mapping = self.wiz.mapping
+        columns = (mapping.product_columns if mapping.layout == "wide"
+                   else [mapping.quantity_column or "MENGE"])
+        names = ", ".join(f"„{c}“" if i18n.lang() == "de" else f"“{c}”" for c in columns)
+        if mapping.unit == "EUR":
+            return self.tr("in euros: %1 holds turnover, so the products are planned and shown "
+                           "in euros (go back to change this)").replace("%1", names)
+        return self.tr("pieces: %1 counts pieces (go back to change this)").replace("%1", names)
+
+    def facts(self) -> OpeningFacts:
+        """The opening days and public holidays as the owner confirmed them."""
+        assert self.inferred is not None
+        opening = tuple(w for w, box in enumerate(self.weekdays) if box.isChecked())
+        return dataclasses.replace(self.inferred, opening_days=opening,
+                                   open_on_public_holidays=self.holidays.isChecked())
+
+    def confirmed(self) -> NewShop:
+        """The new shop with the owner's name and Bundesland (the coordinates stay the postal
+        code's: the weather is where the shop is, whatever the state)."""
+        shop = self.wiz.new_shop
+        assert shop is not None
+        state = str(self.state.currentData() or shop.location.state)
+        location = dataclasses.replace(shop.location, state=state)
+        return dataclasses.replace(shop, name=self.name.text().strip() or shop.name,
+                                   location=location)
+
+    def isComplete(self) -> bool:
+        return (any(box.isChecked() for box in self.weekdays)
+                and bool(self.name.text().strip()))
 
 
 class DonePage(QWizardPage):
@@ -537,6 +726,9 @@ class DonePage(QWizardPage):
         kind = self.wiz.kind()
         path = Path(self.field("path"))
         shop_path = self.wiz.session.path
+        if self.wiz.new_shop is not None:
+            self._create_shop()
+            return
         if kind == "sales":
             mapping = self.wiz.mapping
             options = self.wiz.report_page.options(dry_run=False)
@@ -558,6 +750,29 @@ class DonePage(QWizardPage):
 
         self.wiz.session.runner.run(self.tr("Importing…"), job, self._done, self._failed)
 
+    def _create_shop(self) -> None:
+        """The first run: the shop file with the sales and the facts as the owner confirmed."""
+        self.text.setPlainText(self.tr("Creating the shop and importing the sales…"))
+        new_shop, data = self.wiz.facts_page.confirmed(), self.wiz.data
+        options = self.wiz.report_page.options(dry_run=False)
+        facts = self.wiz.facts_page.facts()
+
+        def job(progress: JobProgress) -> Any:
+            return sales.import_into_new_shop(
+                new_shop.path, data, options, name=new_shop.name, location=new_shop.location,
+                facts=facts, progress=progress)[0]
+
+        self.wiz.session.runner.run(self.tr("Creating the shop…"), job, self._created,
+                                    self._failed)
+
+    def _created(self, report: Any) -> None:
+        self.text.setPlainText(render_report(report, i18n.lang()))
+        self.finished = True
+        self.ok = True
+        self.wiz.created = self.wiz.facts_page.confirmed().path
+        self.completeChanged.emit()
+        self.wiz.accept()  # the window opens the new shop and computes its first suggestions
+
     def _done(self, result: Any) -> None:
         if hasattr(result, "tally"):
 
@@ -572,7 +787,7 @@ class DonePage(QWizardPage):
         self.wiz.session.data_changed()
 
     def _failed(self, exc: BaseException) -> None:
-        self.text.setPlainText(_error_text(exc, self.wiz.session.path))
+        self.text.setPlainText(_error_text(exc, self.wiz.shop_path()))
         self.finished = True
         self.completeChanged.emit()
 
@@ -586,23 +801,38 @@ class ImportWizard(QWizard):
     imported = Signal()
 
     def __init__(self, session: ShopSession, parent: QWidget | None = None,
-                 path: str | None = None, kind: str = "sales") -> None:
+                 path: str | None = None, kind: str = "sales",
+                 new_shop: NewShop | None = None) -> None:
         super().__init__(parent)
-        self.session = session
-        self.setWindowTitle(self.tr("Import data"))
+        self.session = session  # a new shop: the open shop's jobs runner only
+        self.new_shop = new_shop
+        self.setWindowTitle(self.tr("Import data") if new_shop is None
+                            else self.tr("New shop: %1").replace("%1", new_shop.name))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(900, 680)
         self.mapping: Any = None
         self.frame: Any = None
+        self.data: Any = None  # a new shop: the file as read for the dry run
+        self.days: set[dt.date] = set()  # a new shop: the days with sales
+        self.created: Path | None = None  # a new shop: its file, once written
         self.file_page = FilePage()
         self.mapping_page = MappingPage(self)
         self.report_page = ReportPage(self)
+        self.facts_page = FactsPage(self)
         self.done_page = DonePage(self)
-        for page in (self.file_page, self.mapping_page, self.report_page, self.done_page):
+        pages = [self.file_page, self.mapping_page, self.report_page, self.done_page]
+        if new_shop is not None:
+            pages.insert(3, self.facts_page)
+            self.file_page.only_sales()
+        for page in pages:
             self.addPage(page)
         if path:
             self.file_page.set_file(path)
             self.file_page.set_kind(kind)
+
+    def shop_path(self) -> Path:
+        """The shop file the import goes into (a new shop's once it is created)."""
+        return self.new_shop.path if self.new_shop is not None else self.session.path
 
     def kind(self) -> str:
         """What the chosen file holds."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -32,7 +32,7 @@ from app.calendar_view import CalendarView
 from app.error_dialog import failure_text, show_failure
 from app.import_wizard import ImportWizard
 from app.jobs import JobBar, JobCancelled
-from app.new_shop_dialog import NewShopDialog
+from app.new_shop_dialog import NewShop, NewShopDialog
 from app.order_sheet import OrderSheetView
 from app.pdf_export import print_to, write_pdf
 from app.preferences import app_settings
@@ -287,12 +287,23 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def new_shop(self) -> None:
-        """Create one's own shop file, open it and start the import wizard."""
-
+    def new_shop(self) -> NewShopDialog:
+        """One's own shop, first step: name, postal code and file (nothing written yet); then
+        the first run (`first_run`)."""
         dialog = NewShopDialog(i18n.lang(), self)
-        if dialog.exec() == NewShopDialog.DialogCode.Accepted and dialog.created is not None:
-            self.newShopCreated.emit(str(dialog.created))
+        dialog.accepted.connect(lambda: dialog.chosen and self.first_run(dialog.chosen))
+        dialog.open()
+        return dialog
+
+    def first_run(self, shop: NewShop, path: str | None = None) -> ImportWizard:
+        """The first run of a new shop: import a file, confirm what was inferred from it, then
+        the shop file is created and opened and its first suggestions computed (controller)."""
+        wizard = ImportWizard(self.session, self, path, new_shop=shop)
+        # after the wizard has closed: opening the shop replaces this window, the wizard's parent
+        wizard.accepted.connect(lambda: wizard.created and QTimer.singleShot(
+            0, lambda: self.newShopCreated.emit(str(wizard.created))))
+        wizard.open()
+        return wizard
 
     def open_shop(self) -> None:
         """Pick another shop file."""

@@ -1,7 +1,10 @@
-"""NewShopDialog: start one's own shop file (name, postal code -> Bundesland), then import data."""
+"""NewShopDialog: the first step of one's own shop (name, postal code -> Bundesland, file). Nothing
+is written here: the import wizard creates the file with the sales, after the owner confirmed what
+it inferred from them (app/import_wizard.py, FactsPage)."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -20,8 +23,10 @@ from PySide6.QtWidgets import (
 from app.error_dialog import failure_text, log_failure
 from app.settings_dialog import STATE_NAMES
 from calendars.options import STATES
-from calendars.postal_codes import place_for_postal_code, state_for_postal_code
-from forecasting.operations.shop import create_shop, default_shop_path
+from calendars.postal_codes import state_for_postal_code
+from forecasting.errors import ShopFileError
+from forecasting.importing.facts import Location, shop_location
+from forecasting.operations.shop import default_shop_path
 
 
 def free_path(path: Path) -> Path:
@@ -34,14 +39,17 @@ def free_path(path: Path) -> Path:
     return candidate
 
 
-def _coordinates(postal_code: str) -> dict[str, float]:
-    """The coordinates of a postal code (for the weather), if the table knows it."""
-    place = place_for_postal_code(postal_code)
-    return {"latitude": place.latitude, "longitude": place.longitude} if place else {}
+@dataclasses.dataclass(frozen=True)
+class NewShop:
+    """A shop file still to be created: where, its name, where the shop lies."""
+
+    path: Path
+    name: str
+    location: Location
 
 
 class NewShopDialog(QDialog):
-    """Ask for the few facts a new shop file needs and create it."""
+    """Ask for the few facts a new shop file needs (nothing is created here)."""
 
     def __init__(self, lang: str = "de", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,9 +62,9 @@ class NewShopDialog(QDialog):
         self.postal = QLineEdit()
         self.postal.setMaxLength(5)
         self.state = QComboBox()
+        self.state.addItem(self.tr("(please choose, or give the postal code)"), "")
         for code in STATES:
             self.state.addItem(f"{STATE_NAMES[code]} ({code})", code)
-        self.state.setCurrentIndex(self.state.findData("NW"))
         self.path = QLineEdit(str(free_path(default_shop_path())))
         browse = QPushButton(self.tr("&Choose…"))
         row = QHBoxLayout()
@@ -80,10 +88,13 @@ class NewShopDialog(QDialog):
         self.box.accepted.connect(self.accept)
         self.box.rejected.connect(self.reject)
         form.addRow(self.box)
+        self.box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Next: &import sales…"))
         self.lang = lang
-        self.created: Path | None = None
+        self.chosen: NewShop | None = None
         self.postal.textChanged.connect(self._postal_changed)
         self.name.textChanged.connect(self._update)
+        self.postal.textChanged.connect(self._update)
+        self.state.currentIndexChanged.connect(self._update)
         browse.clicked.connect(self._browse)
         self._update()
 
@@ -94,7 +105,8 @@ class NewShopDialog(QDialog):
 
     def _update(self) -> None:
         self.box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            bool(self.name.text().strip()))
+            bool(self.name.text().strip())
+            and bool(self.state.currentData() or self.postal.text().strip()))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("New shop"), self.path.text(),
@@ -102,19 +114,18 @@ class NewShopDialog(QDialog):
         if path:
             self.path.setText(path if path.endswith(".bkshop") else path + ".bkshop")
 
-    def create(self) -> Path:
-        """Create the shop file (raises a user error if it exists or cannot be written)."""
+    def new_shop(self) -> NewShop:
+        """The shop to create, checked (a user error if the file exists, the postal code is
+        unknown or no Bundesland is known); the state is never guessed."""
         path = Path(self.path.text().strip())
-        shop = create_shop(path, name=self.name.text().strip(),
-                           state=str(self.state.currentData()),
-                           postal_code=self.postal.text().strip(), language=self.lang,
-                           **_coordinates(self.postal.text()))
-        shop.close()
-        return path
+        if path.exists():
+            raise ShopFileError("shop.exists", path=str(path))
+        location = shop_location(str(self.state.currentData() or ""), self.postal.text())
+        return NewShop(path, self.name.text().strip(), location)
 
     def accept(self) -> None:
         try:
-            self.created = self.create()
+            self.chosen = self.new_shop()
         except Exception as exc:
             path = self.path.text().strip()
             log_failure(exc, path)

@@ -530,6 +530,14 @@ def plan_import(
     return report
 
 
+def days_with_sales(data: FileData) -> set[dt.date]:
+    """The days on which the file sells something (a product-day not netting to zero), as a new
+    shop will hold them: its opening days are read from these before anything is written."""
+    report = ImportReport(file=data.path, mapping=data.mapping.to_dict(), tally=data.tally)
+    resolved = _resolve(data, report, None)
+    return {day for days in resolved.values() for day, d in days.items() if d.quantity != 0}
+
+
 # -- writing ----------------------------------------------------------------------------------
 def _opt(value: Decimal | None) -> float | None:
     return None if value is None else float(value)

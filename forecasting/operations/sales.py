@@ -12,6 +12,7 @@ from forecasting.importing.engine import (
     FileData,
     ImportOptions,
     ImportReport,
+    days_with_sales,
     plan_import,
     read_file,
     write_import,
@@ -60,20 +61,25 @@ def import_file(shop: Shop, path: str | Path, mapping: Mapping | None = None,
     return import_sales(shop, data, options, progress=progress)
 
 
+def new_shop_facts(data: FileData, location: Location) -> OpeningFacts:
+    """The opening weekdays and public holidays a new shop's sales show, for the owner to confirm
+    before anything is written."""
+    return opening_facts(days_with_sales(data), location.state)
+
+
 def import_into_new_shop(path: Path, data: FileData, options: ImportOptions | None, *,
-                         name: str, location: Location, progress: Progress | None = None
-                         ) -> tuple[ImportReport, OpeningFacts]:
+                         name: str, location: Location, facts: OpeningFacts | None = None,
+                         progress: Progress | None = None) -> tuple[ImportReport, OpeningFacts]:
     """A new shop file at `path` holding the file's sales, located where `location` says and
-    open on the weekdays (and public holidays) the sales show: refusals raise before anything is
-    created, and the file appears only when the import is complete (a killed import or another
-    import creating the same shop leaves no half-made file)."""
+    open on the weekdays (and public holidays) of `facts` (as the owner confirmed them; default:
+    what the sales show): refusals raise before anything is created, and the file appears only
+    when the import is complete (a killed import or another import creating the same shop leaves
+    no half-made file)."""
     plan_import(data, None, options)
+    facts = facts or new_shop_facts(data, location)
     with new_shop_file(path, name=name, state=location.state, postal_code=location.postal_code,
                        latitude=location.latitude, longitude=location.longitude) as shop:
         report, _ = import_sales(shop, data, options, progress=progress)
-        frame = sales.read_sales(shop)
-        days = {d.date() for d in frame.loc[frame["quantity"] != 0, "date"]}
-        facts = opening_facts(days, location.state)
         settings = dataclasses.replace(load_settings(shop), opening_days=facts.opening_days,
                                        open_on_public_holidays=facts.open_on_public_holidays)
         save_settings(shop, settings)

@@ -121,6 +121,14 @@
     </message>
 </context>
 <context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../app/controller.py" line="111"/>
+        <source>Your shop is ready. The first suggestions are being computed…</source>
+        <translation>Ihr Laden ist angelegt. Die ersten Vorschläge werden berechnet…</translation>
+    </message>
+</context>
+<context>
     <name>BackupListModel</name>
     <message>
         <location filename="../../app/backup_dialog.py" line="84"/>
@@ -381,22 +389,32 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="525"/>
+        <location filename="../../app/import_wizard.py" line="714"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="536"/>
+        <location filename="../../app/import_wizard.py" line="725"/>
         <source>Importing… You can keep working meanwhile.</source>
         <translation>Import läuft… Sie können währenddessen weiterarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="559"/>
+        <location filename="../../app/import_wizard.py" line="751"/>
         <source>Importing…</source>
         <translation>Import läuft…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="566"/>
+        <location filename="../../app/import_wizard.py" line="755"/>
+        <source>Creating the shop and importing the sales…</source>
+        <translation>Der Laden wird angelegt, die Verkäufe werden importiert…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="765"/>
+        <source>Creating the shop…</source>
+        <translation>Laden wird angelegt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="781"/>
         <source>%1 rows imported.</source>
         <translation>%1 Zeilen importiert.</translation>
     </message>
@@ -404,7 +422,7 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="77"/>
+        <location filename="../../app/import_wizard.py" line="96"/>
         <source>Drop your file here
 (CSV, TXT or Excel from the till or a spreadsheet, or the till&apos;s DSFinV-K export as .zip or folder)</source>
         <translation>Datei hier ablegen
@@ -513,65 +531,153 @@
     </message>
 </context>
 <context>
+    <name>FactsPage</name>
+    <message>
+        <location filename="../../app/import_wizard.py" line="559"/>
+        <source>Check what was read from your data</source>
+        <translation>Prüfen Sie, was aus Ihren Daten gelesen wurde</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="560"/>
+        <source>Correct what is wrong. Nothing is written before “Create shop and import”.</source>
+        <translation>Korrigieren Sie, was nicht stimmt. Geschrieben wird erst mit „Laden anlegen und importieren“.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="563"/>
+        <source>&amp;Create shop and import</source>
+        <translation>Laden &amp;anlegen und importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="585"/>
+        <source>Shop na&amp;me</source>
+        <translation>Name des &amp;Ladens</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="588"/>
+        <source>&amp;State (Bundesland)</source>
+        <translation>&amp;Bundesland</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="592"/>
+        <source>Weather</source>
+        <translation>Wetter</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="593"/>
+        <source>Open</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="594"/>
+        <source>Quantities</source>
+        <translation>Mengen</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="625"/>
+        <source>1 product with sales from %2 to %3.</source>
+        <translation>1 Produkt mit Verkäufen vom %2 bis %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="626"/>
+        <source>%1 products with sales from %2 to %3.</source>
+        <translation>%1 Produkte mit Verkäufen vom %2 bis %3.</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="638"/>
+        <source>from the postal code %1 %2</source>
+        <translation>aus der Postleitzahl %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="641"/>
+        <source>chosen by you (the postal code %1 lies in %2)</source>
+        <translation>von Ihnen gewählt (die Postleitzahl %1 liegt in %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="645"/>
+        <source>chosen by you</source>
+        <translation>von Ihnen gewählt</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="647"/>
+        <source>known: %1 at %2, %3 (from the postal code)</source>
+        <translation>bekannt: %1, Koordinaten %2, %3 (aus der Postleitzahl)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="652"/>
+        <source>unknown without a postal code (add it later in the settings)</source>
+        <translation>ohne Postleitzahl unbekannt (später in den Einstellungen nachtragen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="682"/>
+        <source>in euros: %1 holds turnover, so the products are planned and shown in euros (go back to change this)</source>
+        <translation>in Euro: %1 enthält Umsatz, die Produkte werden deshalb in Euro geplant und angezeigt (ändern mit „Zurück“)</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="684"/>
+        <source>pieces: %1 counts pieces (go back to change this)</source>
+        <translation>Stück: %1 zählt Stück (ändern mit „Zurück“)</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="98"/>
-        <location filename="../../app/import_wizard.py" line="154"/>
+        <location filename="../../app/import_wizard.py" line="117"/>
+        <location filename="../../app/import_wizard.py" line="179"/>
         <source>Choose a file</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="99"/>
+        <location filename="../../app/import_wizard.py" line="118"/>
         <source>Nothing is written to your shop before the last step.</source>
         <translation>Vor dem letzten Schritt wird nichts in Ihren Laden geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="102"/>
+        <location filename="../../app/import_wizard.py" line="121"/>
         <source>File name</source>
         <translation>Dateiname</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="103"/>
+        <location filename="../../app/import_wizard.py" line="122"/>
         <source>&amp;Choose file…</source>
         <translation>&amp;Datei wählen…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="104"/>
+        <location filename="../../app/import_wizard.py" line="123"/>
         <source>Choose f&amp;older…</source>
         <translation>&amp;Ordner wählen…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="105"/>
+        <location filename="../../app/import_wizard.py" line="124"/>
         <source>An unpacked DSFinV-K export of the till</source>
         <translation>Ein entpackter DSFinV-K-Export der Kasse</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="112"/>
+        <location filename="../../app/import_wizard.py" line="131"/>
         <source>&amp;Sales history</source>
         <translation>&amp;Verkaufszahlen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="112"/>
+        <location filename="../../app/import_wizard.py" line="131"/>
         <source>&amp;Weather</source>
         <translation>W&amp;etter</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="113"/>
+        <location filename="../../app/import_wizard.py" line="132"/>
         <source>&amp;Events (ICS or CSV)</source>
         <translation>E&amp;reignisse (ICS oder CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="124"/>
+        <location filename="../../app/import_wizard.py" line="143"/>
         <source>What is in the file?</source>
         <translation>Was steht in der Datei?</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="155"/>
+        <location filename="../../app/import_wizard.py" line="180"/>
         <source>Data files (*.csv *.txt *.xlsx *.xls *.zip *.ics);;All files (*)</source>
         <translation>Datendateien (*.csv *.txt *.xlsx *.xls *.zip *.ics);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="160"/>
+        <location filename="../../app/import_wizard.py" line="185"/>
         <source>Choose the export folder</source>
         <translation>Ordner des Exports wählen</translation>
     </message>
@@ -579,14 +685,19 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="61"/>
+        <location filename="../../app/import_wizard.py" line="80"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="592"/>
+        <location filename="../../app/import_wizard.py" line="809"/>
         <source>Import data</source>
         <translation>Daten importieren</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="810"/>
+        <source>New shop: %1</source>
+        <translation>Neuer Laden: %1</translation>
     </message>
 </context>
 <context>
@@ -838,62 +949,62 @@
         <translation>Bestandsliste wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="300"/>
+        <location filename="../../app/main_window.py" line="311"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="301"/>
+        <location filename="../../app/main_window.py" line="312"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="322"/>
+        <location filename="../../app/main_window.py" line="333"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="329"/>
+        <location filename="../../app/main_window.py" line="340"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="329"/>
+        <location filename="../../app/main_window.py" line="340"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="357"/>
+        <location filename="../../app/main_window.py" line="368"/>
         <source>Folder for the order lists</source>
         <translation>Ordner für die Bestelllisten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="368"/>
+        <location filename="../../app/main_window.py" line="379"/>
         <source>Saved %1 files in %2</source>
         <translation>%1 Dateien gespeichert in %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="375"/>
+        <location filename="../../app/main_window.py" line="386"/>
         <source>Order lists saved</source>
         <translation>Bestelllisten gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="376"/>
+        <location filename="../../app/main_window.py" line="387"/>
         <source>%1 files saved in %2.</source>
         <translation>%1 Dateien gespeichert in %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="378"/>
+        <location filename="../../app/main_window.py" line="389"/>
         <source>&amp;Open folder</source>
         <translation>Ordner ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="391"/>
+        <location filename="../../app/main_window.py" line="402"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="337"/>
+        <location filename="../../app/main_window.py" line="348"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
@@ -923,37 +1034,37 @@
         <translation>Bestandsliste gespeichert: %1 Produkte für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="337"/>
+        <location filename="../../app/main_window.py" line="348"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="345"/>
+        <location filename="../../app/main_window.py" line="356"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="345"/>
+        <location filename="../../app/main_window.py" line="356"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="411"/>
+        <location filename="../../app/main_window.py" line="422"/>
         <source>Print preview: %1</source>
         <translation>Druckvorschau: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="412"/>
+        <location filename="../../app/main_window.py" line="423"/>
         <source>Print preview of the order list</source>
         <translation>Druckvorschau der Bestellliste</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="424"/>
+        <location filename="../../app/main_window.py" line="435"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="430"/>
+        <location filename="../../app/main_window.py" line="441"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
@@ -961,132 +1072,132 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="176"/>
+        <location filename="../../app/import_wizard.py" line="201"/>
         <source>Check the columns</source>
         <translation>Spalten prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="177"/>
+        <location filename="../../app/import_wizard.py" line="202"/>
         <source>Bestellkompass guessed how the file is built. Correct the columns if a guess is wrong.</source>
         <translation>Bestellkompass hat erkannt, wie die Datei aufgebaut ist. Korrigieren Sie die Spalten, falls etwas falsch erkannt wurde.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="187"/>
+        <location filename="../../app/import_wizard.py" line="212"/>
         <source>one row per day and product</source>
         <translation>eine Zeile je Tag und Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="188"/>
+        <location filename="../../app/import_wizard.py" line="213"/>
         <source>one row per sale (receipts)</source>
         <translation>eine Zeile je Verkauf (Bons)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="189"/>
+        <location filename="../../app/import_wizard.py" line="214"/>
         <source>one column per product</source>
         <translation>eine Spalte je Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="195"/>
+        <location filename="../../app/import_wizard.py" line="220"/>
         <source>detect</source>
         <translation>erkennen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="196"/>
+        <location filename="../../app/import_wizard.py" line="221"/>
         <source>day.month (31.12.)</source>
         <translation>Tag.Monat (31.12.)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="197"/>
+        <location filename="../../app/import_wizard.py" line="222"/>
         <source>month/day (12/31)</source>
         <translation>Monat/Tag (12/31)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="202"/>
+        <location filename="../../app/import_wizard.py" line="227"/>
         <source>(please choose)</source>
         <translation>(bitte wählen)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="203"/>
+        <location filename="../../app/import_wizard.py" line="228"/>
         <source>pieces</source>
         <translation>Stück</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="204"/>
+        <location filename="../../app/import_wizard.py" line="229"/>
         <source>euros (turnover)</source>
         <translation>Euro (Umsatz)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="210"/>
+        <location filename="../../app/import_wizard.py" line="235"/>
         <source>&amp;Layout</source>
         <translation>&amp;Aufbau</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="211"/>
+        <location filename="../../app/import_wizard.py" line="236"/>
         <source>&amp;Date column</source>
         <translation>&amp;Datumsspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="212"/>
+        <location filename="../../app/import_wizard.py" line="237"/>
         <source>&amp;Product column</source>
         <translation>&amp;Produktspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="213"/>
+        <location filename="../../app/import_wizard.py" line="238"/>
         <source>&amp;Quantity column</source>
         <translation>&amp;Mengenspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="214"/>
+        <location filename="../../app/import_wizard.py" line="239"/>
         <source>Product columns</source>
         <translation>Produktspalten</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="215"/>
+        <location filename="../../app/import_wizard.py" line="240"/>
         <source>Date &amp;order</source>
         <translation>Datums&amp;reihenfolge</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="216"/>
+        <location filename="../../app/import_wizard.py" line="241"/>
         <source>&amp;Encoding</source>
         <translation>Zeichen&amp;satz</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="217"/>
+        <location filename="../../app/import_wizard.py" line="242"/>
         <source>Quantities &amp;count</source>
         <translation>Mengen zähl&amp;en</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="261"/>
+        <location filename="../../app/import_wizard.py" line="286"/>
         <source>Detected: %1, encoding %2, separator %3, decimal %4, header in row %5.</source>
         <translation>Erkannt: %1, Zeichensatz %2, Trennzeichen %3, Dezimalzeichen %4, Überschrift in Zeile %5.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="271"/>
+        <location filename="../../app/import_wizard.py" line="296"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="316"/>
+        <location filename="../../app/import_wizard.py" line="341"/>
         <source>The column “%1” looks like money (turnover), not pieces. Choose what it counts: in euros the products are planned and shown in euros.</source>
         <translation>Die Spalte „%1“ sieht nach Geld (Umsatz) aus, nicht nach Stückzahlen. Wählen Sie, was sie zählt: in Euro werden die Artikel in Euro geplant und angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="336"/>
+        <location filename="../../app/import_wizard.py" line="361"/>
         <source>DSFinV-K export of the till. Counted are the lines of receipts of type Beleg with business case Umsatz (MENGE × FAKTOR, cancellations and returns as booked, all registers and daily closings); training, aborted and other receipts are left out. The next step shows every line&apos;s place.</source>
         <translation>DSFinV-K-Export der Kasse. Gezählt werden die Zeilen von Bons vom Typ Beleg mit Vorgang (GV_TYP) Umsatz (MENGE × FAKTOR, Stornos und Rücknahmen wie gebucht, alle Kassen und Tagesabschlüsse); Training, Abbrüche und andere Vorgänge bleiben außen vor. Der nächste Schritt zeigt, wohin jede Zeile gegangen ist.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="347"/>
+        <location filename="../../app/import_wizard.py" line="372"/>
         <source>Weather file: %1 days from %2 to %3.</source>
         <translation>Wetterdatei: %1 Tage vom %2 bis %3.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="354"/>
+        <location filename="../../app/import_wizard.py" line="379"/>
         <source>Events file: %1 events.</source>
         <translation>Ereignisdatei: %1 Ereignisse.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="408"/>
+        <location filename="../../app/import_wizard.py" line="433"/>
         <source>Choose what the quantities count: pieces or euros.</source>
         <translation>Wählen Sie, was die Mengen zählen: Stück oder Euro.</translation>
     </message>
@@ -1094,43 +1205,53 @@
 <context>
     <name>NewShopDialog</name>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="48"/>
-        <location filename="../../app/new_shop_dialog.py" line="100"/>
+        <location filename="../../app/new_shop_dialog.py" line="56"/>
+        <location filename="../../app/new_shop_dialog.py" line="112"/>
         <source>New shop</source>
         <translation>Neuer Laden</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="50"/>
+        <location filename="../../app/new_shop_dialog.py" line="58"/>
         <source>Your own shop gets its own file. The demo bakery stays as it is.</source>
         <translation>Ihr eigener Laden bekommt eine eigene Datei. Die Demo-Bäckerei bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="61"/>
+        <location filename="../../app/new_shop_dialog.py" line="65"/>
+        <source>(please choose, or give the postal code)</source>
+        <translation>(bitte wählen oder die Postleitzahl angeben)</translation>
+    </message>
+    <message>
+        <location filename="../../app/new_shop_dialog.py" line="69"/>
         <source>&amp;Choose…</source>
         <translation>&amp;Wählen…</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="65"/>
+        <location filename="../../app/new_shop_dialog.py" line="73"/>
         <source>Shop &amp;name</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="66"/>
+        <location filename="../../app/new_shop_dialog.py" line="74"/>
         <source>&amp;Postal code</source>
         <translation>&amp;Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="67"/>
+        <location filename="../../app/new_shop_dialog.py" line="75"/>
         <source>&amp;Bundesland</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="68"/>
+        <location filename="../../app/new_shop_dialog.py" line="76"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/new_shop_dialog.py" line="101"/>
+        <location filename="../../app/new_shop_dialog.py" line="91"/>
+        <source>Next: &amp;import sales…</source>
+        <translation>Weiter: &amp;Verkäufe importieren…</translation>
+    </message>
+    <message>
+        <location filename="../../app/new_shop_dialog.py" line="113"/>
         <source>Shop files (*.bkshop)</source>
         <translation>Laden-Dateien (*.bkshop)</translation>
     </message>
@@ -1635,33 +1756,33 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="431"/>
+        <location filename="../../app/import_wizard.py" line="456"/>
         <source>Check the result before importing</source>
         <translation>Ergebnis vor dem Import prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="433"/>
+        <location filename="../../app/import_wizard.py" line="458"/>
         <source>&amp;Import now</source>
         <translation>Jetzt &amp;importieren</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="436"/>
+        <location filename="../../app/import_wizard.py" line="461"/>
         <source>Keep the days already in the shop</source>
         <translation>Tage behalten, die schon im Laden sind</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="437"/>
+        <location filename="../../app/import_wizard.py" line="462"/>
         <source>Replace them with the file&apos;s numbers</source>
         <translation>Durch die Zahlen aus der Datei ersetzen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="439"/>
+        <location filename="../../app/import_wizard.py" line="464"/>
         <source>Import anyway and leave out the rejected rows</source>
         <translation>Trotzdem importieren und die abgelehnten Zeilen weglassen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="476"/>
-        <location filename="../../app/import_wizard.py" line="492"/>
+        <location filename="../../app/import_wizard.py" line="501"/>
+        <location filename="../../app/import_wizard.py" line="523"/>
         <source>Checking the file…</source>
         <translation>Datei wird geprüft…</translation>
     </message>
