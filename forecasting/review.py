@@ -30,7 +30,7 @@ from forecasting.errors import ShopFileError
 from forecasting.models.censoring import censored_mask
 from forecasting.store.decisions import load_decisions
 from forecasting.store.file import Shop
-from forecasting.store.products import product_ids
+from forecasting.store.products import load_products, product_ids
 from forecasting.store.sales import read_sales
 
 NO_SALES = "no_sales"  # status: no sales recorded for the product and day yet
@@ -63,7 +63,8 @@ class ReviewLine:
     OVERRIDE. closer (overrides with sales only): one of CLOSER. leftover_change: the owner's
     leftover minus the suggestion's (negative = fewer leftovers), None when not known.
     sellout_change: +1 the owner's quantity sold out and the suggestion's would not have, -1 the
-    reverse, 0 the same, None when not known.
+    reverse, 0 the same, None when not known. unit: what the quantities count ("Stück", or "EUR"
+    for a product planned in euros).
     """
 
     product: str
@@ -82,6 +83,7 @@ class ReviewLine:
     closer: str | None = None
     leftover_change: float | None = None
     sellout_change: int | None = None
+    unit: str = "Stück"
 
     @property
     def scored(self) -> bool:
@@ -98,6 +100,8 @@ class ReviewSummary:
     leftover_change: summed where known (negative = the owner's changes left fewer units over);
     leftover_unknown: overrides where it is not known; sellout_change: days the owner's quantities
     sold out minus days the suggestions would have, where known; sellout_unknown: where not.
+    leftover_by_unit: leftover_change per unit (pieces and euros are never one number for the
+    owner).
     """
 
     decided: int = 0
@@ -112,6 +116,7 @@ class ReviewSummary:
     leftover_unknown: int = 0
     sellout_change: int = 0
     sellout_unknown: int = 0
+    leftover_by_unit: dict[str, float] = dataclasses.field(default_factory=dict)
 
     def add(self, line: ReviewLine) -> None:
         """Count one line."""
@@ -130,6 +135,8 @@ class ReviewSummary:
             self.leftover_unknown += 1
         else:
             self.leftover_change += line.leftover_change
+            self.leftover_by_unit[line.unit] = (self.leftover_by_unit.get(line.unit, 0.0)
+                                                + line.leftover_change)
         if line.sellout_change is None:
             self.sellout_unknown += 1
         else:
@@ -228,9 +235,12 @@ def review_decisions(shop: Shop, start: dt.date, end: dt.date, product: str | No
     if product is not None and product not in product_ids(shop):
         raise ShopFileError("shop.unknown_product", name=product)
     sales = sales_by_day(shop, start, end)
+    units = {p.name: p.unit for p in load_products(shop)}
     lines = [
-        review_line(d.product, d.date, d.suggested, d.final, d.reason_code, d.reason_text,
-                    sales.get((d.product, d.date)))
+        dataclasses.replace(
+            review_line(d.product, d.date, d.suggested, d.final, d.reason_code, d.reason_text,
+                        sales.get((d.product, d.date))),
+            unit=units.get(d.product, "Stück"))
         for d in load_decisions(shop)
         if start <= d.date <= end and (product is None or d.product == product)
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from forecasting.review import Outcome, ReviewLine, ReviewSummary
 from forecasting.texts import format_number, render
+from forecasting.values.products import MONEY_UNITS
 
 
 def quantity_text(value: float | None, lang: str) -> str:
@@ -36,10 +37,26 @@ def days_text(n: int, lang: str) -> str:
 
 def change_sentence(summary: ReviewSummary, lang: str) -> str:
     """What the owner's changes did: "Ihre Änderungen brachten 8 Stück mehr Reste und 1 Tag
-    weniger ausverkauft." (sold-out days counted, never lost units)."""
-    left = summary.leftover_change
-    kind = "same" if abs(left) < 1e-9 else ("fewer" if left < 0 else "more")
-    sentence = render(f"review.summary.leftover_{kind}", lang, n=quantity_text(abs(left), lang))
+    weniger ausverkauft." (sold-out days counted, never lost units); products planned in euros
+    say euros, never Stück ("… brachten 12,50 € weniger Reste …")."""
     so = summary.sellout_change
     kind = "same" if so == 0 else ("fewer" if so < 0 else "more")
-    return sentence + render(f"review.summary.sellout_{kind}", lang, n=days_text(abs(so), lang))
+    return (_leftover_sentence(summary, lang)
+            + render(f"review.summary.sellout_{kind}", lang, n=days_text(abs(so), lang)))
+
+
+def _leftover_sentence(summary: ReviewSummary, lang: str) -> str:
+    by_unit = {u: v for u, v in summary.leftover_by_unit.items() if abs(v) >= 1e-9}
+    if not any(u in MONEY_UNITS for u in by_unit):  # pieces only: the sentence as it always was
+        left = summary.leftover_change
+        kind = "same" if abs(left) < 1e-9 else ("fewer" if left < 0 else "more")
+        return render(f"review.summary.leftover_{kind}", lang, n=quantity_text(abs(left), lang))
+    parts = []
+    for unit in sorted(by_unit, key=lambda u: u in MONEY_UNITS):  # pieces first, then euros
+        value = by_unit[unit]
+        money = unit in MONEY_UNITS
+        amount = format_number(abs(value), lang, 2) if money else quantity_text(abs(value), lang)
+        code = f"review.leftover.{'money' if money else 'pieces'}_{'fewer' if value < 0 else 'more'}"
+        parts.append(render(code, lang, n=amount))
+    return render("review.summary.leftover_amounts", lang,
+                  changes=render("review.and", lang).join(parts))

@@ -1657,6 +1657,16 @@ MESSAGES: dict[str, Message] = {
     # --- issue 15: products that come and go (seasonal, discontinued, new) ---
     # (end of section: issue 15 C)
     # --- issue 15: the first-run flow ---
+    # the Rückblick's leftover sentence when products are planned in euros (never "Stück")
+    "review.summary.leftover_amounts": {
+        "de": "Ihre Änderungen brachten {changes} Reste",
+        "en": "Your changes left {changes} over",
+    },
+    "review.leftover.pieces_fewer": {"de": "{n} Stück weniger", "en": "{n} fewer units"},
+    "review.leftover.pieces_more": {"de": "{n} Stück mehr", "en": "{n} more units"},
+    "review.leftover.money_fewer": {"de": "{n} € weniger", "en": "€{n} less"},
+    "review.leftover.money_more": {"de": "{n} € mehr", "en": "€{n} more"},
+    "review.and": {"de": " und ", "en": " and "},
     # (end of section: issue 15 D)
     # --- issue 19: lieber Reste / lieber ausverkauft ---
     # (end of section: issue 19 E)
