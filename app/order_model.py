@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 from app import i18n
 from app.plan_access import LineView
 from forecasting.values.decisions import OrderDecision
+from forecasting.values.products import MONEY_UNITS
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -129,8 +130,8 @@ class OrderPlanModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and col == DONE:
             return Qt.CheckState.Checked if decision is not None else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if col == PRODUCT:
-                return line.product
+            if col == PRODUCT:  # planned in euros: said, never taken for pieces ("Brot (EUR)")
+                return f"{line.product} ({line.unit})" if line.unit in MONEY_UNITS else line.product
             if col == FORECAST:
                 return i18n.num(line.forecast, decimals)
             if col == SUGGESTION:

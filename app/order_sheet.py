@@ -377,7 +377,7 @@ class OrderSheetView(QWidget):
         stale = self.session.missing_sales()
         if stale is not None:
             text += " " + render("policy.stale_sales", i18n.lang(),
-                                 date=i18n.date_text(stale[0]), days=stale[1])
+                                 date=i18n.date_text(stale[0]), days=i18n.num(stale[1], 0))
         self.status.setText(text)
         font = QFont(self.status.font())
         font.setBold((not fresh and computed_at is not None) or stale is not None)
