@@ -197,3 +197,97 @@ def test_kiel_as_a_new_user_in_the_window(qtbot: object, shop_path: Path, shared
         controller.window.grab().save(str(SCREENSHOTS / "first_run_sheet.png"))
     finally:
         controller.close()
+
+
+def test_a_new_shop_from_the_tills_dsfinvk_export(qtbot: object, session: object,
+                                                  tmp_path: Path) -> None:
+    """Any supported file starts a shop: the till's DSFinV-K zip, with its receipt times."""
+    from forecasting.store.receipts import read_receipt_days
+    from tests.forecasting.importing.dsfinvk_exports import (
+        bakery_week,
+        expected_totals,
+        write_export,
+    )
+
+    export = write_export(tmp_path / "kasse.zip", bakery_week())
+    target = tmp_path / "neu" / "Kasse.bkshop"
+    wizard = ImportWizard(session, None, str(export),  # type: ignore[arg-type]
+                          new_shop=NewShop(target, "Kasse", shop_location(None, "10115")))
+    qtbot.addWidget(wizard)  # type: ignore[attr-defined]
+    wizard.show()
+    _through_the_report(qtbot, wizard)
+    wizard.next()
+    facts = wizard.facts_page
+    expected = expected_totals(bakery_week())
+    days = {day for (_article, day), total in expected.items() if total != 0}
+    weekdays = {day.weekday() for day in days}
+    assert [box.isChecked() for box in facts.weekdays] == [w in weekdays for w in range(7)]
+    assert "MENGE" in facts.unit.text()
+    assert facts.state.currentData() == "BE"
+    assert not target.exists()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.created is not None, timeout=60_000)  # type: ignore[attr-defined]
+    with Shop.open(target) as opened:
+        sales = read_sales(opened)
+        assert len(sales) == len(expected)
+        assert len(read_receipt_days(opened)) == 3
+        assert load_settings(opened).opening_days == tuple(sorted(weekdays))
+
+
+def test_a_new_shop_from_an_excel_file(qtbot: object, session: object, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Datum", "Artikel", "Menge"])
+    day = dt.date(2024, 3, 4)  # a Monday; open Tuesday to Sunday
+    for k in range(28):
+        current = day + dt.timedelta(days=k)
+        if current.weekday() != 0:
+            sheet.append([dt.datetime(current.year, current.month, current.day), "Brezel", 30 + k])
+    path = tmp_path / "verkauf.xlsx"
+    book.save(path)
+    target = tmp_path / "neu" / "Brezel.bkshop"
+    wizard = ImportWizard(session, None, str(path),  # type: ignore[arg-type]
+                          new_shop=NewShop(target, "Brezel", shop_location("BY", None)))
+    qtbot.addWidget(wizard)  # type: ignore[attr-defined]
+    wizard.show()
+    _through_the_report(qtbot, wizard)
+    wizard.next()
+    facts = wizard.facts_page
+    assert [box.isChecked() for box in facts.weekdays] == [False] + [True] * 6
+    assert facts.weekdays[0].text() == "Montags geöffnet: nein, 0 Montage mit Verkäufen"
+    assert facts.summary.text() == "1 Produkt mit Verkäufen vom 05.03.2024 bis 31.03.2024."
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.created is not None, timeout=60_000)  # type: ignore[attr-defined]
+    with Shop.open(target) as opened:
+        assert load_settings(opened).opening_days == (1, 2, 3, 4, 5, 6)
+        assert len(read_sales(opened)) == 24
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_the_facts_page_has_one_alt_letter_per_control(qtbot: object, session: object,
+                                                       tmp_path: Path, language: str) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from tests.app.test_shortcut_letters import letters, unlinked
+
+    i18n.install_language(language)
+    try:
+        wizard = ImportWizard(session, None, str(_week_file(tmp_path / "k.csv")),  # type: ignore[arg-type]
+                              new_shop=NewShop(tmp_path / "n.bkshop", "N",
+                                               shop_location(None, "24103")))
+        qtbot.addWidget(wizard)  # type: ignore[attr-defined]
+        wizard.show()
+        _through_the_report(qtbot, wizard)
+        wizard.next()
+        page = wizard.facts_page
+        buttons = [letter for kind in (QWizard.WizardButton.BackButton,
+                                       QWizard.WizardButton.CommitButton,
+                                       QWizard.WizardButton.CancelButton)
+                   for letter, _ in letters(wizard.button(kind))]
+        own = [letter for letter, _ in letters(page)]
+        assert len(set(own + buttons)) == len(own + buttons), (own, buttons)
+        assert unlinked(page) == []
+    finally:
+        i18n.install_language("de")
