@@ -81,7 +81,7 @@ def main() -> int:
     from forecasting.demo.generate import write_demo_shop
     from forecasting.importing.facts import shop_location
 
-    app = QApplication.instance() or QApplication([])
+    _app = QApplication.instance() or QApplication([])  # kept alive to the end
     i18n.install_language("de")
     folder = Path(tempfile.mkdtemp(prefix="bk-first-run-"))
     today = dt.date.today()
@@ -110,6 +110,7 @@ def main() -> int:
         raise SystemExit(wizard.report_page.text.toPlainText())
     t_confirm = time.perf_counter()
     wizard.next()  # "Laden anlegen und importieren"
+    t_written = wait_until(lambda: wizard.created is not None, 300, "the import")
     t_write = wait_until(lambda: Path(controller.session.path) == target, 300, "the new shop")
     trained: list[float] = []
     job = controller.session.plan_job
@@ -126,13 +127,13 @@ def main() -> int:
     lines = len(controller.session.lines)
     day = controller.session.day
     controller.close()
-    del wizard, app
 
     stages = [("read (file chosen -> report)", t_read - t0),
               ("write (confirmed -> shop open)", t_write - t_confirm),
+              ("  of it: import job (file written)", t_written - t_confirm),
               ("train (forecast child)", t_train - t_write),
               ("plan (-> sheet shows suggestions)", t_plan - t_train)]
-    total = sum(seconds for _, seconds in stages)
+    total = sum(seconds for name, seconds in stages if not name.startswith(" "))
     for name, seconds in stages:
         print(f"{name:36s} {seconds:7.2f} s")
     print(f"{'total (without the owner reading)':36s} {total:7.2f} s   goal < {GOAL_SECONDS:.0f} s")
