@@ -172,6 +172,7 @@ def test_kiel_as_a_new_user_in_the_window(qtbot: object, shop_path: Path, shared
         if sheet.progress is not None:
             qtbot.waitUntil(lambda: sheet.progress is None  # type: ignore[attr-defined]
                             or sheet.progress.value() > 0, timeout=60_000)
+            controller.window.resize(1200, 800)
             controller.window.grab().save(str(SCREENSHOTS / "first_run_progress.png"))
         qtbot.waitUntil(lambda: bool(controller.session.lines),  # type: ignore[attr-defined]
                         timeout=300_000)
