@@ -753,9 +753,10 @@ class DonePage(QWizardPage):
     def _create_shop(self) -> None:
         """The first run: the shop file with the sales and the facts as the owner confirmed."""
         self.text.setPlainText(self.tr("Creating the shop and importing the sales…"))
-        new_shop, data = self.wiz.facts_page.confirmed(), self.wiz.data
+        page = self.wiz.facts_page
+        assert page is not None
+        new_shop, data, facts = page.confirmed(), self.wiz.data, page.facts()
         options = self.wiz.report_page.options(dry_run=False)
-        facts = self.wiz.facts_page.facts()
 
         def job(progress: JobProgress) -> Any:
             return sales.import_into_new_shop(
@@ -769,7 +770,7 @@ class DonePage(QWizardPage):
         self.text.setPlainText(render_report(report, i18n.lang()))
         self.finished = True
         self.ok = True
-        self.wiz.created = self.wiz.facts_page.confirmed().path
+        self.wiz.created = self.wiz.new_shop.path if self.wiz.new_shop else None
         self.completeChanged.emit()
         self.wiz.accept()  # the window opens the new shop and computes its first suggestions
 
@@ -818,10 +819,10 @@ class ImportWizard(QWizard):
         self.file_page = FilePage()
         self.mapping_page = MappingPage(self)
         self.report_page = ReportPage(self)
-        self.facts_page = FactsPage(self)
+        self.facts_page = FactsPage(self) if new_shop is not None else None
         self.done_page = DonePage(self)
         pages = [self.file_page, self.mapping_page, self.report_page, self.done_page]
-        if new_shop is not None:
+        if self.facts_page is not None:
             pages.insert(3, self.facts_page)
             self.file_page.only_sales()
         for page in pages:
