@@ -52,3 +52,14 @@ def test_review_command_never_says_stueck_for_euros(review_shop_path: Path,
     out = capsys.readouterr().out
     assert "8,00 € mehr Reste" in out
     assert "Stück" not in out
+
+
+def test_a_mixed_shop_says_both_units() -> None:
+    from forecasting.review import ReviewSummary
+
+    summary = ReviewSummary(leftover_change=4.5, leftover_by_unit={"EUR": 12.5, "Stück": -8.0})
+    assert change_sentence(summary, "de") == (
+        "Ihre Änderungen brachten 8 Stück weniger und 12,50 € mehr Reste und gleich oft "
+        "ausverkauft.")
+    assert change_sentence(summary, "en") == (
+        "Your changes left 8 fewer units and €12.50 more over and sold out as often.")
