@@ -18,7 +18,7 @@ from typing import TypeVar
 from calendars.options import CalendarOptions
 from forecasting.errors import ChangedElsewhereError, UserError
 from forecasting.operations.changes import Changes
-from forecasting.policy.economics import SERVICE_SETTINGS, clip_level
+from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS, clip_level
 from forecasting.policy.lines import display_decimals
 from forecasting.store import calendar_options, products, service_levels, suppliers
 from forecasting.store import settings as stored
@@ -190,6 +190,43 @@ def set_category_service(shop: Shop, category: str, setting: str | None) -> Chan
         else:
             levels[category] = level
         service_levels.save_category_levels(shop, levels, category=category, setting=setting)
+        shop.mark_data_changed()
+    return Changes(data=True)
+
+
+#: What a view passes as `expected` when it does not know what was stored (no check).
+UNCHECKED = object()
+
+
+def set_area_service(shop: Shop, area: str, level: float | None,
+                     expected: float | object | None = UNCHECKED) -> Changes:
+    """An area's (supplier / production area) service level, or None for "from price and cost".
+
+    expected: the area's level as the view showed it; when another program changed it meanwhile
+    to something else, the change is refused (ChangedElsewhereError), as for the other settings.
+    """
+    with shop.transaction():
+        known = {p.supplier for p in products.load_products(shop) if p.supplier}
+        if area not in known:
+            raise UserError("settings.unknown_area", name=area,
+                            known=", ".join(sorted(known)) or "-")
+        if level is not None and not MIN_LEVEL <= level <= MAX_LEVEL:
+            raise UserError("settings.bad_area_level", value=f"{100 * level:g}",
+                            low=f"{100 * MIN_LEVEL:g}", high=f"{100 * MAX_LEVEL:g}")
+        levels = service_levels.load_area_levels(shop)
+        current = levels.get(area)
+        new = None if level is None else round(float(level), 4)
+        if expected is not UNCHECKED and current != expected and current != new:
+            error = ChangedElsewhereError("settings.changed_elsewhere", fields="service_level")
+            error.fields = ["service_level"]
+            raise error
+        if current == new:
+            return Changes()
+        if new is None:
+            levels.pop(area, None)
+        else:
+            levels[area] = new
+        service_levels.save_area_levels(shop, levels, area=area, level=new)
         shop.mark_data_changed()
     return Changes(data=True)
 
