@@ -21,7 +21,7 @@ import pandas as pd
 from forecasting.plan_inputs import PlanInputs, sales_between
 from forecasting.policy.economics import economic_level, service_level
 from forecasting.policy.newsvendor import demand_points, outcomes, quantile_at
-from forecasting.policy.plan import OrderPlan, closed_reason, not_sold_that_weekday
+from forecasting.policy.plan import OrderPlan, closed_reason
 from forecasting.policy.rounding import round_quantities
 from forecasting.values.products import Product
 
@@ -122,6 +122,24 @@ def weekday_means(history: pd.DataFrame) -> dict[str, np.ndarray]:
     return out
 
 
+def weekdays_not_sold(history: pd.DataFrame) -> dict[str, set[int]]:
+    """Product -> weekdays on which it is not sold lately (`plan.not_sold_that_weekday` for every
+    product and weekday at once: the plan's rule, without filtering the history 7 x n times)."""
+    if history.empty:
+        return {}
+    sold = history[history["quantity"] > 0]
+    weekday = sold["date"].dt.day_of_week
+    open_days = sold.groupby(weekday)["date"].nunique().reindex(range(7), fill_value=0)
+    counts = (sold.groupby(["product", weekday]).size().unstack(fill_value=0)
+              .reindex(columns=range(7), fill_value=0))
+    out: dict[str, set[int]] = {}
+    for product, row in counts.iterrows():
+        total = int(row.sum())
+        out[str(product)] = {wd for wd in range(7) if open_days[wd] >= 4 and row[wd] == 0
+                             and total - row[wd] >= 3}
+    return out
+
+
 def _factor(means: np.ndarray | None, base: int, day: int) -> float:
     """How much more the product sells on weekday `day` than on `base` (1 when unknown)."""
     if means is None or not np.isfinite(means[base]) or means[base] <= 0:
@@ -147,7 +165,7 @@ def area_demands(inputs: PlanInputs, plan: OrderPlan, weeks: int = WEEKS
     means = weekday_means(history)
     rows: dict[str, list[tuple[Product, dt.date, float, dict[float, float]]]] = {}
     stocked: dict[str, list[str]] = {}
-    not_sold: dict[tuple[str, int], bool] = {}
+    not_sold = weekdays_not_sold(history)
     for line in plan.lines:
         product = products.get(line.product)
         if product is None:
@@ -159,12 +177,9 @@ def area_demands(inputs: PlanInputs, plan: OrderPlan, weeks: int = WEEKS
         if line.status != "order" or not line.quantiles:
             continue
         base = line.date.weekday()
+        skip = set(range(7)) - set(product.delivery_weekdays) | not_sold.get(product.name, set())
         for day in days:
-            key = (product.name, day.weekday())
-            if key not in not_sold:
-                not_sold[key] = (day.weekday() not in product.delivery_weekdays
-                                 or not_sold_that_weekday(history, product.name, day))
-            if not product.sold_on(day) or not_sold[key]:
+            if not product.sold_on(day) or day.weekday() in skip:
                 continue
             factor = _factor(means.get(product.name), base, day.weekday())
             rows.setdefault(area, []).append((product, day, factor, line.quantiles))

@@ -12,9 +12,15 @@ import pytest
 
 from forecasting.errors import ChangedElsewhereError, UserError
 from forecasting.operations.settings import set_area_service, set_category_service
-from forecasting.plan_inputs import read_plan_inputs
-from forecasting.policy.plan import build_order_plan, plan_order
-from forecasting.policy.tradeoff_preview import STEPS, area_demands, preview, quantities
+from forecasting.plan_inputs import read_plan_inputs, sales_between
+from forecasting.policy.plan import build_order_plan, not_sold_that_weekday, plan_order
+from forecasting.policy.tradeoff_preview import (
+    STEPS,
+    area_demands,
+    preview,
+    quantities,
+    weekdays_not_sold,
+)
 from forecasting.policy.tradeoff_text import sellout_words, waste_words
 from forecasting.store.file import Shop
 from forecasting.store.service_levels import load_area_levels
@@ -119,3 +125,15 @@ def test_words(small_shop: Shop, forecast: object) -> None:
     assert "Stück" in waste_words(demand, figures, "de")
     assert "von 23 Öffnungstagen – reicht an " in sellout_words(figures, "de")
     assert "of 23 opening days" in sellout_words(figures, "en")
+
+
+def test_weekdays_not_sold_is_the_plans_rule(small_shop: Shop) -> None:
+    inputs = read_plan_inputs(small_shop, SATURDAY)
+    history = sales_between(inputs.sales, SATURDAY - dt.timedelta(weeks=8),
+                            SATURDAY - dt.timedelta(days=1))
+    fast = weekdays_not_sold(history)
+    assert fast["Käsekuchen"] == {2}
+    for product in ("Brötchen", "Bauernbrot", "Käsekuchen"):
+        for offset in range(7):
+            day = SATURDAY + dt.timedelta(days=offset)
+            assert (day.weekday() in fast[product]) == not_sold_that_weekday(history, product, day)
