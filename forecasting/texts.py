@@ -1680,6 +1680,14 @@ MESSAGES: dict[str, Message] = {
         "en": "{area}: now “{setting}” (service level {level}). The suggestions will be "
               "recomputed.",
     },
+    "settings.area_auto": {
+        "de": "{area}: jetzt „nach Preis und Kosten“ (Servicegrad je Produkt). Die Vorschläge "
+              "werden neu berechnet.",
+        "en": "{area}: now “from price and cost” (service level per product). The suggestions "
+              "will be recomputed.",
+    },
+    "settings.show.areas": {"de": "Servicegrad je Lieferant / Bereich",
+                            "en": "Service level per supplier / area"},
     "tradeoff.more_leftovers": {"de": "lieber Reste", "en": "rather leftovers"},
     "tradeoff.more_sellouts": {"de": "lieber ausverkauft", "en": "rather sold out"},
     "tradeoff.recommended": {"de": "empfohlen (nach Preis und Kosten)",

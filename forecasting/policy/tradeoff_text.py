@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from forecasting.policy.economics import nearest_setting
+from forecasting.policy.economics import SERVICE_SETTINGS, nearest_setting
 from forecasting.policy.explain_text import enough_days, setting_text
 from forecasting.policy.tradeoff_preview import WEEKS, AreaDemand, Preview
 from forecasting.texts import format_date, format_number, render
@@ -20,8 +20,11 @@ def level_text(level: float | None, lang: str = "de") -> str:
 
 
 def step_words(level: float | None, lang: str = "de") -> str:
-    """A slider step in words: the nearest plain setting ("selten ausverkauft")."""
-    return setting_text(None if level is None else nearest_setting(level), lang)
+    """A step in words when it is one of the plain settings ("selten ausverkauft"), else ""."""
+    if level is None:
+        return setting_text(None, lang)
+    named = nearest_setting(level)
+    return setting_text(named, lang) if abs(SERVICE_SETTINGS[named] - level) < 1e-6 else ""
 
 
 def _unit(demand: AreaDemand, lang: str) -> str:
