@@ -276,6 +276,9 @@ class SettingsEdit:
     calendar_after: CalendarOptions
     products_before: Sequence[Product]
     products_after: Sequence[Product]
+    # the trade-off page: area -> level as shown / as chosen (None: from price and cost)
+    areas_before: Mapping[str, float | None] = dataclasses.field(default_factory=dict)
+    areas_after: Mapping[str, float | None] = dataclasses.field(default_factory=dict)
 
 
 def save_settings(shop: Shop, edit: SettingsEdit) -> Changes:
@@ -299,6 +302,9 @@ def save_settings(shop: Shop, edit: SettingsEdit) -> Changes:
             if product_changes:
                 changes |= change_product(shop, product.name, product_changes,
                                           expected=before[product.name])
+        for area, level in edit.areas_after.items():
+            changes |= set_area_service(shop, area, level,
+                                        expected=edit.areas_before.get(area))
     return changes
 
 
