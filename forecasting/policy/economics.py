@@ -32,7 +32,8 @@ class ServiceLevel:
     """A target probability of not selling out and where it comes from.
 
     source: "product" (owner's setting for the product), "category" (owner's setting for the
-    category), "area" (owner's setting for the supplier / production area), "economics" (critical ratio from price, cost, salvage) or "default" (no prices).
+    category), "area" (owner's setting for the supplier / production area), "economics"
+    (critical ratio from price, cost, salvage) or "default" (no prices).
     """
 
     level: float

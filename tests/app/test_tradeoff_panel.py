@@ -56,7 +56,8 @@ def test_moving_the_slider_changes_the_figures(qtbot: object, planned_session: o
 
 def test_saving_changes_the_next_suggestions(qtbot: object, planned_session: object) -> None:
     session = planned_session
-    before = {line.product: line.suggestion for line in session.plan.lines}  # type: ignore[attr-defined]
+    plan = session.plan  # type: ignore[attr-defined]
+    before = {line.product: line.suggestion for line in plan.lines}
     dialog = SettingsDialog(session)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
     dialog.tradeoff.rows["Backstube"].slider.setValue(0)

@@ -21,7 +21,7 @@ from forecasting.policy.tradeoff_preview import (
     quantities,
     weekdays_not_sold,
 )
-from forecasting.policy.tradeoff_text import sellout_words, waste_words
+from forecasting.policy.tradeoff_text import notes, sellout_words, waste_words
 from forecasting.store.file import Shop
 from forecasting.store.service_levels import load_area_levels
 
@@ -137,3 +137,28 @@ def test_weekdays_not_sold_is_the_plans_rule(small_shop: Shop) -> None:
         for offset in range(7):
             day = SATURDAY + dt.timedelta(days=offset)
             assert (day.weekday() in fast[product]) == not_sold_that_weekday(history, product, day)
+
+
+def test_goods_that_keep_are_named_not_previewed_but_follow_the_area(
+        small_shop: Shop, make_forecast: Callable[..., object]) -> None:
+    from forecasting.store.products import save_product
+    from forecasting.values.products import Product
+
+    save_product(small_shop, Product("Feta", category="Käse", price=3.2, unit_cost=1.6,
+                                     shelf_life_days=10, delivery_weekdays=(1, 4),
+                                     supplier="Käsehandel"))
+    days = [SATURDAY + dt.timedelta(days=k) for k in range(8)]
+    rows = {("Feta", d): (10.0, 2.0) for d in days}
+    rows.update({(p, SATURDAY): (20.0, 6.0) for p in NAMES})
+    result = make_forecast(rows)
+    inputs = read_plan_inputs(small_shop, SATURDAY)
+    cheese = area_demands(inputs, plan_order(inputs, result=result))["Käsehandel"]
+    assert cheese.rows == 0
+    assert cheese.stocked == ("Feta",)
+    assert notes(cheese, "de") == [
+        "Keine Vorschau: für diesen Bereich gibt es keine Vorschläge mit Prognose.",
+        "Nicht in der Vorschau (Ware mit Vorrat): Feta"]
+    assert preview(cheese, 0.9).product_days == 0
+    set_area_service(small_shop, "Käsehandel", 0.97)
+    line = build_order_plan(small_shop, SATURDAY, result=result).line("Feta")
+    assert (line.service.source, line.service.level) == ("area", 0.97)
