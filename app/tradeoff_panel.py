@@ -26,8 +26,13 @@ from app import i18n
 from app.session import ShopSession
 from forecasting.operations.reading import load_area_levels
 from forecasting.operations.settings import SettingsEdit
-from forecasting.plan_inputs import read_plan_inputs
-from forecasting.policy.tradeoff_preview import STEPS, AreaDemand, area_demands, preview
+from forecasting.policy.tradeoff_preview import (
+    STEPS,
+    AreaDemand,
+    area_demands,
+    preview,
+    read_tradeoff_inputs,
+)
 from forecasting.policy.tradeoff_text import (
     level_text,
     notes,
@@ -100,7 +105,7 @@ class TradeoffPanel(QWidget):
         layout.addWidget(intro)
         plan = session.plan
         demands = {} if plan is None or not plan.lines else area_demands(
-            read_plan_inputs(session.shop, plan.day), plan)
+            read_tradeoff_inputs(session.shop, plan.day), plan)
         if not demands:
             empty = QLabel(self.tr("The preview appears once suggestions have been computed."))
             empty.setWordWrap(True)

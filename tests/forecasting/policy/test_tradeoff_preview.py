@@ -8,6 +8,7 @@ import itertools
 from collections.abc import Callable
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from forecasting.errors import ChangedElsewhereError, UserError
@@ -162,3 +163,15 @@ def test_goods_that_keep_are_named_not_previewed_but_follow_the_area(
     set_area_service(small_shop, "Käsehandel", 0.97)
     line = build_order_plan(small_shop, SATURDAY, result=result).line("Feta")
     assert (line.service.source, line.service.level) == ("area", 0.97)
+
+
+def test_the_window_reads_eight_weeks_and_gets_the_plans_inputs(small_shop: Shop) -> None:
+    from forecasting.policy.tradeoff_preview import from_plan_inputs, read_tradeoff_inputs
+
+    read = read_tradeoff_inputs(small_shop, SATURDAY)
+    sliced = from_plan_inputs(read_plan_inputs(small_shop, SATURDAY))
+    assert read.history["date"].min() >= pd.Timestamp(SATURDAY - dt.timedelta(weeks=8))
+    assert len(read.history) > 0
+    pd.testing.assert_frame_equal(read.history, sliced.history)
+    assert (read.settings, read.products, dict(read.category_levels)) == (
+        sliced.settings, sliced.products, dict(sliced.category_levels))
