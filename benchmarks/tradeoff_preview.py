@@ -2,10 +2,12 @@
 milliseconds one recompute takes while the owner moves the slider, and the figures per step.
 
 Run: nice -n 5 .venv/bin/python benchmarks/tradeoff_preview.py [--kind bakery|deli] [--repeats 200]
+     [--window]
 
 Builds the demo shop (history up to 25.11.2026), its plan for 26.11.2026 (trains the forecast
 once, in a temporary model cache), then per area: `area_demands` once (the cached forecasts as
-product-day rows), and `preview` for every slider step `repeats` times.
+product-day rows), and `preview` for every slider step `repeats` times. --window: also the
+settings dialog's page (Qt offscreen): building it and one slider step with its labels.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kind", default="bakery")
     parser.add_argument("--repeats", type=int, default=200)
+    parser.add_argument("--window", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         os.environ[CACHE_ENV] = str(Path(tmp) / "cache")
@@ -67,6 +70,39 @@ def main() -> None:
                       f"{figures.waste_euros or 0:8.1f} EUR  {figures.sellout_days:7.1f} "
                       f"sold-out product-days | {waste_words(demand, figures)} | "
                       f"{sellout_words(figures)}")
+        if args.window:
+            window_times(path, plan)
+
+
+def window_times(path: Path, plan: object) -> None:
+    """Build the settings dialog's trade-off page 5 times, move the first area's slider."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from app import i18n
+    from app.session import ShopSession
+    from app.tradeoff_panel import TradeoffPanel
+
+    application = QApplication.instance() or QApplication([])
+    i18n.install_language("de")
+    session = ShopSession.open(path, day=DAY)
+    session.auto_recompute = False
+    session.show_plan(plan, session.shop.plan_version())  # type: ignore[arg-type]
+    build, move = [], []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        panel = TradeoffPanel(session)
+        build.append(1000 * (time.perf_counter() - t0))
+        slider = next(iter(panel.rows.values())).slider
+        for value in range(slider.maximum() + 1):
+            t0 = time.perf_counter()
+            slider.setValue(value)
+            move.append(1000 * (time.perf_counter() - t0))
+        panel.deleteLater()
+    session.close()
+    application.processEvents()
+    print(f"\nwindow: building the page median {statistics.median(build):.0f} ms; one slider "
+          f"step with its labels median {statistics.median(move):.1f} ms, max {max(move):.1f} ms")
 
 
 if __name__ == "__main__":
