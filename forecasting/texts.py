@@ -1680,6 +1680,10 @@ MESSAGES: dict[str, Message] = {
         "en": "{area}: now “{setting}” (service level {level}). The suggestions will be "
               "recomputed.",
     },
+    "settings.area_needed": {
+        "de": "Für welchen Lieferanten / Bereich? Bitte den Namen angeben (vorhanden: {known}).",
+        "en": "For which supplier / area? Please give its name (there are: {known}).",
+    },
     "settings.area_auto": {
         "de": "{area}: jetzt „nach Preis und Kosten“ (Servicegrad je Produkt). Die Vorschläge "
               "werden neu berechnet.",

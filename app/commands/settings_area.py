@@ -94,7 +94,7 @@ def run_area(shop: Shop, args: argparse.Namespace, lang: str) -> str:
         raise UserError("settings.unknown_area", name=args.name, known=", ".join(areas))
     level = None if args.service_level is None else parse_area_level(args.service_level, lang)
     if args.service_level is not None and args.name is None:
-        raise UserError("settings.unknown_area", name="", known=", ".join(areas))
+        raise UserError("settings.area_needed", known=", ".join(areas))
     demands = None
     if args.service_level is None or args.preview:
         # before the change: the setting moves no forecast, and a changed shop file would not

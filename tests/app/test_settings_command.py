@@ -278,6 +278,9 @@ def test_area_preview_then_change_moves_the_suggestions(
         (("product", "Baguette", "--service-level", "immer"),
          "möglich: auto, lieber ausverkauft als Reste, eher wenig Reste, ausgewogen, selten "
          "ausverkauft, nie ausverkauft", "choose auto, rather sold out than leftovers"),
+        (("area", "--service-level", "ausgewogen"),
+         "Für welchen Lieferanten / Bereich? Bitte den Namen angeben (vorhanden: Backstube, ",
+         "For which supplier / area?"),
         (("category", "Brot", "--service-level", "immer"),
          "möglich: auto, lieber ausverkauft als Reste", "choose auto, rather sold out"),
     ],
