@@ -87,6 +87,8 @@ def render_all(controller: object, out: Path) -> list[Path]:
     written.append(_save(settings, out / "settings.png"))
     settings.tabs.setCurrentIndex(1)
     written.append(_save(settings, out / "settings_products.png"))
+    settings.tabs.setCurrentWidget(settings.tradeoff)
+    written.append(_save(settings, out / "settings_tradeoff.png"))
     settings.close()
     restore = window.restore_backup()
     written.append(_save(restore, out / "restore_backup.png"))

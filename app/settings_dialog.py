@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.error_dialog import show_failure
 from app.session import ShopSession
+from app.tradeoff_panel import TradeoffPanel
 from calendars.options import STATES, CalendarOptions
 from calendars.postal_codes import place_for_postal_code
 from forecasting.errors import ChangedElsewhereError, UserError
@@ -106,6 +107,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._shop_tab(), self.tr("&Shop"))
         self.tabs.addTab(self._products_tab(), self.tr("&Products"))
         self.tabs.addTab(self._display_tab(), self.tr("&Language and display"))
+        self.tradeoff = TradeoffPanel(session)
+        self.tabs.addTab(self.tradeoff, self.tr("Leftovers or sold &out"))
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self.save_and_close)
@@ -388,6 +391,7 @@ class SettingsDialog(QDialog):
             calendar_before=self.calendar_options, calendar_after=self.edited_calendar_options(),
             products_before=self.products, products_after=self.edited_products(),
         )
+        edit = self.tradeoff.add_to(edit)
         try:
             save_settings(shop, edit)
         except ChangedElsewhereError as exc:  # name the fields as the dialog shows them

@@ -21,7 +21,7 @@ from forecasting.store.calendar_options import load_calendar_options
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products
 from forecasting.store.sales import read_sales, sales_outside_window
-from forecasting.store.service_levels import load_category_levels
+from forecasting.store.service_levels import load_area_levels, load_category_levels
 from forecasting.store.settings import load_closing_days, load_settings
 from forecasting.store.stock import counted_product_ids, latest_counts
 from forecasting.values.products import Product
@@ -48,6 +48,7 @@ class PlanInputs:
     promotions: pd.DataFrame  # product, date of one-product promotions
     calendar: ShopCalendarInputs
     category_levels: Mapping[str, float]
+    area_levels: Mapping[str, float]  # supplier / production area -> the owner's level
     counted: frozenset[int]  # ids of products with any stock count
     stock_counts: Mapping[str, StockCount]  # per product its latest count on or before `day`
     sales_outside: Mapping[str, OutsideSales]  # sales days left out: outside the window
@@ -79,6 +80,7 @@ def read_plan_inputs(shop: Shop, day: dt.date) -> PlanInputs:
         promotions=promotions_of(events),
         calendar=calendar,
         category_levels=load_category_levels(shop),
+        area_levels=load_area_levels(shop),
         counted=frozenset(counted_product_ids(shop)),
         stock_counts=latest_counts(shop, day),
         sales_outside=sales_outside_window(shop),

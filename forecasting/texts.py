@@ -1669,6 +1669,99 @@ MESSAGES: dict[str, Message] = {
     "review.and": {"de": " und ", "en": " and "},
     # (end of section: issue 15 D)
     # --- issue 19: lieber Reste / lieber ausverkauft ---
+    "settings.unknown_area": {
+        "de": "Den Lieferanten / Bereich „{name}“ gibt es in diesem Laden nicht (vorhanden: "
+              "{known}).",
+        "en": "There is no supplier / area “{name}” in this shop (there are: {known}).",
+    },
+    "settings.bad_area_level": {
+        "de": "„{value}“ ist kein Servicegrad für einen Bereich (möglich: {low} bis {high} %).",
+        "en": "“{value}” is not a service level for an area (choose {low} to {high} %).",
+    },
+    "settings.bad_tradeoff": {
+        "de": "„{value}“ ist keine Einstellung (möglich: {choices} oder ein Prozentwert von {low} "
+              "bis {high}).",
+        "en": "“{value}” is not a setting (choose {choices} or a percentage from {low} to "
+              "{high}).",
+    },
+    "settings.area_saved": {
+        "de": "{area}: jetzt „{setting}“ (Servicegrad {level}). Die Vorschläge werden neu "
+              "berechnet.",
+        "en": "{area}: now “{setting}” (service level {level}). The suggestions will be "
+              "recomputed.",
+    },
+    "settings.area_needed": {
+        "de": "Für welchen Lieferanten / Bereich? Bitte den Namen angeben (vorhanden: {known}).",
+        "en": "For which supplier / area? Please give its name (there are: {known}).",
+    },
+    "settings.area_auto": {
+        "de": "{area}: jetzt „nach Preis und Kosten“ (Servicegrad je Produkt). Die Vorschläge "
+              "werden neu berechnet.",
+        "en": "{area}: now “from price and cost” (service level per product). The suggestions "
+              "will be recomputed.",
+    },
+    "settings.show.areas": {"de": "Servicegrad je Lieferant / Bereich",
+                            "en": "Service level per supplier / area"},
+    "tradeoff.more_leftovers": {"de": "lieber Reste", "en": "rather leftovers"},
+    "tradeoff.more_sellouts": {"de": "lieber ausverkauft", "en": "rather sold out"},
+    "tradeoff.recommended": {"de": "empfohlen (nach Preis und Kosten)",
+                             "en": "recommended (from price and cost)"},
+    "tradeoff.waste": {
+        "de": "Reste in {weeks} Wochen: etwa {units} {unit}",
+        "en": "Leftovers in {weeks} weeks: about {units} {unit}",
+    },
+    "tradeoff.waste_euros": {
+        "de": "Reste in {weeks} Wochen: etwa {units} {unit} (rund {euros} € Kosten)",
+        "en": "Leftovers in {weeks} weeks: about {units} {unit} (about €{euros} at cost)",
+    },
+    "tradeoff.unit.pieces": {"de": "Stück", "en": "pieces"},
+    "tradeoff.unit.units": {"de": "Einheiten", "en": "units"},
+    "tradeoff.sellouts": {
+        "de": "Ausverkauft: je Produkt an etwa {days} von {open} Öffnungstagen – reicht an "
+              "{enough} von {of} Tagen",
+        "en": "Sold out: each product on about {days} of {open} opening days – enough on "
+              "{enough} of {of} days",
+    },
+    "tradeoff.precise": {
+        "de": "Servicegrad {level}: erwartet {units} {unit} Reste und {days} ausverkaufte "
+              "Produkttage von {product_days} ({products} Produkte, {open} Öffnungstage ab "
+              "{start})",
+        "en": "Service level {level}: expected {units} {unit} left over and {days} sold-out "
+              "product-days of {product_days} ({products} products, {open} opening days from "
+              "{start})",
+    },
+    "tradeoff.mixed": {"de": "je nach Produkt (nach Preis und Kosten)",
+                       "en": "per product (from price and cost)"},
+    "tradeoff.fixed_products": {
+        "de": "Eigene Einstellung behalten: {names}",
+        "en": "Keep their own setting: {names}",
+    },
+    "tradeoff.stocked": {
+        "de": "Nicht in der Vorschau (Ware mit Vorrat): {names}",
+        "en": "Not in the preview (goods that keep): {names}",
+    },
+    "tradeoff.nothing": {
+        "de": "Keine Vorschau: für diesen Bereich gibt es keine Vorschläge mit Prognose.",
+        "en": "No preview: this area has no suggestions with a forecast.",
+    },
+    "tradeoff.title": {
+        "de": "{area}: lieber Reste oder lieber ausverkauft? Vorschau für {weeks} Wochen ab {start}",
+        "en": "{area}: rather leftovers or rather sold out? Preview for {weeks} weeks from {start}",
+    },
+    "tradeoff.col.setting": {"de": "Einstellung", "en": "Setting"},
+    "tradeoff.col.level": {"de": "Servicegrad", "en": "Service level"},
+    "tradeoff.col.waste": {"de": "Reste", "en": "Leftovers"},
+    "tradeoff.col.euros": {"de": "Kosten €", "en": "Cost €"},
+    "tradeoff.col.sellouts": {"de": "ausverkauft (Tage je Produkt)",
+                              "en": "sold out (days per product)"},
+    "tradeoff.col.words": {"de": "in Worten", "en": "in words"},
+    "tradeoff.mark.current": {"de": "jetzt", "en": "now"},
+    "tradeoff.mark.recommended": {"de": "empfohlen", "en": "recommended"},
+    "tradeoff.no_areas": {
+        "de": "Keine Produkte mit Lieferant / Bereich: tragen Sie ihn unter Einstellungen > "
+              "Produkte ein.",
+        "en": "No products with a supplier / area: enter it under Settings > Products.",
+    },
     # (end of section: issue 19 E)
     # --- issue 17: workshop mode ---
     # (end of section: issue 17 F)

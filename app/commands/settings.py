@@ -14,8 +14,9 @@ import datetime as dt
 import sys
 from typing import Any
 
-from app.cli_text import N_, _
+from app.cli_text import N_, _, language
 from app.commands.args import add_action, date_arg, shop_and_lang
+from app.commands.settings_area import add_area_action, run_area
 from app.commands.settings_show import settings_json, settings_table
 from calendars.options import BENEFITS, SALARY_RULES
 from calendars.postal_codes import place_for_postal_code
@@ -75,9 +76,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                          ("--supplier", N_("supplier or area")),
                          ("--article-number", N_("the supplier's number for the product"))):
         product.add_argument(option, help=_(text))
-    product.add_argument("--service-level",
-                         help=_("auto, sellout_ok, few_leftovers, balanced, rarely_sold_out, "
-                                "never_sold_out, or a percentage (e.g. 90)"))
+    product.add_argument("--service-level", help=_(
+        "service level: auto (from price and cost), {words}, or a percentage (e.g. 90)").format(
+            words=", ".join(setting_words(language())[1:])))
     active = product.add_mutually_exclusive_group()
     active.add_argument("--active", dest="active", action="store_const", const=True, default=None,
                         help=_("on sale again: take the product into the orders"))
@@ -95,8 +96,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     shop_and_lang(category)
     category.add_argument("name", help=_("the category's name as in the shop file"))
     category.add_argument("--service-level", required=True,
-                          help=_("auto (clear), sellout_ok, few_leftovers, balanced, "
-                                 "rarely_sold_out or never_sold_out"))
+                          help=_("auto (from price and cost) or {words}").format(
+                              words=", ".join(setting_words(language())[1:])))
+
+    add_area_action(actions)
 
     calendar = add_action(actions, "calendar", _("calendar options of the shop"))
     shop_and_lang(calendar)
@@ -131,6 +134,9 @@ def run(args: argparse.Namespace) -> int:
             else:
                 text = settings_table(shop, lang)
             sys.stdout.write(text)
+            return 0
+        if action == "area":
+            sys.stdout.write(run_area(shop, args, lang))
             return 0
         handler = {"shop": _shop, "closing-day": _closing_day, "product": _product,
                    "supplier": _supplier, "category": _category, "calendar": _calendar}[action]
@@ -203,6 +209,11 @@ def service_choices() -> tuple[str, ...]:
     return ("auto", *SERVICE_SETTINGS)
 
 
+def setting_words(lang: str) -> list[str]:
+    """The plain settings in the user's words ("auto" first); the English codes work as well."""
+    return ["auto", *(render(f"policy.setting.{s}", lang) for s in SERVICE_SETTINGS)]
+
+
 def _setting_name(value: str) -> str | None:
     """"balanced", "ausgewogen", "rarely sold out" -> the setting; "auto" -> "auto"; else None."""
 
@@ -227,7 +238,7 @@ def parse_service_level(value: str) -> float | None:
         percent = float("nan")
     if not 100 * MIN_LEVEL <= percent <= 100 * MAX_LEVEL:
         raise _error("settings.bad_service_level", value=value,
-                     choices=", ".join(service_choices()),
+                     choices=", ".join(setting_words(language())),
                      low=f"{100 * MIN_LEVEL:g}", high=f"{100 * MAX_LEVEL:g}")
     return round(percent / 100, 4)
 
@@ -358,7 +369,7 @@ def _category(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
     setting = _setting_name(args.service_level)
     if setting is None:
         raise _error("settings.bad_category_setting", value=args.service_level,
-                     choices=", ".join(service_choices()))
+                     choices=", ".join(setting_words(lang)))
     done = settings_ops.set_category_service(shop, args.name,
                                              None if setting == "auto" else setting)
     return [("settings.saved", {}) if done.any else ("settings.unchanged", {})]

@@ -7,6 +7,7 @@ from typing import Any
 
 from calendars.options import CalendarOptions
 from forecasting.operations.reading import (
+    load_area_levels,
     load_category_levels,
     load_closing_days,
     load_products,
@@ -40,6 +41,7 @@ def settings_json(shop: Any) -> dict[str, Any]:
                          for day, reason in load_closing_days(shop).items()],
         "calendar": stored_calendar_options(shop).to_dict(),
         "category_service_levels": load_category_levels(shop),
+        "area_service_levels": load_area_levels(shop),
         "products": products,
     }
 
@@ -116,6 +118,10 @@ def settings_table(shop: Any, lang: str) -> str:
     levels = data["category_service_levels"]
     out += _pairs([(name, _level_text(level, lang)) for name, level in sorted(levels.items())]
                   ) if levels else [f"({t('show.none')})"]
+    out += ["", f"== {t('show.areas')} =="]
+    areas = data["area_service_levels"]
+    out += _pairs([(name, _level_text(level, lang)) for name, level in sorted(areas.items())]
+                  ) if areas else [f"({t('show.none')})"]
     out += ["", f"== {t('show.products')} =="]
     out += _product_table(data["products"], lang)
     return "\n".join(out) + "\n"

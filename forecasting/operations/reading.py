@@ -10,14 +10,15 @@ from forecasting.store.decisions import decision_on, forecasts_of, load_decision
 from forecasting.store.products import load_products, product_by_name, product_ids
 from forecasting.store.receipts import read_receipt_days
 from forecasting.store.sales import last_sales_date, read_sales, sales_outside_window
-from forecasting.store.service_levels import load_category_levels
+from forecasting.store.service_levels import load_area_levels, load_category_levels
 from forecasting.store.settings import load_closing_days, load_settings
 from forecasting.store.stock import count_on, latest_counts
 from forecasting.store.suppliers import load_suppliers
 
 __all__ = [
     "count_on", "decision_on", "events_frame", "forecasts_of", "last_sales_date",
-    "latest_counts", "load_calendar_options", "load_category_levels", "load_closing_days",
+    "latest_counts", "load_area_levels", "load_calendar_options", "load_category_levels",
+    "load_closing_days",
     "load_decisions", "load_events", "load_forecasts", "load_products", "load_settings",
     "load_suppliers", "load_weather", "product_by_name", "product_ids", "read_receipt_days",
     "read_sales",

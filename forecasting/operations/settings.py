@@ -18,7 +18,7 @@ from typing import TypeVar
 from calendars.options import CalendarOptions
 from forecasting.errors import ChangedElsewhereError, UserError
 from forecasting.operations.changes import Changes
-from forecasting.policy.economics import SERVICE_SETTINGS, clip_level
+from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS, clip_level
 from forecasting.policy.lines import display_decimals
 from forecasting.store import calendar_options, products, service_levels, suppliers
 from forecasting.store import settings as stored
@@ -194,6 +194,43 @@ def set_category_service(shop: Shop, category: str, setting: str | None) -> Chan
     return Changes(data=True)
 
 
+#: What a view passes as `expected` when it does not know what was stored (no check).
+UNCHECKED = object()
+
+
+def set_area_service(shop: Shop, area: str, level: float | None,
+                     expected: float | object | None = UNCHECKED) -> Changes:
+    """An area's (supplier / production area) service level, or None for "from price and cost".
+
+    expected: the area's level as the view showed it; when another program changed it meanwhile
+    to something else, the change is refused (ChangedElsewhereError), as for the other settings.
+    """
+    with shop.transaction():
+        known = {p.supplier for p in products.load_products(shop) if p.supplier}
+        if area not in known:
+            raise UserError("settings.unknown_area", name=area,
+                            known=", ".join(sorted(known)) or "-")
+        if level is not None and not MIN_LEVEL <= level <= MAX_LEVEL:
+            raise UserError("settings.bad_area_level", value=f"{100 * level:g}",
+                            low=f"{100 * MIN_LEVEL:g}", high=f"{100 * MAX_LEVEL:g}")
+        levels = service_levels.load_area_levels(shop)
+        current = levels.get(area)
+        new = None if level is None else round(float(level), 4)
+        if expected is not UNCHECKED and current != expected and current != new:
+            error = ChangedElsewhereError("settings.changed_elsewhere", fields="service_level")
+            error.fields = ["service_level"]
+            raise error
+        if current == new:
+            return Changes()
+        if new is None:
+            levels.pop(area, None)
+        else:
+            levels[area] = new
+        service_levels.save_area_levels(shop, levels, area=area, level=new)
+        shop.mark_data_changed()
+    return Changes(data=True)
+
+
 def change_calendar(shop: Shop, changes: Mapping[str, object],
                     expected: CalendarOptions | None = None) -> Changes:
     """Change calendar options (paydays, Ramadan, regional customs, typical weather)."""
@@ -239,6 +276,9 @@ class SettingsEdit:
     calendar_after: CalendarOptions
     products_before: Sequence[Product]
     products_after: Sequence[Product]
+    # the trade-off page: area -> level as shown / as chosen (None: from price and cost)
+    areas_before: Mapping[str, float | None] = dataclasses.field(default_factory=dict)
+    areas_after: Mapping[str, float | None] = dataclasses.field(default_factory=dict)
 
 
 def save_settings(shop: Shop, edit: SettingsEdit) -> Changes:
@@ -262,6 +302,9 @@ def save_settings(shop: Shop, edit: SettingsEdit) -> Changes:
             if product_changes:
                 changes |= change_product(shop, product.name, product_changes,
                                           expected=before[product.name])
+        for area, level in edit.areas_after.items():
+            changes |= set_area_service(shop, area, level,
+                                        expected=edit.areas_before.get(area))
     return changes
 
 

@@ -7,6 +7,7 @@ baked still pays for itself; it is the service level that maximises the expected
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 
 from forecasting.values.products import Product
 
@@ -31,7 +32,8 @@ class ServiceLevel:
     """A target probability of not selling out and where it comes from.
 
     source: "product" (owner's setting for the product), "category" (owner's setting for the
-    category), "economics" (critical ratio from price, cost, salvage) or "default" (no prices).
+    category), "area" (owner's setting for the supplier / production area), "economics"
+    (critical ratio from price, cost, salvage) or "default" (no prices).
     """
 
     level: float
@@ -62,15 +64,24 @@ def setting_level(setting: str) -> float:
 
 
 def service_level(
-    product: Product, category_levels: dict[str, float] | None = None
+    product: Product, category_levels: Mapping[str, float] | None = None,
+    area_levels: Mapping[str, float] | None = None,
 ) -> ServiceLevel:
-    """The level for a product: product override, then category override, then economics."""
+    """The level for a product: product override, then category, then area, then economics."""
     if product.service_level is not None:
         level = clip_level(product.service_level)
         return ServiceLevel(level, "product", nearest_setting(level))
     if category_levels and product.category in category_levels:
         level = clip_level(category_levels[product.category])
         return ServiceLevel(level, "category", nearest_setting(level))
+    if area_levels and product.supplier in area_levels:
+        level = clip_level(area_levels[product.supplier])
+        return ServiceLevel(level, "area", nearest_setting(level))
+    return economic_level(product)
+
+
+def economic_level(product: Product) -> ServiceLevel:
+    """The level from price, cost and salvage value alone (the default without owner settings)."""
     ratio = critical_ratio(product.price, product.unit_cost, product.salvage_value)
     if ratio is None:
         return ServiceLevel(DEFAULT_LEVEL, "default")
@@ -87,14 +98,15 @@ def unit_costs(level: float) -> tuple[float, float]:
 
 
 def stock_service_level(
-    product: Product, cycle_days: int, category_levels: dict[str, float] | None = None
+    product: Product, cycle_days: int, category_levels: Mapping[str, float] | None = None,
+    area_levels: Mapping[str, float] | None = None,
 ) -> ServiceLevel:
     """The level for goods that keep: a unit left at the end of a delivery cycle is not lost.
 
     It sells later unless it expires first; its cost is the share of its shelf life one cycle
     uses up, times (cost - salvage). The owner's settings win as for fresh goods.
     """
-    base = service_level(product, category_levels)
+    base = service_level(product, category_levels, area_levels)
     if base.source != "economics":
         return base
     risk = min(1.0, max(1, cycle_days) / max(1, product.shelf_life_days))

@@ -207,6 +207,7 @@ class _Context:
     weather: pd.DataFrame | None
     category_levels: Mapping[str, float]
     counted: frozenset[int]
+    area_levels: Mapping[str, float] = dataclasses.field(default_factory=dict)
     day_cache: dict[dt.date, dict[str, dict[str, Any]]] = dataclasses.field(default_factory=dict)
     stocks: dict[str, StockAt] = dataclasses.field(default_factory=dict)  # at the day
     # per product: the dates of its history rows and whether it sold out on them
@@ -279,7 +280,7 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
     stocked = keeps_stock(product, ctx.counted)
     if not stocked and not product.sold_on(day):
         return zero_line(product, day, "not_sold")
-    service = service_level(product, ctx.category_levels)
+    service = service_level(product, ctx.category_levels, ctx.area_levels)
     if not stocked:
         if day.weekday() not in product.delivery_weekdays or not_sold_that_weekday(
             ctx.history, product.name, day
@@ -304,7 +305,7 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
     if not any(product.sold_on(d) for d in schedule.sales_days if d >= schedule.delivery_day):
         return zero_line(product, day, "not_sold")
     cycle = (schedule.next_delivery_day - schedule.delivery_day).days
-    service = stock_service_level(product, cycle, ctx.category_levels)
+    service = stock_service_level(product, cycle, ctx.category_levels, ctx.area_levels)
     # Days after the product is discontinued need no stock.
     days = [d for d in schedule.sales_days if fc.has(product.name, d) and product.sold_on(d)]
     if not days:
@@ -411,7 +412,7 @@ def plan_order(
     calendar = inputs.calendar
     ctx = _Context(
         settings, _open_check(settings, closing), history, None, calendar.events,
-        calendar.weather, inputs.category_levels, inputs.counted,
+        calendar.weather, inputs.category_levels, inputs.counted, inputs.area_levels,
     )
     # every counted product, carried forward
     ctx.stocks = stocks_from(inputs.stock_counts, inputs.sales, day, ctx.is_open)

@@ -20,6 +20,7 @@ class Key(enum.StrEnum):
     SHOP_ID = "shop_id"  # random, names the shop's model cache folder
     CALENDAR_OPTIONS = "calendar.options"  # calendars.options.CalendarOptions as JSON
     SERVICE_LEVELS = "policy.category_service_levels"  # category -> service level, JSON
+    AREA_SERVICE_LEVELS = "policy.area_service_levels"  # supplier / area -> service level, JSON
     DEMO_KIND = "demo.kind"  # demo shops only: the generator's kind, end and seed
     DEMO_END = "demo.end"
     DEMO_SEED = "demo.seed"

@@ -409,12 +409,12 @@
         <translation>Der Laden wird angelegt, die Verkäufe werden importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="765"/>
+        <location filename="../../app/import_wizard.py" line="766"/>
         <source>Creating the shop…</source>
         <translation>Laden wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="781"/>
+        <location filename="../../app/import_wizard.py" line="782"/>
         <source>%1 rows imported.</source>
         <translation>%1 Zeilen importiert.</translation>
     </message>
@@ -690,12 +690,12 @@
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="809"/>
+        <location filename="../../app/import_wizard.py" line="810"/>
         <source>Import data</source>
         <translation>Daten importieren</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="810"/>
+        <location filename="../../app/import_wizard.py" line="811"/>
         <source>New shop: %1</source>
         <translation>Neuer Laden: %1</translation>
     </message>
@@ -1307,142 +1307,142 @@
 <context>
     <name>OrderPlanModel</name>
     <message>
-        <location filename="../../app/order_model.py" line="64"/>
+        <location filename="../../app/order_model.py" line="65"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="65"/>
+        <location filename="../../app/order_model.py" line="66"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="66"/>
+        <location filename="../../app/order_model.py" line="67"/>
         <source>In stock</source>
         <translation>Bestand</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="67"/>
+        <location filename="../../app/order_model.py" line="68"/>
         <source>On order</source>
         <translation>schon bestellt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="68"/>
+        <location filename="../../app/order_model.py" line="69"/>
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="69"/>
+        <location filename="../../app/order_model.py" line="70"/>
         <source>Suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="70"/>
+        <location filename="../../app/order_model.py" line="71"/>
         <source>Your order</source>
         <translation>Ihre Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="71"/>
+        <location filename="../../app/order_model.py" line="72"/>
         <source>Difference</source>
         <translation>Differenz</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="72"/>
+        <location filename="../../app/order_model.py" line="73"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="76"/>
+        <location filename="../../app/order_model.py" line="77"/>
         <source>Ticked lines are decided and saved</source>
         <translation>Abgehakte Zeilen sind entschieden und gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="78"/>
+        <location filename="../../app/order_model.py" line="79"/>
         <source>Goods that keep: what is on the shelf now (type the count, Enter)</source>
         <translation>Ware, die sich hält: was jetzt im Regal liegt (Zählung eintippen, Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="79"/>
+        <location filename="../../app/order_model.py" line="80"/>
         <source>Ordered earlier and not delivered yet</source>
         <translation>Früher bestellt und noch nicht geliefert</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="80"/>
+        <location filename="../../app/order_model.py" line="81"/>
         <source>Expected sales (median)</source>
         <translation>Erwarteter Absatz (Median)</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="81"/>
+        <location filename="../../app/order_model.py" line="82"/>
         <source>What Bestellkompass suggests to bake or order</source>
         <translation>Was Bestellkompass zu backen oder zu bestellen vorschlägt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="82"/>
+        <location filename="../../app/order_model.py" line="83"/>
         <source>Type your quantity and press Enter</source>
         <translation>Menge eintippen und Enter drücken</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="83"/>
+        <location filename="../../app/order_model.py" line="84"/>
         <source>Your order minus the suggestion</source>
         <translation>Ihre Bestellung minus Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="84"/>
+        <location filename="../../app/order_model.py" line="85"/>
         <source>What moved the suggestion most</source>
         <translation>Was den Vorschlag am meisten bewegt hat</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="178"/>
+        <location filename="../../app/order_model.py" line="179"/>
         <source>%1: forecast %2, suggestion %3, %4. Why: %5</source>
         <translation>%1: Prognose %2, Vorschlag %3, %4. Warum: %5</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="180"/>
+        <location filename="../../app/order_model.py" line="181"/>
         <source>not decided yet</source>
         <translation>noch nicht entschieden</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="182"/>
+        <location filename="../../app/order_model.py" line="183"/>
         <source>your order %1</source>
         <translation>Ihre Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="190"/>
+        <location filename="../../app/order_model.py" line="191"/>
         <source>%1 decided</source>
         <translation>%1 entschieden</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="191"/>
+        <location filename="../../app/order_model.py" line="192"/>
         <source>%1 not decided</source>
         <translation>%1 nicht entschieden</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="193"/>
+        <location filename="../../app/order_model.py" line="194"/>
         <source>Order for %1: %2</source>
         <translation>Bestellung für %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="195"/>
+        <location filename="../../app/order_model.py" line="196"/>
         <source>Stock of %1: %2</source>
         <translation>Bestand von %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="196"/>
+        <location filename="../../app/order_model.py" line="197"/>
         <source>not counted</source>
         <translation>nicht gezählt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="211"/>
+        <location filename="../../app/order_model.py" line="212"/>
         <source>Not decided yet: the suggestion is shown</source>
         <translation>Noch nicht entschieden: der Vorschlag wird angezeigt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="214"/>
+        <location filename="../../app/order_model.py" line="215"/>
         <source>Not counted: the suggestion assumes the shelf is empty. Type what is there to order only what is missing.</source>
         <translation>Nicht gezählt: Der Vorschlag geht von einem leeren Regal aus. Tippen Sie ein, was da ist, dann wird nur bestellt, was fehlt.</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="216"/>
+        <location filename="../../app/order_model.py" line="217"/>
         <source>Counted on %1, less what sold since. The suggestion covers the demand until the next delivery, minus this stock and what is on order.</source>
         <translation>Gezählt am %1, abzüglich der Verkäufe seitdem. Der Vorschlag deckt den Bedarf bis zur nächsten Lieferung, abzüglich dieses Bestands und der offenen Bestellungen.</translation>
     </message>
@@ -1713,27 +1713,27 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/order_model.py" line="258"/>
+        <location filename="../../app/order_model.py" line="259"/>
         <source>An event I know about</source>
         <translation>Ein Ereignis, von dem ich weiß</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="259"/>
+        <location filename="../../app/order_model.py" line="260"/>
         <source>Supplier limit</source>
         <translation>Lieferant liefert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="260"/>
+        <location filename="../../app/order_model.py" line="261"/>
         <source>Promotion</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="261"/>
+        <location filename="../../app/order_model.py" line="262"/>
         <source>Weather looks different</source>
         <translation>Das Wetter wird anders</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="262"/>
+        <location filename="../../app/order_model.py" line="263"/>
         <source>Other</source>
         <translation>Anderes</translation>
     </message>
@@ -1996,266 +1996,271 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/settings_dialog.py" line="99"/>
+        <location filename="../../app/settings_dialog.py" line="100"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="106"/>
+        <location filename="../../app/settings_dialog.py" line="107"/>
         <source>&amp;Shop</source>
         <translation>&amp;Laden</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="107"/>
+        <location filename="../../app/settings_dialog.py" line="108"/>
         <source>&amp;Products</source>
         <translation>&amp;Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="108"/>
+        <location filename="../../app/settings_dialog.py" line="109"/>
         <source>&amp;Language and display</source>
         <translation>&amp;Sprache und Anzeige</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="148"/>
-        <location filename="../../app/settings_dialog.py" line="403"/>
+        <location filename="../../app/settings_dialog.py" line="111"/>
+        <source>Leftovers or sold &amp;out</source>
+        <translation>Reste oder ausverkauf&amp;t</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="151"/>
+        <location filename="../../app/settings_dialog.py" line="407"/>
         <source>Open on public holidays</source>
         <translation>An Feiertagen geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="155"/>
+        <location filename="../../app/settings_dialog.py" line="158"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="169"/>
+        <location filename="../../app/settings_dialog.py" line="172"/>
         <source>Reason, e.g. holiday</source>
         <translation>Grund, z. B. Urlaub</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="170"/>
+        <location filename="../../app/settings_dialog.py" line="173"/>
         <source>&amp;Add closing day</source>
         <translation>Schließtag &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="171"/>
+        <location filename="../../app/settings_dialog.py" line="174"/>
         <source>Remove selected</source>
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="177"/>
+        <location filename="../../app/settings_dialog.py" line="180"/>
         <source>Shop &amp;name</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="178"/>
+        <location filename="../../app/settings_dialog.py" line="181"/>
         <source>&amp;Postal code</source>
         <translation>&amp;Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="179"/>
+        <location filename="../../app/settings_dialog.py" line="182"/>
         <source>&amp;Bundesland</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="181"/>
-        <location filename="../../app/settings_dialog.py" line="402"/>
+        <location filename="../../app/settings_dialog.py" line="184"/>
+        <location filename="../../app/settings_dialog.py" line="406"/>
         <source>Opening days</source>
         <translation>Öffnungstage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="183"/>
+        <location filename="../../app/settings_dialog.py" line="186"/>
         <source>Location (latitude, longitude)</source>
         <translation>Standort (Breite, Länge)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="184"/>
+        <location filename="../../app/settings_dialog.py" line="187"/>
         <source>Closing days</source>
         <translation>Schließtage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="186"/>
+        <location filename="../../app/settings_dialog.py" line="189"/>
         <source>Paydays</source>
         <translation>Zahltage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="188"/>
+        <location filename="../../app/settings_dialog.py" line="191"/>
         <source>Many customers observe Ramadan (Ramadan and Eid al-Fitr in the calendar)</source>
         <translation>Viele Kundinnen und Kunden fasten im Ramadan (Ramadan und Zuckerfest im Kalender)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="191"/>
+        <location filename="../../app/settings_dialog.py" line="194"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="193"/>
+        <location filename="../../app/settings_dialog.py" line="196"/>
         <source>Carnival (Weiberfastnacht, Rosenmontag)</source>
         <translation>Karneval (Weiberfastnacht, Rosenmontag)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="195"/>
+        <location filename="../../app/settings_dialog.py" line="198"/>
         <source>Holidays kept only in Catholic municipalities: Assumption Day (Bavaria), Corpus Christi (parts of Saxony and Thuringia)</source>
         <translation>Feiertage nur in katholischen Gemeinden: Mariä Himmelfahrt (Bayern), Fronleichnam (Teile von Sachsen und Thüringen)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="198"/>
+        <location filename="../../app/settings_dialog.py" line="201"/>
         <source>Catholic municipality</source>
         <translation>Katholische Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="206"/>
+        <location filename="../../app/settings_dialog.py" line="209"/>
         <source>salaries on the last banking day</source>
         <translation>Gehälter am letzten Bankarbeitstag</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="207"/>
+        <location filename="../../app/settings_dialog.py" line="210"/>
         <source>on the 15th</source>
         <translation>am 15.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="207"/>
+        <location filename="../../app/settings_dialog.py" line="210"/>
         <source>on the 1st</source>
         <translation>am 1.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="220"/>
+        <location filename="../../app/settings_dialog.py" line="223"/>
         <source>pensions</source>
         <translation>Renten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="221"/>
+        <location filename="../../app/settings_dialog.py" line="224"/>
         <source>Bürgergeld</source>
         <translation>Bürgergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="222"/>
+        <location filename="../../app/settings_dialog.py" line="225"/>
         <source>Kindergeld</source>
         <translation>Kindergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="233"/>
+        <location filename="../../app/settings_dialog.py" line="236"/>
         <source>as usual in the Bundesland</source>
         <translation>wie im Bundesland üblich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="234"/>
+        <location filename="../../app/settings_dialog.py" line="237"/>
         <source>yes, here</source>
         <translation>ja, hier</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="234"/>
+        <location filename="../../app/settings_dialog.py" line="237"/>
         <source>no, not here</source>
         <translation>nein, hier nicht</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="257"/>
+        <location filename="../../app/settings_dialog.py" line="260"/>
         <source>Taken from the postal code – please check.</source>
         <translation>Aus der Postleitzahl übernommen – bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="288"/>
+        <location filename="../../app/settings_dialog.py" line="291"/>
         <source>Prices in euro per unit. &quot;Unsold value&quot; is what a unit left over still brings (day-old sale; 0 if thrown away).</source>
         <translation>Preise in Euro je Einheit. „Restwert“ ist, was eine übrig gebliebene Einheit noch bringt (Verkauf vom Vortag; 0, wenn sie weggeworfen wird).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="294"/>
+        <location filename="../../app/settings_dialog.py" line="297"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="294"/>
+        <location filename="../../app/settings_dialog.py" line="297"/>
         <source>Price €</source>
         <translation>Preis €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="294"/>
+        <location filename="../../app/settings_dialog.py" line="297"/>
         <source>Cost €</source>
         <translation>Kosten €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="294"/>
+        <location filename="../../app/settings_dialog.py" line="297"/>
         <source>Unsold value €</source>
         <translation>Restwert €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="295"/>
-        <location filename="../../app/settings_dialog.py" line="407"/>
+        <location filename="../../app/settings_dialog.py" line="298"/>
+        <location filename="../../app/settings_dialog.py" line="411"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="295"/>
+        <location filename="../../app/settings_dialog.py" line="298"/>
         <source>Shelf life (days)</source>
         <translation>Haltbarkeit (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="295"/>
+        <location filename="../../app/settings_dialog.py" line="298"/>
         <source>Supplier / area</source>
         <translation>Lieferant / Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="296"/>
-        <location filename="../../app/settings_dialog.py" line="408"/>
+        <location filename="../../app/settings_dialog.py" line="299"/>
+        <location filename="../../app/settings_dialog.py" line="412"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="364"/>
+        <location filename="../../app/settings_dialog.py" line="367"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="365"/>
+        <location filename="../../app/settings_dialog.py" line="368"/>
         <source>Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors).</source>
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="401"/>
+        <location filename="../../app/settings_dialog.py" line="405"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="401"/>
+        <location filename="../../app/settings_dialog.py" line="405"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="402"/>
+        <location filename="../../app/settings_dialog.py" line="406"/>
         <source>Postal code</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="404"/>
+        <location filename="../../app/settings_dialog.py" line="408"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="405"/>
+        <location filename="../../app/settings_dialog.py" line="409"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="405"/>
+        <location filename="../../app/settings_dialog.py" line="409"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="406"/>
+        <location filename="../../app/settings_dialog.py" line="410"/>
         <source>Unit cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="406"/>
+        <location filename="../../app/settings_dialog.py" line="410"/>
         <source>Salvage value</source>
         <translation>Restwert</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="407"/>
+        <location filename="../../app/settings_dialog.py" line="411"/>
         <source>Shelf life</source>
         <translation>Haltbarkeit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="408"/>
+        <location filename="../../app/settings_dialog.py" line="412"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
@@ -2266,6 +2271,24 @@
         <location filename="../../app/session.py" line="183"/>
         <source>Computing suggestions…</source>
         <translation>Vorschläge werden berechnet…</translation>
+    </message>
+</context>
+<context>
+    <name>TradeoffPanel</name>
+    <message>
+        <location filename="../../app/tradeoff_panel.py" line="101"/>
+        <source>Per supplier or area: rather some leftovers, or rather sold out now and then? The figures are what the suggestions are expected to bring over the next 4 weeks.</source>
+        <translation>Je Lieferant oder Bereich: lieber etwas Reste oder lieber ab und zu ausverkauft? Die Zahlen sagen, was die Vorschläge in den nächsten 4 Wochen voraussichtlich bringen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/tradeoff_panel.py" line="110"/>
+        <source>The preview appears once suggestions have been computed.</source>
+        <translation>Die Vorschau erscheint, sobald die Vorschläge berechnet sind.</translation>
+    </message>
+    <message>
+        <location filename="../../app/tradeoff_panel.py" line="144"/>
+        <source>Recommended</source>
+        <translation>Empfohlen</translation>
     </message>
 </context>
 <context>

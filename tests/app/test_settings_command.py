@@ -226,3 +226,92 @@ def test_nothing_given_changes_nothing(shop_path: Path,
     code, out, _ = _run(capsys, shop_path, "product", "Baguette")
     assert (code, out.strip()) == (0, "Nichts geändert.")
     assert _snapshot(shop_path) == before
+
+
+# -- the trade-off per area (issue 19) and German setting words (issue 16) ---------------------
+def test_area_preview_then_change_moves_the_suggestions(
+        planned_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from forecasting.plan_inputs import read_plan_inputs
+    from forecasting.policy.plan import plan_order
+    from forecasting.store.service_levels import load_area_levels
+    from tests.app.conftest import ORDER_DAY
+
+    day = ORDER_DAY.isoformat()
+    code, out, _ = _run(capsys, planned_path, "area", "Backstube", "--date", day)
+    assert code == 0
+    assert out.startswith("Backstube: lieber Reste oder lieber ausverkauft? Vorschau für 4 "
+                          "Wochen ab 26.11.2026")
+    rows = {line.split("  ")[0].strip(): line for line in out.splitlines()[2:]}
+    assert "nach Preis und Kosten (empfohlen, jetzt)" in rows
+    assert "reicht an 19 von 20 Tagen" in rows["nie ausverkauft"]
+    with Shop.open(planned_path) as shop:
+        before = plan_order(read_plan_inputs(shop, ORDER_DAY))
+    code, out, _ = _run(capsys, planned_path, "area", "Backstube", "--service-level",
+                        "lieber-Reste", "--preview", "--date", day)
+    assert code == 0
+    assert out.splitlines()[0] == ("Backstube: jetzt „nie ausverkauft“ (Servicegrad 97 %). Die "
+                                   "Vorschläge werden neu berechnet.")
+    assert any(line.startswith("nie ausverkauft (jetzt)") for line in out.splitlines())
+    with Shop.open(planned_path) as shop:
+        assert load_area_levels(shop) == {"Backstube": 0.97}
+        after = plan_order(read_plan_inputs(shop, ORDER_DAY))
+    raised = [line.product for line in after.lines if line.supplier == "Backstube"
+              and line.suggestion > before.line(line.product).suggestion]
+    assert raised
+    assert all(line.suggestion == before.line(line.product).suggestion
+               for line in after.lines if line.supplier != "Backstube")
+    code, out, _ = _run(capsys, planned_path, "area", "Backstube", "--service-level", "auto",
+                        "--lang", "en")
+    assert out.strip() == ("Backstube: now “from price and cost” (service level per product). "
+                           "The suggestions will be recomputed.")
+
+
+@pytest.mark.parametrize(
+    ("args", "german", "english"),
+    [
+        (("area", "Metzgerei", "--service-level", "ausgewogen"),
+         "Den Lieferanten / Bereich „Metzgerei“ gibt es", "There is no supplier / area"),
+        (("area", "Backstube", "--service-level", "99"),
+         "„99“ ist keine Einstellung (möglich: auto, lieber ausverkauft als Reste, eher wenig "
+         "Reste, ausgewogen", "“99” is not a setting (choose auto, rather sold out than "
+         "leftovers, few leftovers, balanced"),
+        (("product", "Baguette", "--service-level", "immer"),
+         "möglich: auto, lieber ausverkauft als Reste, eher wenig Reste, ausgewogen, selten "
+         "ausverkauft, nie ausverkauft", "choose auto, rather sold out than leftovers"),
+        (("area", "--service-level", "ausgewogen"),
+         "Für welchen Lieferanten / Bereich? Bitte den Namen angeben (vorhanden: Backstube, ",
+         "For which supplier / area?"),
+        (("category", "Brot", "--service-level", "immer"),
+         "möglich: auto, lieber ausverkauft als Reste", "choose auto, rather sold out"),
+    ],
+)
+def test_setting_words_in_errors_are_the_users(
+        shop_path: Path, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], german: str,
+        english: str) -> None:
+    before = _snapshot(shop_path)
+    code, out, err = _run(capsys, shop_path, *args)
+    assert (code, out) == (2, "")
+    assert german in err
+    assert "sellout_ok" not in err
+    code, _, err = _run(capsys, shop_path, *args, "--lang", "en")
+    assert code == 2
+    assert english in err
+    assert _snapshot(shop_path) == before
+
+
+def test_help_lists_german_setting_words_and_english_codes_still_work(
+        shop_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for action in ("product", "category", "area"):
+        with pytest.raises(SystemExit):
+            main(["settings", action, "--help"])
+        shown = " ".join(capsys.readouterr().out.split())
+        assert "selten ausverkauft, nie ausverkauft" in shown
+        assert "never_sold_out" not in shown
+    code, _, _ = _run(capsys, shop_path, "product", "Baguette", "--service-level",
+                      "rarely_sold_out")
+    assert code == 0
+    code, _, _ = _run(capsys, shop_path, "area", "Backstube", "--service-level", "never_sold_out")
+    assert code == 0
+    code, out, _ = _run(capsys, shop_path, "show")
+    assert "== Servicegrad je Lieferant / Bereich ==" in out
+    assert "Backstube" in out.split("Lieferant / Bereich ==")[1].split("==")[0]
