@@ -260,11 +260,16 @@ def test_german_message(made: tuple[Path, Path], tmp_path: Path,
     assert "Zeile 2, Spalte date: 2026-12-01 ist kein Tag dieses Workshops" in err
 
 
-def test_anonymised_scenario_keeps_nothing_recognisable(
-        made: tuple[Path, Path], tmp_path: Path) -> None:
+def test_anonymised_real_shop_keeps_nothing_recognisable(
+        made: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A shop without true demand (a real one), made anonymous; scored on its sales, said so."""
     shop, plain = made
+    real = tmp_path / "real.bkshop"
+    shutil.copy(shop, real)
+    with Shop.open(real) as s, s.transaction() as conn:
+        conn.execute("DELETE FROM true_demand")
     out = tmp_path / "anonymous.bkworkshop"
-    _create(shop, out, "--anonymise")
+    _create(real, out, "--anonymise")
     with zipfile.ZipFile(out) as zf:
         texts = [zf.read(n).decode("utf-8") for n in zf.namelist()]
     everything = out.read_bytes().decode("latin-1") + "\n".join(texts)
@@ -294,3 +299,15 @@ def test_anonymised_scenario_keeps_nothing_recognisable(
     assert scenario.anonymised
     assert {p.category for p in scenario.products} == {p.category for p in original.products}
     assert all(re.fullmatch(r"\w+ \d+", p.name) for p in scenario.products)
+    # a real shop: the demand is what sold, and the report says the figures are estimates
+    assert scenario.demand_kind == "sales_lower_bound"
+    assert (scenario.outcome["demand"] == scenario.outcome["sold"]).all()
+    result = _play(out, "Anna", tmp_path, capsys)
+    report_path = tmp_path / "report.json"
+    code, _, err = _run(capsys, "workshop", "report", str(result), "--format", "json",
+                        "--out", str(report_path))
+    assert code == 0, err
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    assert report["estimated"]
+    assert "untere Grenzen" in report["note"]["de"]
+    assert "lower bounds" in report["note"]["en"]
