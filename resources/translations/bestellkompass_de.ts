@@ -2185,4 +2185,82 @@
         <translation>&amp;Regen</translation>
     </message>
 </context>
+<context>
+    <name>WorkshopHandout</name>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="49"/>
+        <source>Ordered</source>
+        <translation>Bestellt</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="50"/>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="51"/>
+        <source>Waste</source>
+        <translation>Reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="52"/>
+        <source>Short</source>
+        <translation>Fehlmenge</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="53"/>
+        <source>Sold-out days</source>
+        <translation>Ausverkauft-Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="54"/>
+        <source>Margin EUR</source>
+        <translation>Marge €</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="55"/>
+        <source>Bestellkompass</source>
+        <translation>Bestellkompass</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="56"/>
+        <source>Same as last week</source>
+        <translation>Wie letzte Woche</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="57"/>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="58"/>
+        <source>Ordering workshop: what happened</source>
+        <translation>Bestell-Workshop: was geschah</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="59"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="60"/>
+        <source>Day by day: waste / sold-out products</source>
+        <translation>Tag für Tag: Reste / ausverkaufte Artikel</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="61"/>
+        <source>Waste: units baked or ordered but not sold. Short: units customers wanted that were not there. Sold-out days: products that ran out, counted per day.</source>
+        <translation>Reste: gebacken oder bestellt, aber nicht verkauft. Fehlmenge: von Kunden gewünscht, aber nicht mehr da. Ausverkauft-Tage: ausverkaufte Artikel, je Tag gezählt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="62"/>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="63"/>
+        <source>Waste (units)</source>
+        <translation>Reste (Stück)</translation>
+    </message>
+</context>
 </TS>

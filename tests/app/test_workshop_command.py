@@ -13,11 +13,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from pypdf import PdfReader
 
 from app.cli import main
 from forecasting.policy.policy_backtest import policy_orders, rule_orders
 from forecasting.store.file import Shop
 from forecasting.store.sales import read_sales, read_true_demand
+from forecasting.texts import format_number
 from forecasting.workshop.files import read_scenario, write_scenario
 from forecasting.workshop.scenario import Scenario
 
@@ -148,6 +150,16 @@ def test_play_and_report(made: tuple[Path, Path], tmp_path: Path,
     days = people["Cem"]["days"]
     assert [d["date"] for d in days] == [d.isoformat() for d in scenario.days]
     assert sum(d["participant"]["waste"] for d in days) == pytest.approx(mine["waste"])
+    # the handout: the same figures, German numbers, in a real PDF
+    pdf = tmp_path / "handout.pdf"
+    code, _, err = _run(capsys, "workshop", "report", *results, "--format", "pdf",
+                        "--out", str(pdf))
+    assert code == 0, err
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    for words in ("Bestell-Workshop: was geschah", "12.11.2026 bis 18.11.2026", "Anna", "Cem",
+                  "Wie letzte Woche", "wahre Nachfrage",
+                  format_number(mine["margin"], "de", 2), "Mi. 18.11.2026"):
+        assert words in text, words
 
 
 @pytest.mark.parametrize(("edit", "words"), [
