@@ -75,3 +75,16 @@ def result_of(scenario: Scenario, participant: str, rows: pd.DataFrame) -> dict[
         "totals": totals, "days": days,
         "columns": columns, "rows": rows[columns].round(4).to_numpy().tolist(),
     }
+
+
+def day_figures(scenario: Scenario, day: pd.Timestamp, quantities: dict[str, float]
+                ) -> dict[str, dict[str, float | int]]:
+    """What one day brought (FIGURES per policy) for the participant's `quantities` (product ->
+    units; missing = 0), Bestellkompass and the rule: what a participant sees after the day."""
+    dates = pd.to_datetime(scenario.outcome["date"])
+    orders = scenario.outcome[["date", "product"]].assign(
+        date=dates, quantity=[quantities.get(p, 0.0) if d == day else 0.0
+                              for d, p in zip(dates, scenario.outcome["product"], strict=True)])
+    rows = score_orders(scenario, orders)
+    rows = rows[pd.to_datetime(rows["date"]) == day]
+    return {p: _figures(rows[rows["policy"] == p]) for p in POLICIES}

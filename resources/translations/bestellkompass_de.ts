@@ -1475,6 +1475,77 @@
     </message>
 </context>
 <context>
+    <name>PlayDayModel</name>
+    <message>
+        <location filename="../../app/workshop_view.py" line="60"/>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="60"/>
+        <source>Sold a week ago</source>
+        <translation>Verkauft vor einer Woche</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="60"/>
+        <source>Suggestion</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="61"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="61"/>
+        <source>Your order</source>
+        <translation>Ihre Bestellung</translation>
+    </message>
+</context>
+<context>
+    <name>PlayDayView</name>
+    <message>
+        <location filename="../../app/workshop_view.py" line="126"/>
+        <source>Close the day and see what happened</source>
+        <translation>Tag abschließen und sehen, was geschah</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="140"/>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="140"/>
+        <source>Bestellkompass</source>
+        <translation>Bestellkompass</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="141"/>
+        <source>Same as last week</source>
+        <translation>Wie letzte Woche</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="149"/>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="149"/>
+        <source>Waste</source>
+        <translation>Reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="149"/>
+        <source>Sold out</source>
+        <translation>Ausverkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="149"/>
+        <source>Margin EUR</source>
+        <translation>Marge €</translation>
+    </message>
+</context>
+<context>
     <name>ProductView</name>
     <message>
         <location filename="../../app/product_view.py" line="74"/>
@@ -1587,6 +1658,34 @@
         <location filename="../../app/product_view.py" line="381"/>
         <source>Last %1 days with a suggestion: on average %2 %3 away from what was sold (average sales %4). Leftover from the suggestions: %5; sold out on %6 days.</source>
         <translation>Letzte %1 Tage mit Vorschlag: im Mittel %2 %3 neben dem Verkauf (Verkauf im Mittel %4). Reste nach den Vorschlägen: %5; an %6 Tagen ausverkauft.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorView</name>
+    <message>
+        <location filename="../../app/workshop_view.py" line="189"/>
+        <source>Bestellkompass: %1 left over, sold out %2 times</source>
+        <translation>Bestellkompass: %1 übrig, %2-mal ausverkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="191"/>
+        <source>Same as last week: %1 left over, sold out %2 times</source>
+        <translation>Wie letzte Woche: %1 übrig, %2-mal ausverkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="197"/>
+        <source>Highest margin: %1, %2 EUR</source>
+        <translation>Höchste Marge: %1, %2 €</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="199"/>
+        <source>Least waste: %1, %2 left over</source>
+        <translation>Wenigste Reste: %1, %2 übrig</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="202"/>
+        <source>%1 of %2 earned more than Bestellkompass</source>
+        <translation>%1 von %2 verdienten mehr als Bestellkompass</translation>
     </message>
 </context>
 <context>

@@ -22,9 +22,8 @@ from forecasting.store.sales import read_sales, read_true_demand
 from forecasting.texts import format_number
 from forecasting.workshop.files import read_scenario, write_scenario
 from forecasting.workshop.scenario import Scenario
-
-PRODUCTS = ("Baguette", "Weizenbrötchen", "Laugenbrezel", "Berliner", "Käsekuchen")
-PERIOD = ["--from", "2026-11-12", "--to", "2026-11-18"]
+from tests.app.conftest import WORKSHOP_PERIOD as PERIOD
+from tests.app.conftest import WORKSHOP_PRODUCTS as PRODUCTS
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -39,16 +38,10 @@ def _create(shop: Path, out: Path, *extra: str) -> None:
     assert code == 0
 
 
-@pytest.fixture(scope="module")
-def made(demo_bakery_master: Path, tmp_path_factory: pytest.TempPathFactory
-         ) -> tuple[Path, Path]:
-    """(shop copy, scenario file) made once through the command line."""
-    folder = tmp_path_factory.mktemp("workshop")
-    shop = folder / "bakery.bkshop"
-    shutil.copy(demo_bakery_master, shop)
-    scenario = folder / "w.bkworkshop"
-    _create(shop, scenario)
-    return shop, scenario
+@pytest.fixture
+def made(workshop_files: tuple[Path, Path]) -> tuple[Path, Path]:
+    """(shop copy, scenario file), made once per session through the command line."""
+    return workshop_files
 
 
 def _orders(scenario: Scenario, column: str, factor: float = 1.0) -> pd.DataFrame:

@@ -1,0 +1,108 @@
+"""Workshop screens offscreen: a participant plays one day, the projector shows the debrief."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from app import i18n
+from app.cli import main
+from app.workshop_view import ORDER, SUGGESTION, PlayDayView, ProjectorView
+from forecasting.workshop.files import read_scenario
+from forecasting.workshop.scoring import score_orders
+from tests.app.conftest import REPO_ROOT
+
+SHOTS = REPO_ROOT / "docs" / "screenshots"
+DAY = dt.date(2026, 11, 14)  # a Saturday
+
+
+def test_play_one_day(qtbot, workshop_files: tuple[Path, Path]) -> None:  # type: ignore[no-untyped-def]
+    i18n.install_language("de")
+    scenario = read_scenario(workshop_files[1])
+    view = PlayDayView(scenario, DAY)
+    qtbot.addWidget(view)
+    view.resize(1100, 560)
+    view.show()
+    model = view.model
+    assert "Samstag 14.11.2026" in view.heading.text()
+    assert model.rowCount() == 5
+    assert not view.finish.isEnabled()
+    # the sales a week before come from the history, never from the day itself
+    week = scenario.history[scenario.history["date"] == pd.Timestamp(DAY) - pd.Timedelta(days=7)]
+    first = str(model.lines[0]["product"])
+    assert model.data(model.index(0, 1)) == i18n.num(
+        float(week.loc[week["product"] == first, "quantity"].iloc[0]))
+    assert "Vorschlag" in model.data(model.index(0, 3))
+    typed = {}
+    for row in range(model.rowCount()):
+        suggestion = float(model.lines[row]["suggestion"])
+        quantity = suggestion + 12 if row % 2 else suggestion
+        assert model.setData(model.index(row, ORDER), i18n.num(quantity))
+        typed[str(model.lines[row]["product"])] = quantity
+    assert not model.setData(model.index(0, ORDER), "-3")  # refused, nothing changed
+    assert not model.setData(model.index(0, SUGGESTION), "5")
+    assert view.finish.isEnabled()
+    with qtbot.waitSignal(view.closed) as closed:
+        qtbot.mouseClick(view.finish, Qt.MouseButton.LeftButton)
+    figures = closed.args[0]
+    # the same figures as `workshop play` gives for these orders on that day
+    orders = pd.DataFrame({"date": pd.Timestamp(DAY), "product": list(typed),
+                           "quantity": list(typed.values())})
+    rows = score_orders(scenario, orders)
+    day = rows[pd.to_datetime(rows["date"]) == pd.Timestamp(DAY)]
+    for policy in ("participant", "bestellkompass", "same_as_last_week"):
+        part = day[day["policy"] == policy]
+        assert figures[policy]["waste"] == pytest.approx(float(part["waste"].sum()))
+        assert figures[policy]["sellout_days"] == int(part["sellout_days"].sum())
+    assert "Bestellkompass" in view.outcome.text()
+    assert view.table.editTriggers() == view.table.EditTrigger.NoEditTriggers
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    qtbot.wait(50)  # the layout makes room for the outcome
+    assert view.outcome.height() >= view.outcome.sizeHint().height()
+    assert view.grab().save(str(SHOTS / "workshop_play_day.png"))
+
+
+def test_projector(qtbot, workshop_files: tuple[Path, Path], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    i18n.install_language("de")
+    scenario = read_scenario(workshop_files[1])
+    results = []
+    for name, column in (("Anna", "suggestion"), ("Ben", "rule")):
+        orders = tmp_path / f"{name}.csv"
+        scenario.sheet.assign(quantity=scenario.sheet[column], date=scenario.sheet["date"].dt.strftime("%Y-%m-%d"))[
+            ["date", "product", "quantity"]].to_csv(orders, index=False)
+        out = tmp_path / f"{name}.bkresult"
+        assert main(["workshop", "play", str(workshop_files[1]), "--participant", name,
+                     "--orders", str(orders), "--out", str(out)]) == 0
+        results.append(str(out))
+    report_path = tmp_path / "report.json"
+    assert main(["workshop", "report", *results, "--format", "json", "--out",
+                 str(report_path)]) == 0
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    view = ProjectorView(report)
+    qtbot.addWidget(view)
+    view.resize(1280, 720)
+    view.show()
+    assert view.message.text().startswith("Bestellkompass: ")
+    assert i18n.num(report["bestellkompass"]["waste"]) in view.message.text()
+    assert view.message.font().pointSize() >= 40
+    assert view.palette().color(view.backgroundRole()) == QColor("black")
+    assert view.palette().color(view.foregroundRole()) == QColor("white")
+    assert view.counter.text() == f"1 / {len(view.messages)}"
+    seen = [view.message.text()]
+    for _ in range(len(view.messages) + 2):  # past the end stays on the last
+        qtbot.keyClick(view, Qt.Key.Key_Right)
+        seen.append(view.message.text())
+    assert seen[-1] == view.messages[-1]
+    assert len(set(seen)) == len(view.messages)
+    # Anna ordered exactly the suggestions (same margin, not more), Ben the rule
+    assert view.messages[-1] == "0 von 2 verdienten mehr als Bestellkompass"
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.message.text() == view.messages[-2]
+    view.show_message(2)
+    assert view.grab().save(str(SHOTS / "workshop_projector.png"))
