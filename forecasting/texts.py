@@ -1685,6 +1685,12 @@ MESSAGES: dict[str, Message] = {
         "de": "Den Artikel „{product}“ gibt es in diesem Laden nicht.",
         "en": "The shop has no product \"{product}\".",
     },
+    "workshop.keeps_stock": {
+        "de": "„{product}“ hält länger und wird auf Vorrat bestellt; ein Workshop spielt nur "
+              "Ware, die für einen Tag bestellt wird.",
+        "en": "\"{product}\" keeps and is ordered for stock; a workshop plays only goods "
+              "ordered for one day.",
+    },
     "workshop.too_many_products": {
         "de": "{count} Artikel gewählt; ein Workshop hat höchstens {most}.",
         "en": "{count} products chosen; a workshop has at most {most}.",

@@ -19,12 +19,14 @@ from forecasting.policy.economics import service_level
 from forecasting.policy.explain_text import explanation_sentence
 from forecasting.policy.forecast_input import level_of
 from forecasting.policy.lines import newsvendor_line
+from forecasting.policy.plan import keeps_stock
 from forecasting.policy.policy_backtest import policy_orders, rule_orders
 from forecasting.shop_calendar import product_promotions, shop_features, with_promotions
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products
 from forecasting.store.sales import read_sales, read_true_demand
 from forecasting.store.settings import load_settings
+from forecasting.store.stock import counted_product_ids
 from forecasting.values.products import Product
 from forecasting.workshop.anonymise import Disguise, anonymise
 from forecasting.workshop.files import FILE_DECIMALS
@@ -57,8 +59,10 @@ def create_scenario(
             raise UserError("workshop.no_sales", first=first.isoformat(), last=last.isoformat())
         start = sales["date"].min().date()
         features = shop_features(shop, start, last)
+        counted = set(counted_product_ids(shop))
     _check_history(sales, first, last)
-    chosen = _choose(products, catalogue, sales, first)
+    daily = {n: p for n, p in catalogue.items() if not keeps_stock(p, counted)}
+    chosen = _choose(products, catalogue, daily, sales, first)
     forecasts = _forecasts(sales, features, catalogue, first, last)
     kind = TRUE_DEMAND if not truth.empty else SALES_LOWER_BOUND
     outcome = _outcome(sales, truth if kind == TRUE_DEMAND else None, chosen, first, last)
@@ -99,19 +103,24 @@ def _check_history(sales: pd.DataFrame, first: dt.date, last: dt.date) -> None:
                         begins=begins.isoformat())
 
 
-def _choose(names: Sequence[str] | None, catalogue: dict[str, Product], sales: pd.DataFrame,
-            first: dt.date) -> list[str]:
-    """The products asked for, or the best sellers of the weeks before (at most MAX_PRODUCTS)."""
+def _choose(names: Sequence[str] | None, catalogue: dict[str, Product],
+            daily: dict[str, Product], sales: pd.DataFrame, first: dt.date) -> list[str]:
+    """The products asked for, or the best sellers of the weeks before (at most MAX_PRODUCTS);
+    only goods ordered for one day (the scoring is the one-day newsvendor's, not a stock's)."""
     before = sales[(sales["date"] < pd.Timestamp(first))
                    & (sales["date"] >= pd.Timestamp(first - dt.timedelta(weeks=HISTORY_WEEKS)))]
     if names:
         unknown = [n for n in names if n not in catalogue]
         if unknown:
             raise UserError("workshop.unknown_product", product=unknown[0])
+        keeping = [n for n in names if n not in daily]
+        if keeping:
+            raise UserError("workshop.keeps_stock", product=keeping[0])
         if len(set(names)) > MAX_PRODUCTS:
             raise UserError("workshop.too_many_products", count=len(set(names)),
                             most=MAX_PRODUCTS)
         return list(dict.fromkeys(names))
+    before = before[before["product"].isin(list(daily))]
     totals = before.groupby("product")["quantity"].sum().sort_values(ascending=False)
     return sorted(totals.index[:MAX_PRODUCTS])
 

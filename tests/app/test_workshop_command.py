@@ -316,3 +316,21 @@ def test_anonymised_real_shop_keeps_nothing_recognisable(
     assert report["estimated"]
     assert "untere Grenzen" in report["note"]["de"]
     assert "lower bounds" in report["note"]["en"]
+
+
+def test_goods_ordered_for_stock_are_refused(made: tuple[Path, Path], tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """A product that keeps and comes twice a week would be scored as a one-day order: refused
+    by name before anything is computed; without --products it is simply not chosen."""
+    shop, _ = made
+    deli_like = tmp_path / "deli_like.bkshop"
+    shutil.copy(shop, deli_like)
+    with Shop.open(deli_like) as s, s.transaction() as conn:
+        conn.execute("UPDATE products SET shelf_life_days = 7, delivery_weekdays = '14' "
+                     "WHERE name = 'Berliner'")
+    out = tmp_path / "w.bkworkshop"
+    code, _, err = _run(capsys, "--lang", "en", "workshop", "create", "--shop", str(deli_like),
+                        *PERIOD, "--products", "Baguette,Berliner", "--out", str(out))
+    assert code == 2
+    assert "\"Berliner\" keeps and is ordered for stock" in err
+    assert not out.exists()

@@ -106,3 +106,42 @@ def test_projector(qtbot, workshop_files: tuple[Path, Path], tmp_path: Path) -> 
     assert view.message.text() == view.messages[-2]
     view.show_message(2)
     assert view.grab().save(str(SHOTS / "workshop_projector.png"))
+
+
+def test_a_workshop_from_a_stick_writes_nothing_into_the_users_profile(
+        workshop_files: tuple[Path, Path], tmp_path: Path) -> None:
+    """The program, the scenario and the results on a stick (portable marker): playing and the
+    PDF report leave the laptop's home folder empty."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    shutil.copy(REPO_ROOT / "packaging" / "entry.py", stick / "bestellkompass.py")
+    (stick / "portable.txt").write_text("", encoding="utf-8")
+    scenario = stick / "workshop.bkworkshop"
+    shutil.copy(workshop_files[1], scenario)
+    sheet = read_scenario(scenario).sheet
+    orders = stick / "anna.csv"
+    sheet.assign(quantity=sheet["rule"], date=sheet["date"].dt.strftime("%Y-%m-%d"))[
+        ["date", "product", "quantity"]].to_csv(orders, index=False)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("BESTELLKOMPASS_", "XDG_")) and k != "QT_QPA_PLATFORM"}
+    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"),
+               XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
+               XDG_STATE_HOME=str(home / "state"))
+    program = [sys.executable, str(stick / "bestellkompass.py"), "workshop"]
+    for args in (["play", str(scenario), "--participant", "Anna", "--orders", str(orders),
+                  "--out", str(stick / "anna.bkresult")],
+                 ["report", str(stick / "anna.bkresult"), "--format", "pdf",
+                  "--out", str(stick / "handout.pdf")]):
+        done = subprocess.run([*program, *args], cwd=stick, env=env, capture_output=True,
+                              text=True, timeout=600, check=False)
+        assert done.returncode == 0, done.stderr[-2000:]
+    assert (stick / "anna.bkresult").is_file()
+    assert (stick / "handout.pdf").read_bytes().startswith(b"%PDF")
+    assert not list(home.rglob("*")), list(home.rglob("*"))
