@@ -101,8 +101,10 @@ def test_suggestions_use_no_later_data(made: tuple[Path, Path], tmp_path: Path) 
             ).any()
 
 
-def test_play_and_report(made: tuple[Path, Path], tmp_path: Path,
+def test_play_and_report(qapp: object, made: tuple[Path, Path], tmp_path: Path,
                          capsys: pytest.CaptureFixture[str]) -> None:
+    """(qapp: the PDF is written with the session's QApplication, as after the window's tests;
+    a QGuiApplication made here first would make later widget tests abort.)"""
     _, path = made
     scenario = read_scenario(path)
     players = {"Anna": _orders(scenario, "suggestion"), "Ben": _orders(scenario, "rule"),
