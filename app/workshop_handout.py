@@ -46,6 +46,14 @@ def _t(text: str) -> str:
 
 def _words() -> dict[str, str]:
     return {
+        "Orders other than the suggestion": QCoreApplication.translate(
+            "WorkshopHandout", "Orders other than the suggestion"),
+        "How often each participant ordered more or less than Bestellkompass suggested, and what it did to the margin on those days (small: at most one tray or 10 %).": QCoreApplication.translate(
+            "WorkshopHandout", "How often each participant ordered more or less than Bestellkompass suggested, and what it did to the margin on those days (small: at most one tray or 10 %)."),
+        "more, a little": QCoreApplication.translate("WorkshopHandout", "more, a little"),
+        "more, a lot": QCoreApplication.translate("WorkshopHandout", "more, a lot"),
+        "less, a little": QCoreApplication.translate("WorkshopHandout", "less, a little"),
+        "less, a lot": QCoreApplication.translate("WorkshopHandout", "less, a lot"),
         "Ordered": QCoreApplication.translate("WorkshopHandout", "Ordered"),
         "Sold": QCoreApplication.translate("WorkshopHandout", "Sold"),
         "Waste": QCoreApplication.translate("WorkshopHandout", "Waste"),
@@ -103,15 +111,38 @@ def handout_html(report: dict[str, Any]) -> str:
         body.append(f"<tr{style}><td>{html.escape(name)}</td>"
                     f"{_cells(figures, report['prices_known'])}</tr>")
     days = _day_table(report)
+    overrides = _override_table(report)
     return (
         f"<h1>{html.escape(_t('Ordering workshop: what happened'))}</h1>"
         f"<p>{html.escape(period)} · {html.escape(note)}</p>"
         f"<table cellspacing='0' cellpadding='4' border='1' width='100%'>"
         f"<tr><th align='left'>{html.escape(_t('Who'))}</th>{heads}</tr>{''.join(body)}</table>"
         f"<p><img src='{CHART}' width='620'></p>"
+        f"<h2>{html.escape(_t('Orders other than the suggestion'))}</h2>"
+        f"<p>{html.escape(_t('How often each participant ordered more or less than Bestellkompass suggested, and what it did to the margin on those days (small: at most one tray or 10 %).'))}</p>"
+        f"{overrides}"
         f"<h2>{html.escape(_t('Day by day: waste / sold-out products'))}</h2>{days}"
         f"<p>{html.escape(_t('Waste: units baked or ordered but not sold. Short: units customers wanted that were not there. Sold-out days: products that ran out, counted per day.'))}</p>"
     )
+
+
+def _override_table(report: dict[str, Any]) -> str:
+    heads = (_t("more, a little"), _t("more, a lot"), _t("less, a little"), _t("less, a lot"))
+    groups = ("up_small", "up_large", "down_small", "down_large")
+    head = "".join(f"<th align='right'>{html.escape(h)}</th>" for h in heads)
+    rows = []
+    for person in report["participants"]:
+        found = person.get("overrides", {})
+        cells = []
+        for group in groups:
+            g = found.get(group, {"overrides": 0, "margin": 0.0})
+            margin = "" if not report["prices_known"] or not g["overrides"] else (
+                f": {'+' if g['margin'] > 0 else ''}{i18n.num(g['margin'], 2)} €")
+            cells.append(f"<td align='right'>{g['overrides']}×{margin}</td>")
+        rows.append(f"<tr><td>{html.escape(str(person['name']))}</td>{''.join(cells)}</tr>")
+    return (f"<table cellspacing='0' cellpadding='3' border='1' width='100%'>"
+            f"<tr><th align='left'>{html.escape(_t('Who'))}</th>{head}</tr>{''.join(rows)}"
+            f"</table>")
 
 
 def _day_table(report: dict[str, Any]) -> str:

@@ -1699,6 +1699,10 @@ MESSAGES: dict[str, Message] = {
         "de": "{path}: Datei nicht gefunden.",
         "en": "{path}: file not found.",
     },
+    "workshop.missing_folder": {
+        "de": "{path}: diesen Ordner gibt es nicht; bitte anlegen oder einen anderen wählen.",
+        "en": "{path}: this folder does not exist; please create it or choose another.",
+    },
     "workshop.damaged": {
         "de": "{path}: die Datei ist beschädigt oder wurde verändert ({detail}); sie wird nicht "
               "verwendet.",

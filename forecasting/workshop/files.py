@@ -37,6 +37,8 @@ def _csv(frame: pd.DataFrame) -> bytes:
 def _write(path: Path, kind: str, members: dict[str, bytes]) -> None:
     manifest = {"format": FORMAT, "version": VERSION, "kind": kind,
                 "files": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()}}
+    if not path.parent.is_dir():
+        raise UserError("workshop.missing_folder", path=str(path.parent))
     tmp = path.with_name(path.name + ".part")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("manifest.json", json.dumps(manifest, indent=1))
@@ -123,7 +125,7 @@ def read_result(path: Path) -> dict[str, Any]:
     members = _read(path, RESULT)
     try:
         result = json.loads(members["result.json"])
-        missing = [k for k in ("scenario_id", "participant", "totals", "days", "rows")
+        missing = [k for k in ("scenario_id", "participant", "totals", "days", "columns", "rows")
                    if k not in result]
         if missing:
             raise KeyError(missing[0])

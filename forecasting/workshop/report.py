@@ -14,15 +14,26 @@ from typing import Any
 from forecasting.errors import UserError
 from forecasting.texts import render
 from forecasting.workshop.files import read_result
+from forecasting.workshop.overrides import override_groups
 from forecasting.workshop.scenario import SALES_LOWER_BOUND
 from forecasting.workshop.scoring import MODEL, PARTICIPANT, RULE
 
 
+def result_paths(paths: Sequence[Path]) -> list[Path]:
+    """The files given, a folder standing for the .bkresult files in it (a shared folder or a
+    stick the participants wrote to)."""
+    out: list[Path] = []
+    for path in map(Path, paths):
+        out += sorted(path.glob("*.bkresult")) if path.is_dir() else [path]
+    return out
+
+
 def collect(paths: Sequence[Path]) -> dict[str, Any]:
     """The group report of the result files at `paths` (all of one scenario)."""
+    paths = result_paths(paths)
     if not paths:
         raise UserError("workshop.no_results")
-    results = [(Path(p), read_result(Path(p))) for p in paths]
+    results = [(p, read_result(p)) for p in paths]
     first_path, first = results[0]
     seen: dict[str, Path] = {}
     for path, result in results:
@@ -46,7 +57,9 @@ def collect(paths: Sequence[Path]) -> dict[str, Any]:
         MODEL: first["totals"][MODEL], RULE: first["totals"][RULE],
         "participants": [
             {"name": r["participant"], "file": str(p), PARTICIPANT: r["totals"][PARTICIPANT],
-             MODEL: r["totals"][MODEL], RULE: r["totals"][RULE], "days": r["days"]}
+             MODEL: r["totals"][MODEL], RULE: r["totals"][RULE],
+             "overrides": override_groups(r["columns"], r["rows"], r.get("packs", {})),
+             "days": r["days"]}
             for p, r in results
         ],
     }

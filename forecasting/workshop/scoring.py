@@ -72,6 +72,7 @@ def result_of(scenario: Scenario, participant: str, rows: pd.DataFrame) -> dict[
         "scenario_id": scenario.scenario_id, "participant": participant,
         "first": scenario.first.isoformat(), "last": scenario.last.isoformat(),
         "demand_kind": scenario.demand_kind, "prices_known": scenario.prices_known,
+        "packs": {p.name: p.pack_size for p in scenario.products},
         "totals": totals, "days": days,
         "columns": columns, "rows": rows[columns].round(4).to_numpy().tolist(),
     }

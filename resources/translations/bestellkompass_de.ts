@@ -1510,37 +1510,37 @@
         <translation>Tag abschließen und sehen, was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="140"/>
+        <location filename="../../app/workshop_view.py" line="141"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="140"/>
+        <location filename="../../app/workshop_view.py" line="141"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="141"/>
+        <location filename="../../app/workshop_view.py" line="142"/>
         <source>Same as last week</source>
         <translation>Wie letzte Woche</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="149"/>
+        <location filename="../../app/workshop_view.py" line="150"/>
         <source>Sold</source>
         <translation>Verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="149"/>
+        <location filename="../../app/workshop_view.py" line="150"/>
         <source>Waste</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="149"/>
+        <location filename="../../app/workshop_view.py" line="150"/>
         <source>Sold out</source>
         <translation>Ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="149"/>
+        <location filename="../../app/workshop_view.py" line="150"/>
         <source>Margin EUR</source>
         <translation>Marge €</translation>
     </message>
@@ -1663,27 +1663,27 @@
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="189"/>
+        <location filename="../../app/workshop_view.py" line="190"/>
         <source>Bestellkompass: %1 left over, sold out %2 times</source>
         <translation>Bestellkompass: %1 übrig, %2-mal ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="191"/>
+        <location filename="../../app/workshop_view.py" line="192"/>
         <source>Same as last week: %1 left over, sold out %2 times</source>
         <translation>Wie letzte Woche: %1 übrig, %2-mal ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="197"/>
+        <location filename="../../app/workshop_view.py" line="198"/>
         <source>Highest margin: %1, %2 EUR</source>
         <translation>Höchste Marge: %1, %2 €</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="199"/>
+        <location filename="../../app/workshop_view.py" line="200"/>
         <source>Least waste: %1, %2 left over</source>
         <translation>Wenigste Reste: %1, %2 übrig</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="202"/>
+        <location filename="../../app/workshop_view.py" line="203"/>
         <source>%1 of %2 earned more than Bestellkompass</source>
         <translation>%1 von %2 verdienten mehr als Bestellkompass</translation>
     </message>
@@ -2288,76 +2288,106 @@
     <name>WorkshopHandout</name>
     <message>
         <location filename="../../app/workshop_handout.py" line="49"/>
+        <source>Orders other than the suggestion</source>
+        <translation>Anders bestellt als vorgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="51"/>
+        <source>How often each participant ordered more or less than Bestellkompass suggested, and what it did to the margin on those days (small: at most one tray or 10 %).</source>
+        <translation>Wie oft jede Person mehr oder weniger bestellt hat, als Bestellkompass vorschlug, und was das an diesen Tagen an der Marge änderte (ein wenig: höchstens ein Blech bzw. eine Packung oder 10 %).</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="53"/>
+        <source>more, a little</source>
+        <translation>mehr, ein wenig</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="54"/>
+        <source>more, a lot</source>
+        <translation>mehr, viel</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="55"/>
+        <source>less, a little</source>
+        <translation>weniger, ein wenig</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="56"/>
+        <source>less, a lot</source>
+        <translation>weniger, viel</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="57"/>
         <source>Ordered</source>
         <translation>Bestellt</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="50"/>
+        <location filename="../../app/workshop_handout.py" line="58"/>
         <source>Sold</source>
         <translation>Verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="51"/>
+        <location filename="../../app/workshop_handout.py" line="59"/>
         <source>Waste</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="52"/>
+        <location filename="../../app/workshop_handout.py" line="60"/>
         <source>Short</source>
         <translation>Fehlmenge</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="53"/>
+        <location filename="../../app/workshop_handout.py" line="61"/>
         <source>Sold-out days</source>
         <translation>Ausverkauft-Tage</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="54"/>
+        <location filename="../../app/workshop_handout.py" line="62"/>
         <source>Margin EUR</source>
         <translation>Marge €</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="55"/>
+        <location filename="../../app/workshop_handout.py" line="63"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="56"/>
+        <location filename="../../app/workshop_handout.py" line="64"/>
         <source>Same as last week</source>
         <translation>Wie letzte Woche</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="57"/>
+        <location filename="../../app/workshop_handout.py" line="65"/>
         <source>%1 to %2</source>
         <translation>%1 bis %2</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="58"/>
+        <location filename="../../app/workshop_handout.py" line="66"/>
         <source>Ordering workshop: what happened</source>
         <translation>Bestell-Workshop: was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="59"/>
+        <location filename="../../app/workshop_handout.py" line="67"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="60"/>
+        <location filename="../../app/workshop_handout.py" line="68"/>
         <source>Day by day: waste / sold-out products</source>
         <translation>Tag für Tag: Reste / ausverkaufte Artikel</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="61"/>
+        <location filename="../../app/workshop_handout.py" line="69"/>
         <source>Waste: units baked or ordered but not sold. Short: units customers wanted that were not there. Sold-out days: products that ran out, counted per day.</source>
         <translation>Reste: gebacken oder bestellt, aber nicht verkauft. Fehlmenge: von Kunden gewünscht, aber nicht mehr da. Ausverkauft-Tage: ausverkaufte Artikel, je Tag gezählt.</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="62"/>
+        <location filename="../../app/workshop_handout.py" line="70"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_handout.py" line="63"/>
+        <location filename="../../app/workshop_handout.py" line="71"/>
         <source>Waste (units)</source>
         <translation>Reste (Stück)</translation>
     </message>

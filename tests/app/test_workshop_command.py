@@ -336,3 +336,51 @@ def test_goods_ordered_for_stock_are_refused(made: tuple[Path, Path], tmp_path: 
     assert code == 2
     assert "\"Berliner\" keeps and is ordered for stock" in err
     assert not out.exists()
+
+
+def test_overrides_by_direction_and_size_from_a_folder(
+        made: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two packs more than suggested on every line: counted as "up", small or large by the rule
+    (at most one pack or 10 % of the suggestion), with the margin against the suggestion worked
+    out here by hand; the report takes the folder the result files were written to."""
+    _, path = made
+    scenario = read_scenario(path)
+    packs = {p.name: p.pack_size for p in scenario.products}
+    frame = _orders(scenario, "suggestion")
+    frame["quantity"] += frame["product"].map(packs) * 2
+    folder = tmp_path / "results"
+    folder.mkdir()
+    orders = _write_orders(frame, tmp_path / "dora.csv")
+    code, _, err = _run(capsys, "workshop", "play", str(path), "--participant", "Dora",
+                        "--orders", str(orders), "--out", str(folder / "dora.bkresult"))
+    assert code == 0, err
+    out = tmp_path / "report.json"
+    code, _, err = _run(capsys, "workshop", "report", str(folder), "--format", "json",
+                        "--out", str(out))
+    assert code == 0, err
+    groups = json.loads(out.read_text(encoding="utf-8"))["participants"][0]["overrides"]
+    sheet = scenario.sheet.merge(scenario.outcome, on=["date", "product"])
+    q = sheet["suggestion"] + sheet["product"].map(packs) * 2
+    price, cost, salvage = (sheet["product"].map({p.name: getattr(p, a) for p in
+                                                  scenario.products})
+                            for a in ("price", "unit_cost", "salvage_value"))
+
+    def margin(quantity: pd.Series) -> pd.Series:
+        sold = np.minimum(sheet["demand"], quantity)
+        return price * sold + salvage * (quantity - sold) - cost * quantity
+
+    small = (q - sheet["suggestion"]) <= np.maximum(sheet["product"].map(packs),
+                                                   0.1 * sheet["suggestion"])
+    gain = margin(q) - margin(sheet["suggestion"])
+    assert groups["up_small"]["overrides"] == int(small.sum())
+    assert groups["up_large"]["overrides"] == int((~small).sum())
+    assert groups["up_large"]["margin"] == pytest.approx(float(gain[~small].sum()), abs=0.01)
+    assert groups["up_small"]["margin"] == pytest.approx(float(gain[small].sum()), abs=0.01)
+    assert groups["down_small"]["overrides"] == groups["down_large"]["overrides"] == 0
+    assert groups["up_large"]["hurt"] + groups["up_large"]["helped"] <= int((~small).sum())
+    # a result written into a folder that does not exist: said so, nothing written
+    code, _, err = _run(capsys, "--lang", "en", "workshop", "play", str(path), "--participant",
+                        "Dora", "--orders", str(orders), "--out",
+                        str(tmp_path / "nowhere" / "d.bkresult"))
+    assert code == 2
+    assert "nowhere: this folder does not exist" in err
