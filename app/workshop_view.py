@@ -4,12 +4,14 @@ of the debrief (large type, high contrast, one message per screen).
 `PlayDayModel` holds the day's lines (the sales a week before, Bestellkompass's suggestion and
 reasons when the trainer shows them, the participant's own quantity); `PlayDayView` puts the day's
 calendar above it and, once the participant closes the day, what happened below it. Scoring is
-`forecasting.workshop.scoring`, the same as `bestellkompass workshop play`.
+`forecasting.workshop.scoring`, the same as `bestellkompass workshop play`. `CollectView` merges
+the result files of a folder (shared folder or stick) into the group table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -25,7 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
+from forecasting.errors import UserError
 from forecasting.texts import parse_number
+from forecasting.workshop.report import collect, result_paths
 from forecasting.workshop.scenario import Scenario
 from forecasting.workshop.scoring import MODEL, PARTICIPANT, RULE, day_figures
 
@@ -220,3 +224,83 @@ class ProjectorView(QWidget):
 
     def mousePressEvent(self, event: Any) -> None:
         self.show_message(self.position + 1)
+
+
+class GroupModel(QAbstractTableModel):
+    """The group table of a report: one row per participant, then Bestellkompass and the rule."""
+
+    FIELDS = ("waste", "short", "sellout_days", "margin")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, dict[str, Any]]] = []
+
+    def set_report(self, report: dict[str, Any]) -> None:
+        """Show `report` (from `forecasting.workshop.report.collect`)."""
+        self.beginResetModel()
+        self.rows = [(str(p["name"]), p[PARTICIPANT]) for p in report["participants"]]
+        self.rows += [(self.tr("Bestellkompass"), report[MODEL]),
+                      (self.tr("Same as last week"), report[RULE])]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1 + len(self.FIELDS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Who"), self.tr("Waste"), self.tr("Short"), self.tr("Sold-out days"),
+                self.tr("Margin EUR"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        name, figures = self.rows[index.row()]
+        if index.column() == 0:
+            return name
+        field = self.FIELDS[index.column() - 1]
+        return i18n.num(float(figures[field]), 2 if field == "margin" else 0)
+
+
+class CollectView(QWidget):
+    """The trainer's view of a results folder: "Read the folder again" merges the .bkresult files
+    in it; a file that does not belong is named and nothing is merged (the table keeps what it
+    showed)."""
+
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.report: dict[str, Any] | None = None
+        self.model = GroupModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a00000;")
+        self.reload = QPushButton(self.tr("Read the folder again"))
+        self.reload.clicked.connect(self.read_folder)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(str(folder)))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.reload)
+
+    def read_folder(self) -> None:
+        """Merge the folder's results; on a bad file say which and keep the table as it was."""
+        try:
+            report = collect(result_paths([self.folder]))
+        except UserError as exc:
+            self.problem.setText(exc.message(i18n.lang()))
+            return
+        self.problem.setText("")
+        self.report = report
+        self.model.set_report(report)
+        self.table.resizeColumnsToContents()

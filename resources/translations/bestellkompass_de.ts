@@ -371,6 +371,14 @@
     </message>
 </context>
 <context>
+    <name>CollectView</name>
+    <message>
+        <location filename="../../app/workshop_view.py" line="284"/>
+        <source>Read the folder again</source>
+        <translation>Ordner neu einlesen</translation>
+    </message>
+</context>
+<context>
     <name>DayCard</name>
     <message>
         <location filename="../../app/day_strip.py" line="45"/>
@@ -574,6 +582,44 @@
         <location filename="../../app/import_wizard.py" line="160"/>
         <source>Choose the export folder</source>
         <translation>Ordner des Exports wählen</translation>
+    </message>
+</context>
+<context>
+    <name>GroupModel</name>
+    <message>
+        <location filename="../../app/workshop_view.py" line="242"/>
+        <source>Bestellkompass</source>
+        <translation>Bestellkompass</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="243"/>
+        <source>Same as last week</source>
+        <translation>Wie letzte Woche</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="256"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="256"/>
+        <source>Waste</source>
+        <translation>Reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="256"/>
+        <source>Short</source>
+        <translation>Fehlmenge</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="256"/>
+        <source>Sold-out days</source>
+        <translation>Ausverkauft-Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="257"/>
+        <source>Margin EUR</source>
+        <translation>Marge €</translation>
     </message>
 </context>
 <context>
@@ -1477,27 +1523,27 @@
 <context>
     <name>PlayDayModel</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="60"/>
+        <location filename="../../app/workshop_view.py" line="64"/>
         <source>Product</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="60"/>
+        <location filename="../../app/workshop_view.py" line="64"/>
         <source>Sold a week ago</source>
         <translation>Verkauft vor einer Woche</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="60"/>
+        <location filename="../../app/workshop_view.py" line="64"/>
         <source>Suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="61"/>
+        <location filename="../../app/workshop_view.py" line="65"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="61"/>
+        <location filename="../../app/workshop_view.py" line="65"/>
         <source>Your order</source>
         <translation>Ihre Bestellung</translation>
     </message>
@@ -1505,42 +1551,42 @@
 <context>
     <name>PlayDayView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="126"/>
+        <location filename="../../app/workshop_view.py" line="130"/>
         <source>Close the day and see what happened</source>
         <translation>Tag abschließen und sehen, was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="141"/>
+        <location filename="../../app/workshop_view.py" line="145"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="141"/>
+        <location filename="../../app/workshop_view.py" line="145"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="142"/>
+        <location filename="../../app/workshop_view.py" line="146"/>
         <source>Same as last week</source>
         <translation>Wie letzte Woche</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="150"/>
+        <location filename="../../app/workshop_view.py" line="154"/>
         <source>Sold</source>
         <translation>Verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="150"/>
+        <location filename="../../app/workshop_view.py" line="154"/>
         <source>Waste</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="150"/>
+        <location filename="../../app/workshop_view.py" line="154"/>
         <source>Sold out</source>
         <translation>Ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="150"/>
+        <location filename="../../app/workshop_view.py" line="154"/>
         <source>Margin EUR</source>
         <translation>Marge €</translation>
     </message>
@@ -1663,27 +1709,27 @@
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="190"/>
+        <location filename="../../app/workshop_view.py" line="194"/>
         <source>Bestellkompass: %1 left over, sold out %2 times</source>
         <translation>Bestellkompass: %1 übrig, %2-mal ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="192"/>
+        <location filename="../../app/workshop_view.py" line="196"/>
         <source>Same as last week: %1 left over, sold out %2 times</source>
         <translation>Wie letzte Woche: %1 übrig, %2-mal ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="198"/>
+        <location filename="../../app/workshop_view.py" line="202"/>
         <source>Highest margin: %1, %2 EUR</source>
         <translation>Höchste Marge: %1, %2 €</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="200"/>
+        <location filename="../../app/workshop_view.py" line="204"/>
         <source>Least waste: %1, %2 left over</source>
         <translation>Wenigste Reste: %1, %2 übrig</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="203"/>
+        <location filename="../../app/workshop_view.py" line="207"/>
         <source>%1 of %2 earned more than Bestellkompass</source>
         <translation>%1 von %2 verdienten mehr als Bestellkompass</translation>
     </message>

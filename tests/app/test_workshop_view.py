@@ -145,3 +145,52 @@ def test_a_workshop_from_a_stick_writes_nothing_into_the_users_profile(
     assert (stick / "anna.bkresult").is_file()
     assert (stick / "handout.pdf").read_bytes().startswith(b"%PDF")
     assert not list(home.rglob("*")), list(home.rglob("*"))
+
+
+def _play_into(folder: Path, scenario_path: Path, name: str, column: str) -> Path:
+    sheet = read_scenario(scenario_path).sheet
+    orders = folder.parent / f"{name}.csv"
+    sheet.assign(quantity=sheet[column], date=sheet["date"].dt.strftime("%Y-%m-%d"))[
+        ["date", "product", "quantity"]].to_csv(orders, index=False)
+    out = folder / f"{name}.bkresult"
+    assert main(["workshop", "play", str(scenario_path), "--participant", name, "--orders",
+                 str(orders), "--out", str(out)]) == 0
+    return out
+
+
+def test_collect_results_from_a_folder(qtbot, workshop_files: tuple[Path, Path],  # type: ignore[no-untyped-def]
+                                       tmp_path: Path) -> None:
+    import dataclasses
+
+    from app.workshop_view import CollectView
+    from forecasting.workshop.files import write_scenario
+
+    i18n.install_language("de")
+    folder = tmp_path / "ergebnisse"
+    folder.mkdir()
+    _play_into(folder, workshop_files[1], "Anna", "suggestion")
+    _play_into(folder, workshop_files[1], "Ben", "rule")
+    view = CollectView(folder)
+    qtbot.addWidget(view)
+    view.resize(900, 360)
+    view.show()
+    qtbot.mouseClick(view.reload, Qt.MouseButton.LeftButton)
+    model = view.model
+    assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == [
+        "Anna", "Ben", "Bestellkompass", "Wie letzte Woche"]
+    assert model.data(model.index(0, 1)) == model.data(model.index(2, 1))  # Anna = suggestion
+    assert model.data(model.index(1, 3)) == model.data(model.index(3, 3))  # Ben = the rule
+    assert view.problem.text() == ""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert view.grab().save(str(SHOTS / "workshop_collect.png"))
+    # a result of another workshop lands in the folder: named, nothing merged, table unchanged
+    other = tmp_path / "other.bkworkshop"
+    write_scenario(dataclasses.replace(read_scenario(workshop_files[1]), scenario_id="x"), other)
+    stray = _play_into(folder, other, "Cem", "rule")
+    qtbot.mouseClick(view.reload, Qt.MouseButton.LeftButton)
+    assert str(stray) in view.problem.text()
+    assert "gehört zu einem anderen Workshop" in view.problem.text()
+    assert model.rowCount() == 4
+    stray.unlink()
+    qtbot.mouseClick(view.reload, Qt.MouseButton.LeftButton)
+    assert view.problem.text() == ""
