@@ -18,11 +18,18 @@ from forecasting.workshop.files import read_scenario
 from forecasting.workshop.scoring import score_orders
 from tests.app.conftest import REPO_ROOT
 
-SHOTS = REPO_ROOT / "docs" / "screenshots"
+
+def shots(tmp_path: Path) -> Path:
+    """Where the screens are saved: tmp_path, or docs/screenshots with BESTELLKOMPASS_DOC_SHOTS=1
+    (how the screenshots in docs/workshop.md were made)."""
+    import os
+
+    return REPO_ROOT / "docs" / "screenshots" if os.environ.get("BESTELLKOMPASS_DOC_SHOTS") \
+        else tmp_path
 DAY = dt.date(2026, 11, 14)  # a Saturday
 
 
-def test_play_one_day(qtbot, workshop_files: tuple[Path, Path]) -> None:  # type: ignore[no-untyped-def]
+def test_play_one_day(qtbot, workshop_files: tuple[Path, Path], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     i18n.install_language("de")
     scenario = read_scenario(workshop_files[1])
     view = PlayDayView(scenario, DAY)
@@ -62,10 +69,9 @@ def test_play_one_day(qtbot, workshop_files: tuple[Path, Path]) -> None:  # type
         assert figures[policy]["sellout_days"] == int(part["sellout_days"].sum())
     assert "Bestellkompass" in view.outcome.text()
     assert view.table.editTriggers() == view.table.EditTrigger.NoEditTriggers
-    SHOTS.mkdir(parents=True, exist_ok=True)
     qtbot.wait(50)  # the layout makes room for the outcome
     assert view.outcome.height() >= view.outcome.sizeHint().height()
-    assert view.grab().save(str(SHOTS / "workshop_play_day.png"))
+    assert view.grab().save(str(shots(tmp_path) / "workshop_play_day.png"))
 
 
 def test_projector(qtbot, workshop_files: tuple[Path, Path], tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -105,7 +111,7 @@ def test_projector(qtbot, workshop_files: tuple[Path, Path], tmp_path: Path) -> 
     qtbot.keyClick(view, Qt.Key.Key_Left)
     assert view.message.text() == view.messages[-2]
     view.show_message(2)
-    assert view.grab().save(str(SHOTS / "workshop_projector.png"))
+    assert view.grab().save(str(shots(tmp_path) / "workshop_projector.png"))
 
 
 def test_a_workshop_from_a_stick_writes_nothing_into_the_users_profile(
@@ -181,8 +187,7 @@ def test_collect_results_from_a_folder(qtbot, workshop_files: tuple[Path, Path],
     assert model.data(model.index(0, 1)) == model.data(model.index(2, 1))  # Anna = suggestion
     assert model.data(model.index(1, 3)) == model.data(model.index(3, 3))  # Ben = the rule
     assert view.problem.text() == ""
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    assert view.grab().save(str(SHOTS / "workshop_collect.png"))
+    assert view.grab().save(str(shots(tmp_path) / "workshop_collect.png"))
     # a result of another workshop lands in the folder: named, nothing merged, table unchanged
     other = tmp_path / "other.bkworkshop"
     write_scenario(dataclasses.replace(read_scenario(workshop_files[1]), scenario_id="x"), other)
