@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "review": ("app.commands.review", N_("compare past decisions with what really sold")),
     "backup": ("app.commands.backup", N_("list, take and restore backups of the shop file")),
     "sales": ("app.commands.sales", N_("remove sales days, e.g. a typo dated 0001")),
+    "workshop": ("app.commands.workshop", N_("workshops: make a scenario, play it, report")),
 }
 _log = logging.getLogger("bestellkompass.cli")
 # what an option's value is, by the option's dest, where a subcommand gives no metavar of its own

@@ -1764,6 +1764,139 @@ MESSAGES: dict[str, Message] = {
     },
     # (end of section: issue 19 E)
     # --- issue 17: workshop mode ---
+    "workshop.no_sales": {
+        "de": "Der Laden hat keine Verkäufe; für {first} bis {last} lässt sich kein Workshop machen.",
+        "en": "The shop has no sales; no workshop can be made for {first} to {last}.",
+    },
+    "workshop.bad_period": {
+        "de": "Zeitraum {first} bis {last}: ein Workshop umfasst 1 bis {most} Tage, und das Ende "
+              "liegt nicht vor dem Anfang.",
+        "en": "Period {first} to {last}: a workshop covers 1 to {most} days, and its end does "
+              "not lie before its start.",
+    },
+    "workshop.after_history": {
+        "de": "Der Workshop endet am {last}, die Verkäufe aber schon am {known}.",
+        "en": "The workshop ends on {last}, but the sales end on {known}.",
+    },
+    "workshop.short_history": {
+        "de": "Vor dem {first} liegt zu wenig Geschichte (Verkäufe ab {begins}); die Vorschläge "
+              "brauchen mindestens ein Jahr davor.",
+        "en": "Too little history before {first} (sales from {begins}); the suggestions need at "
+              "least a year before it.",
+    },
+    "workshop.unknown_product": {
+        "de": "Den Artikel „{product}“ gibt es in diesem Laden nicht.",
+        "en": "The shop has no product \"{product}\".",
+    },
+    "workshop.keeps_stock": {
+        "de": "„{product}“ hält länger und wird auf Vorrat bestellt; ein Workshop spielt nur "
+              "Ware, die für einen Tag bestellt wird.",
+        "en": "\"{product}\" keeps and is ordered for stock; a workshop plays only goods "
+              "ordered for one day.",
+    },
+    "workshop.too_many_products": {
+        "de": "{count} Artikel gewählt; ein Workshop hat höchstens {most}.",
+        "en": "{count} products chosen; a workshop has at most {most}.",
+    },
+    "workshop.missing_file": {
+        "de": "{path}: Datei nicht gefunden.",
+        "en": "{path}: file not found.",
+    },
+    "workshop.missing_folder": {
+        "de": "{path}: diesen Ordner gibt es nicht; bitte anlegen oder einen anderen wählen.",
+        "en": "{path}: this folder does not exist; please create it or choose another.",
+    },
+    "workshop.damaged": {
+        "de": "{path}: die Datei ist beschädigt oder wurde verändert ({detail}); sie wird nicht "
+              "verwendet.",
+        "en": "{path}: the file is damaged or was changed ({detail}); it is not used.",
+    },
+    "workshop.wrong_kind": {
+        "de": "{path}: das ist eine Workshop-Datei der Art „{kind}“, erwartet wird „{expected}“.",
+        "en": "{path}: this is a workshop file of kind \"{kind}\", expected \"{expected}\".",
+    },
+    "workshop.newer_file": {
+        "de": "{path}: die Datei stammt aus einer anderen Version von Bestellkompass.",
+        "en": "{path}: the file comes from another version of Bestellkompass.",
+    },
+    "workshop.orders_columns": {
+        "de": "{path}: Zeile 1: es fehlen die Spalten {columns} (erwartet: date,product,quantity).",
+        "en": "{path}: line 1: the columns {columns} are missing (expected: "
+              "date,product,quantity).",
+    },
+    "workshop.orders_bad_date": {
+        "de": "{path}: Zeile {row}, Spalte {column}: „{value}“ ist kein Datum (2026-11-26 oder "
+              "26.11.2026).",
+        "en": "{path}: line {row}, column {column}: \"{value}\" is not a date (2026-11-26 or "
+              "26.11.2026).",
+    },
+    "workshop.orders_day_outside": {
+        "de": "{path}: Zeile {row}, Spalte {column}: {value} ist kein Tag dieses Workshops "
+              "(geöffnete Tage vom {first} bis {last}).",
+        "en": "{path}: line {row}, column {column}: {value} is not a day of this workshop "
+              "(open days from {first} to {last}).",
+    },
+    "workshop.orders_unknown_product": {
+        "de": "{path}: Zeile {row}, Spalte {column}: den Artikel „{value}“ gibt es in diesem "
+              "Workshop nicht.",
+        "en": "{path}: line {row}, column {column}: this workshop has no product \"{value}\".",
+    },
+    "workshop.orders_bad_quantity": {
+        "de": "{path}: Zeile {row}, Spalte {column}: „{value}“ ist keine Menge (eine Zahl ab 0).",
+        "en": "{path}: line {row}, column {column}: \"{value}\" is not a quantity (a number of "
+              "0 or more).",
+    },
+    "workshop.orders_twice": {
+        "de": "{path}: Zeile {row}, Spalte {column}: „{value}“ steht für diesen Tag schon in "
+              "Zeile {earlier}.",
+        "en": "{path}: line {row}, column {column}: \"{value}\" is already ordered for this day "
+              "in line {earlier}.",
+    },
+    "workshop.orders_missing": {
+        "de": "{path}: {count} Bestellungen fehlen, zuerst „{product}“ am {date} (0 eintragen, "
+              "wenn nichts bestellt wird).",
+        "en": "{path}: {count} orders are missing, first \"{product}\" on {date} (enter 0 to "
+              "order nothing).",
+    },
+    "workshop.no_results": {
+        "de": "Keine Ergebnisdateien angegeben.",
+        "en": "No result files given.",
+    },
+    "workshop.other_scenario": {
+        "de": "{path}: dieses Ergebnis gehört zu einem anderen Workshop als {first}; es wird "
+              "nichts zusammengeführt.",
+        "en": "{path}: this result belongs to another workshop than {first}; nothing is merged.",
+    },
+    "workshop.participant_twice": {
+        "de": "{path}: „{participant}“ hat schon ein Ergebnis in {first}; es wird nichts "
+              "zusammengeführt.",
+        "en": "{path}: \"{participant}\" already has a result in {first}; nothing is merged.",
+    },
+    "workshop.note.true_demand": {
+        "de": "Gezählt gegen die wahre Nachfrage des Demo-Ladens.",
+        "en": "Scored against the demo shop's true demand.",
+    },
+    "workshop.note.estimated": {
+        "de": "Geschätzt: ein echter Laden kennt nur seine Verkäufe. An ausverkauften Tagen "
+              "wollten Kunden mehr; Fehlmengen und Ausverkauft-Tage sind untere Grenzen, Reste "
+              "obere.",
+        "en": "Estimated: a real shop knows only its sales. On sold-out days customers wanted "
+              "more; units short and sell-out days are lower bounds, waste an upper bound.",
+    },
+    "workshop.created": {
+        "de": "Workshop geschrieben: {path} ({products} Artikel, {days} Tage, {first} bis {last}).",
+        "en": "Workshop written: {path} ({products} products, {days} days, {first} to {last}).",
+    },
+    "workshop.played": {
+        "de": "Ergebnis von {participant} geschrieben: {path}. Reste {waste}, ausverkauft an "
+              "{sellout_days} Artikel-Tagen, Marge {margin} €.",
+        "en": "Result of {participant} written: {path}. Waste {waste}, sold out on "
+              "{sellout_days} product-days, margin EUR {margin}.",
+    },
+    "workshop.reported": {
+        "de": "Auswertung von {count} Teilnehmenden geschrieben: {path}.",
+        "en": "Report of {count} participants written: {path}.",
+    },
     # (end of section: issue 17 F)
     # --- issue 18: association contributions and priors ---
     # (end of section: issue 18 G)

@@ -379,6 +379,14 @@
     </message>
 </context>
 <context>
+    <name>CollectView</name>
+    <message>
+        <location filename="../../app/workshop_view.py" line="288"/>
+        <source>Read the folder again</source>
+        <translation>Ordner neu einlesen</translation>
+    </message>
+</context>
+<context>
     <name>DayCard</name>
     <message>
         <location filename="../../app/day_strip.py" line="45"/>
@@ -680,6 +688,44 @@
         <location filename="../../app/import_wizard.py" line="185"/>
         <source>Choose the export folder</source>
         <translation>Ordner des Exports wählen</translation>
+    </message>
+</context>
+<context>
+    <name>GroupModel</name>
+    <message>
+        <location filename="../../app/workshop_view.py" line="242"/>
+        <source>Bestellkompass</source>
+        <translation>Bestellkompass</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="243"/>
+        <source>Same as last week</source>
+        <translation>Wie letzte Woche</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="256"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="256"/>
+        <source>Waste</source>
+        <translation>Reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="256"/>
+        <source>Short</source>
+        <translation>Fehlmenge</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="256"/>
+        <source>Sold-out days</source>
+        <translation>Ausverkauft-Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="257"/>
+        <source>Margin EUR</source>
+        <translation>Marge €</translation>
     </message>
 </context>
 <context>
@@ -1596,6 +1642,77 @@
     </message>
 </context>
 <context>
+    <name>PlayDayModel</name>
+    <message>
+        <location filename="../../app/workshop_view.py" line="64"/>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="64"/>
+        <source>Sold a week ago</source>
+        <translation>Verkauft vor einer Woche</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="64"/>
+        <source>Suggestion</source>
+        <translation>Vorschlag</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="65"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="65"/>
+        <source>Your order</source>
+        <translation>Ihre Bestellung</translation>
+    </message>
+</context>
+<context>
+    <name>PlayDayView</name>
+    <message>
+        <location filename="../../app/workshop_view.py" line="130"/>
+        <source>Close the day and see what happened</source>
+        <translation>Tag abschließen und sehen, was geschah</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="145"/>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="145"/>
+        <source>Bestellkompass</source>
+        <translation>Bestellkompass</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="146"/>
+        <source>Same as last week</source>
+        <translation>Wie letzte Woche</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="154"/>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="154"/>
+        <source>Waste</source>
+        <translation>Reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="154"/>
+        <source>Sold out</source>
+        <translation>Ausverkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="154"/>
+        <source>Margin EUR</source>
+        <translation>Marge €</translation>
+    </message>
+</context>
+<context>
     <name>ProductView</name>
     <message>
         <location filename="../../app/product_view.py" line="74"/>
@@ -1708,6 +1825,34 @@
         <location filename="../../app/product_view.py" line="381"/>
         <source>Last %1 days with a suggestion: on average %2 %3 away from what was sold (average sales %4). Leftover from the suggestions: %5; sold out on %6 days.</source>
         <translation>Letzte %1 Tage mit Vorschlag: im Mittel %2 %3 neben dem Verkauf (Verkauf im Mittel %4). Reste nach den Vorschlägen: %5; an %6 Tagen ausverkauft.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorView</name>
+    <message>
+        <location filename="../../app/workshop_view.py" line="194"/>
+        <source>Bestellkompass: %1 left over, sold out %2 times</source>
+        <translation>Bestellkompass: %1 übrig, %2-mal ausverkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="196"/>
+        <source>Same as last week: %1 left over, sold out %2 times</source>
+        <translation>Wie letzte Woche: %1 übrig, %2-mal ausverkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="202"/>
+        <source>Highest margin: %1, %2 EUR</source>
+        <translation>Höchste Marge: %1, %2 €</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="204"/>
+        <source>Least waste: %1, %2 left over</source>
+        <translation>Wenigste Reste: %1, %2 übrig</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="207"/>
+        <source>%1 of %2 earned more than Bestellkompass</source>
+        <translation>%1 von %2 verdienten mehr als Bestellkompass</translation>
     </message>
 </context>
 <context>
@@ -2327,6 +2472,114 @@
         <location filename="../../app/calendar_view.py" line="179"/>
         <source>&amp;Rain</source>
         <translation>&amp;Regen</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopHandout</name>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="49"/>
+        <source>Orders other than the suggestion</source>
+        <translation>Anders bestellt als vorgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="51"/>
+        <source>How often each participant ordered more or less than Bestellkompass suggested, and what it did to the margin on those days (small: at most one tray or 10 %).</source>
+        <translation>Wie oft jede Person mehr oder weniger bestellt hat, als Bestellkompass vorschlug, und was das an diesen Tagen an der Marge änderte (ein wenig: höchstens ein Blech bzw. eine Packung oder 10 %).</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="53"/>
+        <source>more, a little</source>
+        <translation>mehr, ein wenig</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="54"/>
+        <source>more, a lot</source>
+        <translation>mehr, viel</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="55"/>
+        <source>less, a little</source>
+        <translation>weniger, ein wenig</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="56"/>
+        <source>less, a lot</source>
+        <translation>weniger, viel</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="57"/>
+        <source>Ordered</source>
+        <translation>Bestellt</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="58"/>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="59"/>
+        <source>Waste</source>
+        <translation>Reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="60"/>
+        <source>Short</source>
+        <translation>Fehlmenge</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="61"/>
+        <source>Sold-out days</source>
+        <translation>Ausverkauft-Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="62"/>
+        <source>Margin EUR</source>
+        <translation>Marge €</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="63"/>
+        <source>Bestellkompass</source>
+        <translation>Bestellkompass</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="64"/>
+        <source>Same as last week</source>
+        <translation>Wie letzte Woche</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="65"/>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="66"/>
+        <source>Ordering workshop: what happened</source>
+        <translation>Bestell-Workshop: was geschah</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="67"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="68"/>
+        <source>Day by day: waste / sold-out products</source>
+        <translation>Tag für Tag: Reste / ausverkaufte Artikel</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="69"/>
+        <source>Waste: units baked or ordered but not sold. Short: units customers wanted that were not there. Sold-out days: products that ran out, counted per day.</source>
+        <translation>Reste: gebacken oder bestellt, aber nicht verkauft. Fehlmenge: von Kunden gewünscht, aber nicht mehr da. Ausverkauft-Tage: ausverkaufte Artikel, je Tag gezählt.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="70"/>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="71"/>
+        <source>Waste (units)</source>
+        <translation>Reste (Stück)</translation>
     </message>
 </context>
 </TS>

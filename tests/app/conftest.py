@@ -117,3 +117,24 @@ def planned_session(qapp: object, planned_path: Path,
     yield s
     s.close()  # type: ignore[attr-defined]
 
+
+
+WORKSHOP_PRODUCTS = ("Baguette", "Weizenbrötchen", "Laugenbrezel", "Berliner", "Käsekuchen")
+WORKSHOP_PERIOD = ["--from", "2026-11-12", "--to", "2026-11-18"]
+
+
+@pytest.fixture(scope="session")
+def workshop_files(demo_bakery_master: Path, tmp_path_factory: pytest.TempPathFactory
+                   ) -> tuple[Path, Path]:
+    """(shop copy, scenario file): a week of five products of the demo bakery made into a
+    workshop once through `bestellkompass workshop create` (the rolling backtest takes a while)."""
+    from app.cli import main
+
+    folder = tmp_path_factory.mktemp("workshop")
+    shop = folder / "bakery.bkshop"
+    shutil.copy(demo_bakery_master, shop)
+    scenario = folder / "w.bkworkshop"
+    code = main(["--lang", "en", "workshop", "create", "--shop", str(shop), *WORKSHOP_PERIOD,
+                 "--products", ",".join(WORKSHOP_PRODUCTS), "--out", str(scenario)])
+    assert code == 0
+    return shop, scenario

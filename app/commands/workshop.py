@@ -1,0 +1,112 @@
+"""`bestellkompass workshop`: make a workshop scenario, play it from an orders file, report.
+
+    workshop create --shop SHOP --from DATE --to DATE [--products A,B] [--anonymise] --out W
+    workshop play W.bkworkshop --participant NAME --orders ORDERS.csv --out RESULT.bkresult
+    workshop report RESULT... --format json|pdf --out FILE
+
+The scenario and result files are zips of JSON and CSV (forecasting/workshop/files.py); the PDF
+handout is the only step that needs Qt (app/workshop_handout.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from app.cli_text import _
+from app.commands.args import add_action, date_arg, shop_and_lang
+from forecasting.operations.shop import default_shop_path
+from forecasting.texts import format_date, format_number, render
+from forecasting.workshop.anonymise import Disguise
+from forecasting.workshop.create import create_scenario
+from forecasting.workshop.files import read_scenario, write_result, write_scenario
+from forecasting.workshop.orders import read_orders
+from forecasting.workshop.report import collect
+from forecasting.workshop.scoring import PARTICIPANT, result_of, score_orders
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The actions create, play and report."""
+    shop_and_lang(parser)
+    actions = parser.add_subparsers(dest="action", metavar=_("<action>"), required=True)
+    create = add_action(actions, "create", _("make a workshop scenario from a past period"))
+    shop_and_lang(create)
+    create.add_argument("--from", dest="first", type=date_arg, required=True, metavar=_("DATE"),
+                        help=_("first day of the workshop"))
+    create.add_argument("--to", dest="last", type=date_arg, required=True, metavar=_("DATE"),
+                        help=_("last day of the workshop"))
+    create.add_argument("--products", metavar=_("LIST"), default=None,
+                        help=_("products in play, separated by commas (default: the 20 best "
+                               "sellers)"))
+    create.add_argument("--anonymise", action="store_true",
+                        help=_("make the shop unrecognisable (names, prices, dates, quantities)"))
+    create.add_argument("--keep-names", action="store_true",
+                        help=_("anonymous, but keep the product names"))
+    create.add_argument("--remove-prices", action="store_true",
+                        help=_("anonymous, without prices and costs (no margin)"))
+    create.add_argument("--out", required=True, metavar=_("FILE"),
+                        help=_("scenario file to write (.bkworkshop)"))
+    play = add_action(actions, "play", _("score a participant's orders"))
+    shop_and_lang(play)
+    play.add_argument("scenario", metavar=_("SCENARIO"), help=_("the .bkworkshop file"))
+    play.add_argument("--participant", required=True, metavar=_("NAME"),
+                      help=_("the participant's name"))
+    play.add_argument("--orders", required=True, metavar=_("FILE"),
+                      help=_("ORDERS.csv with date,product,quantity"))
+    play.add_argument("--out", required=True, metavar=_("FILE"),
+                      help=_("result file to write (.bkresult)"))
+    report = add_action(actions, "report", _("the group's results side by side"))
+    shop_and_lang(report)
+    report.add_argument("results", nargs="+", metavar=_("RESULT"),
+                        help=_("the participants' .bkresult files"))
+    report.add_argument("--format", choices=["json", "pdf"], default="json",
+                        help=_("form of the report (default: json)"))
+    report.add_argument("--out", required=True, metavar=_("FILE"), help=_("report file to write"))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the chosen action."""
+    return {"create": _create, "play": _play, "report": _report}[args.action](args)
+
+
+def _create(args: argparse.Namespace) -> int:
+    shop = Path(getattr(args, "shop", None) or default_shop_path())
+    names = [n.strip() for n in args.products.split(",") if n.strip()] if args.products else None
+    anonymous = args.anonymise or args.keep_names or args.remove_prices
+    disguise = (Disguise(keep_names=args.keep_names, remove_prices=args.remove_prices)
+                if anonymous else None)
+    scenario = create_scenario(shop, args.first, args.last, names, disguise=disguise)
+    write_scenario(scenario, Path(args.out))
+    print(render("workshop.created", args.lang, path=args.out, products=len(scenario.products),
+                 days=len(scenario.days), first=format_date(scenario.first, args.lang),
+                 last=format_date(scenario.last, args.lang)))
+    return 0
+
+
+def _play(args: argparse.Namespace) -> int:
+    scenario = read_scenario(Path(args.scenario))
+    orders = read_orders(Path(args.orders), scenario)
+    result = result_of(scenario, args.participant, score_orders(scenario, orders))
+    write_result(result, Path(args.out))
+    mine = result["totals"][PARTICIPANT]
+    print(render("workshop.played", args.lang, participant=args.participant, path=args.out,
+                 waste=format_number(mine["waste"], args.lang, 0),
+                 sellout_days=int(mine["sellout_days"]),
+                 margin=format_number(mine["margin"], args.lang, 2)))
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    report = collect([Path(p) for p in args.results])
+    out = Path(args.out)
+    if args.format == "json":
+        out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    else:
+        from app.commands.order import qt_for_pdf
+        from app.workshop_handout import write_handout
+
+        with qt_for_pdf(args.lang):
+            write_handout(out, report)
+    print(render("workshop.reported", args.lang, count=len(report["participants"]), path=str(out)))
+    return 0

@@ -1,0 +1,306 @@
+"""Workshop screens: a participant's order sheet for one day of a scenario, and the projector view
+of the debrief (large type, high contrast, one message per screen).
+
+`PlayDayModel` holds the day's lines (the sales a week before, Bestellkompass's suggestion and
+reasons when the trainer shows them, the participant's own quantity); `PlayDayView` puts the day's
+calendar above it and, once the participant closes the day, what happened below it. Scoring is
+`forecasting.workshop.scoring`, the same as `bestellkompass workshop play`. `CollectView` merges
+the result files of a folder (shared folder or stick) into the group table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import i18n
+from forecasting.errors import UserError
+from forecasting.texts import parse_number
+from forecasting.workshop.report import collect, result_paths
+from forecasting.workshop.scenario import Scenario
+from forecasting.workshop.scoring import MODEL, PARTICIPANT, RULE, day_figures
+
+Index = QModelIndex | QPersistentModelIndex
+PRODUCT, LAST_WEEK, SUGGESTION, REASONS, ORDER = range(5)
+
+
+class PlayDayModel(QAbstractTableModel):
+    """One row per product in play on the day; only the ORDER column is editable."""
+
+    def __init__(self, scenario: Scenario, day: dt.date, *, show_model: bool = True,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.scenario, self.day, self.show_model = scenario, pd.Timestamp(day), show_model
+        sheet = scenario.sheet[pd.to_datetime(scenario.sheet["date"]) == self.day]
+        self.lines = sheet.sort_values("product").to_dict("records")
+        seen = scenario.visible_history(day)
+        week = seen[seen["date"] == self.day - pd.Timedelta(days=7)]
+        self.last_week = dict(zip(week["product"], week["quantity"], strict=True))
+        self.orders: dict[str, float] = {}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Product"), self.tr("Sold a week ago"), self.tr("Suggestion"),
+                self.tr("Why"), self.tr("Your order"))[section]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsEditable if index.column() == ORDER else base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        name = str(line["product"])
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (LAST_WEEK, SUGGESTION, ORDER):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        if column == PRODUCT:
+            return name
+        if column == LAST_WEEK:
+            return i18n.num(self.last_week.get(name))
+        if column == SUGGESTION:
+            return i18n.num(float(line["suggestion"])) if self.show_model else "–"
+        if column == REASONS:
+            return str(line["reasons_de" if i18n.lang() == "de" else "reasons_en"]) \
+                if self.show_model else ""
+        return i18n.num(self.orders.get(name))
+
+    def setData(self, index: Index, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if index.column() != ORDER or role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            quantity = parse_number(str(value), i18n.lang())
+        except ValueError:
+            return False
+        if quantity is None or quantity < 0:
+            return False
+        self.orders[str(self.lines[index.row()]["product"])] = quantity
+        self.dataChanged.emit(index, index)
+        return True
+
+    def complete(self) -> bool:
+        """Whether every product of the day has an order (0 counts)."""
+        return all(str(line["product"]) in self.orders for line in self.lines)
+
+
+class PlayDayView(QWidget):
+    """A participant's sheet for one day: calendar, lines, "close the day", what happened."""
+
+    closed = Signal(dict)
+
+    def __init__(self, scenario: Scenario, day: dt.date, *, show_model: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PlayDayModel(scenario, day, show_model=show_model, parent=self)
+        calendar = scenario.calendar[pd.to_datetime(scenario.calendar["date"])
+                                     == pd.Timestamp(day)]
+        words = str(calendar.iloc[0]["labels_de" if i18n.lang() == "de" else "labels_en"]) \
+            if len(calendar) else ""
+        title = f"{i18n.weekday_name(day)} {i18n.date_text(day)}"
+        self.heading = QLabel(f"<b>{title}</b>" + (f" · {words}" if words else ""))
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(REASONS, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnsToContents()
+        self.finish = QPushButton(self.tr("Close the day and see what happened"))
+        self.finish.setEnabled(False)
+        self.finish.clicked.connect(self.close_day)
+        self.outcome = QLabel()
+        self.model.dataChanged.connect(lambda *_: self.finish.setEnabled(self.model.complete()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.finish)
+        layout.addWidget(self.outcome)
+        self.figures: dict[str, dict[str, float | int]] = {}
+
+    def close_day(self) -> None:
+        """Score the day and show it for the participant, Bestellkompass and the rule."""
+        self.figures = day_figures(self.model.scenario, self.model.day, self.model.orders)
+        names = {PARTICIPANT: self.tr("You"), MODEL: self.tr("Bestellkompass"),
+                 RULE: self.tr("Same as last week")}
+        rows = "".join(
+            f"<tr><td>{names[p]}</td><td align='right'>{i18n.num(f['sold'])}</td>"
+            f"<td align='right'>{i18n.num(f['waste'])}</td>"
+            f"<td align='right'>{int(f['sellout_days'])}</td>"
+            f"<td align='right'>{i18n.num(f['margin'], 2)}</td></tr>"
+            for p, f in self.figures.items())
+        head = "".join(f"<th>{h}</th>" for h in (
+            "", self.tr("Sold"), self.tr("Waste"), self.tr("Sold out"), self.tr("Margin EUR")))
+        self.outcome.setText(f"<table cellpadding='4'><tr>{head}</tr>{rows}</table>")
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)  # the day is done
+        self.finish.setEnabled(False)
+        self.closed.emit(self.figures)
+
+
+class ProjectorView(QWidget):
+    """The debrief on the projector: white on black, large type, one message per screen; arrow
+    keys, space or a click move on."""
+
+    POINT_SIZE = 44
+
+    def __init__(self, report: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.messages = self.messages_of(report)
+        self.position = 0
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor("black"))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("white"))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+        self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        font = QFont()
+        font.setPointSize(self.POINT_SIZE)
+        font.setBold(True)
+        self.message.setFont(font)
+        self.counter = QLabel(alignment=Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.counter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.show_message(0)
+
+    def messages_of(self, report: dict[str, Any]) -> list[str]:
+        """One sentence per screen for the debrief, from a report (`workshop report`)."""
+        model, rule = report[MODEL], report[RULE]
+        people = report["participants"]
+        out = [
+            self.tr("Bestellkompass: %1 left over, sold out %2 times").replace(
+                "%1", i18n.num(model["waste"])).replace("%2", str(int(model["sellout_days"]))),
+            self.tr("Same as last week: %1 left over, sold out %2 times").replace(
+                "%1", i18n.num(rule["waste"])).replace("%2", str(int(rule["sellout_days"]))),
+        ]
+        if people:
+            best = max(people, key=lambda p: p[PARTICIPANT]["margin"])
+            least = min(people, key=lambda p: p[PARTICIPANT]["waste"])
+            out.append(self.tr("Highest margin: %1, %2 EUR").replace("%1", str(best["name"])).replace(
+                "%2", i18n.num(best[PARTICIPANT]["margin"], 2)))
+            out.append(self.tr("Least waste: %1, %2 left over").replace("%1", str(least["name"])).replace(
+                "%2", i18n.num(least[PARTICIPANT]["waste"])))
+            beat = sum(p[PARTICIPANT]["margin"] > model["margin"] for p in people)
+            out.append(self.tr("%1 of %2 earned more than Bestellkompass").replace(
+                "%1", str(beat)).replace("%2", str(len(people))))
+        return out
+
+    def show_message(self, position: int) -> None:
+        """Show message number `position` (clamped to the list)."""
+        self.position = max(0, min(position, len(self.messages) - 1))
+        self.message.setText(self.messages[self.position])
+        self.counter.setText(f"{self.position + 1} / {len(self.messages)}")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
+            self.show_message(self.position + 1)
+        elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
+            self.show_message(self.position - 1)
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: Any) -> None:
+        self.show_message(self.position + 1)
+
+
+class GroupModel(QAbstractTableModel):
+    """The group table of a report: one row per participant, then Bestellkompass and the rule."""
+
+    FIELDS = ("waste", "short", "sellout_days", "margin")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, dict[str, Any]]] = []
+
+    def set_report(self, report: dict[str, Any]) -> None:
+        """Show `report` (from `forecasting.workshop.report.collect`)."""
+        self.beginResetModel()
+        self.rows = [(str(p["name"]), p[PARTICIPANT]) for p in report["participants"]]
+        self.rows += [(self.tr("Bestellkompass"), report[MODEL]),
+                      (self.tr("Same as last week"), report[RULE])]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1 + len(self.FIELDS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Who"), self.tr("Waste"), self.tr("Short"), self.tr("Sold-out days"),
+                self.tr("Margin EUR"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        name, figures = self.rows[index.row()]
+        if index.column() == 0:
+            return name
+        field = self.FIELDS[index.column() - 1]
+        return i18n.num(float(figures[field]), 2 if field == "margin" else 0)
+
+
+class CollectView(QWidget):
+    """The trainer's view of a results folder: "Read the folder again" merges the .bkresult files
+    in it; a file that does not belong is named and nothing is merged (the table keeps what it
+    showed)."""
+
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.report: dict[str, Any] | None = None
+        self.model = GroupModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a00000;")
+        self.reload = QPushButton(self.tr("Read the folder again"))
+        self.reload.clicked.connect(self.read_folder)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(str(folder)))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.reload)
+
+    def read_folder(self) -> None:
+        """Merge the folder's results; on a bad file say which and keep the table as it was."""
+        try:
+            report = collect(result_paths([self.folder]))
+        except UserError as exc:
+            self.problem.setText(exc.message(i18n.lang()))
+            return
+        self.problem.setText("")
+        self.report = report
+        self.model.set_report(report)
+        self.table.resizeColumnsToContents()

@@ -1,0 +1,193 @@
+"""Making a scenario from a shop file: the period's history, the true (or sold) demand, and the
+model's suggestions computed with a rolling origin, as the app would have made them each evening.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from calendars.features import FeatureTable
+from forecasting.errors import UserError
+from forecasting.models.backtest import BacktestPlan, run_backtest
+from forecasting.policy.economics import service_level
+from forecasting.policy.explain_text import explanation_sentence
+from forecasting.policy.forecast_input import level_of
+from forecasting.policy.lines import newsvendor_line
+from forecasting.policy.plan import keeps_stock
+from forecasting.policy.policy_backtest import policy_orders, rule_orders
+from forecasting.shop_calendar import product_promotions, shop_features, with_promotions
+from forecasting.store.file import Shop
+from forecasting.store.products import load_products
+from forecasting.store.sales import read_sales, read_true_demand
+from forecasting.store.settings import load_settings
+from forecasting.store.stock import counted_product_ids
+from forecasting.values.products import Product
+from forecasting.workshop.anonymise import Disguise, anonymise
+from forecasting.workshop.files import FILE_DECIMALS
+from forecasting.workshop.scenario import (
+    HISTORY_WEEKS,
+    MAX_DAYS,
+    MAX_PRODUCTS,
+    SALES_LOWER_BOUND,
+    TRUE_DEMAND,
+    Scenario,
+)
+
+#: the quantile grid of the policy benchmark (benchmarks/policy_benchmark.py), so the scenario's
+#: suggestions are the benchmark's "ours_economics" orders
+LEVELS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99)
+
+
+def create_scenario(
+    shop_path: Path, first: dt.date, last: dt.date, products: Sequence[str] | None = None,
+    *, disguise: Disguise | None = None,
+) -> Scenario:
+    """The scenario of `shop_path` from `first` to `last`; `disguise` makes it anonymous."""
+    _check_period(first, last)
+    with Shop.open(shop_path, read_only=True) as shop:
+        settings = load_settings(shop)
+        catalogue = {p.name: p for p in load_products(shop)}
+        sales = with_promotions(read_sales(shop), product_promotions(shop))
+        truth = read_true_demand(shop)
+        if sales.empty:
+            raise UserError("workshop.no_sales", first=first.isoformat(), last=last.isoformat())
+        start = sales["date"].min().date()
+        features = shop_features(shop, start, last)
+        counted = set(counted_product_ids(shop))
+    _check_history(sales, first, last)
+    daily = {n: p for n, p in catalogue.items() if not keeps_stock(p, counted)}
+    chosen = _choose(products, catalogue, daily, sales, first)
+    forecasts = _forecasts(sales, features, catalogue, first, last)
+    kind = TRUE_DEMAND if not truth.empty else SALES_LOWER_BOUND
+    outcome = _outcome(sales, truth if kind == TRUE_DEMAND else None, chosen, first, last)
+    forecasts = forecasts.merge(outcome[["date", "product"]], on=["date", "product"])
+    outcome = outcome.merge(forecasts[["date", "product"]], on=["date", "product"])
+    since = pd.Timestamp(first - dt.timedelta(weeks=HISTORY_WEEKS))
+    history = sales[(sales["date"] >= since) & (sales["date"] <= pd.Timestamp(last))
+                    & sales["product"].isin(chosen)].copy()
+    history["sold_out"] = _sold_out(history)
+    history = history[["date", "product", "quantity", "sold_out"]].reset_index(drop=True)
+    scenario = Scenario(
+        scenario_id=uuid.uuid4().hex, title=settings.name, state=settings.state, first=first,
+        last=last, demand_kind=kind, anonymised=False,
+        products=[catalogue[n] for n in chosen], history=history, outcome=outcome,
+        sheet=pd.DataFrame(), calendar=_calendar(features, since.date(), last),
+        forecasts=forecasts,
+    )
+    if disguise is not None:
+        scenario = anonymise(scenario, disguise)
+    scenario.sheet = order_sheet(scenario)
+    return scenario
+
+
+def _check_period(first: dt.date, last: dt.date) -> None:
+    days = (last - first).days + 1
+    if not 1 <= days <= MAX_DAYS:
+        raise UserError("workshop.bad_period", first=first.isoformat(), last=last.isoformat(),
+                        most=MAX_DAYS)
+
+
+def _check_history(sales: pd.DataFrame, first: dt.date, last: dt.date) -> None:
+    known = sales["date"].max().date()
+    if known < last:
+        raise UserError("workshop.after_history", last=last.isoformat(), known=known.isoformat())
+    begins = sales["date"].min().date()
+    if (first - begins).days < 365:
+        raise UserError("workshop.short_history", first=first.isoformat(),
+                        begins=begins.isoformat())
+
+
+def _choose(names: Sequence[str] | None, catalogue: dict[str, Product],
+            daily: dict[str, Product], sales: pd.DataFrame, first: dt.date) -> list[str]:
+    """The products asked for, or the best sellers of the weeks before (at most MAX_PRODUCTS);
+    only goods ordered for one day (the scoring is the one-day newsvendor's, not a stock's)."""
+    before = sales[(sales["date"] < pd.Timestamp(first))
+                   & (sales["date"] >= pd.Timestamp(first - dt.timedelta(weeks=HISTORY_WEEKS)))]
+    if names:
+        unknown = [n for n in names if n not in catalogue]
+        if unknown:
+            raise UserError("workshop.unknown_product", product=unknown[0])
+        keeping = [n for n in names if n not in daily]
+        if keeping:
+            raise UserError("workshop.keeps_stock", product=keeping[0])
+        if len(set(names)) > MAX_PRODUCTS:
+            raise UserError("workshop.too_many_products", count=len(set(names)),
+                            most=MAX_PRODUCTS)
+        return list(dict.fromkeys(names))
+    before = before[before["product"].isin(list(daily))]
+    totals = before.groupby("product")["quantity"].sum().sort_values(ascending=False)
+    return sorted(totals.index[:MAX_PRODUCTS])
+
+
+def _forecasts(sales: pd.DataFrame, features: FeatureTable, catalogue: dict[str, Product],
+               first: dt.date, last: dt.date) -> pd.DataFrame:
+    """One-day-ahead forecasts of every day, each from the sales up to the evening before; the
+    model sees every product of the shop, as in the app."""
+    plan = BacktestPlan(start=first, end=last, horizon=1)
+    categories = {p.name: p.category for p in catalogue.values()}
+    result = run_backtest(sales[sales["date"] <= pd.Timestamp(last)], features, plan, LEVELS,
+                          categories=categories, candidates=False)
+    preds = result.predictions
+    preds = preds[preds["kind"] == "final"]
+    columns = [c for c in preds.columns if level_of(str(c)) is not None]
+    out = preds[["date", "product", *columns]].reset_index(drop=True)
+    out[columns] = out[columns].round(FILE_DECIMALS)  # as the file keeps them
+    return out
+
+
+def _outcome(sales: pd.DataFrame, truth: pd.DataFrame | None, chosen: list[str],
+             first: dt.date, last: dt.date) -> pd.DataFrame:
+    """date, product, demand, sold on the scenario days of the chosen products (open days)."""
+    window = ((sales["date"] >= pd.Timestamp(first)) & (sales["date"] <= pd.Timestamp(last))
+              & sales["product"].isin(chosen))
+    sold = sales.loc[window, ["date", "product", "quantity"]].rename(columns={"quantity": "sold"})
+    if truth is None:
+        return sold.assign(demand=sold["sold"])[["date", "product", "demand", "sold"]]
+    out = sold.merge(truth[["date", "product", "demand"]], on=["date", "product"])
+    return out[["date", "product", "demand", "sold"]].sort_values(["date", "product"],
+                                                                   ignore_index=True)
+
+
+def _sold_out(history: pd.DataFrame) -> np.ndarray:
+    times = history.get("sold_out_time")
+    if times is None:
+        return np.zeros(len(history), dtype=int)
+    return times.fillna("").astype(str).str.len().gt(0).astype(int).to_numpy()
+
+
+def _calendar(features: FeatureTable, first: dt.date, last: dt.date) -> pd.DataFrame:
+    de, en = features.day_labels("de"), features.day_labels("en")
+    frame = pd.DataFrame({"date": de.index, "labels_de": de.to_numpy(),
+                          "labels_en": en.to_numpy()})
+    keep = (frame["date"] >= pd.Timestamp(first)) & (frame["date"] <= pd.Timestamp(last))
+    return frame[keep].reset_index(drop=True)
+
+
+def order_sheet(scenario: Scenario) -> pd.DataFrame:
+    """Per day and product: the model's median forecast, its suggestion and level, its reasons
+    (de, en), and what "same as last week" orders, all from data before the day."""
+    forecasts = scenario.forecasts
+    products = {p.name: p for p in scenario.products}
+    frame = forecasts.sort_values(["date", "product"], ignore_index=True)
+    suggestion = policy_orders(frame, products)
+    rule = np.nan_to_num(rule_orders(frame, scenario.history, "last_week", products), nan=0.0)
+    columns = [c for c in frame.columns if level_of(str(c)) is not None]
+    levels = [level_of(str(c)) or 0.0 for c in columns]
+    grid = frame[columns].to_numpy(dtype=float)
+    rows = []
+    for i, (day, name) in enumerate(zip(frame["date"], frame["product"], strict=True)):
+        product = products[name]
+        service = service_level(product)
+        line = newsvendor_line(product, day.date(), levels, grid[i], [], service=service)
+        rows.append({"date": day, "product": name, "forecast": round(line.forecast, 2),
+                     "suggestion": float(suggestion[i]), "rule": float(rule[i]),
+                     "level": round(service.level, 3),
+                     "reasons_de": explanation_sentence(line.explanation, "de"),
+                     "reasons_en": explanation_sentence(line.explanation, "en")})
+    return pd.DataFrame(rows)

@@ -1,0 +1,66 @@
+"""The trainer's report: the participants' results of one scenario side by side.
+
+Results from another scenario, the same participant twice or a model or rule that scored
+differently in two files (a file edited or from another version of the scenario) are refused,
+so nothing is merged wrongly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from forecasting.errors import UserError
+from forecasting.texts import render
+from forecasting.workshop.files import read_result
+from forecasting.workshop.overrides import override_groups
+from forecasting.workshop.scenario import SALES_LOWER_BOUND
+from forecasting.workshop.scoring import MODEL, PARTICIPANT, RULE
+
+
+def result_paths(paths: Sequence[Path]) -> list[Path]:
+    """The files given, a folder standing for the .bkresult files in it (a shared folder or a
+    stick the participants wrote to)."""
+    out: list[Path] = []
+    for path in map(Path, paths):
+        out += sorted(path.glob("*.bkresult")) if path.is_dir() else [path]
+    return out
+
+
+def collect(paths: Sequence[Path]) -> dict[str, Any]:
+    """The group report of the result files at `paths` (all of one scenario)."""
+    paths = result_paths(paths)
+    if not paths:
+        raise UserError("workshop.no_results")
+    results = [(p, read_result(p)) for p in paths]
+    first_path, first = results[0]
+    seen: dict[str, Path] = {}
+    for path, result in results:
+        if result["scenario_id"] != first["scenario_id"]:
+            raise UserError("workshop.other_scenario", path=str(path), first=str(first_path))
+        for policy in (MODEL, RULE):
+            if result["totals"][policy] != first["totals"][policy]:
+                raise UserError("workshop.other_scenario", path=str(path), first=str(first_path))
+        name = str(result["participant"])
+        if name in seen:
+            raise UserError("workshop.participant_twice", participant=name, path=str(path),
+                            first=str(seen[name]))
+        seen[name] = path
+    estimated = first["demand_kind"] == SALES_LOWER_BOUND
+    note = "workshop.note.estimated" if estimated else "workshop.note.true_demand"
+    return {
+        "scenario_id": first["scenario_id"], "first": first["first"], "last": first["last"],
+        "demand_kind": first["demand_kind"], "estimated": estimated,
+        "prices_known": first["prices_known"],
+        "note": {lang: render(note, lang) for lang in ("de", "en")},
+        MODEL: first["totals"][MODEL], RULE: first["totals"][RULE],
+        "participants": [
+            {"name": r["participant"], "file": str(p), PARTICIPANT: r["totals"][PARTICIPANT],
+             MODEL: r["totals"][MODEL], RULE: r["totals"][RULE],
+             "overrides": override_groups(r["columns"], r["rows"], r.get("packs", {})),
+             "days": r["days"]}
+            for p, r in results
+        ],
+    }
+

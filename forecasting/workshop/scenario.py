@@ -1,0 +1,79 @@
+"""The scenario a workshop plays: what participants may see and what scores their orders."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pandas as pd
+
+from forecasting.values.products import Product
+
+#: demand_kind: the demo shops know their true demand; a real shop only its sales, which are a
+#: lower bound on demand (a sold-out day hides how much more would have sold).
+TRUE_DEMAND = "true_demand"
+SALES_LOWER_BOUND = "sales_lower_bound"
+MAX_DAYS = 42
+MAX_PRODUCTS = 20
+HISTORY_WEEKS = 8  # what "same as last week" looks back at, and what the sheet shows before day 1
+
+PRODUCT_FIELDS = ("name", "category", "unit", "price", "unit_cost", "salvage_value", "pack_size",
+                  "min_order")
+
+
+@dataclasses.dataclass
+class Scenario:
+    """One workshop scenario.
+
+    history: date, product, quantity, sold_out (0/1): sales from HISTORY_WEEKS before the first
+    day to the last day (a participant sees only the rows before the day they order for).
+    outcome: date, product, demand, sold: what happened on the scenario days (the score).
+    sheet: date, product, forecast, suggestion, rule, level, reasons_de, reasons_en: the model's
+    suggestion per day as made the evening before, and "same as last week".
+    calendar: date, labels_de, labels_en: what is special about each day.
+    forecasts: date, product, q-columns: the model's quantiles for each day, made the evening
+    before (the policy benchmark's machinery scores them).
+    """
+
+    scenario_id: str
+    title: str
+    state: str
+    first: dt.date
+    last: dt.date
+    demand_kind: str
+    anonymised: bool
+    products: list[Product]
+    history: pd.DataFrame
+    outcome: pd.DataFrame
+    sheet: pd.DataFrame
+    calendar: pd.DataFrame
+    forecasts: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    prices_known: bool = True
+
+    @property
+    def days(self) -> list[dt.date]:
+        """The days to order for (open days with an outcome), in order."""
+        return sorted({d.date() for d in pd.to_datetime(self.outcome["date"])})
+
+    @property
+    def product_names(self) -> list[str]:
+        """The products in play, in the order of the sheet."""
+        return [p.name for p in self.products]
+
+    def product(self, name: str) -> Product:
+        """The product called `name` in the scenario."""
+        return next(p for p in self.products if p.name == name)
+
+    def visible_history(self, day: dt.date) -> pd.DataFrame:
+        """The sales a participant may see when ordering for `day`: strictly before it."""
+        return self.history[self.history["date"] < pd.Timestamp(day)]
+
+
+def product_dict(product: Product) -> dict[str, object]:
+    """The fields of a product a scenario keeps (economics and packs; no supplier, no ids)."""
+    return {f: getattr(product, f) for f in PRODUCT_FIELDS}
+
+
+def product_from(data: dict[str, object]) -> Product:
+    """A product from its stored fields."""
+    return Product(**{f: data[f] for f in PRODUCT_FIELDS})  # type: ignore[arg-type]
