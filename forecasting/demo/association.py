@@ -13,13 +13,13 @@ import numpy as np
 import pandas as pd
 
 from calendars.features import FeatureTable, build_features
+from forecasting.demo.calendar_facts import calendar_facts
 from forecasting.demo.catalog import SHOPS, catalog
 from forecasting.demo.generate import DemoHistory
 from forecasting.demo.production import bake, stock_and_order
-from forecasting.demo.world import World, _effects, _on_sale, history_start, true_demand
-from forecasting.demo.calendar_facts import calendar_facts
 from forecasting.demo.schedule import DISCONTINUED_PRODUCT, NEW_PRODUCT, build_schedule
 from forecasting.demo.weather import synthetic_weather
+from forecasting.demo.world import World, _effects, _on_sale, history_start, true_demand
 
 WEATHER_COLUMNS = ("date", "temperature", "temperature_max", "precipitation", "sunshine")
 

@@ -40,7 +40,8 @@ def test_the_manifest_matches_what_the_file_holds(contributions, members, tmp_pa
         assert facts["trees"] == sum(t.count("\nTree=") + t.startswith("Tree=") for t in models)
         assert facts["categories"] == sorted(effects["categories"]) == manifest["categories"]
         assert sorted(set(member.categories.values())) == facts["categories"]
-        assert facts["min_leaf"] == MIN_LEAF and f"{MIN_LEAF} Produkt-Tage" in manifest["text"]["de"]
+        assert facts["min_leaf"] == MIN_LEAF
+        assert f"{MIN_LEAF} Produkt-Tage" in manifest["text"]["de"]
         assert f"{facts['trees']} Bäume" in manifest["text"]["de"]
         assert manifest["state"] == member.shop.state
         assert manifest["until"] == UNTIL.isoformat()
@@ -66,11 +67,13 @@ def test_every_leaf_and_every_effect_rests_on_many_product_days(contributions) -
         for model in bundle.models:
             counts = [int(x) for line in model.splitlines() if line.startswith("leaf_count=")
                       for x in line.split("=")[1].split()]
-            assert counts and min(counts) >= MIN_LEAF
+            assert counts
+            assert min(counts) >= MIN_LEAF
         for entry in bundle.effects["categories"].values():
             cells = [c for c in entry["weekday"] if c] + list(entry["calendar"].values())
             cells += list(entry["weather"].values())
-            assert cells and all(c["n"] >= MIN_CELL for c in cells)
+            assert cells
+            assert all(c["n"] >= MIN_CELL for c in cells)
 
 
 def test_names_are_shared_only_when_the_owner_allows_it(members) -> None:

@@ -71,7 +71,8 @@ def test_the_prior_is_mixed_into_the_blend_with_a_learned_share(members, contrib
     others = build_prior(contributions[1:])  # the prior of the *other* shops
     run, start = _run(member, Prior.from_bundle(others))
     prior_member = run.find(AssociationPrior)
-    assert prior_member is not None and prior_member.points_ is not None
+    assert prior_member is not None
+    assert prior_member.points_ is not None
     known = np.isfinite(prior_member.points_[start:]) & np.isfinite(run.y[start:])
     assert known.mean() > 0.5
     error = np.abs(prior_member.points_[start:][known] - run.y[start:][known]).sum()
