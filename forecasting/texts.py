@@ -1728,6 +1728,8 @@ MESSAGES: dict[str, Message] = {
     },
     "association.written": {"de": "{path} geschrieben ({size} kB).",
                             "en": "{path} written ({size} kB)."},
+    "policy.step.association": {"de": "Erfahrung des Verbands",
+                                "en": "the association's experience"},
     "association.manifest.title": {"de": "Was wird geteilt?", "en": "What is shared?"},
     "association.manifest.contribution": {
         "de": "Beitrag eines Ladens in {state}: {weeks} Wochen Verkäufe bis {until}, {products} "

@@ -42,12 +42,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                             help=_("share the product names as well (only if the owner allows)"))
     contribute.add_argument("--show", action="store_true",
                             help=_("only print what would be shared, write nothing"))
-    contribute.add_argument("--out", help=_("FILE.bkcontrib to write"))
+    contribute.add_argument("--out", help=_("the .bkcontrib file to write"))
     build = add_action(actions, "build", _("combine contributions into the association's prior"))
     shop_and_lang(build)
     build.add_argument("contributions", nargs="+", metavar=_("CONTRIB"),
                        help=_("contribution files (.bkcontrib)"))
-    build.add_argument("--out", required=True, help=_("PRIOR.bkprior to write"))
+    build.add_argument("--out", required=True, help=_("the .bkprior file to write"))
     use = add_action(actions, "use", _("keep a prior with the shop; its forecasts then use it"))
     shop_and_lang(use)
     use.add_argument("prior", metavar=_("PRIOR"), help=_("the prior file (.bkprior)"))

@@ -26,7 +26,7 @@ class AssociationPrior(Member):
     """The prior's models as a member (none without a prior: members.new leaves it out)."""
 
     name = "association"
-    candidate = False
+    candidate = True  # chosen on its own where its recent errors are the lowest (select.py)
     mix = Mix(SHARE_GRID, SHARE_DEFAULT)
     takes_prior = True
 
@@ -53,3 +53,8 @@ class AssociationPrior(Member):
         out = ratio * run.s[days]
         age_ok = days[:, None] >= run.panel.first[None, :]
         return np.where(age_ok & np.isfinite(run.s[days]), out, np.nan)
+
+    def amounts(self, run: Run, day: int, product: int) -> dict[str, float]:
+        """"baseline" = s, and what the association's experience adds or takes ("association")."""
+        out = super().amounts(run, day, product)
+        return {"baseline": out["baseline"], "association": out["recent_level"]}

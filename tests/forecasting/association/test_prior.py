@@ -95,3 +95,18 @@ def test_a_useless_prior_gets_no_share(members, contributions) -> None:
     share = run.find(Blend).shares_["association"][start:]
     cells = ~np.isnan(run.y[start:])
     assert (share[cells] == 0.0).mean() > 0.95  # three times the usual amount: left out
+
+
+def test_a_new_shop_forecast_leans_on_the_prior(members, contributions) -> None:
+    from forecasting.models.forecaster import forecast
+
+    member = members[0]
+    sales = member.sales
+    sales = sales[(sales["date"] >= pd.Timestamp("2025-03-03"))
+                  & (sales["date"] < pd.Timestamp("2025-05-01"))]  # eight weeks of sales
+    days = [pd.Timestamp("2025-05-02").date()]
+    prior = Prior.from_bundle(build_prior(contributions[1:]))
+    without = forecast(sales, member.features, days, levels=(0.5, 0.7, 0.9))
+    with_prior = forecast(sales, member.features, days, levels=(0.5, 0.7, 0.9), prior=prior)
+    assert list(without.quantiles["product"]) == list(with_prior.quantiles["product"])
+    assert not np.allclose(without.quantiles["q0.5"], with_prior.quantiles["q0.5"])
