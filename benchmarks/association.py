@@ -19,24 +19,24 @@ import os
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-import argparse  # noqa: E402
-import datetime as dt  # noqa: E402
-import time  # noqa: E402
-import tracemalloc  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import datetime as dt
+import time
+import tracemalloc
+from pathlib import Path
 
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
+import numpy as np
+import pandas as pd
 
-from forecasting.association import files  # noqa: E402
-from forecasting.association.contribution import ShopHistory, build_contribution  # noqa: E402
-from forecasting.association.prior import Prior, build_prior  # noqa: E402
-from forecasting.demo.association import (  # noqa: E402
+from forecasting.association import files
+from forecasting.association.contribution import ShopHistory, build_contribution
+from forecasting.association.prior import Prior, build_prior
+from forecasting.demo.association import (
     MemberHistory,
     default_association,
     simulate_member,
 )
-from forecasting.models.backtest import BacktestPlan, run_backtest  # noqa: E402
+from forecasting.models.backtest import BacktestPlan, run_backtest
 
 END = dt.date(2026, 1, 1)
 SCORED_WEEKS = 13

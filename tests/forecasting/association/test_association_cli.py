@@ -50,7 +50,7 @@ def prior_file(members, tmp_path_factory) -> Path:
 
 
 def test_show_prints_what_is_shared_and_writes_nothing(members, tmp_path, capsys) -> None:
-    sales, weather = _csv(members[0], tmp_path)
+    sales, _weather = _csv(members[0], tmp_path)
     out = tmp_path / "x.bkcontrib"
     rc = main(["--lang", "en", "association", "contribute", "--sales", str(sales), "--state", "NI",
                "--until", UNTIL.isoformat(), "--show", "--out", str(out)])
