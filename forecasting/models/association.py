@@ -13,7 +13,7 @@ import numpy as np
 
 from forecasting.association.portable import portable_matrix
 from forecasting.association.prior import Prior
-from forecasting.models.engine import Run
+from forecasting.models.engine import Run, special_cells
 from forecasting.models.lgbm import MAX_RATIO, predict
 from forecasting.models.member import Member, Mix
 from forecasting.progress import Progress
@@ -22,11 +22,29 @@ SHARE_GRID = (0.0, 0.2, 0.4, 0.6)
 SHARE_DEFAULT = 0.4
 
 
+def _own_cells(run: Run, days: np.ndarray) -> np.ndarray:
+    """bool [len(days), product]: special and promotion cells the shop's own models know: a
+    product's promotion day, or an occasion the product sold on last time (known at the
+    origin). The prior is the starting point only for occasions a product has not seen."""
+    cells = special_cells(run)[days]
+    last = run.match[days]
+    known = (last >= 0) & (last <= days - run.horizon)
+    seen = np.zeros_like(cells)
+    if known.any():
+        seen[known] = np.isfinite(run.y[last[known]])
+    promo = run.panel.exog.get("promotion")
+    promoted = (promo[days] > 0) if promo is not None else np.zeros_like(cells)
+    return cells & (seen | promoted)
+
+
 class AssociationPrior(Member):
     """The prior's models as a member (none without a prior: members.new leaves it out)."""
 
     name = "association"
     candidate = True  # chosen on its own where its recent errors are the lowest (select.py)
+    # on a special day it stands alone, but it forecasts only the occasions a product has not
+    # seen yet (predict): the others stay with the shop's own LightGBM
+    special_days = True
     mix = Mix(SHARE_GRID, SHARE_DEFAULT)
     takes_prior = True
 
@@ -52,7 +70,8 @@ class AssociationPrior(Member):
         ratio = (total / self.prior.weights.sum()).reshape(len(days), p)
         out = ratio * run.s[days]
         age_ok = days[:, None] >= run.panel.first[None, :]
-        return np.where(age_ok & np.isfinite(run.s[days]), out, np.nan)
+        out = np.where(age_ok & np.isfinite(run.s[days]), out, np.nan)
+        return np.where(_own_cells(run, days), np.nan, out)
 
     def amounts(self, run: Run, day: int, product: int) -> dict[str, float]:
         """"baseline" = s, and what the association's experience adds or takes ("association")."""
