@@ -24,17 +24,16 @@ SHARE_DEFAULT = 0.4
 
 def _own_cells(run: Run, days: np.ndarray) -> np.ndarray:
     """bool [len(days), product]: special and promotion cells the shop's own models know: a
-    product's promotion day, or an occasion the product sold on last time (known at the
-    origin). The prior is the starting point only for occasions a product has not seen."""
+    product's promotion day, or an occasion the shop sold on last time (known at the origin;
+    its LightGBM is global, so a new product gets what the shop's other products did then).
+    The prior is the starting point only for occasions the shop has not seen."""
     cells = special_cells(run)[days]
     last = run.match[days]
-    known = (last >= 0) & (last <= days - run.horizon)
-    seen = np.zeros_like(cells)
-    if known.any():
-        seen[known] = np.isfinite(run.y[last[known]])
+    seen = (last >= 0) & (last <= days - run.horizon)
+    seen[seen] = np.isfinite(run.y[last[seen]]).any(axis=1)
     promo = run.panel.exog.get("promotion")
     promoted = (promo[days] > 0) if promo is not None else np.zeros_like(cells)
-    return cells & (seen | promoted)
+    return cells & (seen[:, None] | promoted)
 
 
 class AssociationPrior(Member):

@@ -77,8 +77,10 @@ def test_the_prior_is_mixed_into_the_blend_with_a_learned_share(members, contrib
     assert known.mean() > 0.5
     error = np.abs(prior_member.points_[start:][known] - run.y[start:][known]).sum()
     assert error / run.y[start:][known].sum() < 0.5  # a forecast, not noise
-    share = run.find(Blend).shares_["association"]
-    assert set(np.unique(share[start:])) <= {0.0, 0.2, 0.4, 0.6}
+    share = run.find(Blend).shares_["association"][start:]
+    usual = ~engine.special_cells(run)[start:]
+    assert set(np.unique(share[usual])) <= {0.0, 0.2, 0.4, 0.6}
+    assert set(np.unique(share[~usual])) <= {0.0, 1.0}  # alone, or not, on special days
 
 
 def test_a_useless_prior_gets_no_share(members, contributions) -> None:
@@ -93,8 +95,22 @@ def test_a_useless_prior_gets_no_share(members, contributions) -> None:
     prior = Prior([useless], np.ones(1), {}, {})
     run, start = _run(members[0], prior)
     share = run.find(Blend).shares_["association"][start:]
-    cells = ~np.isnan(run.y[start:])
+    cells = ~np.isnan(run.y[start:]) & ~engine.special_cells(run)[start:]
     assert (share[cells] == 0.0).mean() > 0.95  # three times the usual amount: left out
+
+
+def test_on_special_days_the_prior_stands_in_only_for_occasions_not_seen(members,
+                                                                         contributions) -> None:
+    run, start = _run(members[0], Prior.from_bundle(build_prior(contributions[1:])))
+    points = run.find(AssociationPrior).points_[start:]
+    days = np.arange(start, run.y.shape[0])
+    special = run.special[start:]
+    assert special.any()
+    seen = (run.match[days] >= 0) & (run.match[days] <= days - 1)
+    seen[seen] = np.isfinite(run.y[run.match[days][seen]]).any(axis=1)
+    # a three-year shop has seen its occasions: the prior leaves them to the shop's LightGBM
+    assert not np.isfinite(points[special & seen]).any()
+    assert np.isfinite(points[~special]).mean() > 0.5
 
 
 def test_a_new_shop_forecast_leans_on_the_prior(members, contributions) -> None:
