@@ -126,3 +126,18 @@ def test_a_new_shop_forecast_leans_on_the_prior(members, contributions) -> None:
     with_prior = forecast(sales, member.features, days, levels=(0.5, 0.7, 0.9), prior=prior)
     assert list(without.quantiles["product"]) == list(with_prior.quantiles["product"])
     assert not np.allclose(without.quantiles["q0.5"], with_prior.quantiles["q0.5"])
+    # the reasons say where the association's experience moved a forecast
+    assert "association" in set(with_prior.contributions["group"])
+    assert "association" not in set(without.contributions["group"])
+    sums = with_prior.contributions.groupby(["product", "date"])["amount"].sum()
+    medians = with_prior.quantiles.set_index(["product", "date"])["q0.5"]
+    assert np.allclose(sums.reindex(medians.index), medians, atol=1e-6)
+
+
+def test_the_reason_reads_erfahrung_des_verbands() -> None:
+    from forecasting.policy.explain_text import step_text
+    from forecasting.policy.explanation import Step
+
+    step = Step("association", {}, 8.0)
+    assert step_text(step, 8.0, "de") == "Erfahrung des Verbands +8"
+    assert step_text(step, 8.0, "en") == "the association's experience +8"
