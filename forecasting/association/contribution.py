@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -78,7 +79,7 @@ def build_contribution(history: ShopHistory, until: dt.date | None = None, *,
     if share_names:
         effects["product_categories"] = dict(zip(names, categories, strict=True))
     bundle = Bundle(manifest, effects, [model])
-    manifest["text"] = {lang: manifest_text(bundle, lang) for lang in ("de", "en")}
+    manifest["text"] = manifest_texts(bundle)
     return bundle
 
 
@@ -90,10 +91,8 @@ def _trees(model_text: str) -> int:
 def facts_of(bundle: Bundle) -> dict[str, Any]:
     """What the file really holds, read from its parts (not from the manifest's claims): the
     manifest text is made from these, and a test compares them with the parts."""
-    import lightgbm as lgb
-
     trees = sum(_trees(m) for m in bundle.models)
-    leaves = [lgb.Booster(model_str=m).params.get("min_data_in_leaf") for m in bundle.models]
+    leaves = [_parameter(m, "min_data_in_leaf") for m in bundle.models]
     categories = sorted(bundle.effects.get("categories", {}))
     names = sorted(bundle.effects.get("product_categories", {}))
     return {"trees": trees, "min_leaf": min((int(x) for x in leaves if x is not None),
@@ -102,9 +101,21 @@ def facts_of(bundle: Bundle) -> dict[str, Any]:
             "min_cell": int(bundle.effects.get("min_cell", 0))}
 
 
-def manifest_text(bundle: Bundle, lang: str) -> str:
-    """The manifest in plain words ("Was wird geteilt?"), from what the parts hold."""
+def _parameter(model_text: str, name: str) -> str | None:
+    """A training parameter as LightGBM writes it into its text model ("[name: value]")."""
+    found = re.search(rf"^\[{re.escape(name)}: ([^\]]*)\]$", model_text, flags=re.MULTILINE)
+    return found.group(1) if found else None
+
+
+def manifest_texts(bundle: Bundle) -> dict[str, str]:
+    """The manifest in German and English (facts read once)."""
     facts = facts_of(bundle)
+    return {lang: manifest_text(bundle, lang, facts) for lang in ("de", "en")}
+
+
+def manifest_text(bundle: Bundle, lang: str, facts: dict[str, Any] | None = None) -> str:
+    """The manifest in plain words ("Was wird geteilt?"), from what the parts hold."""
+    facts = facts or facts_of(bundle)
     m = bundle.manifest
     if bundle.kind == "prior":
         head = render("association.manifest.prior", lang, shops=m.get("shops", 0),

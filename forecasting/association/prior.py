@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from forecasting.association.contribution import history_weeks, manifest_text, weight_of
+from forecasting.association.contribution import history_weeks, manifest_texts, weight_of
 from forecasting.association.files import Bundle
 from forecasting.errors import UserError
 
@@ -44,7 +44,7 @@ def build_prior(contributions: Sequence[Bundle]) -> Bundle:
         "product_names": [],
     }
     bundle = Bundle(manifest, effects, models)
-    manifest["text"] = {lang: manifest_text(bundle, lang) for lang in ("de", "en")}
+    manifest["text"] = manifest_texts(bundle)
     return bundle
 
 
