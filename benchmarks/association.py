@@ -1,6 +1,6 @@
 """Benchmark of the association's prior (issue 18) on a synthetic association.
 
-Twelve bakeries and delis from the demo generator (forecasting/demo/association.py: eight
+Twelve bakeries and delis from the demo generator (forecasting/demo/association.py: nine
 Bundesländer, 12-32 products, sizes 0.4-1.5, four of them with only 8 weeks of sales before the
 scored 13 weeks), all sharing the demo world's effect sizes, with known true demand. Each shop
 contributes from its sales before the first scored day (`--until`, so everything stays causal);

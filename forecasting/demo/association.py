@@ -58,7 +58,7 @@ class MemberHistory:
 
 
 def default_association(end: dt.date) -> list[MemberShop]:
-    """Twelve bakeries and delis in eight Bundesländer, small to large; four of them new (eight
+    """Twelve bakeries and delis in nine Bundesländer, small to large; four of them new (eight
     weeks of sales before the last 13 weeks)."""
     return [
         MemberShop("b1", "bakery", "NW", 1.0, 1, 0, None, 11),
