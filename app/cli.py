@@ -38,11 +38,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "backup": ("app.commands.backup", N_("list, take and restore backups of the shop file")),
     "sales": ("app.commands.sales", N_("remove sales days, e.g. a typo dated 0001")),
     "workshop": ("app.commands.workshop", N_("workshops: make a scenario, play it, report")),
+    "association": ("app.commands.association",
+                    N_("share what the shop learned without its sales; use the association's prior")),
 }
 _log = logging.getLogger("bestellkompass.cli")
 # what an option's value is, by the option's dest, where a subcommand gives no metavar of its own
 VALUE_NAMES: dict[str, str] = {
-    "start": N_("DATE"), "end": N_("DATE"), "out": N_("FILE"), "events": N_("FILE"),
+    "start": N_("DATE"), "end": N_("DATE"), "until": N_("DATE"), "prior": N_("FILE"), "out": N_("FILE"), "events": N_("FILE"),
     "sales": N_("FILE"), "weather": N_("FILE"), "mapping": N_("FILE"), "product": N_("PRODUCT"),
     "name": N_("NAME"), "supplier": N_("NAME"), "branch": N_("BRANCH"), "state": N_("STATE"),
     "kind": N_("KIND"), "seed": N_("NUMBER"), "horizon": N_("DAYS"), "refit_every": N_("DAYS"),

@@ -16,6 +16,7 @@ import pandas as pd
 
 from calendars.plausible import DateWindow
 from forecasting.shop_calendar import ShopCalendarInputs, calendar_inputs, promotions_of
+from forecasting.store.association import load_prior
 from forecasting.store.calendar import load_events, load_weather
 from forecasting.store.calendar_options import load_calendar_options
 from forecasting.store.file import Shop
@@ -54,6 +55,7 @@ class PlanInputs:
     sales_outside: Mapping[str, OutsideSales]  # sales days left out: outside the window
     data_version: int
     plan_version: int
+    prior: bytes | None = None  # the association's prior kept with the shop (.bkprior bytes)
 
     @property
     def active_products(self) -> list[Product]:
@@ -86,6 +88,7 @@ def read_plan_inputs(shop: Shop, day: dt.date) -> PlanInputs:
         sales_outside=sales_outside_window(shop),
         data_version=shop.data_version(),
         plan_version=shop.plan_version(),
+        prior=load_prior(shop),
     )
 
 

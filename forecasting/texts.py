@@ -1899,6 +1899,127 @@ MESSAGES: dict[str, Message] = {
     },
     # (end of section: issue 17 F)
     # --- issue 18: association contributions and priors ---
+    "association.no_file": {"de": "Die Datei {path} gibt es nicht.",
+                            "en": "The file {path} does not exist."},
+    "association.bad.not_zip": {
+        "de": "{path} ist keine lesbare {kind}-Datei: kein ZIP-Archiv. Nichts wurde geändert.",
+        "en": "{path} is not a readable {kind} file: not a zip archive. Nothing was changed.",
+    },
+    "association.bad.part": {
+        "de": "{path} ist keine lesbare {kind}-Datei: unerwarteter oder zu großer Teil {part}. Nichts wurde geändert.",
+        "en": "{path} is not a readable {kind} file: unexpected or too large part {part}. Nothing was changed.",
+    },
+    "association.bad.missing": {
+        "de": "{path} ist keine lesbare {kind}-Datei: {part} fehlt. Nichts wurde geändert.",
+        "en": "{path} is not a readable {kind} file: {part} is missing. Nothing was changed.",
+    },
+    "association.bad.json": {
+        "de": "{path} ist keine lesbare {kind}-Datei: {part} ist kein gültiges JSON ({detail}). Nichts wurde geändert.",
+        "en": "{path} is not a readable {kind} file: {part} is not valid JSON ({detail}). Nothing was changed.",
+    },
+    "association.bad.foreign": {
+        "de": "{path} ist keine lesbare {kind}-Datei: keine Datei von Bestellkompass. Nichts wurde geändert.",
+        "en": "{path} is not a readable {kind} file: not a Bestellkompass file. Nothing was changed.",
+    },
+    "association.bad.kind": {
+        "de": "{path} ist keine lesbare {kind}-Datei: eine Datei der Art {found}. Nichts wurde geändert.",
+        "en": "{path} is not a readable {kind} file: a file of kind {found}. Nothing was changed.",
+    },
+    "association.bad.checksum": {
+        "de": "{path} ist keine lesbare {kind}-Datei: {part} passt nicht zur Prüfsumme im Inhaltsverzeichnis (beschädigt oder verändert). Nichts wurde geändert.",
+        "en": "{path} is not a readable {kind} file: {part} does not match the checksum in the manifest (damaged or altered). Nothing was changed.",
+    },
+    "association.bad.model": {
+        "de": "{path} ist keine lesbare {kind}-Datei: {part} ist kein LightGBM-Textmodell. Nichts wurde geändert.",
+        "en": "{path} is not a readable {kind} file: {part} is not a LightGBM text model. Nothing was changed.",
+    },
+    "association.manifest.models": {
+        "de": "{models} LightGBM-Modelle (Textformat, zusammen {trees} Bäume), deren "
+              "Vorhersagen gemittelt werden; sie sagen Verhältnisse voraus (Verkauf geteilt durch "
+              "die eigene übliche Menge des Produkts); jedes Blatt mittelt mindestens {leaf} "
+              "Produkt-Tage",
+        "en": "{models} LightGBM models (text format, {trees} trees together) whose predictions "
+              "are averaged; they predict ratios (sales divided by the product's own usual "
+              "amount); every leaf averages at least {leaf} product-days",
+    },
+    "association.too_little": {
+        "de": "Zu wenige Verkäufe vor {until} für einen Beitrag: {days} Tage mit Verkäufen, "
+              "mindestens {minimum} nötig.",
+        "en": "Too few sales before {until} for a contribution: {days} days with sales, at "
+              "least {minimum} needed.",
+    },
+    "association.no_contributions": {
+        "de": "Keine Beiträge angegeben: ein Verbandswissen braucht mindestens einen Beitrag.",
+        "en": "No contributions given: a prior needs at least one contribution.",
+    },
+    "association.mixed_versions": {
+        "de": "{path} wurde mit einer anderen Modellversion erstellt ({found}, erwartet "
+              "{expected}). Nichts wurde gebaut.",
+        "en": "{path} was made with another model version ({found}, expected {expected}). "
+              "Nothing was built.",
+    },
+    "association.shop_or_sales": {
+        "de": "Bitte entweder --shop oder --sales mit --state angeben.",
+        "en": "Please give either --shop or --sales with --state.",
+    },
+    "association.written": {"de": "{path} geschrieben ({size} kB).",
+                            "en": "{path} written ({size} kB)."},
+    "policy.step.association": {"de": "Erfahrung des Verbands",
+                                "en": "the association's experience"},
+    "association.manifest.title": {"de": "Was wird geteilt?", "en": "What is shared?"},
+    "association.manifest.contribution": {
+        "de": "Beitrag eines Ladens in {state}: {weeks} Wochen Verkäufe bis {until}, {products} "
+              "Produkte in {categories} Warengruppen.",
+        "en": "Contribution of a shop in {state}: {weeks} weeks of sales up to {until}, "
+              "{products} products in {categories} categories.",
+    },
+    "association.manifest.prior": {
+        "de": "Verbandswissen aus {shops} Beiträgen, Bundesländer: {states}; zusammen {weeks} "
+              "Wochen Verkäufe.",
+        "en": "Association prior from {shops} contributions, Bundesländer: {states}; {weeks} "
+              "weeks of sales together.",
+    },
+    "association.manifest.inside": {"de": "Enthalten:", "en": "Inside:"},
+    "association.manifest.model": {
+        "de": "ein LightGBM-Modell (Textformat, {trees} Bäume), das Verhältnisse vorhersagt "
+              "(Verkauf geteilt durch die eigene übliche Menge des Produkts); jedes Blatt "
+              "mittelt mindestens {leaf} Produkt-Tage",
+        "en": "a LightGBM model (text format, {trees} trees) that predicts ratios (sales "
+              "divided by the product's own usual amount); every leaf averages at least {leaf} "
+              "product-days",
+    },
+    "association.manifest.effects": {
+        "de": "Effekte je Warengruppe als Verhältnisse: Wochentagsform, Feiertage und Tage "
+              "davor und danach, Schulferien, Zahltage, Wetter, Feste; jeder Wert mittelt "
+              "mindestens {cell} Produkt-Tage",
+        "en": "effects per category as ratios: weekday shape, holidays and the days before "
+              "and after, school holidays, paydays, weather, festivals; every value averages "
+              "at least {cell} product-days",
+    },
+    "association.manifest.categories": {"de": "Warengruppen: {names}",
+                                        "en": "categories: {names}"},
+    "association.manifest.names": {"de": "Produktnamen (vom Inhaber freigegeben): {names}",
+                                   "en": "product names (allowed by the owner): {names}"},
+    "association.manifest.outside": {"de": "Nicht enthalten:", "en": "Not inside:"},
+    "association.manifest.no_amounts": {
+        "de": "keine Verkaufsmengen, keine Tage mit Mengen, kein Umsatz",
+        "en": "no sales quantities, no days with amounts, no turnover",
+    },
+    "association.manifest.no_names": {"de": "keine Produktnamen", "en": "no product names"},
+    "association.manifest.no_prices": {
+        "de": "keine Preise, Kosten, Lieferanten, Adresse, Postleitzahl oder Name des Ladens",
+        "en": "no prices, costs, suppliers, address, postal code or shop name",
+    },
+    "association.manifest.no_shops": {
+        "de": "keine Angabe, welche Läden beigetragen haben",
+        "en": "nothing saying which shops contributed",
+    },
+    "association.used": {
+        "de": "Verbandswissen aus {shops} Läden ({states}) im Laden gespeichert; es fließt in "
+              "die nächste Vorhersage ein.",
+        "en": "Association prior from {shops} shops ({states}) stored with the shop; the next "
+              "forecast uses it.",
+    },
     # (end of section: issue 18 G)
 }
 

@@ -17,6 +17,8 @@ from calendars.errors import CalendarError
 from calendars.event_files import read_events_file
 from calendars.features import build_features
 from calendars.weather_files import read_weather_file
+from forecasting.association import files
+from forecasting.association.prior import Prior
 from forecasting.errors import UserError
 from forecasting.models.backtest import BacktestPlan, run_backtest
 from forecasting.models.sales_csv import read_sales_csv
@@ -37,6 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=_("quantile levels, e.g. 0.5,0.7,0.9"))
     parser.add_argument("--out", required=True, help=_("PRED.csv to write"))
     parser.add_argument("--refit-every", type=int, default=14, help=_("refit LightGBM every N days"))
+    parser.add_argument("--prior", help=_("the association's prior (.bkprior), one more member"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,11 +57,12 @@ def run(args: argparse.Namespace) -> int:
         first = sales["date"].min().date()
         features = build_features(args.state, first, max(args.end, sales["date"].max().date()),
                                   events=events, weather=weather)
+        prior = Prior.from_bundle(files.read(args.prior, "prior")) if args.prior else None
     except CalendarError as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 2
     plan = BacktestPlan(args.start, args.end, horizon=args.horizon, refit_every=args.refit_every)
-    result = run_backtest(sales, features, plan, args.quantiles, candidates=False)
+    result = run_backtest(sales, features, plan, args.quantiles, candidates=False, prior=prior)
     pred = result.predictions
     columns = ["date", "product", *[c for c in pred.columns if c.startswith("q")]]
     out = pred[pred["kind"] == "final"][columns].copy()

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from calendars.features import FeatureTable
+from forecasting.association.prior import Prior
 from forecasting.models import engine, members
 from forecasting.models.frame import build_panel
 from forecasting.models.member import Schedule
@@ -86,8 +87,12 @@ def run_backtest(
     categories: dict[str, str] | None = None,
     candidates: bool = True,
     progress: Progress | None = None,
+    prior: Prior | None = None,
 ) -> BacktestResult:
-    """Forecast every open day of the plan at its horizon; returns the long predictions table."""
+    """Forecast every open day of the plan at its horizon; returns the long predictions table.
+
+    prior: the association's prior, one more member of the blend (models/association.py).
+    """
     began = time.perf_counter()
     levels = sorted(float(x) for x in levels)
     panel = build_panel(sales, until=pd.Timestamp(plan.end))
@@ -99,7 +104,7 @@ def run_backtest(
     targets[warm : last_target + 1] = True
     targets &= ~panel.closed
     cat_index = _category_index(panel.products, categories)
-    run = engine.prepare(panel, features, plan.horizon, cat_index, members.new())
+    run = engine.prepare(panel, features, plan.horizon, cat_index, members.new(prior))
     _report(progress, 0.1, "features")
     members.fit_models(run, targets, Schedule.backtest(warm, last_target + 1, plan.refit_every))
     _report(progress, 0.8, "models")

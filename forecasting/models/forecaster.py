@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from calendars.features import FeatureTable
+from forecasting.association.prior import Prior
 from forecasting.models import engine, members
 from forecasting.models.explain import explain
 from forecasting.models.frame import Panel, build_panel
@@ -101,12 +102,14 @@ def forecast(
     saved: dict[int, Booster] | None = None,
     fitted: dict[int, Booster] | None = None,
     promotions: pd.DataFrame | None = None,
+    prior: Prior | None = None,
 ) -> ForecastResult:
     """Quantile forecasts and explanations for `dates` (see ForecastResult).
 
     promotions: (product, date) rows of the shop's one-product promotions (frame.build_panel).
     saved: horizon -> LightGBM booster trained on exactly this history (reused, not refitted);
     fitted: if given, receives horizon -> the final booster (for saving in the shop file).
+    prior: the association's prior, one more member of the blend (models/association.py).
     """
     progress = progress or NullProgress()
     levels = sorted({float(x) for x in levels} | {0.5})
@@ -125,8 +128,8 @@ def forecast(
     for i, (h, days) in enumerate(sorted(by_h.items())):
         part = PartProgress(progress, i / len(by_h), (i + 1) / len(by_h))
         run, final, choice, model_names = _run_horizon(
-            panel, features, h, days, levels, cat_index, (saved or {}).get(h), progress=part
-        )
+            panel, features, h, days, levels, cat_index, (saved or {}).get(h), progress=part,
+            prior=prior)
         lightgbm = run.find(LightGbm)
         if fitted is not None and lightgbm is not None and lightgbm.booster_ is not None:
             fitted[h] = lightgbm.booster_
@@ -164,7 +167,7 @@ def _phase(progress: Progress, code: str) -> PartProgress:
 
 def _run_horizon(panel: Panel, features: FeatureTable | None, h: int, days: list[pd.Timestamp],
                  levels: list[float], cat_index: np.ndarray, booster: Booster | None = None, *,
-                 progress: Progress | None = None
+                 progress: Progress | None = None, prior: Prior | None = None
                  ) -> tuple[engine.Run, np.ndarray, np.ndarray, list[str]]:
     """Warm-up forecasts (for calibration and model choice) and the final ones at horizon h."""
     progress = progress or NullProgress()
@@ -178,7 +181,7 @@ def _run_horizon(panel: Panel, features: FeatureTable | None, h: int, days: list
     for d in days:
         targets[panel.day_index(d)] = True
     _phase(progress, "forecast.features")
-    run = engine.prepare(panel, features, h, cat_index, members.new())
+    run = engine.prepare(panel, features, h, cat_index, members.new(prior))
     lightgbm = run.find(LightGbm)
     if booster is not None and lightgbm is not None:
         lightgbm.preset[origin_next - h] = booster  # the saved final model, for its origin

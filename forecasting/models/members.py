@@ -9,7 +9,9 @@ from collections.abc import Callable
 
 import numpy as np
 
+from forecasting.association.prior import Prior
 from forecasting.models.additive import Additive
+from forecasting.models.association import AssociationPrior
 from forecasting.models.blend import Blend
 from forecasting.models.engine import Model, Run
 from forecasting.models.ets import Ets
@@ -23,14 +25,23 @@ MODELS: list[Callable[[], Model]] = [
     Blend,
     Ets,
     Additive,
+    AssociationPrior,
     SeasonalNaive,
     CategoryPrior,
 ]
 
 
-def new() -> list[Model]:
-    """A fresh instance of every model (none fitted)."""
-    return [make() for make in MODELS]
+def new(prior: Prior | None = None) -> list[Model]:
+    """A fresh instance of every model (none fitted); a member that takes the association's
+    prior (`takes_prior`) only when there is one."""
+    out: list[Model] = []
+    for make in MODELS:
+        if getattr(make, "takes_prior", False):
+            if prior is not None:
+                out.append(make(prior=prior))  # type: ignore[call-arg]
+        else:
+            out.append(make())
+    return out
 
 
 def fit_models(run: Run, targets: np.ndarray, schedule: Schedule,

@@ -5,12 +5,16 @@ the model code and the libraries are unchanged (see persist.py, fingerprint.py).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
 from calendars.features import FeatureTable
+from forecasting.association import files
+from forecasting.association.prior import Prior
+from forecasting.errors import UserError
 from forecasting.models.fingerprint import frame_digest, request_key
 from forecasting.models.forecaster import DEFAULT_LEVELS, ForecastResult, forecast
 from forecasting.models.persist import (
@@ -88,11 +92,14 @@ def forecast_plan(
     expect = {"data_version": inputs.data_version, "origin": str(pd.Timestamp(last).date()),
               "products": [p.name for p in products], "sales": frame_digest(sales),
               "promotions": frame_digest(promotions)}
+    prior = _prior(inputs.prior)
     if not reuse:
         return forecast(sales, features, dates, levels=levels, products=products or None,
-                        progress=models, promotions=promotions)
+                        progress=models, promotions=promotions, prior=prior)
     cache = cache or ModelCache.for_shop(inputs.shop_id)
     key = request_key(sales, features, dates, levels, products or None, promotions)
+    if inputs.prior is not None:  # the same request with another prior is another forecast
+        key = hashlib.sha256((key + hashlib.sha256(inputs.prior).hexdigest()).encode()).hexdigest()
     cached = _load_result(cache, key, expect)
     if cached is not None:
         progress.report(1.0, "forecast.done")
@@ -101,12 +108,24 @@ def forecast_plan(
     saved = {h: b for h in horizons if (b := load_model(cache, h, expect)) is not None}
     fitted: dict[int, Any] = {}
     result = forecast(sales, features, dates, levels=levels, products=products or None,
-                      progress=models, saved=saved, fitted=fitted, promotions=promotions)
+                      progress=models, saved=saved, fitted=fitted, promotions=promotions,
+                      prior=prior)
     for h, booster in fitted.items():
         if h not in saved:
             save_model(cache, h, booster, expect)
     _save_result(cache, key, result, expect)
     return result
+
+
+def _prior(data: bytes | None) -> Prior | None:
+    """The prior kept with the shop, loaded; a damaged one is left out (the forecast goes on
+    without it; `association use` checks a file before it keeps it)."""
+    if data is None:
+        return None
+    try:
+        return Prior.from_bundle(files.from_bytes(data, "prior", "shop"))
+    except UserError:
+        return None
 
 
 def _load_result(cache: ModelCache, key: str, expect: dict[str, object]

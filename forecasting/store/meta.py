@@ -24,6 +24,7 @@ class Key(enum.StrEnum):
     DEMO_KIND = "demo.kind"  # demo shops only: the generator's kind, end and seed
     DEMO_END = "demo.end"
     DEMO_SEED = "demo.seed"
+    ASSOCIATION_PRIOR = "association.prior"  # the association's prior (.bkprior), base64 (issue 18)
 
 
 def get_text(shop: Shop, key: Key) -> str | None:

@@ -1,0 +1,179 @@
+"""Benchmark of the association's prior (issue 18) on a synthetic association.
+
+Twelve bakeries and delis from the demo generator (forecasting/demo/association.py: nine
+Bundesländer, 12-32 products, sizes 0.4-1.5, four of them with only 8 weeks of sales before the
+scored 13 weeks), all sharing the demo world's effect sizes, with known true demand. Each shop
+contributes from its sales before the first scored day (`--until`, so everything stays causal);
+for each shop the prior is built from the *other* eleven contributions, and its one-day-ahead
+backtest over the last 13 weeks is run with and without that prior. Scored against true demand:
+pinball loss at tau 0.7 (mean per product-day), coverage of q0.7 and q0.9; separately on the
+product-days of products younger than 8 weeks.
+
+    nice python benchmarks/association.py [--shops b1,d5] [--write docs/association.md]
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse
+import datetime as dt
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from forecasting.association import files
+from forecasting.association.contribution import ShopHistory, build_contribution
+from forecasting.association.prior import Prior, build_prior
+from forecasting.demo.association import (
+    MemberHistory,
+    default_association,
+    simulate_member,
+)
+from forecasting.models.backtest import BacktestPlan, run_backtest
+
+END = dt.date(2026, 1, 1)
+SCORED_WEEKS = 13
+YOUNG_DAYS = 56
+TAU = 0.7
+REFIT_DAYS = 28  # both variants alike; halves the LightGBM fits on the shared machine
+
+
+def pinball(y: np.ndarray, q: np.ndarray, tau: float) -> np.ndarray:
+    """Pinball loss per row."""
+    diff = y - q
+    return np.maximum(tau * diff, (tau - 1) * diff)
+
+
+def score(member: MemberHistory, pred: pd.DataFrame) -> dict[str, float]:
+    """Pinball at 0.7 (all product-days and young products' days) and coverage, against demand."""
+    final = pred[pred["kind"] == "final"][["date", "product", "q0.7", "q0.9"]]
+    demand = member.demand()
+    frame = final.merge(demand, on=["date", "product"], how="inner")
+    first = member.sales.groupby("product")["date"].min()
+    age = (frame["date"] - frame["product"].map(first)).dt.days
+    loss = pinball(frame["demand"].to_numpy(), frame["q0.7"].to_numpy(), TAU)
+    young = (age < YOUNG_DAYS).to_numpy()
+    return {
+        "rows": len(frame),
+        "pinball": float(loss.mean()),
+        "young_rows": int(young.sum()),
+        "young_pinball": float(loss[young].mean()) if young.any() else float("nan"),
+        "cover7": float((frame["demand"] <= frame["q0.7"]).mean()),
+        "cover9": float((frame["demand"] <= frame["q0.9"]).mean()),
+    }
+
+
+def backtest(member: MemberHistory, start: dt.date, prior: Prior | None) -> tuple[dict, float]:
+    """The shop's one-day-ahead backtest over the scored weeks; scores and seconds."""
+    plan = BacktestPlan(start, END - dt.timedelta(days=1), horizon=1, refit_every=REFIT_DAYS)
+    began = time.perf_counter()
+    result = run_backtest(member.sales, member.features, plan, (0.5, 0.7, 0.9),
+                          categories=member.categories, candidates=False, prior=prior)
+    return score(member, result.predictions), time.perf_counter() - began
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print (and optionally write) the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shops", help="comma-separated shop names (default: all twelve)")
+    parser.add_argument("--write", help="markdown file to write the tables into")
+    args = parser.parse_args(argv)
+    start = END - dt.timedelta(weeks=SCORED_WEEKS)
+    shops = default_association(END)
+    wanted = set(args.shops.split(",")) if args.shops else {s.name for s in shops}
+    members = [simulate_member(s, END) for s in shops]
+    contributions, sizes, contrib_seconds = {}, {}, {}
+    for m in members:
+        began = time.perf_counter()
+        bundle = build_contribution(
+            ShopHistory(m.sales, m.features, m.shop.state, m.categories), start)
+        contrib_seconds[m.shop.name] = time.perf_counter() - began
+        contributions[m.shop.name] = bundle
+        sizes[m.shop.name] = len(files.to_bytes(bundle))
+    rows = []
+    build_seconds, peak = [], 0
+    for m in members:
+        if m.shop.name not in wanted:
+            continue
+        others = [b for name, b in contributions.items() if name != m.shop.name]
+        tracemalloc.start()
+        began = time.perf_counter()
+        prior_bundle = build_prior(others)
+        prior_bytes = files.to_bytes(prior_bundle)
+        prior = Prior.from_bundle(files.from_bytes(prior_bytes, "prior", "prior"))
+        build_seconds.append(time.perf_counter() - began)
+        peak = max(peak, tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        without, t0 = backtest(m, start, None)
+        with_prior, t1 = backtest(m, start, prior)
+        history_weeks = (pd.Timestamp(start) - m.sales["date"].min()).days / 7
+        rows.append({
+            "shop": m.shop.name, "kind": m.shop.kind, "state": m.shop.state,
+            "products": len(m.categories), "weeks": round(history_weeks),
+            "without": without, "with": with_prior, "t0": t0, "t1": t1,
+            "prior_kb": len(prior_bytes) / 1000,
+        })
+        print(_row(rows[-1]), flush=True)
+    text = _table(rows, sizes, contrib_seconds, build_seconds, peak)
+    print(text)
+    if args.write:
+        Path(args.write).write_text(text, encoding="utf-8")
+    return 0
+
+
+def _change(a: float, b: float) -> str:
+    return "" if not np.isfinite(a) or not np.isfinite(b) or a == 0 else f"{100 * (b / a - 1):+.1f} %"
+
+
+def _row(r: dict) -> str:
+    w, p = r["without"], r["with"]
+    return (f"| {r['shop']} | {r['kind']} | {r['state']} | {r['products']} | {r['weeks']} | "
+            f"{w['pinball']:.3f} | {p['pinball']:.3f} | {_change(w['pinball'], p['pinball'])} | "
+            f"{w['young_rows']} | {w['young_pinball']:.3f} | {p['young_pinball']:.3f} | "
+            f"{_change(w['young_pinball'], p['young_pinball'])} | "
+            f"{w['cover7']:.2f} / {p['cover7']:.2f} | {w['cover9']:.2f} / {p['cover9']:.2f} | "
+            f"{r['t0']:.0f} / {r['t1']:.0f} |")
+
+
+def _table(rows: list[dict], sizes: dict, contrib_seconds: dict, build_seconds: list,
+           peak: int) -> str:
+    head = ("| shop | kind | state | products | weeks before | pinball 0.7 without | with prior | "
+            "change | young product-days | young: without | with | change | cover q0.7 "
+            "without / with | cover q0.9 without / with | backtest s without / with |\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n")
+    body = "\n".join(_row(r) for r in rows)
+    summary = []
+    for label, pick in (("history >= 1 year", lambda r: r["weeks"] >= 52),
+                        ("history <= 8 weeks", lambda r: r["weeks"] <= 8)):
+        chosen = [r for r in rows if pick(r)]
+        if chosen:
+            ratio = np.mean([r["with"]["pinball"] / r["without"]["pinball"] for r in chosen])
+            summary.append(f"- {label}: {len(chosen)} shops, mean ratio with/without "
+                           f"{ratio:.3f} ({100 * (ratio - 1):+.1f} %)")
+    young = [r for r in rows if r["without"]["young_rows"]]
+    if young:
+        ratio = np.mean([r["with"]["young_pinball"] / r["without"]["young_pinball"] for r in young])
+        summary.append(f"- products younger than 8 weeks: {len(young)} shops, mean ratio "
+                       f"{ratio:.3f} ({100 * (ratio - 1):+.1f} %)")
+    summary.append(f"- contribution size: {min(sizes.values()) / 1000:.0f}-"
+                   f"{max(sizes.values()) / 1000:.0f} kB; building one: "
+                   f"{min(contrib_seconds.values()):.1f}-{max(contrib_seconds.values()):.1f} s")
+    if build_seconds:
+        summary.append(f"- building a prior from 11 contributions (read back and loaded): "
+                       f"{np.mean(build_seconds):.2f} s, peak Python memory "
+                       f"{peak / 1e6:.0f} MB; prior file "
+                       f"{np.mean([r['prior_kb'] for r in rows]):.0f} kB")
+        summary.append(f"- backtest time with/without prior: "
+                       f"{sum(r['t1'] for r in rows) / sum(r['t0'] for r in rows):.2f}x")
+    return head + body + "\n\n" + "\n".join(summary) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""The association's prior: many contributions combined. Effects are pooled as means weighted by
+each contribution's history length; the models are kept side by side and their predictions
+averaged with the same weights (an ensemble). It says how many shops and which Bundesländer it
+rests on, never which shops.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from forecasting.association.contribution import history_weeks, manifest_texts, weight_of
+from forecasting.association.files import Bundle
+from forecasting.errors import UserError
+
+if TYPE_CHECKING:
+    from lightgbm import Booster
+
+
+def build_prior(contributions: Sequence[Bundle]) -> Bundle:
+    """The prior of the contributions (all checked when read: a bad one stops before this)."""
+    if not contributions:
+        raise UserError("association.no_contributions")
+    weights = [weight_of(b) for b in contributions]
+    states = Counter(str(b.manifest.get("state", "")) for b in contributions)
+    models: list[str] = []
+    model_weights: list[float] = []
+    for bundle, w in zip(contributions, weights, strict=True):
+        for text in bundle.models:
+            models.append(text)
+            model_weights.append(w / len(bundle.models))
+    effects = pool_effects([b.effects for b in contributions], weights)
+    manifest: dict[str, Any] = {
+        "kind": "prior",
+        "shops": len(contributions),
+        "states": sorted(states),
+        "shops_per_state": dict(sorted(states.items())),
+        "history_weeks": history_weeks(contributions),
+        "model_weights": [round(w, 3) for w in model_weights],
+        "product_names": [],
+    }
+    bundle = Bundle(manifest, effects, models)
+    manifest["text"] = manifest_texts(bundle)
+    return bundle
+
+
+def pool_effects(parts: Sequence[dict[str, Any]], weights: Sequence[float]) -> dict[str, Any]:
+    """Per category and effect the weighted mean ratio (weights: history length) and the summed
+    product-days, over the contributions that have that effect."""
+    cells: dict[tuple[str, ...], list[tuple[float, float, int]]] = {}
+    for effects, w in zip(parts, weights, strict=True):
+        for cat, entry in effects.get("categories", {}).items():
+            for wd, cell in enumerate(entry.get("weekday", [])):
+                if cell:
+                    cells.setdefault((cat, "weekday", str(wd)), []).append(
+                        (w, cell["ratio"], cell["n"]))
+            for section in ("calendar", "weather"):
+                for name, cell in entry.get(section, {}).items():
+                    cells.setdefault((cat, section, name), []).append((w, cell["ratio"], cell["n"]))
+    out: dict[str, Any] = {"categories": {},
+                           "min_cell": min((int(p.get("min_cell", 0)) for p in parts), default=0)}
+    for (cat, section, name), values in sorted(cells.items()):
+        w = np.array([v[0] for v in values])
+        ratio = float(np.dot(w, [v[1] for v in values]) / w.sum())
+        pooled = {"ratio": round(ratio, 4), "n": int(sum(v[2] for v in values)),
+                  "shops": len(values)}
+        entry = out["categories"].setdefault(cat, {"weekday": [None] * 7, "calendar": {},
+                                                   "weather": {}})
+        if section == "weekday":
+            entry["weekday"][int(name)] = pooled
+        else:
+            entry[section][name] = pooled
+    return out
+
+
+@dataclasses.dataclass
+class Prior:
+    """A prior ready for forecasting: its models (loaded) with their weights, and its effects."""
+
+    boosters: list[Booster]
+    weights: np.ndarray
+    effects: dict[str, Any]
+    manifest: dict[str, Any]
+
+    @classmethod
+    def from_bundle(cls, bundle: Bundle) -> Prior:
+        """Load the models of a checked `.bkprior` bundle."""
+        import lightgbm as lgb
+
+        weights = bundle.manifest.get("model_weights") or [1.0] * len(bundle.models)
+        if len(weights) != len(bundle.models):
+            weights = [1.0] * len(bundle.models)
+        boosters = [lgb.Booster(model_str=text) for text in bundle.models]
+        return cls(boosters, np.asarray(weights, dtype=float), bundle.effects, bundle.manifest)

@@ -1,0 +1,143 @@
+"""The prior combines contributions, and the forecast uses it as one more member of the blend."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from forecasting.association.prior import Prior, build_prior
+from forecasting.errors import UserError
+from forecasting.models import engine, members
+from forecasting.models.association import AssociationPrior
+from forecasting.models.blend import Blend
+from forecasting.models.frame import build_panel
+from forecasting.models.member import Schedule
+from tests.forecasting.association.conftest import UNTIL
+
+
+def test_the_prior_says_how_many_shops_and_which_states_never_which(contributions) -> None:
+    prior = build_prior(contributions)
+    assert prior.manifest["shops"] == 3
+    assert prior.manifest["states"] == ["BY", "NI", "NW"]
+    assert len(prior.models) == 3
+    assert "3 Beiträgen" in prior.manifest["text"]["de"]
+    assert "BY, NI, NW" in prior.manifest["text"]["en"]
+    assert "keine Angabe, welche Läden beigetragen haben" in prior.manifest["text"]["de"]
+
+
+def test_effects_are_pooled_with_weights_by_history_length(contributions) -> None:
+    prior = build_prior(contributions)
+    weeks = [c.manifest["history_weeks"] for c in contributions]
+    cells = [c.effects["categories"].get("Brot", {}).get("calendar", {}).get("holiday_eve")
+             for c in contributions]
+    pairs = [(w, c) for w, c in zip(weeks, cells, strict=True) if c]
+    assert len(pairs) >= 2  # both bakeries have it
+    expect = sum(w * c["ratio"] for w, c in pairs) / sum(w for w, _ in pairs)
+    pooled = prior.effects["categories"]["Brot"]["calendar"]["holiday_eve"]
+    assert pooled["ratio"] == pytest.approx(expect, abs=1e-4)
+    assert pooled["n"] == sum(c["n"] for _, c in pairs)
+    assert pooled["shops"] == len(pairs)
+
+
+def test_no_contributions_no_prior() -> None:
+    with pytest.raises(UserError) as caught:
+        build_prior([])
+    assert caught.value.code == "association.no_contributions"
+
+
+def _run(member, prior):
+    sales = member.sales[member.sales["date"] < pd.Timestamp("2025-05-01")]
+    panel = build_panel(sales)
+    categories = [member.categories.get(p, "") for p in panel.products]
+    names = sorted(set(categories))
+    run = engine.prepare(panel, member.features, 1, np.array([names.index(c) for c in categories]),
+                         members.new(prior))
+    start = panel.day_index(pd.Timestamp(UNTIL))
+    targets = np.zeros(panel.n_days, dtype=bool)
+    targets[start - 168 :] = True
+    targets &= ~panel.closed
+    members.fit_models(run, targets, Schedule.backtest(start - 168, panel.n_days, 28))
+    return run, start
+
+
+def test_without_a_prior_the_members_are_the_old_ones() -> None:
+    assert [m.name for m in members.new()] == ["lgbm", "blend", "ets", "additive",
+                                                "seasonal_naive", "category_prior"]
+
+
+def test_the_prior_is_mixed_into_the_blend_with_a_learned_share(members, contributions) -> None:
+    member = members[0]
+    others = build_prior(contributions[1:])  # the prior of the *other* shops
+    run, start = _run(member, Prior.from_bundle(others))
+    prior_member = run.find(AssociationPrior)
+    assert prior_member is not None
+    assert prior_member.points_ is not None
+    known = np.isfinite(prior_member.points_[start:]) & np.isfinite(run.y[start:])
+    assert known.mean() > 0.5
+    error = np.abs(prior_member.points_[start:][known] - run.y[start:][known]).sum()
+    assert error / run.y[start:][known].sum() < 0.5  # a forecast, not noise
+    share = run.find(Blend).shares_["association"][start:]
+    usual = ~engine.special_cells(run)[start:]
+    assert set(np.unique(share[usual])) <= {0.0, 0.2, 0.4, 0.6}
+    assert set(np.unique(share[~usual])) <= {0.0, 1.0}  # alone, or not, on special days
+
+
+def test_a_useless_prior_gets_no_share(members, contributions) -> None:
+    import lightgbm as lgb
+
+    names = Prior.from_bundle(contributions[1]).boosters[0].feature_name()
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(300, len(names)))
+    useless = lgb.train({"objective": "l2", "verbose": -1, "num_threads": 1, "min_data_in_leaf": 200},
+                        lgb.Dataset(x, label=np.full(300, 3.0), feature_name=names),
+                        num_boost_round=5)
+    prior = Prior([useless], np.ones(1), {}, {})
+    run, start = _run(members[0], prior)
+    share = run.find(Blend).shares_["association"][start:]
+    cells = ~np.isnan(run.y[start:]) & ~engine.special_cells(run)[start:]
+    assert (share[cells] == 0.0).mean() > 0.95  # three times the usual amount: left out
+
+
+def test_on_special_days_the_prior_stands_in_only_for_occasions_not_seen(members,
+                                                                         contributions) -> None:
+    run, start = _run(members[0], Prior.from_bundle(build_prior(contributions[1:])))
+    points = run.find(AssociationPrior).points_[start:]
+    days = np.arange(start, run.y.shape[0])
+    special = run.special[start:]
+    assert special.any()
+    seen = (run.match[days] >= 0) & (run.match[days] <= days - 1)
+    seen[seen] = np.isfinite(run.y[run.match[days][seen]]).any(axis=1)
+    # a three-year shop has seen its occasions: the prior leaves them to the shop's LightGBM
+    assert not np.isfinite(points[special & seen]).any()
+    assert np.isfinite(points[~special]).mean() > 0.5
+
+
+def test_a_new_shop_forecast_leans_on_the_prior(members, contributions) -> None:
+    from forecasting.models.forecaster import forecast
+
+    member = members[0]
+    sales = member.sales
+    sales = sales[(sales["date"] >= pd.Timestamp("2025-03-03"))
+                  & (sales["date"] < pd.Timestamp("2025-05-01"))]  # eight weeks of sales
+    days = [pd.Timestamp("2025-05-02").date()]
+    prior = Prior.from_bundle(build_prior(contributions[1:]))
+    without = forecast(sales, member.features, days, levels=(0.5, 0.7, 0.9))
+    with_prior = forecast(sales, member.features, days, levels=(0.5, 0.7, 0.9), prior=prior)
+    assert list(without.quantiles["product"]) == list(with_prior.quantiles["product"])
+    assert not np.allclose(without.quantiles["q0.5"], with_prior.quantiles["q0.5"])
+    # the reasons say where the association's experience moved a forecast
+    assert "association" in set(with_prior.contributions["group"])
+    assert "association" not in set(without.contributions["group"])
+    sums = with_prior.contributions.groupby(["product", "date"])["amount"].sum()
+    medians = with_prior.quantiles.set_index(["product", "date"])["q0.5"]
+    assert np.allclose(sums.reindex(medians.index), medians, atol=1e-6)
+
+
+def test_the_reason_reads_erfahrung_des_verbands() -> None:
+    from forecasting.policy.explain_text import step_text
+    from forecasting.policy.explanation import Step
+
+    step = Step("association", {}, 8.0)
+    assert step_text(step, 8.0, "de") == "Erfahrung des Verbands +8"
+    assert step_text(step, 8.0, "en") == "the association's experience +8"
