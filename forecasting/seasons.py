@@ -83,8 +83,11 @@ def parse_setting(text: str) -> str:
     if match is None:
         raise ValueError(text)
     d1, m1, d2, m2 = (int(g) for g in match.groups())
-    for month, day in ((m1, d1), (m2, d2)):
-        dt.date(2024, month, day)  # ValueError for 31.02
+    try:
+        for month, day in ((m1, d1), (m2, d2)):
+            dt.date(2024, month, day)  # 31.02 is no day
+    except ValueError:
+        raise ValueError(text) from None
     return f"{m1:02d}-{d1:02d}:{m2:02d}-{d2:02d}"
 
 

@@ -20,8 +20,8 @@ import pytest
 from app import cli
 from forecasting.models.shop_forecast import forecast_shop
 from forecasting.operations.settings import change_product
-from forecasting.policy.plan import build_order_plan, plan_days
 from forecasting.plan_inputs import read_plan_inputs
+from forecasting.policy.plan import build_order_plan, plan_days
 from forecasting.seasons import week_of
 from forecasting.store.file import Shop
 
