@@ -442,6 +442,7 @@ def plan_order(
     ]
     note_sales_outside_window(inputs.sales_outside, lines)
     mark_stale_history(last_sale(inputs.sales), day, lines)
+    date_recent_steps(ctx.last_sold, day, lines)
     return OrderPlan(settings.name, day, lines, version, now, None)
 
 
@@ -476,6 +477,21 @@ def mark_stale_history(last: dt.date | None, day: dt.date, lines: list[OrderLine
             dataclasses.replace(s, params={**s.params, "until": last.isoformat()})
             if s.code in RECENT_STEPS else s
             for s in expl.steps
+        ]
+
+
+def date_recent_steps(last_sold: Mapping[str, dt.date], day: dt.date,
+                      lines: list[OrderLine]) -> None:
+    """A product back after more than RECENT_DAYS without sales (a seasonal bread's first days)
+    did not sell more or less "zuletzt": its steps about the latest sales name the day they end."""
+    for line in lines:
+        last = last_sold.get(line.product)
+        if last is None or (day - last).days <= RECENT_DAYS:
+            continue
+        line.explanation.steps = [
+            dataclasses.replace(s, params={**s.params, "until": last.isoformat()})
+            if s.code in RECENT_STEPS and "until" not in s.params else s
+            for s in line.explanation.steps
         ]
 
 

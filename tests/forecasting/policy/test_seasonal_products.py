@@ -21,9 +21,12 @@ from app import cli
 from forecasting.models.shop_forecast import forecast_shop
 from forecasting.operations.settings import change_product
 from forecasting.plan_inputs import read_plan_inputs
-from forecasting.policy.plan import build_order_plan, plan_days
+from forecasting.policy.explain_text import explanation_lines
+from forecasting.policy.plan import RECENT_DAYS, RECENT_STEPS, build_order_plan, plan_days
 from forecasting.seasons import week_of
 from forecasting.store.file import Shop
+from forecasting.store.products import save_product
+from forecasting.values.products import Product
 
 GROUPS = {"1": "Brot", "2": "Brötchen", "3": "Croissant", "4": "Konditorei", "5": "Kuchen",
           "6": "Saisonbrot"}
@@ -86,7 +89,7 @@ def test_out_of_season_the_bread_is_not_on_offer_unless_the_owner_says_so(
     dt.date(2017, 10, 30),  # the first day back after ten months (Monday)
     dt.date(2017, 11, 4),  # its first Saturday back (sold Monday to Friday so far)
     dt.date(2017, 12, 9),  # a December Saturday
-])
+], ids=["first_day_back", "first_saturday", "december"])
 def test_in_season_the_suggestion_is_within_the_breads_own_range(
     kiel_until: Callable[[dt.date], tuple[Shop, pd.DataFrame]], day: dt.date,
 ) -> None:
@@ -100,3 +103,22 @@ def test_in_season_the_suggestion_is_within_the_breads_own_range(
     usual = line.explanation.steps[0]
     assert usual.code == "baseline"
     assert 0.6 * in_weeks["euros"].mean() <= usual.amount <= 1.4 * in_weeks["euros"].mean()
+    # back after ten months: what it sold "zuletzt" is dated to the end of last season
+    words = " ".join(explanation_lines(line.explanation, "de"))
+    last = bread["date"].max().date()
+    recent = [s for s in line.explanation.steps if s.code in RECENT_STEPS]
+    if (day - last).days > RECENT_DAYS:
+        assert all(s.params["until"] == last.isoformat() for s in recent)
+        assert "zuletzt" not in words
+
+
+def test_a_discontinued_product_leaves_the_sheet(
+    small_shop: Shop, make_forecast: Callable[..., object],
+) -> None:
+    saturday = dt.date(2026, 11, 28)
+    save_product(small_shop, Product("Stollen", discontinued=saturday))
+    save_product(small_shop, Product("Lebkuchen", discontinued=saturday + dt.timedelta(days=1)))
+    result = make_forecast({(p, saturday): (20.0, 4.0) for p in ("Stollen", "Lebkuchen")})
+    plan = build_order_plan(small_shop, saturday, result=result)
+    assert "Stollen" not in {line.product for line in plan.lines}
+    assert plan.line("Lebkuchen").status == "order"  # its last day
