@@ -105,10 +105,32 @@ def detect(product_days: pd.DatetimeIndex, open_days: pd.DatetimeIndex) -> Seaso
     None when it is not seasonal (see the module's rule)."""
     if len(product_days) == 0:
         return None
-    sold = _year_weeks(product_days)
+    year, week = _iso(product_days)
+    return _decide(year, week, _year_weeks(*_iso(open_days)))
+
+
+def seasons_of(sales: pd.DataFrame, before: dt.date) -> dict[str, Season]:
+    """Detected seasons of the products in a SALES frame, from the days before `before`."""
+    rows = sales[(sales["date"] < pd.Timestamp(before)) & (sales["quantity"] > 0)]
+    year, week = _iso(pd.DatetimeIndex(rows["date"]))
+    shop = _year_weeks(year, week)
+    out = {}
+    names = rows["product"].astype(str).to_numpy()
+    for name in dict.fromkeys(names):
+        mine = names == name
+        season = _decide(year[mine], week[mine], shop)
+        if season is not None:
+            out[name] = season
+    return out
+
+
+def _decide(year: np.ndarray, week: np.ndarray, shop: set[tuple[int, int]]) -> Season | None:
+    """The rule, on one product's selling days (ISO year and week of each) and the (year, week)
+    pairs the shop sold anything in."""
+    sold = _year_weeks(year, week)
     counts = np.zeros(WEEKS + 1, dtype=int)
-    for week in {w for _, w in sold}:
-        counts[week] = len({y for y, w in sold if w == week})
+    for _, w in sold:
+        counts[w] += 1
     core = {w for w in range(1, WEEKS + 1) if counts[w] >= SEASON_MIN_YEARS}
     if not core:
         return None
@@ -116,26 +138,12 @@ def detect(product_days: pd.DatetimeIndex, open_days: pd.DatetimeIndex) -> Seaso
     off = set(range(1, WEEKS + 1)) - weeks
     if len(off) < MIN_OFF_WEEKS:
         return None
-    shop_years = {y for y, w in _year_weeks(open_days) if w in off}
-    if len(shop_years) < SEASON_MIN_YEARS:
+    if len({y for y, w in shop if w in off}) < SEASON_MIN_YEARS:
         return None
-    weeks_sold = np.minimum(product_days.isocalendar()["week"].to_numpy(dtype=int), WEEKS)
-    stray = int(np.isin(weeks_sold, sorted(off)).sum())
-    if stray > STRAY_SHARE * len(product_days):
+    stray = int(np.isin(week, sorted(off)).sum())
+    if stray > STRAY_SHARE * len(week):
         return None
     return Season(weeks=frozenset(weeks))
-
-
-def seasons_of(sales: pd.DataFrame, before: dt.date) -> dict[str, Season]:
-    """Detected seasons of the products in a SALES frame, from the days before `before`."""
-    rows = sales[(sales["date"] < pd.Timestamp(before)) & (sales["quantity"] > 0)]
-    open_days = pd.DatetimeIndex(rows["date"].unique())
-    out = {}
-    for name, mine in rows.groupby("product", sort=False):
-        season = detect(pd.DatetimeIndex(mine["date"].unique()), open_days)
-        if season is not None:
-            out[str(name)] = season
-    return out
 
 
 def off_season(season: Season | None, setting: str, day: dt.date,
@@ -152,9 +160,15 @@ def off_season(season: Season | None, setting: str, day: dt.date,
     return last_sold is None or (day - last_sold).days > RECENT_SALE_DAYS
 
 
-def _year_weeks(days: pd.DatetimeIndex) -> set[tuple[int, int]]:
+def _iso(days: pd.DatetimeIndex) -> tuple[np.ndarray, np.ndarray]:
+    """ISO year and week (53 as 52) of each day."""
     iso = days.isocalendar()
-    return {(int(y), min(int(w), WEEKS)) for y, w in zip(iso["year"], iso["week"], strict=True)}
+    return (iso["year"].to_numpy(dtype=int),
+            np.minimum(iso["week"].to_numpy(dtype=int), WEEKS))
+
+
+def _year_weeks(year: np.ndarray, week: np.ndarray) -> set[tuple[int, int]]:
+    return set(zip(year.tolist(), week.tolist(), strict=True))
 
 
 def _close_gaps(weeks: set[int]) -> set[int]:
