@@ -108,7 +108,7 @@ def scale(y: np.ndarray, horizon: int, groups: np.ndarray | None = None) -> tupl
         profile = wd_mean / long_mean
     profile = np.where(long_mean > 0, profile, np.nan)
     level = np.where(np.isfinite(level), level, own_level(y, level, horizon))
-    profile = np.where(np.isfinite(profile), profile, carried(profile)[0])
+    profile = np.where(np.isfinite(profile), profile, same_weekday_carried(profile))
     groups = np.zeros(p, dtype=int) if groups is None else np.asarray(groups)
     borrowed = np.zeros((n, p), dtype=bool)
     for g in np.unique(groups):
@@ -137,6 +137,14 @@ def carried(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     values = np.take_along_axis(a, np.maximum(last, 0), axis=0)
     known = last >= 0
     return np.where(known, values, np.nan), np.where(known, np.arange(n)[:, None] - last, n)
+
+
+def same_weekday_carried(a: np.ndarray) -> np.ndarray:
+    """a's last finite value of the same weekday (7, 14, ... days before) carried forward."""
+    out = np.full_like(a, np.nan, dtype=float)
+    for r in range(7):
+        out[r::7] = carried(a[r::7])[0]
+    return out
 
 
 def own_level(y: np.ndarray, level: np.ndarray, horizon: int) -> np.ndarray:
