@@ -1655,6 +1655,14 @@ MESSAGES: dict[str, Message] = {
     # --- issue 21: suppliers and units the owner keeps ---
     # (end of section: issue 21 B)
     # --- issue 15: products that come and go (seasonal, discontinued, new) ---
+    "policy.status.out_of_season": {"de": "nicht im Angebot (außerhalb der Saison)",
+                                    "en": "not on offer (out of season)"},
+    "settings.bad_season": {
+        "de": "„{value}“ ist keine Saison: auto, ganzjährig oder von–bis als TT.MM-TT.MM "
+              "(z. B. 01.10-31.01)",
+        "en": "“{value}” is not a season: auto, year, or from–to as DD.MM-DD.MM "
+              "(e.g. 01.10-31.01)",
+    },
     # (end of section: issue 15 C)
     # --- issue 15: the first-run flow ---
     # the Rückblick's leftover sentence when products are planned in euros (never "Stück")

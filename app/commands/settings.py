@@ -30,6 +30,7 @@ from forecasting.operations.reading import (
 from forecasting.operations.shop import default_shop_path, open_shop
 from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS
 from forecasting.policy.lines import display_decimals
+from forecasting.seasons import parse_setting
 from forecasting.texts import format_date, render
 
 
@@ -79,6 +80,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     product.add_argument("--service-level", help=_(
         "service level: auto (from price and cost), {words}, or a percentage (e.g. 90)").format(
             words=", ".join(setting_words(language())[1:])))
+    product.add_argument("--season",
+                         help=_("when the product is on offer: auto (from its sales), year (all "
+                                "year) or from and to as DD.MM-DD.MM, e.g. 01.10-31.01"))
     active = product.add_mutually_exclusive_group()
     active.add_argument("--active", dest="active", action="store_const", const=True, default=None,
                         help=_("on sale again: take the product into the orders"))
@@ -347,6 +351,11 @@ def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
         changes["article_number"] = args.article_number.strip()
     if args.service_level is not None:
         changes["service_level"] = parse_service_level(args.service_level)
+    if args.season is not None:
+        try:
+            changes["season"] = parse_setting(args.season)
+        except ValueError:
+            raise _error("settings.bad_season", value=args.season) from None
     if args.active is not None:
         changes["active"] = args.active
     done = settings_ops.change_product(shop, old.name, changes)

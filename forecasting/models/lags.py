@@ -41,6 +41,8 @@ LEVEL_DAYS = 28
 SMOOTHING = (("smooth_fast", 0.15, 0.05), ("smooth_slow", 0.04, 0.02))  # name, level, weekday
 SPIKE_FACTOR = 2.5
 PROFILE_WEEKS = 12
+YEAR_DAYS = 364  # 52 weeks: the same weekday a year before
+PAUSE_DAYS = 56  # a break up to this long restarts at the last level, a longer one at last year's
 
 
 def shift(a: np.ndarray, k: int) -> np.ndarray:
@@ -91,9 +93,11 @@ def weekday_base_lag(horizon: int) -> int:
 def scale(y: np.ndarray, horizon: int, groups: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The product's typical amount for each day's weekday, known at the origin; and a borrowed flag.
 
-    s = (mean of the last 28 days) x (weekday profile over the last 12 weeks). A product with too
-    little history borrows the weekday profile (and, without any history, the level) from the
-    mean of the products in its group (category), or from all products.
+    s = (mean of the last 28 days) x (weekday profile over the last 12 weeks). A product that was
+    off sale for a while (a seasonal bread in its first weeks back) restarts at its own figures
+    (`own_level`, its last weekday profile); one without any history of its own borrows the
+    weekday profile and the level from the mean of the products in its group (category), or from
+    all products.
     """
     n, p = y.shape
     base = weekday_base_lag(horizon)
@@ -103,6 +107,8 @@ def scale(y: np.ndarray, horizon: int, groups: np.ndarray | None = None) -> tupl
     with np.errstate(invalid="ignore", divide="ignore"):
         profile = wd_mean / long_mean
     profile = np.where(long_mean > 0, profile, np.nan)
+    level = np.where(np.isfinite(level), level, own_level(y, level, horizon))
+    profile = np.where(np.isfinite(profile), profile, same_weekday_carried(profile))
     groups = np.zeros(p, dtype=int) if groups is None else np.asarray(groups)
     borrowed = np.zeros((n, p), dtype=bool)
     for g in np.unique(groups):
@@ -121,6 +127,35 @@ def scale(y: np.ndarray, horizon: int, groups: np.ndarray | None = None) -> tupl
     profile = np.where(np.isfinite(profile), profile, 1.0)
     s = level * profile
     return s, borrowed
+
+
+def carried(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """a's last finite value carried forward along the days, and how many days old it is."""
+    n = len(a)
+    index = np.where(np.isfinite(a), np.arange(n)[:, None], -1)
+    last = np.maximum.accumulate(index, axis=0)
+    values = np.take_along_axis(a, np.maximum(last, 0), axis=0)
+    known = last >= 0
+    return np.where(known, values, np.nan), np.where(known, np.arange(n)[:, None] - last, n)
+
+
+def same_weekday_carried(a: np.ndarray) -> np.ndarray:
+    """a's last finite value of the same weekday (7, 14, ... days before) carried forward."""
+    out = np.full_like(a, np.nan, dtype=float)
+    for r in range(7):
+        out[r::7] = carried(a[r::7])[0]
+    return out
+
+
+def own_level(y: np.ndarray, level: np.ndarray, horizon: int) -> np.ndarray:
+    """A product's level where its 28-day mean is unknown: its last known level if that is at most
+    PAUSE_DAYS old, else what it sold in the 28 days from the same day a year before (a season's
+    restart at last season's level), else its last known level (NaN without any history)."""
+    last, age = carried(level)
+    lag = max(YEAR_DAYS - LEVEL_DAYS + 1, horizon)
+    year_ago = shift(rolling_mean(y, LEVEL_DAYS, min_count=3), lag)
+    out = np.where(np.isfinite(year_ago), year_ago, last)
+    return np.where(np.isfinite(last) & (age <= PAUSE_DAYS), last, out)
 
 
 def lag_features(

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 from calendars.options import CalendarOptions
+from forecasting import seasons
 from forecasting.errors import ChangedElsewhereError, UserError
 from forecasting.operations.changes import Changes
 from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS, clip_level
@@ -108,6 +109,9 @@ def check_shop(settings: ShopSettings) -> None:
 
 def check_product(product: Product) -> None:
     """A product's economics and logistics as they may be stored."""
+    if product.season not in (seasons.AUTO, seasons.ALL_YEAR) and \
+            seasons.from_setting(product.season) is None:
+        raise UserError("settings.bad_season", value=product.season)
     for field, (low, high, whole) in PRODUCT_RANGES.items():
         if field == "pack_size" and display_decimals(product) == 0:
             low, whole = 1, True  # pieces come in whole packs

@@ -22,7 +22,7 @@ from forecasting.policy.rounding import round_quantity
 from forecasting.values.products import Product
 
 #: Line status: "order" (a real suggestion) or why the line is 0.
-STATUSES = ("order", "closed", "not_sold", "not_sold_weekday", "no_history")
+STATUSES = ("order", "closed", "not_sold", "not_sold_weekday", "no_history", "out_of_season")
 _VOLUME_UNITS = {"kg", "g", "l", "liter", "litre"}
 
 

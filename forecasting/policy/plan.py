@@ -30,6 +30,7 @@ from forecasting.policy.lines import OrderLine, newsvendor_line, stocked_line, z
 from forecasting.policy.order_up_to import Schedule, delivery_schedule
 from forecasting.policy.stock_at import StockAt, stocks_from
 from forecasting.progress import Progress
+from forecasting.seasons import Season, off_season, seasons_of
 from forecasting.shop_calendar import features_of
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products
@@ -148,12 +149,17 @@ def not_sold_that_weekday(history: pd.DataFrame, product: str, day: dt.date) -> 
     """True when the product sold on other weekdays lately but never on this one.
 
     history: SALES rows of the last weeks (all products, so we know on which days the shop sold).
+    Only the shop's days since the product's first sale there count: a seasonal bread that came
+    back on a Monday has not yet had a Saturday to be sold on.
     """
     if history.empty:
         return False
-    wd = history["date"].dt.day_of_week
-    open_same = history.loc[(wd == day.weekday()) & (history["quantity"] > 0), "date"].nunique()
     mine = history[history["product"] == product]
+    selling = mine.loc[mine["quantity"] > 0, "date"]
+    since = selling.min() if len(selling) else history["date"].min()
+    wd = history["date"].dt.day_of_week
+    same = (wd == day.weekday()) & (history["quantity"] > 0) & (history["date"] >= since)
+    open_same = history.loc[same, "date"].nunique()
     mwd = mine["date"].dt.day_of_week
     sold_same = int(((mwd == day.weekday()) & (mine["quantity"] > 0)).sum())
     sold_other = int(((mwd != day.weekday()) & (mine["quantity"] > 0)).sum())
@@ -212,6 +218,8 @@ class _Context:
     stocks: dict[str, StockAt] = dataclasses.field(default_factory=dict)  # at the day
     # per product: the dates of its history rows and whether it sold out on them
     sold_out: dict[str, tuple[np.ndarray, np.ndarray]] | None = None
+    seasons: Mapping[str, Season] = dataclasses.field(default_factory=dict)  # detected
+    last_sold: Mapping[str, dt.date] = dataclasses.field(default_factory=dict)
 
     def sellouts(self, product: str, day: dt.date) -> int:
         """`sellouts_last_week(history, product, day)`, from arrays split once by product (the
@@ -277,6 +285,9 @@ def _params(ctx: _Context, product: str, day: dt.date) -> dict[str, dict[str, An
 
 def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup) -> OrderLine:
     """One product's line for `day` (zero lines say why)."""
+    if off_season(ctx.seasons.get(product.name), product.season, day,
+                  ctx.last_sold.get(product.name)):
+        return zero_line(product, day, "out_of_season")
     stocked = keeps_stock(product, ctx.counted)
     if not stocked and not product.sold_on(day):
         return zero_line(product, day, "not_sold")
@@ -398,7 +409,8 @@ def plan_order(
     day = inputs.day
     settings = inputs.settings
     closing = inputs.closing_days
-    products = inputs.active_products
+    # a product discontinued by the day leaves the sheet
+    products = [p for p in inputs.active_products if not (p.discontinued and p.discontinued <= day)]
     version = inputs.plan_version
     now = dt.datetime.now().replace(microsecond=0)
     reason = closed_reason(settings, closing, day)
@@ -416,6 +428,7 @@ def plan_order(
     )
     # every counted product, carried forward
     ctx.stocks = stocks_from(inputs.stock_counts, inputs.sales, day, ctx.is_open)
+    ctx.seasons, ctx.last_sold = seasons_of(inputs.sales, day), last_sold(inputs.sales, day)
     wanted = _needed_days(ctx, products, day)
     all_days = sorted({d for days in wanted.values() for d in days})
     if result is None and all_days:
@@ -430,6 +443,7 @@ def plan_order(
     ]
     note_sales_outside_window(inputs.sales_outside, lines)
     mark_stale_history(last_sale(inputs.sales), day, lines)
+    date_recent_steps(ctx.last_sold, day, lines)
     return OrderPlan(settings.name, day, lines, version, now, None)
 
 
@@ -438,6 +452,12 @@ def plan_order(
 RECENT_DAYS = 28
 #: The steps that speak of the latest sales ("zuletzt mehr verkauft", "zuletzt ausverkauft").
 RECENT_STEPS = ("recent_level", "sellouts")
+
+
+def last_sold(sales: pd.DataFrame, day: dt.date) -> dict[str, dt.date]:
+    """Per product the last day before `day` it sold anything on."""
+    rows = sales[(sales["date"] < pd.Timestamp(day)) & (sales["quantity"] > 0)]
+    return {str(k): v.date() for k, v in rows.groupby("product")["date"].max().items()}
 
 
 def last_sale(sales: pd.DataFrame) -> dt.date | None:
@@ -458,6 +478,21 @@ def mark_stale_history(last: dt.date | None, day: dt.date, lines: list[OrderLine
             dataclasses.replace(s, params={**s.params, "until": last.isoformat()})
             if s.code in RECENT_STEPS else s
             for s in expl.steps
+        ]
+
+
+def date_recent_steps(last_sold: Mapping[str, dt.date], day: dt.date,
+                      lines: list[OrderLine]) -> None:
+    """A product back after more than RECENT_DAYS without sales (a seasonal bread's first days)
+    did not sell more or less "zuletzt": its steps about the latest sales name the day they end."""
+    for line in lines:
+        last = last_sold.get(line.product)
+        if last is None or (day - last).days <= RECENT_DAYS:
+            continue
+        line.explanation.steps = [
+            dataclasses.replace(s, params={**s.params, "until": last.isoformat()})
+            if s.code in RECENT_STEPS and "until" not in s.params else s
+            for s in line.explanation.steps
         ]
 
 

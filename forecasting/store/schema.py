@@ -191,5 +191,11 @@ CREATE TABLE suppliers (
 ALTER TABLE products ADD COLUMN article_number TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7]
+# V8 (issue 15, products that come and go): the owner's selling season of a product ("" = detect
+# from the sales, "year" = all year, "MM-DD:MM-DD" = from, to; forecasting/seasons.py).
+V8 = """
+ALTER TABLE products ADD COLUMN season TEXT NOT NULL DEFAULT '';
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
 CURRENT_VERSION = len(MIGRATIONS)

@@ -37,6 +37,9 @@ class Product:
     discontinued: dt.date | None = None
     id: int | None = None
     article_number: str = ""  # the supplier's number for it, on the supplier's order list
+    # the owner's selling season (forecasting.seasons): "" detect from the sales, "year" sold all
+    # year, "MM-DD:MM-DD" sold from, to (outside it the product is "nicht im Angebot")
+    season: str = ""
 
     def sold_on(self, day: dt.date) -> bool:
         """Whether the product is on sale on `day` (introduced, not discontinued, active)."""
