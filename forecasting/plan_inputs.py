@@ -18,16 +18,20 @@ from calendars.plausible import DateWindow
 from forecasting.shop_calendar import ShopCalendarInputs, calendar_inputs, promotions_of
 from forecasting.store.calendar import load_events, load_weather
 from forecasting.store.calendar_options import load_calendar_options
+from forecasting.store.decisions import deliveries_since
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products
 from forecasting.store.sales import read_sales, sales_outside_window
 from forecasting.store.service_levels import load_category_levels
 from forecasting.store.settings import load_closing_days, load_settings
-from forecasting.store.stock import counted_product_ids, latest_counts
+from forecasting.store.stock import counted_product_ids, latest_counts, load_moves
 from forecasting.values.products import Product
 from forecasting.values.sales import OutsideSales
 from forecasting.values.settings import ShopSettings
-from forecasting.values.stock import StockCount
+from forecasting.values.stock import Delivery, StockCount, StockMove
+
+#: How far back the plan reads deliveries and stock moves (the shelf is played from the count).
+STOCK_LOOKBACK_DAYS = 60
 
 
 @dataclasses.dataclass(frozen=True)
@@ -53,6 +57,9 @@ class PlanInputs:
     sales_outside: Mapping[str, OutsideSales]  # sales days left out: outside the window
     data_version: int
     plan_version: int
+    # decided orders of goods that keep due lately or later, and receipts/write-offs booked lately
+    deliveries: tuple[Delivery, ...] = ()
+    stock_moves: tuple[StockMove, ...] = ()
 
     @property
     def active_products(self) -> list[Product]:
@@ -84,6 +91,8 @@ def read_plan_inputs(shop: Shop, day: dt.date) -> PlanInputs:
         sales_outside=sales_outside_window(shop),
         data_version=shop.data_version(),
         plan_version=shop.plan_version(),
+        deliveries=tuple(deliveries_since(shop, day - dt.timedelta(days=STOCK_LOOKBACK_DAYS))),
+        stock_moves=tuple(load_moves(shop, day - dt.timedelta(days=STOCK_LOOKBACK_DAYS), day)),
     )
 
 
