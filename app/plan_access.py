@@ -78,8 +78,9 @@ def line_views(plan: OrderPlan, lang: str) -> list[LineView]:
                 sentence = reason
                 steps = []
             delivery = delivery_text(line, lang) if line.status == "order" else ""
-            if delivery:
+            if delivery:  # goods that keep: when it comes, the shelf till then, the days it serves
                 sentence = f"{delivery}. {sentence}" if sentence else delivery
+                reason = f"{reason} · {delivery}" if reason else delivery
             notes = " ".join(note_text(n, lang) for n in expl.notes)
             if notes:
                 sentence = f"{sentence}. {notes}" if sentence else notes
