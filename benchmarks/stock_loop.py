@@ -50,7 +50,7 @@ from forecasting.operations.reading import (  # noqa: E402
     read_sales,
 )
 from forecasting.operations.sales import remove_sales  # noqa: E402
-from forecasting.operations.settings import set_category_service  # noqa: E402
+from forecasting.operations.settings import change_product, set_category_service  # noqa: E402
 from forecasting.operations.sheet import read_decisions, sheet_of  # noqa: E402
 from forecasting.operations.shop import Shop, open_shop  # noqa: E402
 from forecasting.policy.order_up_to import delivery_schedule  # noqa: E402
@@ -206,8 +206,9 @@ def _round_nearest(q: float, product: Product) -> float:
     return 0.0 if q < max(product.min_order, pack) - 1e-9 else q
 
 
-def rule_order(product: Product, day: dt.date, shelf: Shelf, sales: dict[tuple[str, dt.date], float],
-               is_open: object) -> tuple[float, dt.date]:
+def rule_order(product: Product, day: dt.date, shelf: Shelf,
+               sales: dict[tuple[str, dt.date], float], is_open: object,
+               factor: float = 1.0) -> tuple[float, dt.date]:
     """Order up to last week's sales of the days the order covers, less the expected shelf."""
     sched = delivery_schedule(day, lead_time_days=product.lead_time_days,
                               delivery_weekdays=product.delivery_weekdays,
@@ -220,8 +221,9 @@ def rule_order(product: Product, day: dt.date, shelf: Shelf, sales: dict[tuple[s
                 return got
         return 0.0
 
-    target = sum(last_week(d) for d in sched.covers)
-    before = sum(last_week(d) for d in sched.before)
+    covers = [d for d in sched.sales_days if d >= sched.delivery_day]
+    target = factor * sum(last_week(d) for d in covers)
+    before = sum(last_week(d) for d in sched.sales_days if d < sched.delivery_day)
     coming = sum(q for d, q in shelf.due[product.name].items() if day <= d <= sched.delivery_day)
     expected = max(shelf.on_hand(product.name) + coming - before, 0.0)
     return _round_nearest(max(target - expected, 0.0), product), sched.delivery_day
@@ -231,7 +233,8 @@ def play(shop_path: Path, truth: Truth, start: dt.date, weeks: int, policy: str,
          only: list[str] | None = None, core: bool = False, warmup_days: int = 7) -> Score:
     """Play `weeks` of evenings with `policy` on a copy of the shop file: "ours" (the app's
     suggestions as they come), "ours:SETTING" (the same after the owner chose the plain service
-    setting SETTING, e.g. few_leftovers, for every category) or "rule"."""
+    setting SETTING, e.g. few_leftovers, for every category), "ours@LEVEL" (the owner's own
+    service level on every product), "rule" or "rule+10" (last week's sales + 10 %)."""
     work = shop_path.with_name(f"{shop_path.stem}-{policy.replace(':', '-')}.bkshop")
     shutil.copy(shop_path, work)
     score = Score()
@@ -239,6 +242,9 @@ def play(shop_path: Path, truth: Truth, start: dt.date, weeks: int, policy: str,
         if policy.startswith("ours:"):
             for category in sorted({p.category for p in load_products(shop) if p.category}):
                 set_category_service(shop, category, policy.split(":", 1)[1])
+        if policy.startswith("ours@"):  # the owner's own level on every product
+            for p in load_products(shop):
+                change_product(shop, p.name, {"service_level": float(policy[5:])})
         products = {p.name: p for p in load_products(shop, active_only=True)
                     if p.shelf_life_days > 1 and (only is None or p.name in only)}
         is_open = _is_open(shop)
@@ -259,7 +265,8 @@ def play(shop_path: Path, truth: Truth, start: dt.date, weeks: int, policy: str,
                     _decide_ours(shop, truth, day, products, shelf, score, core)
                 else:
                     for name, product in products.items():
-                        q, due = rule_order(product, day, shelf, sales, is_open)
+                        q, due = rule_order(product, day, shelf, sales, is_open,
+                                            1.1 if policy == "rule+10" else 1.0)
                         if q > 0:
                             shelf.due[name][due] += q
             came = shelf.receive(day)
@@ -353,8 +360,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", type=dt.date.fromisoformat, default=dt.date(2026, 9, 7))
     parser.add_argument("--products", type=int, default=0, help="only the first N products")
     parser.add_argument("--core", action="store_true", help="forecast with the app's core")
-    parser.add_argument("--settings", default="few_leftovers,sellout_ok",
-                        help="also play ours with these plain service settings (comma list)")
+    parser.add_argument("--policies", default="ours,ours:few_leftovers,ours:sellout_ok,"
+                        "ours@0.3,rule+10,rule", help="comma list (see `play`)")
     args = parser.parse_args(argv)
     t0 = time.time()
     with tempfile.TemporaryDirectory() as tmp:
@@ -366,8 +373,7 @@ def main(argv: list[str] | None = None) -> int:
             first_sales = read_sales(shop)["date"].max()
         only = sorted(products)[: args.products] if args.products else None
         scores = {}
-        extra = [f"ours:{x}" for x in args.settings.split(",") if x]
-        for policy in ("ours", *extra, "rule"):
+        for policy in [x for x in args.policies.split(",") if x]:
             scores[policy] = play(path, truth, args.start, args.weeks, policy, only, args.core)
         chosen = {p: products[p] for p in (only or products)}
         text, figures = table(scores, chosen)
@@ -375,7 +381,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{args.start.isoformat()} (sales before: up to {first_sales.date()}), scored from "
           f"the second week; {time.time() - t0:.0f} s")
     print(text)
-    rule = figures["rule"]
+    rule = figures.get("rule")
+    if rule is None:
+        return 0
     for name, f in figures.items():
         if name != "rule":
             print(f"{name}: waste vs rule {100 * (f['waste'] / max(rule['waste'], 1e-9) - 1):+.1f} "
