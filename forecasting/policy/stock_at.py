@@ -7,8 +7,8 @@ day, else the sales file's `produced`), write-offs (booked, or the sales file's 
 the day's sales go out, oldest first, and whatever has reached its last day is thrown away. A
 decided order due on the day or later is an open order ("schon bestellt"). A counted unit gets the
 age of the newest deliveries that can explain it; units no delivery explains are given the oldest
-age they can plausibly have: the delivery before the last one (FIFO leaves little older than
-a cycle on the shelf), or the oldest that still keeps on the count day (said on the line). A product never counted starts empty on its
+age they can plausibly have: the delivery before the last one whose goods still sell on the count
+day (FIFO leaves little older than a cycle on the shelf), else the last one (said on the line). A product never counted starts empty on its
 first decided delivery.
 """
 
@@ -101,7 +101,8 @@ class _Ledger:
 
 def _count_batches(ledger: _Ledger, count: StockCount) -> tuple[list[list], float]:
     """The counted units as batches: the newest deliveries that can explain them, the rest at
-    the oldest plausible age (the delivery weekday before the last, if its goods still keep)."""
+    the oldest plausible age (of the delivery days whose goods still sell on the count day, the
+    one before the last, else the last)."""
     life = ledger.shelf_life()
     left = count.on_hand
     batches: list[list] = []
@@ -114,10 +115,11 @@ def _count_batches(ledger: _Ledger, count: StockCount) -> tuple[list[list], floa
             left -= take
     if left > 1e-9:
         weekdays = ledger.weekdays()
-        before = [count.date - dt.timedelta(days=k) for k in range(1, 15)
-                  if (count.date - dt.timedelta(days=k)).weekday() in weekdays]
-        came = before[1] if len(before) > 1 else count.date - dt.timedelta(days=1)
-        came = max(came, count.date - dt.timedelta(days=life - 1))
+        # the delivery days before the count whose goods still sell on the count day
+        still = [count.date - dt.timedelta(days=k) for k in range(1, life)
+                 if (count.date - dt.timedelta(days=k)).weekday() in weekdays]
+        came = (still[1] if len(still) > 1 else still[0] if still
+                else count.date - dt.timedelta(days=1))
         batches.insert(0, [left, came + dt.timedelta(days=life - 1)])
         return batches, left
     return batches, 0.0
