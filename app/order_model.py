@@ -78,7 +78,8 @@ class OrderPlanModel(QAbstractTableModel):
                 None,
                 self.tr("Goods that keep: what is on the shelf now (type the count, Enter)"),
                 self.tr("Ordered earlier and not delivered yet"),
-                self.tr("Expected sales (median)"),
+                self.tr("Expected sales (median): of the day, or for goods that keep summed "
+                        "over the days the order covers"),
                 self.tr("What Bestellkompass suggests to bake or order"),
                 self.tr("Type your quantity and press Enter"),
                 self.tr("Your order minus the suggestion"),
@@ -205,6 +206,12 @@ class OrderPlanModel(QAbstractTableModel):
     def _tooltip(self, line: LineView, decision: OrderDecision | None, col: int) -> str | None:
         if col in (REASON, SUGGESTION):
             return line.sentence
+        if col == FORECAST and line.stocked and line.raw is not None and line.raw.covers:
+            days = line.raw.covers
+            text = self.tr("Expected sales (median) summed over the days the order covers, "
+                           "%1 to %2. %3")
+            return (text.replace("%1", i18n.date_text(days[0]))
+                    .replace("%2", i18n.date_text(days[-1])).replace("%3", line.delivery))
         if col in (ORDER, DIFFERENCE) and decision is not None and decision.reason_code:
             label = reason_label(decision.reason_code)
             return f"{label}: {decision.reason_text}" if decision.reason_text else label

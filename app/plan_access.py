@@ -14,6 +14,7 @@ from forecasting.order_export import ExportLine, owner_reason
 from forecasting.policy.day_reasons import plan_reasons, shared_keys
 from forecasting.policy.explain_text import (
     day_header,
+    delivery_text,
     explanation_items,
     explanation_sentence,
     note_text,
@@ -52,6 +53,7 @@ class LineView:
     on_hand: float | None = None  # ordered up to a stock count: the count used
     on_order: float | None = None
     counted: dt.date | None = None  # date of the stock count (carried forward since)
+    delivery: str = ""  # goods that keep: delivery day, shelf until then, days covered (words)
 
 
 def line_views(plan: OrderPlan, lang: str) -> list[LineView]:
@@ -75,6 +77,10 @@ def line_views(plan: OrderPlan, lang: str) -> list[LineView]:
                 reason = _status_text(line, lang)
                 sentence = reason
                 steps = []
+            delivery = delivery_text(line, lang) if line.status == "order" else ""
+            if delivery:  # goods that keep: when it comes, the shelf till then, the days it serves
+                sentence = f"{delivery}. {sentence}" if sentence else delivery
+                reason = f"{reason} · {delivery}" if reason else delivery
             notes = " ".join(note_text(n, lang) for n in expl.notes)
             if notes:
                 sentence = f"{sentence}. {notes}" if sentence else notes
@@ -103,6 +109,7 @@ def line_views(plan: OrderPlan, lang: str) -> list[LineView]:
                     on_hand=line.on_hand,
                     on_order=line.on_order,
                     counted=line.counted,
+                    delivery=delivery,
                 )
             )
     return out

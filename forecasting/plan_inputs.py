@@ -19,16 +19,20 @@ from forecasting.shop_calendar import ShopCalendarInputs, calendar_inputs, promo
 from forecasting.store.association import load_prior
 from forecasting.store.calendar import load_events, load_weather
 from forecasting.store.calendar_options import load_calendar_options
+from forecasting.store.decisions import deliveries_since
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products
 from forecasting.store.sales import read_sales, sales_outside_window
 from forecasting.store.service_levels import load_area_levels, load_category_levels
 from forecasting.store.settings import load_closing_days, load_settings
-from forecasting.store.stock import counted_product_ids, latest_counts
+from forecasting.store.stock import counted_product_ids, latest_counts, load_moves
 from forecasting.values.products import Product
 from forecasting.values.sales import OutsideSales
 from forecasting.values.settings import ShopSettings
-from forecasting.values.stock import StockCount
+from forecasting.values.stock import Delivery, StockCount, StockMove
+
+#: How far back the plan reads deliveries and stock moves (the shelf is played from the count).
+STOCK_LOOKBACK_DAYS = 60
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,6 +60,9 @@ class PlanInputs:
     data_version: int
     plan_version: int
     prior: bytes | None = None  # the association's prior kept with the shop (.bkprior bytes)
+    # decided orders of goods that keep due lately or later, and receipts/write-offs booked lately
+    deliveries: tuple[Delivery, ...] = ()
+    stock_moves: tuple[StockMove, ...] = ()
 
     @property
     def active_products(self) -> list[Product]:
@@ -89,6 +96,8 @@ def read_plan_inputs(shop: Shop, day: dt.date) -> PlanInputs:
         data_version=shop.data_version(),
         plan_version=shop.plan_version(),
         prior=load_prior(shop),
+        deliveries=tuple(deliveries_since(shop, day - dt.timedelta(days=STOCK_LOOKBACK_DAYS))),
+        stock_moves=tuple(load_moves(shop, day - dt.timedelta(days=STOCK_LOOKBACK_DAYS), day)),
     )
 
 

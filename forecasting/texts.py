@@ -1651,6 +1651,37 @@ MESSAGES: dict[str, Message] = {
               "X11: {libraries}. On Debian/Ubuntu install them with: sudo apt install {packages}",
     },
     # --- issue 21: open orders, goods receipt, batches, the delivery window ---
+    "policy.step.sold_before_delivery": {"de": "bis zur Lieferung verkauft",
+                                         "en": "sold before the delivery"},
+    "policy.note.stock_age_assumed": {
+        "de": "Alter von {quantity} {unit} aus der Zählung am {date} unbekannt: als so alt "
+              "angenommen, wie sie höchstens sein können",
+        "en": "Age of {quantity} {unit} of the count on {date} unknown: taken as old as they "
+              "can plausibly be",
+    },
+    "policy.delivery.when": {"de": "Lieferung {date}", "en": "delivery {date}"},
+    "policy.delivery.empty_from": {"de": "bis dahin voraussichtlich ausverkauft ab {day}",
+                                   "en": "until then likely sold out from {day}"},
+    "policy.delivery.left": {"de": "bis dahin voraussichtlich {quantity} {unit} übrig",
+                             "en": "about {quantity} {unit} left by then"},
+    "policy.delivery.covers": {"de": "deckt {days}", "en": "covers {days}"},
+    "stock.receipt_bad_date": {
+        "de": "„{name}“: ein Wareneingang am {date} liegt in der Zukunft; erst buchen, wenn die "
+              "Ware da ist.",
+        "en": "“{name}”: a goods receipt on {date} is in the future; book it once the goods "
+              "have come.",
+    },
+    "cli.stock.received": {
+        "de": "Wareneingang „{name}“ am {date}: {quantity} {unit} (bestellt: {ordered} {unit}).",
+        "en": "Goods receipt “{name}” on {date}: {quantity} {unit} (ordered: {ordered} {unit}).",
+    },
+    "cli.stock.written_off": {
+        "de": "Abschrift „{name}“ am {date}: {quantity} {unit} ({reason}).",
+        "en": "Write-off “{name}” on {date}: {quantity} {unit} ({reason}).",
+    },
+    "stock.reason.expired": {"de": "abgelaufen", "en": "expired"},
+    "stock.reason.damaged": {"de": "beschädigt", "en": "damaged"},
+    "stock.reason.other": {"de": "anderes", "en": "other"},
     # (end of section: issue 21 A)
     # --- issue 21: suppliers and units the owner keeps ---
     # (end of section: issue 21 B)

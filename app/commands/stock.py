@@ -4,12 +4,17 @@
     bestellkompass --shop PATH stock set   PRODUCT ON_HAND [--on-order N] [--date D]
     bestellkompass --shop PATH stock clear PRODUCT [--date D]
     bestellkompass --shop PATH stock import LIST.csv|.xlsx|.xls [--date D]
+    bestellkompass --shop PATH stock receive PRODUCT QUANTITY [--date D]
+    bestellkompass --shop PATH stock writeoff PRODUCT QUANTITY [--date D] [--reason R]
 
 A count is what is on the shelf and what is ordered but not yet delivered at the start of a day
 (default: today; counted after closing, it is tomorrow's); the suggestions for that day and later
 use the latest count, carried forward over the sales recorded since (order-up-to,
 docs/order_policy.md). The same edit as the app's order sheet (app/edits.py, SetStock). `import`
-reads an inventory list (forecasting/importing/stock_list.py): all rows or none.
+reads an inventory list (forecasting/importing/stock_list.py): all rows or none. A decided
+order of goods that keep enters the stock on its delivery day by itself; `receive` books what
+really came that day instead (short or extra delivery), `writeoff` books units taken off the
+shelf unsold (Abschriften: expired, damaged); both count in the stock from that day on.
 """
 
 from __future__ import annotations
@@ -62,6 +67,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     _common(load)
     load.add_argument("file", type=Path, metavar=_("LIST"),
                       help=_("columns Produkt/Artikel, Bestand, optional bestellt (or English)"))
+    receive = add_action(actions, "receive", _("book what really came on the day (goods receipt)"))
+    _common(receive)
+    receive.add_argument("product", metavar=_("PRODUCT"))
+    receive.add_argument("quantity", metavar=_("QUANTITY"))
+    off = add_action(actions, "writeoff", _("book units taken off the shelf unsold (write-off)"))
+    _common(off)
+    off.add_argument("product", metavar=_("PRODUCT"))
+    off.add_argument("quantity", metavar=_("QUANTITY"))
+    off.add_argument("--reason", default="expired", metavar=_("REASON"),
+                     help=_("why: expired, damaged, other or your own words (default: expired)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "set":  # check what needs no shop file first
         on_hand = parse_quantity(args.on_hand, lang)
         on_order = parse_quantity(args.on_order, lang)
+    if args.action in ("receive", "writeoff"):
+        quantity = parse_quantity(args.quantity, lang)
     with open_shop(path, read_only=args.action == "show") as shop:
         if args.action == "show":
             text = show(shop, day, args.format, lang)
@@ -79,6 +96,10 @@ def run(args: argparse.Namespace) -> int:
             text = set_count(shop, args.product, day, on_hand, on_order, lang)
         elif args.action == "import":
             text = import_list(shop, args.file, day, lang)
+        elif args.action == "receive":
+            text = receive(shop, args.product, day, quantity, lang)
+        elif args.action == "writeoff":
+            text = writeoff(shop, args.product, day, quantity, args.reason, lang)
         else:
             text = clear(shop, args.product, day, lang)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -103,6 +124,38 @@ def set_count(shop: Shop, name: str, day: dt.date, on_hand: float, on_order: flo
     if product.shelf_life_days <= 1:
         out.append(render("cli.stock.keeps_one_day", lang, name=name))
     return "\n".join(out)
+
+
+def receive(shop: Shop, name: str, day: dt.date, quantity: float, lang: str) -> str:
+    """Book the goods receipt of `day` (what really came) with the operation."""
+    product = _product(shop, name)
+    _, ordered = stock.receive(shop, name, day, quantity)
+    d = display_decimals(product)
+    return render("cli.stock.received", lang, name=name, date=format_date(day, lang),
+                  unit=product.unit, quantity=quantity_text(quantity, lang, d),
+                  ordered=quantity_text(ordered, lang, d))
+
+
+def _reason(word: str) -> str:
+    """A write-off reason's code when `word` names one (de or en, any case), else the words."""
+    wanted = word.strip().casefold()
+    for code in stock.WRITEOFF_REASONS:
+        if wanted in {code, *(render(f"stock.reason.{code}", lg).casefold() for lg in ("de", "en"))}:
+            return code
+    return word.strip()
+
+
+def writeoff(shop: Shop, name: str, day: dt.date, quantity: float, reason: str,
+             lang: str) -> str:
+    """Book a write-off (Abschrift) of `day` with the operation."""
+    product = _product(shop, name)
+    move = stock.writeoff(shop, name, day, quantity, _reason(reason))
+    words = (render(f"stock.reason.{move.reason}", lang)
+             if move.reason in stock.WRITEOFF_REASONS else move.reason)
+    return render("cli.stock.written_off", lang, name=name, date=format_date(day, lang),
+                  unit=product.unit, quantity=quantity_text(quantity, lang,
+                                                            display_decimals(product)),
+                  reason=words)
 
 
 def clear(shop: Shop, name: str, day: dt.date, lang: str) -> str:

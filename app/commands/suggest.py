@@ -20,6 +20,7 @@ from forecasting.plan_inputs import read_plan_inputs
 from forecasting.policy.day_reasons import ReasonKey, plan_reasons, shared_keys
 from forecasting.policy.explain_text import (
     day_header,
+    delivery_text,
     explanation_items,
     explanation_sentence,
     note_text,
@@ -161,6 +162,12 @@ def line_json(line: OrderLine, lang: str, shared: dict[ReasonKey, float] | None 
         "expected_margin": _num(out.expected_margin, 2) if out else None,
         "delivery_day": line.delivery_day.isoformat() if line.delivery_day else None,
         "sales_days": [d.isoformat() for d in line.sales_days],
+        # goods that keep: the sales days the order serves (from its delivery day on) and the
+        # units expected on the shelf when it comes
+        "covers": [d.isoformat() for d in line.covers] if line.stocked else [
+            d.isoformat() for d in line.sales_days],
+        "stock_at_delivery": _num(line.stock_at_delivery, 2),
+        "delivery": delivery_text(line, lang),
         "on_hand": line.on_hand,  # goods ordered up to their stock: the stock used (else None)
         "on_order": line.on_order,
         "model": line.model,

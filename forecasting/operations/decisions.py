@@ -19,11 +19,13 @@ TOLERANCE = 1e-9  # quantities closer than this are the same order
 
 def decision(day: dt.date, line: SheetLine, final: float | None, code: str | None = None,
              text: str = "", by: str | None = None) -> OrderDecision:
-    """The record of a decision: the line's suggestion as shown beside the owner's quantity."""
+    """The record of a decision: the line's suggestion as shown beside the owner's quantity; for
+    goods that keep the day it is delivered (an open order until then, stock from then)."""
     return OrderDecision(product=line.product, date=day, suggested=line.suggestion, final=final,
                          reason_code=code, reason_text=text.strip(),
                          decided_by=current_user() if by is None else by,
-                         decided_at=dt.datetime.now().replace(microsecond=0))
+                         decided_at=dt.datetime.now().replace(microsecond=0),
+                         delivery_day=line.delivery_day)
 
 
 def needs_reason(line: SheetLine, final: float | None) -> bool:

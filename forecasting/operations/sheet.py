@@ -27,13 +27,15 @@ class SheetLine:
     keeps: bool = False
     on_hand: float | None = None
     on_order: float | None = None
+    delivery_day: dt.date | None = None  # goods that keep: when the order comes (then stock)
 
     @classmethod
     def of(cls, line: OrderLine) -> SheetLine:
         """The sheet line of a plan's order line."""
         return cls(product=line.product, suggestion=float(line.explanation.displayed_suggestion()),
                    decimals=line.decimals, unit=line.unit, status=line.status,
-                   keeps=line.shelf_life_days > 1, on_hand=line.on_hand, on_order=line.on_order)
+                   keeps=line.shelf_life_days > 1, on_hand=line.on_hand, on_order=line.on_order,
+                   delivery_day=line.delivery_day if line.stocked else None)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,18 +1,20 @@
-"""Stock counts of goods that keep: typed in the order sheet, given on the command line, or read
-from an inventory list."""
+"""Stock of goods that keep: counts typed in the order sheet, given on the command line, or read
+from an inventory list; goods receipts (what really came) and write-offs (Abschriften)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
+from forecasting.errors import UserError
 from forecasting.importing.stock_list import import_stock_list
 from forecasting.operations.changes import Changes
 from forecasting.operations.edits import SetStock
 from forecasting.store.backups import before_import
+from forecasting.store.decisions import deliveries_since
 from forecasting.store.file import Shop
-from forecasting.store.stock import count_on
-from forecasting.values.stock import StockCount
+from forecasting.store.stock import count_on, save_move
+from forecasting.values.stock import StockCount, StockMove
 
 
 def count(shop: Shop, product: str, day: dt.date, on_hand: float, on_order: float = 0.0
@@ -36,3 +38,36 @@ def import_list(shop: Shop, path: Path, day: dt.date) -> tuple[list[StockCount],
         if counts:
             shop.mark_stock_changed()
     return counts, Changes(stock=bool(counts))
+
+
+#: Why goods are written off (Abschriften); the owner may also give a note of their own.
+WRITEOFF_REASONS = ("expired", "damaged", "other")
+
+
+def receive(shop: Shop, product: str, day: dt.date, quantity: float,
+            today: dt.date | None = None) -> tuple[StockMove, float]:
+    """Book what really came of `product` on `day` (replacing the orders due that day and an
+    earlier receipt of that day); the move and the quantity that was ordered for the day."""
+    if day > (today or dt.date.today()):
+        raise UserError("stock.receipt_bad_date", name=product, date=day)
+    move = StockMove(product, day, "receipt", quantity)
+    with shop.transaction():
+        save_move(shop, move)
+        shop.mark_stock_changed()
+    return move, ordered_for(shop, product, day)
+
+
+def ordered_for(shop: Shop, product: str, day: dt.date) -> float:
+    """The decided orders of `product` due on `day`."""
+    return sum(d.quantity for d in deliveries_since(shop, day)
+               if d.product == product and d.delivery_day == day)
+
+
+def writeoff(shop: Shop, product: str, day: dt.date, quantity: float,
+             reason: str = "expired") -> StockMove:
+    """Book units of `product` taken off the shelf unsold on `day` (expired, damaged, ...)."""
+    move = StockMove(product, day, "writeoff", quantity, reason)
+    with shop.transaction():
+        save_move(shop, move)
+        shop.mark_stock_changed()
+    return move

@@ -19,6 +19,7 @@ from typing import Any
 POLICY_CODES = (
     "safety",
     "stock_on_hand",
+    "sold_before_delivery",
     "on_order",
     "spoilage",
     "stock_covers",

@@ -17,7 +17,7 @@ import numpy as np
 from forecasting.policy.economics import ServiceLevel
 from forecasting.policy.explanation import Explanation, Note, Step, build_explanation, factor_steps
 from forecasting.policy.newsvendor import Outcome, demand_points, outcome, quantile_at
-from forecasting.policy.order_up_to import Schedule, order_up_to, window_outcome
+from forecasting.policy.order_up_to import Schedule, shelf_order, window_outcome
 from forecasting.policy.rounding import round_quantity
 from forecasting.values.products import Product
 
@@ -58,6 +58,9 @@ class OrderLine:
     on_hand: float | None = None  # goods that keep, ordered up to: the stock count used
     on_order: float | None = None
     counted: dt.date | None = None  # the date of that count (carried forward since)
+    covers: tuple[dt.date, ...] = ()  # goods that keep: the sales days the order serves
+    stock_at_delivery: float | None = None  # expected units on the shelf when the order comes
+    empty_from: dt.date | None = None  # first day before the delivery the shelf is likely empty
 
     @property
     def decimals(self) -> int:
@@ -199,34 +202,41 @@ def stocked_line(
     on_hand: float = 0.0,
     on_order: float = 0.0,
     old_stock_days: int | None = None,
+    batches: Sequence[tuple[float, int]] | None = None,
+    arrivals: Sequence[tuple[float, int, int]] | None = None,
     params: dict[str, dict[str, Any]] | None = None,
     notes: Sequence[Note] = (),
     model: str = "",
 ) -> OrderLine:
-    """Goods that keep: order today up to what the days until the following delivery need.
+    """Goods that keep: order today what the days from its delivery to the following one need.
 
     values: one quantile row per day in `schedule.sales_days`; contributions: one list per day.
+    The days before the delivery are served by the shelf alone. batches: the stock as (units,
+    window days it can still be sold), default all of `on_hand` for `old_stock_days`; arrivals:
+    open orders as (units, window day index they come, index from which they no longer sell),
+    default `on_order` today.
     """
     grid = np.atleast_2d(np.asarray(values, dtype=float))
+    n = grid.shape[0]
     medians = quantile_at(levels, grid, 0.5)
-    res = order_up_to(
-        levels,
-        grid,
-        level=service.level,
-        on_hand=on_hand,
-        on_order=on_order,
-        old_stock_days=old_stock_days,
-        medians=medians,
-    )
+    first = len(schedule.before)
+    if batches is None:
+        batches = [(on_hand, n if old_stock_days is None else old_stock_days)]
+    if arrivals is None:
+        arrivals = [(on_order, 0, n)]
+    res = shelf_order(levels, grid, level=service.level, first_cover=first, batches=batches,
+                      arrivals=arrivals, medians=medians)
+    on_hand, on_order = res.on_hand, res.on_order
+    contributions = contributions[first:]
     flat = [c for day in contributions for c in day]
     base = dict((params or {}).get("baseline", {}))
-    base["days"] = len(schedule.sales_days)
+    base["days"] = len(schedule.covers)
     factors = _factors(flat, res.median_total, {**(params or {}), "baseline": base})
     policy = [
         Step("safety", {"level": service.level, "source": service.source}, res.parts()["safety"]),
     ]
-    for code in ("stock_on_hand", "spoilage", "on_order"):
-        if res.parts()[code] != 0:
+    for code in ("stock_on_hand", "sold_before_delivery", "spoilage", "on_order"):
+        if abs(res.parts()[code]) > 1e-9:
             policy.append(Step(code, {}, res.parts()[code]))
     raw = res.raw_quantity
     if raw < 0:
@@ -270,4 +280,8 @@ def stocked_line(
         stocked=True,
         on_hand=on_hand,
         on_order=on_order,
+        covers=schedule.covers,
+        stock_at_delivery=res.stock_at_delivery,
+        empty_from=next((d for d, p in zip(schedule.before, res.p_empty_before, strict=False)
+                         if p >= 0.5), None),
     )

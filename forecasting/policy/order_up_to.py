@@ -26,13 +26,24 @@ class Schedule:
     """Which days an order placed on `order_day` must cover.
 
     sales_days: open days from order_day up to the day before the following delivery (or until the
-    new goods expire, whichever is first); the order's own goods can be sold from `delivery_day`.
+    new goods expire, whichever is first); the order's own goods can be sold from `delivery_day`,
+    the days before are served by the shelf alone.
     """
 
     order_day: dt.date
     delivery_day: dt.date
     next_delivery_day: dt.date
     sales_days: tuple[dt.date, ...]
+
+    @property
+    def covers(self) -> tuple[dt.date, ...]:
+        """The sales days the order serves: from its delivery day on."""
+        return tuple(d for d in self.sales_days if d >= self.delivery_day)
+
+    @property
+    def before(self) -> tuple[dt.date, ...]:
+        """The sales days before the delivery, served by the shelf alone."""
+        return tuple(d for d in self.sales_days if d < self.delivery_day)
 
 
 def _next_delivery(start: dt.date, weekdays: tuple[int, ...],
@@ -82,20 +93,24 @@ class UpToResult:
     spoilage: float
     level: float
     total_demand: np.ndarray
-    old_left: np.ndarray
+    usable: np.ndarray  # per scenario: the units of stock and open orders that sell in the window
+    sold_before: float = 0.0  # expected units sold from the shelf before the delivery
+    stock_at_delivery: float = 0.0  # expected units on the shelf when the delivery comes
+    p_empty_before: tuple[float, ...] = ()  # per day before the delivery: P(shelf empty at close)
 
     def parts(self) -> dict[str, float]:
-        """median_total + safety - on_hand + spoilage - on_order = raw_quantity."""
+        """median_total + safety - on_hand + sold_before + spoilage - on_order = raw_quantity."""
         return {
             "safety": self.quantile_total - self.median_total,
             "stock_on_hand": -self.on_hand,
+            "sold_before_delivery": self.sold_before,
             "spoilage": self.spoilage,
             "on_order": -self.on_order,
         }
 
     def need(self) -> np.ndarray:
         """1 x scenarios, sorted: the units the order must bring to serve the window (>= 0)."""
-        short = self.total_demand - self.old_left - self.on_order
+        short = self.total_demand - self.usable
         return np.sort(np.clip(short, 0.0, None))[None, :]
 
 
@@ -174,7 +189,106 @@ def order_up_to(
         spoilage=spoilage,
         level=level,
         total_demand=total,
-        old_left=usable_old,
+        usable=usable_old + on_order,
+    )
+
+
+def _sell(stock: list[list], demand: np.ndarray) -> np.ndarray:
+    """Sell `demand` (per scenario) from the batches [units per scenario, expiry index], oldest
+    expiry first; the units sold per scenario."""
+    rest = demand.copy()
+    for batch in stock:
+        take = np.minimum(batch[0], rest)
+        batch[0] = batch[0] - take
+        rest = rest - take
+    return demand - rest
+
+
+def _expire(stock: list[list], t: int, n: int) -> np.ndarray:
+    """Throw away the batches that cannot be sold after day `t` (those that keep beyond the `n`
+    window days stay); the units per scenario."""
+    out = [b for b in stock if b[1] <= t + 1 and b[1] < n]
+    stock[:] = [b for b in stock if not (b[1] <= t + 1 and b[1] < n)]
+    return sum((b[0] for b in out), np.zeros(SCENARIOS))
+
+
+def shelf_order(
+    levels: object,
+    values: object,
+    *,
+    level: float,
+    first_cover: int = 0,
+    batches: Sequence[tuple[float, int]] = (),
+    arrivals: Sequence[tuple[float, int, int]] = (),
+    medians: object = None,
+    seed: int = 0,
+) -> UpToResult:
+    """What to order so that the covered days' demand is met with probability `level`.
+
+    values: one quantile row per sales day from the order day on; the order comes on day index
+    `first_cover` and serves the days from there. The days before are served by the shelf alone
+    (demand it cannot meet is lost, not served by the order). batches: the stock on hand as
+    (units, days it can still be sold); arrivals: open orders as (units, day index they come,
+    day index from which they can no longer be sold). medians: per-day medians (default q(0.5)).
+    """
+    draws = simulate_days(levels, values, seed)
+    n = draws.shape[0]
+    first_cover = min(max(first_cover, 0), n)
+    stock: list[list] = [[np.full(SCENARIOS, float(q)), int(k)] for q, k in batches if q > 0]
+    stock.sort(key=lambda b: b[1])
+    pending = sorted((int(t), float(q), int(k)) for q, t, k in arrivals if q > 0)
+    _expire(stock, -1, n)  # already past its last day
+    sold_before = np.zeros(SCENARIOS)
+    p_empty = []
+    spoiled = np.zeros(SCENARIOS)  # from the delivery on
+    arrived = np.zeros(SCENARIOS)  # open orders that come after the delivery day
+    at_delivery = np.zeros(SCENARIOS)
+    for t in range(n):
+        for when, q, k in pending:
+            if when == t or (t == 0 and when < 0):
+                stock.append([np.full(SCENARIOS, q), k])
+                if t > first_cover:
+                    arrived += q
+        stock.sort(key=lambda b: b[1])
+        if t == first_cover:
+            at_delivery = sum((b[0] for b in stock), np.zeros(SCENARIOS))
+        sold = _sell(stock, draws[t])
+        if t < first_cover:
+            sold_before += sold
+            left = sum((b[0] for b in stock), np.zeros(SCENARIOS))
+            p_empty.append(float((left <= 1e-9).mean()))
+        gone = _expire(stock, t, n)
+        if t >= first_cover:
+            spoiled += gone
+    if first_cover >= n:
+        at_delivery = sum((b[0] for b in stock), np.zeros(SCENARIOS))
+    total = draws[first_cover:].sum(axis=0)
+    on_hand = float(sum(q for q, k in batches if q > 0))
+    on_order = float(sum(q for _, q, _ in pending))
+    if medians is None:
+        medians = quantile_at(levels, values, 0.5)
+    med = float(np.asarray(medians, dtype=float)[first_cover:].sum())
+    q_total = float(np.quantile(total, level))
+    # what the stock and open orders serve from the delivery on (more than the demand when the
+    # stock is enough: the order is then negative before it is set to 0)
+    used = at_delivery + arrived - spoiled
+    need = float(np.quantile(total - used, level))
+    before = float(sold_before.mean())
+    spoilage = need - q_total + on_hand + on_order - before
+    raw = med + (q_total - med) - on_hand + before + spoilage - on_order
+    return UpToResult(
+        raw_quantity=raw,
+        median_total=med,
+        quantile_total=q_total,
+        on_hand=on_hand,
+        on_order=on_order,
+        spoilage=spoilage,
+        level=level,
+        total_demand=total,
+        usable=used,
+        sold_before=before,
+        stock_at_delivery=float(at_delivery.mean()),
+        p_empty_before=tuple(p_empty),
     )
 
 
@@ -192,7 +306,7 @@ def window_outcome(
     Margin: sales at price, minus today's order at cost; goods left at the end are worth their cost
     if they still keep (they sell later) or the salvage value if they expire.
     """
-    avail = result.old_left + result.on_order + quantity
+    avail = result.usable + quantity
     sales = np.minimum(result.total_demand, avail)
     leftover = avail - sales
     new_left = np.minimum(leftover, quantity)

@@ -175,18 +175,6 @@ def sellouts_last_week(history: pd.DataFrame, product: str, day: dt.date) -> int
     return int(rows["sold_out_time"].notna().sum())
 
 
-def _old_stock_days(product: Product, day: dt.date, days: tuple[dt.date, ...]) -> int:
-    """On how many window days the stock on hand still keeps: it came with the last delivery."""
-    weekdays = product.delivery_weekdays or tuple(range(7))
-    last = next(
-        (day - dt.timedelta(days=k) for k in range(14) if (day - dt.timedelta(days=k)).weekday()
-         in weekdays),
-        day,
-    )
-    expiry = last + dt.timedelta(days=product.shelf_life_days)
-    return sum(1 for d in days if d < expiry)
-
-
 def _merge_params(per_day: list[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
     """Parameters for a window of days: the names of the window's days (at most two per group:
     "Zahltag Gehalt / Zahltag Renten"); no single weekday or weather value. A group without names
@@ -324,8 +312,14 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
     schedule = dataclasses.replace(schedule, sales_days=tuple(days))
     count = ctx.stocks.get(product.name)
     notes = list(fc.notes(product.name))
-    if count is not None and count.unrecorded:
+    if count is not None and count.unrecorded and count.counted is not None:
         notes.append(Note("stock_unrecorded", {"date": count.counted, "days": count.unrecorded}))
+    if count is not None and count.age_assumed > 1e-9:
+        assumed = round(count.age_assumed, 1)
+        notes.append(Note("stock_age_assumed", {
+            "date": count.counted, "unit": product.unit,
+            "quantity": int(assumed) if float(assumed).is_integer() else assumed}))
+    batches, arrivals = _shelf_of(count, schedule.sales_days, product.shelf_life_days)
     line = stocked_line(
         product,
         schedule,
@@ -333,10 +327,9 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
         np.vstack([fc.grid(product.name, d) for d in days]),
         [fc.contributions(product.name, d) for d in days],
         service=service,
-        on_hand=count.on_hand if count else 0.0,
-        on_order=count.on_order if count else 0.0,
-        old_stock_days=_old_stock_days(product, day, schedule.sales_days),
-        params=_merge_params([_params(ctx, product.name, d) for d in days]),
+        batches=batches,
+        arrivals=arrivals,
+        params=_merge_params([_params(ctx, product.name, d) for d in schedule.covers]),
         notes=notes,
         model=fc.model(product.name),
     )
@@ -345,6 +338,26 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
     else:
         line.counted = count.counted
     return line
+
+
+def _shelf_of(stock: StockAt | None, days: tuple[dt.date, ...], life: int
+              ) -> tuple[list[tuple[float, int]], list[tuple[float, int, int]]]:
+    """The stock as (units, window days it can still be sold) and the open orders as (units,
+    window day index they come, index from which they no longer sell)."""
+    if stock is None:
+        return [], []
+
+    def sellable(until: dt.date) -> int:
+        return sum(1 for d in days if d <= until)
+
+    batches = [(q, sellable(until)) for q, until in stock.batches]
+    arrivals = []
+    for q, due in stock.arrivals:
+        index = sum(1 for d in days if d < due)
+        if index >= len(days):
+            continue  # comes after the window: it does not serve these days
+        arrivals.append((q, index, sellable(due + dt.timedelta(days=max(1, life) - 1))))
+    return batches, arrivals
 
 
 # The words need last year's calendar too: "wie zuletzt: Silvester" names the occasion whose
@@ -427,7 +440,9 @@ def plan_order(
         calendar.weather, inputs.category_levels, inputs.counted, inputs.area_levels,
     )
     # every counted product, carried forward
-    ctx.stocks = stocks_from(inputs.stock_counts, inputs.sales, day, ctx.is_open)
+    ctx.stocks = stocks_from(inputs.stock_counts, inputs.sales, day, ctx.is_open,
+                             deliveries=inputs.deliveries, moves=inputs.stock_moves,
+                             products=inputs.products)
     ctx.seasons, ctx.last_sold = seasons_of(inputs.sales, day), last_sold(inputs.sales, day)
     wanted = _needed_days(ctx, products, day)
     all_days = sorted({d for days in wanted.values() for d in days})

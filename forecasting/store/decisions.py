@@ -10,6 +10,7 @@ import sqlite3
 from forecasting.store.file import Shop
 from forecasting.store.products import product_ids
 from forecasting.values.decisions import OrderDecision, StoredForecast
+from forecasting.values.stock import Delivery
 
 
 def save_decision(shop: Shop, decision: OrderDecision) -> None:
@@ -19,7 +20,8 @@ def save_decision(shop: Shop, decision: OrderDecision) -> None:
     with shop.transaction() as conn:
         conn.execute(
             """INSERT OR REPLACE INTO order_decisions(product_id, date, suggested, final, reason_code,
-               reason_text, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+               reason_text, decided_by, decided_at, delivery_date)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
                 ids[decision.product],
                 decision.date.isoformat(),
@@ -29,9 +31,12 @@ def save_decision(shop: Shop, decision: OrderDecision) -> None:
                 decision.reason_text,
                 decision.decided_by,
                 decided_at.isoformat(timespec="seconds"),
+                None if decision.delivery_day is None else decision.delivery_day.isoformat(),
             ),
         )
-        shop.log("order.decided", dataclasses.asdict(decision), actor=decision.decided_by)
+        shop.log("order.decided", {k: v for k, v in dataclasses.asdict(decision).items()
+                                   if k != "delivery_day" or v is not None},
+                 actor=decision.decided_by)
 
 
 def delete_decision(shop: Shop, product: str, day: dt.date) -> None:
@@ -73,9 +78,22 @@ def load_decisions(shop: Shop, day: dt.date | None = None,
             reason_text=r["reason_text"],
             decided_by=r["decided_by"],
             decided_at=dt.datetime.fromisoformat(r["decided_at"]),
+            delivery_day=(None if r["delivery_date"] is None
+                          else dt.date.fromisoformat(r["delivery_date"])),
         )
         for r in shop._conn.execute(sql + " ORDER BY d.date, p.name", params)
     ]
+
+
+def deliveries_since(shop: Shop, start: dt.date) -> list[Delivery]:
+    """The decided orders (more than 0) delivered on `start` or later, by delivery day."""
+    rows = shop._conn.execute(
+        """SELECT p.name, d.date, d.delivery_date, d.final FROM order_decisions d
+           JOIN products p ON p.id = d.product_id
+           WHERE d.delivery_date IS NOT NULL AND d.delivery_date >= ? AND d.final > 0
+           ORDER BY d.delivery_date, p.name, d.date""", (start.isoformat(),))
+    return [Delivery(r[0], dt.date.fromisoformat(r[1]), dt.date.fromisoformat(r[2]), float(r[3]))
+            for r in rows]
 
 
 def save_forecasts(shop: Shop, forecasts: list[StoredForecast]) -> None:

@@ -197,5 +197,20 @@ V8 = """
 ALTER TABLE products ADD COLUMN season TEXT NOT NULL DEFAULT '';
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8]
+# V9 (issue 21, the stock loop): a decided order of goods that keep remembers the day it is
+# delivered (an open order until then); goods receipts (what really came) and write-offs.
+V9 = """
+ALTER TABLE order_decisions ADD COLUMN delivery_date TEXT;
+CREATE TABLE stock_moves (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    product_id INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('receipt', 'writeoff')),
+    quantity REAL NOT NULL CHECK (quantity >= 0),
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX stock_moves_product_date ON stock_moves(product_id, date);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
 CURRENT_VERSION = len(MIGRATIONS)

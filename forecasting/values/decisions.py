@@ -11,7 +11,11 @@ REASON_CODES = ("event", "supplier_limit", "promotion", "weather", "other")
 
 @dataclasses.dataclass
 class OrderDecision:
-    """The owner's decision on one order line. reason_code is one of REASON_CODES or None."""
+    """The owner's decision on one order line. reason_code is one of REASON_CODES or None.
+
+    delivery_day: for goods that keep, the day the order is delivered (an open order until then,
+    then stock); None for goods made for the day and for decisions from before it was recorded.
+    """
 
     product: str
     date: dt.date
@@ -21,6 +25,7 @@ class OrderDecision:
     reason_text: str = ""
     decided_by: str = ""
     decided_at: dt.datetime | None = None
+    delivery_day: dt.date | None = None
 
 
 @dataclasses.dataclass

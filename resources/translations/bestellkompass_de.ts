@@ -1414,81 +1414,86 @@
     </message>
     <message>
         <location filename="../../app/order_model.py" line="81"/>
-        <source>Expected sales (median)</source>
-        <translation>Erwarteter Absatz (Median)</translation>
+        <source>Expected sales (median): of the day, or for goods that keep summed over the days the order covers</source>
+        <translation>Erwartete Verkäufe (Median): des Tages, bei haltbarer Ware summiert über die Tage, die die Bestellung deckt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="82"/>
+        <location filename="../../app/order_model.py" line="83"/>
         <source>What Bestellkompass suggests to bake or order</source>
         <translation>Was Bestellkompass zu backen oder zu bestellen vorschlägt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="83"/>
+        <location filename="../../app/order_model.py" line="84"/>
         <source>Type your quantity and press Enter</source>
         <translation>Menge eintippen und Enter drücken</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="84"/>
+        <location filename="../../app/order_model.py" line="85"/>
         <source>Your order minus the suggestion</source>
         <translation>Ihre Bestellung minus Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="85"/>
+        <location filename="../../app/order_model.py" line="86"/>
         <source>What moved the suggestion most</source>
         <translation>Was den Vorschlag am meisten bewegt hat</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="179"/>
+        <location filename="../../app/order_model.py" line="180"/>
         <source>%1: forecast %2, suggestion %3, %4. Why: %5</source>
         <translation>%1: Prognose %2, Vorschlag %3, %4. Warum: %5</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="181"/>
+        <location filename="../../app/order_model.py" line="182"/>
         <source>not decided yet</source>
         <translation>noch nicht entschieden</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="183"/>
+        <location filename="../../app/order_model.py" line="184"/>
         <source>your order %1</source>
         <translation>Ihre Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="191"/>
+        <location filename="../../app/order_model.py" line="192"/>
         <source>%1 decided</source>
         <translation>%1 entschieden</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="192"/>
+        <location filename="../../app/order_model.py" line="193"/>
         <source>%1 not decided</source>
         <translation>%1 nicht entschieden</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="194"/>
+        <location filename="../../app/order_model.py" line="195"/>
         <source>Order for %1: %2</source>
         <translation>Bestellung für %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="196"/>
+        <location filename="../../app/order_model.py" line="197"/>
         <source>Stock of %1: %2</source>
         <translation>Bestand von %1: %2</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="197"/>
+        <location filename="../../app/order_model.py" line="198"/>
         <source>not counted</source>
         <translation>nicht gezählt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="212"/>
+        <location filename="../../app/order_model.py" line="211"/>
+        <source>Expected sales (median) summed over the days the order covers, %1 to %2. %3</source>
+        <translation>Erwartete Verkäufe (Median), summiert über die Tage, die die Bestellung deckt: %1 bis %2. %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/order_model.py" line="219"/>
         <source>Not decided yet: the suggestion is shown</source>
         <translation>Noch nicht entschieden: der Vorschlag wird angezeigt</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="215"/>
+        <location filename="../../app/order_model.py" line="222"/>
         <source>Not counted: the suggestion assumes the shelf is empty. Type what is there to order only what is missing.</source>
         <translation>Nicht gezählt: Der Vorschlag geht von einem leeren Regal aus. Tippen Sie ein, was da ist, dann wird nur bestellt, was fehlt.</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="217"/>
+        <location filename="../../app/order_model.py" line="224"/>
         <source>Counted on %1, less what sold since. The suggestion covers the demand until the next delivery, minus this stock and what is on order.</source>
         <translation>Gezählt am %1, abzüglich der Verkäufe seitdem. Der Vorschlag deckt den Bedarf bis zur nächsten Lieferung, abzüglich dieses Bestands und der offenen Bestellungen.</translation>
     </message>
@@ -1858,27 +1863,27 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/order_model.py" line="259"/>
+        <location filename="../../app/order_model.py" line="266"/>
         <source>An event I know about</source>
         <translation>Ein Ereignis, von dem ich weiß</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="260"/>
+        <location filename="../../app/order_model.py" line="267"/>
         <source>Supplier limit</source>
         <translation>Lieferant liefert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="261"/>
+        <location filename="../../app/order_model.py" line="268"/>
         <source>Promotion</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="262"/>
+        <location filename="../../app/order_model.py" line="269"/>
         <source>Weather looks different</source>
         <translation>Das Wetter wird anders</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="263"/>
+        <location filename="../../app/order_model.py" line="270"/>
         <source>Other</source>
         <translation>Anderes</translation>
     </message>

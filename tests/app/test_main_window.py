@@ -83,7 +83,8 @@ def test_stock_list_import_plans_again_or_says_what_is_wrong(
     assert window.message.text() == "Bestandsliste gespeichert: 1 Produkt für 26.11.2026."
     line = planned_session.line(bread)  # type: ignore[attr-defined]
     assert line.on_hand == 900.0
-    assert line.suggestion == 0
+    # the list says nothing of their age: taken as old as they can be, said on the line
+    assert "aus der Zählung am 26.11.2026 unbekannt" in line.sentence
     bad = tmp_path / "falsch.csv"
     bad.write_text(f"Artikel;Bestand\n{bread};viele\n", encoding="utf-8")
     runner = planned_session.runner  # type: ignore[attr-defined]

@@ -76,14 +76,23 @@ def test_a_count_makes_the_stored_order_stale_and_lowers_it(
     assert note == ""
     _run(capsys, planned_path, "set", BREAD, "500")
     after, note = bread_line()
-    assert after["suggestion"] == 0
-    assert after["suggestion_reason"].startswith("Vorrat reicht")
     assert "Die Daten haben sich seit der Berechnung der Vorschläge" in note
+    # counted, of unknown age: taken as baked the day before yesterday (keeps 3 days), so gone
+    # before tomorrow's delivery; the line says so
+    assert after["suggestion"] > 0
     assert main(["--shop", str(planned_path), "suggest", "--date", DAY, "--format", "json",
                  "--no-save"]) == 0
     lines = {ln["product"]: ln for ln in json.loads(capsys.readouterr().out)["lines"]}
     assert (lines[BREAD]["on_hand"], lines[BREAD]["on_order"]) == (500.0, 0.0)
     assert lines["Weizenbrötchen"]["on_hand"] is None
+    assert any(n.startswith("Alter von 500 Stück aus der Zählung")
+               for n in lines[BREAD]["notes"])
+    # received this morning: the age is known, the stock lasts
+    assert "Wareneingang „Roggenmischbrot 750 g“ am 26.11.2026: 500 Stück" in _run(
+        capsys, planned_path, "receive", BREAD, "500")
+    after, _ = bread_line()
+    assert after["suggestion"] == 0
+    assert after["suggestion_reason"].startswith("Vorrat reicht")
 
 
 def test_import_an_inventory_list(shop_path: Path, tmp_path: Path,
@@ -102,4 +111,21 @@ def test_import_an_inventory_list(shop_path: Path, tmp_path: Path,
     err = capsys.readouterr().err
     assert "falsch.csv: 1 Zeile ist nicht in Ordnung; es wurde nichts gespeichert." in err
     assert "Zeile 3, Spalte A: „Brezel XXL“ ist kein Produkt dieses Ladens" in err
+    assert _digest(shop_path) == before
+
+
+def test_receive_and_write_off(shop_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Goods receipts and write-offs are booked in the user's language; bad input changes
+    nothing."""
+    assert "Abschrift „Roggenmischbrot 750 g“ am 26.11.2026: 3 Stück (beschädigt)." in _run(
+        capsys, shop_path, "writeoff", BREAD, "3", "--reason", "Beschädigt")
+    before = _digest(shop_path)
+    assert main(["--shop", str(shop_path), "stock", "receive", BREAD, "5", "--date",
+                 "2099-01-01"]) == 2
+    assert "liegt in der Zukunft" in capsys.readouterr().err
+    assert main(["--shop", str(shop_path), "--lang", "en", "stock", "writeoff", "Kaviar", "1",
+                 "--date", DAY]) == 2
+    assert "Kaviar" in capsys.readouterr().err
+    assert main(["--shop", str(shop_path), "stock", "writeoff", BREAD, "-2", "--date",
+                 DAY]) == 2
     assert _digest(shop_path) == before

@@ -120,8 +120,11 @@ def test_goods_that_keep_cover_no_days_after_discontinuation(
     full, ending = plan.line("Feta"), plan.line("Feta alt")
     assert full.sales_days[-1] == dt.date(2026, 11, 30)
     assert ending.sales_days == (WEDNESDAY, dt.date(2026, 11, 26), dt.date(2026, 11, 27))
-    assert ending.forecast == pytest.approx(30.0, abs=0.1)
-    assert full.forecast == pytest.approx(50.0, abs=0.1)
+    # the order comes on Friday: it serves Friday (and Saturday, Monday), not the days before
+    assert ending.covers == (dt.date(2026, 11, 27),)
+    assert ending.forecast == pytest.approx(10.0, abs=0.1)
+    assert full.covers == (dt.date(2026, 11, 27), SATURDAY, dt.date(2026, 11, 30))
+    assert full.forecast == pytest.approx(30.0, abs=0.1)
 
 
 def test_goods_that_keep_are_ordered_ahead_of_their_first_day(
@@ -181,7 +184,11 @@ def test_a_stock_count_lowers_the_order_of_goods_that_keep(
     steps = {s.code: s.amount for s in counted.explanation.steps}
     assert steps["stock_on_hand"] == pytest.approx(-12.0)
     assert steps["on_order"] == pytest.approx(-6.0)
-    assert counted.suggestion == pytest.approx(uncounted.suggestion - 18.0, abs=1.0)
+    # Wednesday and Thursday (about 20) empty the shelf of 18 before Friday's delivery: the
+    # order is as large as without the count
+    assert steps["sold_before_delivery"] == pytest.approx(17.0, abs=1.0)
+    assert counted.stock_at_delivery == pytest.approx(1.0, abs=1.0)
+    assert counted.suggestion == pytest.approx(uncounted.suggestion, abs=2.0)
     # no sales rows for Tuesday yet: the count is not carried forward, and the line says so
     from forecasting.policy.explain_text import note_text
 
@@ -189,8 +196,18 @@ def test_a_stock_count_lowers_the_order_of_goods_that_keep(
              if n.code == "stock_unrecorded"]
     assert notes == ["Bestand gezählt am 24.11.2026; von 1 Verkaufstag seitdem fehlen die "
                      "Zahlen, sie sind nicht abgezogen: der Vorschlag ist eher zu niedrig"]
+    # 46 on Wednesday: about 26 left when Friday's delivery comes; the order is that much lower
+    save_count(small_shop, StockCount("Feta", WEDNESDAY, on_hand=40.0, on_order=6.0))
+    more = build_order_plan(small_shop, WEDNESDAY, result=result).line("Feta")
+    assert more.stock_at_delivery == pytest.approx(26.0, abs=1.5)
+    assert more.suggestion == pytest.approx(uncounted.suggestion - 26.0, abs=2.0)
+    assert sum(s.amount for s in more.explanation.steps) == pytest.approx(more.suggestion)
+    # 80 of unknown age: taken as from the delivery before the last (Friday 20.11.), so they
+    # sell until Sunday; Friday and Saturday are covered, Monday is not
     save_count(small_shop, StockCount("Feta", WEDNESDAY, on_hand=80.0))
-    assert build_order_plan(small_shop, WEDNESDAY, result=result).line("Feta").suggestion == 0
+    plenty = build_order_plan(small_shop, WEDNESDAY, result=result).line("Feta")
+    assert 0 < plenty.suggestion <= 14
+    assert "stock_age_assumed" in [n.code for n in plenty.explanation.notes]
 
 
 def test_bread_that_keeps_is_ordered_up_to_once_its_stock_is_counted(
