@@ -1653,6 +1653,22 @@ MESSAGES: dict[str, Message] = {
     # --- issue 21: open orders, goods receipt, batches, the delivery window ---
     # (end of section: issue 21 A)
     # --- issue 21: suppliers and units the owner keeps ---
+    "policy.status.supplier_closed": {
+        "de": "der Lieferant liefert an diesem Tag nicht",
+        "en": "the supplier does not deliver on this day",
+    },
+    "suppliers.bad_cutoff": {
+        "de": "„{value}“ ist keine Uhrzeit für den Bestellschluss: bitte z. B. 10:30 angeben.",
+        "en": "“{value}” is no time for the order cut-off: please give e.g. 10:30.",
+    },
+    "suppliers.below_minimum": {
+        "de": "Mindestbestellwert {minimum} € nicht erreicht: diese Bestellung {value} €.",
+        "en": "Minimum order value {minimum} € not reached: this order {value} €.",
+    },
+    "suppliers.empty_unit": {
+        "de": "„{name}“: bitte eine Einheit angeben (Stück, kg oder l).",
+        "en": "“{name}”: please give a unit (Stück, kg or l).",
+    },
     # (end of section: issue 21 B)
     # --- issue 15: products that come and go (seasonal, discontinued, new) ---
     # (end of section: issue 15 C)
