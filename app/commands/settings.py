@@ -77,7 +77,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                          ("--article-number", N_("the supplier's number for the product"))):
         product.add_argument(option, help=_(text))
     product.add_argument("--unit", help=_("Stück, kg or l (kg and l keep decimals)"))
-    product.add_argument("--delivery-days",
+    product.add_argument("--deliver-on",
                          help=_("e.g. Di,Fr; or supplier to take the supplier's days again"))
     product.add_argument("--service-level",
                          help=_("auto, sellout_ok, few_leftovers, balanced, rarely_sold_out, "
@@ -95,7 +95,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     supplier.add_argument("--customer-number", help=_("the shop's customer number there"))
     supplier.add_argument("--columns",
                           help=_("CSV column order, e.g. article_number,quantity,unit,product"))
-    supplier.add_argument("--delivery-days",
+    supplier.add_argument("--deliver-on",
                           help=_("weekdays it delivers, e.g. Di,Fr (none: not set)"))
     supplier.add_argument("--lead-time", help=_("days from order to delivery (none: not set)"))
     supplier.add_argument("--cutoff", help=_("latest order time, e.g. 10:30 (none: no cut-off)"))
@@ -350,11 +350,11 @@ def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
         changes["article_number"] = args.article_number.strip()
     if args.unit is not None:
         changes["unit"] = parse_unit(args.unit)
-    if args.delivery_days is not None:
-        if _is_none(args.delivery_days, ("supplier", "lieferant")):
+    if args.deliver_on is not None:
+        if _is_none(args.deliver_on, ("supplier", "lieferant")):
             changes["own_delivery_weekdays"] = False
         else:
-            changes["delivery_weekdays"] = parse_weekdays(args.delivery_days)
+            changes["delivery_weekdays"] = parse_weekdays(args.deliver_on)
     if args.service_level is not None:
         changes["service_level"] = parse_service_level(args.service_level)
     if args.active is not None:
@@ -383,7 +383,7 @@ def parse_dates(value: str) -> tuple[dt.date, ...]:
     """"24.12.2026,2026-12-31" -> the dates; "none" -> ()."""
     if _is_none(value):
         return ()
-    return tuple(sorted({parse_date(part) for part in value.split(",") if part.strip()}))
+    return tuple(sorted({parse_date(part.strip()) for part in value.split(",") if part.strip()}))
 
 
 def _supplier(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
@@ -396,9 +396,9 @@ def _supplier(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
             raise _error("settings.bad_supplier_columns", value=args.columns,
                          choices=",".join(LIST_COLUMNS))
         changes["columns"] = columns
-    if args.delivery_days is not None:
-        changes["delivery_weekdays"] = (() if _is_none(args.delivery_days)
-                                        else parse_weekdays(args.delivery_days))
+    if args.deliver_on is not None:
+        changes["delivery_weekdays"] = (() if _is_none(args.deliver_on)
+                                        else parse_weekdays(args.deliver_on))
     if args.lead_time is not None:
         low, high, _whole = settings_ops.PRODUCT_RANGES["lead_time_days"]
         changes["lead_time_days"] = (None if _is_none(args.lead_time) else int(

@@ -848,52 +848,52 @@
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="322"/>
+        <location filename="../../app/main_window.py" line="323"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="329"/>
+        <location filename="../../app/main_window.py" line="330"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="329"/>
+        <location filename="../../app/main_window.py" line="330"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="357"/>
+        <location filename="../../app/main_window.py" line="358"/>
         <source>Folder for the order lists</source>
         <translation>Ordner für die Bestelllisten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="368"/>
+        <location filename="../../app/main_window.py" line="369"/>
         <source>Saved %1 files in %2</source>
         <translation>%1 Dateien gespeichert in %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="375"/>
+        <location filename="../../app/main_window.py" line="376"/>
         <source>Order lists saved</source>
         <translation>Bestelllisten gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="376"/>
+        <location filename="../../app/main_window.py" line="377"/>
         <source>%1 files saved in %2.</source>
         <translation>%1 Dateien gespeichert in %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="378"/>
+        <location filename="../../app/main_window.py" line="379"/>
         <source>&amp;Open folder</source>
         <translation>Ordner ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="391"/>
+        <location filename="../../app/main_window.py" line="392"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="337"/>
+        <location filename="../../app/main_window.py" line="338"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
@@ -923,37 +923,37 @@
         <translation>Bestandsliste gespeichert: %1 Produkte für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="337"/>
+        <location filename="../../app/main_window.py" line="338"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="345"/>
+        <location filename="../../app/main_window.py" line="346"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="345"/>
+        <location filename="../../app/main_window.py" line="346"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="411"/>
+        <location filename="../../app/main_window.py" line="412"/>
         <source>Print preview: %1</source>
         <translation>Druckvorschau: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="412"/>
+        <location filename="../../app/main_window.py" line="413"/>
         <source>Print preview of the order list</source>
         <translation>Druckvorschau der Bestellliste</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="424"/>
+        <location filename="../../app/main_window.py" line="425"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="430"/>
+        <location filename="../../app/main_window.py" line="431"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
@@ -1138,37 +1138,37 @@
 <context>
     <name>OrderListPrint</name>
     <message>
-        <location filename="../../app/pdf_export.py" line="81"/>
+        <location filename="../../app/pdf_export.py" line="84"/>
         <source>Item no.</source>
         <translation>Art.-Nr.</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="82"/>
+        <location filename="../../app/pdf_export.py" line="85"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="83"/>
+        <location filename="../../app/pdf_export.py" line="86"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="84"/>
+        <location filename="../../app/pdf_export.py" line="87"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="85"/>
+        <location filename="../../app/pdf_export.py" line="88"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="98"/>
+        <location filename="../../app/pdf_export.py" line="101"/>
         <source>Customer number %1</source>
         <translation>Kundennummer %1</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="102"/>
+        <location filename="../../app/pdf_export.py" line="105"/>
         <source>Delivery %1</source>
         <translation>Lieferung %1</translation>
     </message>
@@ -1329,147 +1329,147 @@
 <context>
     <name>OrderSheetView</name>
     <message>
-        <location filename="../../app/order_sheet.py" line="180"/>
+        <location filename="../../app/order_sheet.py" line="182"/>
         <source>Orders for</source>
         <translation>Bestellung für</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="188"/>
+        <location filename="../../app/order_sheet.py" line="190"/>
         <source>Previous day (Alt+Left)</source>
         <translation>Vorheriger Tag (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="192"/>
+        <location filename="../../app/order_sheet.py" line="194"/>
         <source>Next day (Alt+Right)</source>
         <translation>Nächster Tag (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="194"/>
+        <location filename="../../app/order_sheet.py" line="196"/>
         <source>&amp;Accept all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="195"/>
+        <location filename="../../app/order_sheet.py" line="197"/>
         <source>Take the suggestion for every open line</source>
         <translation>Für jede offene Zeile den Vorschlag übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="196"/>
+        <location filename="../../app/order_sheet.py" line="198"/>
         <source>&amp;Recompute</source>
         <translation>Neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="197"/>
+        <location filename="../../app/order_sheet.py" line="199"/>
         <source>Compute the suggestions again from the latest data</source>
         <translation>Vorschläge mit den neuesten Daten neu berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="209"/>
+        <location filename="../../app/order_sheet.py" line="211"/>
         <source>This is a demo shop with invented numbers. Try everything; your own shop gets its own file.</source>
         <translation>Dies ist ein Demo-Laden mit erfundenen Zahlen. Probieren Sie alles aus; Ihr eigener Laden bekommt eine eigene Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="212"/>
+        <location filename="../../app/order_sheet.py" line="214"/>
         <source>Start my &amp;own shop and import my sales…</source>
         <translation>&amp;Eigenen Laden anlegen und Verkaufszahlen importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="221"/>
+        <location filename="../../app/order_sheet.py" line="223"/>
         <source>Reasons for the whole day</source>
         <translation>Gründe für den ganzen Tag</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="286"/>
+        <location filename="../../app/order_sheet.py" line="289"/>
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="296"/>
+        <location filename="../../app/order_sheet.py" line="299"/>
         <source>Order list: %1</source>
         <translation>Bestellliste: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="298"/>
+        <location filename="../../app/order_sheet.py" line="301"/>
         <source>One line per product: forecast, suggestion, your order and why. Type a quantity and press Enter; Space ticks a line.</source>
         <translation>Eine Zeile je Produkt: Prognose, Vorschlag, Ihre Bestellung und warum. Menge eingeben und Eingabetaste drücken; die Leertaste hakt eine Zeile ab.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="328"/>
+        <location filename="../../app/order_sheet.py" line="354"/>
         <source>Computing the suggestions… The window stays usable meanwhile.</source>
         <translation>Die Vorschläge werden berechnet… Das Fenster bleibt währenddessen bedienbar.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="330"/>
+        <location filename="../../app/order_sheet.py" line="356"/>
         <source>No suggestions yet for this day. Press &quot;Recompute&quot;, or import your own sales history.</source>
         <translation>Für diesen Tag gibt es noch keine Vorschläge. Klicken Sie auf „Neu berechnen“ oder importieren Sie Ihre eigenen Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="338"/>
+        <location filename="../../app/order_sheet.py" line="364"/>
         <source>Progress of the suggestions</source>
         <translation>Fortschritt der Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="341"/>
+        <location filename="../../app/order_sheet.py" line="367"/>
         <source>&amp;Import my own data…</source>
         <translation>Eigene Daten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="357"/>
+        <location filename="../../app/order_sheet.py" line="383"/>
         <source>Computing the suggestions…</source>
         <translation>Die Vorschläge werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="359"/>
+        <location filename="../../app/order_sheet.py" line="385"/>
         <source>No suggestions computed for this day yet.</source>
         <translation>Für diesen Tag wurden noch keine Vorschläge berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="363"/>
+        <location filename="../../app/order_sheet.py" line="389"/>
         <source>Suggestions computed %1.</source>
         <translation>Vorschläge berechnet %1.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="365"/>
+        <location filename="../../app/order_sheet.py" line="391"/>
         <source>Suggestions are up to date (computed %1).</source>
         <translation>Die Vorschläge sind aktuell (berechnet %1).</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="367"/>
+        <location filename="../../app/order_sheet.py" line="393"/>
         <source>Data changed since the suggestions were computed (%1): please recompute.</source>
         <translation>Die Daten haben sich seit der Berechnung geändert (%1): bitte neu berechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="374"/>
+        <location filename="../../app/order_sheet.py" line="400"/>
         <source>%1 of %2 lines decided.</source>
         <translation>%1 von %2 Zeilen entschieden.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="400"/>
+        <location filename="../../app/order_sheet.py" line="426"/>
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="412"/>
+        <location filename="../../app/order_sheet.py" line="438"/>
         <source>Change order %1</source>
         <translation>Bestellung ändern: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="420"/>
+        <location filename="../../app/order_sheet.py" line="450"/>
         <source>Stock %1</source>
         <translation>Bestand %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="428"/>
+        <location filename="../../app/order_sheet.py" line="458"/>
         <source>Reopen %1</source>
         <translation>Wieder öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="433"/>
+        <location filename="../../app/order_sheet.py" line="463"/>
         <source>Accept %1</source>
         <translation>Übernehmen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="434"/>
+        <location filename="../../app/order_sheet.py" line="464"/>
         <source>Accept all</source>
         <translation>Alle übernehmen</translation>
     </message>
@@ -1592,27 +1592,27 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/order_model.py" line="258"/>
+        <location filename="../../app/order_model.py" line="256"/>
         <source>An event I know about</source>
         <translation>Ein Ereignis, von dem ich weiß</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="259"/>
+        <location filename="../../app/order_model.py" line="257"/>
         <source>Supplier limit</source>
         <translation>Lieferant liefert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="260"/>
+        <location filename="../../app/order_model.py" line="258"/>
         <source>Promotion</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="261"/>
+        <location filename="../../app/order_model.py" line="259"/>
         <source>Weather looks different</source>
         <translation>Das Wetter wird anders</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="262"/>
+        <location filename="../../app/order_model.py" line="260"/>
         <source>Other</source>
         <translation>Anderes</translation>
     </message>
@@ -1875,268 +1875,342 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/settings_dialog.py" line="99"/>
+        <location filename="../../app/settings_dialog.py" line="107"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="106"/>
+        <location filename="../../app/settings_dialog.py" line="115"/>
         <source>&amp;Shop</source>
         <translation>&amp;Laden</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="107"/>
+        <location filename="../../app/settings_dialog.py" line="116"/>
         <source>&amp;Products</source>
         <translation>&amp;Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="108"/>
+        <location filename="../../app/settings_dialog.py" line="117"/>
+        <source>Supp&amp;liers</source>
+        <translation>&amp;Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="118"/>
         <source>&amp;Language and display</source>
         <translation>&amp;Sprache und Anzeige</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="148"/>
-        <location filename="../../app/settings_dialog.py" line="403"/>
+        <location filename="../../app/settings_dialog.py" line="158"/>
+        <location filename="../../app/settings_dialog.py" line="488"/>
         <source>Open on public holidays</source>
         <translation>An Feiertagen geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="155"/>
+        <location filename="../../app/settings_dialog.py" line="165"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="169"/>
+        <location filename="../../app/settings_dialog.py" line="179"/>
         <source>Reason, e.g. holiday</source>
         <translation>Grund, z. B. Urlaub</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="170"/>
+        <location filename="../../app/settings_dialog.py" line="180"/>
         <source>&amp;Add closing day</source>
         <translation>Schließtag &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="171"/>
+        <location filename="../../app/settings_dialog.py" line="181"/>
         <source>Remove selected</source>
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="177"/>
+        <location filename="../../app/settings_dialog.py" line="187"/>
         <source>Shop &amp;name</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="178"/>
+        <location filename="../../app/settings_dialog.py" line="188"/>
         <source>&amp;Postal code</source>
         <translation>&amp;Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="179"/>
+        <location filename="../../app/settings_dialog.py" line="189"/>
         <source>&amp;Bundesland</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="181"/>
-        <location filename="../../app/settings_dialog.py" line="402"/>
+        <location filename="../../app/settings_dialog.py" line="191"/>
+        <location filename="../../app/settings_dialog.py" line="487"/>
         <source>Opening days</source>
         <translation>Öffnungstage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="183"/>
+        <location filename="../../app/settings_dialog.py" line="193"/>
         <source>Location (latitude, longitude)</source>
         <translation>Standort (Breite, Länge)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="184"/>
+        <location filename="../../app/settings_dialog.py" line="194"/>
         <source>Closing days</source>
         <translation>Schließtage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="186"/>
+        <location filename="../../app/settings_dialog.py" line="196"/>
         <source>Paydays</source>
         <translation>Zahltage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="188"/>
+        <location filename="../../app/settings_dialog.py" line="198"/>
         <source>Many customers observe Ramadan (Ramadan and Eid al-Fitr in the calendar)</source>
         <translation>Viele Kundinnen und Kunden fasten im Ramadan (Ramadan und Zuckerfest im Kalender)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="191"/>
+        <location filename="../../app/settings_dialog.py" line="201"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="193"/>
+        <location filename="../../app/settings_dialog.py" line="203"/>
         <source>Carnival (Weiberfastnacht, Rosenmontag)</source>
         <translation>Karneval (Weiberfastnacht, Rosenmontag)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="195"/>
+        <location filename="../../app/settings_dialog.py" line="205"/>
         <source>Holidays kept only in Catholic municipalities: Assumption Day (Bavaria), Corpus Christi (parts of Saxony and Thuringia)</source>
         <translation>Feiertage nur in katholischen Gemeinden: Mariä Himmelfahrt (Bayern), Fronleichnam (Teile von Sachsen und Thüringen)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="198"/>
+        <location filename="../../app/settings_dialog.py" line="208"/>
         <source>Catholic municipality</source>
         <translation>Katholische Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="206"/>
+        <location filename="../../app/settings_dialog.py" line="216"/>
         <source>salaries on the last banking day</source>
         <translation>Gehälter am letzten Bankarbeitstag</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="207"/>
+        <location filename="../../app/settings_dialog.py" line="217"/>
         <source>on the 15th</source>
         <translation>am 15.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="207"/>
+        <location filename="../../app/settings_dialog.py" line="217"/>
         <source>on the 1st</source>
         <translation>am 1.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="220"/>
+        <location filename="../../app/settings_dialog.py" line="230"/>
         <source>pensions</source>
         <translation>Renten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="221"/>
+        <location filename="../../app/settings_dialog.py" line="231"/>
         <source>Bürgergeld</source>
         <translation>Bürgergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="222"/>
+        <location filename="../../app/settings_dialog.py" line="232"/>
         <source>Kindergeld</source>
         <translation>Kindergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="233"/>
+        <location filename="../../app/settings_dialog.py" line="243"/>
         <source>as usual in the Bundesland</source>
         <translation>wie im Bundesland üblich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="234"/>
+        <location filename="../../app/settings_dialog.py" line="244"/>
         <source>yes, here</source>
         <translation>ja, hier</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="234"/>
+        <location filename="../../app/settings_dialog.py" line="244"/>
         <source>no, not here</source>
         <translation>nein, hier nicht</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="257"/>
+        <location filename="../../app/settings_dialog.py" line="267"/>
         <source>Taken from the postal code – please check.</source>
         <translation>Aus der Postleitzahl übernommen – bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="288"/>
+        <location filename="../../app/settings_dialog.py" line="298"/>
         <source>Prices in euro per unit. &quot;Unsold value&quot; is what a unit left over still brings (day-old sale; 0 if thrown away).</source>
         <translation>Preise in Euro je Einheit. „Restwert“ ist, was eine übrig gebliebene Einheit noch bringt (Verkauf vom Vortag; 0, wenn sie weggeworfen wird).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="294"/>
+        <location filename="../../app/settings_dialog.py" line="304"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="294"/>
+        <location filename="../../app/settings_dialog.py" line="304"/>
         <source>Price €</source>
         <translation>Preis €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="294"/>
+        <location filename="../../app/settings_dialog.py" line="304"/>
         <source>Cost €</source>
         <translation>Kosten €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="294"/>
+        <location filename="../../app/settings_dialog.py" line="304"/>
         <source>Unsold value €</source>
         <translation>Restwert €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="295"/>
-        <location filename="../../app/settings_dialog.py" line="407"/>
+        <location filename="../../app/settings_dialog.py" line="305"/>
+        <location filename="../../app/settings_dialog.py" line="492"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="295"/>
+        <location filename="../../app/settings_dialog.py" line="305"/>
         <source>Shelf life (days)</source>
         <translation>Haltbarkeit (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="295"/>
+        <location filename="../../app/settings_dialog.py" line="305"/>
+        <location filename="../../app/settings_dialog.py" line="494"/>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="306"/>
         <source>Supplier / area</source>
         <translation>Lieferant / Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="296"/>
-        <location filename="../../app/settings_dialog.py" line="408"/>
+        <location filename="../../app/settings_dialog.py" line="306"/>
+        <location filename="../../app/settings_dialog.py" line="494"/>
+        <source>Article no.</source>
+        <translation>Art.-Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="306"/>
+        <location filename="../../app/settings_dialog.py" line="495"/>
+        <location filename="../../app/settings_dialog.py" line="496"/>
+        <source>Delivery days</source>
+        <translation>Liefertage</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="307"/>
+        <location filename="../../app/settings_dialog.py" line="493"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="364"/>
+        <location filename="../../app/settings_dialog.py" line="310"/>
+        <source>Weekdays this product is delivered, e.g. Di, Fr; empty: the supplier&apos;s days</source>
+        <translation>Wochentage, an denen dieses Produkt geliefert wird, z. B. Di, Fr; leer: die Tage des Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="345"/>
+        <source>as the supplier</source>
+        <translation>wie der Lieferant</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="413"/>
+        <source>A product takes its supplier&apos;s delivery days and lead time unless it has its own (Products tab). On a day without delivery the delivery moves to the next possible day. Below the minimum order value the list shows a hint; the order is not changed.</source>
+        <translation>Ein Produkt übernimmt Liefertage und Vorlauf seines Lieferanten, wenn es keine eigenen hat (Reiter Produkte). An einem Tag ohne Lieferung rückt die Lieferung auf den nächsten möglichen Tag. Unter dem Mindestbestellwert zeigt die Liste einen Hinweis; die Bestellung wird nicht geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="422"/>
+        <source>Suppliers</source>
+        <translation>Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="430"/>
+        <source>No product names a supplier yet: enter one on the Products tab and save.</source>
+        <translation>Noch kein Produkt nennt einen Lieferanten: bitte im Reiter Produkte eintragen und speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="448"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="365"/>
+        <location filename="../../app/settings_dialog.py" line="449"/>
         <source>Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors).</source>
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="401"/>
+        <location filename="../../app/settings_dialog.py" line="486"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="401"/>
+        <location filename="../../app/settings_dialog.py" line="486"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="402"/>
+        <location filename="../../app/settings_dialog.py" line="487"/>
         <source>Postal code</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="404"/>
+        <location filename="../../app/settings_dialog.py" line="489"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="405"/>
+        <location filename="../../app/settings_dialog.py" line="490"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="405"/>
+        <location filename="../../app/settings_dialog.py" line="490"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="406"/>
+        <location filename="../../app/settings_dialog.py" line="491"/>
         <source>Unit cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="406"/>
+        <location filename="../../app/settings_dialog.py" line="491"/>
         <source>Salvage value</source>
         <translation>Restwert</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="407"/>
+        <location filename="../../app/settings_dialog.py" line="492"/>
         <source>Shelf life</source>
         <translation>Haltbarkeit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="408"/>
+        <location filename="../../app/settings_dialog.py" line="493"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="497"/>
+        <source>Customer number</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="498"/>
+        <source>Lead time (days)</source>
+        <translation>Vorlauf (Tage)</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="498"/>
+        <source>Order by</source>
+        <translation>Bestellschluss</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="499"/>
+        <source>No delivery on</source>
+        <translation>Keine Lieferung am</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="500"/>
+        <source>Minimum order €</source>
+        <translation>Mindestbestellwert €</translation>
     </message>
 </context>
 <context>
@@ -2145,6 +2219,76 @@
         <location filename="../../app/session.py" line="183"/>
         <source>Computing suggestions…</source>
         <translation>Vorschläge werden berechnet…</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierTableModel</name>
+    <message>
+        <location filename="../../app/supplier_table.py" line="58"/>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="58"/>
+        <source>Customer number</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="58"/>
+        <source>Delivery days</source>
+        <translation>Liefertage</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="59"/>
+        <location filename="../../app/supplier_table.py" line="117"/>
+        <source>Lead time (days)</source>
+        <translation>Vorlauf (Tage)</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="59"/>
+        <source>Order by</source>
+        <translation>Bestellschluss</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="60"/>
+        <source>No delivery on</source>
+        <translation>Keine Lieferung am</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="60"/>
+        <location filename="../../app/supplier_table.py" line="133"/>
+        <source>Minimum order €</source>
+        <translation>Mindestbestellwert €</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="62"/>
+        <source>The shop&apos;s customer number at this supplier</source>
+        <translation>Die Kundennummer des Ladens bei diesem Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="63"/>
+        <source>Weekdays the supplier delivers, e.g. Di, Fr; empty: each product&apos;s own days</source>
+        <translation>Wochentage, an denen der Lieferant liefert, z. B. Di, Fr; leer: die eigenen Tage jedes Produkts</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="65"/>
+        <source>Days from order to delivery; empty: each product&apos;s own</source>
+        <translation>Tage von der Bestellung bis zur Lieferung; leer: der eigene Vorlauf jedes Produkts</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="66"/>
+        <source>Latest time of day to order, e.g. 10:30</source>
+        <translation>Späteste Uhrzeit für die Bestellung, z. B. 10:30</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="67"/>
+        <source>Dates the supplier does not deliver (holidays, its own holidays): the delivery moves to the next possible day</source>
+        <translation>Tage, an denen der Lieferant nicht liefert (Feiertage, Betriebsferien): die Lieferung rückt auf den nächsten möglichen Tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="69"/>
+        <source>The smallest order the supplier takes; the list says when an order is below it</source>
+        <translation>Die kleinste Bestellung, die der Lieferant annimmt; die Liste sagt, wenn eine Bestellung darunter liegt</translation>
     </message>
 </context>
 <context>

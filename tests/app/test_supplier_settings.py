@@ -110,7 +110,7 @@ def test_a_count_of_2_75_kg_shows_as_2_75(deli: Path,
 
 def test_supplier_delivery_facts_on_the_command_line(
         deli: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _out, err = _run(capsys, deli, "settings", "supplier", "Antipasti", "--delivery-days",
+    code, _out, err = _run(capsys, deli, "settings", "supplier", "Antipasti", "--deliver-on",
                           "Di,Fr", "--lead-time", "2", "--cutoff", "10.30", "--no-delivery",
                           "24.12.2026,2026-12-31", "--min-order-value", "150", "--customer-number",
                           "K-9")
@@ -123,10 +123,10 @@ def test_supplier_delivery_facts_on_the_command_line(
     assert saved.no_delivery_days == (dt.date(2026, 12, 24), dt.date(2026, 12, 31))
     assert (olives.delivery_weekdays, olives.lead_time_days) == ((1, 4), 2)
     # the product's own days win; "supplier" gives them back
-    assert _run(capsys, deli, "settings", "product", OLIVES, "--delivery-days", "Mo")[0] == 0
+    assert _run(capsys, deli, "settings", "product", OLIVES, "--deliver-on", "Mo")[0] == 0
     with Shop.open(deli) as shop:
         assert product_by_name(shop, OLIVES).delivery_weekdays == (0,)
-    assert _run(capsys, deli, "settings", "product", OLIVES, "--delivery-days",
+    assert _run(capsys, deli, "settings", "product", OLIVES, "--deliver-on",
                 "supplier")[0] == 0
     with Shop.open(deli) as shop:
         assert product_by_name(shop, OLIVES).delivery_weekdays == (1, 4)
