@@ -312,7 +312,7 @@ class SettingsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(P_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # eleven columns: the names stay whole, it scrolls
         for row, product in enumerate(self.products):
             name = QTableWidgetItem(product.name)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)

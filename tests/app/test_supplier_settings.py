@@ -160,3 +160,22 @@ def test_the_list_says_when_an_order_is_below_the_minimum_order_value(
     other = subprocess.run(["pdftotext", str(folder / f"Bestellung Antipasti {DAY}.pdf"), "-"],
                            capture_output=True, text=True, check=True).stdout
     assert "Mindestbestellwert" not in other
+
+
+def test_settings_show_lists_the_suppliers(deli: Path, capsys: pytest.CaptureFixture[str]
+                                           ) -> None:
+    import json
+
+    assert _run(capsys, deli, "settings", "supplier", "Antipasti", "--deliver-on", "Di,Fr",
+                "--no-delivery", "24.12.2026", "--min-order-value", "150", "--cutoff", "10")[0] == 0
+    code, out, _ = _run(capsys, deli, "settings", "show")
+    assert code == 0
+    line = next(line for line in out.splitlines() if line.startswith("Antipasti:"))
+    assert line == ("Antipasti: liefert Di, Fr; Bestellschluss 10:00; keine Lieferung am "
+                    "24.12.2026; Mindestbestellwert 150,00 €")
+    code, out, _ = _run(capsys, deli, "settings", "show", "--format", "json", "--lang", "en")
+    data = json.loads(out)
+    assert data["suppliers"][0]["no_delivery_days"] == ["2026-12-24"]
+    olives = next(p for p in data["products"] if p["name"] == OLIVES)
+    assert olives["no_delivery_days"] == ["2026-12-24"]
+    assert olives["delivery_weekdays"] == [1, 4]
