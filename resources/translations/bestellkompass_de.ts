@@ -1163,14 +1163,19 @@
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="101"/>
+        <location filename="../../app/pdf_export.py" line="102"/>
         <source>Customer number %1</source>
         <translation>Kundennummer %1</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="105"/>
+        <location filename="../../app/pdf_export.py" line="106"/>
         <source>Delivery %1</source>
         <translation>Lieferung %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/pdf_export.py" line="109"/>
+        <source>order by %1</source>
+        <translation>Bestellschluss %1</translation>
     </message>
     <message>
         <location filename="../../app/pdf_export.py" line="55"/>

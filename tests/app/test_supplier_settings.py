@@ -145,7 +145,7 @@ def test_supplier_delivery_facts_on_the_command_line(
 def test_the_list_says_when_an_order_is_below_the_minimum_order_value(
         deli: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(capsys, deli, "settings", "supplier", "Backstube", "--min-order-value",
-                "1000")[0] == 0
+                "1000", "--cutoff", "10:30")[0] == 0
     assert _run(capsys, deli, "settings", "supplier", "Antipasti", "--min-order-value",
                 "1")[0] == 0
     folder = tmp_path / "listen"
@@ -157,6 +157,7 @@ def test_the_list_says_when_an_order_is_below_the_minimum_order_value(
     text = subprocess.run(["pdftotext", str(folder / f"Bestellung Backstube {DAY}.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "Mindestbestellwert 1.000,00 € nicht erreicht" in " ".join(text.split())
+    assert "Bestellschluss 10:30" in text
     other = subprocess.run(["pdftotext", str(folder / f"Bestellung Antipasti {DAY}.pdf"), "-"],
                            capture_output=True, text=True, check=True).stdout
     assert "Mindestbestellwert" not in other
