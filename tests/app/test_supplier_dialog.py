@@ -103,3 +103,23 @@ def test_a_products_unit_article_number_and_own_days(qtbot: object, session: obj
     dialog.table.cellWidget(row, P_DAYS).setText("irgendwann")
     dialog.save_and_close()
     assert "irgendwann" in dialog.problem.text()
+
+
+def test_the_sheet_says_when_a_supplier_order_is_below_its_minimum(
+        qtbot: object, planned_session: object) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from app.order_sheet import OrderSheetView
+
+    change_supplier(planned_session.shop, "Konditorei",  # type: ignore[attr-defined]
+                    {"min_order_value": 100_000.0})
+    view = OrderSheetView(planned_session)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    view.show()
+    hints = view.minimum_labels
+    assert isinstance(hints["Konditorei"], QLabel)
+    assert hints["Konditorei"].isVisible()
+    assert hints["Konditorei"].text().startswith("Mindestbestellwert 100.000,00 € nicht erreicht")
+    assert not hints["Backstube"].isVisible()  # no minimum
+    view.accept(["Käsekuchen"])  # the hint follows the decisions
+    assert hints["Konditorei"].text().startswith("Mindestbestellwert")
