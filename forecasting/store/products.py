@@ -91,6 +91,11 @@ def save_product(shop: Shop, product: Product) -> int:
             ).fetchone()
             product.id = existing["id"] if existing else None
         if product.id is None:
+            # a new product given other days or lead time than the defaults sets its own (as
+            # the migration to version 8 judged the products already there)
+            product.own_delivery_weekdays |= set(product.delivery_weekdays) != set(range(7))
+            product.own_lead_time |= product.lead_time_days != 1
+            values = _to_row(product)
             cols = ", ".join(_FIELDS)
             marks = ", ".join("?" for _ in _FIELDS)
             cur = conn.execute(f"INSERT INTO products({cols}) VALUES ({marks})", values)

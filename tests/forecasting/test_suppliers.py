@@ -141,3 +141,12 @@ def test_every_product_loaded_carries_the_supplier_days(shop: Shop) -> None:
     ops.change_supplier(shop, "Käserei", {"delivery_weekdays": (1, 4)})
     days = {p.name: p.delivery_weekdays for p in load_products(shop)}
     assert days == {"Bergkäse": (2,), "Feta": (1, 4)}
+
+
+def test_a_new_product_given_its_own_days_keeps_them(shop: Shop) -> None:
+    """A demo or imported product saved with days other than every day has its own days."""
+    save_product(shop, Product("Zopf", supplier="Käserei", delivery_weekdays=(5,)))
+    ops.change_supplier(shop, "Käserei", {"delivery_weekdays": (1, 4), "lead_time_days": 2})
+    zopf = product_by_name(shop, "Zopf")
+    assert (zopf.delivery_weekdays, zopf.own_delivery_weekdays) == ((5,), True)
+    assert (zopf.lead_time_days, zopf.own_lead_time) == (2, False)
