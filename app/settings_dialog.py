@@ -114,7 +114,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._shop_tab(), self.tr("&Shop"))
         self.tabs.addTab(self._products_tab(), self.tr("&Products"))
-        self.tabs.addTab(self._suppliers_tab(), self.tr("Supp&liers"))
+        self.tabs.addTab(self._suppliers_tab(), self.tr("S&uppliers"))
         self.tabs.addTab(self._display_tab(), self.tr("&Language and display"))
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

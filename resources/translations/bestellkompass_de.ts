@@ -1896,8 +1896,8 @@
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="117"/>
-        <source>Supp&amp;liers</source>
-        <translation>&amp;Lieferanten</translation>
+        <source>S&amp;uppliers</source>
+        <translation>Lie&amp;feranten</translation>
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="118"/>
