@@ -72,7 +72,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     for option, text in (("--price", N_("euro per unit")), ("--unit-cost", N_("euro per unit")),
                          ("--salvage", N_("what an unsold unit still brings, euro")),
                          ("--pack-size", N_("units per pack")), ("--min-order", N_("units")),
-                         ("--shelf-life", N_("days")), ("--lead-time", N_("days")),
+                         ("--shelf-life", N_("days")),
+                         ("--lead-time", N_("days; or supplier to take the supplier's again")),
                          ("--supplier", N_("supplier or area")),
                          ("--article-number", N_("the supplier's number for the product"))):
         product.add_argument(option, help=_(text))
@@ -341,7 +342,10 @@ def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
     changes: dict[str, Any] = {}
     for field, option, low, high, whole in numbers:
         value = getattr(args, option[2:].replace("-", "_"))
-        if value is not None:
+        if value is not None and field == "lead_time_days" and value.strip().lower() in (
+                "supplier", "lieferant"):
+            changes["own_lead_time"] = False  # the supplier's lead time again
+        elif value is not None:
             number = parse_number(value, option, low, high, whole=whole)
             changes[field] = int(number) if field.endswith("_days") else number
     if args.supplier is not None:

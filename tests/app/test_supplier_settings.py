@@ -130,6 +130,12 @@ def test_supplier_delivery_facts_on_the_command_line(
                 "supplier")[0] == 0
     with Shop.open(deli) as shop:
         assert product_by_name(shop, OLIVES).delivery_weekdays == (1, 4)
+    assert _run(capsys, deli, "settings", "product", OLIVES, "--lead-time", "5")[0] == 0
+    with Shop.open(deli) as shop:
+        assert product_by_name(shop, OLIVES).lead_time_days == 5
+    assert _run(capsys, deli, "settings", "product", OLIVES, "--lead-time", "supplier")[0] == 0
+    with Shop.open(deli) as shop:
+        assert product_by_name(shop, OLIVES).lead_time_days == 2
     for option, value in (("--cutoff", "abends"), ("--lead-time", "-1"),
                           ("--no-delivery", "32.12.2026"), ("--min-order-value", "viel")):
         code, _, err = _run(capsys, deli, "settings", "supplier", "Antipasti", option, value)
