@@ -23,10 +23,21 @@ COLUMNS = 7
 
 
 def weekdays_text(days: tuple[int, ...]) -> str:
-    """(1, 4) -> "Di, Fr" in German, "Tue, Fri" in English; "" for none."""
+    """(1, 4) -> "Di, Fr" in German, "Tue, Fri" in English; three days or more in a row as a
+    range ("Mo-Sa"); "" for none. The cells read it back (settings.parse_weekdays)."""
     monday = dt.date(2024, 1, 1)
-    return ", ".join(i18n.weekday_name(monday + dt.timedelta(days=d), short=True).rstrip(".")
-                     for d in sorted(days))
+
+    def name(d: int) -> str:
+        return i18n.weekday_name(monday + dt.timedelta(days=d), short=True).rstrip(".")
+
+    runs: list[list[int]] = []
+    for d in sorted(set(days)):
+        if runs and d == runs[-1][-1] + 1:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    return ", ".join(f"{name(r[0])}-{name(r[-1])}" if len(r) >= 3 else ", ".join(map(name, r))
+                     for r in runs)
 
 
 def dates_text(days: tuple[dt.date, ...]) -> str:

@@ -123,3 +123,17 @@ def test_the_sheet_says_when_a_supplier_order_is_below_its_minimum(
     assert not hints["Backstube"].isVisible()  # no minimum
     view.accept(["Käsekuchen"])  # the hint follows the decisions
     assert hints["Konditorei"].text().startswith("Mindestbestellwert")
+
+
+def test_weekdays_read_as_they_are_shown(qapp: object) -> None:
+    from app import i18n
+    from app.commands.settings import parse_weekdays
+    from app.supplier_table import weekdays_text
+
+    for lang in ("de", "en"):
+        i18n.install_language(lang)
+        for days in ((1, 4), (0, 1, 2, 3, 4, 5), (0, 1, 3, 4, 5, 6), (2,), ()):
+            text = weekdays_text(days)
+            assert (parse_weekdays(text) if text else ()) == days, text
+    i18n.install_language("de")
+    assert weekdays_text((0, 1, 2, 3, 4, 5)) == "Mo-Sa"
