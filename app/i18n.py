@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from forecasting.policy.lines import shown_decimals
 from forecasting.texts import format_date, format_number
 from forecasting.texts import parse_number as parse_in
 
@@ -62,6 +63,14 @@ def num(value: float | None, decimals: int = 0) -> str:
     if value is None or value != value:
         return ""
     return format_number(float(value), lang(), decimals)
+
+
+def quantity(value: float | None, decimals: int = 0) -> str:
+    """A typed amount (count, order) with the line's decimals, more if it has them: 2,75 kg
+    counted shows as 2,75, not 2,8."""
+    if value is None or value != value:
+        return ""
+    return format_number(float(value), lang(), shown_decimals(float(value), decimals))
 
 
 def date_text(day: dt.date) -> str:

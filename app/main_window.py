@@ -316,10 +316,11 @@ class MainWindow(QMainWindow):
     # -- exports -------------------------------------------------------------------------------
     def export_lines(self) -> list[order_export.ExportLine]:
         """The current order list (decided quantities, else suggestions)."""
-        articles = {p.name: p.article_number for p in load_products(self.session.shop)
-                    if p.article_number}
+        products = load_products(self.session.shop)
+        articles = {p.name: p.article_number for p in products if p.article_number}
+        costs = {p.name: p.unit_cost for p in products}
         return plan_access.export_lines(self.session.lines, self.session.decisions,
-                                        i18n.lang(), articles)
+                                        i18n.lang(), articles, costs)
 
     def suppliers(self) -> dict[str, Supplier]:
         """The suppliers the owner described (their pages carry customer and article numbers)."""

@@ -139,7 +139,7 @@ class OrderPlanModel(QAbstractTableModel):
                 return i18n.num(line.suggestion, decimals)
             if col == ORDER:
                 value = decision.final if decision is not None else line.suggestion
-                return i18n.num(value, decimals)
+                return i18n.quantity(value, decimals)
             if col == DIFFERENCE:
                 if decision is None or decision.final is None:
                     return ""
@@ -151,7 +151,7 @@ class OrderPlanModel(QAbstractTableModel):
                 return line.reason
             if col in (STOCK, ON_ORDER):
                 value = line.on_hand if col == STOCK else line.on_order
-                return "" if value is None else i18n.num(value, decimals)
+                return i18n.quantity(value, decimals)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -237,8 +237,6 @@ class OrderPlanModel(QAbstractTableModel):
             try:
                 amount = i18n.parse_number(str(value)) if not isinstance(value, float) else value
             except ValueError:
-                return False
-            if amount is not None and amount < 0:
                 return False
             if col == ORDER:
                 self.orderEntered.emit(product, amount)

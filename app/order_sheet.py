@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.day_strip import DayStrip
 from app.order_model import DONE, ON_ORDER, ORDER, PRODUCT, REASON, STOCK, OrderPlanModel
-from app.plan_access import areas, day_header_text
+from app.plan_access import areas, day_header_text, export_lines
 from app.reason_dialog import ask_reason
 from app.session import ShopSession
 from forecasting.errors import UserError
+from forecasting.operations.reading import load_products, load_suppliers
+from forecasting.order_export import by_supplier, minimum_order_note
 from forecasting.texts import render
 
 AskReason = Callable[[QWidget, str, float, float, int], "tuple[str, str] | None"]
@@ -275,6 +277,7 @@ class OrderSheetView(QWidget):
                 item.widget().hide()
                 item.widget().deleteLater()
         self.tables = []
+        self.minimum_labels: dict[str, QLabel] = {}
         self.progress = None
         plan = self.session.plan
         header = day_header_text(plan, i18n.lang()) if plan is not None else ""
@@ -298,17 +301,40 @@ class OrderSheetView(QWidget):
                 "One line per product: forecast, suggestion, your order and why. Type a "
                 "quantity and press Enter; Space ticks a line."))
             caption.setBuddy(table)
+            minimum = QLabel()
+            minimum.setObjectName("minimumOrder")
+            minimum.setWordWrap(True)
+            minimum.setStyleSheet("color: #8a4b00;")
+            self.minimum_labels[area] = minimum
             table.fit_height()
             table.leftBottom.connect(lambda t=table: self._next_table(t))
             table.productActivated.connect(self.productRequested)
             self.body_layout.addWidget(caption)
+            self.body_layout.addWidget(minimum)
             self.body_layout.addWidget(table)
             self.tables.append(table)
         self.body_layout.addStretch(1)
         for first, second in zip(self.tables, self.tables[1:], strict=False):
             QWidget.setTabOrder(first, second)
         self.accept_all_button.setEnabled(bool(self.session.lines))
+        self.update_minimum_hints()
         self.update_status()
+
+    def update_minimum_hints(self) -> None:
+        """Under a supplier's caption: its minimum order value when today's order is below it
+        (a hint; the order is not changed)."""
+        if not self.minimum_labels:
+            return
+        shop = self.session.shop
+        products = load_products(shop)
+        lines = export_lines(self.session.lines, self.session.decisions, i18n.lang(),
+                             costs={p.name: p.unit_cost for p in products})
+        suppliers = load_suppliers(shop)
+        groups = by_supplier(lines)
+        for area, label in self.minimum_labels.items():
+            note = minimum_order_note(groups.get(area, []), suppliers.get(area), i18n.lang())
+            label.setText(note)
+            label.setVisible(bool(note))
 
     def _busy_changed(self, _busy: bool) -> None:
         if not self.session.lines:
@@ -412,10 +438,14 @@ class OrderSheetView(QWidget):
             self.session.apply_edit(edit, self.tr("Change order %1").replace("%1", product))
 
     def _stock_entered(self, product: str, column: int, amount: float | None) -> None:
-        if column == STOCK:
-            edit = self.session.stock_edit(product, on_hand=amount, clear=amount is None)
-        else:
-            edit = self.session.stock_edit(product, on_order=amount or 0.0)
+        try:  # a negative count is refused with its reason, and nothing is saved
+            if column == STOCK:
+                edit = self.session.stock_edit(product, on_hand=amount, clear=amount is None)
+            else:
+                edit = self.session.stock_edit(product, on_order=amount or 0.0)
+        except UserError as exc:
+            self.session.failed.emit(exc)
+            return
         if edit is not None:
             self.session.apply_edit(edit, self.tr("Stock %1").replace("%1", product))
 
@@ -457,6 +487,7 @@ class OrderSheetView(QWidget):
     def _decisions_changed(self, products: set[str]) -> None:
         for table in self.tables:
             table.order_model().refresh(self.session.decisions, products)
+        self.update_minimum_hints()
         self.update_status()
 
     def _next_table(self, table: OrderTable) -> None:

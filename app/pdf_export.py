@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from app import i18n
-from forecasting.order_export import ExportLine, by_supplier
+from forecasting.order_export import ExportLine, by_supplier, minimum_order_note
 from forecasting.safe_text import display_name
 from forecasting.values.suppliers import Supplier
 
@@ -61,6 +61,9 @@ def order_list_html(heading: str, lines: list[ExportLine],
         parts.append(f"<h2{brk}>{_text(area or other)}</h2>")
         if supplier is not None:
             parts.append(f"<p>{_supplier_facts(supplier, group)}</p>")
+            note = minimum_order_note(group, supplier, i18n.lang())
+            if note:
+                parts.append(f"<p><b>{html.escape(note)}</b></p>")  # our words: whole
         numbers = any(line.article_number for line in group)
         parts.append('<table width="100%" cellspacing="0" cellpadding="6" border="1">')
         parts.append(_head(numbers))
@@ -69,7 +72,7 @@ def order_list_html(heading: str, lines: list[ExportLine],
             number = f"<td nowrap>{_text(line.article_number)}</td>" if numbers else ""
             parts.append(
                 f"<tr>{number}<td>{_text(line.product)}</td>"
-                f"<td align='right' nowrap><b>{i18n.num(line.quantity, line.decimals)}</b></td>"
+                f"<td align='right' nowrap><b>{i18n.quantity(line.quantity, line.decimals)}</b></td>"
                 f"<td nowrap>{_text(line.unit)}</td><td>{_text(note)}</td></tr>"
             )
         parts.append("</table>")
@@ -92,7 +95,8 @@ def _head(numbers: bool) -> str:
 
 
 def _supplier_facts(supplier: Supplier, lines: list[ExportLine]) -> str:
-    """"Kundennummer 4711 · Lieferung Di., 01.12.2026" for a supplier's page."""
+    """"Kundennummer 4711 · Lieferung Di., 01.12.2026 · Bestellschluss 10:00" for a supplier's
+    page."""
     facts = []
     if supplier.customer_number:
         facts.append(QCoreApplication.translate("OrderListPrint", "Customer number %1")
@@ -101,6 +105,9 @@ def _supplier_facts(supplier: Supplier, lines: list[ExportLine]) -> str:
     if days:
         facts.append(QCoreApplication.translate("OrderListPrint", "Delivery %1").replace(
             "%1", ", ".join(f"{i18n.weekday_name(d, short=True)} {i18n.date_text(d)}" for d in days)))
+    if supplier.cutoff:
+        facts.append(QCoreApplication.translate("OrderListPrint", "order by %1")
+                     .replace("%1", _text(supplier.cutoff)))
     return " · ".join(facts)
 
 

@@ -142,12 +142,14 @@ def areas(lines: list[LineView]) -> list[tuple[str, list[LineView]]]:
 
 
 def export_lines(lines: list[LineView], decisions: Mapping[str, OrderDecision],
-                 lang: str = "de", articles: Mapping[str, str] | None = None
-                 ) -> list[ExportLine]:
+                 lang: str = "de", articles: Mapping[str, str] | None = None,
+                 costs: Mapping[str, float] | None = None) -> list[ExportLine]:
     """The final order list for printing and export: the owner's quantity, else the suggestion,
     the owner's reason where the owner changed it, the supplier's article numbers (`articles`:
-    product name -> number) and the delivery day."""
+    product name -> number), the delivery day and the unit costs (`costs`: product name ->
+    euro, for the supplier's minimum order value)."""
     articles = articles or {}
+    costs = costs or {}
     out = []
     for line in lines:
         decision = decisions.get(line.product)
@@ -157,5 +159,6 @@ def export_lines(lines: list[LineView], decisions: Mapping[str, OrderDecision],
             reason=line.reason, decimals=line.decimals,
             owner_reason=owner_reason(decision, lang),
             article_number=articles.get(line.product, ""),
-            delivery_day=getattr(line.raw, "delivery_day", None)))
+            delivery_day=getattr(line.raw, "delivery_day", None),
+            unit_cost=costs.get(line.product, 0.0)))
     return out

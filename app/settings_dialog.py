@@ -1,6 +1,6 @@
 """SettingsDialog: the shop (Bundesland from the postal code, opening and closing days), the
-products (price, cost, value of unsold units, pack size, shelf life, supplier, service level),
-and the language."""
+products (price, cost, value of unsold units, pack size, unit, shelf life, supplier, article
+number, delivery days, service level), the suppliers (app/supplier_table.py) and the language."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -33,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
+from app.commands.settings import parse_weekdays
 from app.error_dialog import show_failure
 from app.session import ShopSession
+from app.supplier_table import SupplierTableModel, weekdays_text
 from app.tradeoff_panel import TradeoffPanel
 from calendars.options import STATES, CalendarOptions
 from calendars.postal_codes import place_for_postal_code
@@ -42,12 +45,14 @@ from forecasting.errors import ChangedElsewhereError, UserError
 from forecasting.operations.reading import (
     load_closing_days,
     load_products,
+    load_suppliers,
     stored_calendar_options,
 )
 from forecasting.operations.settings import (
     LATITUDE,
     LONGITUDE,
     PRODUCT_RANGES,
+    UNITS,
     SettingsEdit,
     save_settings,
 )
@@ -55,6 +60,7 @@ from forecasting.policy.economics import SERVICE_SETTINGS
 from forecasting.policy.explain_text import setting_text
 from forecasting.policy.lines import display_decimals
 from forecasting.values.products import Product
+from forecasting.values.suppliers import Supplier
 
 STATE_NAMES = {
     "BB": "Brandenburg", "BE": "Berlin", "BW": "Baden-Württemberg", "BY": "Bayern",
@@ -65,7 +71,9 @@ STATE_NAMES = {
 }
 SERVICE_CHOICES = (None, "sellout_ok", "few_leftovers", "balanced", "rarely_sold_out",
                    "never_sold_out")
-PRODUCT_COLUMNS = 8
+PRODUCT_COLUMNS = 11
+(P_NAME, P_PRICE, P_COST, P_SALVAGE, P_PACK, P_UNIT, P_SHELF, P_SUPPLIER, P_ARTICLE, P_DAYS,
+ P_SERVICE) = range(PRODUCT_COLUMNS)
 
 
 def _service_text(setting: str | None) -> str:
@@ -102,10 +110,12 @@ class SettingsDialog(QDialog):
         self.settings = session.settings
         self.closing = load_closing_days(session.shop)
         self.products = load_products(session.shop)
+        self.suppliers = self._suppliers_shown()
         self.calendar_options = stored_calendar_options(session.shop)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._shop_tab(), self.tr("&Shop"))
         self.tabs.addTab(self._products_tab(), self.tr("&Products"))
+        self.tabs.addTab(self._suppliers_tab(), self.tr("S&uppliers"))
         self.tabs.addTab(self._display_tab(), self.tr("&Language and display"))
         self.tradeoff = TradeoffPanel(session)
         self.tabs.addTab(self.tradeoff, self.tr("Leftovers or sold &out"))
@@ -295,63 +305,137 @@ class SettingsDialog(QDialog):
         self.table = QTableWidget(len(self.products), PRODUCT_COLUMNS)
         self.table.setHorizontalHeaderLabels([
             self.tr("Product"), self.tr("Price €"), self.tr("Cost €"), self.tr("Unsold value €"),
-            self.tr("Pack size"), self.tr("Shelf life (days)"), self.tr("Supplier / area"),
+            self.tr("Pack size"), self.tr("Unit"), self.tr("Shelf life (days)"),
+            self.tr("Supplier / area"), self.tr("Article no."), self.tr("Delivery days"),
             self.tr("Service level"),
         ])
+        self.table.horizontalHeaderItem(P_DAYS).setToolTip(self.tr(
+            "Weekdays this product is delivered, e.g. Di, Fr; empty: the supplier's days"))
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)  # eleven columns: the names stay whole, it scrolls
         for row, product in enumerate(self.products):
             name = QTableWidgetItem(product.name)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.table.setItem(row, 0, name)
-            for col, field in ((1, "price"), (2, "unit_cost"), (3, "salvage_value")):
+            self.table.setItem(row, P_NAME, name)
+            for col, field in ((P_PRICE, "price"), (P_COST, "unit_cost"),
+                               (P_SALVAGE, "salvage_value")):
                 spin = QDoubleSpinBox()
                 spin.setRange(*PRODUCT_RANGES[field][:2])
                 spin.setDecimals(2)
                 spin.setValue(getattr(product, field))
                 self.table.setCellWidget(row, col, spin)
             pack = QDoubleSpinBox()
-            decimals = display_decimals(product)
-            pack.setDecimals(decimals)
-            low, high, _whole = PRODUCT_RANGES["pack_size"]
-            pack.setRange(low if decimals else 1, high)  # pieces come in whole packs
+            self.table.setCellWidget(row, P_PACK, pack)
+            self._fit_pack(pack, product)
             pack.setValue(product.pack_size)
-            self.table.setCellWidget(row, 4, pack)
+            unit = QComboBox()
+            for choice in dict.fromkeys((*UNITS, product.unit)):  # a till's own unit is kept
+                unit.addItem(choice, choice)
+            unit.setCurrentIndex(unit.findData(product.unit))
+            unit.currentIndexChanged.connect(lambda _i, r=row: self._unit_changed(r))
+            self.table.setCellWidget(row, P_UNIT, unit)
             shelf = QSpinBox()
             shelf.setRange(*(int(x) for x in PRODUCT_RANGES["shelf_life_days"][:2]))
             shelf.setValue(product.shelf_life_days)
-            self.table.setCellWidget(row, 5, shelf)
-            self.table.setItem(row, 6, QTableWidgetItem(product.supplier))
+            self.table.setCellWidget(row, P_SHELF, shelf)
+            self.table.setItem(row, P_SUPPLIER, QTableWidgetItem(product.supplier))
+            self.table.setItem(row, P_ARTICLE, QTableWidgetItem(product.article_number))
+            days = QLineEdit(weekdays_text(product.delivery_weekdays)
+                             if product.own_delivery_weekdays else "")
+            days.setPlaceholderText(self.tr("as the supplier"))
+            days.setToolTip(self.table.horizontalHeaderItem(P_DAYS).toolTip())
+            self.table.setCellWidget(row, P_DAYS, days)
             service = QComboBox()
             for setting in SERVICE_CHOICES:
                 service.addItem(_service_text(setting), setting)
             service.setCurrentIndex(max(0, service.findData(_setting_of(product.service_level))))
-            self.table.setCellWidget(row, 7, service)
+            self.table.setCellWidget(row, P_SERVICE, service)
         layout.addWidget(self.table)
         return page
 
+    @staticmethod
+    def _fit_pack(pack: QDoubleSpinBox, product: Product) -> None:
+        """Pieces come in whole packs; kilograms and litres in parts (2,5 kg)."""
+        decimals = 0 if display_decimals(dataclasses.replace(product, pack_size=1.0)) == 0 else 2
+        pack.setDecimals(decimals)
+        low, high, _whole = PRODUCT_RANGES["pack_size"]
+        pack.setRange(low if decimals else 1, high)
+
+    def _unit_changed(self, row: int) -> None:
+        unit = self.table.cellWidget(row, P_UNIT).currentData()  # type: ignore[union-attr]
+        pack = self.table.cellWidget(row, P_PACK)
+        value = pack.value()  # type: ignore[union-attr]
+        self._fit_pack(pack, dataclasses.replace(self.products[row], unit=unit))  # type: ignore[arg-type]
+        pack.setValue(value)  # type: ignore[union-attr]
+
     def edited_products(self) -> list[Product]:
-        """Products as edited in the table (only those that changed)."""
+        """Products as edited in the table (only those that changed); UserError for delivery
+        days that are no weekdays."""
 
         out = []
         for row, product in enumerate(self.products):
-            setting = self.table.cellWidget(row, 7).currentData()  # type: ignore[union-attr]
+            cell = self.table.cellWidget
+            setting = cell(row, P_SERVICE).currentData()  # type: ignore[union-attr]
+            days_text = cell(row, P_DAYS).text().strip()  # type: ignore[union-attr]
+            if days_text:
+                own = {"delivery_weekdays": parse_weekdays(days_text),
+                       "own_delivery_weekdays": True}
+            else:
+                own = {"own_delivery_weekdays": False}
             changed = dataclasses.replace(
                 product,
-                price=self.table.cellWidget(row, 1).value(),  # type: ignore[union-attr]
-                unit_cost=self.table.cellWidget(row, 2).value(),  # type: ignore[union-attr]
-                salvage_value=self.table.cellWidget(row, 3).value(),  # type: ignore[union-attr]
-                pack_size=self.table.cellWidget(row, 4).value(),  # type: ignore[union-attr]
-                shelf_life_days=self.table.cellWidget(row, 5).value(),  # type: ignore[union-attr]
-                supplier=self.table.item(row, 6).text().strip(),
+                price=cell(row, P_PRICE).value(),  # type: ignore[union-attr]
+                unit_cost=cell(row, P_COST).value(),  # type: ignore[union-attr]
+                salvage_value=cell(row, P_SALVAGE).value(),  # type: ignore[union-attr]
+                pack_size=cell(row, P_PACK).value(),  # type: ignore[union-attr]
+                unit=cell(row, P_UNIT).currentData(),  # type: ignore[union-attr]
+                shelf_life_days=cell(row, P_SHELF).value(),  # type: ignore[union-attr]
+                supplier=self.table.item(row, P_SUPPLIER).text().strip(),
+                article_number=self.table.item(row, P_ARTICLE).text().strip(),
                 service_level=None if setting is None else SERVICE_SETTINGS[setting],
+                **own,  # type: ignore[arg-type]
             )
             if changed != product:
                 out.append(changed)
         return out
+
+    # -- suppliers -----------------------------------------------------------------------------
+    def _suppliers_shown(self) -> list[Supplier]:
+        """Every supplier the products name, as stored (or not yet described)."""
+        stored = load_suppliers(self.session.shop)
+        names = sorted({p.supplier for p in self.products if p.supplier})
+        return [stored.get(name, Supplier(name)) for name in names]
+
+    def _suppliers_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        hint = QLabel(self.tr(
+            "A product takes its supplier's delivery days and lead time unless it has its own "
+            "(Products tab). On a day without delivery the delivery moves to the next possible "
+            "day. Below the minimum order value the list shows a hint; the order is not changed."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.supplier_model = SupplierTableModel(self.suppliers, self)
+        self.supplier_model.refused.connect(self._show_problem)
+        self.supplier_view = QTableView()
+        self.supplier_view.setModel(self.supplier_model)
+        self.supplier_view.setAccessibleName(self.tr("Suppliers"))
+        self.supplier_view.verticalHeader().hide()
+        header = self.supplier_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.supplier_view)
+        if not self.suppliers:
+            layout.addWidget(QLabel(self.tr(
+                "No product names a supplier yet: enter one on the Products tab and save.")))
+        return page
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
 
     # -- display -------------------------------------------------------------------------------
     def _display_tab(self) -> QWidget:
@@ -390,6 +474,7 @@ class SettingsDialog(QDialog):
             closing_before=self.closing, closing_after=self.closing_days(),
             calendar_before=self.calendar_options, calendar_after=self.edited_calendar_options(),
             products_before=self.products, products_after=self.edited_products(),
+            suppliers_before=self.suppliers, suppliers_after=self.supplier_model.suppliers,
         )
         edit = self.tradeoff.add_to(edit)
         try:
@@ -410,6 +495,13 @@ class SettingsDialog(QDialog):
             "unit_cost": self.tr("Unit cost"), "salvage_value": self.tr("Salvage value"),
             "pack_size": self.tr("Pack size"), "shelf_life_days": self.tr("Shelf life"),
             "supplier": self.tr("Supplier"), "service_level": self.tr("Service level"),
+            "unit": self.tr("Unit"), "article_number": self.tr("Article no."),
+            "delivery_weekdays": self.tr("Delivery days"),
+            "own_delivery_weekdays": self.tr("Delivery days"),
+            "customer_number": self.tr("Customer number"),
+            "lead_time_days": self.tr("Lead time (days)"), "cutoff": self.tr("Order by"),
+            "no_delivery_days": self.tr("No delivery on"),
+            "min_order_value": self.tr("Minimum order €"),
         }
         return labels.get(name, name)
 

@@ -14,6 +14,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from forecasting.policy.lines import shown_decimals
 from forecasting.safe_text import FORMULA_STARTS, SpreadsheetWriter, spreadsheet_cell
 from forecasting.texts import format_date, format_number, render
 from forecasting.values.decisions import OrderDecision
@@ -43,6 +44,7 @@ class ExportLine:
     owner_reason: str = ""  # why the owner changed the suggestion, in words ("" if not changed)
     article_number: str = ""  # the supplier's number for the product
     delivery_day: dt.date | None = None  # when the order arrives (None: on the sales day)
+    unit_cost: float = 0.0  # what a unit costs the shop (for the supplier's minimum order value)
 
     @property
     def quantity(self) -> float:
@@ -106,9 +108,10 @@ def _write_rows(path: str | Path, rows: list[list[object]], lines: list[ExportLi
         for row, line in zip(rows[1:], lines, strict=True):
             writer.writerow(
                 [
-                    format_number(v, lang, line.decimals).replace(".", "")
+                    format_number(v, lang, shown_decimals(v, line.decimals)).replace(".", "")
                     if lang == "de" and isinstance(v, float)
-                    else (f"{v:.{line.decimals}f}" if isinstance(v, float) else v)
+                    else (f"{v:.{shown_decimals(v, line.decimals)}f}" if isinstance(v, float)
+                          else v)
                     for v in row
                 ]
             )
@@ -129,6 +132,26 @@ def by_supplier(lines: list[ExportLine]) -> dict[str, list[ExportLine]]:
     for line in lines:
         out.setdefault(line.area, []).append(line)
     return out
+
+
+def order_value(lines: list[ExportLine]) -> float:
+    """What the lines cost the shop in euro (quantity times unit cost)."""
+    return sum(line.quantity * line.unit_cost for line in lines)
+
+
+def minimum_order_note(lines: list[ExportLine], supplier: Supplier | None, lang: str = "de"
+                       ) -> str:
+    """"Mindestbestellwert 150,00 € nicht erreicht: diese Bestellung 92,40 €" when a supplier's
+    order (of known cost) is below its minimum order value; "" otherwise. A hint: the order
+    itself is not changed."""
+    if supplier is None or supplier.min_order_value <= 0:
+        return ""
+    value = order_value(lines)
+    if value <= 0 or value >= supplier.min_order_value:
+        return ""
+    return render("suppliers.below_minimum", lang,
+                  minimum=format_number(supplier.min_order_value, lang, 2),
+                  value=format_number(value, lang, 2))
 
 
 def supplier_rows(lines: list[ExportLine], supplier: Supplier, lang: str = "de"

@@ -1684,6 +1684,32 @@ MESSAGES: dict[str, Message] = {
     "stock.reason.other": {"de": "anderes", "en": "other"},
     # (end of section: issue 21 A)
     # --- issue 21: suppliers and units the owner keeps ---
+    "policy.status.supplier_closed": {
+        "de": "der Lieferant liefert an diesem Tag nicht",
+        "en": "the supplier does not deliver on this day",
+    },
+    "suppliers.bad_cutoff": {
+        "de": "„{value}“ ist keine Uhrzeit für den Bestellschluss: bitte z. B. 10:30 angeben.",
+        "en": "“{value}” is no time for the order cut-off: please give e.g. 10:30.",
+    },
+    "suppliers.below_minimum": {
+        "de": "Mindestbestellwert {minimum} € nicht erreicht: diese Bestellung {value} €.",
+        "en": "Minimum order value {minimum} € not reached: this order {value} €.",
+    },
+    "suppliers.show.title": {"de": "Lieferanten", "en": "Suppliers"},
+    "suppliers.show.customer_number": {"de": "Kundennummer {number}",
+                                       "en": "customer number {number}"},
+    "suppliers.show.delivers": {"de": "liefert {days}", "en": "delivers {days}"},
+    "suppliers.show.lead_time": {"de": "Vorlauf {days} Tage", "en": "lead time {days} days"},
+    "suppliers.show.cutoff": {"de": "Bestellschluss {time}", "en": "order by {time}"},
+    "suppliers.show.no_delivery": {"de": "keine Lieferung am {days}",
+                                   "en": "no delivery on {days}"},
+    "suppliers.show.minimum": {"de": "Mindestbestellwert {value} €",
+                               "en": "minimum order value {value} €"},
+    "suppliers.empty_unit": {
+        "de": "„{name}“: bitte eine Einheit angeben (Stück, kg oder l).",
+        "en": "“{name}”: please give a unit (Stück, kg or l).",
+    },
     # (end of section: issue 21 B)
     # --- issue 15: products that come and go (seasonal, discontinued, new) ---
     "policy.status.out_of_season": {"de": "nicht im Angebot (außerhalb der Saison)",

@@ -47,6 +47,7 @@ from forecasting.operations.sheet import OrderSheet, read_sheet
 from forecasting.operations.shop import Shop, default_shop_path, open_shop
 from forecasting.order_export import ExportLine
 from forecasting.policy.explain_text import weekday_name
+from forecasting.policy.lines import shown_decimals
 from forecasting.policy.plan import build_order_plan, closed_reason, next_opening_day
 from forecasting.safe_text import SpreadsheetWriter, display_name
 from forecasting.texts import format_date, format_number, parse_number, render
@@ -186,9 +187,7 @@ def parse_quantity(text: str, lang: str) -> float:
 
 def quantity_text(value: float, lang: str, decimals: int) -> str:
     """The owner's quantity with the line's decimals, more if it has them (2,5 stays 2,5)."""
-    while decimals < 3 and abs(round(value, decimals) - value) > 1e-9:
-        decimals += 1
-    return format_number(value, lang, decimals)
+    return format_number(value, lang, shown_decimals(value, decimals))
 
 
 def accept(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:
@@ -347,8 +346,10 @@ def _table(sheet: Sheet, rows: list[dict[str, Any]], lang: str) -> str:
 # -- export --------------------------------------------------------------------------------------
 def export_lines(shop: Shop, sheet: Sheet, lang: str) -> list[ExportLine]:
     """The final order list as the app exports it, with the suppliers' article numbers."""
-    articles = {p.name: p.article_number for p in load_products(shop) if p.article_number}
-    return plan_access.export_lines(sheet.lines, sheet.decisions, lang, articles)
+    products = load_products(shop)
+    articles = {p.name: p.article_number for p in products if p.article_number}
+    costs = {p.name: p.unit_cost for p in products}
+    return plan_access.export_lines(sheet.lines, sheet.decisions, lang, articles, costs)
 
 
 def export(shop: Shop, sheet: Sheet, args: argparse.Namespace, lang: str) -> str:

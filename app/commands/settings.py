@@ -32,6 +32,7 @@ from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS
 from forecasting.policy.lines import display_decimals
 from forecasting.seasons import parse_setting
 from forecasting.texts import format_date, render
+from forecasting.values.suppliers import LIST_COLUMNS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -73,10 +74,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     for option, text in (("--price", N_("euro per unit")), ("--unit-cost", N_("euro per unit")),
                          ("--salvage", N_("what an unsold unit still brings, euro")),
                          ("--pack-size", N_("units per pack")), ("--min-order", N_("units")),
-                         ("--shelf-life", N_("days")), ("--lead-time", N_("days")),
+                         ("--shelf-life", N_("days")),
+                         ("--lead-time", N_("days; or supplier to take the supplier's again")),
                          ("--supplier", N_("supplier or area")),
                          ("--article-number", N_("the supplier's number for the product"))):
         product.add_argument(option, help=_(text))
+    product.add_argument("--unit", help=_("Stück, kg or l (kg and l keep decimals)"))
+    product.add_argument("--deliver-on",
+                         help=_("e.g. Di,Fr; or supplier to take the supplier's days again"))
     product.add_argument("--service-level", help=_(
         "service level: auto (from price and cost), {words}, or a percentage (e.g. 90)").format(
             words=", ".join(setting_words(language())[1:])))
@@ -89,12 +94,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     active.add_argument("--inactive", dest="active", action="store_const", const=False,
                         help=_("no longer sold: leave the product out of the orders"))
 
-    supplier = add_action(actions, "supplier", _("a supplier's customer number and list columns"))
+    supplier = add_action(actions, "supplier",
+                          _("a supplier's customer number, list columns and delivery days"))
     shop_and_lang(supplier)
     supplier.add_argument("name", help=_("the supplier as the products name it"))
     supplier.add_argument("--customer-number", help=_("the shop's customer number there"))
     supplier.add_argument("--columns",
                           help=_("CSV column order, e.g. article_number,quantity,unit,product"))
+    supplier.add_argument("--deliver-on",
+                          help=_("weekdays it delivers, e.g. Di,Fr (none: not set)"))
+    supplier.add_argument("--lead-time", help=_("days from order to delivery (none: not set)"))
+    supplier.add_argument("--cutoff", help=_("latest order time, e.g. 10:30 (none: no cut-off)"))
+    supplier.add_argument("--no-delivery",
+                          help=_("dates it does not deliver, e.g. 24.12.2026,31.12.2026 (none: "
+                                 "clear)"))
+    supplier.add_argument("--min-order-value", help=_("smallest order it takes, euro"))
 
     category = add_action(actions, "category", _("service level of a product category"))
     shop_and_lang(category)
@@ -330,7 +344,8 @@ def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
 
     old = product_by_name(shop, args.name)  # ShopFileError shop.unknown_product
     # the ranges the operation checks (and the dialog's fields use); pieces: whole packs from 1
-    pieces = display_decimals(old) == 0
+    unit = old.unit if args.unit is None else parse_unit(args.unit)
+    pieces = display_decimals(dataclasses.replace(old, unit=unit, pack_size=1.0)) == 0
     options = {"price": "--price", "unit_cost": "--unit-cost", "salvage_value": "--salvage",
                "pack_size": "--pack-size", "min_order": "--min-order",
                "shelf_life_days": "--shelf-life", "lead_time_days": "--lead-time"}
@@ -342,13 +357,23 @@ def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
     changes: dict[str, Any] = {}
     for field, option, low, high, whole in numbers:
         value = getattr(args, option[2:].replace("-", "_"))
-        if value is not None:
+        if value is not None and field == "lead_time_days" and value.strip().lower() in (
+                "supplier", "lieferant"):
+            changes["own_lead_time"] = False  # the supplier's lead time again
+        elif value is not None:
             number = parse_number(value, option, low, high, whole=whole)
             changes[field] = int(number) if field.endswith("_days") else number
     if args.supplier is not None:
         changes["supplier"] = args.supplier.strip()
     if args.article_number is not None:
         changes["article_number"] = args.article_number.strip()
+    if args.unit is not None:
+        changes["unit"] = parse_unit(args.unit)
+    if args.deliver_on is not None:
+        if _is_none(args.deliver_on, ("supplier", "lieferant")):
+            changes["own_delivery_weekdays"] = False
+        else:
+            changes["delivery_weekdays"] = parse_weekdays(args.deliver_on)
     if args.service_level is not None:
         changes["service_level"] = parse_service_level(args.service_level)
     if args.season is not None:
@@ -362,10 +387,57 @@ def _product(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
     return [("settings.saved", {}) if done.any else ("settings.unchanged", {})]
 
 
+def parse_unit(value: str) -> str:
+    """"kg", "KG", "Stk", "stück", "L", "Liter" -> Stück, kg or l; another word is refused."""
+    word = value.strip().lower().rstrip(".")
+    aliases = {"stück": "Stück", "stk": "Stück", "stueck": "Stück", "piece": "Stück",
+               "pieces": "Stück", "pcs": "Stück", "kg": "kg", "kilo": "kg", "kilogramm": "kg",
+               "l": "l", "liter": "l", "litre": "l"}
+    if word not in aliases:
+        raise _error("settings.bad_choice", option="--unit", value=value,
+                     choices=", ".join(settings_ops.UNITS))
+    return aliases[word]
+
+
+def _is_none(value: str, words: tuple[str, ...] = ()) -> bool:
+    return value.strip().lower() in ("none", "keine", "kein", "", *words)
+
+
+def parse_dates(value: str) -> tuple[dt.date, ...]:
+    """"24.12.2026,2026-12-31" -> the dates; "none" -> ()."""
+    if _is_none(value):
+        return ()
+    return tuple(sorted({parse_date(part.strip()) for part in value.split(",") if part.strip()}))
+
+
 def _supplier(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
-    columns = None if args.columns is None else [
-        c.strip() for c in args.columns.split(",") if c.strip()]
-    done = settings_ops.change_supplier(shop, args.name, args.customer_number, columns)
+    changes: dict[str, Any] = {}
+    if args.customer_number is not None:
+        changes["customer_number"] = args.customer_number.strip()
+    if args.columns is not None:
+        columns = tuple(c.strip() for c in args.columns.split(",") if c.strip())
+        if not columns:
+            raise _error("settings.bad_supplier_columns", value=args.columns,
+                         choices=",".join(LIST_COLUMNS))
+        changes["columns"] = columns
+    if args.deliver_on is not None:
+        changes["delivery_weekdays"] = (() if _is_none(args.deliver_on)
+                                        else parse_weekdays(args.deliver_on))
+    if args.lead_time is not None:
+        low, high, _whole = settings_ops.PRODUCT_RANGES["lead_time_days"]
+        changes["lead_time_days"] = (None if _is_none(args.lead_time) else int(
+            parse_number(args.lead_time, "--lead-time", low, high, whole=True)))
+    if args.cutoff is not None:
+        cutoff = "" if _is_none(args.cutoff) else settings_ops.parse_cutoff(args.cutoff)
+        if cutoff is None:
+            raise _error("suppliers.bad_cutoff", value=args.cutoff)
+        changes["cutoff"] = cutoff
+    if args.no_delivery is not None:
+        changes["no_delivery_days"] = parse_dates(args.no_delivery)
+    if args.min_order_value is not None:
+        changes["min_order_value"] = parse_number(args.min_order_value, "--min-order-value",
+                                                  0, 1_000_000)
+    done = settings_ops.change_supplier(shop, args.name, changes)
     if not done.any:
         return [("settings.unchanged", {})]
     saved = load_suppliers(shop)[args.name]

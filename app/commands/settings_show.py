@@ -12,6 +12,7 @@ from forecasting.operations.reading import (
     load_closing_days,
     load_products,
     load_settings,
+    load_suppliers,
     stored_calendar_options,
 )
 from forecasting.policy.economics import nearest_setting
@@ -32,7 +33,15 @@ def settings_json(shop: Any) -> dict[str, Any]:
         row["delivery_weekdays"] = list(product.delivery_weekdays)
         for key in ("introduced", "discontinued"):
             row[key] = row[key].isoformat() if row[key] else None
+        row["no_delivery_days"] = [d.isoformat() for d in product.no_delivery_days]
         products.append(row)
+    suppliers = []
+    for supplier in load_suppliers(shop).values():
+        row = dataclasses.asdict(supplier)
+        row["columns"] = list(supplier.list_columns)
+        row["delivery_weekdays"] = list(supplier.delivery_weekdays)
+        row["no_delivery_days"] = [d.isoformat() for d in supplier.no_delivery_days]
+        suppliers.append(row)
     settings = dataclasses.asdict(load_settings(shop))
     settings["opening_days"] = list(settings["opening_days"])
     return {
@@ -43,6 +52,7 @@ def settings_json(shop: Any) -> dict[str, Any]:
         "category_service_levels": load_category_levels(shop),
         "area_service_levels": load_area_levels(shop),
         "products": products,
+        "suppliers": suppliers,
     }
 
 
@@ -124,7 +134,37 @@ def settings_table(shop: Any, lang: str) -> str:
                   ) if areas else [f"({t('show.none')})"]
     out += ["", f"== {t('show.products')} =="]
     out += _product_table(data["products"], lang)
+    out += ["", f"== {render('suppliers.show.title', lang)} =="]
+    out += _supplier_lines(data["suppliers"], lang) or [f"({t('show.none')})"]
     return "\n".join(out) + "\n"
+
+
+def _supplier_lines(suppliers: list[dict[str, Any]], lang: str) -> list[str]:
+    """"Käsehandel Nord: Kundennummer 40-1187; liefert Di, Fr; Vorlauf 2 Tage; ..." per supplier."""
+    import datetime as dt
+
+    out = []
+    for s in suppliers:
+        parts = []
+        if s["customer_number"]:
+            parts.append(render("suppliers.show.customer_number", lang,
+                                number=display_name(s["customer_number"])))
+        if s["delivery_weekdays"]:
+            parts.append(render("suppliers.show.delivers", lang,
+                                days=_weekdays(tuple(s["delivery_weekdays"]), lang)))
+        if s["lead_time_days"] is not None:
+            parts.append(render("suppliers.show.lead_time", lang, days=s["lead_time_days"]))
+        if s["cutoff"]:
+            parts.append(render("suppliers.show.cutoff", lang, time=s["cutoff"]))
+        if s["no_delivery_days"]:
+            days = ", ".join(format_date(dt.date.fromisoformat(d), lang)
+                             for d in s["no_delivery_days"])
+            parts.append(render("suppliers.show.no_delivery", lang, days=days))
+        if s["min_order_value"]:
+            parts.append(render("suppliers.show.minimum", lang,
+                                value=format_number(s["min_order_value"], lang, 2)))
+        out.append(f"{display_name(s['name'])}: {'; '.join(parts) or '-'}")
+    return out
 
 
 def _product_table(products: list[dict[str, Any]], lang: str) -> list[str]:

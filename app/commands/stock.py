@@ -8,7 +8,8 @@
     bestellkompass --shop PATH stock writeoff PRODUCT QUANTITY [--date D] [--reason R]
 
 A count is what is on the shelf and what is ordered but not yet delivered at the start of a day
-(default: today; counted after closing, it is tomorrow's); the suggestions for that day and later
+(default: today; after the shop's closing hour or once today's sales are in the shop file,
+tomorrow: a count after closing is tomorrow morning's stock); the suggestions for that day and later
 use the latest count, carried forward over the sales recorded since (order-up-to,
 docs/order_policy.md). The same edit as the app's order sheet (app/edits.py, SetStock). `import`
 reads an inventory list (forecasting/importing/stock_list.py): all rows or none. A decided
@@ -43,7 +44,8 @@ from forecasting.texts import format_date, render
 def _common(parser: argparse.ArgumentParser) -> None:
     shop_and_lang(parser)
     parser.add_argument("--date", metavar=_("DATE"), type=date_arg, default=argparse.SUPPRESS,
-                        help=_("the count is the stock at the start of this day (default: today)"))
+                        help=_("the count is the stock at the start of this day (default: today; "
+                               "after closing time, or once today's sales are in, tomorrow)"))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -83,13 +85,15 @@ def run(args: argparse.Namespace) -> int:
     """Open the shop file and do the action."""
     lang = getattr(args, "lang", None) or "de"
     path = getattr(args, "shop", None) or default_shop_path()
-    day = getattr(args, "date", None) or dt.date.today()
+    given = getattr(args, "date", None)
     if args.action == "set":  # check what needs no shop file first
         on_hand = parse_quantity(args.on_hand, lang)
         on_order = parse_quantity(args.on_order, lang)
     if args.action in ("receive", "writeoff"):
         quantity = parse_quantity(args.quantity, lang)
     with open_shop(path, read_only=args.action == "show") as shop:
+        # a count after closing is tomorrow morning's stock (forecasting/store/stock.py)
+        day = given or stock.count_day(shop, dt.datetime.now())
         if args.action == "show":
             text = show(shop, day, args.format, lang)
         elif args.action == "set":

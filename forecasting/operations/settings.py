@@ -112,8 +112,13 @@ def check_product(product: Product) -> None:
     if product.season not in (seasons.AUTO, seasons.ALL_YEAR) and \
             seasons.from_setting(product.season) is None:
         raise UserError("settings.bad_season", value=product.season)
+    if not product.unit.strip():
+        raise UserError("suppliers.empty_unit", name=product.name)
+    if not product.delivery_weekdays or any(not 0 <= d <= 6 for d in product.delivery_weekdays):
+        raise UserError("settings.bad_weekdays", value=product.delivery_weekdays)
     for field, (low, high, whole) in PRODUCT_RANGES.items():
-        if field == "pack_size" and display_decimals(product) == 0:
+        if field == "pack_size" and display_decimals(
+                dataclasses.replace(product, pack_size=1.0)) == 0:
             low, whole = 1, True  # pieces come in whole packs
         _in_range(field, getattr(product, field), low, high, whole)
 
@@ -137,6 +142,11 @@ def change_shop(shop: Shop, changes: Mapping[str, object],
 def change_product(shop: Shop, name: str, changes: Mapping[str, object],
                    expected: Product | None = None) -> Changes:
     """Change one product (only the fields given)."""
+    changes = dict(changes)
+    if "delivery_weekdays" in changes:
+        changes.setdefault("own_delivery_weekdays", True)
+    if "lead_time_days" in changes:
+        changes.setdefault("own_lead_time", True)
     with shop.transaction():
         current = products.product_by_name(shop, name)  # ShopFileError if unknown
         new = _merge(current, changes, expected)
@@ -150,29 +160,60 @@ def change_product(shop: Shop, name: str, changes: Mapping[str, object],
     return Changes(data=True)
 
 
-def change_supplier(shop: Shop, name: str, customer_number: str | None = None,
-                    columns: Sequence[str] | None = None) -> Changes:
-    """A supplier's customer number and CSV column order (only those given); the name must be one
-    the products give as their supplier."""
+UNITS = ("Stück", "kg", "l")  # what the owner chooses from; a till's own unit is kept as it is
+SUPPLIER_PLAN_FIELDS = frozenset({"delivery_weekdays", "lead_time_days", "no_delivery_days"})
+
+
+def check_supplier(supplier: Supplier) -> None:
+    """A supplier's facts as they may be stored."""
+    columns = supplier.columns
+    if columns and (any(c not in LIST_COLUMNS for c in columns) or len(set(columns)) != len(columns)):
+        raise UserError("settings.bad_supplier_columns", value=",".join(columns),
+                        choices=",".join(LIST_COLUMNS))
+    if any(not isinstance(d, int) or not 0 <= d <= 6 for d in supplier.delivery_weekdays):
+        raise UserError("settings.bad_weekdays", value=supplier.delivery_weekdays)
+    if supplier.lead_time_days is not None:
+        _in_range("lead_time_days", supplier.lead_time_days,
+                  *PRODUCT_RANGES["lead_time_days"])
+    _in_range("min_order_value", supplier.min_order_value, 0, 1_000_000, False)
+    if supplier.cutoff and parse_cutoff(supplier.cutoff) is None:
+        raise UserError("suppliers.bad_cutoff", value=supplier.cutoff)
+
+
+def parse_cutoff(text: str) -> str | None:
+    """"10", "10:30", "9.30" -> "10:00", "10:30", "09:30"; "" -> ""; None if it is no time."""
+    text = text.strip().replace(".", ":")
+    if not text:
+        return ""
+    hours, _, minutes = text.partition(":")
+    if not hours.isdigit() or (minutes and not minutes.isdigit()):
+        return None
+    h, m = int(hours), int(minutes or 0)
+    return f"{h:02d}:{m:02d}" if 0 <= h <= 23 and 0 <= m <= 59 else None
+
+
+def change_supplier(shop: Shop, name: str, changes: Mapping[str, object],
+                    expected: Supplier | None = None) -> Changes:
+    """Change a supplier's facts (only the fields given); the name must be one the products give
+    as their supplier. Delivery days, lead time and dates without delivery change the plan."""
     with shop.transaction():
         named = {p.supplier for p in products.load_products(shop) if p.supplier}
         if name not in named:
             raise UserError("settings.unknown_supplier", name=name,
                             known=", ".join(sorted(named)) or "-")
         current = suppliers.load_suppliers(shop).get(name, Supplier(name))
-        if columns is not None:
-            unknown = [c for c in columns if c not in LIST_COLUMNS]
-            if unknown or len(set(columns)) != len(columns) or not columns:
-                raise UserError("settings.bad_supplier_columns", value=",".join(columns),
-                                choices=",".join(LIST_COLUMNS))
-        new = Supplier(name,
-                       current.customer_number if customer_number is None
-                       else customer_number.strip(),
-                       current.columns if columns is None else tuple(columns))
+        new = _merge(current, changes, expected)
+        new = dataclasses.replace(new, customer_number=new.customer_number.strip(),
+                                  delivery_weekdays=tuple(sorted(set(new.delivery_weekdays))),
+                                  no_delivery_days=tuple(sorted(set(new.no_delivery_days))))
         if new == current:
             return Changes()
+        check_supplier(new)
         suppliers.save_supplier(shop, new)
-    return Changes(settings=True)
+        plan = bool(set(changed_fields(current, new)) & SUPPLIER_PLAN_FIELDS)
+        if plan:
+            shop.mark_data_changed()
+    return Changes(data=plan, settings=True)
 
 
 def set_category_service(shop: Shop, category: str, setting: str | None) -> Changes:
@@ -283,6 +324,8 @@ class SettingsEdit:
     # the trade-off page: area -> level as shown / as chosen (None: from price and cost)
     areas_before: Mapping[str, float | None] = dataclasses.field(default_factory=dict)
     areas_after: Mapping[str, float | None] = dataclasses.field(default_factory=dict)
+    suppliers_before: Sequence[Supplier] = ()
+    suppliers_after: Sequence[Supplier] = ()
 
 
 def save_settings(shop: Shop, edit: SettingsEdit) -> Changes:
@@ -309,6 +352,12 @@ def save_settings(shop: Shop, edit: SettingsEdit) -> Changes:
         for area, level in edit.areas_after.items():
             changes |= set_area_service(shop, area, level,
                                         expected=edit.areas_before.get(area))
+        shown = {s.name: s for s in edit.suppliers_before}
+        for supplier in edit.suppliers_after:
+            was = shown.get(supplier.name, Supplier(supplier.name))
+            supplier_changes = changed_fields(was, supplier)
+            if supplier_changes:
+                changes |= change_supplier(shop, supplier.name, supplier_changes, expected=was)
     return changes
 
 

@@ -22,7 +22,8 @@ from forecasting.policy.rounding import round_quantity
 from forecasting.values.products import Product
 
 #: Line status: "order" (a real suggestion) or why the line is 0.
-STATUSES = ("order", "closed", "not_sold", "not_sold_weekday", "no_history", "out_of_season")
+STATUSES = ("order", "closed", "not_sold", "not_sold_weekday", "no_history", "out_of_season",
+            "supplier_closed")
 _VOLUME_UNITS = {"kg", "g", "l", "liter", "litre"}
 
 
@@ -77,6 +78,14 @@ def display_decimals(product: Product) -> int:
     if product.unit.strip().lower() in _VOLUME_UNITS or not float(product.pack_size).is_integer():
         return 1
     return 0
+
+
+def shown_decimals(value: float, decimals: int, most: int = 3) -> int:
+    """The decimals to show `value` with: the line's, more if it has them (a count of 2,75 kg
+    shows as 2,75, not 2,8), at most `most`."""
+    while decimals < most and abs(round(value, decimals) - value) > 1e-9:
+        decimals += 1
+    return decimals
 
 
 def _economics(product: Product) -> dict[str, float | None]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
@@ -47,12 +47,13 @@ class Schedule:
 
 
 def _next_delivery(start: dt.date, weekdays: tuple[int, ...],
-                   is_open: Callable[[dt.date], bool]) -> dt.date:
+                   is_open: Callable[[dt.date], bool],
+                   no_delivery: Collection[dt.date] = ()) -> dt.date:
     """The first delivery weekday from `start` on which the shop is open (nobody takes goods in
-    on a closed day)."""
+    on a closed day) and the supplier delivers (not one of its days without delivery)."""
     for k in range(_MAX_DAYS_AHEAD):
         day = start + dt.timedelta(days=k)
-        if day.weekday() in weekdays and is_open(day):
+        if day.weekday() in weekdays and is_open(day) and day not in no_delivery:
             return day
     return start
 
@@ -64,13 +65,16 @@ def delivery_schedule(
     delivery_weekdays: tuple[int, ...],
     shelf_life_days: int,
     is_open: Callable[[dt.date], bool],
+    no_delivery: Collection[dt.date] = (),
 ) -> Schedule:
-    """The delivery today's order reaches, the one after it, and the sales days in between."""
+    """The delivery today's order reaches, the one after it, and the sales days in between
+    (a supplier's day without delivery moves its delivery to the next possible day)."""
     weekdays = tuple(delivery_weekdays) or tuple(range(7))
-    delivery = _next_delivery(order_day + dt.timedelta(days=lead_time_days), weekdays, is_open)
+    delivery = _next_delivery(order_day + dt.timedelta(days=lead_time_days), weekdays, is_open,
+                              no_delivery)
     following = _next_delivery(
         max(delivery + dt.timedelta(days=1), order_day + dt.timedelta(days=1 + lead_time_days)),
-        weekdays, is_open,
+        weekdays, is_open, no_delivery,
     )
     last = min(following, delivery + dt.timedelta(days=max(1, shelf_life_days)))
     days = tuple(

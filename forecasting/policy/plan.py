@@ -258,6 +258,7 @@ def _schedule(ctx: _Context, product: Product, day: dt.date) -> Schedule:
         delivery_weekdays=product.delivery_weekdays,
         shelf_life_days=product.shelf_life_days,
         is_open=ctx.is_open,
+        no_delivery=product.no_delivery_days,
     )
 
 
@@ -281,6 +282,8 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
         return zero_line(product, day, "not_sold")
     service = service_level(product, ctx.category_levels, ctx.area_levels)
     if not stocked:
+        if day in product.no_delivery_days:
+            return zero_line(product, day, "supplier_closed")
         if day.weekday() not in product.delivery_weekdays or not_sold_that_weekday(
             ctx.history, product.name, day
         ):

@@ -8,9 +8,12 @@ import sqlite3
 
 from forecasting.errors import ShopFileError
 from forecasting.store.file import Shop
+from forecasting.store.suppliers import load_suppliers
 from forecasting.values.products import Product
+from forecasting.values.suppliers import Supplier
 
-_FIELDS = [f.name for f in dataclasses.fields(Product) if f.name != "id"]
+_DERIVED = ("id", "no_delivery_days")  # not columns of the products table
+_FIELDS = [f.name for f in dataclasses.fields(Product) if f.name not in _DERIVED]
 
 
 def _to_row(p: Product) -> list[object]:
@@ -36,14 +39,38 @@ def _from_row(row: object) -> Product:
         "introduced": day(r["introduced"]) if r["introduced"] else None,
         "discontinued": day(r["discontinued"]) if r["discontinued"] else None,
     }
-    plain = {f.name: r[f.name] for f in dataclasses.fields(Product) if f.name not in special}
+    special["own_delivery_weekdays"] = bool(r["own_delivery_weekdays"])
+    special["own_lead_time"] = bool(r["own_lead_time"])
+    plain = {f.name: r[f.name] for f in dataclasses.fields(Product)
+             if f.name not in special and f.name != "no_delivery_days"}
     return Product(**plain, **special)
+
+
+def _suppliers(shop: Shop) -> dict[str, Supplier]:
+    try:
+        return load_suppliers(shop)
+    except sqlite3.OperationalError:  # a file of an older version opened without migrating
+        return {}
+
+
+def with_supplier(product: Product, suppliers: dict[str, Supplier]) -> Product:
+    """The product as planned: its supplier's delivery weekdays and lead time where the product
+    sets no own and the supplier has them (else what the product holds), and the supplier's dates
+    without delivery."""
+    supplier = suppliers.get(product.supplier, Supplier(product.supplier))
+    changes: dict[str, object] = {"no_delivery_days": supplier.no_delivery_days}
+    if not product.own_delivery_weekdays and supplier.delivery_weekdays:
+        changes["delivery_weekdays"] = supplier.delivery_weekdays
+    if not product.own_lead_time and supplier.lead_time_days is not None:
+        changes["lead_time_days"] = supplier.lead_time_days
+    return dataclasses.replace(product, **changes)  # type: ignore[arg-type]
 
 
 def load_products(shop: Shop, *, active_only: bool = False) -> list[Product]:
     """All products, by name."""
     sql = "SELECT * FROM products" + (" WHERE active = 1" if active_only else "") + " ORDER BY name"
-    return [_from_row(r) for r in shop._conn.execute(sql)]
+    suppliers = _suppliers(shop)
+    return [with_supplier(_from_row(r), suppliers) for r in shop._conn.execute(sql)]
 
 
 def product_by_name(shop: Shop, name: str) -> Product:
@@ -51,7 +78,7 @@ def product_by_name(shop: Shop, name: str) -> Product:
     row = shop._conn.execute("SELECT * FROM products WHERE name = ?", (name,)).fetchone()
     if row is None:
         raise ShopFileError("shop.unknown_product", name=name)
-    return _from_row(row)
+    return with_supplier(_from_row(row), _suppliers(shop))
 
 
 def save_product(shop: Shop, product: Product) -> int:
@@ -64,6 +91,11 @@ def save_product(shop: Shop, product: Product) -> int:
             ).fetchone()
             product.id = existing["id"] if existing else None
         if product.id is None:
+            # a new product given other days or lead time than the defaults sets its own (as
+            # the migration to version 8 judged the products already there)
+            product.own_delivery_weekdays |= set(product.delivery_weekdays) != set(range(7))
+            product.own_lead_time |= product.lead_time_days != 1
+            values = _to_row(product)
             cols = ", ".join(_FIELDS)
             marks = ", ".join("?" for _ in _FIELDS)
             cur = conn.execute(f"INSERT INTO products({cols}) VALUES ({marks})", values)

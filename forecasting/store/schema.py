@@ -212,5 +212,22 @@ CREATE TABLE stock_moves (
 CREATE INDEX stock_moves_product_date ON stock_moves(product_id, date);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9]
+# V10 (issue 21, suppliers the owner keeps): when a supplier delivers (weekdays, lead time, order
+# cut-off, dates without delivery) and its minimum order value; per product whether its delivery
+# weekdays and lead time are its own (else the supplier's). Existing products keep what they had
+# set: values other than the old defaults (every day, one day) count as their own.
+V10 = """
+ALTER TABLE suppliers ADD COLUMN delivery_weekdays TEXT NOT NULL DEFAULT '';
+ALTER TABLE suppliers ADD COLUMN lead_time_days INTEGER CHECK (lead_time_days >= 0);
+ALTER TABLE suppliers ADD COLUMN cutoff TEXT NOT NULL DEFAULT '';
+ALTER TABLE suppliers ADD COLUMN no_delivery_days TEXT NOT NULL DEFAULT '';
+ALTER TABLE suppliers ADD COLUMN min_order_value REAL NOT NULL DEFAULT 0
+    CHECK (min_order_value >= 0);
+ALTER TABLE products ADD COLUMN own_delivery_weekdays INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE products ADD COLUMN own_lead_time INTEGER NOT NULL DEFAULT 0;
+UPDATE products SET own_delivery_weekdays = (delivery_weekdays <> '0123456'),
+                    own_lead_time = (lead_time_days <> 1);
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10]
 CURRENT_VERSION = len(MIGRATIONS)

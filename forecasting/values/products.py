@@ -14,7 +14,10 @@ MONEY_UNITS = ("EUR", "€")
 class Product:
     """One product. salvage_value is what an unsold unit still brings (day-old sale; donation = 0).
 
-    delivery_weekdays: weekdays (Monday = 0) on which the supplier delivers / the bakery bakes.
+    delivery_weekdays: weekdays (Monday = 0) on which the supplier delivers / the bakery bakes;
+    with lead_time_days the supplier's (as read from the shop file) unless own_delivery_weekdays /
+    own_lead_time say the product sets its own. no_delivery_days: the supplier's dates without
+    delivery (read from the supplier, not stored with the product).
     service_level: the owner's override of the target probability of not selling out, or None to
     take it from the economics (critical ratio).
     """
@@ -40,6 +43,9 @@ class Product:
     # the owner's selling season (forecasting.seasons): "" detect from the sales, "year" sold all
     # year, "MM-DD:MM-DD" sold from, to (outside it the product is "nicht im Angebot")
     season: str = ""
+    own_delivery_weekdays: bool = False
+    own_lead_time: bool = False
+    no_delivery_days: tuple[dt.date, ...] = ()
 
     def sold_on(self, day: dt.date) -> bool:
         """Whether the product is on sale on `day` (introduced, not discontinued, active)."""

@@ -1005,52 +1005,52 @@
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="333"/>
+        <location filename="../../app/main_window.py" line="334"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="340"/>
+        <location filename="../../app/main_window.py" line="341"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="340"/>
+        <location filename="../../app/main_window.py" line="341"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="368"/>
+        <location filename="../../app/main_window.py" line="369"/>
         <source>Folder for the order lists</source>
         <translation>Ordner für die Bestelllisten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="379"/>
+        <location filename="../../app/main_window.py" line="380"/>
         <source>Saved %1 files in %2</source>
         <translation>%1 Dateien gespeichert in %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="386"/>
+        <location filename="../../app/main_window.py" line="387"/>
         <source>Order lists saved</source>
         <translation>Bestelllisten gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="387"/>
+        <location filename="../../app/main_window.py" line="388"/>
         <source>%1 files saved in %2.</source>
         <translation>%1 Dateien gespeichert in %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="389"/>
+        <location filename="../../app/main_window.py" line="390"/>
         <source>&amp;Open folder</source>
         <translation>Ordner ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="402"/>
+        <location filename="../../app/main_window.py" line="403"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="348"/>
+        <location filename="../../app/main_window.py" line="349"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
@@ -1080,37 +1080,37 @@
         <translation>Bestandsliste gespeichert: %1 Produkte für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="348"/>
+        <location filename="../../app/main_window.py" line="349"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="356"/>
+        <location filename="../../app/main_window.py" line="357"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="356"/>
+        <location filename="../../app/main_window.py" line="357"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="422"/>
+        <location filename="../../app/main_window.py" line="423"/>
         <source>Print preview: %1</source>
         <translation>Druckvorschau: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="423"/>
+        <location filename="../../app/main_window.py" line="424"/>
         <source>Print preview of the order list</source>
         <translation>Druckvorschau der Bestellliste</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="435"/>
+        <location filename="../../app/main_window.py" line="436"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="441"/>
+        <location filename="../../app/main_window.py" line="442"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
@@ -1305,39 +1305,44 @@
 <context>
     <name>OrderListPrint</name>
     <message>
-        <location filename="../../app/pdf_export.py" line="81"/>
+        <location filename="../../app/pdf_export.py" line="84"/>
         <source>Item no.</source>
         <translation>Art.-Nr.</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="82"/>
+        <location filename="../../app/pdf_export.py" line="85"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="83"/>
+        <location filename="../../app/pdf_export.py" line="86"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="84"/>
+        <location filename="../../app/pdf_export.py" line="87"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="85"/>
+        <location filename="../../app/pdf_export.py" line="88"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="98"/>
+        <location filename="../../app/pdf_export.py" line="102"/>
         <source>Customer number %1</source>
         <translation>Kundennummer %1</translation>
     </message>
     <message>
-        <location filename="../../app/pdf_export.py" line="102"/>
+        <location filename="../../app/pdf_export.py" line="106"/>
         <source>Delivery %1</source>
         <translation>Lieferung %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/pdf_export.py" line="109"/>
+        <source>order by %1</source>
+        <translation>Bestellschluss %1</translation>
     </message>
     <message>
         <location filename="../../app/pdf_export.py" line="55"/>
@@ -1501,147 +1506,147 @@
 <context>
     <name>OrderSheetView</name>
     <message>
-        <location filename="../../app/order_sheet.py" line="180"/>
+        <location filename="../../app/order_sheet.py" line="182"/>
         <source>Orders for</source>
         <translation>Bestellung für</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="188"/>
+        <location filename="../../app/order_sheet.py" line="190"/>
         <source>Previous day (Alt+Left)</source>
         <translation>Vorheriger Tag (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="192"/>
+        <location filename="../../app/order_sheet.py" line="194"/>
         <source>Next day (Alt+Right)</source>
         <translation>Nächster Tag (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="194"/>
+        <location filename="../../app/order_sheet.py" line="196"/>
         <source>&amp;Accept all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="195"/>
+        <location filename="../../app/order_sheet.py" line="197"/>
         <source>Take the suggestion for every open line</source>
         <translation>Für jede offene Zeile den Vorschlag übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="196"/>
+        <location filename="../../app/order_sheet.py" line="198"/>
         <source>&amp;Recompute</source>
         <translation>Neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="197"/>
+        <location filename="../../app/order_sheet.py" line="199"/>
         <source>Compute the suggestions again from the latest data</source>
         <translation>Vorschläge mit den neuesten Daten neu berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="209"/>
+        <location filename="../../app/order_sheet.py" line="211"/>
         <source>This is a demo shop with invented numbers. Try everything; your own shop gets its own file.</source>
         <translation>Dies ist ein Demo-Laden mit erfundenen Zahlen. Probieren Sie alles aus; Ihr eigener Laden bekommt eine eigene Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="212"/>
+        <location filename="../../app/order_sheet.py" line="214"/>
         <source>Start my &amp;own shop and import my sales…</source>
         <translation>&amp;Eigenen Laden anlegen und Verkaufszahlen importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="221"/>
+        <location filename="../../app/order_sheet.py" line="223"/>
         <source>Reasons for the whole day</source>
         <translation>Gründe für den ganzen Tag</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="286"/>
+        <location filename="../../app/order_sheet.py" line="289"/>
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="296"/>
+        <location filename="../../app/order_sheet.py" line="299"/>
         <source>Order list: %1</source>
         <translation>Bestellliste: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="298"/>
+        <location filename="../../app/order_sheet.py" line="301"/>
         <source>One line per product: forecast, suggestion, your order and why. Type a quantity and press Enter; Space ticks a line.</source>
         <translation>Eine Zeile je Produkt: Prognose, Vorschlag, Ihre Bestellung und warum. Menge eingeben und Eingabetaste drücken; die Leertaste hakt eine Zeile ab.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="328"/>
+        <location filename="../../app/order_sheet.py" line="354"/>
         <source>Computing the suggestions… The window stays usable meanwhile.</source>
         <translation>Die Vorschläge werden berechnet… Das Fenster bleibt währenddessen bedienbar.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="330"/>
+        <location filename="../../app/order_sheet.py" line="356"/>
         <source>No suggestions yet for this day. Press &quot;Recompute&quot;, or import your own sales history.</source>
         <translation>Für diesen Tag gibt es noch keine Vorschläge. Klicken Sie auf „Neu berechnen“ oder importieren Sie Ihre eigenen Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="338"/>
+        <location filename="../../app/order_sheet.py" line="364"/>
         <source>Progress of the suggestions</source>
         <translation>Fortschritt der Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="341"/>
+        <location filename="../../app/order_sheet.py" line="367"/>
         <source>&amp;Import my own data…</source>
         <translation>Eigene Daten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="357"/>
+        <location filename="../../app/order_sheet.py" line="383"/>
         <source>Computing the suggestions…</source>
         <translation>Die Vorschläge werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="359"/>
+        <location filename="../../app/order_sheet.py" line="385"/>
         <source>No suggestions computed for this day yet.</source>
         <translation>Für diesen Tag wurden noch keine Vorschläge berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="363"/>
+        <location filename="../../app/order_sheet.py" line="389"/>
         <source>Suggestions computed %1.</source>
         <translation>Vorschläge berechnet %1.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="365"/>
+        <location filename="../../app/order_sheet.py" line="391"/>
         <source>Suggestions are up to date (computed %1).</source>
         <translation>Die Vorschläge sind aktuell (berechnet %1).</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="367"/>
+        <location filename="../../app/order_sheet.py" line="393"/>
         <source>Data changed since the suggestions were computed (%1): please recompute.</source>
         <translation>Die Daten haben sich seit der Berechnung geändert (%1): bitte neu berechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="374"/>
+        <location filename="../../app/order_sheet.py" line="400"/>
         <source>%1 of %2 lines decided.</source>
         <translation>%1 von %2 Zeilen entschieden.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="400"/>
+        <location filename="../../app/order_sheet.py" line="426"/>
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="412"/>
+        <location filename="../../app/order_sheet.py" line="438"/>
         <source>Change order %1</source>
         <translation>Bestellung ändern: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="420"/>
+        <location filename="../../app/order_sheet.py" line="450"/>
         <source>Stock %1</source>
         <translation>Bestand %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="428"/>
+        <location filename="../../app/order_sheet.py" line="458"/>
         <source>Reopen %1</source>
         <translation>Wieder öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="433"/>
+        <location filename="../../app/order_sheet.py" line="463"/>
         <source>Accept %1</source>
         <translation>Übernehmen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="434"/>
+        <location filename="../../app/order_sheet.py" line="464"/>
         <source>Accept all</source>
         <translation>Alle übernehmen</translation>
     </message>
@@ -1863,27 +1868,27 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../app/order_model.py" line="266"/>
+        <location filename="../../app/order_model.py" line="264"/>
         <source>An event I know about</source>
         <translation>Ein Ereignis, von dem ich weiß</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="267"/>
+        <location filename="../../app/order_model.py" line="265"/>
         <source>Supplier limit</source>
         <translation>Lieferant liefert nicht mehr</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="268"/>
+        <location filename="../../app/order_model.py" line="266"/>
         <source>Promotion</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="269"/>
+        <location filename="../../app/order_model.py" line="267"/>
         <source>Weather looks different</source>
         <translation>Das Wetter wird anders</translation>
     </message>
     <message>
-        <location filename="../../app/order_model.py" line="270"/>
+        <location filename="../../app/order_model.py" line="268"/>
         <source>Other</source>
         <translation>Anderes</translation>
     </message>
@@ -2146,273 +2151,347 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/settings_dialog.py" line="100"/>
+        <location filename="../../app/settings_dialog.py" line="108"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="107"/>
+        <location filename="../../app/settings_dialog.py" line="116"/>
         <source>&amp;Shop</source>
         <translation>&amp;Laden</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="108"/>
+        <location filename="../../app/settings_dialog.py" line="117"/>
         <source>&amp;Products</source>
         <translation>&amp;Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="109"/>
+        <location filename="../../app/settings_dialog.py" line="118"/>
+        <source>S&amp;uppliers</source>
+        <translation>Lie&amp;feranten</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="119"/>
         <source>&amp;Language and display</source>
         <translation>&amp;Sprache und Anzeige</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="111"/>
+        <location filename="../../app/settings_dialog.py" line="121"/>
         <source>Leftovers or sold &amp;out</source>
         <translation>Reste oder ausverkauf&amp;t</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="151"/>
-        <location filename="../../app/settings_dialog.py" line="407"/>
+        <location filename="../../app/settings_dialog.py" line="161"/>
+        <location filename="../../app/settings_dialog.py" line="492"/>
         <source>Open on public holidays</source>
         <translation>An Feiertagen geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="158"/>
+        <location filename="../../app/settings_dialog.py" line="168"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="172"/>
+        <location filename="../../app/settings_dialog.py" line="182"/>
         <source>Reason, e.g. holiday</source>
         <translation>Grund, z. B. Urlaub</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="173"/>
+        <location filename="../../app/settings_dialog.py" line="183"/>
         <source>&amp;Add closing day</source>
         <translation>Schließtag &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="174"/>
+        <location filename="../../app/settings_dialog.py" line="184"/>
         <source>Remove selected</source>
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="180"/>
+        <location filename="../../app/settings_dialog.py" line="190"/>
         <source>Shop &amp;name</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="181"/>
+        <location filename="../../app/settings_dialog.py" line="191"/>
         <source>&amp;Postal code</source>
         <translation>&amp;Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="182"/>
+        <location filename="../../app/settings_dialog.py" line="192"/>
         <source>&amp;Bundesland</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="184"/>
-        <location filename="../../app/settings_dialog.py" line="406"/>
+        <location filename="../../app/settings_dialog.py" line="194"/>
+        <location filename="../../app/settings_dialog.py" line="491"/>
         <source>Opening days</source>
         <translation>Öffnungstage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="186"/>
+        <location filename="../../app/settings_dialog.py" line="196"/>
         <source>Location (latitude, longitude)</source>
         <translation>Standort (Breite, Länge)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="187"/>
+        <location filename="../../app/settings_dialog.py" line="197"/>
         <source>Closing days</source>
         <translation>Schließtage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="189"/>
+        <location filename="../../app/settings_dialog.py" line="199"/>
         <source>Paydays</source>
         <translation>Zahltage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="191"/>
+        <location filename="../../app/settings_dialog.py" line="201"/>
         <source>Many customers observe Ramadan (Ramadan and Eid al-Fitr in the calendar)</source>
         <translation>Viele Kundinnen und Kunden fasten im Ramadan (Ramadan und Zuckerfest im Kalender)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="194"/>
+        <location filename="../../app/settings_dialog.py" line="204"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="196"/>
+        <location filename="../../app/settings_dialog.py" line="206"/>
         <source>Carnival (Weiberfastnacht, Rosenmontag)</source>
         <translation>Karneval (Weiberfastnacht, Rosenmontag)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="198"/>
+        <location filename="../../app/settings_dialog.py" line="208"/>
         <source>Holidays kept only in Catholic municipalities: Assumption Day (Bavaria), Corpus Christi (parts of Saxony and Thuringia)</source>
         <translation>Feiertage nur in katholischen Gemeinden: Mariä Himmelfahrt (Bayern), Fronleichnam (Teile von Sachsen und Thüringen)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="201"/>
+        <location filename="../../app/settings_dialog.py" line="211"/>
         <source>Catholic municipality</source>
         <translation>Katholische Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="209"/>
+        <location filename="../../app/settings_dialog.py" line="219"/>
         <source>salaries on the last banking day</source>
         <translation>Gehälter am letzten Bankarbeitstag</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="210"/>
+        <location filename="../../app/settings_dialog.py" line="220"/>
         <source>on the 15th</source>
         <translation>am 15.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="210"/>
+        <location filename="../../app/settings_dialog.py" line="220"/>
         <source>on the 1st</source>
         <translation>am 1.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="223"/>
+        <location filename="../../app/settings_dialog.py" line="233"/>
         <source>pensions</source>
         <translation>Renten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="224"/>
+        <location filename="../../app/settings_dialog.py" line="234"/>
         <source>Bürgergeld</source>
         <translation>Bürgergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="225"/>
+        <location filename="../../app/settings_dialog.py" line="235"/>
         <source>Kindergeld</source>
         <translation>Kindergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="236"/>
+        <location filename="../../app/settings_dialog.py" line="246"/>
         <source>as usual in the Bundesland</source>
         <translation>wie im Bundesland üblich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="237"/>
+        <location filename="../../app/settings_dialog.py" line="247"/>
         <source>yes, here</source>
         <translation>ja, hier</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="237"/>
+        <location filename="../../app/settings_dialog.py" line="247"/>
         <source>no, not here</source>
         <translation>nein, hier nicht</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="260"/>
+        <location filename="../../app/settings_dialog.py" line="270"/>
         <source>Taken from the postal code – please check.</source>
         <translation>Aus der Postleitzahl übernommen – bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="291"/>
+        <location filename="../../app/settings_dialog.py" line="301"/>
         <source>Prices in euro per unit. &quot;Unsold value&quot; is what a unit left over still brings (day-old sale; 0 if thrown away).</source>
         <translation>Preise in Euro je Einheit. „Restwert“ ist, was eine übrig gebliebene Einheit noch bringt (Verkauf vom Vortag; 0, wenn sie weggeworfen wird).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="297"/>
+        <location filename="../../app/settings_dialog.py" line="307"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="297"/>
+        <location filename="../../app/settings_dialog.py" line="307"/>
         <source>Price €</source>
         <translation>Preis €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="297"/>
+        <location filename="../../app/settings_dialog.py" line="307"/>
         <source>Cost €</source>
         <translation>Kosten €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="297"/>
+        <location filename="../../app/settings_dialog.py" line="307"/>
         <source>Unsold value €</source>
         <translation>Restwert €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="298"/>
-        <location filename="../../app/settings_dialog.py" line="411"/>
+        <location filename="../../app/settings_dialog.py" line="308"/>
+        <location filename="../../app/settings_dialog.py" line="496"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="298"/>
+        <location filename="../../app/settings_dialog.py" line="308"/>
         <source>Shelf life (days)</source>
         <translation>Haltbarkeit (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="298"/>
+        <location filename="../../app/settings_dialog.py" line="308"/>
+        <location filename="../../app/settings_dialog.py" line="498"/>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="309"/>
         <source>Supplier / area</source>
         <translation>Lieferant / Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="299"/>
-        <location filename="../../app/settings_dialog.py" line="412"/>
+        <location filename="../../app/settings_dialog.py" line="309"/>
+        <location filename="../../app/settings_dialog.py" line="498"/>
+        <source>Article no.</source>
+        <translation>Art.-Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="309"/>
+        <location filename="../../app/settings_dialog.py" line="499"/>
+        <location filename="../../app/settings_dialog.py" line="500"/>
+        <source>Delivery days</source>
+        <translation>Liefertage</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="310"/>
+        <location filename="../../app/settings_dialog.py" line="497"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="367"/>
+        <location filename="../../app/settings_dialog.py" line="313"/>
+        <source>Weekdays this product is delivered, e.g. Di, Fr; empty: the supplier&apos;s days</source>
+        <translation>Wochentage, an denen dieses Produkt geliefert wird, z. B. Di, Fr; leer: die Tage des Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="348"/>
+        <source>as the supplier</source>
+        <translation>wie der Lieferant</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="416"/>
+        <source>A product takes its supplier&apos;s delivery days and lead time unless it has its own (Products tab). On a day without delivery the delivery moves to the next possible day. Below the minimum order value the list shows a hint; the order is not changed.</source>
+        <translation>Ein Produkt übernimmt Liefertage und Vorlauf seines Lieferanten, wenn es keine eigenen hat (Reiter Produkte). An einem Tag ohne Lieferung rückt die Lieferung auf den nächsten möglichen Tag. Unter dem Mindestbestellwert zeigt die Liste einen Hinweis; die Bestellung wird nicht geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="425"/>
+        <source>Suppliers</source>
+        <translation>Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="433"/>
+        <source>No product names a supplier yet: enter one on the Products tab and save.</source>
+        <translation>Noch kein Produkt nennt einen Lieferanten: bitte im Reiter Produkte eintragen und speichern.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="451"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="368"/>
+        <location filename="../../app/settings_dialog.py" line="452"/>
         <source>Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors).</source>
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="405"/>
+        <location filename="../../app/settings_dialog.py" line="490"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="405"/>
+        <location filename="../../app/settings_dialog.py" line="490"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="406"/>
+        <location filename="../../app/settings_dialog.py" line="491"/>
         <source>Postal code</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="408"/>
+        <location filename="../../app/settings_dialog.py" line="493"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="409"/>
+        <location filename="../../app/settings_dialog.py" line="494"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="409"/>
+        <location filename="../../app/settings_dialog.py" line="494"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="410"/>
+        <location filename="../../app/settings_dialog.py" line="495"/>
         <source>Unit cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="410"/>
+        <location filename="../../app/settings_dialog.py" line="495"/>
         <source>Salvage value</source>
         <translation>Restwert</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="411"/>
+        <location filename="../../app/settings_dialog.py" line="496"/>
         <source>Shelf life</source>
         <translation>Haltbarkeit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="412"/>
+        <location filename="../../app/settings_dialog.py" line="497"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="501"/>
+        <source>Customer number</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="502"/>
+        <source>Lead time (days)</source>
+        <translation>Vorlauf (Tage)</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="502"/>
+        <source>Order by</source>
+        <translation>Bestellschluss</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="503"/>
+        <source>No delivery on</source>
+        <translation>Keine Lieferung am</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="504"/>
+        <source>Minimum order €</source>
+        <translation>Mindestbestellwert €</translation>
     </message>
 </context>
 <context>
@@ -2421,6 +2500,76 @@
         <location filename="../../app/session.py" line="183"/>
         <source>Computing suggestions…</source>
         <translation>Vorschläge werden berechnet…</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierTableModel</name>
+    <message>
+        <location filename="../../app/supplier_table.py" line="69"/>
+        <source>Supplier</source>
+        <translation>Lieferant</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="69"/>
+        <source>Customer number</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="69"/>
+        <source>Delivery days</source>
+        <translation>Liefertage</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="70"/>
+        <location filename="../../app/supplier_table.py" line="128"/>
+        <source>Lead time (days)</source>
+        <translation>Vorlauf (Tage)</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="70"/>
+        <source>Order by</source>
+        <translation>Bestellschluss</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="71"/>
+        <source>No delivery on</source>
+        <translation>Keine Lieferung am</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="71"/>
+        <location filename="../../app/supplier_table.py" line="144"/>
+        <source>Minimum order €</source>
+        <translation>Mindestbestellwert €</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="73"/>
+        <source>The shop&apos;s customer number at this supplier</source>
+        <translation>Die Kundennummer des Ladens bei diesem Lieferanten</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="74"/>
+        <source>Weekdays the supplier delivers, e.g. Di, Fr; empty: each product&apos;s own days</source>
+        <translation>Wochentage, an denen der Lieferant liefert, z. B. Di, Fr; leer: die eigenen Tage jedes Produkts</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="76"/>
+        <source>Days from order to delivery; empty: each product&apos;s own</source>
+        <translation>Tage von der Bestellung bis zur Lieferung; leer: der eigene Vorlauf jedes Produkts</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="77"/>
+        <source>Latest time of day to order, e.g. 10:30</source>
+        <translation>Späteste Uhrzeit für die Bestellung, z. B. 10:30</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="78"/>
+        <source>Dates the supplier does not deliver (holidays, its own holidays): the delivery moves to the next possible day</source>
+        <translation>Tage, an denen der Lieferant nicht liefert (Feiertage, Betriebsferien): die Lieferung rückt auf den nächsten möglichen Tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/supplier_table.py" line="80"/>
+        <source>The smallest order the supplier takes; the list says when an order is below it</source>
+        <translation>Die kleinste Bestellung, die der Lieferant annimmt; die Liste sagt, wenn eine Bestellung darunter liegt</translation>
     </message>
 </context>
 <context>
