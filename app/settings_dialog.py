@@ -478,11 +478,12 @@ class SettingsDialog(QDialog):
         )
         edit = self.tradeoff.add_to(edit)
         try:
-            save_settings(shop, edit)
+            changes = save_settings(shop, edit)
         except ChangedElsewhereError as exc:  # name the fields as the dialog shows them
             shown = ", ".join(dict.fromkeys(self.field_label(f) for f in exc.fields))
             raise ChangedElsewhereError("settings.changed_elsewhere", fields=shown) from exc
-        self.session.data_changed()
+        if changes.any:  # order settings alone keep the forecast: plan again without training
+            self.session.data_changed(child=changes.data)
 
     def field_label(self, name: str) -> str:
         """A settings field's name as the dialog shows it (for the conflict message)."""

@@ -8,8 +8,9 @@ import dataclasses
 @dataclasses.dataclass(frozen=True)
 class Changes:
     """decisions: products whose order decision changed; data: sales, calendar, products or
-    settings changed (the forecast is stale, it trains again); stock: stock counts changed (the
-    suggestions of goods that keep are stale, the forecast is not); settings: the shop's own facts
+    settings changed (the forecast is stale, it trains again); stock: stock counts or order settings
+    (service levels, prices, packs, delivery days) changed (the suggestions are stale, the
+    forecast is not); settings: the shop's own facts
     (name, language, opening days) changed."""
 
     decisions: frozenset[str] = frozenset()

@@ -87,7 +87,7 @@ class SetStock:
                 delete_count(shop, self.product, self.day)
             else:
                 save_count(shop, self.new)
-            shop.mark_stock_changed()
+            shop.mark_plan_changed()
         return SetStock(self.product, self.day, new=self.old, old=self.new)
 
     def products(self) -> set[str]:

@@ -44,6 +44,9 @@ PRODUCT_RANGES: dict[str, tuple[float, float, bool]] = {
 }
 LANGUAGES = ("de", "en")
 NOT_FOR_THE_FORECAST = frozenset({"name", "language"})  # changing these retrains nothing
+#: The product fields the forecast learns from; the others (prices, packs, service level, supplier,
+#: delivery days, season) only move the suggestions, so changing them does not retrain.
+FORECAST_PRODUCT_FIELDS = frozenset({"name", "category", "active", "introduced", "discontinued"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -154,8 +157,12 @@ def change_product(shop: Shop, name: str, changes: Mapping[str, object],
             return Changes()
         check_product(new)
         products.save_product(shop, new)
-        if dataclasses.replace(new, article_number=current.article_number) == current:
-            return Changes(settings=True)  # the supplier's number: the forecast still holds
+        fields = set(changed_fields(current, new))
+        if fields <= {"article_number"}:
+            return Changes(settings=True)  # the supplier's number: the suggestions still hold
+        if not fields & FORECAST_PRODUCT_FIELDS:
+            shop.mark_plan_changed()
+            return Changes(stock=True)
         shop.mark_data_changed()
     return Changes(data=True)
 
@@ -212,8 +219,8 @@ def change_supplier(shop: Shop, name: str, changes: Mapping[str, object],
         suppliers.save_supplier(shop, new)
         plan = bool(set(changed_fields(current, new)) & SUPPLIER_PLAN_FIELDS)
         if plan:
-            shop.mark_data_changed()
-    return Changes(data=plan, settings=True)
+            shop.mark_plan_changed()  # delivery days move the suggestions, not the forecast
+    return Changes(stock=plan, settings=True)
 
 
 def set_category_service(shop: Shop, category: str, setting: str | None) -> Changes:
@@ -235,8 +242,8 @@ def set_category_service(shop: Shop, category: str, setting: str | None) -> Chan
         else:
             levels[category] = level
         service_levels.save_category_levels(shop, levels, category=category, setting=setting)
-        shop.mark_data_changed()
-    return Changes(data=True)
+        shop.mark_plan_changed()
+    return Changes(stock=True)
 
 
 #: What a view passes as `expected` when it does not know what was stored (no check).
@@ -272,8 +279,8 @@ def set_area_service(shop: Shop, area: str, level: float | None,
         else:
             levels[area] = new
         service_levels.save_area_levels(shop, levels, area=area, level=new)
-        shop.mark_data_changed()
-    return Changes(data=True)
+        shop.mark_plan_changed()
+    return Changes(stock=True)
 
 
 def change_calendar(shop: Shop, changes: Mapping[str, object],

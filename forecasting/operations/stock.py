@@ -69,7 +69,7 @@ def import_list(shop: Shop, path: Path, day: dt.date) -> tuple[list[StockCount],
     with before_import(shop), shop.transaction():
         counts = import_stock_list(shop, path, day)
         if counts:
-            shop.mark_stock_changed()
+            shop.mark_plan_changed()
     return counts, Changes(stock=bool(counts))
 
 
@@ -86,7 +86,7 @@ def receive(shop: Shop, product: str, day: dt.date, quantity: float,
     move = StockMove(product, day, "receipt", quantity)
     with shop.transaction():
         save_move(shop, move)
-        shop.mark_stock_changed()
+        shop.mark_plan_changed()
     return move, ordered_for(shop, product, day)
 
 
@@ -102,5 +102,5 @@ def writeoff(shop: Shop, product: str, day: dt.date, quantity: float,
     move = StockMove(product, day, "writeoff", quantity, reason)
     with shop.transaction():
         save_move(shop, move)
-        shop.mark_stock_changed()
+        shop.mark_plan_changed()
     return move

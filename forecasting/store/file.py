@@ -210,13 +210,13 @@ class Shop:
         """A counter that grows whenever sales, calendar, products or settings change."""
         return meta.get_int(self, meta.Key.DATA_VERSION)
 
-    def mark_stock_changed(self) -> None:
-        """Count a change of stock counts: suggestions of goods that keep are stale, the forecast
-        is not (so it is not retrained)."""
+    def mark_plan_changed(self) -> None:
+        """Count a change that moves the suggestions but not the forecast (stock counts, service
+        levels, prices, packs, delivery days): the forecast is not retrained."""
         meta.bump(self, meta.Key.STOCK_VERSION)
 
     def plan_version(self) -> int:
-        """A counter that grows whenever the suggestions may change (data or stock counts)."""
+        """A counter that grows whenever the suggestions may change (data, stock, order settings)."""
         return self.data_version() + meta.get_int(self, meta.Key.STOCK_VERSION)
 
     def commit_count(self) -> int:

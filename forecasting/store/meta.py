@@ -16,7 +16,7 @@ class Key(enum.StrEnum):
     """Every key the meta table holds."""
 
     DATA_VERSION = "data_version"  # grows with every change of sales, calendar or settings
-    STOCK_VERSION = "stock_version"  # grows with every change of stock counts
+    STOCK_VERSION = "stock_version"  # grows with changes of the plan only (stock, order settings)
     SHOP_ID = "shop_id"  # random, names the shop's model cache folder
     CALENDAR_OPTIONS = "calendar.options"  # calendars.options.CalendarOptions as JSON
     SERVICE_LEVELS = "policy.category_service_levels"  # category -> service level, JSON

@@ -78,20 +78,20 @@ def test_product_days_set_on_the_product_are_its_own_and_can_go_back(shop: Shop)
 
 
 def test_supplier_facts_are_stored_and_checked(shop: Shop) -> None:
-    version = shop.data_version()
+    version, data = shop.plan_version(), shop.data_version()
     done = ops.change_supplier(shop, "Käserei", {
         "customer_number": " 4711 ", "delivery_weekdays": (4, 1), "lead_time_days": 2,
         "cutoff": "10:30", "no_delivery_days": (dt.date(2026, 12, 24),),
         "min_order_value": 150.0})
-    assert done.data
-    assert shop.data_version() > version
+    assert done.stock and not done.data  # the suggestions change, the forecast holds
+    assert shop.plan_version() > version and shop.data_version() == data
     assert load_suppliers(shop)["Käserei"] == Supplier(
         "Käserei", "4711", (), (1, 4), 2, "10:30", (dt.date(2026, 12, 24),), 150.0)
-    version = shop.data_version()
+    version = shop.plan_version()
     done = ops.change_supplier(shop, "Käserei", {"min_order_value": 120.0})
-    assert not done.data
+    assert not done.data and not done.stock
     assert done.settings
-    assert shop.data_version() == version
+    assert shop.plan_version() == version
     for bad in ({"cutoff": "25:00"}, {"min_order_value": -1.0}, {"lead_time_days": 400},
                 {"delivery_weekdays": (7,)}):
         with pytest.raises(UserError):
