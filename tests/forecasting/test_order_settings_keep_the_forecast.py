@@ -40,7 +40,8 @@ def test_an_order_setting_keeps_the_forecast(shop: Shop, change) -> None:  # typ
     changes = change(shop)
     assert shop.data_version() == data  # the trained model and saved forecast still hold
     assert shop.plan_version() > plan  # the suggestions are computed again
-    assert changes.stock and not changes.data
+    assert changes.stock
+    assert not changes.data
 
 
 @pytest.mark.parametrize("fields", [{"category": "Brot"}, {"active": False}])
