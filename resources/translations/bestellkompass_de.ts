@@ -2182,7 +2182,7 @@
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="161"/>
-        <location filename="../../app/settings_dialog.py" line="492"/>
+        <location filename="../../app/settings_dialog.py" line="493"/>
         <source>Open on public holidays</source>
         <translation>An Feiertagen geöffnet</translation>
     </message>
@@ -2223,7 +2223,7 @@
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="194"/>
-        <location filename="../../app/settings_dialog.py" line="491"/>
+        <location filename="../../app/settings_dialog.py" line="492"/>
         <source>Opening days</source>
         <translation>Öffnungstage</translation>
     </message>
@@ -2344,7 +2344,7 @@
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="308"/>
-        <location filename="../../app/settings_dialog.py" line="496"/>
+        <location filename="../../app/settings_dialog.py" line="497"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
@@ -2355,7 +2355,7 @@
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="308"/>
-        <location filename="../../app/settings_dialog.py" line="498"/>
+        <location filename="../../app/settings_dialog.py" line="499"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
@@ -2366,20 +2366,20 @@
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="309"/>
-        <location filename="../../app/settings_dialog.py" line="498"/>
+        <location filename="../../app/settings_dialog.py" line="499"/>
         <source>Article no.</source>
         <translation>Art.-Nr.</translation>
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="309"/>
-        <location filename="../../app/settings_dialog.py" line="499"/>
         <location filename="../../app/settings_dialog.py" line="500"/>
+        <location filename="../../app/settings_dialog.py" line="501"/>
         <source>Delivery days</source>
         <translation>Liefertage</translation>
     </message>
     <message>
         <location filename="../../app/settings_dialog.py" line="310"/>
-        <location filename="../../app/settings_dialog.py" line="497"/>
+        <location filename="../../app/settings_dialog.py" line="498"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
@@ -2419,77 +2419,77 @@
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="490"/>
+        <location filename="../../app/settings_dialog.py" line="491"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="490"/>
+        <location filename="../../app/settings_dialog.py" line="491"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="491"/>
+        <location filename="../../app/settings_dialog.py" line="492"/>
         <source>Postal code</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="493"/>
+        <location filename="../../app/settings_dialog.py" line="494"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="494"/>
+        <location filename="../../app/settings_dialog.py" line="495"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="494"/>
+        <location filename="../../app/settings_dialog.py" line="495"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="495"/>
+        <location filename="../../app/settings_dialog.py" line="496"/>
         <source>Unit cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="495"/>
+        <location filename="../../app/settings_dialog.py" line="496"/>
         <source>Salvage value</source>
         <translation>Restwert</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="496"/>
+        <location filename="../../app/settings_dialog.py" line="497"/>
         <source>Shelf life</source>
         <translation>Haltbarkeit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="497"/>
+        <location filename="../../app/settings_dialog.py" line="498"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="501"/>
+        <location filename="../../app/settings_dialog.py" line="502"/>
         <source>Customer number</source>
         <translation>Kundennummer</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="502"/>
+        <location filename="../../app/settings_dialog.py" line="503"/>
         <source>Lead time (days)</source>
         <translation>Vorlauf (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="502"/>
+        <location filename="../../app/settings_dialog.py" line="503"/>
         <source>Order by</source>
         <translation>Bestellschluss</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="503"/>
+        <location filename="../../app/settings_dialog.py" line="504"/>
         <source>No delivery on</source>
         <translation>Keine Lieferung am</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="504"/>
+        <location filename="../../app/settings_dialog.py" line="505"/>
         <source>Minimum order €</source>
         <translation>Mindestbestellwert €</translation>
     </message>
