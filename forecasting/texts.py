@@ -2085,6 +2085,23 @@ MESSAGES: dict[str, Message] = {
         "en": "Association prior from {shops} shops ({states}) stored with the shop; the next "
               "forecast uses it.",
     },
+    "association.progress.read": {"de": "Verkäufe lesen …", "en": "Reading the sales …"},
+    "association.progress.fit": {
+        "de": "Modell auf Verhältnisse anpassen (einige Sekunden) …",
+        "en": "Fitting the model on ratios (a few seconds) …",
+    },
+    "association.cancelled": {"de": "Abgebrochen. Nichts wurde geschrieben.",
+                              "en": "Cancelled. Nothing was written."},
+    "association.removed": {
+        "de": "Verbandswissen aus dem Laden entfernt; die nächste Vorhersage rechnet wieder nur "
+              "mit den eigenen Verkäufen.",
+        "en": "Association prior removed from the shop; the next forecast uses the shop's own "
+              "sales only.",
+    },
+    "association.none_in_use": {
+        "de": "Im Laden ist kein Verbandswissen gespeichert. Nichts wurde geändert.",
+        "en": "The shop keeps no association prior. Nothing was changed.",
+    },
     # (end of section: issue 18 G)
 }
 

@@ -5,6 +5,7 @@
                                            [--names] [--show] --out FILE.bkcontrib
     bestellkompass association build CONTRIB... --out PRIOR.bkprior
     bestellkompass association use PRIOR.bkprior --shop SHOP
+    bestellkompass association remove --shop SHOP  (forget the shop's prior)
     bestellkompass association show FILE           (what a .bkcontrib / .bkprior holds)
 
 `contribute` prints the manifest ("Was wird geteilt?") before it writes; with --show it only
@@ -51,6 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     use = add_action(actions, "use", _("keep a prior with the shop; its forecasts then use it"))
     shop_and_lang(use)
     use.add_argument("prior", metavar=_("PRIOR"), help=_("the prior file (.bkprior)"))
+    remove = add_action(actions, "remove",
+                        _("forget the shop's prior; its forecasts use its own sales only"))
+    shop_and_lang(remove)
     show = add_action(actions, "show", _("print what a contribution or prior file holds"))
     shop_and_lang(show)
     show.add_argument("file", metavar=_("FILE"), help=_("a .bkcontrib or .bkprior file"))
@@ -72,6 +76,12 @@ def run(args: argparse.Namespace) -> int:
             bundle = association.use_prior(shop, args.prior)
         _say(render("association.used", lang, shops=bundle.manifest.get("shops", 0),
                     states=", ".join(bundle.manifest.get("states", []))))
+        return 0
+    if args.action == "remove":
+        path = getattr(args, "shop", None) or default_shop_path()
+        with open_shop(path) as shop:
+            removed = association.remove_prior(shop)
+        _say(render("association.removed" if removed else "association.none_in_use", lang))
         return 0
     _say(_read_any(args.file).manifest["text"][lang])
     return 0

@@ -71,16 +71,27 @@ def build_contribution(history: ShopHistory, until: dt.date | None = None, *,
         "history_weeks": weeks,
         "products": len(names),
         "categories": sorted(effects["categories"]),
-        "product_names": sorted(names) if share_names else [],
+        "product_names": sorted(names),
         "trees": _trees(model),
         "min_leaf": MIN_LEAF,
         "min_cell": MIN_CELL,
     }
-    if share_names:
-        effects["product_categories"] = dict(zip(names, categories, strict=True))
-    bundle = Bundle(manifest, effects, [model])
-    manifest["text"] = manifest_texts(bundle)
-    return bundle
+    effects["product_categories"] = dict(zip(names, categories, strict=True))
+    return with_names(Bundle(manifest, effects, [model]), share_names)
+
+
+def with_names(bundle: Bundle, allowed: bool) -> Bundle:
+    """The contribution as the owner allows it: with its product names, or (the default) without
+    them, the manifest text made afresh from what then remains. A copy; the window keeps the named
+    one and shows either while the owner decides, so the model is fitted only once."""
+    manifest = {k: v for k, v in bundle.manifest.items() if k not in ("text", "parts")}
+    effects = dict(bundle.effects)
+    if not allowed:
+        manifest["product_names"] = []
+        effects.pop("product_categories", None)
+    copy = Bundle(manifest, effects, list(bundle.models))
+    manifest["text"] = manifest_texts(copy)
+    return copy
 
 
 def _trees(model_text: str) -> int:

@@ -13,16 +13,20 @@ from forecasting.association import files
 from forecasting.association.contribution import ShopHistory, build_contribution
 from forecasting.association.files import Bundle
 from forecasting.association.prior import Prior, build_prior
+from forecasting.errors import UserError
 from forecasting.models.sales_csv import read_sales_csv
 from forecasting.plan_inputs import read_plan_inputs
+from forecasting.progress import NullProgress, Progress
 from forecasting.shop_calendar import features_of
 from forecasting.store import association as store
 from forecasting.store.file import Shop
 
 
 def contribution_of_shop(shop: Shop, until: dt.date | None = None, *,
-                         share_names: bool = False) -> Bundle:
+                         share_names: bool = False, progress: Progress | None = None) -> Bundle:
     """The contribution of a shop file from its sales before `until` (nothing is written)."""
+    progress = progress or NullProgress()
+    progress.report(0.0, "association.progress.read")
     day = until or dt.date.today()
     inputs = read_plan_inputs(shop, day)
     sales = inputs.sales
@@ -30,8 +34,13 @@ def contribution_of_shop(shop: Shop, until: dt.date | None = None, *,
     last = sales["date"].max().date() if len(sales) else day
     features = features_of(inputs.calendar, first, max(first, last))
     categories = {p.name: p.category or "" for p in inputs.products}
-    return build_contribution(ShopHistory(sales, features, inputs.settings.state, categories),
-                              until, share_names=share_names)
+    if progress.cancelled():
+        raise UserError("association.cancelled")
+    progress.report(0.15, "association.progress.fit")
+    bundle = build_contribution(ShopHistory(sales, features, inputs.settings.state, categories),
+                                until, share_names=share_names)
+    progress.report(1.0, "association.progress.fit")
+    return bundle
 
 
 def contribution_of_files(sales_path: str | Path, state: str,
@@ -52,6 +61,16 @@ def write_file(bundle: Bundle, out: str | Path) -> int:
     return files.write(bundle, out)
 
 
+def file_size(bundle: Bundle) -> int:
+    """The bytes the file would have, so the owner sees it before anything is written."""
+    return len(files.to_bytes(bundle))
+
+
+def read_prior(path: str | Path) -> Bundle:
+    """A `.bkprior` file, checked (UserError naming what is wrong); nothing is changed."""
+    return files.read(path, "prior")
+
+
 def build_prior_from_files(paths: Sequence[str | Path]) -> Bundle:
     """The prior of the contribution files; every file is checked first, so one bad file stops it
     before anything is built."""
@@ -69,6 +88,24 @@ def use_prior(shop: Shop, path: str | Path) -> Bundle:
         shop.log("association.prior_used", {"shops": bundle.manifest.get("shops"),
                                             "states": bundle.manifest.get("states")})
     return bundle
+
+
+def remove_prior(shop: Shop) -> bool:
+    """Forget the shop's prior; the next forecast is the shop's own again. Whether there was one
+    (if not, nothing changes)."""
+    with shop.transaction():
+        if not store.remove_prior(shop):
+            return False
+        shop.mark_data_changed()
+        shop.log("association.prior_removed", {})
+    return True
+
+
+def prior_in_use(shop: Shop) -> Bundle | None:
+    """The prior kept with the shop as a checked file (its manifest says what it rests on); None
+    if there is none."""
+    data = store.load_prior(shop)
+    return None if data is None else files.from_bytes(data, "prior", "shop")
 
 
 def shop_prior(shop: Shop) -> Prior | None:

@@ -15,6 +15,11 @@ def save_prior(shop: Shop, data: bytes) -> None:
     meta.set_text(shop, meta.Key.ASSOCIATION_PRIOR, base64.b64encode(data).decode("ascii"))
 
 
+def remove_prior(shop: Shop) -> bool:
+    """Forget the shop's prior; whether there was one."""
+    return meta.delete(shop, meta.Key.ASSOCIATION_PRIOR)
+
+
 def load_prior(shop: Shop) -> bytes | None:
     """The stored prior's bytes, or None (none stored, or not base64: checked again on use)."""
     text = meta.get_text(shop, meta.Key.ASSOCIATION_PRIOR)

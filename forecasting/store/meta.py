@@ -39,6 +39,12 @@ def set_text(shop: Shop, key: Key, value: str) -> None:
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key.value, value))
 
 
+def delete(shop: Shop, key: Key) -> bool:
+    """Remove `key`; whether it was there."""
+    with shop.transaction() as conn:
+        return conn.execute("DELETE FROM meta WHERE key = ?", (key.value,)).rowcount > 0
+
+
 def get_int(shop: Shop, key: Key) -> int:
     """A counter (0 when never set)."""
     text = get_text(shop, key)

@@ -131,3 +131,23 @@ def test_use_keeps_the_prior_with_the_shop_and_the_forecast_uses_it(
     # another request (the prior is part of its key): computed afresh, not the saved one
     assert sorted(p.name for p in cache.directory.iterdir()) != saved
     assert list(after.quantiles["product"]) == list(before.quantiles["product"])
+
+
+def test_remove_forgets_the_prior_and_says_when_there_is_none(demo_bakery_path, prior_file,
+                                                              tmp_path, capsys) -> None:
+    shop_path = tmp_path / "shop.bkshop"
+    shutil.copy(demo_bakery_path, shop_path)
+    assert main(["--shop", str(shop_path), "association", "use", str(prior_file)]) == 0
+    with open_shop(shop_path, read_only=True) as shop:
+        version = shop.data_version()
+    capsys.readouterr()
+    assert main(["--shop", str(shop_path), "--lang", "en", "association", "remove"]) == 0
+    assert "prior removed" in capsys.readouterr().out
+    with open_shop(shop_path, read_only=True) as shop:
+        assert shop.data_version() > version  # the next forecast is the shop's own again
+        assert read_plan_inputs(shop, UNTIL).prior is None
+        version = shop.data_version()
+    assert main(["--shop", str(shop_path), "association", "remove"]) == 0
+    assert "kein Verbandswissen" in capsys.readouterr().out
+    with open_shop(shop_path, read_only=True) as shop:
+        assert shop.data_version() == version

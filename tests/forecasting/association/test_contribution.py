@@ -10,7 +10,12 @@ import zipfile
 import pytest
 
 from forecasting.association import files
-from forecasting.association.contribution import build_contribution, facts_of, manifest_text
+from forecasting.association.contribution import (
+    build_contribution,
+    facts_of,
+    manifest_text,
+    with_names,
+)
 from forecasting.association.portable import MIN_CELL, MIN_LEAF
 from forecasting.errors import UserError
 from tests.forecasting.association.conftest import UNTIL, history_of
@@ -85,6 +90,18 @@ def test_names_are_shared_only_when_the_owner_allows_it(members) -> None:
     assert facts_of(bundle)["product_names"] == names
     assert "Produktnamen (vom Inhaber freigegeben)" in bundle.manifest["text"]["de"]
     assert "keine Produktnamen" not in bundle.manifest["text"]["de"]
+
+
+def test_taking_the_names_out_leaves_the_same_contribution_without_them(members,
+                                                                       contributions) -> None:
+    named = build_contribution(history_of(members[0]), UNTIL, share_names=True)
+    plain = with_names(named, False)
+    # the window fits once and shows either: without names it is the file `contribute` writes
+    assert files.to_bytes(plain) == files.to_bytes(contributions[0])
+    assert "product_categories" not in plain.effects
+    assert "keine Produktnamen" in plain.manifest["text"]["de"]
+    assert named.manifest["product_names"]  # the named one is left as it was
+    assert with_names(named, True).manifest["text"] == named.manifest["text"]
 
 
 def test_too_little_history_is_refused_with_the_numbers(members) -> None:
