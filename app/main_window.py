@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app import i18n, plan_access, preferences
 from app.about_dialog import AboutDialog
+from app.association_dialog import ContributionDialog, PriorDialog
 from app.backup_dialog import RestoreDialog
 from app.calendar_view import CalendarView
 from app.error_dialog import failure_text, show_failure
@@ -165,6 +166,16 @@ class MainWindow(QMainWindow):
                                     lambda: self.calendar.import_events()))
         menu.addAction(self._action(self.tr("Import stock &list (inventory)…"),
                                     lambda: self.import_stock_list()))
+        menu.addSeparator()
+        self.contribution_action = self._action(
+            self.tr("Association contri&bution…"), self.show_contribution,
+            tip=self.tr("See what your shop would share with its association, then save it"))
+        self.prior_action = self._action(
+            self.tr("Load association &prior…"), self.show_prior,
+            tip=self.tr("Let the forecast lean on what many shops learned together"))
+        menu.addAction(self.contribution_action)
+        menu.addAction(self.prior_action)
+        menu.addSeparator()
         menu.addAction(self._action(self.tr("&Settings…"), self.show_settings, std.Preferences))
 
         menu = self.menuBar().addMenu(self.tr("&View"))
@@ -271,6 +282,23 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.session, self)
         dialog.languageChosen.connect(self.languageRequested)
         dialog.exec()
+
+    def show_contribution(self) -> ContributionDialog:
+        """What the shop would share with its association; written only when the owner confirms."""
+        dialog = ContributionDialog(self.session, self)
+        dialog.written.connect(
+            lambda path: self.message.setText(self.tr("Saved %1").replace("%1", path)))
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def show_prior(self) -> PriorDialog:
+        """Choose an association prior, see what it rests on, use it (or remove the one in use)."""
+        dialog = PriorDialog(self.session, self)
+        dialog.changed.connect(self.message.setText)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def import_sales(self) -> None:
         """Open the import wizard."""

@@ -387,6 +387,91 @@
     </message>
 </context>
 <context>
+    <name>ContributionDialog</name>
+    <message>
+        <location filename="../../app/association_dialog.py" line="99"/>
+        <source>Association contribution</source>
+        <translation>Verbandsbeitrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="101"/>
+        <source>Your shop shares what it has learned with the association, not its sales. First the contribution is computed (a few seconds); then you see what is inside before anything is written.</source>
+        <translation>Ihr Laden teilt mit dem Verband, was er gelernt hat, nicht seine Verkäufe. Zuerst wird der Beitrag berechnet (einige Sekunden); dann sehen Sie, was darin steht, bevor etwas geschrieben wird.</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="110"/>
+        <source>Share the product &amp;names as well (only if you allow it)</source>
+        <translation>Produkt&amp;namen mitteilen (nur wenn Sie es erlauben)</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="113"/>
+        <source>Save &amp;as:</source>
+        <translation>Speichern &amp;unter:</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="115"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="117"/>
+        <source>&amp;Save contribution</source>
+        <translation>Beitrag &amp;speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="119"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="148"/>
+        <source>association-contribution</source>
+        <translation>verbandsbeitrag</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="155"/>
+        <location filename="../../app/association_dialog.py" line="162"/>
+        <source>Computing the contribution…</source>
+        <translation>Beitrag wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="177"/>
+        <source>Nothing has been written yet. Choose where to save it and confirm with “Save contribution”.</source>
+        <translation>Noch ist nichts geschrieben. Wählen Sie, wo der Beitrag gespeichert wird, und bestätigen Sie mit „Beitrag speichern“.</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="198"/>
+        <source>File size: %1 kB</source>
+        <translation>Dateigröße: %1 kB</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="208"/>
+        <location filename="../../app/association_dialog.py" line="246"/>
+        <source>Save contribution</source>
+        <translation>Beitrag speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="209"/>
+        <source>Association contribution (*.bkcontrib)</source>
+        <translation>Verbandsbeitrag (*.bkcontrib)</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="226"/>
+        <source>Please choose where to save the contribution.</source>
+        <translation>Bitte wählen Sie, wo der Beitrag gespeichert wird.</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="239"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="247"/>
+        <source>%1 exists already. Replace it?</source>
+        <translation>%1 gibt es schon. Ersetzen?</translation>
+    </message>
+</context>
+<context>
     <name>DayCard</name>
     <message>
         <location filename="../../app/day_strip.py" line="45"/>
@@ -775,342 +860,363 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="71"/>
+        <location filename="../../app/main_window.py" line="72"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="81"/>
+        <location filename="../../app/main_window.py" line="82"/>
         <source>&amp;Order sheet</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="82"/>
+        <location filename="../../app/main_window.py" line="83"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="84"/>
+        <location filename="../../app/main_window.py" line="85"/>
         <source>&amp;Review</source>
         <translation>&amp;Rückblick</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="108"/>
+        <location filename="../../app/main_window.py" line="109"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="109"/>
+        <location filename="../../app/main_window.py" line="110"/>
         <source>&amp;Open shop file…</source>
         <translation>Laden-Datei &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="110"/>
+        <location filename="../../app/main_window.py" line="111"/>
         <source>&amp;New shop…</source>
         <translation>&amp;Neuer Laden…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="111"/>
+        <location filename="../../app/main_window.py" line="112"/>
         <source>Start your own shop and import your sales</source>
         <translation>Eigenen Laden anlegen und Verkaufszahlen importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="112"/>
+        <location filename="../../app/main_window.py" line="113"/>
         <source>&amp;Import sales history…</source>
         <translation>Verkaufszahlen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="113"/>
+        <location filename="../../app/main_window.py" line="114"/>
         <source>Bring in your own till data</source>
         <translation>Eigene Kassendaten übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="114"/>
+        <location filename="../../app/main_window.py" line="115"/>
         <source>Restore &amp;backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="115"/>
+        <location filename="../../app/main_window.py" line="116"/>
         <source>Go back to an earlier state of the shop</source>
         <translation>Zu einem früheren Stand des Ladens zurückkehren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="118"/>
+        <location filename="../../app/main_window.py" line="119"/>
         <source>&amp;Print order list…</source>
         <translation>Bestellliste &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="119"/>
+        <location filename="../../app/main_window.py" line="120"/>
         <source>Print pre&amp;view…</source>
         <translation>Druck&amp;vorschau…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="120"/>
+        <location filename="../../app/main_window.py" line="121"/>
         <source>See the printed order list before printing</source>
         <translation>Die Bestellliste ansehen, wie sie gedruckt wird</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="121"/>
+        <location filename="../../app/main_window.py" line="122"/>
         <source>Export as &amp;CSV…</source>
         <translation>Als &amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="122"/>
+        <location filename="../../app/main_window.py" line="123"/>
         <source>Export as &amp;Excel (XLSX)…</source>
         <translation>Als &amp;Excel (XLSX) exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="124"/>
+        <location filename="../../app/main_window.py" line="125"/>
         <source>Order lists per &amp;supplier…</source>
         <translation>Bestelllisten je &amp;Lieferant…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="125"/>
+        <location filename="../../app/main_window.py" line="126"/>
         <source>One PDF and one CSV per supplier or area, in a folder you choose</source>
         <translation>Je Lieferant oder Bereich ein PDF und eine CSV, in einem Ordner Ihrer Wahl</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="126"/>
+        <location filename="../../app/main_window.py" line="127"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="129"/>
+        <location filename="../../app/main_window.py" line="130"/>
         <source>Recen&amp;t shops</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="140"/>
+        <location filename="../../app/main_window.py" line="141"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="141"/>
+        <location filename="../../app/main_window.py" line="142"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="143"/>
+        <location filename="../../app/main_window.py" line="144"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145"/>
+        <location filename="../../app/main_window.py" line="146"/>
         <source>Accept &amp;all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147"/>
+        <location filename="../../app/main_window.py" line="148"/>
         <source>Accept this &amp;line</source>
         <translation>Diese &amp;Zeile übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149"/>
+        <location filename="../../app/main_window.py" line="150"/>
         <source>Product &amp;details…</source>
         <translation>Produkt&amp;details…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="160"/>
+        <location filename="../../app/main_window.py" line="161"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="162"/>
+        <location filename="../../app/main_window.py" line="163"/>
         <source>Import &amp;weather file…</source>
         <translation>&amp;Wetterdatei importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="164"/>
+        <location filename="../../app/main_window.py" line="165"/>
         <source>Import &amp;events (ICS/CSV)…</source>
         <translation>&amp;Ereignisse importieren (ICS/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="166"/>
+        <location filename="../../app/main_window.py" line="167"/>
         <source>Import stock &amp;list (inventory)…</source>
         <translation>&amp;Bestandsliste (Inventur) importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="168"/>
+        <location filename="../../app/main_window.py" line="171"/>
+        <source>Association contri&amp;bution…</source>
+        <translation>&amp;Verbandsbeitrag erstellen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="172"/>
+        <source>See what your shop would share with its association, then save it</source>
+        <translation>Sehen, was Ihr Laden mit dem Verband teilen würde, dann speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="174"/>
+        <source>Load association &amp;prior…</source>
+        <translation>Verbandswissen &amp;laden…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="175"/>
+        <source>Let the forecast lean on what many shops learned together</source>
+        <translation>Die Vorhersage auf das stützen, was viele Läden gemeinsam gelernt haben</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="179"/>
         <source>&amp;Settings…</source>
         <translation>Einstellun&amp;gen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="170"/>
+        <location filename="../../app/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="171"/>
+        <location filename="../../app/main_window.py" line="182"/>
         <source>&amp;Larger text</source>
         <translation>Schrift &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="173"/>
+        <location filename="../../app/main_window.py" line="184"/>
         <source>&amp;Smaller text</source>
         <translation>Schrift &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="175"/>
+        <location filename="../../app/main_window.py" line="186"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="186"/>
+        <location filename="../../app/main_window.py" line="197"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="187"/>
+        <location filename="../../app/main_window.py" line="198"/>
         <source>&amp;About Bestellkompass…</source>
         <translation>Ü&amp;ber Bestellkompass…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="191"/>
+        <location filename="../../app/main_window.py" line="202"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="213"/>
+        <location filename="../../app/main_window.py" line="224"/>
         <source>&amp;Clear list</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="215"/>
+        <location filename="../../app/main_window.py" line="226"/>
         <source>(no other shops yet)</source>
         <translation>(noch keine anderen Läden)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="249"/>
+        <location filename="../../app/main_window.py" line="260"/>
         <source>Import stock list</source>
         <translation>Bestandsliste importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="250"/>
+        <location filename="../../app/main_window.py" line="261"/>
         <source>Lists (*.csv *.xlsx *.xls);;All files (*)</source>
         <translation>Listen (*.csv *.xlsx *.xls);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="266"/>
+        <location filename="../../app/main_window.py" line="277"/>
         <source>Importing stock list…</source>
         <translation>Bestandsliste wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="311"/>
+        <location filename="../../app/main_window.py" line="339"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="312"/>
+        <location filename="../../app/main_window.py" line="340"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="334"/>
+        <location filename="../../app/main_window.py" line="362"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="341"/>
+        <location filename="../../app/main_window.py" line="369"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="341"/>
+        <location filename="../../app/main_window.py" line="369"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="369"/>
+        <location filename="../../app/main_window.py" line="397"/>
         <source>Folder for the order lists</source>
         <translation>Ordner für die Bestelllisten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="380"/>
+        <location filename="../../app/main_window.py" line="408"/>
         <source>Saved %1 files in %2</source>
         <translation>%1 Dateien gespeichert in %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="387"/>
+        <location filename="../../app/main_window.py" line="415"/>
         <source>Order lists saved</source>
         <translation>Bestelllisten gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="388"/>
+        <location filename="../../app/main_window.py" line="416"/>
         <source>%1 files saved in %2.</source>
         <translation>%1 Dateien gespeichert in %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="390"/>
+        <location filename="../../app/main_window.py" line="418"/>
         <source>&amp;Open folder</source>
         <translation>Ordner ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="403"/>
+        <location filename="../../app/main_window.py" line="290"/>
+        <location filename="../../app/main_window.py" line="431"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="349"/>
+        <location filename="../../app/main_window.py" line="377"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="116"/>
+        <location filename="../../app/main_window.py" line="117"/>
         <source>Export order list as P&amp;DF…</source>
         <translation>Bestellliste als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151"/>
+        <location filename="../../app/main_window.py" line="152"/>
         <source>Re&amp;compute suggestions</source>
         <translation>Vorschläge neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="177"/>
+        <location filename="../../app/main_window.py" line="188"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="260"/>
+        <location filename="../../app/main_window.py" line="271"/>
         <source>Stock list saved: 1 product for %2.</source>
         <translation>Bestandsliste gespeichert: 1 Produkt für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="261"/>
+        <location filename="../../app/main_window.py" line="272"/>
         <source>Stock list saved: %1 products for %2.</source>
         <translation>Bestandsliste gespeichert: %1 Produkte für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="349"/>
+        <location filename="../../app/main_window.py" line="377"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="357"/>
+        <location filename="../../app/main_window.py" line="385"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="357"/>
+        <location filename="../../app/main_window.py" line="385"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="423"/>
+        <location filename="../../app/main_window.py" line="451"/>
         <source>Print preview: %1</source>
         <translation>Druckvorschau: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="424"/>
+        <location filename="../../app/main_window.py" line="452"/>
         <source>Print preview of the order list</source>
         <translation>Druckvorschau der Bestellliste</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="436"/>
+        <location filename="../../app/main_window.py" line="464"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="442"/>
+        <location filename="../../app/main_window.py" line="470"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
@@ -1720,6 +1826,116 @@
         <location filename="../../app/workshop_view.py" line="154"/>
         <source>Margin EUR</source>
         <translation>Marge €</translation>
+    </message>
+</context>
+<context>
+    <name>PriorDialog</name>
+    <message>
+        <location filename="../../app/association_dialog.py" line="272"/>
+        <source>Association prior</source>
+        <translation>Verbandswissen</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="274"/>
+        <source>An association prior holds what many shops have learned together, without their sales. The forecast uses it as one more voice, most where your own history is thin. Before you use one you see what it rests on.</source>
+        <translation>Verbandswissen enthält, was viele Läden gemeinsam gelernt haben, ohne ihre Verkäufe. Die Vorhersage nutzt es als eine Stimme mehr, am meisten dort, wo Ihre eigene Geschichte dünn ist. Bevor Sie es übernehmen, sehen Sie, worauf es beruht.</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="280"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="283"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="285"/>
+        <source>C&amp;hoose…</source>
+        <translation>Aus&amp;wählen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="289"/>
+        <source>&amp;Use this prior</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="290"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="317"/>
+        <source>Looking for the prior in use…</source>
+        <translation>Suche nach dem Verbandswissen in Gebrauch…</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="329"/>
+        <source>Reading the prior in use…</source>
+        <translation>Verbandswissen in Gebrauch lesen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="336"/>
+        <source>No association prior is in use: the forecast rests on this shop&apos;s own sales.</source>
+        <translation>Kein Verbandswissen in Gebrauch: Die Vorhersage beruht auf den eigenen Verkäufen dieses Ladens.</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="338"/>
+        <source>In use: %1</source>
+        <translation>In Gebrauch: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="351"/>
+        <source>prior from 1 shop in %2, %3 categories</source>
+        <translation>Verbandswissen aus 1 Laden in %2, %3 Warengruppen</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="352"/>
+        <source>prior from %1 shops in %2, %3 categories</source>
+        <translation>Verbandswissen aus %1 Läden in %2, %3 Warengruppen</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="361"/>
+        <source>Load association prior</source>
+        <translation>Verbandswissen laden</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="362"/>
+        <source>Association prior (*.bkprior);;All files (*)</source>
+        <translation>Verbandswissen (*.bkprior);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="373"/>
+        <location filename="../../app/association_dialog.py" line="375"/>
+        <source>Checking the file…</source>
+        <translation>Datei wird geprüft…</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="384"/>
+        <source>What does it rest on?</source>
+        <translation>Worauf beruht es?</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="386"/>
+        <source>The file is fine: %1. Nothing has changed yet; “Use this prior” keeps it with the shop.</source>
+        <translation>Die Datei ist in Ordnung: %1. Noch ist nichts geändert; „Übernehmen“ speichert es im Laden.</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="402"/>
+        <source>Saving the prior with the shop…</source>
+        <translation>Verbandswissen wird im Laden gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="409"/>
+        <source>Saving the prior…</source>
+        <translation>Verbandswissen speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../app/association_dialog.py" line="423"/>
+        <location filename="../../app/association_dialog.py" line="429"/>
+        <source>Removing the prior…</source>
+        <translation>Verbandswissen wird entfernt…</translation>
     </message>
 </context>
 <context>
