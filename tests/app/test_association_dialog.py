@@ -60,9 +60,14 @@ def _computed(qtbot: object, dialog: ContributionDialog) -> None:
     qtbot.waitUntil(lambda: dialog.bundle is not None, timeout=FIT_MS)  # type: ignore[attr-defined]
 
 
-def _shot(widget: object, name: str) -> None:
+def _shot(dialog: ContributionDialog | PriorDialog, name: str, shown: str) -> None:
+    """The dialog for the docs, with a path as an owner's would read (not the test's temp dir)."""
+    real = dialog.path_edit.text()
+    dialog.path_edit.setText(shown)
+    dialog.resize(820, 540)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(SCREENSHOTS / name))  # type: ignore[attr-defined]
+    dialog.grab().save(str(SCREENSHOTS / name))
+    dialog.path_edit.setText(real)
 
 
 # -- the contribution ---------------------------------------------------------------------------
@@ -84,8 +89,8 @@ def test_the_contribution_is_shown_before_it_is_written(qtbot, session, tmp_path
     assert "," in size  # German digits
     assert _bkfiles(session.path.parent, tmp_path) == []  # shown, not written
     if os.environ.get("BESTELLKOMPASS_DOC_SHOTS"):
-        dialog.resize(820, 640)
-        _shot(dialog, "association_contribution_de.png")
+        _shot(dialog, "association_contribution_de.png",
+              "/home/baeckerei/Dokumente/verbandsbeitrag-2026-11-26.bkcontrib")
 
     dialog.names_box.setChecked(True)  # the owner allows the names: the manifest says so
     assert "Produktnamen (vom Inhaber freigegeben): Baguette, Belegtes Brötchen Käse" in \
@@ -126,8 +131,8 @@ def test_cancel_writes_nothing(qtbot, session, tmp_path, english) -> None:
     assert late.title.text() == "What is shared?"
     assert "no product names" in late.view.toPlainText()
     if os.environ.get("BESTELLKOMPASS_DOC_SHOTS"):
-        late.resize(820, 640)
-        _shot(late, "association_contribution_en.png")
+        _shot(late, "association_contribution_en.png",
+              "/home/bakery/Documents/association-contribution-2026-11-26.bkcontrib")
     late.path_edit.setText(str(tmp_path / "x.bkcontrib"))
     late.close_button.click()
     assert not late.isVisible()
@@ -174,11 +179,12 @@ def test_a_prior_is_shown_then_used_and_the_forecast_recomputes(qtbot, session,
     assert "Verbandswissen aus 2 Läden in NW, 5 Warengruppen" in dialog.status.text()
     assert _version(session.path)[1] is None  # shown, nothing changed yet
     if os.environ.get("BESTELLKOMPASS_DOC_SHOTS"):
-        dialog.resize(820, 600)
-        _shot(dialog, "association_prior_de.png")
+        _shot(dialog, "association_prior_de.png",
+              "/home/baeckerei/Downloads/verbandswissen-2026.bkprior")
 
-    with qtbot.waitSignal(session.planChanged, timeout=300_000):  # the forecast recomputes
+    with qtbot.waitSignal(dialog.changed, timeout=FIT_MS):
         dialog.use_button.click()
+    qtbot.waitUntil(lambda: session.plan is not None, timeout=300_000)  # the forecast recomputes
     assert session.lines
     assert _version(session.path)[1] == prior_path.read_bytes()  # as `association use` keeps it
     assert dialog.in_use_label.text().startswith("In Gebrauch: Verbandswissen aus 2 Läden")
@@ -187,7 +193,8 @@ def test_a_prior_is_shown_then_used_and_the_forecast_recomputes(qtbot, session,
 
     session.auto_recompute = False
     version = _version(session.path)[0]
-    with qtbot.waitSignal(session.dataChanged, timeout=FIT_MS):
+    # (the window's watch may see the commit first: wait for the dialog, not for dataChanged)
+    with qtbot.waitSignals([dialog.changed, session.dataChanged], timeout=FIT_MS):
         dialog.remove_button.click()
     assert _version(session.path) == (version + 1, None)
     assert dialog.in_use_label.text().startswith("Kein Verbandswissen")
@@ -206,8 +213,8 @@ def test_the_prior_in_use_is_shown_in_english(qtbot, session, prior_path, englis
     assert "Association prior from 2 contributions, Bundesländer: NW" in dialog.view.toPlainText()
     assert dialog.title.text() == "What does it rest on?"
     if os.environ.get("BESTELLKOMPASS_DOC_SHOTS"):
-        dialog.resize(820, 600)
-        _shot(dialog, "association_prior_en.png")
+        _shot(dialog, "association_prior_en.png",
+              "/home/bakery/Downloads/association-prior-2026.bkprior")
 
 
 def _broken_manifest(prior: Path, out: Path) -> Path:
