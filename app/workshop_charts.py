@@ -28,8 +28,8 @@ RULE_COLOUR = "#8c8c8c"
 FIELDS = ("waste", "sellout_days", "margin")
 NAME_WIDTH = 170  # px for the names left of the bars
 MAX_NAME = 18  # characters of a name shown on the axis
-#: the participants' lines day by day: dark enough on white, bright enough on black; green and
-#: grey are the model's and the rule's
+# the participants' lines day by day: dark enough on white, bright enough on black; green and
+# grey are the model's and the rule's
 LINE_COLOURS = ("#1f77b4", "#ff7f0e", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
                 "#bcbd22")
 LINE_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
@@ -91,7 +91,7 @@ class WorkshopCharts(QWidget):
         self.tick_font.setPointSize(self.point_size)
         self.plots: dict[str, pg.PlotWidget] = {}
         self.titles: dict[str, QLabel] = {}
-        #: per chart: "participants", "model", "rule" -> the BarGraphItem; read back in tests
+        # per chart: "participants", "model", "rule" -> the BarGraphItem; read back in tests
         self.bars: dict[str, dict[str, pg.BarGraphItem]] = {}
         self.lines: dict[str, dict[str, pg.InfiniteLine]] = {}
         self.day_lines: dict[str, pg.PlotDataItem] = {}
