@@ -108,6 +108,9 @@ class WorkshopCharts(QWidget):
         layout.addWidget(self.titles["days"], 2, 0, 1, len(FIELDS))
         self.plots["days"] = self._plot(left=NumberAxis("left"))
         self.plots["days"].showGrid(x=False, y=True, alpha=0.2)
+        # wide enough for "-12.345" from the start: filled later, the axis would not widen
+        self.plots["days"].getAxis("left").setWidth(
+            QFontMetrics(self.tick_font).horizontalAdvance("-00.000") + 14)
         # the legend right of the plot, never over the lines
         self.legend = pg.LegendItem(labelTextColor=self.foreground)
         self.legend.setLabelTextSize(f"{self.point_size}pt")
