@@ -381,9 +381,29 @@
 <context>
     <name>CollectView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="288"/>
-        <source>Read the folder again</source>
-        <translation>Ordner neu einlesen</translation>
+        <location filename="../../app/workshop_view.py" line="308"/>
+        <source>Workshop results: %1</source>
+        <translation>Workshop-Ergebnisse: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="317"/>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="318"/>
+        <source>C&amp;harts</source>
+        <translation>&amp;Diagramme</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="322"/>
+        <source>&amp;Read the folder again</source>
+        <translation>Ordner &amp;neu einlesen</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="342"/>
+        <source>Reading the results…</source>
+        <translation>Ergebnisse werden gelesen…</translation>
     </message>
 </context>
 <context>
@@ -693,37 +713,37 @@
 <context>
     <name>GroupModel</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="242"/>
+        <location filename="../../app/workshop_view.py" line="267"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="243"/>
+        <location filename="../../app/workshop_view.py" line="268"/>
         <source>Same as last week</source>
         <translation>Wie letzte Woche</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="256"/>
+        <location filename="../../app/workshop_view.py" line="281"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="256"/>
+        <location filename="../../app/workshop_view.py" line="281"/>
         <source>Waste</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="256"/>
+        <location filename="../../app/workshop_view.py" line="281"/>
         <source>Short</source>
         <translation>Fehlmenge</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="256"/>
+        <location filename="../../app/workshop_view.py" line="281"/>
         <source>Sold-out days</source>
         <translation>Ausverkauft-Tage</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="257"/>
+        <location filename="../../app/workshop_view.py" line="282"/>
         <source>Margin EUR</source>
         <translation>Marge €</translation>
     </message>
@@ -775,342 +795,342 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="71"/>
+        <location filename="../../app/main_window.py" line="72"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="81"/>
+        <location filename="../../app/main_window.py" line="82"/>
         <source>&amp;Order sheet</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="82"/>
+        <location filename="../../app/main_window.py" line="83"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="84"/>
+        <location filename="../../app/main_window.py" line="85"/>
         <source>&amp;Review</source>
         <translation>&amp;Rückblick</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="108"/>
+        <location filename="../../app/main_window.py" line="109"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="109"/>
+        <location filename="../../app/main_window.py" line="110"/>
         <source>&amp;Open shop file…</source>
         <translation>Laden-Datei &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="110"/>
+        <location filename="../../app/main_window.py" line="111"/>
         <source>&amp;New shop…</source>
         <translation>&amp;Neuer Laden…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="111"/>
+        <location filename="../../app/main_window.py" line="112"/>
         <source>Start your own shop and import your sales</source>
         <translation>Eigenen Laden anlegen und Verkaufszahlen importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="112"/>
+        <location filename="../../app/main_window.py" line="113"/>
         <source>&amp;Import sales history…</source>
         <translation>Verkaufszahlen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="113"/>
+        <location filename="../../app/main_window.py" line="114"/>
         <source>Bring in your own till data</source>
         <translation>Eigene Kassendaten übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="114"/>
+        <location filename="../../app/main_window.py" line="115"/>
         <source>Restore &amp;backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="115"/>
+        <location filename="../../app/main_window.py" line="116"/>
         <source>Go back to an earlier state of the shop</source>
         <translation>Zu einem früheren Stand des Ladens zurückkehren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="118"/>
+        <location filename="../../app/main_window.py" line="119"/>
         <source>&amp;Print order list…</source>
         <translation>Bestellliste &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="119"/>
+        <location filename="../../app/main_window.py" line="120"/>
         <source>Print pre&amp;view…</source>
         <translation>Druck&amp;vorschau…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="120"/>
+        <location filename="../../app/main_window.py" line="121"/>
         <source>See the printed order list before printing</source>
         <translation>Die Bestellliste ansehen, wie sie gedruckt wird</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="121"/>
+        <location filename="../../app/main_window.py" line="122"/>
         <source>Export as &amp;CSV…</source>
         <translation>Als &amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="122"/>
+        <location filename="../../app/main_window.py" line="123"/>
         <source>Export as &amp;Excel (XLSX)…</source>
         <translation>Als &amp;Excel (XLSX) exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="124"/>
+        <location filename="../../app/main_window.py" line="125"/>
         <source>Order lists per &amp;supplier…</source>
         <translation>Bestelllisten je &amp;Lieferant…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="125"/>
+        <location filename="../../app/main_window.py" line="126"/>
         <source>One PDF and one CSV per supplier or area, in a folder you choose</source>
         <translation>Je Lieferant oder Bereich ein PDF und eine CSV, in einem Ordner Ihrer Wahl</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="126"/>
+        <location filename="../../app/main_window.py" line="127"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="129"/>
+        <location filename="../../app/main_window.py" line="130"/>
         <source>Recen&amp;t shops</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="140"/>
+        <location filename="../../app/main_window.py" line="141"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="141"/>
+        <location filename="../../app/main_window.py" line="142"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="143"/>
+        <location filename="../../app/main_window.py" line="144"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145"/>
+        <location filename="../../app/main_window.py" line="146"/>
         <source>Accept &amp;all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147"/>
+        <location filename="../../app/main_window.py" line="148"/>
         <source>Accept this &amp;line</source>
         <translation>Diese &amp;Zeile übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149"/>
+        <location filename="../../app/main_window.py" line="150"/>
         <source>Product &amp;details…</source>
         <translation>Produkt&amp;details…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="160"/>
+        <location filename="../../app/main_window.py" line="161"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="162"/>
+        <location filename="../../app/main_window.py" line="163"/>
         <source>Import &amp;weather file…</source>
         <translation>&amp;Wetterdatei importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="164"/>
+        <location filename="../../app/main_window.py" line="165"/>
         <source>Import &amp;events (ICS/CSV)…</source>
         <translation>&amp;Ereignisse importieren (ICS/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="166"/>
+        <location filename="../../app/main_window.py" line="167"/>
         <source>Import stock &amp;list (inventory)…</source>
         <translation>&amp;Bestandsliste (Inventur) importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="168"/>
+        <location filename="../../app/main_window.py" line="169"/>
         <source>&amp;Settings…</source>
         <translation>Einstellun&amp;gen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="170"/>
+        <location filename="../../app/main_window.py" line="171"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="171"/>
+        <location filename="../../app/main_window.py" line="172"/>
         <source>&amp;Larger text</source>
         <translation>Schrift &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="173"/>
+        <location filename="../../app/main_window.py" line="174"/>
         <source>&amp;Smaller text</source>
         <translation>Schrift &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="175"/>
+        <location filename="../../app/main_window.py" line="176"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="186"/>
+        <location filename="../../app/main_window.py" line="189"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="187"/>
+        <location filename="../../app/main_window.py" line="190"/>
         <source>&amp;About Bestellkompass…</source>
         <translation>Ü&amp;ber Bestellkompass…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="191"/>
+        <location filename="../../app/main_window.py" line="194"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="213"/>
+        <location filename="../../app/main_window.py" line="216"/>
         <source>&amp;Clear list</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="215"/>
+        <location filename="../../app/main_window.py" line="218"/>
         <source>(no other shops yet)</source>
         <translation>(noch keine anderen Läden)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="249"/>
+        <location filename="../../app/main_window.py" line="252"/>
         <source>Import stock list</source>
         <translation>Bestandsliste importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="250"/>
+        <location filename="../../app/main_window.py" line="253"/>
         <source>Lists (*.csv *.xlsx *.xls);;All files (*)</source>
         <translation>Listen (*.csv *.xlsx *.xls);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="266"/>
+        <location filename="../../app/main_window.py" line="269"/>
         <source>Importing stock list…</source>
         <translation>Bestandsliste wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="311"/>
+        <location filename="../../app/main_window.py" line="314"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="312"/>
+        <location filename="../../app/main_window.py" line="315"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="334"/>
+        <location filename="../../app/main_window.py" line="337"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="341"/>
+        <location filename="../../app/main_window.py" line="344"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="341"/>
+        <location filename="../../app/main_window.py" line="344"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="369"/>
+        <location filename="../../app/main_window.py" line="372"/>
         <source>Folder for the order lists</source>
         <translation>Ordner für die Bestelllisten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="380"/>
+        <location filename="../../app/main_window.py" line="383"/>
         <source>Saved %1 files in %2</source>
         <translation>%1 Dateien gespeichert in %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="387"/>
+        <location filename="../../app/main_window.py" line="390"/>
         <source>Order lists saved</source>
         <translation>Bestelllisten gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="388"/>
+        <location filename="../../app/main_window.py" line="391"/>
         <source>%1 files saved in %2.</source>
         <translation>%1 Dateien gespeichert in %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="390"/>
+        <location filename="../../app/main_window.py" line="393"/>
         <source>&amp;Open folder</source>
         <translation>Ordner ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="403"/>
+        <location filename="../../app/main_window.py" line="406"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="349"/>
+        <location filename="../../app/main_window.py" line="352"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="116"/>
+        <location filename="../../app/main_window.py" line="117"/>
         <source>Export order list as P&amp;DF…</source>
         <translation>Bestellliste als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151"/>
+        <location filename="../../app/main_window.py" line="152"/>
         <source>Re&amp;compute suggestions</source>
         <translation>Vorschläge neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="177"/>
+        <location filename="../../app/main_window.py" line="178"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="260"/>
+        <location filename="../../app/main_window.py" line="263"/>
         <source>Stock list saved: 1 product for %2.</source>
         <translation>Bestandsliste gespeichert: 1 Produkt für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="261"/>
+        <location filename="../../app/main_window.py" line="264"/>
         <source>Stock list saved: %1 products for %2.</source>
         <translation>Bestandsliste gespeichert: %1 Produkte für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="349"/>
+        <location filename="../../app/main_window.py" line="352"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="357"/>
+        <location filename="../../app/main_window.py" line="360"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="357"/>
+        <location filename="../../app/main_window.py" line="360"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="423"/>
+        <location filename="../../app/main_window.py" line="426"/>
         <source>Print preview: %1</source>
         <translation>Druckvorschau: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="424"/>
+        <location filename="../../app/main_window.py" line="427"/>
         <source>Print preview of the order list</source>
         <translation>Druckvorschau der Bestellliste</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="436"/>
+        <location filename="../../app/main_window.py" line="439"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="442"/>
+        <location filename="../../app/main_window.py" line="445"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
@@ -1654,27 +1674,27 @@
 <context>
     <name>PlayDayModel</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="64"/>
+        <location filename="../../app/workshop_view.py" line="69"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="64"/>
+        <location filename="../../app/workshop_view.py" line="69"/>
         <source>Sold a week ago</source>
         <translation>Verkauft vor einer Woche</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="64"/>
+        <location filename="../../app/workshop_view.py" line="69"/>
         <source>Suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="65"/>
+        <location filename="../../app/workshop_view.py" line="70"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="65"/>
+        <location filename="../../app/workshop_view.py" line="70"/>
         <source>Your order</source>
         <translation>Ihre Bestellung</translation>
     </message>
@@ -1682,42 +1702,42 @@
 <context>
     <name>PlayDayView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="130"/>
-        <source>Close the day and see what happened</source>
-        <translation>Tag abschließen und sehen, was geschah</translation>
+        <location filename="../../app/workshop_view.py" line="135"/>
+        <source>&amp;Close the day and see what happened</source>
+        <translation>Tag &amp;abschließen und sehen, was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="145"/>
+        <location filename="../../app/workshop_view.py" line="150"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="145"/>
+        <location filename="../../app/workshop_view.py" line="150"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="146"/>
+        <location filename="../../app/workshop_view.py" line="151"/>
         <source>Same as last week</source>
         <translation>Wie letzte Woche</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="154"/>
+        <location filename="../../app/workshop_view.py" line="159"/>
         <source>Sold</source>
         <translation>Verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="154"/>
+        <location filename="../../app/workshop_view.py" line="159"/>
         <source>Waste</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="154"/>
+        <location filename="../../app/workshop_view.py" line="159"/>
         <source>Sold out</source>
         <translation>Ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="154"/>
+        <location filename="../../app/workshop_view.py" line="159"/>
         <source>Margin EUR</source>
         <translation>Marge €</translation>
     </message>
@@ -1840,27 +1860,32 @@
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="194"/>
+        <location filename="../../app/workshop_view.py" line="175"/>
+        <source>Workshop: projector view</source>
+        <translation>Workshop: Beamer-Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="213"/>
         <source>Bestellkompass: %1 left over, sold out %2 times</source>
         <translation>Bestellkompass: %1 übrig, %2-mal ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="196"/>
+        <location filename="../../app/workshop_view.py" line="215"/>
         <source>Same as last week: %1 left over, sold out %2 times</source>
         <translation>Wie letzte Woche: %1 übrig, %2-mal ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="202"/>
+        <location filename="../../app/workshop_view.py" line="221"/>
         <source>Highest margin: %1, %2 EUR</source>
         <translation>Höchste Marge: %1, %2 €</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="204"/>
+        <location filename="../../app/workshop_view.py" line="223"/>
         <source>Least waste: %1, %2 left over</source>
         <translation>Wenigste Reste: %1, %2 übrig</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="207"/>
+        <location filename="../../app/workshop_view.py" line="226"/>
         <source>%1 of %2 earned more than Bestellkompass</source>
         <translation>%1 von %2 verdienten mehr als Bestellkompass</translation>
     </message>
@@ -2629,6 +2654,49 @@
     </message>
 </context>
 <context>
+    <name>WorkshopCharts</name>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="148"/>
+        <source>Bestellkompass</source>
+        <translation>Bestellkompass</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="148"/>
+        <source>Same as last week</source>
+        <translation>Wie letzte Woche</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="153"/>
+        <source>Waste (units)</source>
+        <translation>Reste (Stück)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="153"/>
+        <source>Sold-out days</source>
+        <translation>Ausverkauft-Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="154"/>
+        <source>Margin (EUR)</source>
+        <translation>Marge (€)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="155"/>
+        <source>Margin (no prices in this scenario)</source>
+        <translation>Marge (keine Preise in diesem Workshop)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="160"/>
+        <source>Margin day by day (EUR)</source>
+        <translation>Marge Tag für Tag (€)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="161"/>
+        <source>Waste day by day (units)</source>
+        <translation>Reste Tag für Tag (Stück)</translation>
+    </message>
+</context>
+<context>
     <name>WorkshopHandout</name>
     <message>
         <location filename="../../app/workshop_handout.py" line="49"/>
@@ -2734,6 +2802,152 @@
         <location filename="../../app/workshop_handout.py" line="71"/>
         <source>Waste (units)</source>
         <translation>Reste (Stück)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopMenu</name>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="40"/>
+        <source>&amp;Workshop</source>
+        <translation>&amp;Workshop</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="41"/>
+        <source>&amp;Play workshop…</source>
+        <translation>Workshop &amp;spielen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="42"/>
+        <source>A participant orders day by day and saves a result file</source>
+        <translation>Eine Teilnehmerin bestellt Tag für Tag und speichert eine Ergebnisdatei</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="44"/>
+        <source>&amp;Collect results…</source>
+        <translation>&amp;Ergebnisse sammeln…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="45"/>
+        <source>The group&apos;s results from a folder or stick</source>
+        <translation>Die Ergebnisse der Gruppe aus einem Ordner oder vom Stick</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="46"/>
+        <source>P&amp;rojector view</source>
+        <translation>&amp;Beamer-Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="47"/>
+        <source>The debrief in large type, one screen per message</source>
+        <translation>Die Auswertung in großer Schrift, eine Aussage pro Bild</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="49"/>
+        <source>&amp;Handout as PDF…</source>
+        <translation>&amp;Handout als PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="50"/>
+        <source>The debrief as an A4 PDF</source>
+        <translation>Die Auswertung als A4-PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="83"/>
+        <source>Open workshop</source>
+        <translation>Workshop öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="85"/>
+        <source>Workshops (*.bkworkshop);;All files (*)</source>
+        <translation>Workshops (*.bkworkshop);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="91"/>
+        <source>Play workshop</source>
+        <translation>Workshop spielen</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="91"/>
+        <source>Your name:</source>
+        <translation>Ihr Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="98"/>
+        <source>Opening the workshop…</source>
+        <translation>Workshop wird geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="110"/>
+        <source>Folder with the results (.bkresult)</source>
+        <translation>Ordner mit den Ergebnissen (.bkresult)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="141"/>
+        <source>Reading the results…</source>
+        <translation>Ergebnisse werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="163"/>
+        <source>Save handout</source>
+        <translation>Handout speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="164"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="176"/>
+        <source>Saved %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopPlayer</name>
+    <message>
+        <location filename="../../app/workshop_player.py" line="38"/>
+        <source>Workshop: %1</source>
+        <translation>Workshop: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="44"/>
+        <source>&amp;Next day</source>
+        <translation>&amp;Nächster Tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="47"/>
+        <source>&amp;Save result…</source>
+        <translation>Ergebnis &amp;speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="70"/>
+        <source>%1 · day %2 of %3</source>
+        <translation>%1 · Tag %2 von %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="84"/>
+        <source>That was the last day. Save your result for the trainer.</source>
+        <translation>Das war der letzte Tag. Speichern Sie Ihr Ergebnis für die Kursleitung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="105"/>
+        <source>Save workshop result</source>
+        <translation>Workshop-Ergebnis speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="106"/>
+        <source>Workshop results (*.bkresult)</source>
+        <translation>Workshop-Ergebnisse (*.bkresult)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="115"/>
+        <source>Saving the result…</source>
+        <translation>Ergebnis wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="122"/>
+        <source>Saved in %1. In total: %2 left over, sold out %3 times, margin %4 EUR.</source>
+        <translation>Gespeichert in %1. Insgesamt: %2 übrig, %3-mal ausverkauft, Marge %4 €.</translation>
     </message>
 </context>
 </TS>
