@@ -325,11 +325,16 @@ def start_daily_backup(session: ShopSession, window: Callable[[], MainWindow]) -
     """The day's backup when a shop is opened, on the worker thread; a damaged file found by its
     check is said at once, with the offer to restore the newest good backup."""
     path = session.path
+    said_before = window().message.text()
 
     def done(made: Backup | None) -> None:
-        if made is not None and not session.closed:
-            text = QCoreApplication.translate("Backups", "Daily backup saved: %1")
-            window().message.setText(text.replace("%1", made.path.name))
+        if made is None or session.closed:
+            return
+        text = QCoreApplication.translate("Backups", "Daily backup saved: %1")
+        text = text.replace("%1", made.path.name)
+        said = window().message.text()
+        # what the window said meanwhile (e.g. "Ihr Laden ist angelegt…") matters more: keep it
+        window().message.setText(text if said in ("", said_before) else f"{said} · {text}")
 
     def failed(exc: BaseException) -> None:
         if session.closed:

@@ -42,6 +42,7 @@ from app.review_view import ReviewView
 from app.session import ShopSession
 from app.settings_dialog import SettingsDialog
 from app.supplier_lists import KINDS, write_supplier_lists
+from app.workshop_menu import add_workshop_menu
 from forecasting import order_export
 from forecasting.operations import stock
 from forecasting.operations.reading import load_products, load_suppliers
@@ -193,6 +194,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, code=code: self.languageRequested.emit(code))
             group.addAction(action)
             language.addAction(action)
+
+        self.workshop = add_workshop_menu(self)
 
         menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = self._action(self.tr("&About Bestellkompass…"), self.show_about)

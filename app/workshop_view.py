@@ -5,7 +5,8 @@ of the debrief (large type, high contrast, one message per screen).
 reasons when the trainer shows them, the participant's own quantity); `PlayDayView` puts the day's
 calendar above it and, once the participant closes the day, what happened below it. Scoring is
 `forecasting.workshop.scoring`, the same as `bestellkompass workshop play`. `CollectView` merges
-the result files of a folder (shared folder or stick) into the group table.
+the result files of a folder (shared folder or stick) into the group table and its charts
+(app/workshop_charts.py); the projector shows the same charts as its last screen.
 """
 
 from __future__ import annotations
@@ -21,15 +22,19 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedLayout,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app import i18n
+from app.jobs import JobRunner
+from app.workshop_charts import WorkshopCharts
 from forecasting.errors import UserError
+from forecasting.operations.workshop import group_report
 from forecasting.texts import parse_number
-from forecasting.workshop.report import collect, result_paths
 from forecasting.workshop.scenario import Scenario
 from forecasting.workshop.scoring import MODEL, PARTICIPANT, RULE, day_figures
 
@@ -127,7 +132,7 @@ class PlayDayView(QWidget):
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(REASONS, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()
-        self.finish = QPushButton(self.tr("Close the day and see what happened"))
+        self.finish = QPushButton(self.tr("&Close the day and see what happened"))
         self.finish.setEnabled(False)
         self.finish.clicked.connect(self.close_day)
         self.outcome = QLabel()
@@ -159,13 +164,15 @@ class PlayDayView(QWidget):
 
 
 class ProjectorView(QWidget):
-    """The debrief on the projector: white on black, large type, one message per screen; arrow
-    keys, space or a click move on."""
+    """The debrief on the projector: white on black, large type, one message per screen, then
+    the charts' two screens (unless `charts` is False); arrow keys, space or a click move on, Escape closes."""
 
     POINT_SIZE = 44
 
-    def __init__(self, report: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, report: dict[str, Any], parent: QWidget | None = None, *,
+                 charts: bool = True) -> None:
         super().__init__(parent)
+        self.setWindowTitle(self.tr("Workshop: projector view"))
         self.messages = self.messages_of(report)
         self.position = 0
         palette = self.palette()
@@ -179,12 +186,24 @@ class ProjectorView(QWidget):
         font.setPointSize(self.POINT_SIZE)
         font.setBold(True)
         self.message.setFont(font)
+        # the charts in two screens, so the type stays large: the bars, then day by day
+        self.charts = [WorkshopCharts(report, dark=True, parts=(part,))
+                       for part in ("bars", "days")] if charts else []
+        self.pages = QStackedLayout()
+        self.pages.addWidget(self.message)
+        for page in self.charts:
+            self.pages.addWidget(page)
         self.counter = QLabel(alignment=Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.message, 1)
+        layout.addLayout(self.pages, 1)
         layout.addWidget(self.counter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.show_message(0)
+
+    @property
+    def screen_count(self) -> int:
+        """The messages and, when shown, the chart screens after them."""
+        return len(self.messages) + len(self.charts)
 
     def messages_of(self, report: dict[str, Any]) -> list[str]:
         """One sentence per screen for the debrief, from a report (`workshop report`)."""
@@ -209,16 +228,22 @@ class ProjectorView(QWidget):
         return out
 
     def show_message(self, position: int) -> None:
-        """Show message number `position` (clamped to the list)."""
-        self.position = max(0, min(position, len(self.messages) - 1))
-        self.message.setText(self.messages[self.position])
-        self.counter.setText(f"{self.position + 1} / {len(self.messages)}")
+        """Show screen number `position` (clamped): a message, or a chart screen after the last."""
+        self.position = max(0, min(position, self.screen_count - 1))
+        if self.position < len(self.messages):
+            self.message.setText(self.messages[self.position])
+            self.pages.setCurrentWidget(self.message)
+        else:
+            self.pages.setCurrentWidget(self.charts[self.position - len(self.messages)])
+        self.counter.setText(f"{self.position + 1} / {self.screen_count}")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
             self.show_message(self.position + 1)
         elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
             self.show_message(self.position - 1)
+        elif event.key() == Qt.Key.Key_Escape:
+            self.close()
         else:
             super().keyPressEvent(event)
 
@@ -271,36 +296,64 @@ class GroupModel(QAbstractTableModel):
 
 
 class CollectView(QWidget):
-    """The trainer's view of a results folder: "Read the folder again" merges the .bkresult files
-    in it; a file that does not belong is named and nothing is merged (the table keeps what it
-    showed)."""
+    """The trainer's view of a results folder: the group table and its charts. "Read the folder
+    again" merges the .bkresult files in it (on the worker when a runner is given); a file that
+    does not belong is named and nothing is merged (table and charts keep what they showed)."""
 
-    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+    reportChanged = Signal(dict)
+
+    def __init__(self, folder: Path, parent: QWidget | None = None, *,
+                 runner: JobRunner | None = None) -> None:
         super().__init__(parent)
+        self.setWindowTitle(self.tr("Workshop results: %1").replace("%1", folder.name))
         self.folder = folder
+        self.runner = runner
         self.report: dict[str, Any] | None = None
         self.model = GroupModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.charts = WorkshopCharts()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, self.tr("&Table"))
+        self.tabs.addTab(self.charts, self.tr("C&harts"))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #a00000;")
-        self.reload = QPushButton(self.tr("Read the folder again"))
+        self.reload = QPushButton(self.tr("&Read the folder again"))
         self.reload.clicked.connect(self.read_folder)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(str(folder)))
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.reload)
 
     def read_folder(self) -> None:
-        """Merge the folder's results; on a bad file say which and keep the table as it was."""
-        try:
-            report = collect(result_paths([self.folder]))
-        except UserError as exc:
-            self.problem.setText(exc.message(i18n.lang()))
+        """Merge the folder's results; on a bad file say which and keep what was shown."""
+        if self.runner is None:
+            try:
+                report = group_report([self.folder])
+            except UserError as exc:
+                self.show_problem(exc)
+                return
+            self.show_report(report)
             return
+        self.reload.setEnabled(False)
+        folder = self.folder
+        self.runner.run(self.tr("Reading the results…"), lambda _p: group_report([folder]),
+                        self.show_report, self.show_problem)
+
+    def show_problem(self, exc: BaseException) -> None:
+        """Name the file that does not belong (or what else went wrong); nothing is merged."""
+        self.reload.setEnabled(True)
+        self.problem.setText(exc.message(i18n.lang()) if isinstance(exc, UserError)
+                             else str(exc))
+
+    def show_report(self, report: dict[str, Any]) -> None:
+        """Show a merged report in the table and the charts."""
+        self.reload.setEnabled(True)
         self.problem.setText("")
         self.report = report
         self.model.set_report(report)
         self.table.resizeColumnsToContents()
+        self.charts.set_report(report)
+        self.reportChanged.emit(report)

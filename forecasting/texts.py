@@ -208,6 +208,18 @@ MESSAGES: dict[str, Message] = {
     "cli.stock.col.counted": {"de": "gezählt am", "en": "counted on"},
     "cli.stock.col.on_hand": {"de": "Bestand", "en": "On hand"},
     "cli.stock.col.on_order": {"de": "schon bestellt", "en": "On order"},
+    "cli.stock.col.expected": {"de": "jetzt erwartet", "en": "Expected now"},
+    "cli.stock.col.sell_by": {"de": "Ältestes bis", "en": "Oldest until"},
+    "cli.stock.expected_note": {
+        "de": ("„Bestand“: gezählt am Tag der Zählung. „jetzt erwartet“: was zu Beginn des Tages im "
+               "Regal sein sollte (Lieferungen dazu, Verkäufe und Abschriften ab, Abgelaufenes "
+               "weg); „schon bestellt“: offene Bestellungen; „Ältestes bis“: der letzte "
+               "Verkaufstag der ältesten Ware."),
+        "en": ("'On hand': counted on the day of the count. 'Expected now': what should be on the "
+               "shelf at the start of the day (deliveries in, sales and write-offs out, expired "
+               "goods gone); 'On order': open orders; 'Oldest until': the last day the oldest "
+               "goods can be sold."),
+    },
     "cli.stock.never": {"de": "noch nie gezählt", "en": "never counted"},
     "cli.stock.none": {
         "de": "Dieser Laden hat keine Waren, die mehrere Tage halten.",

@@ -37,6 +37,7 @@ from forecasting.operations.edits import apply_edit
 from forecasting.operations.reading import latest_counts, load_products
 from forecasting.operations.shop import Shop, default_shop_path, open_shop
 from forecasting.policy.lines import display_decimals
+from forecasting.policy.stock_at import stocks_at
 from forecasting.safe_text import SpreadsheetWriter, display_name
 from forecasting.texts import format_date, render
 
@@ -180,55 +181,81 @@ def import_list(shop: Shop, path: Path, day: dt.date, lang: str) -> str:
 
 
 def stock_rows(shop: Shop, day: dt.date) -> list[dict[str, Any]]:
-    """Per active product that keeps (or was counted): its latest count on or before `day`."""
+    """Per active product that keeps (or was counted): its latest count on or before `day`, and
+    the shelf expected at the start of `day` (the count played forward: deliveries in, sales and
+    write-offs out, expired goods thrown away) with its open orders."""
 
     counts = latest_counts(shop, day)
+    shelves = stocks_at(shop, day)
     rows = []
     for p in load_products(shop, active_only=True):
         c = counts.get(p.name)
+        shelf = shelves.get(p.name)
         if p.shelf_life_days <= 1 and c is None:
             continue
         rows.append({"product": p.name, "unit": p.unit, "decimals": display_decimals(p),
                      "counted": None if c is None else c.date.isoformat(),
                      "on_hand": None if c is None else c.on_hand,
-                     "on_order": None if c is None else c.on_order})
+                     "on_order": None if c is None else c.on_order,
+                     "expected_on_hand": None if shelf is None else round(shelf.on_hand, 6),
+                     "sell_by": None if shelf is None or not shelf.batches
+                     else shelf.batches[0][1].isoformat(),
+                     "open_orders": [] if shelf is None else [
+                         {"quantity": q, "date": d.isoformat()} for q, d in shelf.arrivals]})
     return rows
 
 
 def show(shop: Shop, day: dt.date, fmt: str, lang: str) -> str:
-    """The counts as table (people), CSV or JSON (scripts)."""
+    """The counts and the expected shelf as table (people), CSV or JSON (scripts)."""
     rows = stock_rows(shop, day)
     if fmt == "json":
         return json.dumps({"date": day.isoformat(), "products": rows}, ensure_ascii=False,
                           indent=2)
+
+    def amount(value: float | None, r: dict[str, Any]) -> str:
+        return "" if value is None else quantity_text(value, lang, r["decimals"])
+
+    def open_orders(r: dict[str, Any]) -> float | None:
+        if r["expected_on_hand"] is None:
+            return r["on_order"]
+        return sum(o["quantity"] for o in r["open_orders"])
+
     if fmt == "csv":
         buf = io.StringIO()
         writer = SpreadsheetWriter(buf, delimiter=";" if lang == "de" else ",",
                                lineterminator="\n")
-        writer.writerow(["product", "unit", "counted", "on_hand", "on_order"])
+        writer.writerow(["product", "unit", "counted", "on_hand", "on_order", "expected_on_hand",
+                         "open_orders", "sell_by"])
         for r in rows:
-            counted = r["counted"] is not None
-            writer.writerow([r["product"], r["unit"], r["counted"] or "",
-                             quantity_text(r["on_hand"], lang, r["decimals"]) if counted else "",
-                             quantity_text(r["on_order"], lang, r["decimals"]) if counted else ""])
+            writer.writerow([r["product"], r["unit"], r["counted"] or "", amount(r["on_hand"], r),
+                             amount(r["on_order"], r), amount(r["expected_on_hand"], r),
+                             amount(open_orders(r), r), r["sell_by"] or ""])
         return buf.getvalue()
     if not rows:
         return render("cli.stock.none", lang)
-    heads = [render(f"cli.stock.col.{c}", lang)
-             for c in ("product", "counted", "on_hand", "on_order")]
+    columns = ("product", "counted", "on_hand", "expected", "on_order", "sell_by")
+    heads = [render(f"cli.stock.col.{c}", lang) for c in columns]
     width = max([len(heads[0]), *(len(display_name(r["product"])) for r in rows)]) + 2
-    fmt_line = f"{{:<{width}}}{{:<18}}{{:>12}}{{:>16}}"
-    out = [render("cli.stock.title", lang, date=format_date(day, lang)), "",
-           fmt_line.format(*heads).rstrip()]
+    wide = [width, *(max(len(h), 10) + 3 for h in heads[1:])]
+    out = [render("cli.stock.title", lang, date=format_date(day, lang)), ""]
+
+    def line(cells: list[str]) -> str:
+        return "".join(f"{c:<{w}}" if k < 2 else f"{c:>{w}}"
+                       for k, (c, w) in enumerate(zip(cells, wide, strict=True))).rstrip()
+
+    out.append(line(heads))
     for r in rows:
-        if r["counted"] is None:
-            out.append(fmt_line.format(display_name(r["product"]), render("cli.stock.never", lang),
-                                       "", "")
-                       .rstrip())
-            continue
-        when = format_date(dt.date.fromisoformat(r["counted"]), lang)
-        out.append(fmt_line.format(
-            display_name(r["product"]), when,
-            f"{quantity_text(r['on_hand'], lang, r['decimals'])} {r['unit']}",
-            f"{quantity_text(r['on_order'], lang, r['decimals'])} {r['unit']}").rstrip())
+        unit = f" {r['unit']}"
+        counted = (render("cli.stock.never", lang) if r["counted"] is None
+                   else format_date(dt.date.fromisoformat(r["counted"]), lang))
+        expected = r["expected_on_hand"]
+        pending = open_orders(r)
+        out.append(line([
+            display_name(r["product"]), counted,
+            "" if r["on_hand"] is None else amount(r["on_hand"], r) + unit,
+            "" if expected is None else amount(expected, r) + unit,
+            "" if pending is None else amount(pending, r) + unit,
+            "" if r["sell_by"] is None else format_date(dt.date.fromisoformat(r["sell_by"]),
+                                                        lang)]))
+    out += ["", render("cli.stock.expected_note", lang)]
     return "\n".join(out)

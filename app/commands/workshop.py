@@ -17,13 +17,13 @@ from pathlib import Path
 from app.cli_text import _
 from app.commands.args import add_action, date_arg, shop_and_lang
 from forecasting.operations.shop import default_shop_path
+from forecasting.operations.workshop import group_report, save_result
 from forecasting.texts import format_date, format_number, render
 from forecasting.workshop.anonymise import Disguise
 from forecasting.workshop.create import create_scenario
-from forecasting.workshop.files import read_scenario, write_result, write_scenario
+from forecasting.workshop.files import read_scenario, write_scenario
 from forecasting.workshop.orders import read_orders
-from forecasting.workshop.report import collect
-from forecasting.workshop.scoring import PARTICIPANT, result_of, score_orders
+from forecasting.workshop.scoring import PARTICIPANT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -87,8 +87,7 @@ def _create(args: argparse.Namespace) -> int:
 def _play(args: argparse.Namespace) -> int:
     scenario = read_scenario(Path(args.scenario))
     orders = read_orders(Path(args.orders), scenario)
-    result = result_of(scenario, args.participant, score_orders(scenario, orders))
-    write_result(result, Path(args.out))
+    result = save_result(scenario, args.participant, orders, Path(args.out))
     mine = result["totals"][PARTICIPANT]
     print(render("workshop.played", args.lang, participant=args.participant, path=args.out,
                  waste=format_number(mine["waste"], args.lang, 0),
@@ -98,7 +97,7 @@ def _play(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    report = collect([Path(p) for p in args.results])
+    report = group_report([Path(p) for p in args.results])
     out = Path(args.out)
     if args.format == "json":
         out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -84,7 +84,8 @@ class _Ledger:
     count: StockCount | None
     due: dict[dt.date, float]  # decided orders by delivery day
     received: dict[dt.date, float]  # booked receipts
-    written: dict[dt.date, float]  # booked write-offs
+    written: dict[dt.date, float]  # booked write-offs (damaged, other)
+    expired: dict[dt.date, float] = dataclasses.field(default_factory=dict)  # booked as expired
 
     def arrival(self, day: dt.date, produced: float) -> float:
         """What came on `day`: the receipt, else the orders due, else the sales file's."""
@@ -150,7 +151,9 @@ def stocks_from(counts: Mapping[str, StockCount], sales: pd.DataFrame | None, da
     for m in moves:
         if m.date > day:
             continue
-        book = ledger(m.product).received if m.kind == "receipt" else ledger(m.product).written
+        led = ledger(m.product)
+        book = (led.received if m.kind == "receipt" else led.expired if m.reason == "expired"
+                else led.written)
         book[m.date] = book.get(m.date, 0.0) + m.quantity
     starts = {name: _start(led) for name, led in ledgers.items()}
     older = [s for s in starts.values() if s is not None and s < day]
@@ -191,7 +194,19 @@ def _play(led: _Ledger, start: dt.date, day: dt.date,
         batches, assumed = _count_batches(led, led.count)
         undated = led.count.on_order
     spoiled = written = 0.0
+    unbooked = 0.0  # thrown away as expired by the play, not yet booked by the owner
     unrecorded = 0
+
+    def write_off(d: dt.date, extra: float) -> None:
+        """Booked write-offs of `d` off the shelf; an expired one first books what the play has
+        already thrown away (else the same units would leave the shelf twice)."""
+        nonlocal spoiled, written, unbooked
+        expired = led.expired.get(d, 0.0)
+        known = min(expired, unbooked)
+        unbooked -= known
+        spoiled -= known
+        off = led.written.get(d, 0.0) + expired - known + extra
+        written += known + off - _take(batches, off)
     for k in range((day - start).days):
         d = start + dt.timedelta(days=k)
         quantity, produced, leftover = sold.get(d, (0.0, 0.0, 0.0))
@@ -201,20 +216,20 @@ def _play(led: _Ledger, start: dt.date, day: dt.date,
             undated = max(undated - produced, 0.0)
         if came > 0:
             batches.append([came, d + dt.timedelta(days=life - 1)])
-        off = led.written.get(d, 0.0) + leftover
-        written += off - _take(batches, off)
+        write_off(d, leftover)
         _take(batches, quantity)
         if d not in seen and (is_open is None or is_open(d)):
             unrecorded += 1
         for b in batches:
             if b[1] <= d:
                 spoiled += b[0]
+                unbooked += b[0]
                 b[0] = 0.0
         batches[:] = [b for b in batches if b[0] > 1e-9]
     if day in led.received:  # booked as come this morning: on the shelf
         batches.append([led.received[day], day + dt.timedelta(days=life - 1)])
-    if day in led.written and day >= start:
-        written += led.written[day] - _take(batches, led.written[day])
+    if day >= start:
+        write_off(day, 0.0)
     arrivals = [(q, d) for d, q in sorted(led.due.items()) if d >= day and d not in led.received]
     if undated > 1e-9:
         arrivals.insert(0, (undated, day))

@@ -179,17 +179,17 @@
         <translation>Nicht jetzt</translation>
     </message>
     <message>
-        <location filename="../../app/backup_dialog.py" line="331"/>
+        <location filename="../../app/backup_dialog.py" line="333"/>
         <source>Daily backup saved: %1</source>
         <translation>Tägliche Sicherung gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/backup_dialog.py" line="342"/>
+        <location filename="../../app/backup_dialog.py" line="347"/>
         <source>Daily backup…</source>
         <translation>Tägliche Sicherung…</translation>
     </message>
     <message>
-        <location filename="../../app/backup_dialog.py" line="361"/>
+        <location filename="../../app/backup_dialog.py" line="366"/>
         <source>Restoring backup…</source>
         <translation>Sicherung wird wiederhergestellt…</translation>
     </message>
@@ -381,9 +381,29 @@
 <context>
     <name>CollectView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="288"/>
-        <source>Read the folder again</source>
-        <translation>Ordner neu einlesen</translation>
+        <location filename="../../app/workshop_view.py" line="308"/>
+        <source>Workshop results: %1</source>
+        <translation>Workshop-Ergebnisse: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="317"/>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="318"/>
+        <source>C&amp;harts</source>
+        <translation>&amp;Diagramme</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="322"/>
+        <source>&amp;Read the folder again</source>
+        <translation>Ordner &amp;neu einlesen</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="342"/>
+        <source>Reading the results…</source>
+        <translation>Ergebnisse werden gelesen…</translation>
     </message>
 </context>
 <context>
@@ -778,37 +798,37 @@
 <context>
     <name>GroupModel</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="242"/>
+        <location filename="../../app/workshop_view.py" line="267"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="243"/>
+        <location filename="../../app/workshop_view.py" line="268"/>
         <source>Same as last week</source>
         <translation>Wie letzte Woche</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="256"/>
+        <location filename="../../app/workshop_view.py" line="281"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="256"/>
+        <location filename="../../app/workshop_view.py" line="281"/>
         <source>Waste</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="256"/>
+        <location filename="../../app/workshop_view.py" line="281"/>
         <source>Short</source>
         <translation>Fehlmenge</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="256"/>
+        <location filename="../../app/workshop_view.py" line="281"/>
         <source>Sold-out days</source>
         <translation>Ausverkauft-Tage</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="257"/>
+        <location filename="../../app/workshop_view.py" line="282"/>
         <source>Margin EUR</source>
         <translation>Marge €</translation>
     </message>
@@ -860,363 +880,363 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="72"/>
+        <location filename="../../app/main_window.py" line="73"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="82"/>
+        <location filename="../../app/main_window.py" line="83"/>
         <source>&amp;Order sheet</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="83"/>
+        <location filename="../../app/main_window.py" line="84"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="85"/>
+        <location filename="../../app/main_window.py" line="86"/>
         <source>&amp;Review</source>
         <translation>&amp;Rückblick</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="109"/>
+        <location filename="../../app/main_window.py" line="110"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="110"/>
+        <location filename="../../app/main_window.py" line="111"/>
         <source>&amp;Open shop file…</source>
         <translation>Laden-Datei &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="111"/>
+        <location filename="../../app/main_window.py" line="112"/>
         <source>&amp;New shop…</source>
         <translation>&amp;Neuer Laden…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="112"/>
+        <location filename="../../app/main_window.py" line="113"/>
         <source>Start your own shop and import your sales</source>
         <translation>Eigenen Laden anlegen und Verkaufszahlen importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="113"/>
+        <location filename="../../app/main_window.py" line="114"/>
         <source>&amp;Import sales history…</source>
         <translation>Verkaufszahlen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="114"/>
+        <location filename="../../app/main_window.py" line="115"/>
         <source>Bring in your own till data</source>
         <translation>Eigene Kassendaten übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="115"/>
+        <location filename="../../app/main_window.py" line="116"/>
         <source>Restore &amp;backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="116"/>
+        <location filename="../../app/main_window.py" line="117"/>
         <source>Go back to an earlier state of the shop</source>
         <translation>Zu einem früheren Stand des Ladens zurückkehren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="119"/>
+        <location filename="../../app/main_window.py" line="120"/>
         <source>&amp;Print order list…</source>
         <translation>Bestellliste &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="120"/>
+        <location filename="../../app/main_window.py" line="121"/>
         <source>Print pre&amp;view…</source>
         <translation>Druck&amp;vorschau…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="121"/>
+        <location filename="../../app/main_window.py" line="122"/>
         <source>See the printed order list before printing</source>
         <translation>Die Bestellliste ansehen, wie sie gedruckt wird</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="122"/>
+        <location filename="../../app/main_window.py" line="123"/>
         <source>Export as &amp;CSV…</source>
         <translation>Als &amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="123"/>
+        <location filename="../../app/main_window.py" line="124"/>
         <source>Export as &amp;Excel (XLSX)…</source>
         <translation>Als &amp;Excel (XLSX) exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="125"/>
+        <location filename="../../app/main_window.py" line="126"/>
         <source>Order lists per &amp;supplier…</source>
         <translation>Bestelllisten je &amp;Lieferant…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="126"/>
+        <location filename="../../app/main_window.py" line="127"/>
         <source>One PDF and one CSV per supplier or area, in a folder you choose</source>
         <translation>Je Lieferant oder Bereich ein PDF und eine CSV, in einem Ordner Ihrer Wahl</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127"/>
+        <location filename="../../app/main_window.py" line="128"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="130"/>
+        <location filename="../../app/main_window.py" line="131"/>
         <source>Recen&amp;t shops</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="141"/>
+        <location filename="../../app/main_window.py" line="142"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="142"/>
+        <location filename="../../app/main_window.py" line="143"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="144"/>
+        <location filename="../../app/main_window.py" line="145"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="146"/>
+        <location filename="../../app/main_window.py" line="147"/>
         <source>Accept &amp;all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="148"/>
+        <location filename="../../app/main_window.py" line="149"/>
         <source>Accept this &amp;line</source>
         <translation>Diese &amp;Zeile übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150"/>
+        <location filename="../../app/main_window.py" line="151"/>
         <source>Product &amp;details…</source>
         <translation>Produkt&amp;details…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="161"/>
+        <location filename="../../app/main_window.py" line="162"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="163"/>
+        <location filename="../../app/main_window.py" line="164"/>
         <source>Import &amp;weather file…</source>
         <translation>&amp;Wetterdatei importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="165"/>
+        <location filename="../../app/main_window.py" line="166"/>
         <source>Import &amp;events (ICS/CSV)…</source>
         <translation>&amp;Ereignisse importieren (ICS/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="167"/>
+        <location filename="../../app/main_window.py" line="168"/>
         <source>Import stock &amp;list (inventory)…</source>
         <translation>&amp;Bestandsliste (Inventur) importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="171"/>
+        <location filename="../../app/main_window.py" line="172"/>
         <source>Association contri&amp;bution…</source>
         <translation>&amp;Verbandsbeitrag erstellen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="172"/>
+        <location filename="../../app/main_window.py" line="173"/>
         <source>See what your shop would share with its association, then save it</source>
         <translation>Sehen, was Ihr Laden mit dem Verband teilen würde, dann speichern</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="174"/>
+        <location filename="../../app/main_window.py" line="175"/>
         <source>Load association &amp;prior…</source>
         <translation>Verbandswissen &amp;laden…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="175"/>
+        <location filename="../../app/main_window.py" line="176"/>
         <source>Let the forecast lean on what many shops learned together</source>
         <translation>Die Vorhersage auf das stützen, was viele Läden gemeinsam gelernt haben</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="179"/>
+        <location filename="../../app/main_window.py" line="180"/>
         <source>&amp;Settings…</source>
         <translation>Einstellun&amp;gen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="181"/>
+        <location filename="../../app/main_window.py" line="182"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182"/>
+        <location filename="../../app/main_window.py" line="183"/>
         <source>&amp;Larger text</source>
         <translation>Schrift &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="184"/>
+        <location filename="../../app/main_window.py" line="185"/>
         <source>&amp;Smaller text</source>
         <translation>Schrift &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="186"/>
+        <location filename="../../app/main_window.py" line="187"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="197"/>
+        <location filename="../../app/main_window.py" line="200"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="198"/>
+        <location filename="../../app/main_window.py" line="201"/>
         <source>&amp;About Bestellkompass…</source>
         <translation>Ü&amp;ber Bestellkompass…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="202"/>
+        <location filename="../../app/main_window.py" line="205"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="224"/>
+        <location filename="../../app/main_window.py" line="227"/>
         <source>&amp;Clear list</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="226"/>
+        <location filename="../../app/main_window.py" line="229"/>
         <source>(no other shops yet)</source>
         <translation>(noch keine anderen Läden)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="260"/>
+        <location filename="../../app/main_window.py" line="263"/>
         <source>Import stock list</source>
         <translation>Bestandsliste importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="261"/>
+        <location filename="../../app/main_window.py" line="264"/>
         <source>Lists (*.csv *.xlsx *.xls);;All files (*)</source>
         <translation>Listen (*.csv *.xlsx *.xls);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="277"/>
+        <location filename="../../app/main_window.py" line="280"/>
         <source>Importing stock list…</source>
         <translation>Bestandsliste wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="339"/>
+        <location filename="../../app/main_window.py" line="342"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="340"/>
+        <location filename="../../app/main_window.py" line="343"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="362"/>
+        <location filename="../../app/main_window.py" line="365"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="369"/>
+        <location filename="../../app/main_window.py" line="372"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="369"/>
+        <location filename="../../app/main_window.py" line="372"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="397"/>
+        <location filename="../../app/main_window.py" line="400"/>
         <source>Folder for the order lists</source>
         <translation>Ordner für die Bestelllisten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="408"/>
+        <location filename="../../app/main_window.py" line="411"/>
         <source>Saved %1 files in %2</source>
         <translation>%1 Dateien gespeichert in %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="415"/>
+        <location filename="../../app/main_window.py" line="418"/>
         <source>Order lists saved</source>
         <translation>Bestelllisten gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="416"/>
+        <location filename="../../app/main_window.py" line="419"/>
         <source>%1 files saved in %2.</source>
         <translation>%1 Dateien gespeichert in %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="418"/>
+        <location filename="../../app/main_window.py" line="421"/>
         <source>&amp;Open folder</source>
         <translation>Ordner ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="290"/>
-        <location filename="../../app/main_window.py" line="431"/>
+        <location filename="../../app/main_window.py" line="293"/>
+        <location filename="../../app/main_window.py" line="434"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="377"/>
+        <location filename="../../app/main_window.py" line="380"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="117"/>
+        <location filename="../../app/main_window.py" line="118"/>
         <source>Export order list as P&amp;DF…</source>
         <translation>Bestellliste als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152"/>
+        <location filename="../../app/main_window.py" line="153"/>
         <source>Re&amp;compute suggestions</source>
         <translation>Vorschläge neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="188"/>
+        <location filename="../../app/main_window.py" line="189"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="271"/>
+        <location filename="../../app/main_window.py" line="274"/>
         <source>Stock list saved: 1 product for %2.</source>
         <translation>Bestandsliste gespeichert: 1 Produkt für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="272"/>
+        <location filename="../../app/main_window.py" line="275"/>
         <source>Stock list saved: %1 products for %2.</source>
         <translation>Bestandsliste gespeichert: %1 Produkte für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="377"/>
+        <location filename="../../app/main_window.py" line="380"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="385"/>
+        <location filename="../../app/main_window.py" line="388"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="385"/>
+        <location filename="../../app/main_window.py" line="388"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="451"/>
+        <location filename="../../app/main_window.py" line="454"/>
         <source>Print preview: %1</source>
         <translation>Druckvorschau: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="452"/>
+        <location filename="../../app/main_window.py" line="455"/>
         <source>Print preview of the order list</source>
         <translation>Druckvorschau der Bestellliste</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="464"/>
+        <location filename="../../app/main_window.py" line="467"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="470"/>
+        <location filename="../../app/main_window.py" line="473"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
@@ -1760,27 +1780,27 @@
 <context>
     <name>PlayDayModel</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="64"/>
+        <location filename="../../app/workshop_view.py" line="69"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="64"/>
+        <location filename="../../app/workshop_view.py" line="69"/>
         <source>Sold a week ago</source>
         <translation>Verkauft vor einer Woche</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="64"/>
+        <location filename="../../app/workshop_view.py" line="69"/>
         <source>Suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="65"/>
+        <location filename="../../app/workshop_view.py" line="70"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="65"/>
+        <location filename="../../app/workshop_view.py" line="70"/>
         <source>Your order</source>
         <translation>Ihre Bestellung</translation>
     </message>
@@ -1788,42 +1808,42 @@
 <context>
     <name>PlayDayView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="130"/>
-        <source>Close the day and see what happened</source>
-        <translation>Tag abschließen und sehen, was geschah</translation>
+        <location filename="../../app/workshop_view.py" line="135"/>
+        <source>&amp;Close the day and see what happened</source>
+        <translation>Tag &amp;abschließen und sehen, was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="145"/>
+        <location filename="../../app/workshop_view.py" line="150"/>
         <source>You</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="145"/>
+        <location filename="../../app/workshop_view.py" line="150"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="146"/>
+        <location filename="../../app/workshop_view.py" line="151"/>
         <source>Same as last week</source>
         <translation>Wie letzte Woche</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="154"/>
+        <location filename="../../app/workshop_view.py" line="159"/>
         <source>Sold</source>
         <translation>Verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="154"/>
+        <location filename="../../app/workshop_view.py" line="159"/>
         <source>Waste</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="154"/>
+        <location filename="../../app/workshop_view.py" line="159"/>
         <source>Sold out</source>
         <translation>Ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="154"/>
+        <location filename="../../app/workshop_view.py" line="159"/>
         <source>Margin EUR</source>
         <translation>Marge €</translation>
     </message>
@@ -2056,27 +2076,32 @@
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="194"/>
+        <location filename="../../app/workshop_view.py" line="175"/>
+        <source>Workshop: projector view</source>
+        <translation>Workshop: Beamer-Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="213"/>
         <source>Bestellkompass: %1 left over, sold out %2 times</source>
         <translation>Bestellkompass: %1 übrig, %2-mal ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="196"/>
+        <location filename="../../app/workshop_view.py" line="215"/>
         <source>Same as last week: %1 left over, sold out %2 times</source>
         <translation>Wie letzte Woche: %1 übrig, %2-mal ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="202"/>
+        <location filename="../../app/workshop_view.py" line="221"/>
         <source>Highest margin: %1, %2 EUR</source>
         <translation>Höchste Marge: %1, %2 €</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="204"/>
+        <location filename="../../app/workshop_view.py" line="223"/>
         <source>Least waste: %1, %2 left over</source>
         <translation>Wenigste Reste: %1, %2 übrig</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="207"/>
+        <location filename="../../app/workshop_view.py" line="226"/>
         <source>%1 of %2 earned more than Bestellkompass</source>
         <translation>%1 von %2 verdienten mehr als Bestellkompass</translation>
     </message>
@@ -2845,6 +2870,49 @@
     </message>
 </context>
 <context>
+    <name>WorkshopCharts</name>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="151"/>
+        <source>Bestellkompass</source>
+        <translation>Bestellkompass</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="151"/>
+        <source>Same as last week</source>
+        <translation>Wie letzte Woche</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="156"/>
+        <source>Waste (units)</source>
+        <translation>Reste (Stück)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="156"/>
+        <source>Sold-out days</source>
+        <translation>Ausverkauft-Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="157"/>
+        <source>Margin (EUR)</source>
+        <translation>Marge (€)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="158"/>
+        <source>Margin (no prices in this scenario)</source>
+        <translation>Marge (keine Preise in diesem Workshop)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="163"/>
+        <source>Margin day by day (EUR)</source>
+        <translation>Marge Tag für Tag (€)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_charts.py" line="164"/>
+        <source>Waste day by day (units)</source>
+        <translation>Reste Tag für Tag (Stück)</translation>
+    </message>
+</context>
+<context>
     <name>WorkshopHandout</name>
     <message>
         <location filename="../../app/workshop_handout.py" line="49"/>
@@ -2950,6 +3018,152 @@
         <location filename="../../app/workshop_handout.py" line="71"/>
         <source>Waste (units)</source>
         <translation>Reste (Stück)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopMenu</name>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="40"/>
+        <source>&amp;Workshop</source>
+        <translation>&amp;Workshop</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="41"/>
+        <source>&amp;Play workshop…</source>
+        <translation>Workshop &amp;spielen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="42"/>
+        <source>A participant orders day by day and saves a result file</source>
+        <translation>Eine Teilnehmerin bestellt Tag für Tag und speichert eine Ergebnisdatei</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="44"/>
+        <source>&amp;Collect results…</source>
+        <translation>&amp;Ergebnisse sammeln…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="45"/>
+        <source>The group&apos;s results from a folder or stick</source>
+        <translation>Die Ergebnisse der Gruppe aus einem Ordner oder vom Stick</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="46"/>
+        <source>P&amp;rojector view</source>
+        <translation>&amp;Beamer-Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="47"/>
+        <source>The debrief in large type, one screen per message</source>
+        <translation>Die Auswertung in großer Schrift, eine Aussage pro Bild</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="49"/>
+        <source>&amp;Handout as PDF…</source>
+        <translation>&amp;Handout als PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="50"/>
+        <source>The debrief as an A4 PDF</source>
+        <translation>Die Auswertung als A4-PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="83"/>
+        <source>Open workshop</source>
+        <translation>Workshop öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="85"/>
+        <source>Workshops (*.bkworkshop);;All files (*)</source>
+        <translation>Workshops (*.bkworkshop);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="91"/>
+        <source>Play workshop</source>
+        <translation>Workshop spielen</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="91"/>
+        <source>Your name:</source>
+        <translation>Ihr Name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="98"/>
+        <source>Opening the workshop…</source>
+        <translation>Workshop wird geöffnet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="110"/>
+        <source>Folder with the results (.bkresult)</source>
+        <translation>Ordner mit den Ergebnissen (.bkresult)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="141"/>
+        <source>Reading the results…</source>
+        <translation>Ergebnisse werden gelesen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="163"/>
+        <source>Save handout</source>
+        <translation>Handout speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="164"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_menu.py" line="176"/>
+        <source>Saved %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopPlayer</name>
+    <message>
+        <location filename="../../app/workshop_player.py" line="38"/>
+        <source>Workshop: %1</source>
+        <translation>Workshop: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="44"/>
+        <source>&amp;Next day</source>
+        <translation>&amp;Nächster Tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="47"/>
+        <source>&amp;Save result…</source>
+        <translation>Ergebnis &amp;speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="70"/>
+        <source>%1 · day %2 of %3</source>
+        <translation>%1 · Tag %2 von %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="84"/>
+        <source>That was the last day. Save your result for the trainer.</source>
+        <translation>Das war der letzte Tag. Speichern Sie Ihr Ergebnis für die Kursleitung.</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="105"/>
+        <source>Save workshop result</source>
+        <translation>Workshop-Ergebnis speichern</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="106"/>
+        <source>Workshop results (*.bkresult)</source>
+        <translation>Workshop-Ergebnisse (*.bkresult)</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="115"/>
+        <source>Saving the result…</source>
+        <translation>Ergebnis wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="122"/>
+        <source>Saved in %1. In total: %2 left over, sold out %3 times, margin %4 EUR.</source>
+        <translation>Gespeichert in %1. Insgesamt: %2 übrig, %3-mal ausverkauft, Marge %4 €.</translation>
     </message>
 </context>
 </TS>

@@ -166,6 +166,21 @@ def test_daily_backup_runs_on_the_worker_once_a_day(qtbot: object, session: Shop
     assert len(backups.list_backups(session.path)) == 1
 
 
+def test_the_daily_backup_keeps_what_the_window_said_meanwhile(qtbot: object,
+                                                               session: ShopSession) -> None:
+    session.auto_recompute = False
+    window = _window(qtbot, session)
+    gate = threading.Event()
+    session.runner.run("hold", lambda _p: gate.wait(30), lambda _r: None, lambda _e: None)
+    job = start_daily_backup(session, lambda: window)
+    window.message.setText("Ihr Laden ist angelegt.")  # the first run's word, said after the start
+    gate.set()
+    _wait(qtbot, lambda: job.is_finished)
+    [made] = backups.list_backups(session.path)
+    assert window.message.text() == (
+        f"Ihr Laden ist angelegt. · Tägliche Sicherung gespeichert: {made.path.name}")
+
+
 def test_damage_found_by_the_daily_backup_is_repaired_in_the_open_shop(
         qtbot: object, session: ShopSession) -> None:
     session.auto_recompute = False

@@ -3,6 +3,7 @@ and the order of goods that keep, on a real demo shop file; bad input changes no
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from pathlib import Path
@@ -37,7 +38,9 @@ def test_set_show_clear(shop_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     rows = {r["product"]: r for r in json.loads(_run(capsys, shop_path, "show", "--format",
                                                      "json"))["products"]}
     assert rows[BREAD] | {} == {"product": BREAD, "unit": "Stück", "decimals": 0,
-                                "counted": DAY, "on_hand": 7.5, "on_order": 1200.0}
+                                "counted": DAY, "on_hand": 7.5, "on_order": 1200.0,
+                                "expected_on_hand": 7.5, "sell_by": rows[BREAD]["sell_by"],
+                                "open_orders": [{"quantity": 1200.0, "date": DAY}]}
     assert main(["--shop", str(shop_path), "--lang", "en", "stock", "show", "--format", "csv",
                  "--date", DAY]) == 0
     assert f"{BREAD},Stück,{DAY},7.5,\"1,200\"" in capsys.readouterr().out
@@ -129,3 +132,25 @@ def test_receive_and_write_off(shop_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["--shop", str(shop_path), "stock", "writeoff", BREAD, "-2", "--date",
                  DAY]) == 2
     assert _digest(shop_path) == before
+
+
+def test_show_plays_the_count_forward(shop_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`stock show` says what should be on the shelf, not only the last count: 10 counted this
+    morning, 5 more came, 3 written off as damaged: 12 now; two days on (no sales recorded) the
+    counted bread (age unknown: taken as old as it can be) has expired, the 5 fresh are left."""
+    _run(capsys, shop_path, "set", BREAD, "10")
+    _run(capsys, shop_path, "receive", BREAD, "5")
+    _run(capsys, shop_path, "writeoff", BREAD, "3", "--reason", "damaged")
+    rows = {r["product"]: r for r in json.loads(_run(capsys, shop_path, "show", "--format",
+                                                     "json"))["products"]}
+    assert (rows[BREAD]["on_hand"], rows[BREAD]["expected_on_hand"]) == (10.0, 12.0)
+    table = _run(capsys, shop_path, "show")
+    row = next(line for line in table.splitlines() if line.startswith(BREAD))
+    assert row.split()[4:8] == ["10", "Stück", "12", "Stück"]
+    assert "jetzt erwartet" in table
+    later = (ORDER_DAY + dt.timedelta(days=2)).isoformat()
+    assert main(["--shop", str(shop_path), "stock", "show", "--format", "json", "--date",
+                 later]) == 0
+    rows = {r["product"]: r for r in json.loads(capsys.readouterr().out)["products"]}
+    assert rows[BREAD]["expected_on_hand"] == 5.0
+    assert rows[BREAD]["sell_by"] >= later  # the fresh ones still sell that day

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from pypdf import PdfReader
 
 from app.cli import main
 from forecasting.store.create import create_shop
@@ -54,6 +55,12 @@ def deli(deli_master: Path, tmp_path: Path) -> Path:
     return path
 
 
+def _pdf_text(path: Path) -> str:
+    """The real PDF's text, laid out as printed (pypdf: no system tool needed)."""
+    return "\n".join(page.extract_text(extraction_mode="layout").replace("\t", " ")
+                     for page in PdfReader(path).pages)
+
+
 def _run(capsys: pytest.CaptureFixture[str], path: Path, *args: str) -> tuple[int, str, str]:
     code = main(["--shop", str(path), *args])
     out = capsys.readouterr()
@@ -91,8 +98,7 @@ def test_the_unit_can_be_changed_and_kilograms_keep_their_decimals(
                            "--out", str(pdf), "--date", DAY], cwd=REPO_ROOT, capture_output=True,
                           text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = _pdf_text(pdf)
     olive_line = next(line for line in text.splitlines() if line.startswith("Oliven"))
     assert "4,5 kg" in " ".join(olive_line.split()), olive_line
     assert "Stück" not in olive_line
@@ -160,12 +166,10 @@ def test_the_list_says_when_an_order_is_below_the_minimum_order_value(
                           cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
                           check=False)
     assert done.returncode == 0, done.stderr
-    text = subprocess.run(["pdftotext", str(folder / f"Bestellung Backstube {DAY}.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = _pdf_text(folder / f"Bestellung Backstube {DAY}.pdf")
     assert "Mindestbestellwert 1.000,00 € nicht erreicht" in " ".join(text.split())
     assert "Bestellschluss 10:30" in text
-    other = subprocess.run(["pdftotext", str(folder / f"Bestellung Antipasti {DAY}.pdf"), "-"],
-                           capture_output=True, text=True, check=True).stdout
+    other = _pdf_text(folder / f"Bestellung Antipasti {DAY}.pdf")
     assert "Mindestbestellwert" not in other
 
 

@@ -99,16 +99,24 @@ def test_projector(qtbot, workshop_files: tuple[Path, Path], tmp_path: Path) -> 
     assert view.message.font().pointSize() >= 40
     assert view.palette().color(view.backgroundRole()) == QColor("black")
     assert view.palette().color(view.foregroundRole()) == QColor("white")
-    assert view.counter.text() == f"1 / {len(view.messages)}"
+    # the messages, then the charts in two screens (the bars, the days)
+    assert view.screen_count == len(view.messages) + 2
+    assert view.counter.text() == f"1 / {view.screen_count}"
     seen = [view.message.text()]
-    for _ in range(len(view.messages) + 2):  # past the end stays on the last
+    pages = [view.pages.currentWidget()]
+    for _ in range(view.screen_count + 2):  # past the end stays on the last
         qtbot.keyClick(view, Qt.Key.Key_Right)
         seen.append(view.message.text())
+        pages.append(view.pages.currentWidget())
     assert seen[-1] == view.messages[-1]
     assert len(set(seen)) == len(view.messages)
+    assert pages[-1] is view.charts[1]
+    assert view.charts[0] in pages
     # Anna ordered exactly the suggestions (same margin, not more), Ben the rule
     assert view.messages[-1] == "0 von 2 verdienten mehr als Bestellkompass"
-    qtbot.keyClick(view, Qt.Key.Key_Left)
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.pages.currentWidget() is view.message
     assert view.message.text() == view.messages[-2]
     view.show_message(2)
     assert view.grab().save(str(shots(tmp_path) / "workshop_projector.png"))
