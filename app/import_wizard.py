@@ -53,6 +53,7 @@ from app.session import ShopSession
 from app.settings_dialog import STATE_NAMES
 from calendars.event_files import read_events_file
 from calendars.options import STATES
+from calendars.public_holidays import holiday_display_names
 from calendars.text_files import ENCODINGS
 from calendars.weather_files import read_weather_file
 from forecasting.importing.dsfinvk_files import is_export, preview_lines
@@ -573,6 +574,8 @@ class FactsPage(QWizardPage):
         self.weather.setWordWrap(True)
         self.weekdays = [QCheckBox() for _ in range(7)]
         self.holidays = QCheckBox()
+        # each public holiday on its own: the Kiel bakery closes at Christmas, opens on Ostermontag
+        self.holiday_list = QListWidget()
         self.unit = QLabel()
         self.unit.setWordWrap(True)
         self.error = QLabel()
@@ -591,6 +594,9 @@ class FactsPage(QWizardPage):
         form.addRow("", self.state_source)
         form.addRow(self.tr("Weather"), self.weather)
         form.addRow(self.tr("Open"), days)
+        holidays_label = QLabel(self.tr("Each public &holiday"))
+        holidays_label.setBuddy(self.holiday_list)
+        form.addRow(holidays_label, self.holiday_list)
         form.addRow(self.tr("Quantities"), self.unit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -601,6 +607,7 @@ class FactsPage(QWizardPage):
         self.state.currentIndexChanged.connect(self._state_changed)
         for box in (*self.weekdays, self.holidays):
             box.toggled.connect(self._show_answers)
+        self.holidays.clicked.connect(self._all_holidays)
         self.name.textChanged.connect(self.completeChanged)
 
     def initializePage(self) -> None:
@@ -633,6 +640,7 @@ class FactsPage(QWizardPage):
         location = self.confirmed().location
         self.inferred = opening_facts(self.wiz.days, location.state)
         self.holidays.setChecked(self.inferred.open_on_public_holidays)
+        self._fill_holidays(location.state)
         place = self.wiz.new_shop.location if self.wiz.new_shop else None
         if place is not None and place.postal_code and place.state == location.state:
             self.state_source.setText(self.tr("from the postal code %1 %2")
@@ -673,6 +681,32 @@ class FactsPage(QWizardPage):
                                      seen=i18n.num(facts.holidays_seen, 0)))
         self.completeChanged.emit()
 
+    def _fill_holidays(self, state: str) -> None:
+        """One checkable line per public holiday the history saw, checked where the shop opens."""
+        facts = self.inferred
+        assert facts is not None
+        lang = i18n.lang()
+        shown = holiday_display_names(state, range(2000, dt.date.today().year + 3), lang)
+        self.holiday_list.clear()
+        for name, (sold, seen) in facts.per_holiday.items():
+            item = QListWidgetItem(render("facts.holiday_sales", lang, name=shown.get(name, name),
+                                          n=i18n.num(sold, 0), seen=i18n.num(seen, 0)))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if facts.opens_on(name)
+                               else Qt.CheckState.Unchecked)
+            self.holiday_list.addItem(item)
+        rows = min(max(self.holiday_list.count(), 1), 14)  # all of them where the page has room
+        row = self.holiday_list.sizeHintForRow(0) if self.holiday_list.count() else 16
+        self.holiday_list.setFixedHeight(rows * row + 2 * self.holiday_list.frameWidth() + 4)
+
+    def _all_holidays(self, open_: bool) -> None:
+        """The owner ticked "open on public holidays": every holiday follows, then single ones
+        can be changed."""
+        state = Qt.CheckState.Checked if open_ else Qt.CheckState.Unchecked
+        for row in range(self.holiday_list.count()):
+            self.holiday_list.item(row).setCheckState(state)
+
     def _unit_text(self) -> str:
         mapping = self.wiz.mapping
         columns = (mapping.product_columns if mapping.layout == "wide"
@@ -687,8 +721,13 @@ class FactsPage(QWizardPage):
         """The opening days and public holidays as the owner confirmed them."""
         assert self.inferred is not None
         opening = tuple(w for w, box in enumerate(self.weekdays) if box.isChecked())
+        rule = self.holidays.isChecked()
+        items = [self.holiday_list.item(row) for row in range(self.holiday_list.count())]
+        exceptions = tuple(
+            str(item.data(Qt.ItemDataRole.UserRole)) for item in items
+            if (item.checkState() == Qt.CheckState.Checked) != rule)
         return dataclasses.replace(self.inferred, opening_days=opening,
-                                   open_on_public_holidays=self.holidays.isChecked())
+                                   open_on_public_holidays=rule, holiday_exceptions=exceptions)
 
     def confirmed(self) -> NewShop:
         """The new shop with the owner's name and Bundesland (the coordinates stay the postal

@@ -41,7 +41,9 @@ from app.supplier_table import SupplierTableModel, weekdays_text
 from app.tradeoff_panel import TradeoffPanel
 from calendars.options import STATES, CalendarOptions
 from calendars.postal_codes import place_for_postal_code
+from calendars.public_holidays import holiday_display_names
 from forecasting.errors import ChangedElsewhereError, UserError
+from forecasting.importing.facts import holiday_exceptions_text
 from forecasting.operations.reading import (
     load_closing_days,
     load_products,
@@ -160,6 +162,17 @@ class SettingsDialog(QDialog):
         days.addStretch(1)
         self.holidays_open = QCheckBox(self.tr("Open on public holidays"))
         self.holidays_open.setChecked(self.settings.open_on_public_holidays)
+        self.holidays_open.clicked.connect(self._holiday_rule_changed)
+        self.holiday_exceptions = self.settings.holiday_exceptions
+        self.holiday_button = QPushButton(self.tr("Each public &holiday…"))
+        self.holiday_button.clicked.connect(self.edit_holidays)
+        self.holiday_note = QLabel()
+        self.holiday_note.setWordWrap(True)
+        self._show_holiday_note()
+        holidays_row = QHBoxLayout()
+        holidays_row.addWidget(self.holidays_open)
+        holidays_row.addWidget(self.holiday_button)
+        holidays_row.addStretch(1)
         self.latitude = QDoubleSpinBox()
         self.longitude = QDoubleSpinBox()
         for spin, (_low, high) in ((self.latitude, LATITUDE), (self.longitude, LONGITUDE)):
@@ -192,7 +205,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Bundesland"), self.state)
         form.addRow("", self.state_hint)
         form.addRow(self.tr("Opening days"), days)
-        form.addRow("", self.holidays_open)
+        form.addRow("", holidays_row)
+        form.addRow("", self.holiday_note)
         form.addRow(self.tr("Location (latitude, longitude)"), location)
         form.addRow(self.tr("Closing days"), self.closing_list)
         form.addRow("", closing_row)
@@ -454,6 +468,56 @@ class SettingsDialog(QDialog):
         form.addRow("", hint)
         return page
 
+    # -- public holidays one by one ------------------------------------------------------------
+    def _holiday_rule_changed(self) -> None:
+        """The owner changed the rule for all holidays: the single exceptions go with it."""
+        self.holiday_exceptions = ()
+        self._show_holiday_note()
+
+    def _show_holiday_note(self) -> None:
+        state = str(self.state.currentData() or self.settings.state)
+        self.holiday_note.setText(holiday_exceptions_text(
+            self.holidays_open.isChecked(), self.holiday_exceptions, state, i18n.lang()))
+        self.holiday_note.setVisible(bool(self.holiday_exceptions))
+
+    def edit_holidays(self) -> QDialog:
+        """A list of the state's public holidays, ticked where the shop opens (non-modal for
+        tests: the answer is taken when the list is accepted)."""
+        state = str(self.state.currentData() or self.settings.state)
+        rule = self.holidays_open.isChecked()
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Open on which public holidays?"))
+        listing = QListWidget()
+        shown = holiday_display_names(state, range(dt.date.today().year, dt.date.today().year + 2),
+                                      i18n.lang())
+        for name, label in shown.items():
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            opens = rule != (name in self.holiday_exceptions)
+            item.setCheckState(Qt.CheckState.Checked if opens else Qt.CheckState.Unchecked)
+            listing.addItem(item)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(self.tr("Ticked: the shop opens on this public holiday.")))
+        layout.addWidget(listing)
+        layout.addWidget(buttons)
+
+        def taken() -> None:
+            items = [listing.item(row) for row in range(listing.count())]
+            self.holiday_exceptions = tuple(sorted(
+                str(item.data(Qt.ItemDataRole.UserRole)) for item in items
+                if (item.checkState() == Qt.CheckState.Checked) != rule))
+            self._show_holiday_note()
+
+        dialog.accepted.connect(taken)
+        dialog.listing = listing  # type: ignore[attr-defined]
+        dialog.open()
+        return dialog
+
     # -- saving --------------------------------------------------------------------------------
     def save(self) -> None:
         """Write everything that changed to the shop file (one transaction)."""
@@ -465,6 +529,7 @@ class SettingsDialog(QDialog):
             state=str(self.state.currentData()),
             opening_days=tuple(i for i, box in enumerate(self.day_boxes) if box.isChecked()),
             open_on_public_holidays=self.holidays_open.isChecked(),
+            holiday_exceptions=self.holiday_exceptions,
             latitude=_coordinate(self.latitude, self.settings.latitude),
             longitude=_coordinate(self.longitude, self.settings.longitude),
             language=str(self.language.currentData()),
@@ -491,6 +556,7 @@ class SettingsDialog(QDialog):
             "name": self.tr("Name"), "state": self.tr("State"),
             "postal_code": self.tr("Postal code"), "opening_days": self.tr("Opening days"),
             "open_on_public_holidays": self.tr("Open on public holidays"),
+            "holiday_exceptions": self.tr("Public holidays"),
             "latitude": self.tr("Location"), "longitude": self.tr("Location"),
             "language": self.tr("Language"), "price": self.tr("Price"),
             "unit_cost": self.tr("Unit cost"), "salvage_value": self.tr("Salvage value"),

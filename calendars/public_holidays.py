@@ -139,3 +139,10 @@ def _prefixed(prefix: str, names: np.ndarray) -> np.ndarray:
 
 def _easter_saturdays(years: range) -> np.ndarray:
     return np.array([easter(y) - dt.timedelta(1) for y in years], dtype="datetime64[D]")
+
+
+def holiday_display_names(state: str, years: range, lang: str = "de") -> dict[str, str]:
+    """The holidays' German names (the keys the settings keep) with their name in `lang`."""
+    german = holiday_names(state, years)
+    shown = holiday_names(state, years, lang=lang)
+    return {name: shown.get(day, name) for day, name in german.items()}

@@ -806,6 +806,10 @@ MESSAGES: dict[str, Message] = {
         "de": "„{value}“ sind keine Wochentage (z. B. Mo,Di,Mi,Do,Fr,Sa oder Mo-Sa).",
         "en": "“{value}” are not weekdays (e.g. Mon,Tue,Wed,Thu,Fri,Sat or Mon-Sat).",
     },
+    "settings.unknown_holiday": {
+        "de": "„{name}“ ist kein Feiertag in {state}. Feiertage: {known}.",
+        "en": "“{name}” is not a public holiday in {state}. Public holidays: {known}.",
+    },
     "settings.bad_language": {
         "de": "„{value}“ ist keine Sprache der App (möglich: de, en).",
         "en": "“{value}” is not a language of the app (choose de or en).",
@@ -863,6 +867,10 @@ MESSAGES: dict[str, Message] = {
     "settings.show.open_on_holidays": {
         "de": "An Feiertagen geöffnet",
         "en": "Open on public holidays",
+    },
+    "settings.show.holiday_exceptions": {
+        "de": "Feiertage, an denen es anders ist",
+        "en": "Public holidays that differ",
     },
     "settings.show.location": {"de": "Lage (Breite, Länge)", "en": "Location (latitude, longitude)"},
     "settings.show.language": {"de": "Sprache", "en": "Language"},
@@ -1631,6 +1639,18 @@ MESSAGES: dict[str, Message] = {
     "facts.holidays": {
         "de": "An Feiertagen geöffnet: {answer}, {n} von {seen} Feiertagen mit Verkäufen",
         "en": "Open on public holidays: {answer}, {n} of {seen} public holidays with sales",
+    },
+    "facts.holidays_open_except": {
+        "de": "außer an diesen Feiertagen geöffnet: {names}",
+        "en": "except on these public holidays, when it opens: {names}",
+    },
+    "facts.holidays_closed_except": {
+        "de": "außer an diesen Feiertagen geschlossen: {names}",
+        "en": "except on these public holidays, when it is closed: {names}",
+    },
+    "facts.holiday_sales": {
+        "de": "{name} ({n} von {seen} mit Verkäufen)",
+        "en": "{name} ({n} of {seen} with sales)",
     },
     "facts.yes": {"de": "ja", "en": "yes"},
     "facts.no": {"de": "nein", "en": "no"},

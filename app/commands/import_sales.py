@@ -22,7 +22,7 @@ from forecasting.importing.engine import (
     ImportRefusedError,
     read_file,
 )
-from forecasting.importing.facts import Location, OpeningFacts, shop_location
+from forecasting.importing.facts import Location, OpeningFacts, exceptions_text, shop_location
 from forecasting.importing.mapping import UNITS, load_mapping, save_mapping
 from forecasting.importing.report import ImportReport, render_report
 from forecasting.importing.sniff import detect_mapping
@@ -146,6 +146,9 @@ def facts_lines(location: Location, facts: OpeningFacts, lang: str) -> list[str]
         "facts.holidays", lang, answer=answer[facts.open_on_public_holidays],
         n=format_number(facts.holidays_with_sales, lang, 0),
         seen=format_number(facts.holidays_seen, lang, 0)))
+    exceptions = exceptions_text(facts, location.state, lang)
+    if exceptions:
+        lines.append("    " + exceptions)
     return lines
 
 

@@ -23,6 +23,7 @@ from calendars.postal_codes import place_for_postal_code
 from forecasting.errors import UserError
 from forecasting.operations import settings as settings_ops
 from forecasting.operations.reading import (
+    load_settings,
     load_suppliers,
     product_by_name,
     stored_calendar_options,
@@ -52,6 +53,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     shop.add_argument("--opening-days", help=_("e.g. Mo,Di,Mi,Do,Fr,Sa or Mo-Sa (or Mon-Sat)"))
     shop.add_argument("--open-on-holidays", action=argparse.BooleanOptionalAction, default=None,
                       help=_("open on public holidays"))
+    shop.add_argument("--holiday-exceptions", metavar=_("HOLIDAYS"),
+                      help=_("the public holidays on which the shop does the opposite of "
+                             "--open-on-holidays, comma-separated, e.g. "
+                             "\"Ostermontag,Christi Himmelfahrt\" (- for none)"))
     shop.add_argument("--latitude", help=_("e.g. 50.94 (empty: unknown)"))
     shop.add_argument("--longitude", help=_("e.g. 6.96 (empty: unknown)"))
     shop.add_argument("--language", help=_("de or en"))
@@ -316,6 +321,9 @@ def _shop(shop: Any, args: argparse.Namespace, lang: str) -> Messages:
         changes["opening_days"] = parse_weekdays(args.opening_days)
     if args.open_on_holidays is not None:
         changes["open_on_public_holidays"] = args.open_on_holidays
+    if args.holiday_exceptions is not None:
+        state = str(changes.get("state", load_settings(shop).state)).upper()
+        changes["holiday_exceptions"] = settings_ops.holiday_keys(state, args.holiday_exceptions)
     for field, option, (low, high) in (("latitude", "--latitude", settings_ops.LATITUDE),
                                        ("longitude", "--longitude", settings_ops.LONGITUDE)):
         value = getattr(args, field)

@@ -100,6 +100,7 @@ def settings_table(shop: Any, lang: str) -> str:
         (t("show.postal_code"), s["postal_code"] or "-"),
         (t("show.opening_days"), _weekdays(tuple(s["opening_days"]), lang)),
         (t("show.open_on_holidays"), yes_no(s["open_on_public_holidays"])),
+        (t("show.holiday_exceptions"), ", ".join(s["holiday_exceptions"]) or "-"),
         (t("show.location"), location),
         (t("show.language"), s["language"]),
     ])

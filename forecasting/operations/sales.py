@@ -81,7 +81,8 @@ def import_into_new_shop(path: Path, data: FileData, options: ImportOptions | No
                        latitude=location.latitude, longitude=location.longitude) as shop:
         report, _ = import_sales(shop, data, options, progress=progress)
         settings = dataclasses.replace(load_settings(shop), opening_days=facts.opening_days,
-                                       open_on_public_holidays=facts.open_on_public_holidays)
+                                       open_on_public_holidays=facts.open_on_public_holidays,
+                                       holiday_exceptions=facts.holiday_exceptions)
         save_settings(shop, settings)
     return report, facts
 

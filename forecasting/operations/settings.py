@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
 from calendars.options import CalendarOptions
+from calendars.public_holidays import holiday_display_names
 from forecasting import seasons
 from forecasting.errors import ChangedElsewhereError, UserError
 from forecasting.operations.changes import Changes
@@ -108,6 +109,25 @@ def check_shop(settings: ShopSettings) -> None:
         _in_range("longitude", settings.longitude, *LONGITUDE, False)
     if settings.language not in LANGUAGES:
         raise UserError("settings.bad_language", value=settings.language)
+
+
+def holiday_keys(state: str, words: str) -> tuple[str, ...]:
+    """The public holidays named in `words` (comma-separated, German or English names; "" or "-"
+    for none) as the settings keep them (German names); UserError naming an unknown one."""
+    if words.strip() in ("", "-"):
+        return ()
+    years = range(2000, dt.date.today().year + 3)
+    known: dict[str, str] = {}
+    for lang in ("en", "de"):
+        for german, shown in holiday_display_names(state, years, lang).items():
+            known[shown.casefold()] = german
+    keys = []
+    for word in (w.strip() for w in words.split(",")):
+        if word.casefold() not in known:
+            raise UserError("settings.unknown_holiday", name=word, state=state, known=", ".join(
+                sorted(set(holiday_display_names(state, years, "de")))))
+        keys.append(known[word.casefold()])
+    return tuple(dict.fromkeys(keys))
 
 
 def check_product(product: Product) -> None:

@@ -88,10 +88,9 @@ def closed_reason(
         return ("closing_day", closing_days[day])
     if day.weekday() not in settings.opening_days:
         return ("weekday", "")
-    if not settings.open_on_public_holidays:
-
+    if not settings.open_on_public_holidays or settings.holiday_exceptions:
         names = holiday_names(settings.state, range(day.year, day.year + 1))
-        if day in names:
+        if day in names and not settings.opens_on_holiday(names[day]):
             return ("holiday", names[day])
     return None
 

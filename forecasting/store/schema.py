@@ -229,5 +229,12 @@ UPDATE products SET own_delivery_weekdays = (delivery_weekdays <> '0123456'),
                     own_lead_time = (lead_time_days <> 1);
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10]
+# V11 (issue 15, facts from the data): the public holidays on which the shop does the opposite of
+# its rule (open on holidays or not), by German name, as a JSON list; e.g. closed on holidays but
+# open on Ostermontag, as the Kiel bakery's sales show.
+V11 = """
+ALTER TABLE shop ADD COLUMN holiday_exceptions TEXT NOT NULL DEFAULT '[]';
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11]
 CURRENT_VERSION = len(MIGRATIONS)

@@ -26,6 +26,7 @@ def load_settings(shop: Shop) -> ShopSettings:
         opening_hours=json.loads(row["opening_hours"]),
         language=row["language"],
         open_on_public_holidays=bool(row["open_on_public_holidays"]),
+        holiday_exceptions=tuple(json.loads(row["holiday_exceptions"])),
     )
 
 
@@ -34,13 +35,15 @@ def save_settings(shop: Shop, settings: ShopSettings) -> None:
     with shop.transaction() as conn:
         conn.execute(
             """INSERT INTO shop(id, name, state, postal_code, latitude, longitude, opening_days,
-                               opening_hours, language, open_on_public_holidays, created_at)
-               VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               opening_hours, language, open_on_public_holidays,
+                               holiday_exceptions, created_at)
+               VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT(id) DO UPDATE SET name=excluded.name, state=excluded.state,
                  postal_code=excluded.postal_code, latitude=excluded.latitude,
                  longitude=excluded.longitude, opening_days=excluded.opening_days,
                  opening_hours=excluded.opening_hours, language=excluded.language,
-                 open_on_public_holidays=excluded.open_on_public_holidays""",
+                 open_on_public_holidays=excluded.open_on_public_holidays,
+                 holiday_exceptions=excluded.holiday_exceptions""",
             (
                 settings.name,
                 settings.state,
@@ -51,6 +54,7 @@ def save_settings(shop: Shop, settings: ShopSettings) -> None:
                 json.dumps(settings.opening_hours, ensure_ascii=False),
                 settings.language,
                 int(settings.open_on_public_holidays),
+                json.dumps(list(settings.holiday_exceptions), ensure_ascii=False),
                 dt.datetime.now().isoformat(timespec="seconds"),
             ),
         )

@@ -502,32 +502,32 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="714"/>
+        <location filename="../../app/import_wizard.py" line="753"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="725"/>
+        <location filename="../../app/import_wizard.py" line="764"/>
         <source>Importing… You can keep working meanwhile.</source>
         <translation>Import läuft… Sie können währenddessen weiterarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="751"/>
+        <location filename="../../app/import_wizard.py" line="790"/>
         <source>Importing…</source>
         <translation>Import läuft…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="755"/>
+        <location filename="../../app/import_wizard.py" line="794"/>
         <source>Creating the shop and importing the sales…</source>
         <translation>Der Laden wird angelegt, die Verkäufe werden importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="766"/>
+        <location filename="../../app/import_wizard.py" line="805"/>
         <source>Creating the shop…</source>
         <translation>Laden wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="782"/>
+        <location filename="../../app/import_wizard.py" line="821"/>
         <source>%1 rows imported.</source>
         <translation>%1 Zeilen importiert.</translation>
     </message>
@@ -535,7 +535,7 @@
 <context>
     <name>DropArea</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="96"/>
+        <location filename="../../app/import_wizard.py" line="97"/>
         <source>Drop your file here
 (CSV, TXT or Excel from the till or a spreadsheet, or the till&apos;s DSFinV-K export as .zip or folder)</source>
         <translation>Datei hier ablegen
@@ -646,87 +646,92 @@
 <context>
     <name>FactsPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="559"/>
+        <location filename="../../app/import_wizard.py" line="560"/>
         <source>Check what was read from your data</source>
         <translation>Prüfen Sie, was aus Ihren Daten gelesen wurde</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="560"/>
+        <location filename="../../app/import_wizard.py" line="561"/>
         <source>Correct what is wrong. Nothing is written before “Create shop and import”.</source>
         <translation>Korrigieren Sie, was nicht stimmt. Geschrieben wird erst mit „Laden anlegen und importieren“.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="563"/>
+        <location filename="../../app/import_wizard.py" line="564"/>
         <source>&amp;Create shop and import</source>
         <translation>Laden &amp;anlegen und importieren</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="585"/>
+        <location filename="../../app/import_wizard.py" line="588"/>
         <source>Shop na&amp;me</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="588"/>
+        <location filename="../../app/import_wizard.py" line="591"/>
         <source>&amp;State (Bundesland)</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="592"/>
+        <location filename="../../app/import_wizard.py" line="595"/>
         <source>Weather</source>
         <translation>Wetter</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="593"/>
+        <location filename="../../app/import_wizard.py" line="596"/>
         <source>Open</source>
         <translation>Geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="594"/>
+        <location filename="../../app/import_wizard.py" line="597"/>
+        <source>Each public &amp;holiday</source>
+        <translation>&amp;Feiertage einzeln</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="600"/>
         <source>Quantities</source>
         <translation>Mengen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="625"/>
+        <location filename="../../app/import_wizard.py" line="632"/>
         <source>1 product with sales from %2 to %3.</source>
         <translation>1 Produkt mit Verkäufen vom %2 bis %3.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="626"/>
+        <location filename="../../app/import_wizard.py" line="633"/>
         <source>%1 products with sales from %2 to %3.</source>
         <translation>%1 Produkte mit Verkäufen vom %2 bis %3.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="638"/>
+        <location filename="../../app/import_wizard.py" line="646"/>
         <source>from the postal code %1 %2</source>
         <translation>aus der Postleitzahl %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="641"/>
+        <location filename="../../app/import_wizard.py" line="649"/>
         <source>chosen by you (the postal code %1 lies in %2)</source>
         <translation>von Ihnen gewählt (die Postleitzahl %1 liegt in %2)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="645"/>
+        <location filename="../../app/import_wizard.py" line="653"/>
         <source>chosen by you</source>
         <translation>von Ihnen gewählt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="647"/>
+        <location filename="../../app/import_wizard.py" line="655"/>
         <source>known: %1 at %2, %3 (from the postal code)</source>
         <translation>bekannt: %1, Koordinaten %2, %3 (aus der Postleitzahl)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="652"/>
+        <location filename="../../app/import_wizard.py" line="660"/>
         <source>unknown without a postal code (add it later in the settings)</source>
         <translation>ohne Postleitzahl unbekannt (später in den Einstellungen nachtragen)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="682"/>
+        <location filename="../../app/import_wizard.py" line="716"/>
         <source>in euros: %1 holds turnover, so the products are planned and shown in euros (go back to change this)</source>
         <translation>in Euro: %1 enthält Umsatz, die Produkte werden deshalb in Euro geplant und angezeigt (ändern mit „Zurück“)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="684"/>
+        <location filename="../../app/import_wizard.py" line="718"/>
         <source>pieces: %1 counts pieces (go back to change this)</source>
         <translation>Stück: %1 zählt Stück (ändern mit „Zurück“)</translation>
     </message>
@@ -734,63 +739,63 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="117"/>
-        <location filename="../../app/import_wizard.py" line="179"/>
+        <location filename="../../app/import_wizard.py" line="118"/>
+        <location filename="../../app/import_wizard.py" line="180"/>
         <source>Choose a file</source>
         <translation>Datei wählen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="118"/>
+        <location filename="../../app/import_wizard.py" line="119"/>
         <source>Nothing is written to your shop before the last step.</source>
         <translation>Vor dem letzten Schritt wird nichts in Ihren Laden geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="121"/>
+        <location filename="../../app/import_wizard.py" line="122"/>
         <source>File name</source>
         <translation>Dateiname</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="122"/>
+        <location filename="../../app/import_wizard.py" line="123"/>
         <source>&amp;Choose file…</source>
         <translation>&amp;Datei wählen…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="123"/>
+        <location filename="../../app/import_wizard.py" line="124"/>
         <source>Choose f&amp;older…</source>
         <translation>&amp;Ordner wählen…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="124"/>
+        <location filename="../../app/import_wizard.py" line="125"/>
         <source>An unpacked DSFinV-K export of the till</source>
         <translation>Ein entpackter DSFinV-K-Export der Kasse</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="131"/>
+        <location filename="../../app/import_wizard.py" line="132"/>
         <source>&amp;Sales history</source>
         <translation>&amp;Verkaufszahlen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="131"/>
+        <location filename="../../app/import_wizard.py" line="132"/>
         <source>&amp;Weather</source>
         <translation>W&amp;etter</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="132"/>
+        <location filename="../../app/import_wizard.py" line="133"/>
         <source>&amp;Events (ICS or CSV)</source>
         <translation>E&amp;reignisse (ICS oder CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="143"/>
+        <location filename="../../app/import_wizard.py" line="144"/>
         <source>What is in the file?</source>
         <translation>Was steht in der Datei?</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="180"/>
+        <location filename="../../app/import_wizard.py" line="181"/>
         <source>Data files (*.csv *.txt *.xlsx *.xls *.zip *.ics);;All files (*)</source>
         <translation>Datendateien (*.csv *.txt *.xlsx *.xls *.zip *.ics);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="185"/>
+        <location filename="../../app/import_wizard.py" line="186"/>
         <source>Choose the export folder</source>
         <translation>Ordner des Exports wählen</translation>
     </message>
@@ -836,17 +841,17 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="80"/>
+        <location filename="../../app/import_wizard.py" line="81"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="810"/>
+        <location filename="../../app/import_wizard.py" line="849"/>
         <source>Import data</source>
         <translation>Daten importieren</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="811"/>
+        <location filename="../../app/import_wizard.py" line="850"/>
         <source>New shop: %1</source>
         <translation>Neuer Laden: %1</translation>
     </message>
@@ -1244,132 +1249,132 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="201"/>
+        <location filename="../../app/import_wizard.py" line="202"/>
         <source>Check the columns</source>
         <translation>Spalten prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="202"/>
+        <location filename="../../app/import_wizard.py" line="203"/>
         <source>Bestellkompass guessed how the file is built. Correct the columns if a guess is wrong.</source>
         <translation>Bestellkompass hat erkannt, wie die Datei aufgebaut ist. Korrigieren Sie die Spalten, falls etwas falsch erkannt wurde.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="212"/>
+        <location filename="../../app/import_wizard.py" line="213"/>
         <source>one row per day and product</source>
         <translation>eine Zeile je Tag und Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="213"/>
+        <location filename="../../app/import_wizard.py" line="214"/>
         <source>one row per sale (receipts)</source>
         <translation>eine Zeile je Verkauf (Bons)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="214"/>
+        <location filename="../../app/import_wizard.py" line="215"/>
         <source>one column per product</source>
         <translation>eine Spalte je Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="220"/>
+        <location filename="../../app/import_wizard.py" line="221"/>
         <source>detect</source>
         <translation>erkennen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="221"/>
+        <location filename="../../app/import_wizard.py" line="222"/>
         <source>day.month (31.12.)</source>
         <translation>Tag.Monat (31.12.)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="222"/>
+        <location filename="../../app/import_wizard.py" line="223"/>
         <source>month/day (12/31)</source>
         <translation>Monat/Tag (12/31)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="227"/>
+        <location filename="../../app/import_wizard.py" line="228"/>
         <source>(please choose)</source>
         <translation>(bitte wählen)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="228"/>
+        <location filename="../../app/import_wizard.py" line="229"/>
         <source>pieces</source>
         <translation>Stück</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="229"/>
+        <location filename="../../app/import_wizard.py" line="230"/>
         <source>euros (turnover)</source>
         <translation>Euro (Umsatz)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="235"/>
+        <location filename="../../app/import_wizard.py" line="236"/>
         <source>&amp;Layout</source>
         <translation>&amp;Aufbau</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="236"/>
+        <location filename="../../app/import_wizard.py" line="237"/>
         <source>&amp;Date column</source>
         <translation>&amp;Datumsspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="237"/>
+        <location filename="../../app/import_wizard.py" line="238"/>
         <source>&amp;Product column</source>
         <translation>&amp;Produktspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="238"/>
+        <location filename="../../app/import_wizard.py" line="239"/>
         <source>&amp;Quantity column</source>
         <translation>&amp;Mengenspalte</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="239"/>
+        <location filename="../../app/import_wizard.py" line="240"/>
         <source>Product columns</source>
         <translation>Produktspalten</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="240"/>
+        <location filename="../../app/import_wizard.py" line="241"/>
         <source>Date &amp;order</source>
         <translation>Datums&amp;reihenfolge</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="241"/>
+        <location filename="../../app/import_wizard.py" line="242"/>
         <source>&amp;Encoding</source>
         <translation>Zeichen&amp;satz</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="242"/>
+        <location filename="../../app/import_wizard.py" line="243"/>
         <source>Quantities &amp;count</source>
         <translation>Mengen zähl&amp;en</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="286"/>
+        <location filename="../../app/import_wizard.py" line="287"/>
         <source>Detected: %1, encoding %2, separator %3, decimal %4, header in row %5.</source>
         <translation>Erkannt: %1, Zeichensatz %2, Trennzeichen %3, Dezimalzeichen %4, Überschrift in Zeile %5.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="296"/>
+        <location filename="../../app/import_wizard.py" line="297"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="341"/>
+        <location filename="../../app/import_wizard.py" line="342"/>
         <source>The column “%1” looks like money (turnover), not pieces. Choose what it counts: in euros the products are planned and shown in euros.</source>
         <translation>Die Spalte „%1“ sieht nach Geld (Umsatz) aus, nicht nach Stückzahlen. Wählen Sie, was sie zählt: in Euro werden die Artikel in Euro geplant und angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="361"/>
+        <location filename="../../app/import_wizard.py" line="362"/>
         <source>DSFinV-K export of the till. Counted are the lines of receipts of type Beleg with business case Umsatz (MENGE × FAKTOR, cancellations and returns as booked, all registers and daily closings); training, aborted and other receipts are left out. The next step shows every line&apos;s place.</source>
         <translation>DSFinV-K-Export der Kasse. Gezählt werden die Zeilen von Bons vom Typ Beleg mit Vorgang (GV_TYP) Umsatz (MENGE × FAKTOR, Stornos und Rücknahmen wie gebucht, alle Kassen und Tagesabschlüsse); Training, Abbrüche und andere Vorgänge bleiben außen vor. Der nächste Schritt zeigt, wohin jede Zeile gegangen ist.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="372"/>
+        <location filename="../../app/import_wizard.py" line="373"/>
         <source>Weather file: %1 days from %2 to %3.</source>
         <translation>Wetterdatei: %1 Tage vom %2 bis %3.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="379"/>
+        <location filename="../../app/import_wizard.py" line="380"/>
         <source>Events file: %1 events.</source>
         <translation>Ereignisdatei: %1 Ereignisse.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="433"/>
+        <location filename="../../app/import_wizard.py" line="434"/>
         <source>Choose what the quantities count: pieces or euros.</source>
         <translation>Wählen Sie, was die Mengen zählen: Stück oder Euro.</translation>
     </message>
@@ -2152,33 +2157,33 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="456"/>
+        <location filename="../../app/import_wizard.py" line="457"/>
         <source>Check the result before importing</source>
         <translation>Ergebnis vor dem Import prüfen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="458"/>
+        <location filename="../../app/import_wizard.py" line="459"/>
         <source>&amp;Import now</source>
         <translation>Jetzt &amp;importieren</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="461"/>
+        <location filename="../../app/import_wizard.py" line="462"/>
         <source>Keep the days already in the shop</source>
         <translation>Tage behalten, die schon im Laden sind</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="462"/>
+        <location filename="../../app/import_wizard.py" line="463"/>
         <source>Replace them with the file&apos;s numbers</source>
         <translation>Durch die Zahlen aus der Datei ersetzen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="464"/>
+        <location filename="../../app/import_wizard.py" line="465"/>
         <source>Import anyway and leave out the rejected rows</source>
         <translation>Trotzdem importieren und die abgelehnten Zeilen weglassen</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="501"/>
-        <location filename="../../app/import_wizard.py" line="523"/>
+        <location filename="../../app/import_wizard.py" line="502"/>
+        <location filename="../../app/import_wizard.py" line="524"/>
         <source>Checking the file…</source>
         <translation>Datei wird geprüft…</translation>
     </message>
@@ -2392,345 +2397,365 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/settings_dialog.py" line="108"/>
+        <location filename="../../app/settings_dialog.py" line="110"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="116"/>
+        <location filename="../../app/settings_dialog.py" line="118"/>
         <source>&amp;Shop</source>
         <translation>&amp;Laden</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="117"/>
+        <location filename="../../app/settings_dialog.py" line="119"/>
         <source>&amp;Products</source>
         <translation>&amp;Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="118"/>
+        <location filename="../../app/settings_dialog.py" line="120"/>
         <source>S&amp;uppliers</source>
         <translation>Lie&amp;feranten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="119"/>
+        <location filename="../../app/settings_dialog.py" line="121"/>
         <source>&amp;Language and display</source>
         <translation>&amp;Sprache und Anzeige</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="121"/>
+        <location filename="../../app/settings_dialog.py" line="123"/>
         <source>Leftovers or sold &amp;out</source>
         <translation>Reste oder ausverkauf&amp;t</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="161"/>
-        <location filename="../../app/settings_dialog.py" line="493"/>
+        <location filename="../../app/settings_dialog.py" line="163"/>
+        <location filename="../../app/settings_dialog.py" line="558"/>
         <source>Open on public holidays</source>
         <translation>An Feiertagen geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="168"/>
+        <location filename="../../app/settings_dialog.py" line="167"/>
+        <source>Each public &amp;holiday…</source>
+        <translation>&amp;Feiertage einzeln…</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="181"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="182"/>
+        <location filename="../../app/settings_dialog.py" line="195"/>
         <source>Reason, e.g. holiday</source>
         <translation>Grund, z. B. Urlaub</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="183"/>
+        <location filename="../../app/settings_dialog.py" line="196"/>
         <source>&amp;Add closing day</source>
         <translation>Schließtag &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="184"/>
+        <location filename="../../app/settings_dialog.py" line="197"/>
         <source>Remove selected</source>
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="190"/>
+        <location filename="../../app/settings_dialog.py" line="203"/>
         <source>Shop &amp;name</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="191"/>
+        <location filename="../../app/settings_dialog.py" line="204"/>
         <source>&amp;Postal code</source>
         <translation>&amp;Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="192"/>
+        <location filename="../../app/settings_dialog.py" line="205"/>
         <source>&amp;Bundesland</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="194"/>
-        <location filename="../../app/settings_dialog.py" line="492"/>
+        <location filename="../../app/settings_dialog.py" line="207"/>
+        <location filename="../../app/settings_dialog.py" line="557"/>
         <source>Opening days</source>
         <translation>Öffnungstage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="196"/>
+        <location filename="../../app/settings_dialog.py" line="210"/>
         <source>Location (latitude, longitude)</source>
         <translation>Standort (Breite, Länge)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="197"/>
+        <location filename="../../app/settings_dialog.py" line="211"/>
         <source>Closing days</source>
         <translation>Schließtage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="199"/>
+        <location filename="../../app/settings_dialog.py" line="213"/>
         <source>Paydays</source>
         <translation>Zahltage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="201"/>
+        <location filename="../../app/settings_dialog.py" line="215"/>
         <source>Many customers observe Ramadan (Ramadan and Eid al-Fitr in the calendar)</source>
         <translation>Viele Kundinnen und Kunden fasten im Ramadan (Ramadan und Zuckerfest im Kalender)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="204"/>
+        <location filename="../../app/settings_dialog.py" line="218"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="206"/>
+        <location filename="../../app/settings_dialog.py" line="220"/>
         <source>Carnival (Weiberfastnacht, Rosenmontag)</source>
         <translation>Karneval (Weiberfastnacht, Rosenmontag)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="208"/>
+        <location filename="../../app/settings_dialog.py" line="222"/>
         <source>Holidays kept only in Catholic municipalities: Assumption Day (Bavaria), Corpus Christi (parts of Saxony and Thuringia)</source>
         <translation>Feiertage nur in katholischen Gemeinden: Mariä Himmelfahrt (Bayern), Fronleichnam (Teile von Sachsen und Thüringen)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="211"/>
+        <location filename="../../app/settings_dialog.py" line="225"/>
         <source>Catholic municipality</source>
         <translation>Katholische Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="219"/>
+        <location filename="../../app/settings_dialog.py" line="233"/>
         <source>salaries on the last banking day</source>
         <translation>Gehälter am letzten Bankarbeitstag</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="220"/>
+        <location filename="../../app/settings_dialog.py" line="234"/>
         <source>on the 15th</source>
         <translation>am 15.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="220"/>
+        <location filename="../../app/settings_dialog.py" line="234"/>
         <source>on the 1st</source>
         <translation>am 1.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="233"/>
+        <location filename="../../app/settings_dialog.py" line="247"/>
         <source>pensions</source>
         <translation>Renten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="234"/>
+        <location filename="../../app/settings_dialog.py" line="248"/>
         <source>Bürgergeld</source>
         <translation>Bürgergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="235"/>
+        <location filename="../../app/settings_dialog.py" line="249"/>
         <source>Kindergeld</source>
         <translation>Kindergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="246"/>
+        <location filename="../../app/settings_dialog.py" line="260"/>
         <source>as usual in the Bundesland</source>
         <translation>wie im Bundesland üblich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="247"/>
+        <location filename="../../app/settings_dialog.py" line="261"/>
         <source>yes, here</source>
         <translation>ja, hier</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="247"/>
+        <location filename="../../app/settings_dialog.py" line="261"/>
         <source>no, not here</source>
         <translation>nein, hier nicht</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="270"/>
+        <location filename="../../app/settings_dialog.py" line="284"/>
         <source>Taken from the postal code – please check.</source>
         <translation>Aus der Postleitzahl übernommen – bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="301"/>
+        <location filename="../../app/settings_dialog.py" line="315"/>
         <source>Prices in euro per unit. &quot;Unsold value&quot; is what a unit left over still brings (day-old sale; 0 if thrown away).</source>
         <translation>Preise in Euro je Einheit. „Restwert“ ist, was eine übrig gebliebene Einheit noch bringt (Verkauf vom Vortag; 0, wenn sie weggeworfen wird).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="307"/>
+        <location filename="../../app/settings_dialog.py" line="321"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="307"/>
+        <location filename="../../app/settings_dialog.py" line="321"/>
         <source>Price €</source>
         <translation>Preis €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="307"/>
+        <location filename="../../app/settings_dialog.py" line="321"/>
         <source>Cost €</source>
         <translation>Kosten €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="307"/>
+        <location filename="../../app/settings_dialog.py" line="321"/>
         <source>Unsold value €</source>
         <translation>Restwert €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="308"/>
-        <location filename="../../app/settings_dialog.py" line="497"/>
+        <location filename="../../app/settings_dialog.py" line="322"/>
+        <location filename="../../app/settings_dialog.py" line="563"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="308"/>
+        <location filename="../../app/settings_dialog.py" line="322"/>
         <source>Shelf life (days)</source>
         <translation>Haltbarkeit (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="308"/>
-        <location filename="../../app/settings_dialog.py" line="499"/>
+        <location filename="../../app/settings_dialog.py" line="322"/>
+        <location filename="../../app/settings_dialog.py" line="565"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="309"/>
+        <location filename="../../app/settings_dialog.py" line="323"/>
         <source>Supplier / area</source>
         <translation>Lieferant / Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="309"/>
-        <location filename="../../app/settings_dialog.py" line="499"/>
+        <location filename="../../app/settings_dialog.py" line="323"/>
+        <location filename="../../app/settings_dialog.py" line="565"/>
         <source>Article no.</source>
         <translation>Art.-Nr.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="309"/>
-        <location filename="../../app/settings_dialog.py" line="500"/>
-        <location filename="../../app/settings_dialog.py" line="501"/>
+        <location filename="../../app/settings_dialog.py" line="323"/>
+        <location filename="../../app/settings_dialog.py" line="566"/>
+        <location filename="../../app/settings_dialog.py" line="567"/>
         <source>Delivery days</source>
         <translation>Liefertage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="310"/>
-        <location filename="../../app/settings_dialog.py" line="498"/>
+        <location filename="../../app/settings_dialog.py" line="324"/>
+        <location filename="../../app/settings_dialog.py" line="564"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="313"/>
+        <location filename="../../app/settings_dialog.py" line="327"/>
         <source>Weekdays this product is delivered, e.g. Di, Fr; empty: the supplier&apos;s days</source>
         <translation>Wochentage, an denen dieses Produkt geliefert wird, z. B. Di, Fr; leer: die Tage des Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="348"/>
+        <location filename="../../app/settings_dialog.py" line="362"/>
         <source>as the supplier</source>
         <translation>wie der Lieferant</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="416"/>
+        <location filename="../../app/settings_dialog.py" line="430"/>
         <source>A product takes its supplier&apos;s delivery days and lead time unless it has its own (Products tab). On a day without delivery the delivery moves to the next possible day. Below the minimum order value the list shows a hint; the order is not changed.</source>
         <translation>Ein Produkt übernimmt Liefertage und Vorlauf seines Lieferanten, wenn es keine eigenen hat (Reiter Produkte). An einem Tag ohne Lieferung rückt die Lieferung auf den nächsten möglichen Tag. Unter dem Mindestbestellwert zeigt die Liste einen Hinweis; die Bestellung wird nicht geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="425"/>
+        <location filename="../../app/settings_dialog.py" line="439"/>
         <source>Suppliers</source>
         <translation>Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="433"/>
+        <location filename="../../app/settings_dialog.py" line="447"/>
         <source>No product names a supplier yet: enter one on the Products tab and save.</source>
         <translation>Noch kein Produkt nennt einen Lieferanten: bitte im Reiter Produkte eintragen und speichern.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="451"/>
+        <location filename="../../app/settings_dialog.py" line="465"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="452"/>
+        <location filename="../../app/settings_dialog.py" line="466"/>
         <source>Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors).</source>
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="491"/>
+        <location filename="../../app/settings_dialog.py" line="489"/>
+        <source>Open on which public holidays?</source>
+        <translation>An welchen Feiertagen geöffnet?</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="505"/>
+        <source>Ticked: the shop opens on this public holiday.</source>
+        <translation>Angehakt: An diesem Feiertag ist der Laden geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="556"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="491"/>
+        <location filename="../../app/settings_dialog.py" line="556"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="492"/>
+        <location filename="../../app/settings_dialog.py" line="557"/>
         <source>Postal code</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="494"/>
+        <location filename="../../app/settings_dialog.py" line="559"/>
+        <source>Public holidays</source>
+        <translation>Feiertage</translation>
+    </message>
+    <message>
+        <location filename="../../app/settings_dialog.py" line="560"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="495"/>
+        <location filename="../../app/settings_dialog.py" line="561"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="495"/>
+        <location filename="../../app/settings_dialog.py" line="561"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="496"/>
+        <location filename="../../app/settings_dialog.py" line="562"/>
         <source>Unit cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="496"/>
+        <location filename="../../app/settings_dialog.py" line="562"/>
         <source>Salvage value</source>
         <translation>Restwert</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="497"/>
+        <location filename="../../app/settings_dialog.py" line="563"/>
         <source>Shelf life</source>
         <translation>Haltbarkeit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="498"/>
+        <location filename="../../app/settings_dialog.py" line="564"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="502"/>
+        <location filename="../../app/settings_dialog.py" line="568"/>
         <source>Customer number</source>
         <translation>Kundennummer</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="503"/>
+        <location filename="../../app/settings_dialog.py" line="569"/>
         <source>Lead time (days)</source>
         <translation>Vorlauf (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="503"/>
+        <location filename="../../app/settings_dialog.py" line="569"/>
         <source>Order by</source>
         <translation>Bestellschluss</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="504"/>
+        <location filename="../../app/settings_dialog.py" line="570"/>
         <source>No delivery on</source>
         <translation>Keine Lieferung am</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="505"/>
+        <location filename="../../app/settings_dialog.py" line="571"/>
         <source>Minimum order €</source>
         <translation>Mindestbestellwert €</translation>
     </message>

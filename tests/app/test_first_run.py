@@ -11,11 +11,13 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app import i18n
 from app.import_wizard import ImportWizard
 from app.new_shop_dialog import NewShop, NewShopDialog
 from forecasting.importing.facts import shop_location
+from forecasting.policy.plan import closed_reason
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products
 from forecasting.store.sales import read_sales
@@ -167,9 +169,21 @@ def test_kiel_as_a_new_user_in_the_window(qtbot: object, shop_path: Path, shared
         assert "in Euro" in facts.unit.text()
         assert "„Umsatz (EUR)“" in facts.unit.text()
         assert facts.summary.text() == "6 Produkte mit Verkäufen vom 01.07.2013 bis 31.07.2018."
+        # closed on most public holidays, yet open on these four every year
+        assert not facts.holidays.isChecked()
+        listed = [facts.holiday_list.item(r) for r in range(facts.holiday_list.count())]
+        opened = {item.text() for item in listed if item.checkState() == Qt.CheckState.Checked}
+        assert opened == {"Ostermontag (5 von 5 mit Verkäufen)",
+                          "Christi Himmelfahrt (5 von 5 mit Verkäufen)",
+                          "Pfingstmontag (4 von 5 mit Verkäufen)",
+                          "Tag der Deutschen Einheit (5 von 5 mit Verkäufen)"}
+        assert "Erster Weihnachtstag (0 von 5 mit Verkäufen)" in {i.text() for i in listed}
         assert not target.exists()  # nothing written before the owner confirms
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         wizard.grab().save(str(SCREENSHOTS / "first_run_confirm.png"))
+        # the owner knows better about Whit Monday: closed from now on
+        whit = next(i for i in listed if i.text().startswith("Pfingstmontag"))
+        whit.setCheckState(Qt.CheckState.Unchecked)
         wizard.next()
         qtbot.waitUntil(  # type: ignore[attr-defined]
             lambda: Path(controller.session.path) == target, timeout=120_000)
@@ -186,6 +200,13 @@ def test_kiel_as_a_new_user_in_the_window(qtbot: object, shop_path: Path, shared
         settings = session.settings
         assert settings.state == "SH"
         assert settings.opening_days == (0, 1, 2, 3, 4, 5, 6)
+        assert not settings.open_on_public_holidays
+        assert settings.holiday_exceptions == ("Christi Himmelfahrt", "Ostermontag",
+                                               "Tag der Deutschen Einheit")
+        closing = {}
+        assert closed_reason(settings, closing, dt.date(2027, 3, 29)) is None  # Ostermontag
+        assert closed_reason(settings, closing, dt.date(2027, 5, 17))[0] == "holiday"  # Pfingsten
+        assert closed_reason(settings, closing, dt.date(2026, 12, 25))[0] == "holiday"
         assert settings.latitude == pytest.approx(54.32, abs=0.05)
         assert settings.longitude == pytest.approx(10.13, abs=0.05)
         assert {p.unit for p in load_products(session.shop)} == {"EUR"}
