@@ -2050,52 +2050,63 @@
         <translation>Näher dran</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="82"/>
+        <location filename="../../app/review_view.py" line="81"/>
+        <source>Over the delivery window</source>
+        <translation>Über das Lieferfenster</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="83"/>
         <source>Whose number was closer to what sold. On a sold-out day demand was at least the sales: then it is only decided when both numbers lie well below the sales, else &quot;open&quot;.</source>
         <translation>Wessen Zahl näher am Verkauf lag. An einem ausverkauften Tag war die Nachfrage mindestens so hoch wie der Verkauf: dann steht es nur fest, wenn beide Zahlen deutlich unter dem Verkauf lagen, sonst „offen“.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="99"/>
+        <location filename="../../app/review_view.py" line="87"/>
+        <source>Goods that keep: the order judged over the days its delivery covered (from the delivery to the next one): ordered, sold, written off, days sold out.</source>
+        <translation>Ware mit Haltbarkeit: die Bestellung über die Tage beurteilt, die ihre Lieferung deckte (von der Lieferung bis zur nächsten): bestellt, verkauft, abgeschrieben, Tage ausverkauft.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="107"/>
+        <location filename="../../app/review_view.py" line="110"/>
         <source>With your order: %1</source>
         <translation>Mit Ihrer Bestellung: %1</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="103"/>
+        <location filename="../../app/review_view.py" line="114"/>
         <source>With the suggestion: %1</source>
         <translation>Mit dem Vorschlag: %1</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="118"/>
+        <location filename="../../app/review_view.py" line="129"/>
         <source>no sales figures yet</source>
         <translation>noch keine Verkaufszahlen</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="120"/>
+        <location filename="../../app/review_view.py" line="134"/>
         <source>sold out</source>
         <translation>ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="123"/>
+        <location filename="../../app/review_view.py" line="139"/>
         <source>accepted</source>
         <translation>übernommen</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="127"/>
+        <location filename="../../app/review_view.py" line="143"/>
         <source>you</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="127"/>
+        <location filename="../../app/review_view.py" line="143"/>
         <source>suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="128"/>
+        <location filename="../../app/review_view.py" line="144"/>
         <source>same</source>
         <translation>gleich</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="128"/>
+        <location filename="../../app/review_view.py" line="144"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
@@ -2103,47 +2114,52 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../app/review_view.py" line="144"/>
+        <location filename="../../app/review_view.py" line="160"/>
         <source>last %1 weeks</source>
         <translation>letzte %1 Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="146"/>
+        <location filename="../../app/review_view.py" line="162"/>
         <source>&amp;Period</source>
         <translation>&amp;Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="167"/>
+        <location filename="../../app/review_view.py" line="183"/>
         <source>Sold out means demand was at least the sales: what the other number would have left over or sold there is not known, so such days count as &quot;open&quot; unless both numbers lie well below the sales. Hover over a line for the leftovers and shortfalls of both numbers.</source>
         <translation>Ausverkauft heißt: Die Nachfrage war mindestens so hoch wie der Verkauf. Was die andere Zahl dort übrig gelassen oder verkauft hätte, weiß niemand; solche Tage zählen als „offen“, außer beide Zahlen lagen deutlich unter dem Verkauf. Zeigen Sie mit der Maus auf eine Zeile, um Reste und Fehlmengen beider Zahlen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="212"/>
+        <location filename="../../app/review_view.py" line="223"/>
+        <source>Goods that keep are judged over the days their delivery covered: sold and sold out count over those days, not just the order day.</source>
+        <translation>Ware mit Haltbarkeit wird über die Tage beurteilt, die ihre Lieferung deckt: Verkauft und Ausverkauft zählen über diese Tage, nicht nur den Bestelltag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="234"/>
         <source>No decisions in the last %1 weeks yet. Decisions you make in the order sheet appear here once the sales of the day are in.</source>
         <translation>In den letzten %1 Wochen gibt es noch keine Entscheidungen. Was Sie in der Bestellung entscheiden, erscheint hier, sobald die Verkaufszahlen des Tages da sind.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="216"/>
+        <location filename="../../app/review_view.py" line="238"/>
         <source>In the last %1 weeks you accepted all %2 scored suggestions.</source>
         <translation>In den letzten %1 Wochen haben Sie alle %2 ausgewerteten Vorschläge übernommen.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="219"/>
+        <location filename="../../app/review_view.py" line="241"/>
         <source>In the last %1 weeks %2 changes: %3 times you were closer, %4 times the suggestion.</source>
         <translation>In den letzten %1 Wochen %2 Änderungen: %3-mal lagen Sie näher, %4-mal der Vorschlag.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="224"/>
+        <location filename="../../app/review_view.py" line="246"/>
         <source>%1 times the same, %2 times open (sold out).</source>
         <translation>%1-mal gleich, %2-mal offen (ausverkauft).</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="228"/>
+        <location filename="../../app/review_view.py" line="250"/>
         <source>1 line has no sales figures yet.</source>
         <translation>1 Zeile hat noch keine Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="230"/>
+        <location filename="../../app/review_view.py" line="252"/>
         <source>%1 lines have no sales figures yet.</source>
         <translation>%1 Zeilen haben noch keine Verkaufszahlen.</translation>
     </message>

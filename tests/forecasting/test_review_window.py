@@ -8,57 +8,23 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from app.cli import main
 from forecasting.review import NO_SALES, review_decisions
 from forecasting.review_text import window_sentence
-from forecasting.store.create import create_shop
-from forecasting.store.decisions import save_decision
 from forecasting.store.file import Shop
-from forecasting.store.products import save_product
-from forecasting.store.sales import write_sales
 from forecasting.store.stock import save_move
-from forecasting.values.decisions import OrderDecision
-from forecasting.values.products import Product
 from forecasting.values.stock import StockMove
 
 FRI, TUE = dt.date(2026, 11, 27), dt.date(2026, 12, 1)
 COVERS = tuple(TUE + dt.timedelta(days=k) for k in range(4))  # Tue to Fri
-CHEESE_SALES = (20.0, 18.0, 17.0, 16.0)  # 71 over the window; Friday sold out
+CHEESE_SALES = (20.0, 18.0, 17.0, 16.0)  # 71 over the window; Friday sold out (conftest)
 
 
-@pytest.fixture
-def deli_path(tmp_path: Path) -> Path:
-    """A deli open Monday to Saturday: Bergkäse (keeps 3 weeks) delivered Tuesday and Saturday,
-    ordered on Friday 27.11. for Tuesday 1.12. (covers Tue-Fri); Brötchen baked for the day."""
-    path = tmp_path / "deli.bkshop"
-    with create_shop(path, name="Feinkost", state="SH") as shop:
-        save_product(shop, Product("Bergkäse", category="Käse", price=3.9, unit_cost=2.0,
-                                   shelf_life_days=21, lead_time_days=2,
-                                   delivery_weekdays=(1, 5)))
-        save_product(shop, Product("Brötchen", category="Brot", price=0.5, unit_cost=0.1))
-        rows = [{"product": "Bergkäse", "date": FRI, "quantity": 15.0},
-                {"product": "Brötchen", "date": FRI, "quantity": 80.0, "produced": 90.0}]
-        rows += [{"product": "Bergkäse", "date": d, "quantity": q,
-                  "sold_out_time": "16:30" if d == COVERS[-1] else None}
-                 for d, q in zip(COVERS, CHEESE_SALES, strict=True)]
-        write_sales(shop, pd.DataFrame(rows))
-        for product, day, delivery, suggested, final in (
-                ("Bergkäse", FRI, TUE, 78.0, 78.0), ("Brötchen", FRI, None, 85.0, 90.0),
-                ("Bergkäse", TUE, dt.date(2026, 12, 5), 40.0, 40.0)):
-            save_decision(shop, OrderDecision(
-                product=product, date=day, suggested=suggested, final=final, reason_code=None,
-                reason_text="", decided_by="test", decided_at=dt.datetime(2026, 11, 27, 18),
-                delivery_day=delivery))
-        save_move(shop, StockMove("Bergkäse", dt.date(2026, 12, 3), "writeoff", 4.0, "damaged"))
-    return path
-
-
-def test_an_order_of_goods_that_keep_is_judged_over_the_days_it_covered(deli_path: Path) -> None:
+def test_an_order_of_goods_that_keep_is_judged_over_the_days_it_covered(review_deli_path: Path) -> None:
     """The old review put the 78 ordered on Friday beside Friday's 15 sold."""
-    with Shop.open(deli_path) as shop:
+    with Shop.open(review_deli_path) as shop:
         review = review_decisions(shop, FRI, TUE)
     cheese = next(ln for ln in review.lines if ln.product == "Bergkäse" and ln.date == FRI)
     assert cheese.window is not None
@@ -78,8 +44,8 @@ def test_an_order_of_goods_that_keep_is_judged_over_the_days_it_covered(deli_pat
     assert bread.closer == "suggestion"  # 85 was nearer the 80 sold than 90
 
 
-def test_a_window_still_running_is_not_scored_and_says_what_sold_so_far(deli_path: Path) -> None:
-    with Shop.open(deli_path) as shop:
+def test_a_window_still_running_is_not_scored_and_says_what_sold_so_far(review_deli_path: Path) -> None:
+    with Shop.open(review_deli_path) as shop:
         save_move(shop, StockMove("Bergkäse", TUE, "receipt", 70.0))
         review = review_decisions(shop, FRI, TUE)
     running = next(ln for ln in review.lines if ln.date == TUE)
@@ -91,9 +57,9 @@ def test_a_window_still_running_is_not_scored_and_says_what_sold_so_far(deli_pat
     assert ", 70 geliefert, " in window_sentence(judged, "de")  # a short delivery shows
 
 
-def test_the_command_line_shows_the_window(deli_path: Path,
+def test_the_command_line_shows_the_window(review_deli_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--shop", str(deli_path), "review", "--start", "27.11.2026",
+    assert main(["--shop", str(review_deli_path), "review", "--start", "27.11.2026",
                  "--end", "01.12.2026"]) == 0
     out = capsys.readouterr().out
     row = next(ln for ln in out.splitlines() if ln.startswith("27.11.2026  Bergkäse"))
@@ -101,14 +67,14 @@ def test_the_command_line_shows_the_window(deli_path: Path,
     assert "an 1 Tag ausverkauft" in row
     assert ("Bergkäse: Bestellung vom Fr 27.11. (Lieferung Di 1.12., deckt Di–Fr): 78 bestellt, "
             "71 verkauft, 4 abgeschrieben, an 1 Tag ausverkauft") in out
-    assert main(["--shop", str(deli_path), "--lang", "en", "review", "--start", "2026-11-27",
+    assert main(["--shop", str(review_deli_path), "--lang", "en", "review", "--start", "2026-11-27",
                  "--end", "2026-12-01", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     line = next(ln for ln in data["lines"] if ln["product"] == "Bergkäse"
                 and ln["date"] == "2026-11-27")
     assert line["window"]["covers"] == [d.isoformat() for d in COVERS]
     assert (line["sold"], line["window"]["written_off"]) == (71.0, 4.0)
-    assert main(["--shop", str(deli_path), "--lang", "en", "review", "--start", "2026-11-27",
+    assert main(["--shop", str(review_deli_path), "--lang", "en", "review", "--start", "2026-11-27",
                  "--end", "2026-12-01"]) == 0
     assert "Bergkäse: Order of Fri 27 Nov (delivery Tue 1 Dec, covers Tue–Fri)" in (
         capsys.readouterr().out)
