@@ -18,7 +18,8 @@ from forecasting.store.file import Shop
 from forecasting.store.products import load_products
 from forecasting.store.sales import last_sales_date
 from forecasting.store.settings import load_settings
-from forecasting.store.stock import count_on, receipt_on
+from forecasting.store.stock import count_on, load_moves, receipt_on
+from forecasting.values.products import Product
 from forecasting.values.stock import StockCount, StockMove
 
 
@@ -89,7 +90,7 @@ def check_amount(shop: Shop, product: str, quantity: float) -> float:
         raise UserError("stock.unknown_product", name=product,
                         names=", ".join(sorted(p.name for p in load_products(shop))))
     if display_decimals(found) == 0 and not float(quantity).is_integer():
-        raise UserError("order.whole_pieces", name=product, value=f"{quantity:g}",
+        raise UserError("order.whole_pieces", name=product, value=float(quantity),
                         unit=found.unit, decimals=0)
     return float(quantity)
 
@@ -128,6 +129,17 @@ def due_on(shop: Shop, day: dt.date) -> dict[str, float]:
         if d.delivery_day == day:
             out[d.product] = out.get(d.product, 0.0) + d.quantity
     return out
+
+
+def receipt_rows(shop: Shop, day: dt.date) -> list[tuple[Product, float, float | None]]:
+    """What a goods receipt of `day` confirms: per product with orders due that day or a booked
+    receipt, (product, ordered, booked receipt or None), by name."""
+    due = due_on(shop, day)
+    booked = {p: m.quantity for p in {*due, *(m.product for m in load_moves(shop, day, day))}
+              if (m := receipt_on(shop, p, day)) is not None}
+    products = {p.name: p for p in load_products(shop)}
+    return [(products[name], due.get(name, 0.0), booked.get(name))
+            for name in sorted({*due, *booked}) if name in products]
 
 
 def receipts(shop: Shop, day: dt.date, quantities: dict[str, float],
