@@ -270,24 +270,35 @@ def review_decisions(shop: Shop, start: dt.date, end: dt.date, product: str | No
     if product is not None and product not in product_ids(shop):
         raise ShopFileError("shop.unknown_product", name=product)
     products = {p.name: p for p in load_products(shop)}
-    decided = [d for d in load_decisions(shop)
+    every = load_decisions(shop)
+    decided = [d for d in every
                if start <= d.date <= end and (product is None or d.product == product)]
     is_open = open_check(shop)
-    windows = {(d.product, d.date): covered_days(products[d.product], d.delivery_day, is_open)
-               for d in decided if _judged_over_window(d, products.get(d.product))
-               and d.delivery_day is not None}
+    windows: dict[tuple[str, dt.date], tuple[dt.date, ...]] = {}  # (product, delivery day)
+    for d in decided:
+        if _judged_over_window(d, products.get(d.product)) and d.delivery_day is not None:
+            key = (d.product, d.delivery_day)
+            if key not in windows:  # several orders may come with the same delivery
+                windows[key] = covered_days(products[d.product], d.delivery_day, is_open)
     last = max([end, *(days[-1] for days in windows.values())])
     sales = sales_by_day(shop, start, last)
     moves = load_moves(shop, start, last) if windows else []
     sales_in = last_sales_date(shop) or start - dt.timedelta(days=1)
+    ordered: dict[tuple[str, dt.date], float] = {}
+    for d in every if windows else ():  # orders of other evenings count too
+        key = (d.product, d.delivery_day or d.date)
+        if d.delivery_day is not None and key in windows:
+            ordered[key] = ordered.get(key, 0.0) + (d.final or 0.0)
     lines = []
+    judged: dict[tuple[str, dt.date], DeliveryWindow] = {}
     for d in decided:
         unit = products[d.product].unit if d.product in products else "Stück"
-        days = windows.get((d.product, d.date))
-        if days is not None and d.delivery_day is not None:
-            window = delivery_window(products[d.product], d.delivery_day, days, sales, moves,
-                                     sales_in)
-            lines.append(window_line(d, window, unit))
+        key = (d.product, d.delivery_day or d.date)
+        if d.delivery_day is not None and key in windows:
+            if key not in judged:
+                judged[key] = delivery_window(products[d.product], d.delivery_day, windows[key],
+                                              sales, moves, sales_in, ordered.get(key, 0.0))
+            lines.append(window_line(d, judged[key], unit))
             continue
         lines.append(dataclasses.replace(
             review_line(d.product, d.date, d.suggested, d.final, d.reason_code, d.reason_text,

@@ -99,7 +99,10 @@ def window_facts(line: ReviewLine, lang: str) -> str:
     if w is None:
         return ""
     parts = [render("review.window.ordered", lang, n=_amount(line.final or 0.0, line, lang))]
-    if w.delivered is not None and abs(w.delivered - (line.final or 0.0)) > 1e-9:
+    if abs(w.ordered - (line.final or 0.0)) > 1e-9:  # other evenings ordered for it too
+        parts[0] += render("review.window.ordered_together", lang,
+                           n=_amount(w.ordered, line, lang))
+    if w.delivered is not None and abs(w.delivered - max(w.ordered, line.final or 0.0)) > 1e-9:
         parts.append(render("review.window.delivered", lang, n=_amount(w.delivered, line, lang)))
     if w.complete:
         parts.append(render("review.window.sold", lang, n=_amount(w.sold, line, lang)))

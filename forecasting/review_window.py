@@ -30,7 +30,8 @@ class DeliveryWindow:
     delivery, or until it expires). delivered: the goods receipt booked on the delivery day (None:
     none booked, taken as ordered). sold: units sold on the days with sales so far;
     written_off: write-offs booked from the delivery day to the end of the window; sellout_days:
-    covered days that sold out; days_with_sales: covered days whose sales are in.
+    covered days that sold out; days_with_sales: covered days whose sales are in; ordered: all
+    decided orders due with this delivery (orders of several evenings can come together).
     """
 
     delivery_day: dt.date
@@ -40,6 +41,7 @@ class DeliveryWindow:
     written_off: float
     sellout_days: int
     days_with_sales: int
+    ordered: float = 0.0
 
     @property
     def complete(self) -> bool:
@@ -57,7 +59,14 @@ def open_check(shop: Shop) -> Callable[[dt.date], bool]:
     the plan sees it."""
     settings = load_settings(shop)
     closing = load_closing_days(shop)
-    return lambda day: closed_reason(settings, closing, day) is None
+    known: dict[dt.date, bool] = {}  # the same days come up for every product
+
+    def check(day: dt.date) -> bool:
+        if day not in known:
+            known[day] = closed_reason(settings, closing, day) is None
+        return known[day]
+
+    return check
 
 
 def covered_days(product: Product, delivery_day: dt.date,
@@ -76,10 +85,11 @@ def covered_days(product: Product, delivery_day: dt.date,
 
 def delivery_window(product: Product, delivery_day: dt.date, days: tuple[dt.date, ...],
                     sales: Mapping[tuple[str, dt.date], Mapping[str, object]],
-                    moves: list[StockMove], end: dt.date) -> DeliveryWindow:
+                    moves: list[StockMove], end: dt.date, ordered: float = 0.0
+                    ) -> DeliveryWindow:
     """The window's figures from the sales rows ((product, day) -> row with `quantity` and
     `sold_out`, as `forecasting.review.sales_by_day` gives them) and the product's booked moves;
-    `end` is the last day whose sales are in (the shop's)."""
+    `end` is the last day whose sales are in (the shop's); `ordered` all orders due with it."""
     rows = [sales.get((product.name, d)) for d in days]
     sold = sum(float(r["quantity"]) for r in rows if r is not None)  # type: ignore[arg-type]
     sellouts = sum(1 for r in rows if r is not None and r.get("sold_out"))
@@ -91,4 +101,4 @@ def delivery_window(product: Product, delivery_day: dt.date, days: tuple[dt.date
                     and m.date == delivery_day), None)
     off = sum(m.quantity for m in moves if m.kind == "writeoff" and m.product == product.name
               and delivery_day <= m.date <= until)
-    return DeliveryWindow(delivery_day, days, receipt, sold, off, sellouts, counted)
+    return DeliveryWindow(delivery_day, days, receipt, sold, off, sellouts, counted, ordered)

@@ -1688,6 +1688,10 @@ MESSAGES: dict[str, Message] = {
         "en": "Order of {date} (delivery {delivery}, covers {days})",
     },
     "review.window.ordered": {"de": "{n} bestellt", "en": "{n} ordered"},
+    "review.window.ordered_together": {
+        "de": " (mit den anderen Bestellungen für diese Lieferung {n})",
+        "en": " ({n} with the other orders for this delivery)",
+    },
     "review.window.delivered": {"de": "{n} geliefert", "en": "{n} delivered"},
     "review.window.sold": {"de": "{n} verkauft", "en": "{n} sold"},
     "review.window.sold_so_far": {"de": "bisher {n} verkauft (Verkaufszahlen bis {day} fehlen "

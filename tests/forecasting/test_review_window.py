@@ -78,3 +78,23 @@ def test_the_command_line_shows_the_window(review_deli_path: Path,
                  "--end", "2026-12-01"]) == 0
     assert "Bergkäse: Order of Fri 27 Nov (delivery Tue 1 Dec, covers Tue–Fri)" in (
         capsys.readouterr().out)
+
+
+def test_orders_of_several_evenings_for_one_delivery_are_named_together(
+        review_deli_path: Path) -> None:
+    """Thursday's, Friday's and Saturday's orders can all come on Tuesday: each line says what
+    was ordered for the delivery in all."""
+    from forecasting.store.decisions import save_decision
+    from forecasting.values.decisions import OrderDecision
+
+    with Shop.open(review_deli_path) as shop:
+        save_decision(shop, OrderDecision(
+            product="Bergkäse", date=dt.date(2026, 11, 28), suggested=10.0, final=10.0,
+            reason_code=None, reason_text="", decided_by="test",
+            decided_at=dt.datetime(2026, 11, 28, 18), delivery_day=TUE))
+        save_move(shop, StockMove("Bergkäse", TUE, "receipt", 88.0))  # all of it came
+        review = review_decisions(shop, FRI, TUE)
+    friday = next(ln for ln in review.lines if ln.product == "Bergkäse" and ln.date == FRI)
+    assert window_sentence(friday, "de").endswith(
+        "78 bestellt (mit den anderen Bestellungen für diese Lieferung 88), 71 verkauft, "
+        "4 abgeschrieben, an 1 Tag ausverkauft")
