@@ -41,6 +41,7 @@ from app.product_view import ProductView
 from app.review_view import ReviewView
 from app.session import ShopSession
 from app.settings_dialog import SettingsDialog
+from app.stock_moves_dialog import GoodsReceiptDialog, WriteoffDialog
 from app.supplier_lists import KINDS, write_supplier_lists
 from app.workshop_menu import add_workshop_menu
 from forecasting import order_export
@@ -167,6 +168,15 @@ class MainWindow(QMainWindow):
                                     lambda: self.calendar.import_events()))
         menu.addAction(self._action(self.tr("Import stock &list (inventory)…"),
                                     lambda: self.import_stock_list()))
+        self.receipt_action = self._action(
+            self.tr("Goods &received…"), lambda: self.goods_received(),
+            tip=self.tr("Confirm or correct what really came for the day's open orders"))
+        self.writeoff_action = self._action(
+            self.tr("Book write-&off…"), lambda: self.book_writeoff(),
+            tip=self.tr("Goods taken off the shelf unsold: expired or damaged"))
+        menu.addAction(self.receipt_action)
+        menu.addAction(self.writeoff_action)
+        self.sheet.set_line_actions([self.receipt_action, self.writeoff_action])
         menu.addSeparator()
         self.contribution_action = self._action(
             self.tr("Association contri&bution…"), self.show_contribution,
@@ -278,6 +288,18 @@ class MainWindow(QMainWindow):
             session.data_changed(child=False)  # the forecast stays; only the plan changes
 
         session.runner.run(self.tr("Importing stock list…"), job, done, self.show_error)
+
+    def goods_received(self) -> GoodsReceiptDialog:
+        """Open the goods receipt of a day (prefilled with its open orders)."""
+        dialog = GoodsReceiptDialog(self.session, self)
+        dialog.open()
+        return dialog
+
+    def book_writeoff(self) -> WriteoffDialog:
+        """Open the write-off dialog for the current line's product."""
+        dialog = WriteoffDialog(self.session, self, product=self.sheet.current_product())
+        dialog.open()
+        return dialog
 
     def show_settings(self) -> None:
         """Open the settings dialog."""

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QAction, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -173,6 +173,8 @@ class OrderSheetView(QWidget):
 
     def __init__(self, session: ShopSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # a line's context menu (the main window gives them: goods receipt, write-off)
+        self.line_actions: list[QAction] = []
         self.session = session
         self.ask_reason: AskReason = ask_reason
         self.tables: list[OrderTable] = []
@@ -258,6 +260,11 @@ class OrderSheetView(QWidget):
         self.rebuild()
 
     # -- building ------------------------------------------------------------------------------
+    def set_line_actions(self, actions: list[QAction]) -> None:
+        """The actions offered when a line is right-clicked (for the tables built from now on)."""
+        self.line_actions = list(actions)
+        self.rebuild()
+
     def rebuild(self) -> None:
         """Lay out one table per area from the session's current plan."""
         settings = self.session.settings
@@ -309,6 +316,9 @@ class OrderSheetView(QWidget):
             table.fit_height()
             table.leftBottom.connect(lambda t=table: self._next_table(t))
             table.productActivated.connect(self.productRequested)
+            if self.line_actions:  # right click on a line: goods receipt, write-off
+                table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+                table.addActions(self.line_actions)
             self.body_layout.addWidget(caption)
             self.body_layout.addWidget(minimum)
             self.body_layout.addWidget(table)

@@ -35,7 +35,7 @@ from forecasting import review_text
 from forecasting.review import NO_SALES, OVERRIDE, Outcome, Review, ReviewLine, review_decisions
 
 Index = QModelIndex | QPersistentModelIndex
-DATE, PRODUCT, SUGGESTION, ORDER, SOLD, SOLD_OUT, REASON, CLOSER = range(8)
+DATE, PRODUCT, SUGGESTION, ORDER, SOLD, SOLD_OUT, REASON, CLOSER, WINDOW = range(9)
 WEEKS = 4
 # up to a quarter: with a decision for every product and day, 13 weeks of the demo bakery read in
 # 75 ms; 26 weeks would take 150 ms and 52 weeks 220 ms, too slow for the main thread
@@ -53,7 +53,7 @@ def effect_text(o: Outcome | None, quantity: float | None, line: ReviewLine) -> 
 
 class ReviewModel(QAbstractTableModel):
     """Rows: decided product-days (date, product, suggestion, order, sold, sold out, reason,
-    who was closer)."""
+    who was closer, and for goods that keep what the order did over the days it covered)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -69,7 +69,7 @@ class ReviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.lines)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 8
+        return 0 if parent.isValid() else 9
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal:
@@ -77,11 +77,16 @@ class ReviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return [self.tr("Date"), self.tr("Product"), self.tr("Suggestion"),
                     self.tr("Your order"), self.tr("Sold"), self.tr("Sold out"),
-                    self.tr("Reason"), self.tr("Closer")][section]
+                    self.tr("Reason"), self.tr("Closer"),
+                    self.tr("Over the delivery window")][section]
         if role == Qt.ItemDataRole.ToolTipRole and section == CLOSER:
             return self.tr("Whose number was closer to what sold. On a sold-out day demand was at "
                            "least the sales: then it is only decided when both numbers lie well "
                            "below the sales, else \"open\".")
+        if role == Qt.ItemDataRole.ToolTipRole and section == WINDOW:
+            return self.tr("Goods that keep: the order judged over the days its delivery covered "
+                           "(from the delivery to the next one): ordered, sold, written off, "
+                           "days sold out.")
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (SUGGESTION, ORDER, SOLD):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -95,6 +100,12 @@ class ReviewModel(QAbstractTableModel):
             return self._text(line, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (SUGGESTION, ORDER, SOLD):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and line.window is not None:
+            sentence = review_text.window_sentence(line, i18n.lang())
+            if line.status == NO_SALES:
+                return sentence
+            return sentence + "\n" + self.tr("With your order: %1").replace(
+                "%1", effect_text(line.final_outcome, line.final, line))
         if role == Qt.ItemDataRole.ToolTipRole and line.status != NO_SALES:
             mine = self.tr("With your order: %1").replace(
                 "%1", effect_text(line.final_outcome, line.final, line))
@@ -117,7 +128,12 @@ class ReviewModel(QAbstractTableModel):
         if col == SOLD:
             return _num(line.sold) if line.status != NO_SALES else self.tr("no sales figures yet")
         if col == SOLD_OUT:
+            if line.window is not None:
+                days = line.window.sellout_days
+                return "" if not days else review_text.sellout_text(line, i18n.lang())
             return self.tr("sold out") if line.sold_out else ""
+        if col == WINDOW:
+            return review_text.window_sentence(line, i18n.lang())
         if col == REASON:
             if line.reason_code is None:
                 return self.tr("accepted") if line.final == line.suggested else ""
@@ -168,6 +184,7 @@ class ReviewView(QWidget):
             "left over or sold there is not known, so such days count as \"open\" unless both "
             "numbers lie well below the sales. Hover over a line for the leftovers and "
             "shortfalls of both numbers."))
+        self._note = self.note.text()
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.weeks.currentIndexChanged.connect(self.mark_dirty)
@@ -200,6 +217,16 @@ class ReviewView(QWidget):
         start, end = self.period()
         self.review = review_decisions(self.session.shop, start, end)
         self.model.set_lines(self.review.lines)
+        windows = any(line.window is not None for line in self.review.lines)
+        self.table.setColumnHidden(WINDOW, not windows)  # bakeries: as before
+        header = self.table.horizontalHeader()  # the longest text takes the room that is left
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.ResizeToContents if windows
+                                    else QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WINDOW, QHeaderView.ResizeMode.Stretch if windows
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+        self.note.setText(self._note if not windows else self._note + " " + self.tr(
+            "Goods that keep are judged over the days their delivery covered: sold and sold out "
+            "count over those days, not just the order day."))
         self.summary.setText(self.summary_text(self.review))
         self._dirty = False
 

@@ -20,7 +20,14 @@ from app.plan_access import LineView, line_views
 from app.undo import EditCommand
 from forecasting.errors import ChangedElsewhereError
 from forecasting.operations import decisions, stock
-from forecasting.operations.edits import Edit, EditBatch, SetStock, apply_edit
+from forecasting.operations.edits import (
+    Edit,
+    EditBatch,
+    SetStock,
+    StockMoves,
+    apply_edit,
+    changes_of,
+)
 from forecasting.operations.plan import save_plan
 from forecasting.operations.reading import load_forecasts, load_settings
 from forecasting.operations.sheet import OrderSheet, read_decisions, sheet_of
@@ -277,7 +284,7 @@ class ShopSession(QObject):
     def apply_edit(self, edit: Edit, text: str) -> bool:
         """Push an edit onto the undo stack (which applies it and saves at once); False when it
         could not be saved: then it is not on the stack and `failed` said why."""
-        if isinstance(edit, EditBatch) and not edit.edits:
+        if isinstance(edit, EditBatch | StockMoves) and not edit.edits:
             return True
         self.edit_error = None
         self.undo_stack.push(EditCommand(edit, self._apply, text, self._edit_failed))
@@ -302,7 +309,7 @@ class ShopSession(QObject):
         except Exception:  # the file cannot even be read now; `exc` already says why
             _log.warning("decisions not reloaded after a failed edit", exc_info=True)
         self.decisionsChanged.emit(edit.products())
-        if isinstance(exc, ChangedElsewhereError) and isinstance(edit, SetStock):
+        if isinstance(exc, ChangedElsewhereError) and changes_of(edit).stock:
             self.data_changed(child=False)  # show the count stored meanwhile
         self.failed.emit(exc)
 

@@ -17,6 +17,13 @@ and leftover differences are summed only where both leftovers are known.
 
 Days for which no sales are recorded yet (the product has no sales row that day) are status
 `no_sales` ("noch keine Verkaufszahlen") and are not scored.
+
+Goods that keep (issue 21): a decided order with a delivery day serves the days up to the next
+delivery, so it is judged over those days (`forecasting.review_window`): the line's `sold` is the
+sales of the covered days, `sold_out` whether any of them sold out, and `window` holds what came,
+what was written off and on how many days the shelf sold out. Until the sales of every covered day
+are in, such a line is `no_sales` (with the sales so far) and not scored. Goods made for the day
+are judged against their day as before.
 """
 
 from __future__ import annotations
@@ -28,10 +35,14 @@ import pandas as pd
 
 from forecasting.errors import ShopFileError
 from forecasting.models.censoring import censored_mask
+from forecasting.review_window import DeliveryWindow, covered_days, delivery_window, open_check
 from forecasting.store.decisions import load_decisions
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products, product_ids
-from forecasting.store.sales import read_sales
+from forecasting.store.sales import last_sales_date, read_sales
+from forecasting.store.stock import load_moves
+from forecasting.values.decisions import OrderDecision
+from forecasting.values.products import Product
 
 NO_SALES = "no_sales"  # status: no sales recorded for the product and day yet
 ACCEPTED = "accepted"  # status: the owner took the suggestion
@@ -64,7 +75,8 @@ class ReviewLine:
     leftover minus the suggestion's (negative = fewer leftovers), None when not known.
     sellout_change: +1 the owner's quantity sold out and the suggestion's would not have, -1 the
     reverse, 0 the same, None when not known. unit: what the quantities count ("Stück", or "EUR"
-    for a product planned in euros).
+    for a product planned in euros). window: for an order of goods that keep, the days it served
+    and what happened over them (sold, sold_out and the outcomes are then over those days).
     """
 
     product: str
@@ -84,6 +96,7 @@ class ReviewLine:
     leftover_change: float | None = None
     sellout_change: int | None = None
     unit: str = "Stück"
+    window: DeliveryWindow | None = None
 
     @property
     def scored(self) -> bool:
@@ -229,21 +242,68 @@ def sales_by_day(shop: Shop, start: dt.date, end: dt.date) -> dict[tuple[str, dt
     return out
 
 
+def _judged_over_window(decision: OrderDecision, product: Product | None) -> bool:
+    """An order of goods that keep with its delivery day (the plan sized it for its window)."""
+    return (decision.delivery_day is not None and product is not None
+            and product.shelf_life_days > 1)
+
+
+def window_line(decision: OrderDecision, window: DeliveryWindow, unit: str) -> ReviewLine:
+    """Score an order of goods that keep over the days it served (not yet: `no_sales`, with the
+    sales so far)."""
+    d = decision
+    if d.final is None or not window.complete:
+        line = review_line(d.product, d.date, d.suggested, d.final, d.reason_code, d.reason_text,
+                           None)
+        return dataclasses.replace(line, unit=unit, window=window,
+                                   sold=window.sold if window.days_with_sales else None)
+    totals = {"quantity": window.sold, "sold_out": window.sellout_days > 0}
+    line = review_line(d.product, d.date, d.suggested, d.final, d.reason_code, d.reason_text,
+                       totals)
+    return dataclasses.replace(line, unit=unit, window=window)
+
+
 def review_decisions(shop: Shop, start: dt.date, end: dt.date, product: str | None = None
                      ) -> Review:
-    """The owner's decisions between start and end (inclusive) against the sales of those days."""
+    """The owner's decisions between start and end (inclusive) against the sales of those days;
+    orders of goods that keep against the sales of the days they served."""
     if product is not None and product not in product_ids(shop):
         raise ShopFileError("shop.unknown_product", name=product)
-    sales = sales_by_day(shop, start, end)
-    units = {p.name: p.unit for p in load_products(shop)}
-    lines = [
-        dataclasses.replace(
+    products = {p.name: p for p in load_products(shop)}
+    every = load_decisions(shop)
+    decided = [d for d in every
+               if start <= d.date <= end and (product is None or d.product == product)]
+    is_open = open_check(shop)
+    windows: dict[tuple[str, dt.date], tuple[dt.date, ...]] = {}  # (product, delivery day)
+    for d in decided:
+        if _judged_over_window(d, products.get(d.product)) and d.delivery_day is not None:
+            key = (d.product, d.delivery_day)
+            if key not in windows:  # several orders may come with the same delivery
+                windows[key] = covered_days(products[d.product], d.delivery_day, is_open)
+    last = max([end, *(days[-1] for days in windows.values())])
+    sales = sales_by_day(shop, start, last)
+    moves = load_moves(shop, start, last) if windows else []
+    sales_in = last_sales_date(shop) or start - dt.timedelta(days=1)
+    ordered: dict[tuple[str, dt.date], float] = {}
+    for d in every if windows else ():  # orders of other evenings count too
+        key = (d.product, d.delivery_day or d.date)
+        if d.delivery_day is not None and key in windows:
+            ordered[key] = ordered.get(key, 0.0) + (d.final or 0.0)
+    lines = []
+    judged: dict[tuple[str, dt.date], DeliveryWindow] = {}
+    for d in decided:
+        unit = products[d.product].unit if d.product in products else "Stück"
+        key = (d.product, d.delivery_day or d.date)
+        if d.delivery_day is not None and key in windows:
+            if key not in judged:
+                judged[key] = delivery_window(products[d.product], d.delivery_day, windows[key],
+                                              sales, moves, sales_in, ordered.get(key, 0.0))
+            lines.append(window_line(d, judged[key], unit))
+            continue
+        lines.append(dataclasses.replace(
             review_line(d.product, d.date, d.suggested, d.final, d.reason_code, d.reason_text,
                         sales.get((d.product, d.date))),
-            unit=units.get(d.product, "Stück"))
-        for d in load_decisions(shop)
-        if start <= d.date <= end and (product is None or d.product == product)
-    ]
+            unit=unit))
     overall = ReviewSummary()
     by_reason: dict[str, ReviewSummary] = {}
     for line in lines:

@@ -1714,6 +1714,36 @@ MESSAGES: dict[str, Message] = {
     "stock.reason.expired": {"de": "abgelaufen", "en": "expired"},
     "stock.reason.damaged": {"de": "beschädigt", "en": "damaged"},
     "stock.reason.other": {"de": "anderes", "en": "other"},
+    # the Rückblick of goods that keep: an order judged over the days it served
+    "review.window.head": {
+        "de": "Bestellung vom {date} (Lieferung {delivery}, deckt {days})",
+        "en": "Order of {date} (delivery {delivery}, covers {days})",
+    },
+    "review.window.ordered": {"de": "{n} bestellt", "en": "{n} ordered"},
+    "review.window.ordered_together": {
+        "de": " (mit den anderen Bestellungen für diese Lieferung {n})",
+        "en": " ({n} with the other orders for this delivery)",
+    },
+    "review.window.delivered": {"de": "{n} geliefert", "en": "{n} delivered"},
+    "review.window.sold": {"de": "{n} verkauft", "en": "{n} sold"},
+    "review.window.sold_so_far": {"de": "bisher {n} verkauft (Verkaufszahlen bis {day} fehlen "
+                                        "noch)",
+                                  "en": "{n} sold so far (sales up to {day} still missing)"},
+    "review.window.written_off": {"de": "{n} abgeschrieben", "en": "{n} written off"},
+    "review.window.sold_out_one": {"de": "an 1 Tag ausverkauft", "en": "sold out on 1 day"},
+    "review.window.sold_out_many": {"de": "an {n} Tagen ausverkauft",
+                                    "en": "sold out on {n} days"},
+    "review.window.never_sold_out": {"de": "nie ausverkauft", "en": "never sold out"},
+    "review.window.section": {
+        "de": "Ware mit Haltbarkeit, über die Tage beurteilt, die eine Lieferung deckt:",
+        "en": "Goods that keep, judged over the days a delivery covers:",
+    },
+    "review.window.note": {
+        "de": "Bei Ware mit Haltbarkeit zählen „Verkauft“ und „Ausverkauft“ über alle Tage, die "
+              "die Lieferung deckt (von der Lieferung bis zur nächsten), nicht nur den Bestelltag.",
+        "en": "For goods that keep, “Sold” and “Sold out” count over all days the delivery "
+              "covers (from the delivery to the next one), not just the order day.",
+    },
     # (end of section: issue 21 A)
     # --- issue 21: suppliers and units the owner keeps ---
     "policy.status.supplier_closed": {

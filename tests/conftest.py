@@ -122,3 +122,61 @@ def review_shop_path(tmp_path: Path) -> Path:
                 reason_code=code, reason_text=note, decided_by="test",
                 decided_at=dt.datetime(2026, 11, 1, 18, 0)))
     return path
+
+
+@pytest.fixture
+def review_deli_path(tmp_path: Path) -> Path:
+    """A small deli for the Rückblick of goods that keep (issue 21), built without training.
+
+    Open Monday to Saturday. Bergkäse (keeps 3 weeks) and Oliven lose (kg, keep 10 days) come
+    Tuesday and Saturday: ordered on Friday 27.11.2026 for Tuesday 1.12. (covers Tue-Fri).
+      Bergkäse: 78 ordered, sold 15 on the order day, then 20, 18, 17, 16 (71; Friday sold out
+                at 16:30), 4 written off (damaged) on Thursday 3.12.; ordered again on 1.12. for
+                Saturday 5.12. (no sales of that window yet)
+      Oliven lose: 4,5 kg ordered, 1,2 + 1,1 + 0,9 + 1,3 kg sold (4,5), 0,4 kg expired on 4.12.
+      Brötchen (baked for the day): 27.11. S 85, F 90, sold 80 of 90 made.
+    """
+    import datetime as dt
+
+    import pandas as pd
+
+    from forecasting.store.decisions import save_decision
+    from forecasting.store.products import save_product
+    from forecasting.store.sales import write_sales
+    from forecasting.store.stock import save_move
+    from forecasting.values.decisions import OrderDecision
+    from forecasting.values.products import Product
+    from forecasting.values.stock import StockMove
+
+    fri, tue = dt.date(2026, 11, 27), dt.date(2026, 12, 1)
+    covers = [tue + dt.timedelta(days=k) for k in range(4)]
+    path = tmp_path / "deli.bkshop"
+    with create_shop(path, name="Feinkost am Markt", state="SH") as shop:
+        save_product(shop, Product("Bergkäse", category="Käse", price=3.9, unit_cost=2.0,
+                                   shelf_life_days=21, lead_time_days=2,
+                                   delivery_weekdays=(1, 5)))
+        save_product(shop, Product("Oliven lose", category="Feinkost", price=18.0, unit_cost=8.0,
+                                   unit="kg", shelf_life_days=10, lead_time_days=2,
+                                   delivery_weekdays=(1, 5)))
+        save_product(shop, Product("Brötchen", category="Brot", price=0.5, unit_cost=0.1))
+        rows = [{"product": "Bergkäse", "date": fri, "quantity": 15.0},
+                {"product": "Oliven lose", "date": fri, "quantity": 1.0},
+                {"product": "Brötchen", "date": fri, "quantity": 80.0, "produced": 90.0}]
+        rows += [{"product": "Bergkäse", "date": d, "quantity": q,
+                  "sold_out_time": "16:30" if d == covers[-1] else None}
+                 for d, q in zip(covers, (20.0, 18.0, 17.0, 16.0), strict=True)]
+        rows += [{"product": "Oliven lose", "date": d, "quantity": q}
+                 for d, q in zip(covers, (1.2, 1.1, 0.9, 1.3), strict=True)]
+        write_sales(shop, pd.DataFrame(rows))
+        for product, day, delivery, suggested, final in (
+                ("Bergkäse", fri, tue, 78.0, 78.0), ("Oliven lose", fri, tue, 4.5, 4.5),
+                ("Brötchen", fri, None, 85.0, 90.0),
+                ("Bergkäse", tue, dt.date(2026, 12, 5), 40.0, 40.0)):
+            save_decision(shop, OrderDecision(
+                product=product, date=day, suggested=suggested, final=final, reason_code=None,
+                reason_text="", decided_by="test", decided_at=dt.datetime(2026, 11, 27, 18),
+                delivery_day=delivery))
+        save_move(shop, StockMove("Bergkäse", dt.date(2026, 12, 3), "writeoff", 4.0, "damaged"))
+        save_move(shop, StockMove("Oliven lose", dt.date(2026, 12, 4), "writeoff", 0.4,
+                                  "expired"))
+    return path

@@ -26,7 +26,13 @@ from forecasting.review import (
     ReviewSummary,
     review_decisions,
 )
-from forecasting.review_text import change_sentence, effect_text
+from forecasting.review_text import (
+    change_sentence,
+    effect_text,
+    sellout_text,
+    window_facts,
+    window_sentence,
+)
 from forecasting.review_text import quantity_text as _n
 from forecasting.safe_text import SpreadsheetWriter, display_name
 from forecasting.texts import format_date, format_signed, render
@@ -127,6 +133,13 @@ _COLS = ("date", "product", "suggested", "final", "sold", "sold_out", "final_eff
          "suggested_effect", "closer", "reason")
 
 
+def _sold_out_cell(line: ReviewLine, lang: str) -> str:
+    """"ja" for a sold-out day; for goods that keep the sold-out days of the window."""
+    if line.window is not None:
+        return sellout_text(line, lang) if line.window.sellout_days else ""
+    return render("review.yes", lang) if line.sold_out else ""
+
+
 def _cells(line: ReviewLine, lang: str) -> list[str]:
     override = line.status == OVERRIDE
     return [
@@ -134,8 +147,8 @@ def _cells(line: ReviewLine, lang: str) -> list[str]:
         display_name(line.product),
         _n(line.suggested, lang),
         _n(line.final, lang),
-        _n(line.sold, lang),
-        render("review.yes", lang) if line.sold_out else "",
+        _n(line.sold, lang) if line.status != NO_SALES or line.window is None else "",
+        _sold_out_cell(line, lang),
         effect_text(line.final_outcome, line.final, line, lang),
         effect_text(line.suggested_outcome, line.suggested, line, lang) if override else "",
         closer_text(line, lang),
@@ -162,6 +175,10 @@ def review_table(review: Review, lang: str) -> str:
     out += _grid(rows, {2, 3, 4})
     out.append("")
     out += summary_lines(review.overall, lang)
+    windows = [line for line in review.lines if line.window is not None]
+    if windows:
+        out += ["", render("review.window.section", lang)]
+        out += [f"{display_name(line.product)}: {window_sentence(line, lang)}" for line in windows]
     if review.by_reason:
         out += ["", render("review.by_reason", lang)]
         cols = ("reason", "overrides", "owner", "suggestion", "equal", "open", "leftover",
@@ -178,6 +195,8 @@ def review_table(review: Review, lang: str) -> str:
                          format_signed(s.sellout_change, lang)])
         out += _grid(rows, set(range(1, 8)))
     out += ["", render("review.note", lang)]
+    if windows:
+        out.append(render("review.window.note", lang))
     return "\n".join(out) + "\n"
 
 
@@ -189,6 +208,15 @@ def _outcome_json(o: Outcome | None) -> dict[str, Any] | None:
 
 def _summary_json(s: ReviewSummary) -> dict[str, Any]:
     return {k: (round(v, 3) if isinstance(v, float) else v) for k, v in vars(s).items()}
+
+
+def _window_json(line: ReviewLine) -> dict[str, Any] | None:
+    w = line.window
+    if w is None:
+        return None
+    return {"delivery_day": w.delivery_day.isoformat(), "covers": [d.isoformat() for d in w.days],
+            "delivered": w.delivered, "sold": w.sold, "written_off": w.written_off,
+            "sellout_days": w.sellout_days, "complete": w.complete}
 
 
 def review_json(review: Review) -> dict[str, Any]:
@@ -206,6 +234,7 @@ def review_json(review: Review) -> dict[str, Any]:
                 "closer": line.closer, "final_outcome": _outcome_json(line.final_outcome),
                 "suggested_outcome": _outcome_json(line.suggested_outcome),
                 "leftover_change": line.leftover_change, "sellout_change": line.sellout_change,
+                "window": _window_json(line),
             }
             for line in review.lines
         ],
@@ -222,7 +251,7 @@ def review_csv(review: Review, lang: str) -> str:
     writer.writerow(["date", "product", "suggested", "final", "sold", "produced",
                      "leftover_recorded", "sold_out", "status", "reason_code", "reason_text",
                      "closer", "final_effect", "suggested_effect", "leftover_change",
-                     "sellout_change"])
+                     "sellout_change", "delivery_window"])
     for line in review.lines:
         writer.writerow([
             line.date.isoformat(), line.product, _n(line.suggested, lang), _n(line.final, lang),
@@ -234,5 +263,6 @@ def review_csv(review: Review, lang: str) -> str:
             if line.status == OVERRIDE else "",
             _n(line.leftover_change, lang),
             "" if line.sellout_change is None else line.sellout_change,
+            window_facts(line, lang),
         ])
     return buf.getvalue()

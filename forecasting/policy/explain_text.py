@@ -278,15 +278,16 @@ def setting_text(setting: str | None, lang: str = "de") -> str:
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def _weekday_short(day: dt.date, lang: str) -> str:
+def weekday_short(day: dt.date, lang: str) -> str:
+    """"Di" / "Tue": a day's weekday, short."""
     return render(f"policy.weekday.{day.weekday()}", lang)[: 2 if lang == "de" else 3]
 
 
-def _day_short(day: dt.date, lang: str) -> str:
+def day_short(day: dt.date, lang: str) -> str:
     """"Di 1.12." / "Tue 1 Dec"."""
     if lang == "de":
-        return f"{_weekday_short(day, lang)} {day.day}.{day.month}."
-    return f"{_weekday_short(day, lang)} {day.day} {_MONTHS_EN[day.month - 1]}"
+        return f"{weekday_short(day, lang)} {day.day}.{day.month}."
+    return f"{weekday_short(day, lang)} {day.day} {_MONTHS_EN[day.month - 1]}"
 
 
 def delivery_text(line: Any, lang: str = "de") -> str:
@@ -295,17 +296,17 @@ def delivery_text(line: Any, lang: str = "de") -> str:
     goods made for the day)."""
     if not getattr(line, "stocked", False) or line.delivery_day is None or not line.covers:
         return ""
-    parts = [render("policy.delivery.when", lang, date=_day_short(line.delivery_day, lang))]
+    parts = [render("policy.delivery.when", lang, date=day_short(line.delivery_day, lang))]
     if line.delivery_day > line.date:
         if line.empty_from is not None:
             parts.append(render("policy.delivery.empty_from", lang,
-                                day=_weekday_short(line.empty_from, lang)))
+                                day=weekday_short(line.empty_from, lang)))
         elif line.stock_at_delivery is not None:
             parts.append(render("policy.delivery.left", lang, unit=line.unit,
                                 quantity=format_number(line.stock_at_delivery, lang,
                                                        line.decimals)))
     first, last = line.covers[0], line.covers[-1]
-    days = _weekday_short(first, lang) if first == last else (
-        f"{_weekday_short(first, lang)}–{_weekday_short(last, lang)}")
+    days = weekday_short(first, lang) if first == last else (
+        f"{weekday_short(first, lang)}–{weekday_short(last, lang)}")
     parts.append(render("policy.delivery.covers", lang, days=days))
     return "; ".join(parts)

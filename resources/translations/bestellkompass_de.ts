@@ -801,6 +801,49 @@
     </message>
 </context>
 <context>
+    <name>GoodsReceiptDialog</name>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="109"/>
+        <source>Goods received</source>
+        <translation>Lieferung erhalten</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="110"/>
+        <source>&amp;Delivery day</source>
+        <translation>&amp;Liefertag</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="114"/>
+        <source>Confirm or correct what really came for the orders due that day: prefilled with what was ordered. A short or extra delivery changes the stock from that day on.</source>
+        <translation>Bestätigen oder korrigieren Sie, was für die an diesem Tag fälligen Bestellungen wirklich kam: vorausgefüllt mit der bestellten Menge. Eine Minder- oder Mehrlieferung ändert den Bestand ab diesem Tag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="122"/>
+        <source>&amp;Book receipt</source>
+        <translation>Wareneingang &amp;buchen</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="123"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="142"/>
+        <source>%1 (ordered %2 %3)</source>
+        <translation>%1 (bestellt %2 %3)</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="147"/>
+        <source>No orders are due on this day.</source>
+        <translation>Für diesen Tag ist keine Bestellung fällig.</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="162"/>
+        <source>Goods received %1</source>
+        <translation>Lieferung erhalten %1</translation>
+    </message>
+</context>
+<context>
     <name>GroupModel</name>
     <message>
         <location filename="../../app/workshop_view.py" line="267"/>
@@ -885,363 +928,383 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="73"/>
+        <location filename="../../app/main_window.py" line="74"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="83"/>
+        <location filename="../../app/main_window.py" line="84"/>
         <source>&amp;Order sheet</source>
         <translation>&amp;Bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="84"/>
+        <location filename="../../app/main_window.py" line="85"/>
         <source>&amp;Calendar</source>
         <translation>&amp;Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="86"/>
+        <location filename="../../app/main_window.py" line="87"/>
         <source>&amp;Review</source>
         <translation>&amp;Rückblick</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="110"/>
+        <location filename="../../app/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="111"/>
+        <location filename="../../app/main_window.py" line="112"/>
         <source>&amp;Open shop file…</source>
         <translation>Laden-Datei &amp;öffnen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="112"/>
+        <location filename="../../app/main_window.py" line="113"/>
         <source>&amp;New shop…</source>
         <translation>&amp;Neuer Laden…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="113"/>
+        <location filename="../../app/main_window.py" line="114"/>
         <source>Start your own shop and import your sales</source>
         <translation>Eigenen Laden anlegen und Verkaufszahlen importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="114"/>
+        <location filename="../../app/main_window.py" line="115"/>
         <source>&amp;Import sales history…</source>
         <translation>Verkaufszahlen &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="115"/>
+        <location filename="../../app/main_window.py" line="116"/>
         <source>Bring in your own till data</source>
         <translation>Eigene Kassendaten übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="116"/>
+        <location filename="../../app/main_window.py" line="117"/>
         <source>Restore &amp;backup…</source>
         <translation>Sicherung &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="117"/>
+        <location filename="../../app/main_window.py" line="118"/>
         <source>Go back to an earlier state of the shop</source>
         <translation>Zu einem früheren Stand des Ladens zurückkehren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="120"/>
+        <location filename="../../app/main_window.py" line="121"/>
         <source>&amp;Print order list…</source>
         <translation>Bestellliste &amp;drucken…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="121"/>
+        <location filename="../../app/main_window.py" line="122"/>
         <source>Print pre&amp;view…</source>
         <translation>Druck&amp;vorschau…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="122"/>
+        <location filename="../../app/main_window.py" line="123"/>
         <source>See the printed order list before printing</source>
         <translation>Die Bestellliste ansehen, wie sie gedruckt wird</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="123"/>
+        <location filename="../../app/main_window.py" line="124"/>
         <source>Export as &amp;CSV…</source>
         <translation>Als &amp;CSV exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="124"/>
+        <location filename="../../app/main_window.py" line="125"/>
         <source>Export as &amp;Excel (XLSX)…</source>
         <translation>Als &amp;Excel (XLSX) exportieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="126"/>
+        <location filename="../../app/main_window.py" line="127"/>
         <source>Order lists per &amp;supplier…</source>
         <translation>Bestelllisten je &amp;Lieferant…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="127"/>
+        <location filename="../../app/main_window.py" line="128"/>
         <source>One PDF and one CSV per supplier or area, in a folder you choose</source>
         <translation>Je Lieferant oder Bereich ein PDF und eine CSV, in einem Ordner Ihrer Wahl</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="128"/>
+        <location filename="../../app/main_window.py" line="129"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="131"/>
+        <location filename="../../app/main_window.py" line="132"/>
         <source>Recen&amp;t shops</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="142"/>
+        <location filename="../../app/main_window.py" line="143"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="143"/>
+        <location filename="../../app/main_window.py" line="144"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145"/>
+        <location filename="../../app/main_window.py" line="146"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147"/>
+        <location filename="../../app/main_window.py" line="148"/>
         <source>Accept &amp;all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149"/>
+        <location filename="../../app/main_window.py" line="150"/>
         <source>Accept this &amp;line</source>
         <translation>Diese &amp;Zeile übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151"/>
+        <location filename="../../app/main_window.py" line="152"/>
         <source>Product &amp;details…</source>
         <translation>Produkt&amp;details…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="162"/>
+        <location filename="../../app/main_window.py" line="163"/>
         <source>&amp;Data</source>
         <translation>Da&amp;ten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="164"/>
+        <location filename="../../app/main_window.py" line="165"/>
         <source>Import &amp;weather file…</source>
         <translation>&amp;Wetterdatei importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="166"/>
+        <location filename="../../app/main_window.py" line="167"/>
         <source>Import &amp;events (ICS/CSV)…</source>
         <translation>&amp;Ereignisse importieren (ICS/CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="168"/>
+        <location filename="../../app/main_window.py" line="169"/>
         <source>Import stock &amp;list (inventory)…</source>
         <translation>&amp;Bestandsliste (Inventur) importieren…</translation>
     </message>
     <message>
         <location filename="../../app/main_window.py" line="172"/>
+        <source>Goods &amp;received…</source>
+        <translation>Lieferung e&amp;rhalten…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="173"/>
+        <source>Confirm or correct what really came for the day&apos;s open orders</source>
+        <translation>Bestätigen oder korrigieren, was für die offenen Bestellungen des Tages wirklich kam</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="175"/>
+        <source>Book write-&amp;off…</source>
+        <translation>&amp;Abschrift buchen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="176"/>
+        <source>Goods taken off the shelf unsold: expired or damaged</source>
+        <translation>Unverkauft aus dem Regal genommene Ware: abgelaufen oder beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="182"/>
         <source>Association contri&amp;bution…</source>
         <translation>&amp;Verbandsbeitrag erstellen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="173"/>
+        <location filename="../../app/main_window.py" line="183"/>
         <source>See what your shop would share with its association, then save it</source>
         <translation>Sehen, was Ihr Laden mit dem Verband teilen würde, dann speichern</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="175"/>
+        <location filename="../../app/main_window.py" line="185"/>
         <source>Load association &amp;prior…</source>
         <translation>Verbandswissen &amp;laden…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="176"/>
+        <location filename="../../app/main_window.py" line="186"/>
         <source>Let the forecast lean on what many shops learned together</source>
         <translation>Die Vorhersage auf das stützen, was viele Läden gemeinsam gelernt haben</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="180"/>
+        <location filename="../../app/main_window.py" line="190"/>
         <source>&amp;Settings…</source>
         <translation>Einstellun&amp;gen…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182"/>
+        <location filename="../../app/main_window.py" line="192"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="183"/>
+        <location filename="../../app/main_window.py" line="193"/>
         <source>&amp;Larger text</source>
         <translation>Schrift &amp;größer</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="185"/>
+        <location filename="../../app/main_window.py" line="195"/>
         <source>&amp;Smaller text</source>
         <translation>Schrift &amp;kleiner</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="187"/>
+        <location filename="../../app/main_window.py" line="197"/>
         <source>&amp;Normal text size</source>
         <translation>&amp;Normale Schriftgröße</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="200"/>
+        <location filename="../../app/main_window.py" line="210"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="201"/>
+        <location filename="../../app/main_window.py" line="211"/>
         <source>&amp;About Bestellkompass…</source>
         <translation>Ü&amp;ber Bestellkompass…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="205"/>
+        <location filename="../../app/main_window.py" line="215"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="227"/>
+        <location filename="../../app/main_window.py" line="237"/>
         <source>&amp;Clear list</source>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="229"/>
+        <location filename="../../app/main_window.py" line="239"/>
         <source>(no other shops yet)</source>
         <translation>(noch keine anderen Läden)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="263"/>
+        <location filename="../../app/main_window.py" line="273"/>
         <source>Import stock list</source>
         <translation>Bestandsliste importieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="264"/>
+        <location filename="../../app/main_window.py" line="274"/>
         <source>Lists (*.csv *.xlsx *.xls);;All files (*)</source>
         <translation>Listen (*.csv *.xlsx *.xls);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="280"/>
+        <location filename="../../app/main_window.py" line="290"/>
         <source>Importing stock list…</source>
         <translation>Bestandsliste wird importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="342"/>
+        <location filename="../../app/main_window.py" line="364"/>
         <source>Open shop file</source>
         <translation>Laden-Datei öffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="343"/>
+        <location filename="../../app/main_window.py" line="365"/>
         <source>Shop files (*.bkshop);;All files (*)</source>
         <translation>Laden-Dateien (*.bkshop);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="365"/>
+        <location filename="../../app/main_window.py" line="387"/>
         <source>order</source>
         <translation>bestellung</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="372"/>
+        <location filename="../../app/main_window.py" line="394"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="372"/>
+        <location filename="../../app/main_window.py" line="394"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="400"/>
+        <location filename="../../app/main_window.py" line="422"/>
         <source>Folder for the order lists</source>
         <translation>Ordner für die Bestelllisten</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="411"/>
+        <location filename="../../app/main_window.py" line="433"/>
         <source>Saved %1 files in %2</source>
         <translation>%1 Dateien gespeichert in %2</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="418"/>
+        <location filename="../../app/main_window.py" line="440"/>
         <source>Order lists saved</source>
         <translation>Bestelllisten gespeichert</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="419"/>
+        <location filename="../../app/main_window.py" line="441"/>
         <source>%1 files saved in %2.</source>
         <translation>%1 Dateien gespeichert in %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="421"/>
+        <location filename="../../app/main_window.py" line="443"/>
         <source>&amp;Open folder</source>
         <translation>Ordner ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="293"/>
-        <location filename="../../app/main_window.py" line="434"/>
+        <location filename="../../app/main_window.py" line="315"/>
+        <location filename="../../app/main_window.py" line="456"/>
         <source>Saved %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="380"/>
+        <location filename="../../app/main_window.py" line="402"/>
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="118"/>
+        <location filename="../../app/main_window.py" line="119"/>
         <source>Export order list as P&amp;DF…</source>
         <translation>Bestellliste als &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="153"/>
+        <location filename="../../app/main_window.py" line="154"/>
         <source>Re&amp;compute suggestions</source>
         <translation>Vorschläge neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="189"/>
+        <location filename="../../app/main_window.py" line="199"/>
         <source>Lan&amp;guage</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="274"/>
+        <location filename="../../app/main_window.py" line="284"/>
         <source>Stock list saved: 1 product for %2.</source>
         <translation>Bestandsliste gespeichert: 1 Produkt für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="275"/>
+        <location filename="../../app/main_window.py" line="285"/>
         <source>Stock list saved: %1 products for %2.</source>
         <translation>Bestandsliste gespeichert: %1 Produkte für %2.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="380"/>
+        <location filename="../../app/main_window.py" line="402"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="388"/>
+        <location filename="../../app/main_window.py" line="410"/>
         <source>Export Excel</source>
         <translation>Excel exportieren</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="388"/>
+        <location filename="../../app/main_window.py" line="410"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="454"/>
+        <location filename="../../app/main_window.py" line="476"/>
         <source>Print preview: %1</source>
         <translation>Druckvorschau: %1</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="455"/>
+        <location filename="../../app/main_window.py" line="477"/>
         <source>Print preview of the order list</source>
         <translation>Druckvorschau der Bestellliste</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="467"/>
+        <location filename="../../app/main_window.py" line="489"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="473"/>
+        <location filename="../../app/main_window.py" line="495"/>
         <source>Cancelled. Nothing was changed.</source>
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
@@ -1637,147 +1700,147 @@
 <context>
     <name>OrderSheetView</name>
     <message>
-        <location filename="../../app/order_sheet.py" line="182"/>
+        <location filename="../../app/order_sheet.py" line="184"/>
         <source>Orders for</source>
         <translation>Bestellung für</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="190"/>
+        <location filename="../../app/order_sheet.py" line="192"/>
         <source>Previous day (Alt+Left)</source>
         <translation>Vorheriger Tag (Alt+Links)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="194"/>
+        <location filename="../../app/order_sheet.py" line="196"/>
         <source>Next day (Alt+Right)</source>
         <translation>Nächster Tag (Alt+Rechts)</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="196"/>
+        <location filename="../../app/order_sheet.py" line="198"/>
         <source>&amp;Accept all suggestions</source>
         <translation>&amp;Alle Vorschläge übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="197"/>
+        <location filename="../../app/order_sheet.py" line="199"/>
         <source>Take the suggestion for every open line</source>
         <translation>Für jede offene Zeile den Vorschlag übernehmen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="198"/>
+        <location filename="../../app/order_sheet.py" line="200"/>
         <source>&amp;Recompute</source>
         <translation>Neu &amp;berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="199"/>
+        <location filename="../../app/order_sheet.py" line="201"/>
         <source>Compute the suggestions again from the latest data</source>
         <translation>Vorschläge mit den neuesten Daten neu berechnen</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="211"/>
+        <location filename="../../app/order_sheet.py" line="213"/>
         <source>This is a demo shop with invented numbers. Try everything; your own shop gets its own file.</source>
         <translation>Dies ist ein Demo-Laden mit erfundenen Zahlen. Probieren Sie alles aus; Ihr eigener Laden bekommt eine eigene Datei.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="214"/>
+        <location filename="../../app/order_sheet.py" line="216"/>
         <source>Start my &amp;own shop and import my sales…</source>
         <translation>&amp;Eigenen Laden anlegen und Verkaufszahlen importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="223"/>
+        <location filename="../../app/order_sheet.py" line="225"/>
         <source>Reasons for the whole day</source>
         <translation>Gründe für den ganzen Tag</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="289"/>
+        <location filename="../../app/order_sheet.py" line="296"/>
         <source>Other products</source>
         <translation>Weitere Produkte</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="299"/>
+        <location filename="../../app/order_sheet.py" line="306"/>
         <source>Order list: %1</source>
         <translation>Bestellliste: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="301"/>
+        <location filename="../../app/order_sheet.py" line="308"/>
         <source>One line per product: forecast, suggestion, your order and why. Type a quantity and press Enter; Space ticks a line.</source>
         <translation>Eine Zeile je Produkt: Prognose, Vorschlag, Ihre Bestellung und warum. Menge eingeben und Eingabetaste drücken; die Leertaste hakt eine Zeile ab.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="354"/>
+        <location filename="../../app/order_sheet.py" line="364"/>
         <source>Computing the suggestions… The window stays usable meanwhile.</source>
         <translation>Die Vorschläge werden berechnet… Das Fenster bleibt währenddessen bedienbar.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="356"/>
+        <location filename="../../app/order_sheet.py" line="366"/>
         <source>No suggestions yet for this day. Press &quot;Recompute&quot;, or import your own sales history.</source>
         <translation>Für diesen Tag gibt es noch keine Vorschläge. Klicken Sie auf „Neu berechnen“ oder importieren Sie Ihre eigenen Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="364"/>
+        <location filename="../../app/order_sheet.py" line="374"/>
         <source>Progress of the suggestions</source>
         <translation>Fortschritt der Vorschläge</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="367"/>
+        <location filename="../../app/order_sheet.py" line="377"/>
         <source>&amp;Import my own data…</source>
         <translation>Eigene Daten &amp;importieren…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="383"/>
+        <location filename="../../app/order_sheet.py" line="393"/>
         <source>Computing the suggestions…</source>
         <translation>Die Vorschläge werden berechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="385"/>
+        <location filename="../../app/order_sheet.py" line="395"/>
         <source>No suggestions computed for this day yet.</source>
         <translation>Für diesen Tag wurden noch keine Vorschläge berechnet.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="389"/>
+        <location filename="../../app/order_sheet.py" line="399"/>
         <source>Suggestions computed %1.</source>
         <translation>Vorschläge berechnet %1.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="391"/>
+        <location filename="../../app/order_sheet.py" line="401"/>
         <source>Suggestions are up to date (computed %1).</source>
         <translation>Die Vorschläge sind aktuell (berechnet %1).</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="393"/>
+        <location filename="../../app/order_sheet.py" line="403"/>
         <source>Data changed since the suggestions were computed (%1): please recompute.</source>
         <translation>Die Daten haben sich seit der Berechnung geändert (%1): bitte neu berechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="400"/>
+        <location filename="../../app/order_sheet.py" line="410"/>
         <source>%1 of %2 lines decided.</source>
         <translation>%1 von %2 Zeilen entschieden.</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="426"/>
+        <location filename="../../app/order_sheet.py" line="436"/>
         <source>Order %1</source>
         <translation>Bestellung %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="438"/>
+        <location filename="../../app/order_sheet.py" line="448"/>
         <source>Change order %1</source>
         <translation>Bestellung ändern: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="450"/>
+        <location filename="../../app/order_sheet.py" line="460"/>
         <source>Stock %1</source>
         <translation>Bestand %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="458"/>
+        <location filename="../../app/order_sheet.py" line="468"/>
         <source>Reopen %1</source>
         <translation>Wieder öffnen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="463"/>
+        <location filename="../../app/order_sheet.py" line="473"/>
         <source>Accept %1</source>
         <translation>Übernehmen: %1</translation>
     </message>
     <message>
-        <location filename="../../app/order_sheet.py" line="464"/>
+        <location filename="../../app/order_sheet.py" line="474"/>
         <source>Accept all</source>
         <translation>Alle übernehmen</translation>
     </message>
@@ -2296,52 +2359,63 @@
         <translation>Näher dran</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="82"/>
+        <location filename="../../app/review_view.py" line="81"/>
+        <source>Over the delivery window</source>
+        <translation>Über das Lieferfenster</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="83"/>
         <source>Whose number was closer to what sold. On a sold-out day demand was at least the sales: then it is only decided when both numbers lie well below the sales, else &quot;open&quot;.</source>
         <translation>Wessen Zahl näher am Verkauf lag. An einem ausverkauften Tag war die Nachfrage mindestens so hoch wie der Verkauf: dann steht es nur fest, wenn beide Zahlen deutlich unter dem Verkauf lagen, sonst „offen“.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="99"/>
+        <location filename="../../app/review_view.py" line="87"/>
+        <source>Goods that keep: the order judged over the days its delivery covered (from the delivery to the next one): ordered, sold, written off, days sold out.</source>
+        <translation>Ware mit Haltbarkeit: die Bestellung über die Tage beurteilt, die ihre Lieferung deckte (von der Lieferung bis zur nächsten): bestellt, verkauft, abgeschrieben, Tage ausverkauft.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="107"/>
+        <location filename="../../app/review_view.py" line="110"/>
         <source>With your order: %1</source>
         <translation>Mit Ihrer Bestellung: %1</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="103"/>
+        <location filename="../../app/review_view.py" line="114"/>
         <source>With the suggestion: %1</source>
         <translation>Mit dem Vorschlag: %1</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="118"/>
+        <location filename="../../app/review_view.py" line="129"/>
         <source>no sales figures yet</source>
         <translation>noch keine Verkaufszahlen</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="120"/>
+        <location filename="../../app/review_view.py" line="134"/>
         <source>sold out</source>
         <translation>ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="123"/>
+        <location filename="../../app/review_view.py" line="139"/>
         <source>accepted</source>
         <translation>übernommen</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="127"/>
+        <location filename="../../app/review_view.py" line="143"/>
         <source>you</source>
         <translation>Sie</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="127"/>
+        <location filename="../../app/review_view.py" line="143"/>
         <source>suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="128"/>
+        <location filename="../../app/review_view.py" line="144"/>
         <source>same</source>
         <translation>gleich</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="128"/>
+        <location filename="../../app/review_view.py" line="144"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
@@ -2349,47 +2423,52 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../app/review_view.py" line="144"/>
+        <location filename="../../app/review_view.py" line="160"/>
         <source>last %1 weeks</source>
         <translation>letzte %1 Wochen</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="146"/>
+        <location filename="../../app/review_view.py" line="162"/>
         <source>&amp;Period</source>
         <translation>&amp;Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="167"/>
+        <location filename="../../app/review_view.py" line="183"/>
         <source>Sold out means demand was at least the sales: what the other number would have left over or sold there is not known, so such days count as &quot;open&quot; unless both numbers lie well below the sales. Hover over a line for the leftovers and shortfalls of both numbers.</source>
         <translation>Ausverkauft heißt: Die Nachfrage war mindestens so hoch wie der Verkauf. Was die andere Zahl dort übrig gelassen oder verkauft hätte, weiß niemand; solche Tage zählen als „offen“, außer beide Zahlen lagen deutlich unter dem Verkauf. Zeigen Sie mit der Maus auf eine Zeile, um Reste und Fehlmengen beider Zahlen zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="212"/>
+        <location filename="../../app/review_view.py" line="228"/>
+        <source>Goods that keep are judged over the days their delivery covered: sold and sold out count over those days, not just the order day.</source>
+        <translation>Ware mit Haltbarkeit wird über die Tage beurteilt, die ihre Lieferung deckt: Verkauft und Ausverkauft zählen über diese Tage, nicht nur den Bestelltag.</translation>
+    </message>
+    <message>
+        <location filename="../../app/review_view.py" line="239"/>
         <source>No decisions in the last %1 weeks yet. Decisions you make in the order sheet appear here once the sales of the day are in.</source>
         <translation>In den letzten %1 Wochen gibt es noch keine Entscheidungen. Was Sie in der Bestellung entscheiden, erscheint hier, sobald die Verkaufszahlen des Tages da sind.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="216"/>
+        <location filename="../../app/review_view.py" line="243"/>
         <source>In the last %1 weeks you accepted all %2 scored suggestions.</source>
         <translation>In den letzten %1 Wochen haben Sie alle %2 ausgewerteten Vorschläge übernommen.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="219"/>
+        <location filename="../../app/review_view.py" line="246"/>
         <source>In the last %1 weeks %2 changes: %3 times you were closer, %4 times the suggestion.</source>
         <translation>In den letzten %1 Wochen %2 Änderungen: %3-mal lagen Sie näher, %4-mal der Vorschlag.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="224"/>
+        <location filename="../../app/review_view.py" line="251"/>
         <source>%1 times the same, %2 times open (sold out).</source>
         <translation>%1-mal gleich, %2-mal offen (ausverkauft).</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="228"/>
+        <location filename="../../app/review_view.py" line="255"/>
         <source>1 line has no sales figures yet.</source>
         <translation>1 Zeile hat noch keine Verkaufszahlen.</translation>
     </message>
     <message>
-        <location filename="../../app/review_view.py" line="230"/>
+        <location filename="../../app/review_view.py" line="257"/>
         <source>%1 lines have no sales figures yet.</source>
         <translation>%1 Zeilen haben noch keine Verkaufszahlen.</translation>
     </message>
@@ -2763,7 +2842,7 @@
 <context>
     <name>ShopSession</name>
     <message>
-        <location filename="../../app/session.py" line="183"/>
+        <location filename="../../app/session.py" line="190"/>
         <source>Computing suggestions…</source>
         <translation>Vorschläge werden berechnet…</translation>
     </message>
@@ -3189,6 +3268,74 @@
         <location filename="../../app/workshop_player.py" line="122"/>
         <source>Saved in %1. In total: %2 left over, sold out %3 times, margin %4 EUR.</source>
         <translation>Gespeichert in %1. Insgesamt: %2 übrig, %3-mal ausverkauft, Marge %4 €.</translation>
+    </message>
+</context>
+<context>
+    <name>WriteoffDialog</name>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="171"/>
+        <source>Book write-off</source>
+        <translation>Abschrift buchen</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="183"/>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="183"/>
+        <source>damaged</source>
+        <translation>beschädigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="184"/>
+        <source>other</source>
+        <translation>anderes</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="186"/>
+        <source>&amp;Product</source>
+        <translation>&amp;Produkt</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="186"/>
+        <source>&amp;Day</source>
+        <translation>&amp;Tag</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="187"/>
+        <source>&amp;Quantity</source>
+        <translation>&amp;Menge</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="188"/>
+        <source>&amp;Reason</source>
+        <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="194"/>
+        <source>&amp;Book</source>
+        <translation>&amp;Buchen</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="195"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="206"/>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="207"/>
+        <source>in %1, with decimals</source>
+        <translation>in %1, mit Nachkommastellen</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="222"/>
+        <source>Write-off %1</source>
+        <translation>Abschrift %1</translation>
     </message>
 </context>
 </TS>

@@ -102,3 +102,23 @@ def test_the_main_window_menus(qtbot: object, session: object, language: str) ->
         found = [m.group(1).lower() for t in texts
                  for m in MNEMONIC.finditer(t.replace("&&", ""))]
         assert [lt for lt, n in Counter(found).items() if n > 1] == [], (name, texts)
+
+
+def test_the_goods_receipt_and_writeoff_dialogs(qtbot: object, review_deli_path: object,
+                                                language: str) -> None:
+    import datetime as dt
+
+    from app.session import ShopSession
+    from app.stock_moves_dialog import GoodsReceiptDialog, WriteoffDialog
+
+    session = ShopSession.open(review_deli_path, day=dt.date(2026, 12, 2))
+    try:
+        for dialog in (GoodsReceiptDialog(session, today=dt.date(2026, 12, 1)),
+                       WriteoffDialog(session, product="Bergkäse", today=dt.date(2026, 12, 1))):
+            qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+            dialog.show()
+            assert letters(dialog)
+            assert clashes(dialog) == []
+            assert unlinked(dialog) == []
+    finally:
+        session.close()
