@@ -2024,6 +2024,53 @@ MESSAGES: dict[str, Message] = {
         "de": "Auswertung von {count} Teilnehmenden geschrieben: {path}.",
         "en": "Report of {count} participants written: {path}.",
     },
+    "workshop.rounds_bad_part": {
+        "de": "--rounds: „{part}“ ist keine Runde; erwartet Tage und was zu sehen ist, z. B. "
+              "{example}.",
+        "en": "--rounds: \"{part}\" is not a round; expected days and what is shown, e.g. "
+              "{example}.",
+    },
+    "workshop.rounds_open_end": {
+        "de": "--rounds: „{part}“: nur die letzte Runde darf offen enden (6-:mit).",
+        "en": "--rounds: \"{part}\": only the last round may have an open end (6-:with).",
+    },
+    "workshop.rounds_bad_range": {
+        "de": "--rounds: „{part}“: die Tage zählen ab 1, und das Ende liegt nicht vor dem Anfang.",
+        "en": "--rounds: \"{part}\": days count from 1, and the end does not lie before the "
+              "start.",
+    },
+    "workshop.rounds_bad_word": {
+        "de": "--rounds: in „{part}“ ist „{word}“ unbekannt (erlaubt: {words}).",
+        "en": "--rounds: in \"{part}\", \"{word}\" is unknown (allowed: {words}).",
+    },
+    "workshop.rounds_gap": {
+        "de": "--rounds: „{part}“ beginnt mit Tag {start}, erwartet ist Tag {expected}: die "
+              "Runden decken die Tage der Reihe nach ohne Lücke ab.",
+        "en": "--rounds: \"{part}\" starts with day {start}, day {expected} is expected: the "
+              "rounds cover the days in order without a gap.",
+    },
+    "workshop.rounds_beyond": {
+        "de": "--rounds: „{part}“ reicht bis Tag {end}, der Workshop hat aber nur {days} "
+              "geöffnete Tage.",
+        "en": "--rounds: \"{part}\" reaches day {end}, but the workshop has only {days} open "
+              "days.",
+    },
+    "workshop.rounds_short": {
+        "de": "--rounds: die Runden enden mit Tag {end}, der Workshop hat {days} geöffnete Tage; "
+              "auch die letzten Tage brauchen eine Runde (z. B. 6-:mit).",
+        "en": "--rounds: the rounds end with day {end}, the workshop has {days} open days; the "
+              "last days need a round too (e.g. 6-:with).",
+    },
+    "workshop.bad_reveal": {
+        "de": "--reveal: „{value}“ ist unbekannt (erlaubt: täglich, ende, daily, end).",
+        "en": "--reveal: \"{value}\" is unknown (allowed: daily, end, täglich, ende).",
+    },
+    "workshop.rounds_made": {
+        "de": "Runden: {rounds}; Ergebnis {reveal}.",
+        "en": "Rounds: {rounds}; results {reveal}.",
+    },
+    "workshop.reveal.daily": {"de": "nach jedem Tag", "en": "after each day"},
+    "workshop.reveal.end": {"de": "erst am Ende", "en": "only at the end"},
     # (end of section: issue 17 F)
     # --- issue 18: association contributions and priors ---
     "association.no_file": {"de": "Die Datei {path} gibt es nicht.",

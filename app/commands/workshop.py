@@ -1,6 +1,7 @@
 """`bestellkompass workshop`: make a workshop scenario, play it from an orders file, report.
 
-    workshop create --shop SHOP --from DATE --to DATE [--products A,B] [--anonymise] --out W
+    workshop create --shop SHOP --from DATE --to DATE [--products A,B] [--anonymise]
+                    [--rounds 1-5:ohne,6-:mit] [--reveal täglich|ende] --out W
     workshop play W.bkworkshop --participant NAME --orders ORDERS.csv --out RESULT.bkresult
     workshop report RESULT... --format json|pdf --out FILE
 
@@ -14,8 +15,9 @@ import argparse
 import json
 from pathlib import Path
 
-from app.cli_text import _
+from app.cli_text import _, language
 from app.commands.args import add_action, date_arg, shop_and_lang
+from forecasting.errors import UserError
 from forecasting.operations.shop import default_shop_path
 from forecasting.operations.workshop import group_report, save_result
 from forecasting.texts import format_date, format_number, render
@@ -23,6 +25,13 @@ from forecasting.workshop.anonymise import Disguise
 from forecasting.workshop.create import create_scenario
 from forecasting.workshop.files import read_scenario, write_scenario
 from forecasting.workshop.orders import read_orders
+from forecasting.workshop.rounds import (
+    REVEAL_DAILY,
+    Round,
+    parse_rounds,
+    reveal_of,
+    rounds_text,
+)
 from forecasting.workshop.scoring import PARTICIPANT
 
 
@@ -45,6 +54,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=_("anonymous, but keep the product names"))
     create.add_argument("--remove-prices", action="store_true",
                         help=_("anonymous, without prices and costs (no margin)"))
+    create.add_argument("--rounds", type=rounds_arg, default=None, metavar=_("ROUNDS"),
+                        help=_("rounds over the open days and whether the suggestion is shown, "
+                               "e.g. \"1-5:ohne,6-:mit\" (words: mit/with, ohne/without, "
+                               "ohne-kalender/no-calendar, joined with +; default: one round "
+                               "with suggestions)"))
+    create.add_argument("--reveal", type=reveal_arg, default=REVEAL_DAILY, metavar=_("WHEN"),
+                        help=_("when participants see what happened: täglich/daily after each "
+                               "day, ende/end only after the last day (default: daily)"))
     create.add_argument("--out", required=True, metavar=_("FILE"),
                         help=_("scenario file to write (.bkworkshop)"))
     play = add_action(actions, "play", _("score a participant's orders"))
@@ -65,6 +82,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     report.add_argument("--out", required=True, metavar=_("FILE"), help=_("report file to write"))
 
 
+def rounds_arg(value: str) -> list[Round]:
+    """Parse --rounds ("1-5:ohne,6-:mit"), the bad part named (argparse type)."""
+    try:
+        return parse_rounds(value)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(_without_option(exc)) from None
+
+
+def reveal_arg(value: str) -> str:
+    """Parse --reveal (täglich/daily, ende/end) (argparse type)."""
+    try:
+        return reveal_of(value)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(_without_option(exc)) from None
+
+
+def _without_option(exc: UserError) -> str:
+    """The message without its leading "--option: " (argparse names the option itself)."""
+    text = exc.message(language())
+    return text.split(": ", 1)[1] if text.startswith("--") else text
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the chosen action."""
     return {"create": _create, "play": _play, "report": _report}[args.action](args)
@@ -76,11 +115,14 @@ def _create(args: argparse.Namespace) -> int:
     anonymous = args.anonymise or args.keep_names or args.remove_prices
     disguise = (Disguise(keep_names=args.keep_names, remove_prices=args.remove_prices)
                 if anonymous else None)
-    scenario = create_scenario(shop, args.first, args.last, names, disguise=disguise)
+    scenario = create_scenario(shop, args.first, args.last, names, disguise=disguise,
+                               rounds=args.rounds, reveal=args.reveal)
     write_scenario(scenario, Path(args.out))
     print(render("workshop.created", args.lang, path=args.out, products=len(scenario.products),
                  days=len(scenario.days), first=format_date(scenario.first, args.lang),
                  last=format_date(scenario.last, args.lang)))
+    print(render("workshop.rounds_made", args.lang, rounds=rounds_text(scenario.play_rounds()),
+                 reveal=render(f"workshop.reveal.{scenario.reveal}", args.lang)))
     return 0
 
 

@@ -30,6 +30,7 @@ from forecasting.store.stock import counted_product_ids
 from forecasting.values.products import Product
 from forecasting.workshop.anonymise import Disguise, anonymise
 from forecasting.workshop.files import FILE_DECIMALS
+from forecasting.workshop.rounds import REVEAL_DAILY, Round, check_rounds
 from forecasting.workshop.scenario import (
     HISTORY_WEEKS,
     MAX_DAYS,
@@ -46,9 +47,11 @@ LEVELS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99)
 
 def create_scenario(
     shop_path: Path, first: dt.date, last: dt.date, products: Sequence[str] | None = None,
-    *, disguise: Disguise | None = None,
+    *, disguise: Disguise | None = None, rounds: Sequence[Round] | None = None,
+    reveal: str = REVEAL_DAILY,
 ) -> Scenario:
-    """The scenario of `shop_path` from `first` to `last`; `disguise` makes it anonymous."""
+    """The scenario of `shop_path` from `first` to `last`; `disguise` makes it anonymous;
+    `rounds` (checked against the open days) and `reveal` say what participants see when."""
     _check_period(first, last)
     with Shop.open(shop_path, read_only=True) as shop:
         settings = load_settings(shop)
@@ -63,6 +66,10 @@ def create_scenario(
     _check_history(sales, first, last)
     daily = {n: p for n, p in catalogue.items() if not keeps_stock(p, counted)}
     chosen = _choose(products, catalogue, daily, sales, first)
+    if rounds:  # refused before the long backtest: the open days are known from the sales
+        window = sales[(sales["date"] >= pd.Timestamp(first)) & (sales["date"] <= pd.Timestamp(last))
+                       & sales["product"].isin(chosen)]
+        check_rounds(rounds, window["date"].nunique())
     forecasts = _forecasts(sales, features, catalogue, first, last)
     kind = TRUE_DEMAND if not truth.empty else SALES_LOWER_BOUND
     outcome = _outcome(sales, truth if kind == TRUE_DEMAND else None, chosen, first, last)
@@ -82,6 +89,8 @@ def create_scenario(
     )
     if disguise is not None:
         scenario = anonymise(scenario, disguise)
+    scenario.rounds = check_rounds(rounds, len(scenario.days)) if rounds else []
+    scenario.reveal = reveal
     scenario.sheet = order_sheet(scenario)
     return scenario
 

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from forecasting.errors import UserError
+from forecasting.workshop.rounds import REVEAL_DAILY, REVEALS, Round, check_rounds
 from forecasting.workshop.scenario import Scenario, product_dict, product_from
 
 FORMAT = "bestellkompass-workshop"
@@ -83,6 +84,7 @@ def write_scenario(scenario: Scenario, path: Path) -> None:
         "demand_kind": scenario.demand_kind, "anonymised": scenario.anonymised,
         "prices_known": scenario.prices_known,
         "products": [product_dict(p) for p in scenario.products],
+        "rounds": [r.as_dict() for r in scenario.rounds], "reveal": scenario.reveal,
     }
     members = {"scenario.json": json.dumps(head, indent=1, ensure_ascii=False).encode("utf-8")}
     for table in _TABLES:
@@ -102,15 +104,24 @@ def read_scenario(path: Path) -> Scenario:
         for t in ("calendar", "sheet"):
             for column in [c for c in tables[t].columns if str(c).startswith(("labels", "reasons"))]:
                 tables[t][column] = tables[t][column].fillna("").astype(str)
-        return Scenario(
+        reveal = str(head.get("reveal", REVEAL_DAILY))  # files before rounds: as then
+        if reveal not in REVEALS:
+            raise ValueError(reveal)
+        scenario = Scenario(
             scenario_id=str(head["id"]), title=str(head["title"]), state=str(head["state"]),
             first=dt.date.fromisoformat(head["first"]), last=dt.date.fromisoformat(head["last"]),
             demand_kind=str(head["demand_kind"]), anonymised=bool(head["anonymised"]),
             prices_known=bool(head["prices_known"]),
             products=[product_from(p) for p in head["products"]], **tables,
+            rounds=[Round.from_dict(r) for r in head.get("rounds", [])], reveal=reveal,
         )
+        if scenario.rounds:
+            scenario.rounds = check_rounds(scenario.rounds, len(scenario.days))
     except (KeyError, ValueError, TypeError) as exc:
         raise UserError("workshop.damaged", path=str(path), detail=type(exc).__name__) from exc
+    except UserError as exc:  # rounds that do not fit the days: edited by hand
+        raise UserError("workshop.damaged", path=str(path), detail="rounds") from exc
+    return scenario
 
 
 def write_result(result: dict[str, Any], path: Path) -> None:

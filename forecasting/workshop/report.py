@@ -47,6 +47,7 @@ def collect(paths: Sequence[Path]) -> dict[str, Any]:
             raise UserError("workshop.participant_twice", participant=name, path=str(path),
                             first=str(seen[name]))
         seen[name] = path
+    rounds = _rounds(results)
     estimated = first["demand_kind"] == SALES_LOWER_BOUND
     note = "workshop.note.estimated" if estimated else "workshop.note.true_demand"
     return {
@@ -55,12 +56,28 @@ def collect(paths: Sequence[Path]) -> dict[str, Any]:
         "prices_known": first["prices_known"],
         "note": {lang: render(note, lang) for lang in ("de", "en")},
         MODEL: first["totals"][MODEL], RULE: first["totals"][RULE],
+        "rounds": [{k: v for k, v in r.items() if k != PARTICIPANT} for r in rounds],
         "participants": [
             {"name": r["participant"], "file": str(p), PARTICIPANT: r["totals"][PARTICIPANT],
              MODEL: r["totals"][MODEL], RULE: r["totals"][RULE],
              "overrides": override_groups(r["columns"], r["rows"], r.get("packs", {})),
-             "days": r["days"]}
+             "days": r["days"],
+             "rounds": [{"number": x["number"], PARTICIPANT: x[PARTICIPANT]}
+                        for x in (r["rounds"] if rounds else [])]}
             for p, r in results
         ],
     }
+
+
+def _rounds(results: list[tuple[Path, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The rounds of the results (those of the first file) when all files have the same rounds
+    (result files from before rounds existed have none: then the report has none)."""
+    def layout(result: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [(x["first"], x["last"], x["show_suggestion"], x["show_calendar"])
+                for x in result.get("rounds", [])]
+
+    first = results[0][1]
+    if not first.get("rounds") or any(layout(r) != layout(first) for _, r in results):
+        return []
+    return list(first["rounds"])
 

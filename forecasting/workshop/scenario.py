@@ -8,6 +8,7 @@ import datetime as dt
 import pandas as pd
 
 from forecasting.values.products import Product
+from forecasting.workshop.rounds import REVEAL_DAILY, Round, default_rounds
 
 #: demand_kind: the demo shops know their true demand; a real shop only its sales, which are a
 #: lower bound on demand (a sold-out day hides how much more would have sold).
@@ -33,6 +34,8 @@ class Scenario:
     calendar: date, labels_de, labels_en: what is special about each day.
     forecasts: date, product, q-columns: the model's quantiles for each day, made the evening
     before (the policy benchmark's machinery scores them).
+    rounds: what participants see on which days (empty: one round, everything shown);
+    reveal: "daily" (each day's result after the day) or "end" (nothing before the last day).
     """
 
     scenario_id: str
@@ -49,6 +52,8 @@ class Scenario:
     calendar: pd.DataFrame
     forecasts: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
     prices_known: bool = True
+    rounds: list[Round] = dataclasses.field(default_factory=list)
+    reveal: str = REVEAL_DAILY
 
     @property
     def days(self) -> list[dt.date]:
@@ -59,6 +64,20 @@ class Scenario:
     def product_names(self) -> list[str]:
         """The products in play, in the order of the sheet."""
         return [p.name for p in self.products]
+
+    def play_rounds(self) -> list[Round]:
+        """The rounds as played: the scenario's, or one over all days with everything shown."""
+        return list(self.rounds) or default_rounds(len(self.days))
+
+    def round_of(self, day: dt.date) -> tuple[int, Round]:
+        """(number from 1, round) of the round `day` belongs to."""
+        position = self.days.index(day) + 1
+        return next((n, r) for n, r in enumerate(self.play_rounds(), start=1)
+                    if r.first_day <= position <= r.last_day)
+
+    def round_days(self, item: Round) -> list[dt.date]:
+        """The dates of the days of round `item`."""
+        return self.days[item.first_day - 1:item.last_day]
 
     def product(self, name: str) -> Product:
         """The product called `name` in the scenario."""

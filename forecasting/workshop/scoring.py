@@ -73,9 +73,26 @@ def result_of(scenario: Scenario, participant: str, rows: pd.DataFrame) -> dict[
         "first": scenario.first.isoformat(), "last": scenario.last.isoformat(),
         "demand_kind": scenario.demand_kind, "prices_known": scenario.prices_known,
         "packs": {p.name: p.pack_size for p in scenario.products},
-        "totals": totals, "days": days,
+        "totals": totals, "days": days, "rounds": round_figures(scenario, rows),
         "columns": columns, "rows": rows[columns].round(4).to_numpy().tolist(),
     }
+
+
+def round_figures(scenario: Scenario, rows: pd.DataFrame) -> list[dict[str, Any]]:
+    """Per round of the scenario: its days, what was shown, and the FIGURES of each policy on
+    its days (so the debrief can compare gut feeling with the suggestions)."""
+    dates = pd.to_datetime(rows["date"]).dt.date
+    out = []
+    for number, item in enumerate(scenario.play_rounds(), start=1):
+        days = scenario.round_days(item)
+        part = rows[dates.isin(days)]
+        out.append({
+            "number": number, "first_day": item.first_day, "last_day": item.last_day,
+            "first": days[0].isoformat(), "last": days[-1].isoformat(),
+            "show_suggestion": item.show_suggestion, "show_calendar": item.show_calendar,
+            **{p: _figures(part[part["policy"] == p]) for p in POLICIES},
+        })
+    return out
 
 
 def day_figures(scenario: Scenario, day: pd.Timestamp, quantities: dict[str, float]
