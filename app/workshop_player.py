@@ -1,5 +1,7 @@
 """A participant plays a whole workshop scenario in the window: day after day the order sheet
-(`PlayDayView`), what the day brought, then the result file (.bkresult) for the trainer.
+(`PlayDayView`) as the day's round shows it, what the day brought (or, when the trainer reveals
+at the end, nothing until the last day), then the totals and the result file (.bkresult) for the
+trainer.
 
 The result is scored and written by `forecasting.operations.workshop.save_result`, the same as
 `bestellkompass workshop play`, on the worker thread.
@@ -12,15 +14,25 @@ from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import i18n
 from app.jobs import JobRunner
+from app.workshop_rounds import figures_table, round_heading
 from app.workshop_view import PlayDayView
 from forecasting.errors import UserError
 from forecasting.operations.workshop import save_result
+from forecasting.workshop.rounds import REVEAL_DAILY
 from forecasting.workshop.scenario import Scenario
-from forecasting.workshop.scoring import PARTICIPANT
+from forecasting.workshop.scoring import PARTICIPANT, POLICIES, result_of, score_orders
 
 
 class WorkshopPlayer(QWidget):
@@ -40,6 +52,11 @@ class WorkshopPlayer(QWidget):
         self.orders: list[tuple[pd.Timestamp, str, float]] = []
         self.index = 0
         self.progress = QLabel()
+        self.round_line = QLabel()  # which round, and what it shows (several rounds or none)
+        self.summary_box = QGroupBox(self.tr("What happened in total"))
+        self.summary = QLabel()
+        QVBoxLayout(self.summary_box).addWidget(self.summary)
+        self.summary_box.hide()
         self.day_view: PlayDayView | None = None
         self.next_button = QPushButton(self.tr("&Next day"))
         self.next_button.setEnabled(False)
@@ -55,6 +72,8 @@ class WorkshopPlayer(QWidget):
         buttons.addWidget(self.save_button)
         self.body = QVBoxLayout(self)
         self.body.addWidget(self.progress)
+        self.body.addWidget(self.round_line)
+        self.body.addWidget(self.summary_box)
         self.body.addLayout(buttons)
         self.resize(1100, 650)
         self._show_day()
@@ -64,9 +83,18 @@ class WorkshopPlayer(QWidget):
             self.body.removeWidget(self.day_view)
             self.day_view.deleteLater()
         day = self.days[self.index]
-        self.day_view = PlayDayView(self.scenario, day, show_model=self.show_model)
+        number, item = self.scenario.round_of(day)
+        rounds = self.scenario.play_rounds()
+        self.day_view = PlayDayView(self.scenario, day,
+                                    show_model=self.show_model and item.show_suggestion,
+                                    show_calendar=item.show_calendar,
+                                    reveal_daily=self.scenario.reveal == REVEAL_DAILY)
         self.day_view.closed.connect(self._day_closed)
-        self.body.insertWidget(1, self.day_view, 1)
+        self.body.insertWidget(2, self.day_view, 1)
+        heading = round_heading(number, len(rounds), item.show_suggestion, item.show_calendar)
+        self.round_line.setText(f"<b>{heading}</b>")
+        self.round_line.setVisible(len(rounds) > 1 or not item.show_suggestion
+                                   or not item.show_calendar)
         self.progress.setText(self.tr("%1 · day %2 of %3").replace("%1", self.participant)
                               .replace("%2", str(self.index + 1))
                               .replace("%3", str(len(self.days))))
@@ -83,9 +111,26 @@ class WorkshopPlayer(QWidget):
         if last:
             self.status.setText(self.tr("That was the last day. Save your result for the "
                                         "trainer."))
+            self.show_summary()
             self.save_button.setFocus()
         else:
             self.next_button.setFocus()
+
+    def show_summary(self) -> None:
+        """After the last day: the totals of you, Bestellkompass and the rule, per round when
+        there are several (scored as `workshop play` does; the orders of one workshop are few)."""
+        assert self.day_view is not None
+        orders = pd.DataFrame(self.orders, columns=["date", "product", "quantity"])
+        result = result_of(self.scenario, self.participant, score_orders(self.scenario, orders))
+        blocks = []
+        if len(result["rounds"]) > 1:
+            count = len(result["rounds"])
+            blocks = [(round_heading(r["number"], count, r["show_suggestion"], r["show_calendar"]),
+                       {p: r[p] for p in POLICIES}) for r in result["rounds"]]
+        blocks.append((self.tr("All days"), result["totals"]))
+        self.summary.setText(figures_table(blocks))
+        self.day_view.table.hide()  # the orders are in; room for the totals
+        self.summary_box.show()
 
     def next_day(self) -> None:
         """On to the next day of the scenario."""

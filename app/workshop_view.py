@@ -19,6 +19,7 @@ import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QGroupBox,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.jobs import JobRunner
 from app.workshop_charts import WorkshopCharts
+from app.workshop_rounds import RoundsModel, figures_table
 from forecasting.errors import UserError
 from forecasting.operations.workshop import group_report
 from forecasting.texts import parse_number
@@ -114,50 +116,60 @@ class PlayDayModel(QAbstractTableModel):
 
 
 class PlayDayView(QWidget):
-    """A participant's sheet for one day: calendar, lines, "close the day", what happened."""
+    """A participant's sheet for one day: calendar, lines, "close the day", what happened.
+
+    `show_model` and `show_calendar` come from the day's round; with `reveal_daily` False
+    (the trainer reveals at the end) closing the day shows nothing of what happened."""
 
     closed = Signal(dict)
 
     def __init__(self, scenario: Scenario, day: dt.date, *, show_model: bool = True,
+                 show_calendar: bool = True, reveal_daily: bool = True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = PlayDayModel(scenario, day, show_model=show_model, parent=self)
+        self.reveal_daily = reveal_daily
         calendar = scenario.calendar[pd.to_datetime(scenario.calendar["date"])
                                      == pd.Timestamp(day)]
         words = str(calendar.iloc[0]["labels_de" if i18n.lang() == "de" else "labels_en"]) \
-            if len(calendar) else ""
+            if len(calendar) and show_calendar else ""
         title = f"{i18n.weekday_name(day)} {i18n.date_text(day)}"
         self.heading = QLabel(f"<b>{title}</b>" + (f" · {words}" if words else ""))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(REASONS, QHeaderView.ResizeMode.Stretch)
+        for column in (SUGGESTION, REASONS):  # a round without: not even empty columns
+            self.table.setColumnHidden(column, not show_model)
+        if not show_model:
+            self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
-        self.finish = QPushButton(self.tr("&Close the day and see what happened"))
+        self.finish = QPushButton(self.tr("&Close the day and see what happened") if reveal_daily
+                                  else self.tr("&Close the day"))
         self.finish.setEnabled(False)
         self.finish.clicked.connect(self.close_day)
+        self.result_box = QGroupBox(self.tr("What happened on %1").replace("%1", title))
         self.outcome = QLabel()
+        self.outcome.setWordWrap(True)
+        QVBoxLayout(self.result_box).addWidget(self.outcome)
+        self.result_box.hide()
         self.model.dataChanged.connect(lambda *_: self.finish.setEnabled(self.model.complete()))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.finish)
-        layout.addWidget(self.outcome)
+        layout.addWidget(self.result_box)
         self.figures: dict[str, dict[str, float | int]] = {}
 
     def close_day(self) -> None:
-        """Score the day and show it for the participant, Bestellkompass and the rule."""
-        self.figures = day_figures(self.model.scenario, self.model.day, self.model.orders)
-        names = {PARTICIPANT: self.tr("You"), MODEL: self.tr("Bestellkompass"),
-                 RULE: self.tr("Same as last week")}
-        rows = "".join(
-            f"<tr><td>{names[p]}</td><td align='right'>{i18n.num(f['sold'])}</td>"
-            f"<td align='right'>{i18n.num(f['waste'])}</td>"
-            f"<td align='right'>{int(f['sellout_days'])}</td>"
-            f"<td align='right'>{i18n.num(f['margin'], 2)}</td></tr>"
-            for p, f in self.figures.items())
-        head = "".join(f"<th>{h}</th>" for h in (
-            "", self.tr("Sold"), self.tr("Waste"), self.tr("Sold out"), self.tr("Margin EUR")))
-        self.outcome.setText(f"<table cellpadding='4'><tr>{head}</tr>{rows}</table>")
+        """Score the day and show it for the participant, Bestellkompass and the rule (unless
+        the trainer reveals only at the end)."""
+        if self.reveal_daily:
+            self.figures = day_figures(self.model.scenario, self.model.day, self.model.orders)
+            self.outcome.setText(figures_table([("", self.figures)]))
+        else:
+            self.outcome.setText(self.tr("Your orders are in. What happened you will see after "
+                                         "the last day."))
+        self.result_box.show()
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)  # the day is done
         self.finish.setEnabled(False)
         self.closed.emit(self.figures)
@@ -316,6 +328,11 @@ class CollectView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, self.tr("&Table"))
         self.tabs.addTab(self.charts, self.tr("C&harts"))
+        self.rounds_model = RoundsModel(self)
+        self.rounds_table = QTableView()
+        self.rounds_table.setModel(self.rounds_model)
+        self.tabs.addTab(self.rounds_table, self.tr("R&ounds"))
+        self.tabs.setTabVisible(2, False)  # only for a workshop of several rounds
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #a00000;")
@@ -356,4 +373,7 @@ class CollectView(QWidget):
         self.model.set_report(report)
         self.table.resizeColumnsToContents()
         self.charts.set_report(report)
+        self.rounds_model.set_report(report)
+        self.rounds_table.resizeColumnsToContents()
+        self.tabs.setTabVisible(2, self.rounds_model.rowCount() > 0)
         self.reportChanged.emit(report)
