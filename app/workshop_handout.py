@@ -69,6 +69,8 @@ def _words() -> dict[str, str]:
         "Waste: units baked or ordered but not sold. Short: units customers wanted that were not there. Sold-out days: products that ran out, counted per day.": QCoreApplication.translate("WorkshopHandout", "Waste: units baked or ordered but not sold. Short: units customers wanted that were not there. Sold-out days: products that ran out, counted per day."),
         "Day": QCoreApplication.translate("WorkshopHandout", "Day"),
         "Waste (units)": QCoreApplication.translate("WorkshopHandout", "Waste (units)"),
+        "Round by round: waste / margin EUR": QCoreApplication.translate("WorkshopHandout", "Round by round: waste / margin EUR"),
+        "Round %1: %2 (days %3 to %4)": QCoreApplication.translate("WorkshopHandout", "Round %1: %2 (days %3 to %4)"),
     }
 
 
@@ -111,6 +113,7 @@ def handout_html(report: dict[str, Any]) -> str:
         body.append(f"<tr{style}><td>{html.escape(name)}</td>"
                     f"{_cells(figures, report['prices_known'])}</tr>")
     days = _day_table(report)
+    rounds = _round_table(report)
     overrides = _override_table(report)
     return (
         f"<h1>{html.escape(_t('Ordering workshop: what happened'))}</h1>"
@@ -121,6 +124,7 @@ def handout_html(report: dict[str, Any]) -> str:
         f"<h2>{html.escape(_t('Orders other than the suggestion'))}</h2>"
         f"<p>{html.escape(_t('How often each participant ordered more or less than Bestellkompass suggested, and what it did to the margin on those days (small: at most one tray or 10 %).'))}</p>"
         f"{overrides}"
+        f"{rounds}"
         f"<h2>{html.escape(_t('Day by day: waste / sold-out products'))}</h2>{days}"
         f"<p>{html.escape(_t('Waste: units baked or ordered but not sold. Short: units customers wanted that were not there. Sold-out days: products that ran out, counted per day.'))}</p>"
     )
@@ -141,6 +145,39 @@ def _override_table(report: dict[str, Any]) -> str:
             cells.append(f"<td align='right'>{g['overrides']}×{margin}</td>")
         rows.append(f"<tr><td>{html.escape(str(person['name']))}</td>{''.join(cells)}</tr>")
     return (f"<table cellspacing='0' cellpadding='3' border='1' width='100%'>"
+            f"<tr><th align='left'>{html.escape(_t('Who'))}</th>{head}</tr>{''.join(rows)}"
+            f"</table>")
+
+
+def _round_table(report: dict[str, Any]) -> str:
+    """Waste and margin per participant in each round (nothing for a workshop of one round),
+    so the debrief can set gut feeling against the suggestions."""
+    rounds = report.get("rounds", [])
+    if len(rounds) < 2:
+        return ""
+    from app.workshop_rounds import round_words
+
+    heads = []
+    for r in rounds:
+        first, last = (dt.date.fromisoformat(r[k]) for k in ("first", "last"))
+        heads.append(_t("Round %1: %2 (days %3 to %4)").replace("%1", str(r["number"]))
+                     .replace("%2", round_words(r["show_suggestion"], r["show_calendar"]))
+                     .replace("%3", i18n.date_text(first)).replace("%4", i18n.date_text(last)))
+    head = "".join(f"<th align='right'>{html.escape(h)}</th>" for h in heads)
+    prices = report["prices_known"]
+
+    def cells(figures: list[dict[str, Any]]) -> str:
+        return "".join(
+            f"<td align='right'>{i18n.num(f['waste'])} / "
+            f"{i18n.num(f['margin'], 2) if prices else '–'}</td>" for f in figures)
+
+    rows = [f"<tr><td>{html.escape(str(p['name']))}</td>"
+            f"{cells([x['participant'] for x in p['rounds']])}</tr>"
+            for p in report["participants"]]
+    rows += [f"<tr style='background-color:#e8eef7'><td>{html.escape(name)}</td>"
+             f"{cells([r[policy] for r in rounds])}</tr>" for policy, name in _names().items()]
+    return (f"<h2>{html.escape(_t('Round by round: waste / margin EUR'))}</h2>"
+            f"<table cellspacing='0' cellpadding='3' border='1' width='100%'>"
             f"<tr><th align='left'>{html.escape(_t('Who'))}</th>{head}</tr>{''.join(rows)}"
             f"</table>")
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.jobs import JobRunner
 from app.workshop_charts import WorkshopCharts
-from app.workshop_rounds import RoundsModel, figures_table
+from app.workshop_rounds import RoundsModel, figures_table, round_words
 from forecasting.errors import UserError
 from forecasting.operations.workshop import group_report
 from forecasting.texts import parse_number
@@ -237,6 +237,29 @@ class ProjectorView(QWidget):
             beat = sum(p[PARTICIPANT]["margin"] > model["margin"] for p in people)
             out.append(self.tr("%1 of %2 earned more than Bestellkompass").replace(
                 "%1", str(beat)).replace("%2", str(len(people))))
+            out += self.round_messages(report)
+        return out
+
+    def round_messages(self, report: dict[str, Any]) -> list[str]:
+        """One screen per round (when there are several): the group's mean waste and margin
+        per day in it, against Bestellkompass's."""
+        rounds = report.get("rounds", [])
+        people = report["participants"]
+        if len(rounds) < 2 or not people:
+            return []
+        out = []
+        for r in rounds:
+            days = r["last_day"] - r["first_day"] + 1
+            mine = [p["rounds"][r["number"] - 1][PARTICIPANT] for p in people]
+            waste = sum(float(f["waste"]) for f in mine) / len(mine) / days
+            margin = sum(float(f["margin"]) for f in mine) / len(mine) / days
+            out.append(self.tr("Round %1, %2: per day %3 left over, margin %4 EUR "
+                               "(Bestellkompass: %5 left over, %6 EUR)")
+                       .replace("%1", str(r["number"]))
+                       .replace("%2", round_words(r["show_suggestion"], r["show_calendar"]))
+                       .replace("%3", i18n.num(waste, 1)).replace("%4", i18n.num(margin, 2))
+                       .replace("%5", i18n.num(float(r[MODEL]["waste"]) / days, 1))
+                       .replace("%6", i18n.num(float(r[MODEL]["margin"]) / days, 2)))
         return out
 
     def show_message(self, position: int) -> None:

@@ -381,27 +381,32 @@
 <context>
     <name>CollectView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="308"/>
+        <location filename="../../app/workshop_view.py" line="343"/>
         <source>Workshop results: %1</source>
         <translation>Workshop-Ergebnisse: %1</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="317"/>
+        <location filename="../../app/workshop_view.py" line="352"/>
         <source>&amp;Table</source>
         <translation>&amp;Tabelle</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="318"/>
+        <location filename="../../app/workshop_view.py" line="353"/>
         <source>C&amp;harts</source>
         <translation>&amp;Diagramme</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="322"/>
+        <location filename="../../app/workshop_view.py" line="357"/>
+        <source>R&amp;ounds</source>
+        <translation>R&amp;unden</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="362"/>
         <source>&amp;Read the folder again</source>
         <translation>Ordner &amp;neu einlesen</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="342"/>
+        <location filename="../../app/workshop_view.py" line="382"/>
         <source>Reading the results…</source>
         <translation>Ergebnisse werden gelesen…</translation>
     </message>
@@ -846,37 +851,37 @@
 <context>
     <name>GroupModel</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="267"/>
+        <location filename="../../app/workshop_view.py" line="302"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="268"/>
+        <location filename="../../app/workshop_view.py" line="303"/>
         <source>Same as last week</source>
         <translation>Wie letzte Woche</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="281"/>
+        <location filename="../../app/workshop_view.py" line="316"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="281"/>
+        <location filename="../../app/workshop_view.py" line="316"/>
         <source>Waste</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="281"/>
+        <location filename="../../app/workshop_view.py" line="316"/>
         <source>Short</source>
         <translation>Fehlmenge</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="281"/>
+        <location filename="../../app/workshop_view.py" line="316"/>
         <source>Sold-out days</source>
         <translation>Ausverkauft-Tage</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="282"/>
+        <location filename="../../app/workshop_view.py" line="317"/>
         <source>Margin EUR</source>
         <translation>Marge €</translation>
     </message>
@@ -1848,27 +1853,27 @@
 <context>
     <name>PlayDayModel</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="69"/>
+        <location filename="../../app/workshop_view.py" line="71"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="69"/>
+        <location filename="../../app/workshop_view.py" line="71"/>
         <source>Sold a week ago</source>
         <translation>Verkauft vor einer Woche</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="69"/>
+        <location filename="../../app/workshop_view.py" line="71"/>
         <source>Suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="70"/>
+        <location filename="../../app/workshop_view.py" line="72"/>
         <source>Why</source>
         <translation>Warum</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="70"/>
+        <location filename="../../app/workshop_view.py" line="72"/>
         <source>Your order</source>
         <translation>Ihre Bestellung</translation>
     </message>
@@ -1876,44 +1881,24 @@
 <context>
     <name>PlayDayView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="135"/>
+        <location filename="../../app/workshop_view.py" line="146"/>
         <source>&amp;Close the day and see what happened</source>
         <translation>Tag &amp;abschließen und sehen, was geschah</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="150"/>
-        <source>You</source>
-        <translation>Sie</translation>
+        <location filename="../../app/workshop_view.py" line="147"/>
+        <source>&amp;Close the day</source>
+        <translation>Tag &amp;abschließen</translation>
     </message>
     <message>
         <location filename="../../app/workshop_view.py" line="150"/>
-        <source>Bestellkompass</source>
-        <translation>Bestellkompass</translation>
+        <source>What happened on %1</source>
+        <translation>Was am %1 geschah</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="151"/>
-        <source>Same as last week</source>
-        <translation>Wie letzte Woche</translation>
-    </message>
-    <message>
-        <location filename="../../app/workshop_view.py" line="159"/>
-        <source>Sold</source>
-        <translation>Verkauft</translation>
-    </message>
-    <message>
-        <location filename="../../app/workshop_view.py" line="159"/>
-        <source>Waste</source>
-        <translation>Reste</translation>
-    </message>
-    <message>
-        <location filename="../../app/workshop_view.py" line="159"/>
-        <source>Sold out</source>
-        <translation>Ausverkauft</translation>
-    </message>
-    <message>
-        <location filename="../../app/workshop_view.py" line="159"/>
-        <source>Margin EUR</source>
-        <translation>Marge €</translation>
+        <location filename="../../app/workshop_view.py" line="170"/>
+        <source>Your orders are in. What happened you will see after the last day.</source>
+        <translation>Ihre Bestellung ist notiert. Was geschah, sehen Sie nach dem letzten Tag.</translation>
     </message>
 </context>
 <context>
@@ -2144,34 +2129,39 @@
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="175"/>
+        <location filename="../../app/workshop_view.py" line="187"/>
         <source>Workshop: projector view</source>
         <translation>Workshop: Beamer-Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="213"/>
+        <location filename="../../app/workshop_view.py" line="225"/>
         <source>Bestellkompass: %1 left over, sold out %2 times</source>
         <translation>Bestellkompass: %1 übrig, %2-mal ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="215"/>
+        <location filename="../../app/workshop_view.py" line="227"/>
         <source>Same as last week: %1 left over, sold out %2 times</source>
         <translation>Wie letzte Woche: %1 übrig, %2-mal ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="221"/>
+        <location filename="../../app/workshop_view.py" line="233"/>
         <source>Highest margin: %1, %2 EUR</source>
         <translation>Höchste Marge: %1, %2 €</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="223"/>
+        <location filename="../../app/workshop_view.py" line="235"/>
         <source>Least waste: %1, %2 left over</source>
         <translation>Wenigste Reste: %1, %2 übrig</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="226"/>
+        <location filename="../../app/workshop_view.py" line="238"/>
         <source>%1 of %2 earned more than Bestellkompass</source>
         <translation>%1 von %2 verdienten mehr als Bestellkompass</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_view.py" line="256"/>
+        <source>Round %1, %2: per day %3 left over, margin %4 EUR (Bestellkompass: %5 left over, %6 EUR)</source>
+        <translation>Runde %1, %2: je Tag %3 übrig, Marge %4 € (Bestellkompass: %5 übrig, %6 €)</translation>
     </message>
 </context>
 <context>
@@ -3123,6 +3113,16 @@
         <source>Waste (units)</source>
         <translation>Reste (Stück)</translation>
     </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="72"/>
+        <source>Round by round: waste / margin EUR</source>
+        <translation>Runde für Runde: Reste / Marge €</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_handout.py" line="73"/>
+        <source>Round %1: %2 (days %3 to %4)</source>
+        <translation>Runde %1: %2 (%3 bis %4)</translation>
+    </message>
 </context>
 <context>
     <name>WorkshopMenu</name>
@@ -3225,49 +3225,139 @@
 <context>
     <name>WorkshopPlayer</name>
     <message>
-        <location filename="../../app/workshop_player.py" line="38"/>
+        <location filename="../../app/workshop_player.py" line="50"/>
         <source>Workshop: %1</source>
         <translation>Workshop: %1</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_player.py" line="44"/>
+        <location filename="../../app/workshop_player.py" line="56"/>
+        <source>What happened in total</source>
+        <translation>Was insgesamt geschah</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="61"/>
         <source>&amp;Next day</source>
         <translation>&amp;Nächster Tag</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_player.py" line="47"/>
+        <location filename="../../app/workshop_player.py" line="64"/>
         <source>&amp;Save result…</source>
         <translation>Ergebnis &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_player.py" line="70"/>
+        <location filename="../../app/workshop_player.py" line="98"/>
         <source>%1 · day %2 of %3</source>
         <translation>%1 · Tag %2 von %3</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_player.py" line="84"/>
+        <location filename="../../app/workshop_player.py" line="112"/>
         <source>That was the last day. Save your result for the trainer.</source>
         <translation>Das war der letzte Tag. Speichern Sie Ihr Ergebnis für die Kursleitung.</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_player.py" line="105"/>
+        <location filename="../../app/workshop_player.py" line="130"/>
+        <source>All days</source>
+        <translation>Alle Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="150"/>
         <source>Save workshop result</source>
         <translation>Workshop-Ergebnis speichern</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_player.py" line="106"/>
+        <location filename="../../app/workshop_player.py" line="151"/>
         <source>Workshop results (*.bkresult)</source>
         <translation>Workshop-Ergebnisse (*.bkresult)</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_player.py" line="115"/>
+        <location filename="../../app/workshop_player.py" line="160"/>
         <source>Saving the result…</source>
         <translation>Ergebnis wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_player.py" line="122"/>
+        <location filename="../../app/workshop_player.py" line="167"/>
         <source>Saved in %1. In total: %2 left over, sold out %3 times, margin %4 EUR.</source>
         <translation>Gespeichert in %1. Insgesamt: %2 übrig, %3-mal ausverkauft, Marge %4 €.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopRounds</name>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="25"/>
+        <source>with suggestion</source>
+        <translation>mit Vorschlag</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="26"/>
+        <source>without suggestion – by gut feeling</source>
+        <translation>ohne Vorschlag – nach Gefühl</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="27"/>
+        <source>, without calendar</source>
+        <translation>, ohne Kalender</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="32"/>
+        <source>Round %1 of %2: %3</source>
+        <translation>Runde %1 von %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="38"/>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="38"/>
+        <source>Bestellkompass</source>
+        <translation>Bestellkompass</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="39"/>
+        <source>Same as last week</source>
+        <translation>Wie letzte Woche</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="46"/>
+        <source>Sold</source>
+        <translation>Verkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="46"/>
+        <location filename="../../app/workshop_rounds.py" line="100"/>
+        <source>Waste</source>
+        <translation>Reste</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="46"/>
+        <source>Sold out</source>
+        <translation>Ausverkauft</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="46"/>
+        <location filename="../../app/workshop_rounds.py" line="101"/>
+        <source>Margin EUR</source>
+        <translation>Marge €</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="100"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="100"/>
+        <source>Round</source>
+        <translation>Runde</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="100"/>
+        <source>Sold-out days</source>
+        <translation>Ausverkauft-Tage</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_rounds.py" line="101"/>
+        <source>Margin against Bestellkompass</source>
+        <translation>Marge gegenüber Bestellkompass</translation>
     </message>
 </context>
 <context>
