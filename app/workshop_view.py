@@ -149,7 +149,6 @@ class PlayDayView(QWidget):
         self.finish.clicked.connect(self.close_day)
         self.result_box = QGroupBox(self.tr("What happened on %1").replace("%1", title))
         self.outcome = QLabel()
-        self.outcome.setWordWrap(True)
         QVBoxLayout(self.result_box).addWidget(self.outcome)
         self.result_box.hide()
         self.model.dataChanged.connect(lambda *_: self.finish.setEnabled(self.model.complete()))
