@@ -118,10 +118,17 @@ class WorkshopPlayer(QWidget):
 
     def show_summary(self) -> None:
         """After the last day: the totals of you, Bestellkompass and the rule, per round when
-        there are several (scored as `workshop play` does; the orders of one workshop are few)."""
+        there are several (scored on the worker as `workshop play` does)."""
         assert self.day_view is not None
         orders = pd.DataFrame(self.orders, columns=["date", "product", "quantity"])
-        result = result_of(self.scenario, self.participant, score_orders(self.scenario, orders))
+        scenario, participant = self.scenario, self.participant
+        self.day_view.table.hide()  # the orders are in; room for the totals
+        self.runner.run(self.tr("Adding up…"),
+                        lambda _p: result_of(scenario, participant,
+                                             score_orders(scenario, orders)),
+                        self._summary_ready, self._failed)
+
+    def _summary_ready(self, result: dict[str, Any]) -> None:
         blocks = []
         if len(result["rounds"]) > 1:
             count = len(result["rounds"])
@@ -129,7 +136,6 @@ class WorkshopPlayer(QWidget):
                        {p: r[p] for p in POLICIES}) for r in result["rounds"]]
         blocks.append((self.tr("All days"), result["totals"]))
         self.summary.setText(figures_table(blocks))
-        self.day_view.table.hide()  # the orders are in; room for the totals
         self.summary_box.show()
 
     def next_day(self) -> None:

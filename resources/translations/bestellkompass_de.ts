@@ -381,32 +381,32 @@
 <context>
     <name>CollectView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="343"/>
+        <location filename="../../app/workshop_view.py" line="342"/>
         <source>Workshop results: %1</source>
         <translation>Workshop-Ergebnisse: %1</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="352"/>
+        <location filename="../../app/workshop_view.py" line="351"/>
         <source>&amp;Table</source>
         <translation>&amp;Tabelle</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="353"/>
+        <location filename="../../app/workshop_view.py" line="352"/>
         <source>C&amp;harts</source>
         <translation>&amp;Diagramme</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="357"/>
+        <location filename="../../app/workshop_view.py" line="356"/>
         <source>R&amp;ounds</source>
         <translation>R&amp;unden</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="362"/>
+        <location filename="../../app/workshop_view.py" line="361"/>
         <source>&amp;Read the folder again</source>
         <translation>Ordner &amp;neu einlesen</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="382"/>
+        <location filename="../../app/workshop_view.py" line="381"/>
         <source>Reading the results…</source>
         <translation>Ergebnisse werden gelesen…</translation>
     </message>
@@ -851,37 +851,37 @@
 <context>
     <name>GroupModel</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="302"/>
+        <location filename="../../app/workshop_view.py" line="301"/>
         <source>Bestellkompass</source>
         <translation>Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="303"/>
+        <location filename="../../app/workshop_view.py" line="302"/>
         <source>Same as last week</source>
         <translation>Wie letzte Woche</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="316"/>
+        <location filename="../../app/workshop_view.py" line="315"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="316"/>
+        <location filename="../../app/workshop_view.py" line="315"/>
         <source>Waste</source>
         <translation>Reste</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="316"/>
+        <location filename="../../app/workshop_view.py" line="315"/>
         <source>Short</source>
         <translation>Fehlmenge</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="316"/>
+        <location filename="../../app/workshop_view.py" line="315"/>
         <source>Sold-out days</source>
         <translation>Ausverkauft-Tage</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="317"/>
+        <location filename="../../app/workshop_view.py" line="316"/>
         <source>Margin EUR</source>
         <translation>Marge €</translation>
     </message>
@@ -1896,7 +1896,7 @@
         <translation>Was am %1 geschah</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="170"/>
+        <location filename="../../app/workshop_view.py" line="169"/>
         <source>Your orders are in. What happened you will see after the last day.</source>
         <translation>Ihre Bestellung ist notiert. Was geschah, sehen Sie nach dem letzten Tag.</translation>
     </message>
@@ -2129,37 +2129,37 @@
 <context>
     <name>ProjectorView</name>
     <message>
-        <location filename="../../app/workshop_view.py" line="187"/>
+        <location filename="../../app/workshop_view.py" line="186"/>
         <source>Workshop: projector view</source>
         <translation>Workshop: Beamer-Ansicht</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="225"/>
+        <location filename="../../app/workshop_view.py" line="224"/>
         <source>Bestellkompass: %1 left over, sold out %2 times</source>
         <translation>Bestellkompass: %1 übrig, %2-mal ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="227"/>
+        <location filename="../../app/workshop_view.py" line="226"/>
         <source>Same as last week: %1 left over, sold out %2 times</source>
         <translation>Wie letzte Woche: %1 übrig, %2-mal ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="233"/>
+        <location filename="../../app/workshop_view.py" line="232"/>
         <source>Highest margin: %1, %2 EUR</source>
         <translation>Höchste Marge: %1, %2 €</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="235"/>
+        <location filename="../../app/workshop_view.py" line="234"/>
         <source>Least waste: %1, %2 left over</source>
         <translation>Wenigste Reste: %1, %2 übrig</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="238"/>
+        <location filename="../../app/workshop_view.py" line="237"/>
         <source>%1 of %2 earned more than Bestellkompass</source>
         <translation>%1 von %2 verdienten mehr als Bestellkompass</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_view.py" line="256"/>
+        <location filename="../../app/workshop_view.py" line="255"/>
         <source>Round %1, %2: per day %3 left over, margin %4 EUR (Bestellkompass: %5 left over, %6 EUR)</source>
         <translation>Runde %1, %2: je Tag %3 übrig, Marge %4 € (Bestellkompass: %5 übrig, %6 €)</translation>
     </message>
@@ -3255,27 +3255,32 @@
         <translation>Das war der letzte Tag. Speichern Sie Ihr Ergebnis für die Kursleitung.</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_player.py" line="130"/>
+        <location filename="../../app/workshop_player.py" line="126"/>
+        <source>Adding up…</source>
+        <translation>Wird zusammengezählt…</translation>
+    </message>
+    <message>
+        <location filename="../../app/workshop_player.py" line="137"/>
         <source>All days</source>
         <translation>Alle Tage</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_player.py" line="150"/>
+        <location filename="../../app/workshop_player.py" line="156"/>
         <source>Save workshop result</source>
         <translation>Workshop-Ergebnis speichern</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_player.py" line="151"/>
+        <location filename="../../app/workshop_player.py" line="157"/>
         <source>Workshop results (*.bkresult)</source>
         <translation>Workshop-Ergebnisse (*.bkresult)</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_player.py" line="160"/>
+        <location filename="../../app/workshop_player.py" line="166"/>
         <source>Saving the result…</source>
         <translation>Ergebnis wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../app/workshop_player.py" line="167"/>
+        <location filename="../../app/workshop_player.py" line="173"/>
         <source>Saved in %1. In total: %2 left over, sold out %3 times, margin %4 EUR.</source>
         <translation>Gespeichert in %1. Insgesamt: %2 übrig, %3-mal ausverkauft, Marge %4 €.</translation>
     </message>

@@ -205,7 +205,7 @@ def test_the_player_hides_the_suggestion_in_a_round_without(
         if number < len(scenario.days) - 1:
             assert player.summary_box.isHidden()
             qtbot.mouseClick(player.next_button, Qt.MouseButton.LeftButton)
-    assert not player.summary_box.isHidden()
+    qtbot.waitUntil(lambda: not player.summary_box.isHidden(), timeout=20_000)
     assert "Runde 1 von 2" in player.summary.text()
     assert "Alle Tage" in player.summary.text()
 
@@ -228,7 +228,7 @@ def test_reveal_at_the_end_shows_nothing_before_the_last_day(
             assert player.summary_box.isHidden()
             qtbot.mouseClick(player.next_button, Qt.MouseButton.LeftButton)
     # the end: the totals, the same as `workshop play` scores for these orders
-    assert not player.summary_box.isHidden()
+    qtbot.waitUntil(lambda: not player.summary_box.isHidden(), timeout=20_000)
     orders = pd.DataFrame(player.orders, columns=["date", "product", "quantity"])
     totals = result_of(scenario, "Ben", score_orders(scenario, orders))["totals"]
     assert totals["participant"] == totals["bestellkompass"]  # Ben took every suggestion
