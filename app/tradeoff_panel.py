@@ -39,6 +39,7 @@ from forecasting.policy.tradeoff_text import (
     precise_words,
     sellout_words,
     step_words,
+    stock_words,
     waste_words,
 )
 from forecasting.texts import render
@@ -88,6 +89,7 @@ class AreaRow:
     setting: QLabel
     waste: QLabel
     sellouts: QLabel
+    stock: QLabel  # goods that keep: days of stock on the shelf
 
 
 class TradeoffPanel(QWidget):
@@ -135,7 +137,7 @@ class TradeoffPanel(QWidget):
         slider.setMinimumWidth(320)
         slider.setAccessibleName(area)
         slider.mark = nearest_step(demand.default_level())
-        row = AreaRow(demand, stored, stored, slider, QLabel(), QLabel(), QLabel())
+        row = AreaRow(demand, stored, stored, slider, QLabel(), QLabel(), QLabel(), QLabel())
         self.rows[area] = row
         ends = QHBoxLayout()
         ends.addWidget(QLabel(render("tradeoff.more_leftovers", lang)))
@@ -146,10 +148,12 @@ class TradeoffPanel(QWidget):
         recommended.clicked.connect(lambda: self.set_level(area, None))
         ends.addWidget(recommended)
         grid.addLayout(ends, 0, 0)
-        for number, label in enumerate((row.setting, row.waste, row.sellouts), start=1):
+        for number, label in enumerate((row.setting, row.waste, row.sellouts, row.stock),
+                                       start=1):
             label.setWordWrap(True)
             grid.addWidget(label, number, 0)
-        for number, text in enumerate(notes(demand, lang), start=4):
+        row.stock.setVisible(bool(demand.kept))
+        for number, text in enumerate(notes(demand, lang), start=5):
             note = QLabel(text)
             note.setWordWrap(True)
             note.setStyleSheet("color: #555;")
@@ -180,11 +184,12 @@ class TradeoffPanel(QWidget):
         elif not words:
             words = level_text(row.chosen, lang)
         row.setting.setText(f"<b>{words}</b>")
-        if row.demand.rows:
+        if row.demand.previewed:
             row.waste.setText(waste_words(row.demand, figures, lang))
             row.sellouts.setText(sellout_words(figures, lang))
+            row.stock.setText(stock_words(row.demand, figures, lang))
         precise = precise_words(row.demand, figures, lang)
-        for widget in (row.slider, row.setting, row.waste, row.sellouts):
+        for widget in (row.slider, row.setting, row.waste, row.sellouts, row.stock):
             widget.setToolTip(precise)
 
     def changed(self) -> dict[str, tuple[float | None, float | None]]:

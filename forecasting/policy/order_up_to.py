@@ -197,7 +197,7 @@ def order_up_to(
     )
 
 
-def _sell(stock: list[list], demand: np.ndarray) -> np.ndarray:
+def sell_fifo(stock: list[list], demand: np.ndarray) -> np.ndarray:
     """Sell `demand` (per scenario) from the batches [units per scenario, expiry index], oldest
     expiry first; the units sold per scenario."""
     rest = demand.copy()
@@ -256,7 +256,7 @@ def shelf_order(
         stock.sort(key=lambda b: b[1])
         if t == first_cover:
             at_delivery = sum((b[0] for b in stock), np.zeros(SCENARIOS))
-        sold = _sell(stock, draws[t])
+        sold = sell_fifo(stock, draws[t])
         if t < first_cover:
             sold_before += sold
             left = sum((b[0] for b in stock), np.zeros(SCENARIOS))
