@@ -226,6 +226,7 @@ def shelf_order(
     arrivals: Sequence[tuple[float, int, int]] = (),
     medians: object = None,
     seed: int = 0,
+    draws: np.ndarray | None = None,
 ) -> UpToResult:
     """What to order so that the covered days' demand is met with probability `level`.
 
@@ -234,8 +235,11 @@ def shelf_order(
     (demand it cannot meet is lost, not served by the order). batches: the stock on hand as
     (units, days it can still be sold); arrivals: open orders as (units, day index they come,
     day index from which they can no longer be sold). medians: per-day medians (default q(0.5)).
+    draws: `simulate_days(levels, values, seed)` when the caller already has them (the trade-off
+    preview orders the same window at many levels and shelves).
     """
-    draws = simulate_days(levels, values, seed)
+    if draws is None:
+        draws = simulate_days(levels, values, seed)
     n = draws.shape[0]
     first_cover = min(max(first_cover, 0), n)
     stock: list[list] = [[np.full(SCENARIOS, float(q)), int(k)] for q, k in batches if q > 0]

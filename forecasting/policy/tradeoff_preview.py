@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -25,7 +25,7 @@ from forecasting.policy.economics import economic_level, service_level
 from forecasting.policy.newsvendor import demand_points, outcomes, quantile_at
 from forecasting.policy.plan import OrderPlan, closed_reason
 from forecasting.policy.rounding import round_quantities
-from forecasting.policy.tradeoff_stock import KeptFigures, KeptProduct, kept_product, play
+from forecasting.policy.tradeoff_stock import KeptFigures, KeptProduct, kept_product, play_levels
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products
 from forecasting.store.sales import read_sales
@@ -131,15 +131,19 @@ class AreaDemand:
         return (*(self.products[i] for i in idx),
                 *(k.name for k in self.kept if not np.isnan(k.fixed_level)))
 
+    def play(self, levels: Sequence[float | None]) -> None:
+        """Play the goods that keep at every one of `levels` not played yet, side by side (each
+        order's window is drawn once for all of them); kept for the dialog's life."""
+        for item in self.kept:
+            missing = list(dict.fromkeys(lv for lv in levels if (item.name, lv) not in self.played))
+            if missing:
+                for level, figures in zip(missing, play_levels(item, missing), strict=True):
+                    self.played[(item.name, level)] = figures
+
     def kept_figures(self, level: float | None) -> list[KeptFigures]:
         """Each good that keeps played at `level` (played once per level, then kept)."""
-        out = []
-        for item in self.kept:
-            key = (item.name, level)
-            if key not in self.played:
-                self.played[key] = play(item, level)
-            out.append(self.played[key])
-        return out
+        self.play([level])
+        return [self.played[(item.name, level)] for item in self.kept]
 
 
 @dataclasses.dataclass(frozen=True)

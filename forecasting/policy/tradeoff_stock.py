@@ -26,8 +26,13 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from forecasting.policy.economics import stock_service_level
-from forecasting.policy.newsvendor import demand_points
-from forecasting.policy.order_up_to import delivery_schedule, sell_fifo, shelf_order
+from forecasting.policy.newsvendor import demand_points, quantile_at
+from forecasting.policy.order_up_to import (
+    delivery_schedule,
+    sell_fifo,
+    shelf_order,
+    simulate_days,
+)
 from forecasting.policy.plan import shelf_of
 from forecasting.policy.rounding import round_quantity
 from forecasting.policy.stock_at import StockAt
@@ -175,54 +180,109 @@ def _cycles(product: Product, dates: list[dt.date], days: int,
     return tuple(sorted(last.values(), key=lambda c: c.order))
 
 
+@dataclasses.dataclass(frozen=True)
+class Window:
+    """What an order's window gives every level alike: its dates, grid, the days before the
+    delivery, and `shelf_order`'s demand scenarios and medians (drawn once, not once per level)."""
+
+    dates: tuple[dt.date, ...]
+    grid: np.ndarray
+    first: int
+    draws: np.ndarray
+    medians: np.ndarray
+
+
+def window_of(item: KeptProduct, cycle: Cycle) -> Window:
+    """The cycle's window, ready for `order_quantity` at any level and shelf."""
+    grid = item.grids[list(cycle.window)]
+    return Window(tuple(item.date(i) for i in cycle.window), grid,
+                  sum(1 for i in cycle.window if i < cycle.delivery),
+                  simulate_days(item.levels, grid), quantile_at(item.levels, grid, 0.5))
+
+
 def order_quantity(item: KeptProduct, cycle: Cycle, shelf: Sequence[tuple[float, int]],
-                   pending: Mapping[int, float], level: float) -> float:
+                   pending: Mapping[int, float], level: float,
+                   window: Window | None = None) -> float:
     """The plan's suggestion for the cycle: shelf_order on the shelf (mean units, last index
     they sell) and the open orders (units by arrival index), rounded as the order sheet does."""
-    dates = tuple(item.date(i) for i in cycle.window)
+    if window is None:
+        window = window_of(item, cycle)
     stock = StockAt(
         on_hand=sum(u for u, _ in shelf), on_order=sum(pending.values()), counted=None,
         batches=tuple((u, item.date(k)) for u, k in shelf if u > 1e-9),
         arrivals=tuple((q, item.date(i)) for i, q in sorted(pending.items()) if q > 0))
-    batches, arrivals = shelf_of(stock, dates, item.life)
-    grid = item.grids[list(cycle.window)]
-    first = sum(1 for i in cycle.window if i < cycle.delivery)
-    res = shelf_order(item.levels, grid, level=level, first_cover=first, batches=batches,
-                      arrivals=arrivals)
+    batches, arrivals = shelf_of(stock, window.dates, item.life)
+    res = shelf_order(item.levels, window.grid, level=level, first_cover=window.first,
+                      batches=batches, arrivals=arrivals, medians=window.medians,
+                      draws=window.draws)
     raw = max(res.raw_quantity, 0.0)
     return round_quantity(res.need(), raw, pack_size=item.pack_size, min_order=item.min_order,
                           level=level).quantity
 
 
-def play(item: KeptProduct, level: float | None) -> KeptFigures:
-    """Play the product's days at `level` (None: from price and cost) and sum the preview weeks."""
-    shelf: list[list] = []  # [units per path, last day index it sells]
-    pending: dict[int, float] = {}
+@dataclasses.dataclass
+class _Play:
+    """One level's shelf while the days are played."""
+
+    level: float | None
+    shelf: list[list] = dataclasses.field(default_factory=list)  # [units per path, last index]
+    pending: dict[int, float] = dataclasses.field(default_factory=dict)  # arrival -> units
+    waste: float = 0.0
+    sellouts: float = 0.0
+    stock: float = 0.0
+
+
+def _mean(paths: np.ndarray) -> float:
+    """The mean over the paths (the same figure as `ndarray.mean`, a quarter of its overhead)."""
+    return float(paths.sum()) / PATHS
+
+
+def _order(item: KeptProduct, run: _Play, t: int, cycle: Cycle, window: Window) -> None:
+    """Place the cycle's order on the mean shelf (what a count shows)."""
+    run.shelf = [[np.full(PATHS, _mean(b[0])), b[1]] for b in run.shelf]
+    q = order_quantity(item, cycle, [(float(b[0][0]), b[1]) for b in run.shelf], run.pending,
+                       item.level_of(cycle, run.level), window)
+    if q > 0 and cycle.delivery == t:
+        run.shelf.append([np.full(PATHS, q), t + item.life - 1])
+    elif q > 0:
+        run.pending[cycle.delivery] = run.pending.get(cycle.delivery, 0.0) + q
+
+
+def _day(item: KeptProduct, run: _Play, t: int) -> None:
+    """Sell day `t`'s demand oldest first and write off what reaches its last day."""
+    run.shelf.sort(key=lambda b: b[1])
+    if item.selling[t]:
+        if item.scored[t]:
+            available = sum((b[0] for b in run.shelf), np.zeros(PATHS))
+            run.sellouts += float((item.draws[t] > available + 1e-9).mean())
+            run.stock += _mean(available)
+        sell_fifo(run.shelf, item.draws[t])
+    gone = [b for b in run.shelf if b[1] <= t]
+    run.shelf = [b for b in run.shelf if b[1] > t]
+    if t >= WARMUP_DAYS:
+        run.waste += float(sum(_mean(b[0]) for b in gone))
+
+
+def play_levels(item: KeptProduct, levels: Sequence[float | None]) -> list[KeptFigures]:
+    """Play the product's days at each of `levels` (None: from price and cost) side by side,
+    each order's window drawn once for all of them, and sum the preview weeks per level."""
+    runs = [_Play(level) for level in levels]
     orders = {c.order: c for c in item.cycles}
-    waste = sellouts = stock = 0.0
     for t in range(item.days):
-        if t in pending:
-            shelf.append([np.full(PATHS, pending.pop(t)), t + item.life - 1])
-        if t in orders:
-            cycle = orders[t]
-            shelf = [[np.full(PATHS, float(b[0].mean())), b[1]] for b in shelf]
-            q = order_quantity(item, cycle, [(float(b[0][0]), b[1]) for b in shelf], pending,
-                               item.level_of(cycle, level))
-            if q > 0 and cycle.delivery == t:
-                shelf.append([np.full(PATHS, q), t + item.life - 1])
-            elif q > 0:
-                pending[cycle.delivery] = pending.get(cycle.delivery, 0.0) + q
-        shelf.sort(key=lambda b: b[1])
-        if item.selling[t]:
-            available = sum((b[0] for b in shelf), np.zeros(PATHS))
-            if item.scored[t]:
-                sellouts += float((item.draws[t] > available + 1e-9).mean())
-                stock += float(available.mean())
-            sell_fifo(shelf, item.draws[t])
-        gone = [b for b in shelf if b[1] <= t]
-        shelf = [b for b in shelf if b[1] > t]
-        if t >= WARMUP_DAYS:
-            waste += float(sum(float(b[0].mean()) for b in gone))
+        cycle = orders.get(t)
+        window = None if cycle is None else window_of(item, cycle)
+        for run in runs:
+            if t in run.pending:
+                run.shelf.append([np.full(PATHS, run.pending.pop(t)), t + item.life - 1])
+            if cycle is not None and window is not None:
+                _order(item, run, t, cycle, window)
+            _day(item, run, t)
     selling = int(item.scored.sum())
     demand = float(item.draws[item.scored].mean()) if selling else 0.0
-    return KeptFigures(waste, sellouts, selling, stock / selling if selling else 0.0, demand)
+    return [KeptFigures(run.waste, run.sellouts, selling,
+                        run.stock / selling if selling else 0.0, demand) for run in runs]
+
+
+def play(item: KeptProduct, level: float | None) -> KeptFigures:
+    """Play the product's days at `level` (None: from price and cost) and sum the preview weeks."""
+    return play_levels(item, [level])[0]
