@@ -17,7 +17,7 @@ from forecasting.plan_inputs import read_plan_inputs
 from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS
 from forecasting.policy.explain_text import setting_text
 from forecasting.policy.plan import next_opening_day, plan_order
-from forecasting.policy.tradeoff_preview import STEPS, AreaDemand, area_demands, preview
+from forecasting.policy.tradeoff_preview import STEPS, AreaDemand, area_demands, previews
 from forecasting.policy.tradeoff_text import (
     level_text,
     notes,
@@ -138,8 +138,9 @@ def preview_table(area: str, demand: AreaDemand | None, current: float | None, d
     rows = [head]
     steps: list[float | None] = [None, *sorted({*STEPS, *([current] if current else [])},
                                                reverse=True)]
+    every = previews(demand, steps)  # goods that keep: all steps played side by side
     for level in steps:
-        figures = preview(demand, level)
+        figures = every[level]
         marks = [render("tradeoff.mark.recommended", lang)] if level is None else []
         if level == current:
             marks.append(render("tradeoff.mark.current", lang))

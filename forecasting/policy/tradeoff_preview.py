@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -131,10 +131,14 @@ class AreaDemand:
         return (*(self.products[i] for i in idx),
                 *(k.name for k in self.kept if not np.isnan(k.fixed_level)))
 
-    def play(self, levels: Sequence[float | None]) -> None:
+    def play(self, levels: Sequence[float | None],
+             check: Callable[[], None] | None = None) -> None:
         """Play the goods that keep at every one of `levels` not played yet, side by side (each
-        order's window is drawn once for all of them); kept for the dialog's life."""
+        order's window is drawn once for all of them); kept for the dialog's life. `check` runs
+        before each product (a job stops there when cancelled)."""
         for item in self.kept:
+            if check is not None:
+                check()
             missing = list(dict.fromkeys(lv for lv in levels if (item.name, lv) not in self.played))
             if missing:
                 for level, figures in zip(missing, play_levels(item, missing), strict=True):
@@ -356,6 +360,14 @@ def preview(demand: AreaDemand, level: float | None) -> Preview:
         product_days=fresh.product_days + sum(f.selling_days for f in figures),
         products=fresh.products + len(figures), stock_units=stock,
         stock_days=stock / per_day if per_day > 0 else None)
+
+
+def previews(demand: AreaDemand, levels: Sequence[float | None],
+             check: Callable[[], None] | None = None) -> dict[float | None, Preview]:
+    """Every one of `levels` at once (the window computes an area's steps in one job: goods that
+    keep are played side by side); `check` lets the job stop between products."""
+    demand.play(levels, check)
+    return {level: preview(demand, level) for level in dict.fromkeys(levels)}
 
 
 def _fresh_preview(demand: AreaDemand, level: float | None) -> Preview:

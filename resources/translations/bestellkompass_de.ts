@@ -2176,320 +2176,320 @@
         <translation>&amp;Sprache und Anzeige</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="121"/>
+        <location filename="../../app/settings_dialog.py" line="122"/>
         <source>Leftovers or sold &amp;out</source>
         <translation>Reste oder ausverkauf&amp;t</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="161"/>
-        <location filename="../../app/settings_dialog.py" line="493"/>
+        <location filename="../../app/settings_dialog.py" line="162"/>
+        <location filename="../../app/settings_dialog.py" line="494"/>
         <source>Open on public holidays</source>
         <translation>An Feiertagen geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="168"/>
+        <location filename="../../app/settings_dialog.py" line="169"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="182"/>
+        <location filename="../../app/settings_dialog.py" line="183"/>
         <source>Reason, e.g. holiday</source>
         <translation>Grund, z. B. Urlaub</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="183"/>
+        <location filename="../../app/settings_dialog.py" line="184"/>
         <source>&amp;Add closing day</source>
         <translation>Schließtag &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="184"/>
+        <location filename="../../app/settings_dialog.py" line="185"/>
         <source>Remove selected</source>
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="190"/>
+        <location filename="../../app/settings_dialog.py" line="191"/>
         <source>Shop &amp;name</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="191"/>
+        <location filename="../../app/settings_dialog.py" line="192"/>
         <source>&amp;Postal code</source>
         <translation>&amp;Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="192"/>
+        <location filename="../../app/settings_dialog.py" line="193"/>
         <source>&amp;Bundesland</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="194"/>
-        <location filename="../../app/settings_dialog.py" line="492"/>
+        <location filename="../../app/settings_dialog.py" line="195"/>
+        <location filename="../../app/settings_dialog.py" line="493"/>
         <source>Opening days</source>
         <translation>Öffnungstage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="196"/>
+        <location filename="../../app/settings_dialog.py" line="197"/>
         <source>Location (latitude, longitude)</source>
         <translation>Standort (Breite, Länge)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="197"/>
+        <location filename="../../app/settings_dialog.py" line="198"/>
         <source>Closing days</source>
         <translation>Schließtage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="199"/>
+        <location filename="../../app/settings_dialog.py" line="200"/>
         <source>Paydays</source>
         <translation>Zahltage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="201"/>
+        <location filename="../../app/settings_dialog.py" line="202"/>
         <source>Many customers observe Ramadan (Ramadan and Eid al-Fitr in the calendar)</source>
         <translation>Viele Kundinnen und Kunden fasten im Ramadan (Ramadan und Zuckerfest im Kalender)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="204"/>
+        <location filename="../../app/settings_dialog.py" line="205"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="206"/>
+        <location filename="../../app/settings_dialog.py" line="207"/>
         <source>Carnival (Weiberfastnacht, Rosenmontag)</source>
         <translation>Karneval (Weiberfastnacht, Rosenmontag)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="208"/>
+        <location filename="../../app/settings_dialog.py" line="209"/>
         <source>Holidays kept only in Catholic municipalities: Assumption Day (Bavaria), Corpus Christi (parts of Saxony and Thuringia)</source>
         <translation>Feiertage nur in katholischen Gemeinden: Mariä Himmelfahrt (Bayern), Fronleichnam (Teile von Sachsen und Thüringen)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="211"/>
+        <location filename="../../app/settings_dialog.py" line="212"/>
         <source>Catholic municipality</source>
         <translation>Katholische Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="219"/>
+        <location filename="../../app/settings_dialog.py" line="220"/>
         <source>salaries on the last banking day</source>
         <translation>Gehälter am letzten Bankarbeitstag</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="220"/>
+        <location filename="../../app/settings_dialog.py" line="221"/>
         <source>on the 15th</source>
         <translation>am 15.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="220"/>
+        <location filename="../../app/settings_dialog.py" line="221"/>
         <source>on the 1st</source>
         <translation>am 1.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="233"/>
+        <location filename="../../app/settings_dialog.py" line="234"/>
         <source>pensions</source>
         <translation>Renten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="234"/>
+        <location filename="../../app/settings_dialog.py" line="235"/>
         <source>Bürgergeld</source>
         <translation>Bürgergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="235"/>
+        <location filename="../../app/settings_dialog.py" line="236"/>
         <source>Kindergeld</source>
         <translation>Kindergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="246"/>
+        <location filename="../../app/settings_dialog.py" line="247"/>
         <source>as usual in the Bundesland</source>
         <translation>wie im Bundesland üblich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="247"/>
+        <location filename="../../app/settings_dialog.py" line="248"/>
         <source>yes, here</source>
         <translation>ja, hier</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="247"/>
+        <location filename="../../app/settings_dialog.py" line="248"/>
         <source>no, not here</source>
         <translation>nein, hier nicht</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="270"/>
+        <location filename="../../app/settings_dialog.py" line="271"/>
         <source>Taken from the postal code – please check.</source>
         <translation>Aus der Postleitzahl übernommen – bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="301"/>
+        <location filename="../../app/settings_dialog.py" line="302"/>
         <source>Prices in euro per unit. &quot;Unsold value&quot; is what a unit left over still brings (day-old sale; 0 if thrown away).</source>
         <translation>Preise in Euro je Einheit. „Restwert“ ist, was eine übrig gebliebene Einheit noch bringt (Verkauf vom Vortag; 0, wenn sie weggeworfen wird).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="307"/>
+        <location filename="../../app/settings_dialog.py" line="308"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="307"/>
+        <location filename="../../app/settings_dialog.py" line="308"/>
         <source>Price €</source>
         <translation>Preis €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="307"/>
+        <location filename="../../app/settings_dialog.py" line="308"/>
         <source>Cost €</source>
         <translation>Kosten €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="307"/>
+        <location filename="../../app/settings_dialog.py" line="308"/>
         <source>Unsold value €</source>
         <translation>Restwert €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="308"/>
-        <location filename="../../app/settings_dialog.py" line="497"/>
+        <location filename="../../app/settings_dialog.py" line="309"/>
+        <location filename="../../app/settings_dialog.py" line="498"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="308"/>
+        <location filename="../../app/settings_dialog.py" line="309"/>
         <source>Shelf life (days)</source>
         <translation>Haltbarkeit (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="308"/>
-        <location filename="../../app/settings_dialog.py" line="499"/>
+        <location filename="../../app/settings_dialog.py" line="309"/>
+        <location filename="../../app/settings_dialog.py" line="500"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="309"/>
+        <location filename="../../app/settings_dialog.py" line="310"/>
         <source>Supplier / area</source>
         <translation>Lieferant / Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="309"/>
-        <location filename="../../app/settings_dialog.py" line="499"/>
+        <location filename="../../app/settings_dialog.py" line="310"/>
+        <location filename="../../app/settings_dialog.py" line="500"/>
         <source>Article no.</source>
         <translation>Art.-Nr.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="309"/>
-        <location filename="../../app/settings_dialog.py" line="500"/>
+        <location filename="../../app/settings_dialog.py" line="310"/>
         <location filename="../../app/settings_dialog.py" line="501"/>
+        <location filename="../../app/settings_dialog.py" line="502"/>
         <source>Delivery days</source>
         <translation>Liefertage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="310"/>
-        <location filename="../../app/settings_dialog.py" line="498"/>
+        <location filename="../../app/settings_dialog.py" line="311"/>
+        <location filename="../../app/settings_dialog.py" line="499"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="313"/>
+        <location filename="../../app/settings_dialog.py" line="314"/>
         <source>Weekdays this product is delivered, e.g. Di, Fr; empty: the supplier&apos;s days</source>
         <translation>Wochentage, an denen dieses Produkt geliefert wird, z. B. Di, Fr; leer: die Tage des Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="348"/>
+        <location filename="../../app/settings_dialog.py" line="349"/>
         <source>as the supplier</source>
         <translation>wie der Lieferant</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="416"/>
+        <location filename="../../app/settings_dialog.py" line="417"/>
         <source>A product takes its supplier&apos;s delivery days and lead time unless it has its own (Products tab). On a day without delivery the delivery moves to the next possible day. Below the minimum order value the list shows a hint; the order is not changed.</source>
         <translation>Ein Produkt übernimmt Liefertage und Vorlauf seines Lieferanten, wenn es keine eigenen hat (Reiter Produkte). An einem Tag ohne Lieferung rückt die Lieferung auf den nächsten möglichen Tag. Unter dem Mindestbestellwert zeigt die Liste einen Hinweis; die Bestellung wird nicht geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="425"/>
+        <location filename="../../app/settings_dialog.py" line="426"/>
         <source>Suppliers</source>
         <translation>Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="433"/>
+        <location filename="../../app/settings_dialog.py" line="434"/>
         <source>No product names a supplier yet: enter one on the Products tab and save.</source>
         <translation>Noch kein Produkt nennt einen Lieferanten: bitte im Reiter Produkte eintragen und speichern.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="451"/>
+        <location filename="../../app/settings_dialog.py" line="452"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="452"/>
+        <location filename="../../app/settings_dialog.py" line="453"/>
         <source>Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors).</source>
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="491"/>
+        <location filename="../../app/settings_dialog.py" line="492"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="491"/>
+        <location filename="../../app/settings_dialog.py" line="492"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="492"/>
+        <location filename="../../app/settings_dialog.py" line="493"/>
         <source>Postal code</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="494"/>
+        <location filename="../../app/settings_dialog.py" line="495"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="495"/>
+        <location filename="../../app/settings_dialog.py" line="496"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="495"/>
+        <location filename="../../app/settings_dialog.py" line="496"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="496"/>
+        <location filename="../../app/settings_dialog.py" line="497"/>
         <source>Unit cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="496"/>
+        <location filename="../../app/settings_dialog.py" line="497"/>
         <source>Salvage value</source>
         <translation>Restwert</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="497"/>
+        <location filename="../../app/settings_dialog.py" line="498"/>
         <source>Shelf life</source>
         <translation>Haltbarkeit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="498"/>
+        <location filename="../../app/settings_dialog.py" line="499"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="502"/>
+        <location filename="../../app/settings_dialog.py" line="503"/>
         <source>Customer number</source>
         <translation>Kundennummer</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="503"/>
+        <location filename="../../app/settings_dialog.py" line="504"/>
         <source>Lead time (days)</source>
         <translation>Vorlauf (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="503"/>
+        <location filename="../../app/settings_dialog.py" line="504"/>
         <source>Order by</source>
         <translation>Bestellschluss</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="504"/>
+        <location filename="../../app/settings_dialog.py" line="505"/>
         <source>No delivery on</source>
         <translation>Keine Lieferung am</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="505"/>
+        <location filename="../../app/settings_dialog.py" line="506"/>
         <source>Minimum order €</source>
         <translation>Mindestbestellwert €</translation>
     </message>
@@ -2575,17 +2575,32 @@
 <context>
     <name>TradeoffPanel</name>
     <message>
-        <location filename="../../app/tradeoff_panel.py" line="101"/>
+        <location filename="../../app/tradeoff_panel.py" line="144"/>
         <source>Per supplier or area: rather some leftovers, or rather sold out now and then? The figures are what the suggestions are expected to bring over the next 4 weeks.</source>
         <translation>Je Lieferant oder Bereich: lieber etwas Reste oder lieber ab und zu ausverkauft? Die Zahlen sagen, was die Vorschläge in den nächsten 4 Wochen voraussichtlich bringen.</translation>
     </message>
     <message>
-        <location filename="../../app/tradeoff_panel.py" line="110"/>
+        <location filename="../../app/tradeoff_panel.py" line="170"/>
+        <source>being computed…</source>
+        <translation>wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/tradeoff_panel.py" line="174"/>
         <source>The preview appears once suggestions have been computed.</source>
         <translation>Die Vorschau erscheint, sobald die Vorschläge berechnet sind.</translation>
     </message>
     <message>
-        <location filename="../../app/tradeoff_panel.py" line="144"/>
+        <location filename="../../app/tradeoff_panel.py" line="184"/>
+        <source>Computing the preview…</source>
+        <translation>Vorschau wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/tradeoff_panel.py" line="201"/>
+        <source>The preview could not be computed: %1</source>
+        <translation>Die Vorschau konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/tradeoff_panel.py" line="245"/>
         <source>Recommended</source>
         <translation>Empfohlen</translation>
     </message>

@@ -20,6 +20,12 @@ from forecasting.store.service_levels import load_area_levels
 from tests.app.conftest import wait_for_plan
 
 
+def _ready(qtbot: object, dialog: SettingsDialog) -> SettingsDialog:
+    """Wait until the worker has brought every area's figures."""
+    qtbot.waitUntil(dialog.tradeoff.ready, timeout=60_000)  # type: ignore[attr-defined]
+    return dialog
+
+
 def _figures(dialog: SettingsDialog, area: str) -> tuple[str, str, str]:
     row = dialog.tradeoff.rows[area]
     return row.waste.text(), row.sellouts.text(), row.slider.toolTip()
@@ -28,6 +34,7 @@ def _figures(dialog: SettingsDialog, area: str) -> tuple[str, str, str]:
 def test_moving_the_slider_changes_the_figures(qtbot: object, planned_session: object) -> None:
     dialog = SettingsDialog(planned_session)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    _ready(qtbot, dialog)
     assert set(dialog.tradeoff.rows) == {"Backstube", "Konditorei", "Snacktheke"}
     row = dialog.tradeoff.rows["Backstube"]
     assert row.chosen is None  # from price and cost, the slider on the recommended step
@@ -63,6 +70,7 @@ def test_saving_changes_the_next_suggestions(qtbot: object, planned_session: obj
     before = {line.product: line.suggestion for line in plan.lines}
     dialog = SettingsDialog(session)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    _ready(qtbot, dialog)
     dialog.tradeoff.rows["Backstube"].slider.setValue(0)
     version = session.shop.plan_version()  # type: ignore[attr-defined]
     data = session.shop.data_version()  # type: ignore[attr-defined]
@@ -82,6 +90,7 @@ def test_saving_changes_the_next_suggestions(qtbot: object, planned_session: obj
                if line.supplier != "Backstube")
     again = SettingsDialog(session)
     qtbot.addWidget(again)  # type: ignore[attr-defined]
+    _ready(qtbot, again)
     assert again.tradeoff.rows["Backstube"].chosen == STEPS[0]
     assert again.tradeoff.rows["Backstube"].slider.value() == 0
 
@@ -91,6 +100,7 @@ def test_a_change_made_elsewhere_meanwhile_is_not_overwritten(
     session = planned_session
     dialog = SettingsDialog(session)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    _ready(qtbot, dialog)
     dialog.tradeoff.rows["Konditorei"].slider.setValue(nearest_step(0.5))
     with Shop.open(Path(session.path)) as other:  # type: ignore[attr-defined]
         set_area_service(other, "Konditorei", 0.9)
@@ -105,7 +115,62 @@ def test_a_change_made_elsewhere_meanwhile_is_not_overwritten(
 def test_no_plan_yet_says_so(qtbot: object, session: object) -> None:
     dialog = SettingsDialog(session)
     qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    assert dialog.tradeoff.ready()
     assert dialog.tradeoff.rows == {}
+    assert not dialog.tradeoff.jobs  # nothing to compute
+
+
+def test_the_figures_are_computed_off_the_windows_thread(
+        qtbot: object, planned_session: object) -> None:
+    """The dialog opens at once with "wird berechnet…"; the figures come from the worker while
+    a timer on the window's thread keeps ticking; a step chosen before they are there shows its
+    figures when they come (the old page computed everything in its constructor)."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    opened = time.perf_counter()
+    dialog = SettingsDialog(planned_session)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    made = time.perf_counter() - opened
+    panel = dialog.tradeoff
+    assert panel.rows == {}  # not computed in the constructor
+    assert panel.jobs
+    assert panel.status.text() == "wird berechnet…"
+    seen: dict[str, str] = {}
+
+    def choose_before_the_figures() -> None:
+        row = panel.rows["Backstube"]
+        row.slider.setValue(0)  # lieber Reste, while every area is still on the worker
+        seen["waste"] = row.waste.text()
+        seen["setting"] = row.setting.text()
+
+    panel.areasShown.connect(choose_before_the_figures)
+    _ready(qtbot, dialog)
+    timer.stop()
+    assert seen["waste"] == "wird berechnet…"
+    assert "nie ausverkauft" in seen["setting"]
+    row = panel.rows["Backstube"]
+    assert row.chosen == STEPS[0]
+    assert row.waste.text().startswith("Reste in 4 Wochen: etwa ")
+    assert "Servicegrad 97 %" in row.slider.toolTip()
+    # the window's thread was free: the constructor was quick and the timer kept ticking
+    gaps = [b - a for a, b in zip([opened, *ticks], ticks, strict=False)]
+    assert made < 0.25, made  # 0.04 s here; the old page computed 0.3-0.5 s in it
+    assert len(ticks) >= 5
+    assert max(gaps) < 0.25, max(gaps)  # 0.04 s here
+
+    def units(text: str) -> int:
+        return int(text.split("etwa ")[1].split(" ")[0].replace(".", ""))
+
+    high = units(row.waste.text())
+    row.slider.setValue(len(STEPS) - 1)  # lieber ausverkauft: already computed, shown at once
+    assert units(row.waste.text()) < high
 
 
 # the screens go to docs/screenshots only when asked (BESTELLKOMPASS_DOC_SHOTS=1)
@@ -154,6 +219,7 @@ def test_a_deli_area_shows_write_offs_sellouts_and_stock(
         session.show_plan(plan, session.shop.plan_version())  # type: ignore[arg-type]
         dialog = SettingsDialog(session)
         qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+        _ready(qtbot, dialog)
         row = dialog.tradeoff.rows["Käsehandel"]
         written = "Abgeschrieben in 4 Wochen: etwa " if lang == "de" else "Written off in 4 "
         shelf = "Im Regal: im Schnitt " if lang == "de" else "On the shelf: on average "
