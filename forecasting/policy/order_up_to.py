@@ -197,6 +197,21 @@ def order_up_to(
     )
 
 
+def quantile_of(values: np.ndarray, level: float) -> float:
+    """`np.quantile(values, level)` (its default, linear method) of one array, the same figure
+    to the last bit, a tenth of the time (partition at the two neighbours, numpy's own lerp):
+    `shelf_order` takes two per order, the trade-off preview thousands."""
+    n = values.size
+    virtual = (n - 1) * float(level)
+    below = int(np.floor(virtual))
+    above = min(below + 1, n - 1)
+    part = np.partition(values, (below, above) if above != below else below)
+    a, b = part[below], part[above]
+    gamma = virtual - below
+    diff = b - a
+    return float(b - diff * (1 - gamma) if gamma >= 0.5 else a + diff * gamma)
+
+
 def sell_fifo(stock: list[list], demand: np.ndarray) -> np.ndarray:
     """Sell `demand` (per scenario) from the batches [units per scenario, expiry index], oldest
     expiry first; the units sold per scenario."""
@@ -276,11 +291,11 @@ def shelf_order(
     if medians is None:
         medians = quantile_at(levels, values, 0.5)
     med = float(np.asarray(medians, dtype=float)[first_cover:].sum())
-    q_total = float(np.quantile(total, level))
+    q_total = quantile_of(total, level)
     # what the stock and open orders serve from the delivery on (more than the demand when the
     # stock is enough: the order is then negative before it is set to 0)
     used = at_delivery + arrived - spoiled
-    need = float(np.quantile(total - used, level))
+    need = quantile_of(total - used, level)
     before = float(sold_before.mean())
     spoilage = need - q_total + on_hand + on_order - before
     raw = med + (q_total - med) - on_hand + before + spoilage - on_order
