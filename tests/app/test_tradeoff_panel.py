@@ -149,6 +149,10 @@ def test_the_figures_are_computed_off_the_windows_thread(
         row.slider.setValue(0)  # lieber Reste, while every area is still on the worker
         seen["waste"] = row.waste.text()
         seen["setting"] = row.setting.text()
+        dialog.tabs.setCurrentWidget(panel)
+        dialog.resize(900, 640)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        dialog.grab().save(str(SCREENSHOTS / "tradeoff_computing_de.png"))
 
     panel.areasShown.connect(choose_before_the_figures)
     _ready(qtbot, dialog)
