@@ -140,6 +140,7 @@ class TradeoffPanel(QWidget):
         self.jobs: list[Job] = []
         self.stored: dict[str, float] = {}
         self.loaded = False  # the areas are known (their rows made)
+        self.stopped = False  # cancelled: no further jobs
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Per supplier or area: rather some leftovers, or rather sold out "
                                "now and then? The figures are what the suggestions are expected "
@@ -176,6 +177,8 @@ class TradeoffPanel(QWidget):
     def _start(self, fn: Callable[[JobProgress], object],
                done: Callable[[object], None]) -> None:
         """Run `fn` on the session's worker; `done` only while the page still exists."""
+        if self.stopped:
+            return
 
         def arrived(result: object) -> None:
             if shiboken6.isValid(self):
@@ -187,7 +190,8 @@ class TradeoffPanel(QWidget):
         job.finished.connect(lambda: self.jobs.remove(job) if job in self.jobs else None)
 
     def cancel(self) -> None:
-        """Stop the jobs still queued or running (the dialog was closed)."""
+        """Stop the jobs still queued or running and start none (the dialog was closed)."""
+        self.stopped = True
         for job in self.jobs:
             job.progress.cancel()
 
@@ -196,14 +200,24 @@ class TradeoffPanel(QWidget):
         return self.loaded and all(area in self.figures for area in self.rows)
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self) or isinstance(exc, JobCancelled):
+        if not shiboken6.isValid(self):
             return
-        self.status.setText(self.tr("The preview could not be computed: %1").replace(
-            "%1", str(exc) or type(exc).__name__))
+        if isinstance(exc, JobCancelled):  # the dialog closed, or Cancel in the status bar
+            text = self.tr("The preview was stopped; open the settings again to compute it.")
+        else:
+            text = self.tr("The preview could not be computed: %1").replace(
+                "%1", str(exc) or type(exc).__name__)
+        self.status.setText(text)
         self.status.show()
+        for area, row in self.rows.items():
+            if area not in self.figures:  # no "wird berechnet…" left that never ends
+                row.waste.setText("–")
 
     def _demands_ready(self, result: object) -> None:
         demands: dict[str, AreaDemand] = result  # type: ignore[assignment]
+        if self.stopped:
+            self._failed(JobCancelled())
+            return
         if not demands:
             self._nothing()
             return

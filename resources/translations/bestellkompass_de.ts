@@ -2595,12 +2595,17 @@
         <translation>Vorschau wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/tradeoff_panel.py" line="201"/>
+        <location filename="../../app/tradeoff_panel.py" line="202"/>
+        <source>The preview was stopped; open the settings again to compute it.</source>
+        <translation>Die Vorschau wurde abgebrochen; öffnen Sie die Einstellungen erneut, um sie zu berechnen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/tradeoff_panel.py" line="204"/>
         <source>The preview could not be computed: %1</source>
         <translation>Die Vorschau konnte nicht berechnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../app/tradeoff_panel.py" line="245"/>
+        <location filename="../../app/tradeoff_panel.py" line="252"/>
         <source>Recommended</source>
         <translation>Empfohlen</translation>
     </message>

@@ -177,6 +177,22 @@ def test_the_figures_are_computed_off_the_windows_thread(
     assert units(row.waste.text()) < high
 
 
+def test_closing_the_dialog_stops_the_preview(qtbot: object, planned_session: object) -> None:
+    """A dialog closed before its figures came leaves no job behind and no row that says
+    "wird berechnet…" for ever."""
+    dialog = SettingsDialog(planned_session)
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    panel = dialog.tradeoff
+    assert panel.jobs
+    dialog.reject()
+    runner = planned_session.runner  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not runner.busy(), timeout=60_000)  # type: ignore[attr-defined]
+    assert not panel.jobs
+    assert panel.status.text().startswith("Die Vorschau wurde abgebrochen")
+    assert not panel.figures
+    assert all(row.waste.text() != "wird berechnet…" for row in panel.rows.values())
+
+
 # the screens go to docs/screenshots only when asked (BESTELLKOMPASS_DOC_SHOTS=1)
 SCREENSHOTS = (Path(__file__).resolve().parents[2] / "docs" / "screenshots"
                if os.environ.get("BESTELLKOMPASS_DOC_SHOTS")
