@@ -88,6 +88,7 @@ def render_all(controller: object, out: Path) -> list[Path]:
     settings.tabs.setCurrentIndex(1)
     written.append(_save(settings, out / "settings_products.png"))
     settings.tabs.setCurrentWidget(settings.tradeoff)
+    _wait(settings.tradeoff.ready, 60_000)  # the figures come from the worker
     written.append(_save(settings, out / "settings_tradeoff.png"))
     settings.close()
     restore = window.restore_backup()

@@ -120,6 +120,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._suppliers_tab(), self.tr("S&uppliers"))
         self.tabs.addTab(self._display_tab(), self.tr("&Language and display"))
         self.tradeoff = TradeoffPanel(session)
+        self.finished.connect(self.tradeoff.cancel)  # no figures computed for a closed dialog
         self.tabs.addTab(self.tradeoff, self.tr("Leftovers or sold &out"))
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

@@ -1864,9 +1864,43 @@ MESSAGES: dict[str, Message] = {
         "en": "Keep their own setting: {names}",
     },
     "tradeoff.stocked": {
-        "de": "Nicht in der Vorschau (Ware mit Vorrat): {names}",
-        "en": "Not in the preview (goods that keep): {names}",
+        "de": "Nicht in der Vorschau (Ware mit Vorrat ohne Prognose): {names}",
+        "en": "Not in the preview (goods that keep without a forecast): {names}",
     },
+    "tradeoff.written_off": {
+        "de": "Abgeschrieben in {weeks} Wochen: etwa {units} {unit}",
+        "en": "Written off in {weeks} weeks: about {units} {unit}",
+    },
+    "tradeoff.written_off_euros": {
+        "de": "Abgeschrieben in {weeks} Wochen: etwa {units} {unit} (rund {euros} € Kosten)",
+        "en": "Written off in {weeks} weeks: about {units} {unit} (about €{euros} at cost)",
+    },
+    "tradeoff.stock": {
+        "de": "Im Regal: im Schnitt {days} Tage Vorrat (etwa {units} {unit})",
+        "en": "On the shelf: on average {days} days of stock (about {units} {unit})",
+    },
+    "tradeoff.kept_summary": {
+        "de": "etwa {units} {unit} abgeschrieben, an etwa {sellouts} Tagen ausverkauft, im "
+              "Schnitt {days} Tage Vorrat",
+        "en": "about {units} {unit} written off, sold out on about {sellouts} days, on average "
+              "{days} days of stock",
+    },
+    "tradeoff.kept_precise": {
+        "de": "Ware mit Vorrat: {orders} Bestellungen mit Liefertagen, Vorlaufzeit und "
+              "Haltbarkeit durchgespielt (ab {warmup} Tage vorher mit leerem Regal); im Regal "
+              "im Schnitt {units} {unit}, {days} Tage Vorrat",
+        "en": "Goods that keep: {orders} orders played with delivery days, lead time and shelf "
+              "life (from an empty shelf {warmup} days before); on the shelf on average "
+              "{units} {unit}, {days} days of stock",
+    },
+    "tradeoff.kept_played": {
+        "de": "Ware mit Vorrat: Bestellung für Bestellung durchgespielt; abgeschrieben wird, "
+              "was vor dem Verkauf abläuft.",
+        "en": "Goods that keep: played order by order; what expires before it sells is "
+              "written off.",
+    },
+    "tradeoff.col.stock_days": {"de": "Vorrat (Tage)", "en": "Stock (days)"},
+    "tradeoff.col.written_off": {"de": "Abschrift", "en": "Written off"},
     "tradeoff.nothing": {
         "de": "Keine Vorschau: für diesen Bereich gibt es keine Vorschläge mit Prognose.",
         "en": "No preview: this area has no suggestions with a forecast.",

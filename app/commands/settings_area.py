@@ -17,10 +17,11 @@ from forecasting.plan_inputs import read_plan_inputs
 from forecasting.policy.economics import MAX_LEVEL, MIN_LEVEL, SERVICE_SETTINGS
 from forecasting.policy.explain_text import setting_text
 from forecasting.policy.plan import next_opening_day, plan_order
-from forecasting.policy.tradeoff_preview import STEPS, AreaDemand, area_demands, preview
+from forecasting.policy.tradeoff_preview import STEPS, AreaDemand, area_demands, previews
 from forecasting.policy.tradeoff_text import (
     level_text,
     notes,
+    only_kept,
     sellout_words,
     step_words,
 )
@@ -127,16 +128,19 @@ def preview_table(area: str, demand: AreaDemand | None, current: float | None, d
     recommended setting marked."""
     start = demand.days[0] if demand is not None and demand.days else day
     lines = [render("tradeoff.title", lang, area=area, weeks=4, start=format_date(start, lang))]
-    if demand is None or demand.rows == 0:
+    if demand is None or not demand.previewed:
         return [*lines, *(notes(demand, lang) if demand is not None
                           else [render("tradeoff.nothing", lang)])]
-    head = [render(f"tradeoff.col.{c}", lang)
-            for c in ("setting", "level", "waste", "euros", "sellouts", "words")]
+    # goods that keep: write-offs, and the stock on the shelf in days of demand
+    columns = ["setting", "level", "written_off" if only_kept(demand) else "waste", "euros",
+               "sellouts", *(["stock_days"] if demand.kept else []), "words"]
+    head = [render(f"tradeoff.col.{c}", lang) for c in columns]
     rows = [head]
     steps: list[float | None] = [None, *sorted({*STEPS, *([current] if current else [])},
                                                reverse=True)]
+    every = previews(demand, steps)  # goods that keep: all steps played side by side
     for level in steps:
-        figures = preview(demand, level)
+        figures = every[level]
         marks = [render("tradeoff.mark.recommended", lang)] if level is None else []
         if level == current:
             marks.append(render("tradeoff.mark.current", lang))
@@ -150,10 +154,11 @@ def preview_table(area: str, demand: AreaDemand | None, current: float | None, d
             "" if figures.waste_euros is None else format_number(round(figures.waste_euros),
                                                                  lang, 0),
             format_number(figures.sellout_days_per_product, lang, 1),
+            *([format_number(figures.stock_days or 0.0, lang, 1)] if demand.kept else []),
             enough,
         ])
     widths = [max(len(r[i]) for r in rows) for i in range(len(head))]
-    right = {1, 2, 3, 4}
+    right = set(range(1, len(head) - 1))
     for row in rows:
         lines.append("  ".join(cell.rjust(w) if i in right else cell.ljust(w)
                                for i, (cell, w) in enumerate(zip(row, widths, strict=True)))

@@ -62,6 +62,9 @@ class OrderLine:
     covers: tuple[dt.date, ...] = ()  # goods that keep: the sales days the order serves
     stock_at_delivery: float | None = None  # expected units on the shelf when the order comes
     empty_from: dt.date | None = None  # first day before the delivery the shelf is likely empty
+    # goods that keep: one quantile grid (level -> units) per day of `sales_days` (the preview of
+    # the next weeks plays them forward: tradeoff_stock)
+    day_quantiles: tuple[dict[float, float], ...] = dataclasses.field(default=(), repr=False)
 
     @property
     def decimals(self) -> int:
@@ -293,4 +296,5 @@ def stocked_line(
         stock_at_delivery=res.stock_at_delivery,
         empty_from=next((d for d, p in zip(schedule.before, res.p_empty_before, strict=False)
                          if p >= 0.5), None),
+        day_quantiles=tuple(_quantile_map(levels, row) for row in grid),
     )

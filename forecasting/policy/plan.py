@@ -321,7 +321,7 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
         notes.append(Note("stock_age_assumed", {
             "date": count.counted, "unit": product.unit,
             "quantity": int(assumed) if float(assumed).is_integer() else assumed}))
-    batches, arrivals = _shelf_of(count, schedule.sales_days, product.shelf_life_days)
+    batches, arrivals = shelf_of(count, schedule.sales_days, product.shelf_life_days)
     line = stocked_line(
         product,
         schedule,
@@ -342,7 +342,7 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
     return line
 
 
-def _shelf_of(stock: StockAt | None, days: tuple[dt.date, ...], life: int
+def shelf_of(stock: StockAt | None, days: tuple[dt.date, ...], life: int
               ) -> tuple[list[tuple[float, int]], list[tuple[float, int, int]]]:
     """The stock as (units, window days it can still be sold) and the open orders as (units,
     window day index they come, index from which they no longer sell)."""

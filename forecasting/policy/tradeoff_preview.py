@@ -6,14 +6,16 @@ gets one demand row per open day of the next weeks, from the plan's quantile gri
 day, scaled by the product's weekday pattern of the last eight weeks (a Saturday sells more than a
 Monday). Each candidate level is then a few array operations (`preview`): the quantile at the
 level, whole packs and minimum order as the plan rounds them, expected leftover and P(sell out)
-per product-day. Goods that keep (ordered up to their stock) are counted but not previewed.
+per product-day. Goods that keep (ordered up to their stock) are played forward order cycle by
+order cycle with their delivery days and shelf life (`tradeoff_stock`): expected write-offs,
+sell-out days and the stock on the shelf; each level's play is kept for the dialog's life.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -23,6 +25,7 @@ from forecasting.policy.economics import economic_level, service_level
 from forecasting.policy.newsvendor import demand_points, outcomes, quantile_at
 from forecasting.policy.plan import OrderPlan, closed_reason
 from forecasting.policy.rounding import round_quantities
+from forecasting.policy.tradeoff_stock import KeptFigures, KeptProduct, kept_product, play_levels
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products
 from forecasting.store.sales import read_sales
@@ -32,6 +35,7 @@ from forecasting.values.products import Product
 from forecasting.values.settings import ShopSettings
 
 WEEKS = 4
+_PIECES = ("stück", "stk", "pieces", "piece")
 HISTORY_WEEKS = 8
 #: The slider's steps from "lieber Reste" (high service level) to "lieber ausverkauft" (low).
 STEPS: tuple[float, ...] = (0.97, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6, 0.55, 0.5)
@@ -92,26 +96,58 @@ class AreaDemand:
     fixed_level: np.ndarray
     economic_level: np.ndarray
     waste_cost: np.ndarray
-    stocked: tuple[str, ...] = ()  # goods that keep: not in the preview
+    stocked: tuple[str, ...] = ()  # goods that keep without daily grids: not in the preview
     pieces: bool = True  # every product counted in pieces
+    kept: tuple[KeptProduct, ...] = ()  # goods that keep, played forward (tradeoff_stock)
+    played: dict[tuple[str, float | None], KeptFigures] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False)  # (product, level) -> its play
 
     @property
     def rows(self) -> int:
-        """Product-days in the preview."""
+        """Product-days in the preview of goods sold on the day they are made."""
         return int(self.values.shape[0])
+
+    @property
+    def previewed(self) -> bool:
+        """Whether the preview has anything to show (fresh product-days or goods that keep)."""
+        return self.rows > 0 or any(k.scored.any() for k in self.kept)
 
     def default_level(self) -> float:
         """The area's level from the economics, one figure: the mean economic level of its
-        product-days where the area's setting applies (the step the slider marks)."""
+        product-days (and orders of goods that keep) where the area's setting applies (the step
+        the slider marks)."""
         free = np.isnan(self.fixed_level)
-        if not free.any():
-            return float(np.mean(self.economic_level)) if self.rows else 0.8
-        return float(np.mean(self.economic_level[free]))
+        levels = [*self.economic_level[free],
+                  *(c.auto_level for k in self.kept if np.isnan(k.fixed_level)
+                    for c in k.cycles)]
+        if not levels:
+            every = [*self.economic_level, *(c.auto_level for k in self.kept for c in k.cycles)]
+            return float(np.mean(every)) if every else 0.8
+        return float(np.mean(levels))
 
     def fixed_products(self) -> tuple[str, ...]:
         """Products whose own or category setting wins over the area's."""
         idx = sorted({int(i) for i in self.product_index[~np.isnan(self.fixed_level)]})
-        return tuple(self.products[i] for i in idx)
+        return (*(self.products[i] for i in idx),
+                *(k.name for k in self.kept if not np.isnan(k.fixed_level)))
+
+    def play(self, levels: Sequence[float | None],
+             check: Callable[[], None] | None = None) -> None:
+        """Play the goods that keep at every one of `levels` not played yet, side by side (each
+        order's window is drawn once for all of them); kept for the dialog's life. `check` runs
+        before each product (a job stops there when cancelled)."""
+        for item in self.kept:
+            if check is not None:
+                check()
+            missing = list(dict.fromkeys(lv for lv in levels if (item.name, lv) not in self.played))
+            if missing:
+                for level, figures in zip(missing, play_levels(item, missing), strict=True):
+                    self.played[(item.name, level)] = figures
+
+    def kept_figures(self, level: float | None) -> list[KeptFigures]:
+        """Each good that keeps played at `level` (played once per level, then kept)."""
+        self.play([level])
+        return [self.played[(item.name, level)] for item in self.kept]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -121,7 +157,10 @@ class Preview:
     level: the candidate (None: from price and cost). waste_units: expected units left over;
     waste_euros: their cost (cost - salvage) for the products with a cost (None when none has
     one). sellout_days: expected product-days sold out; product_days: product-days previewed;
-    open_days: the shop's open days in the weeks.
+    open_days: the shop's open days in the weeks. Goods that keep add their write-offs, sell-out
+    days and sold days; stock_units: their expected units on the shelf in the morning (summed
+    over them, mean over their sold days), stock_days: how many days of demand that is (None
+    without goods that keep).
     """
 
     level: float | None
@@ -131,6 +170,8 @@ class Preview:
     product_days: int
     open_days: int
     products: int
+    stock_units: float | None = None
+    stock_days: float | None = None
 
     @property
     def enough_share(self) -> float:
@@ -206,14 +247,25 @@ def area_demands(inputs: TradeoffInputs | PlanInputs, plan: OrderPlan, weeks: in
     means = weekday_means(history)
     rows: dict[str, list[tuple[Product, dt.date, float, dict[float, float]]]] = {}
     stocked: dict[str, list[str]] = {}
+    kept: dict[str, list[KeptProduct]] = {}
     not_sold = weekdays_not_sold(history)
+
+    def is_open(day: dt.date) -> bool:
+        return closed_reason(inputs.settings, inputs.closing_days, day) is None
+
     for line in plan.lines:
         product = products.get(line.product)
         if product is None:
             continue
         area = product.supplier
         if line.stocked:
-            stocked.setdefault(area, []).append(product.name)
+            if line.status != "order" or not line.day_quantiles or not days:
+                stocked.setdefault(area, []).append(product.name)
+                continue
+            kept.setdefault(area, []).append(kept_product(
+                product, line.day_quantiles, line.sales_days, days[0], weeks, is_open,
+                means.get(product.name), inputs.category_levels,
+                _fixed(product, inputs.category_levels)))
             continue
         if line.status != "order" or not line.quantiles:
             continue
@@ -226,8 +278,14 @@ def area_demands(inputs: TradeoffInputs | PlanInputs, plan: OrderPlan, weeks: in
             rows.setdefault(area, []).append((product, day, factor, line.quantiles))
     out = {area: _area(area, found, inputs.category_levels, days, tuple(stocked.get(area, ())))
            for area, found in rows.items()}
-    for area, names in stocked.items():
-        out.setdefault(area, _empty(area, days, tuple(names)))
+    for area in {*stocked, *kept}:
+        out.setdefault(area, _empty(area, days, tuple(stocked.get(area, ()))))
+    for area, items in kept.items():
+        names = tuple(k.name for k in items)
+        every = [products[n] for n in (*out[area].products, *names)]
+        out[area] = dataclasses.replace(
+            out[area], kept=tuple(items),
+            pieces=all(p.unit.strip().lower() in _PIECES for p in every))
     return dict(sorted(out.items()))
 
 
@@ -254,8 +312,7 @@ def _area(area: str, rows: list[tuple[Product, dt.date, float, dict[float, float
         points=points, product_index=np.array([names.index(p.name) for p, *_ in rows]),
         pack_size=table[:, 0], min_order=table[:, 1], fixed_level=table[:, 2],
         economic_level=table[:, 3], waste_cost=table[:, 4], stocked=stocked,
-        pieces=all(p.unit.strip().lower() in ("stück", "stk", "pieces", "piece")
-                   for p in by_name.values()),
+        pieces=all(p.unit.strip().lower() in _PIECES for p in by_name.values()),
     )
 
 
@@ -284,6 +341,37 @@ def quantities(demand: AreaDemand, level: float | None) -> np.ndarray:
 
 def preview(demand: AreaDemand, level: float | None) -> Preview:
     """The expected leftovers and sell-out days over the weeks at `level` (see Preview)."""
+    fresh = _fresh_preview(demand, level)
+    if not demand.kept:
+        return fresh
+    figures = demand.kept_figures(level)
+    waste = sum(f.waste_units for f in figures)
+    euros = [f.waste_units * k.waste_cost for f, k in zip(figures, demand.kept, strict=True)
+             if not np.isnan(k.waste_cost)]
+    if euros or fresh.waste_euros is not None:
+        total_euros: float | None = (fresh.waste_euros or 0.0) + float(sum(euros))
+    else:
+        total_euros = None
+    stock = float(sum(f.stock_units for f in figures))
+    per_day = float(sum(f.demand_per_day for f in figures))
+    return dataclasses.replace(
+        fresh, waste_units=fresh.waste_units + waste, waste_euros=total_euros,
+        sellout_days=fresh.sellout_days + sum(f.sellout_days for f in figures),
+        product_days=fresh.product_days + sum(f.selling_days for f in figures),
+        products=fresh.products + len(figures), stock_units=stock,
+        stock_days=stock / per_day if per_day > 0 else None)
+
+
+def previews(demand: AreaDemand, levels: Sequence[float | None],
+             check: Callable[[], None] | None = None) -> dict[float | None, Preview]:
+    """Every one of `levels` at once (the window computes an area's steps in one job: goods that
+    keep are played side by side); `check` lets the job stop between products."""
+    demand.play(levels, check)
+    return {level: preview(demand, level) for level in dict.fromkeys(levels)}
+
+
+def _fresh_preview(demand: AreaDemand, level: float | None) -> Preview:
+    """The figures of the goods sold on the day they are made."""
     if demand.rows == 0:
         return Preview(level, 0.0, None, 0.0, 0, len(demand.days), 0)
     q = quantities(demand, level)

@@ -2491,340 +2491,340 @@
         <translation>&amp;Sprache und Anzeige</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="123"/>
+        <location filename="../../app/settings_dialog.py" line="124"/>
         <source>Leftovers or sold &amp;out</source>
         <translation>Reste oder ausverkauf&amp;t</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="163"/>
-        <location filename="../../app/settings_dialog.py" line="558"/>
+        <location filename="../../app/settings_dialog.py" line="164"/>
+        <location filename="../../app/settings_dialog.py" line="559"/>
         <source>Open on public holidays</source>
         <translation>An Feiertagen geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="167"/>
+        <location filename="../../app/settings_dialog.py" line="168"/>
         <source>Each public &amp;holiday…</source>
         <translation>&amp;Feiertage einzeln…</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="181"/>
+        <location filename="../../app/settings_dialog.py" line="182"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="195"/>
+        <location filename="../../app/settings_dialog.py" line="196"/>
         <source>Reason, e.g. holiday</source>
         <translation>Grund, z. B. Urlaub</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="196"/>
+        <location filename="../../app/settings_dialog.py" line="197"/>
         <source>&amp;Add closing day</source>
         <translation>Schließtag &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="197"/>
+        <location filename="../../app/settings_dialog.py" line="198"/>
         <source>Remove selected</source>
         <translation>Auswahl entfernen</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="203"/>
+        <location filename="../../app/settings_dialog.py" line="204"/>
         <source>Shop &amp;name</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="204"/>
+        <location filename="../../app/settings_dialog.py" line="205"/>
         <source>&amp;Postal code</source>
         <translation>&amp;Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="205"/>
+        <location filename="../../app/settings_dialog.py" line="206"/>
         <source>&amp;Bundesland</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="207"/>
-        <location filename="../../app/settings_dialog.py" line="557"/>
+        <location filename="../../app/settings_dialog.py" line="208"/>
+        <location filename="../../app/settings_dialog.py" line="558"/>
         <source>Opening days</source>
         <translation>Öffnungstage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="210"/>
+        <location filename="../../app/settings_dialog.py" line="211"/>
         <source>Location (latitude, longitude)</source>
         <translation>Standort (Breite, Länge)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="211"/>
+        <location filename="../../app/settings_dialog.py" line="212"/>
         <source>Closing days</source>
         <translation>Schließtage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="213"/>
+        <location filename="../../app/settings_dialog.py" line="214"/>
         <source>Paydays</source>
         <translation>Zahltage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="215"/>
+        <location filename="../../app/settings_dialog.py" line="216"/>
         <source>Many customers observe Ramadan (Ramadan and Eid al-Fitr in the calendar)</source>
         <translation>Viele Kundinnen und Kunden fasten im Ramadan (Ramadan und Zuckerfest im Kalender)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="218"/>
+        <location filename="../../app/settings_dialog.py" line="219"/>
         <source>Calendar</source>
         <translation>Kalender</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="220"/>
+        <location filename="../../app/settings_dialog.py" line="221"/>
         <source>Carnival (Weiberfastnacht, Rosenmontag)</source>
         <translation>Karneval (Weiberfastnacht, Rosenmontag)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="222"/>
+        <location filename="../../app/settings_dialog.py" line="223"/>
         <source>Holidays kept only in Catholic municipalities: Assumption Day (Bavaria), Corpus Christi (parts of Saxony and Thuringia)</source>
         <translation>Feiertage nur in katholischen Gemeinden: Mariä Himmelfahrt (Bayern), Fronleichnam (Teile von Sachsen und Thüringen)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="225"/>
+        <location filename="../../app/settings_dialog.py" line="226"/>
         <source>Catholic municipality</source>
         <translation>Katholische Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="233"/>
+        <location filename="../../app/settings_dialog.py" line="234"/>
         <source>salaries on the last banking day</source>
         <translation>Gehälter am letzten Bankarbeitstag</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="234"/>
+        <location filename="../../app/settings_dialog.py" line="235"/>
         <source>on the 15th</source>
         <translation>am 15.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="234"/>
+        <location filename="../../app/settings_dialog.py" line="235"/>
         <source>on the 1st</source>
         <translation>am 1.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="247"/>
+        <location filename="../../app/settings_dialog.py" line="248"/>
         <source>pensions</source>
         <translation>Renten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="248"/>
+        <location filename="../../app/settings_dialog.py" line="249"/>
         <source>Bürgergeld</source>
         <translation>Bürgergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="249"/>
+        <location filename="../../app/settings_dialog.py" line="250"/>
         <source>Kindergeld</source>
         <translation>Kindergeld</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="260"/>
+        <location filename="../../app/settings_dialog.py" line="261"/>
         <source>as usual in the Bundesland</source>
         <translation>wie im Bundesland üblich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="261"/>
+        <location filename="../../app/settings_dialog.py" line="262"/>
         <source>yes, here</source>
         <translation>ja, hier</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="261"/>
+        <location filename="../../app/settings_dialog.py" line="262"/>
         <source>no, not here</source>
         <translation>nein, hier nicht</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="284"/>
+        <location filename="../../app/settings_dialog.py" line="285"/>
         <source>Taken from the postal code – please check.</source>
         <translation>Aus der Postleitzahl übernommen – bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="315"/>
+        <location filename="../../app/settings_dialog.py" line="316"/>
         <source>Prices in euro per unit. &quot;Unsold value&quot; is what a unit left over still brings (day-old sale; 0 if thrown away).</source>
         <translation>Preise in Euro je Einheit. „Restwert“ ist, was eine übrig gebliebene Einheit noch bringt (Verkauf vom Vortag; 0, wenn sie weggeworfen wird).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="321"/>
+        <location filename="../../app/settings_dialog.py" line="322"/>
         <source>Product</source>
         <translation>Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="321"/>
+        <location filename="../../app/settings_dialog.py" line="322"/>
         <source>Price €</source>
         <translation>Preis €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="321"/>
+        <location filename="../../app/settings_dialog.py" line="322"/>
         <source>Cost €</source>
         <translation>Kosten €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="321"/>
+        <location filename="../../app/settings_dialog.py" line="322"/>
         <source>Unsold value €</source>
         <translation>Restwert €</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="322"/>
-        <location filename="../../app/settings_dialog.py" line="563"/>
+        <location filename="../../app/settings_dialog.py" line="323"/>
+        <location filename="../../app/settings_dialog.py" line="564"/>
         <source>Pack size</source>
         <translation>Packungsgröße</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="322"/>
+        <location filename="../../app/settings_dialog.py" line="323"/>
         <source>Shelf life (days)</source>
         <translation>Haltbarkeit (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="322"/>
-        <location filename="../../app/settings_dialog.py" line="565"/>
+        <location filename="../../app/settings_dialog.py" line="323"/>
+        <location filename="../../app/settings_dialog.py" line="566"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="323"/>
+        <location filename="../../app/settings_dialog.py" line="324"/>
         <source>Supplier / area</source>
         <translation>Lieferant / Bereich</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="323"/>
-        <location filename="../../app/settings_dialog.py" line="565"/>
+        <location filename="../../app/settings_dialog.py" line="324"/>
+        <location filename="../../app/settings_dialog.py" line="566"/>
         <source>Article no.</source>
         <translation>Art.-Nr.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="323"/>
-        <location filename="../../app/settings_dialog.py" line="566"/>
+        <location filename="../../app/settings_dialog.py" line="324"/>
         <location filename="../../app/settings_dialog.py" line="567"/>
+        <location filename="../../app/settings_dialog.py" line="568"/>
         <source>Delivery days</source>
         <translation>Liefertage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="324"/>
-        <location filename="../../app/settings_dialog.py" line="564"/>
+        <location filename="../../app/settings_dialog.py" line="325"/>
+        <location filename="../../app/settings_dialog.py" line="565"/>
         <source>Service level</source>
         <translation>Servicegrad</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="327"/>
+        <location filename="../../app/settings_dialog.py" line="328"/>
         <source>Weekdays this product is delivered, e.g. Di, Fr; empty: the supplier&apos;s days</source>
         <translation>Wochentage, an denen dieses Produkt geliefert wird, z. B. Di, Fr; leer: die Tage des Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="362"/>
+        <location filename="../../app/settings_dialog.py" line="363"/>
         <source>as the supplier</source>
         <translation>wie der Lieferant</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="430"/>
+        <location filename="../../app/settings_dialog.py" line="431"/>
         <source>A product takes its supplier&apos;s delivery days and lead time unless it has its own (Products tab). On a day without delivery the delivery moves to the next possible day. Below the minimum order value the list shows a hint; the order is not changed.</source>
         <translation>Ein Produkt übernimmt Liefertage und Vorlauf seines Lieferanten, wenn es keine eigenen hat (Reiter Produkte). An einem Tag ohne Lieferung rückt die Lieferung auf den nächsten möglichen Tag. Unter dem Mindestbestellwert zeigt die Liste einen Hinweis; die Bestellung wird nicht geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="439"/>
+        <location filename="../../app/settings_dialog.py" line="440"/>
         <source>Suppliers</source>
         <translation>Lieferanten</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="447"/>
+        <location filename="../../app/settings_dialog.py" line="448"/>
         <source>No product names a supplier yet: enter one on the Products tab and save.</source>
         <translation>Noch kein Produkt nennt einen Lieferanten: bitte im Reiter Produkte eintragen und speichern.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="465"/>
+        <location filename="../../app/settings_dialog.py" line="466"/>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="466"/>
+        <location filename="../../app/settings_dialog.py" line="467"/>
         <source>Text size: View menu, or Ctrl+Plus / Ctrl+Minus (for projectors).</source>
         <translation>Schriftgröße: Menü Ansicht oder Strg+Plus / Strg+Minus (für Beamer).</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="489"/>
+        <location filename="../../app/settings_dialog.py" line="490"/>
         <source>Open on which public holidays?</source>
         <translation>An welchen Feiertagen geöffnet?</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="505"/>
+        <location filename="../../app/settings_dialog.py" line="506"/>
         <source>Ticked: the shop opens on this public holiday.</source>
         <translation>Angehakt: An diesem Feiertag ist der Laden geöffnet.</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="556"/>
+        <location filename="../../app/settings_dialog.py" line="557"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="556"/>
+        <location filename="../../app/settings_dialog.py" line="557"/>
         <source>State</source>
         <translation>Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="557"/>
+        <location filename="../../app/settings_dialog.py" line="558"/>
         <source>Postal code</source>
         <translation>Postleitzahl</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="559"/>
+        <location filename="../../app/settings_dialog.py" line="560"/>
         <source>Public holidays</source>
         <translation>Feiertage</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="560"/>
+        <location filename="../../app/settings_dialog.py" line="561"/>
         <source>Location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="561"/>
+        <location filename="../../app/settings_dialog.py" line="562"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="561"/>
+        <location filename="../../app/settings_dialog.py" line="562"/>
         <source>Price</source>
         <translation>Preis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="562"/>
+        <location filename="../../app/settings_dialog.py" line="563"/>
         <source>Unit cost</source>
         <translation>Einkaufspreis</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="562"/>
+        <location filename="../../app/settings_dialog.py" line="563"/>
         <source>Salvage value</source>
         <translation>Restwert</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="563"/>
+        <location filename="../../app/settings_dialog.py" line="564"/>
         <source>Shelf life</source>
         <translation>Haltbarkeit</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="564"/>
+        <location filename="../../app/settings_dialog.py" line="565"/>
         <source>Supplier</source>
         <translation>Lieferant</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="568"/>
+        <location filename="../../app/settings_dialog.py" line="569"/>
         <source>Customer number</source>
         <translation>Kundennummer</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="569"/>
+        <location filename="../../app/settings_dialog.py" line="570"/>
         <source>Lead time (days)</source>
         <translation>Vorlauf (Tage)</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="569"/>
+        <location filename="../../app/settings_dialog.py" line="570"/>
         <source>Order by</source>
         <translation>Bestellschluss</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="570"/>
+        <location filename="../../app/settings_dialog.py" line="571"/>
         <source>No delivery on</source>
         <translation>Keine Lieferung am</translation>
     </message>
     <message>
-        <location filename="../../app/settings_dialog.py" line="571"/>
+        <location filename="../../app/settings_dialog.py" line="572"/>
         <source>Minimum order €</source>
         <translation>Mindestbestellwert €</translation>
     </message>
@@ -2910,17 +2910,37 @@
 <context>
     <name>TradeoffPanel</name>
     <message>
-        <location filename="../../app/tradeoff_panel.py" line="101"/>
+        <location filename="../../app/tradeoff_panel.py" line="145"/>
         <source>Per supplier or area: rather some leftovers, or rather sold out now and then? The figures are what the suggestions are expected to bring over the next 4 weeks.</source>
         <translation>Je Lieferant oder Bereich: lieber etwas Reste oder lieber ab und zu ausverkauft? Die Zahlen sagen, was die Vorschläge in den nächsten 4 Wochen voraussichtlich bringen.</translation>
     </message>
     <message>
-        <location filename="../../app/tradeoff_panel.py" line="110"/>
+        <location filename="../../app/tradeoff_panel.py" line="171"/>
+        <source>being computed…</source>
+        <translation>wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/tradeoff_panel.py" line="175"/>
         <source>The preview appears once suggestions have been computed.</source>
         <translation>Die Vorschau erscheint, sobald die Vorschläge berechnet sind.</translation>
     </message>
     <message>
-        <location filename="../../app/tradeoff_panel.py" line="144"/>
+        <location filename="../../app/tradeoff_panel.py" line="187"/>
+        <source>Computing the preview…</source>
+        <translation>Vorschau wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../../app/tradeoff_panel.py" line="206"/>
+        <source>The preview was stopped; open the settings again to compute it.</source>
+        <translation>Die Vorschau wurde abgebrochen; öffnen Sie die Einstellungen erneut, um sie zu berechnen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/tradeoff_panel.py" line="208"/>
+        <source>The preview could not be computed: %1</source>
+        <translation>Die Vorschau konnte nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/tradeoff_panel.py" line="259"/>
         <source>Recommended</source>
         <translation>Empfohlen</translation>
     </message>
