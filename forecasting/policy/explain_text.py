@@ -139,13 +139,14 @@ DAY_COUNTS = (2, 3, 4, 5, 10, 20, 50, 100)  # "k von n Tagen": counts a baker th
 
 def enough_days(probability: float) -> tuple[int, int]:
     """A probability as "k of n days" with the first n of DAY_COUNTS that says it to within
-    2.5 points and is neither "never" nor "always" unless it is: 0.76 -> (3, 4), 0.9 -> (9, 10),
-    0.98 -> (49, 50)."""
+    2.5 points and is neither "never" nor "always" unless it is exactly: 0.76 -> (3, 4),
+    0.9 -> (9, 10), 0.98 -> (49, 50), 0.996 -> (99, 100) ("2 von 2 Tagen" would claim always),
+    1.0 -> (100, 100)."""
     p = min(max(probability, 0.0), 1.0)
     for days in DAY_COUNTS:
         enough = round(p * days)
-        edge = enough in (0, days) and 0.005 <= p <= 0.995
-        if abs(enough / days - p) <= 0.025 and not edge:
+        edge = (enough == 0 and p > 0) or (enough == days and p < 1)
+        if abs(enough / days - p) <= 0.025 and not edge and (0 < p < 1 or days == 100):
             return enough, days
     return min(max(round(p * 100), 1 if p > 0 else 0), 99 if p < 1 else 100), 100
 

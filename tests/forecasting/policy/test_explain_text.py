@@ -128,8 +128,10 @@ def test_a_calendar_factor_on_a_day_without_it_says_so_and_is_no_reason() -> Non
 def test_service_and_leftovers_in_a_bakers_words() -> None:
     from forecasting.policy.explain_text import enough_days, risk_words
 
-    assert [enough_days(p) for p in (0.76, 0.9, 0.5, 0.8, 0.95, 0.67, 0.98, 1.0)] == [
-        (3, 4), (9, 10), (1, 2), (4, 5), (19, 20), (2, 3), (49, 50), (2, 2)]
+    assert [enough_days(p) for p in (0.76, 0.9, 0.5, 0.8, 0.95, 0.67, 0.98, 0.996, 1.0, 0.0,
+                                     0.003)] == [
+        (3, 4), (9, 10), (1, 2), (4, 5), (19, 20), (2, 3), (49, 50), (99, 100), (100, 100),
+        (0, 100), (1, 100)]
     quartiles = {0.25: 45.6, 0.5: 51.0, 0.75: 56.6}
     assert risk_words(quartiles, 60.0, 0.24, "de") == "reicht an 3 von 4 Tagen, meist 3–14 übrig"
     assert risk_words(quartiles, 40.0, 0.9, "en") == "enough on 1 of 10 days, mostly 0–0 left"
