@@ -123,18 +123,18 @@ def test_cutoff_times_are_read_as_the_owner_types_them() -> None:
 
 
 def test_products_kept_what_they_had_set_when_the_file_is_migrated(tmp_path: Path) -> None:
-    """Version 8: days and lead times other than the old defaults count as the product's own."""
+    """Version 10: days and lead times other than the old defaults count as the product's own."""
     import sqlite3
 
-    from forecasting.store.schema import MIGRATIONS
+    from forecasting.store.schema import MIGRATIONS, V10
 
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
-    for script in MIGRATIONS[:-1]:
+    for script in MIGRATIONS[:MIGRATIONS.index(V10)]:
         conn.executescript(script)
     conn.execute("INSERT INTO products(name, delivery_weekdays, lead_time_days) "
                  "VALUES ('Brot', '0123456', 1), ('Oliven', '14', 1), ('Feta', '0123456', 2)")
-    conn.executescript(MIGRATIONS[-1])
+    conn.executescript(V10)
     own = dict(conn.execute("SELECT name, own_delivery_weekdays || own_lead_time FROM products"))
     assert own == {"Brot": "00", "Oliven": "10", "Feta": "01"}
     conn.close()
