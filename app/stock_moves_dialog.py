@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -112,41 +114,97 @@ class GoodsReceiptDialog(_StockDialog):
         self.form.addRow(label, self.day)
         self.intro = QLabel(self.tr(
             "Confirm or correct what really came for the orders due that day: prefilled with "
-            "what was ordered. A short or extra delivery changes the stock from that day on."))
+            "what was ordered. A short or extra delivery changes the stock from that day on. "
+            "A product that came without an order: choose it below and add it."))
         self.intro.setWordWrap(True)
         self.layout_.addWidget(self.intro)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.layout_.addWidget(self.scroll, 1)
+        # A delivery of a product that was not ordered (an extra line, not from the supplier's
+        # order): any active product that keeps, booked with the others in the same step.
+        self.keeping: dict[str, Product] = {
+            p.name: p for p in load_products(session.shop, active_only=True)
+            if p.shelf_life_days > 1}
+        self.other = QComboBox()
+        self.other_label = QLabel(self.tr("&Other product"))
+        self.other_label.setBuddy(self.other)
+        self.add_button = QPushButton(self.tr("Add &product"))
+        self.add_button.clicked.connect(self.add_selected)
+        extra = QHBoxLayout()
+        extra.addWidget(self.other_label)
+        extra.addWidget(self.other, 1)
+        extra.addWidget(self.add_button)
+        self.layout_.addLayout(extra)
         self.layout_.addWidget(self.error)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Book receipt"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Cancel"))
         self.layout_.addWidget(self.buttons)
         self.fields: dict[str, QLineEdit] = {}
+        self.added: set[str] = set()
+        self.rows = QFormLayout()
+        self.empty: QLabel | None = None
         self.day.setDate(_qdate(self.today))
         self.day.dateChanged.connect(lambda _d: self.load())
         self.load()
-        self.resize(560, 340)
+        self.resize(560, 380)
 
     def load(self) -> None:
         """The products with orders due on the chosen day, each with its field."""
         self.error.hide()
         inner = QWidget()
-        rows = QFormLayout(inner)
+        self.rows = QFormLayout(inner)
         self.fields = {}
+        self.added = set()
+        self.empty = None
         for product, ordered, booked in stock.receipt_rows(self.session.shop, self.chosen_day()):
             d = display_decimals(product)
-            field = QLineEdit(i18n.quantity(booked if booked is not None else ordered, d))
-            field.setAccessibleName(product.name)
-            field.textChanged.connect(self.error.hide)  # a refusal is read, now corrected
             text = (self.tr("%1 (ordered %2 %3)").replace("%1", product.name)
                     .replace("%2", i18n.num(ordered, d)).replace("%3", product.unit))
-            rows.addRow(QLabel(text), field)
-            self.fields[product.name] = field
+            self._add_row(product.name, text,
+                          i18n.quantity(booked if booked is not None else ordered, d))
         if not self.fields:
-            rows.addRow(QLabel(self.tr("No orders are due on this day.")))
+            self.empty = QLabel(self.tr("No orders are due on this day."))
+            self.rows.addRow(self.empty)
         self.scroll.setWidget(inner)
+        self._fill_other()
+
+    def _add_row(self, name: str, text: str, value: str) -> QLineEdit:
+        field = QLineEdit(value)
+        field.setAccessibleName(name)
+        field.textChanged.connect(self.error.hide)  # a refusal is read, now corrected
+        self.rows.addRow(QLabel(text), field)
+        self.fields[name] = field
+        return field
+
+    def _fill_other(self) -> None:
+        """The products that keep and have no line yet; OK once there is a line to book."""
+        self.other.clear()
+        self.other.addItems(sorted(n for n in self.keeping if n not in self.fields))
+        has_other = self.other.count() > 0
+        self.other.setEnabled(has_other)
+        self.add_button.setEnabled(has_other)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.fields))
+
+    def add_selected(self) -> None:
+        """A line for the product chosen in the combo box (not ordered for this day), empty to
+        type what came; left empty it books nothing."""
+        self.add_product(self.other.currentText())
+
+    def add_product(self, name: str) -> QLineEdit | None:
+        """A line for `name` (a product that keeps, without a line yet); its field."""
+        product = self.keeping.get(name)
+        if product is None or name in self.fields:
+            return None
+        if self.empty is not None:
+            self.rows.removeRow(self.empty)
+            self.empty = None
+        text = self.tr("%1 (not ordered, in %2)").replace("%1", name).replace("%2", product.unit)
+        field = self._add_row(name, text, "")
+        self.added.add(name)
+        self._fill_other()
+        field.setFocus()
+        return field
 
     def accept(self) -> None:
         """Book what came as one undoable step."""
@@ -154,7 +212,10 @@ class GoodsReceiptDialog(_StockDialog):
 
     def edit(self) -> Edit:
         """One step booking what came of every product of the day."""
-        quantities = {name: _amount(field.text(), name) for name, field in self.fields.items()}
+        quantities = {name: _amount(field.text(), name) for name, field in self.fields.items()
+                      if field.text().strip() or name not in self.added}
+        if not quantities:
+            raise UserError("stock.receipt_nothing")
         return stock.receipts(self.session.shop, self.chosen_day(), quantities, self.today)
 
     def edit_text(self) -> str:

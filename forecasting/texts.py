@@ -1703,6 +1703,10 @@ MESSAGES: dict[str, Message] = {
         "en": "“{name}”: a goods receipt on {date} is in the future; book it once the goods "
               "have come.",
     },
+    "stock.receipt_nothing": {
+        "de": "Nichts zu buchen: bitte bei mindestens einem Produkt eintragen, was kam.",
+        "en": "Nothing to book: please enter what came for at least one product.",
+    },
     "cli.stock.received": {
         "de": "Wareneingang „{name}“ am {date}: {quantity} {unit} (bestellt: {ordered} {unit}).",
         "en": "Goods receipt “{name}” on {date}: {quantity} {unit} (ordered: {ordered} {unit}).",

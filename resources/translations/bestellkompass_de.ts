@@ -808,42 +808,57 @@
 <context>
     <name>GoodsReceiptDialog</name>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="109"/>
+        <location filename="../../app/stock_moves_dialog.py" line="111"/>
         <source>Goods received</source>
         <translation>Lieferung erhalten</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="110"/>
+        <location filename="../../app/stock_moves_dialog.py" line="112"/>
         <source>&amp;Delivery day</source>
         <translation>&amp;Liefertag</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="114"/>
-        <source>Confirm or correct what really came for the orders due that day: prefilled with what was ordered. A short or extra delivery changes the stock from that day on.</source>
-        <translation>Bestätigen oder korrigieren Sie, was für die an diesem Tag fälligen Bestellungen wirklich kam: vorausgefüllt mit der bestellten Menge. Eine Minder- oder Mehrlieferung ändert den Bestand ab diesem Tag.</translation>
+        <location filename="../../app/stock_moves_dialog.py" line="116"/>
+        <source>Confirm or correct what really came for the orders due that day: prefilled with what was ordered. A short or extra delivery changes the stock from that day on. A product that came without an order: choose it below and add it.</source>
+        <translation>Bestätigen oder korrigieren Sie, was für die an diesem Tag fälligen Bestellungen wirklich kam: vorausgefüllt mit der bestellten Menge. Eine Minder- oder Mehrlieferung ändert den Bestand ab diesem Tag. Ein Produkt, das ohne Bestellung kam: unten auswählen und hinzufügen.</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="122"/>
+        <location filename="../../app/stock_moves_dialog.py" line="130"/>
+        <source>&amp;Other product</source>
+        <translation>&amp;Weiteres Produkt</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="132"/>
+        <source>Add &amp;product</source>
+        <translation>Produkt &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="140"/>
         <source>&amp;Book receipt</source>
         <translation>Wareneingang &amp;buchen</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="123"/>
+        <location filename="../../app/stock_moves_dialog.py" line="141"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="142"/>
+        <location filename="../../app/stock_moves_dialog.py" line="162"/>
         <source>%1 (ordered %2 %3)</source>
         <translation>%1 (bestellt %2 %3)</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="147"/>
+        <location filename="../../app/stock_moves_dialog.py" line="167"/>
         <source>No orders are due on this day.</source>
         <translation>Für diesen Tag ist keine Bestellung fällig.</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="162"/>
+        <location filename="../../app/stock_moves_dialog.py" line="202"/>
+        <source>%1 (not ordered, in %2)</source>
+        <translation>%1 (nicht bestellt, in %2)</translation>
+    </message>
+    <message>
+        <location filename="../../app/stock_moves_dialog.py" line="223"/>
         <source>Goods received %1</source>
         <translation>Lieferung erhalten %1</translation>
     </message>
@@ -3388,67 +3403,67 @@
 <context>
     <name>WriteoffDialog</name>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="171"/>
+        <location filename="../../app/stock_moves_dialog.py" line="232"/>
         <source>Book write-off</source>
         <translation>Abschrift buchen</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="183"/>
+        <location filename="../../app/stock_moves_dialog.py" line="244"/>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="183"/>
+        <location filename="../../app/stock_moves_dialog.py" line="244"/>
         <source>damaged</source>
         <translation>beschädigt</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="184"/>
+        <location filename="../../app/stock_moves_dialog.py" line="245"/>
         <source>other</source>
         <translation>anderes</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="186"/>
+        <location filename="../../app/stock_moves_dialog.py" line="247"/>
         <source>&amp;Product</source>
         <translation>&amp;Produkt</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="186"/>
+        <location filename="../../app/stock_moves_dialog.py" line="247"/>
         <source>&amp;Day</source>
         <translation>&amp;Tag</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="187"/>
+        <location filename="../../app/stock_moves_dialog.py" line="248"/>
         <source>&amp;Quantity</source>
         <translation>&amp;Menge</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="188"/>
+        <location filename="../../app/stock_moves_dialog.py" line="249"/>
         <source>&amp;Reason</source>
         <translation>&amp;Grund</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="194"/>
+        <location filename="../../app/stock_moves_dialog.py" line="255"/>
         <source>&amp;Book</source>
         <translation>&amp;Buchen</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="195"/>
+        <location filename="../../app/stock_moves_dialog.py" line="256"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="206"/>
+        <location filename="../../app/stock_moves_dialog.py" line="267"/>
         <source>in %1</source>
         <translation>in %1</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="207"/>
+        <location filename="../../app/stock_moves_dialog.py" line="268"/>
         <source>in %1, with decimals</source>
         <translation>in %1, mit Nachkommastellen</translation>
     </message>
     <message>
-        <location filename="../../app/stock_moves_dialog.py" line="222"/>
+        <location filename="../../app/stock_moves_dialog.py" line="283"/>
         <source>Write-off %1</source>
         <translation>Abschrift %1</translation>
     </message>

@@ -200,3 +200,61 @@ def test_goods_receipt_in_english(qtbot: object, deli_session: object) -> None:
     if SCREENSHOTS is not None:
         dialog.show()
         dialog.grab().save(str(SCREENSHOTS / "goods_receipt_en.png"))
+
+
+def test_a_product_that_was_not_ordered_can_be_added(qtbot: object,
+                                                     deli_session: object) -> None:
+    """An extra delivery of a product without an open order that day (issue 21) is booked from
+    the dialog in the same step as the orders; a product that keeps one day only is not offered
+    (it has no stock to receive into)."""
+    import dataclasses
+
+    cheese, olives = "Bergkäse 200 g", "Oliven Kalamata"
+    lines = {ln.product: ln for ln in deli_session.sheet().lines}  # type: ignore[attr-defined]
+    deli_session.apply_edit(deli_session.accept_edit([cheese]), "accept")  # type: ignore[attr-defined]
+    day = lines[cheese].delivery_day
+    shop = deli_session.shop  # type: ignore[attr-defined]
+    ciabatta = next(p for p in load_products(shop) if p.name == "Ciabatta")
+    save_product(shop, dataclasses.replace(ciabatta, shelf_life_days=1))
+    dialog = GoodsReceiptDialog(deli_session, today=day)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    assert sorted(dialog.fields) == [cheese]  # only the order due that day
+    offered = [dialog.other.itemText(i) for i in range(dialog.other.count())]
+    assert olives in offered
+    assert "Büffelmozzarella 125 g" in offered
+    assert "Ciabatta" not in offered  # keeps one day only
+    assert cheese not in offered  # has its line already
+    dialog.other.setCurrentText(olives)
+    dialog.add_button.click()
+    assert sorted(dialog.fields) == [cheese, olives]
+    assert olives not in [dialog.other.itemText(i) for i in range(dialog.other.count())]
+    dialog.fields[olives].setText("1,5")  # kilograms keep their decimals
+    undo = deli_session.undo_stack  # type: ignore[attr-defined]
+    steps = undo.count()
+    if SCREENSHOTS is not None:
+        dialog.show()
+        dialog.grab().save(str(SCREENSHOTS / "goods_receipt_extra_de.png"))
+    with qtbot.waitSignal(deli_session.planChanged, timeout=60_000):  # type: ignore[attr-defined]
+        _ok(dialog)
+    assert dialog.result() == 1
+    assert receipt_on(shop, olives, day).quantity == 1.5  # type: ignore[union-attr]
+    assert receipt_on(shop, cheese, day).quantity == lines[cheese].suggestion  # type: ignore[union-attr]
+    assert undo.count() == steps + 1  # one step for the whole receipt
+    with qtbot.waitSignal(deli_session.planChanged, timeout=60_000):  # type: ignore[attr-defined]
+        undo.undo()
+    assert receipt_on(shop, olives, day) is None
+    assert receipt_on(shop, cheese, day) is None
+
+
+def test_an_added_line_left_empty_books_nothing(qtbot: object, deli_session: object) -> None:
+    day = ORDER_DAY  # no orders are due: the dialog starts empty
+    dialog = GoodsReceiptDialog(deli_session, today=day)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.fields == {}
+    assert not ok.isEnabled()
+    assert dialog.add_product("Oliven Kalamata") is not None
+    assert ok.isEnabled()
+    _ok(dialog)
+    assert "Nichts zu buchen" in dialog.error.text()
+    assert receipt_on(deli_session.shop, "Oliven Kalamata", day) is None  # type: ignore[attr-defined]
