@@ -576,6 +576,10 @@ class FactsPage(QWizardPage):
         self.holidays = QCheckBox()
         # each public holiday on its own: the Kiel bakery closes at Christmas, opens on Ostermontag
         self.holiday_list = QListWidget()
+        # pieces or euros, changed right here as on the columns page (no going back for it)
+        self.unit_box = QComboBox()
+        self.unit_box.addItem(self.tr("pieces"), "Stück")
+        self.unit_box.addItem(self.tr("euros"), "EUR")
         self.unit = QLabel()
         self.unit.setWordWrap(True)
         self.error = QLabel()
@@ -597,7 +601,12 @@ class FactsPage(QWizardPage):
         holidays_label = QLabel(self.tr("Each public &holiday"))
         holidays_label.setBuddy(self.holiday_list)
         form.addRow(holidays_label, self.holiday_list)
-        form.addRow(self.tr("Quantities"), self.unit)
+        unit_label = QLabel(self.tr("Quantities &in"))
+        unit_label.setBuddy(self.unit_box)
+        unit_row = QHBoxLayout()
+        unit_row.addWidget(self.unit_box)
+        unit_row.addWidget(self.unit, 1)
+        form.addRow(unit_label, unit_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(form)
@@ -609,6 +618,7 @@ class FactsPage(QWizardPage):
             box.toggled.connect(self._show_answers)
         self.holidays.clicked.connect(self._all_holidays)
         self.name.textChanged.connect(self.completeChanged)
+        self.unit_box.activated.connect(lambda _i: self.set_unit(str(self.unit_box.currentData())))
 
     def initializePage(self) -> None:
         shop = self.wiz.new_shop
@@ -624,7 +634,7 @@ class FactsPage(QWizardPage):
         for weekday, box in enumerate(self.weekdays):
             box.setChecked(weekday in facts.opening_days)
         self._show_answers()
-        self.unit.setText(self._unit_text())
+        self._show_unit()
         report = self.wiz.report_page.report
         days = sorted(self.wiz.days)
         if report is not None and days:
@@ -707,15 +717,36 @@ class FactsPage(QWizardPage):
         for row in range(self.holiday_list.count()):
             self.holiday_list.item(row).setCheckState(state)
 
-    def _unit_text(self) -> str:
+    def _show_unit(self) -> None:
+        """The unit the quantities count and which column holds them; a DSFinV-K export's MENGE
+        counts pieces, nothing to choose."""
         mapping = self.wiz.mapping
+        unit = "EUR" if mapping.unit == "EUR" else "Stück"
+        self.unit_box.setCurrentIndex(self.unit_box.findData(unit))
+        self.unit_box.setEnabled(not is_export(Path(self.field("path").strip())))
         columns = (mapping.product_columns if mapping.layout == "wide"
                    else [mapping.quantity_column or "MENGE"])
         names = ", ".join(f"„{c}“" if i18n.lang() == "de" else f"“{c}”" for c in columns)
-        if mapping.unit == "EUR":
-            return self.tr("in euros: %1 holds turnover, so the products are planned and shown "
-                           "in euros (go back to change this)").replace("%1", names)
-        return self.tr("pieces: %1 counts pieces (go back to change this)").replace("%1", names)
+        if unit == "EUR":
+            self.unit.setText(self.tr("%1 holds turnover: the products are planned and shown "
+                                      "in euros").replace("%1", names))
+        else:
+            self.unit.setText(self.tr("%1 counts pieces").replace("%1", names))
+
+    def set_unit(self, unit: str) -> None:
+        """Count the quantities in `unit` ("Stück" or "EUR") exactly as choosing it on the
+        columns page would: the mapping, the file as read for the dry run and the columns page's
+        choice all change. The dry run is not repeated: for a new shop the unit only names what
+        the products count (the totals, days and rejected rows are the same), and the shop file
+        is written from `wiz.data` on "Create shop and import"."""
+        mapping = dataclasses.replace(self.wiz.mapping, unit=unit)
+        self.wiz.mapping = mapping
+        if self.wiz.data is not None:
+            self.wiz.data = dataclasses.replace(self.wiz.data, mapping=mapping)
+        columns = self.wiz.mapping_page
+        columns.unit_box.setCurrentIndex(columns.unit_box.findData(unit))
+        columns.unit_box.setProperty("chosen", True)
+        self._show_unit()
 
     def facts(self) -> OpeningFacts:
         """The opening days and public holidays as the owner confirmed them."""

@@ -507,32 +507,32 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../app/import_wizard.py" line="753"/>
+        <location filename="../../app/import_wizard.py" line="784"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="764"/>
+        <location filename="../../app/import_wizard.py" line="795"/>
         <source>Importing… You can keep working meanwhile.</source>
         <translation>Import läuft… Sie können währenddessen weiterarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="790"/>
+        <location filename="../../app/import_wizard.py" line="821"/>
         <source>Importing…</source>
         <translation>Import läuft…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="794"/>
+        <location filename="../../app/import_wizard.py" line="825"/>
         <source>Creating the shop and importing the sales…</source>
         <translation>Der Laden wird angelegt, die Verkäufe werden importiert…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="805"/>
+        <location filename="../../app/import_wizard.py" line="836"/>
         <source>Creating the shop…</source>
         <translation>Laden wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="821"/>
+        <location filename="../../app/import_wizard.py" line="852"/>
         <source>%1 rows imported.</source>
         <translation>%1 Zeilen importiert.</translation>
     </message>
@@ -666,79 +666,89 @@
         <translation>Laden &amp;anlegen und importieren</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="588"/>
+        <location filename="../../app/import_wizard.py" line="581"/>
+        <source>pieces</source>
+        <translation>Stück</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="582"/>
+        <source>euros</source>
+        <translation>Euro</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="592"/>
         <source>Shop na&amp;me</source>
         <translation>Name des &amp;Ladens</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="591"/>
+        <location filename="../../app/import_wizard.py" line="595"/>
         <source>&amp;State (Bundesland)</source>
         <translation>&amp;Bundesland</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="595"/>
+        <location filename="../../app/import_wizard.py" line="599"/>
         <source>Weather</source>
         <translation>Wetter</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="596"/>
+        <location filename="../../app/import_wizard.py" line="600"/>
         <source>Open</source>
         <translation>Geöffnet</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="597"/>
+        <location filename="../../app/import_wizard.py" line="601"/>
         <source>Each public &amp;holiday</source>
         <translation>&amp;Feiertage einzeln</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="600"/>
-        <source>Quantities</source>
-        <translation>Mengen</translation>
+        <location filename="../../app/import_wizard.py" line="604"/>
+        <source>Quantities &amp;in</source>
+        <translation>Mengen &amp;in</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="632"/>
+        <location filename="../../app/import_wizard.py" line="731"/>
+        <source>%1 holds turnover: the products are planned and shown in euros</source>
+        <translation>%1 enthält Umsatz: die Produkte werden in Euro geplant und angezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="734"/>
+        <source>%1 counts pieces</source>
+        <translation>%1 zählt Stück</translation>
+    </message>
+    <message>
+        <location filename="../../app/import_wizard.py" line="642"/>
         <source>1 product with sales from %2 to %3.</source>
         <translation>1 Produkt mit Verkäufen vom %2 bis %3.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="633"/>
+        <location filename="../../app/import_wizard.py" line="643"/>
         <source>%1 products with sales from %2 to %3.</source>
         <translation>%1 Produkte mit Verkäufen vom %2 bis %3.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="646"/>
+        <location filename="../../app/import_wizard.py" line="656"/>
         <source>from the postal code %1 %2</source>
         <translation>aus der Postleitzahl %1 %2</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="649"/>
+        <location filename="../../app/import_wizard.py" line="659"/>
         <source>chosen by you (the postal code %1 lies in %2)</source>
         <translation>von Ihnen gewählt (die Postleitzahl %1 liegt in %2)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="653"/>
+        <location filename="../../app/import_wizard.py" line="663"/>
         <source>chosen by you</source>
         <translation>von Ihnen gewählt</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="655"/>
+        <location filename="../../app/import_wizard.py" line="665"/>
         <source>known: %1 at %2, %3 (from the postal code)</source>
         <translation>bekannt: %1, Koordinaten %2, %3 (aus der Postleitzahl)</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="660"/>
+        <location filename="../../app/import_wizard.py" line="670"/>
         <source>unknown without a postal code (add it later in the settings)</source>
         <translation>ohne Postleitzahl unbekannt (später in den Einstellungen nachtragen)</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="716"/>
-        <source>in euros: %1 holds turnover, so the products are planned and shown in euros (go back to change this)</source>
-        <translation>in Euro: %1 enthält Umsatz, die Produkte werden deshalb in Euro geplant und angezeigt (ändern mit „Zurück“)</translation>
-    </message>
-    <message>
-        <location filename="../../app/import_wizard.py" line="718"/>
-        <source>pieces: %1 counts pieces (go back to change this)</source>
-        <translation>Stück: %1 zählt Stück (ändern mit „Zurück“)</translation>
     </message>
 </context>
 <context>
@@ -909,12 +919,12 @@
         <translation>Abgebrochen. Es wurde nichts verändert.</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="849"/>
+        <location filename="../../app/import_wizard.py" line="880"/>
         <source>Import data</source>
         <translation>Daten importieren</translation>
     </message>
     <message>
-        <location filename="../../app/import_wizard.py" line="850"/>
+        <location filename="../../app/import_wizard.py" line="881"/>
         <source>New shop: %1</source>
         <translation>Neuer Laden: %1</translation>
     </message>

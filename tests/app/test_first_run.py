@@ -293,6 +293,57 @@ def test_a_new_shop_from_an_excel_file(qtbot: object, session: object, tmp_path:
         assert len(read_sales(opened)) == 24
 
 
+def _turnover_file(path: Path) -> Path:
+    """Four weeks of turnover per group, German style ("1.625,69" in "Umsatz (EUR)")."""
+    lines = ["Datum;Warengruppe;Umsatz (EUR)"]
+    day = dt.date(2024, 1, 1)
+    while day < dt.date(2024, 1, 29):
+        lines += [f"{day:%d.%m.%Y};Brot;1.{600 + day.day},69",
+                  f"{day:%d.%m.%Y};Kuchen;{300 + day.day},50"]
+        day += dt.timedelta(days=1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_unit_is_switched_on_the_facts_page(qtbot: object, session: object,
+                                                tmp_path: Path) -> None:
+    """The owner took the turnover column for pieces on the columns page and sees it on the facts
+    page: switching to euros there is the same as going back and choosing euros; the dry run's
+    report stays what it was (the unit changes no total), nothing is written before "Create
+    shop and import", and the shop's products are then kept in euros."""
+    i18n.install_language("de")
+    target = tmp_path / "Umsatz.bkshop"
+    wizard = ImportWizard(session, None, str(_turnover_file(tmp_path / "umsatz.csv")),  # type: ignore[arg-type]
+                          new_shop=NewShop(target, "Umsatz", shop_location(None, "24103")))
+    qtbot.addWidget(wizard)  # type: ignore[attr-defined]
+    wizard.show()
+    _through_the_report(qtbot, wizard, unit="Stück")
+    report = wizard.report_page.text.toPlainText()
+    wizard.next()
+    facts = wizard.facts_page
+    assert wizard.currentPage() is facts
+    assert facts.unit_box.currentData() == "Stück"
+    assert facts.unit.text() == "„Umsatz (EUR)“ zählt Stück"
+    facts.unit_box.setCurrentIndex(facts.unit_box.findData("EUR"))
+    facts.unit_box.activated.emit(facts.unit_box.currentIndex())  # as a click on the item does
+    assert "in Euro geplant" in facts.unit.text()
+    assert wizard.mapping.unit == "EUR"
+    assert wizard.data.mapping.unit == "EUR"  # the file as read is what gets written
+    assert wizard.mapping_page.unit_box.currentData() == "EUR"  # "Zurück" shows the same choice
+    assert wizard.mapping_page.edited_mapping().unit == "EUR"
+    assert wizard.report_page.text.toPlainText() == report
+    assert not target.exists()  # nothing written before confirming
+    if SCREENSHOTS is not None:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        wizard.grab().save(str(SCREENSHOTS / "first_run_facts_unit_de.png"))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.created is not None, timeout=60_000)  # type: ignore[attr-defined]
+    with Shop.open(target) as opened:
+        products = load_products(opened)
+    assert sorted(p.name for p in products) == ["Brot", "Kuchen"]
+    assert {p.unit for p in products} == {"EUR"}
+
+
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_the_facts_page_has_one_alt_letter_per_control(qtbot: object, session: object,
                                                        tmp_path: Path, language: str) -> None:
