@@ -33,6 +33,7 @@ from forecasting.operations.reading import (
     read_sales,
 )
 from forecasting.policy.explain_text import risk_words
+from forecasting.policy.explanation import MOST_STEP_DECIMALS, shown_decimals
 from forecasting.product_accuracy import Lookback, lookback, product_accuracy
 from forecasting.texts import format_signed
 
@@ -296,8 +297,9 @@ class ProductView(QDialog):
             colour = SALES_COLOUR if label and amount >= 0 else SELLOUT_COLOUR
             if not rows and not is_policy:
                 colour = "#7f7f7f"
-            shown = (i18n.num(amount, self.line.decimals) if not rows
-                     else format_signed(amount, i18n.lang(), self.line.decimals))
+            # a step as the line shows it: 2,75 kg counted stay 2,75 (the amounts add up)
+            d = shown_decimals(amount, self.line.decimals, MOST_STEP_DECIMALS)
+            shown = (i18n.num(amount, d) if not rows else format_signed(amount, i18n.lang(), d))
             rows.append((f"{label} {shown}", total, total + amount, colour))
             total += amount
         if not forecast_done:

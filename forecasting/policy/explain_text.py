@@ -18,7 +18,14 @@ from forecasting.policy.day_reasons import (
     reason_key,
     shown_reasons,
 )
-from forecasting.policy.explanation import Explanation, Note, Step, names_nothing
+from forecasting.policy.explanation import (
+    MOST_STEP_DECIMALS,
+    Explanation,
+    Note,
+    Step,
+    names_nothing,
+    shown_decimals,
+)
 from forecasting.texts import format_date, format_number, format_signed, render
 
 
@@ -192,18 +199,19 @@ def _total(kind: str, value: float, lang: str, decimals: int) -> str:
 def explanation_lines(expl: Explanation, lang: str = "de", *, hide_zero: bool = True) -> list[str]:
     """The reasons one per line, with the forecast and the suggestion as subtotals."""
     d = expl.decimals
+    most = expl.step_decimals()  # a count of 2,75 kg: its steps to 2 decimals, as they add up
     shown = expl.displayed_amounts()
     lines: list[str] = []
     if expl.stale_since is not None:
         lines.append(stale_text(expl.stale_since, expl.stale_days, lang))
     for step, amount in zip(expl.forecast_steps, shown, strict=False):
         if step.code == "baseline" or not (hide_zero and amount == 0):
-            lines.append(step_text(step, amount, lang, d))
+            lines.append(step_text(step, amount, lang, shown_decimals(amount, d, most)))
     lines.append(_total("forecast", expl.displayed_forecast(), lang, d))
     policy_shown = shown[len(expl.forecast_steps) :]
     for step, amount in zip(expl.policy_steps, policy_shown, strict=True):
         if not (hide_zero and amount == 0):
-            lines.append(step_text(step, amount, lang, d))
+            lines.append(step_text(step, amount, lang, shown_decimals(amount, d, most)))
     lines.append(_total("suggestion", expl.displayed_suggestion(), lang, d))
     return lines
 
@@ -266,7 +274,9 @@ def day_header(reasons: list[DayReason], lang: str = "de") -> str:
 
 def note_text(note: Note, lang: str = "de") -> str:
     """A note about the basis of a line in words (dates in the language's format)."""
-    params = {k: format_date(v, lang) if isinstance(v, dt.date) else v
+    params = {k: format_date(v, lang) if isinstance(v, dt.date)
+              else format_number(v, lang, shown_decimals(v, 1, MOST_STEP_DECIMALS))
+              if isinstance(v, float) else v
               for k, v in note.params.items()}
     return render(f"policy.note.{note.code}", lang, **params)
 

@@ -27,6 +27,10 @@ POLICY_CODES = (
     "min_order",
     "below_min_order",
 )
+#: Policy steps that are counted stock (a count, an open order), not estimates: their amounts are
+#: shown as counted (2,75 kg), not rounded to the line's decimals.
+COUNTED_CODES = ("stock_on_hand", "on_order")
+MOST_STEP_DECIMALS = 2  # kilograms and litres: a count to 10 g / 10 ml is shown, finer is noise
 MAX_FACTORS = 3  # named factors between the baseline and the forecast (then "other")
 MIN_AMOUNT = 1.0  # a factor below one unit is noise: pooled into "other"
 #: Forecast groups that name what the day is (a holiday, an event); without a name the day is not
@@ -94,15 +98,44 @@ class Explanation:
         """The suggestion as shown (rounded to `decimals`)."""
         return round_half_up(self.suggestion, self.decimals)
 
+    def step_decimals(self) -> int:
+        """The decimals the steps are shown with: the line's, more where its counted stock needs
+        them (a count of 2,75 kg shows as 2,75, not 2,7), at most MOST_STEP_DECIMALS; goods
+        counted in pieces stay whole."""
+        if self.decimals == 0:
+            return 0
+        counted = [abs(s.amount) for s in self.policy_steps if s.code in COUNTED_CODES]
+        return max([self.decimals]
+                   + [shown_decimals(a, self.decimals, MOST_STEP_DECIMALS) for a in counted])
+
     def displayed_amounts(self) -> list[float]:
-        """Rounded amounts per step that add up exactly to the displayed forecast and suggestion."""
+        """Rounded amounts per step (to `step_decimals`) that add up exactly to the displayed
+        forecast and suggestion; a counted stock keeps its amount, the other policy steps take
+        up the rounding."""
+        d = self.step_decimals()
         fc = [s.amount for s in self.forecast_steps]
-        pol = [s.amount for s in self.policy_steps]
+        pol = self.policy_steps
         shown_f = self.displayed_forecast()
         shown_s = self.displayed_suggestion()
-        fa = iter(apportion(fc, shown_f, self.decimals))
-        pa = iter(apportion(pol, shown_s - shown_f, self.decimals))
+        fa = iter(apportion(fc, shown_f, d))
+        rest = [s for s in pol if s.code not in COUNTED_CODES]
+        if d == self.decimals or not rest:
+            pa = iter(apportion([s.amount for s in pol], shown_s - shown_f, d))
+        else:
+            counted = {id(s): math.copysign(round_half_up(abs(s.amount), d), s.amount)
+                       for s in pol if s.code in COUNTED_CODES}
+            others = iter(apportion([s.amount for s in rest],
+                                    shown_s - shown_f - sum(counted.values()), d))
+            pa = iter([counted[id(s)] if id(s) in counted else next(others) for s in pol])
         return [next(pa) if s.is_policy else next(fa) for s in self.steps]
+
+
+def shown_decimals(value: float, decimals: int, most: int = 3) -> int:
+    """The decimals to show `value` with: the line's, more if it has them (a count of 2,75 kg
+    shows as 2,75, not 2,8), at most `most`."""
+    while decimals < most and abs(round(value, decimals) - value) > 1e-9:
+        decimals += 1
+    return decimals
 
 
 def round_half_up(value: float, decimals: int = 0) -> float:

@@ -16,6 +16,7 @@ import numpy as np
 
 from forecasting.policy.economics import ServiceLevel
 from forecasting.policy.explanation import Explanation, Note, Step, build_explanation, factor_steps
+from forecasting.policy.explanation import shown_decimals as shown_decimals  # where it was
 from forecasting.policy.newsvendor import Outcome, demand_points, outcome, quantile_at
 from forecasting.policy.order_up_to import Schedule, shelf_order, window_outcome
 from forecasting.policy.rounding import round_quantity
@@ -81,14 +82,6 @@ def display_decimals(product: Product) -> int:
     if product.unit.strip().lower() in _VOLUME_UNITS or not float(product.pack_size).is_integer():
         return 1
     return 0
-
-
-def shown_decimals(value: float, decimals: int, most: int = 3) -> int:
-    """The decimals to show `value` with: the line's, more if it has them (a count of 2,75 kg
-    shows as 2,75, not 2,8), at most `most`."""
-    while decimals < most and abs(round(value, decimals) - value) > 1e-9:
-        decimals += 1
-    return decimals
 
 
 def _economics(product: Product) -> dict[str, float | None]:

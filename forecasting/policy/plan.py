@@ -24,7 +24,7 @@ from forecasting.models.shop_forecast import forecast_plan
 from forecasting.plan_inputs import PlanInputs, read_plan_inputs, sales_between
 from forecasting.policy.day_context import NAME_SEPARATOR, day_params, join_names
 from forecasting.policy.economics import service_level, stock_service_level
-from forecasting.policy.explanation import Note
+from forecasting.policy.explanation import MOST_STEP_DECIMALS, Note
 from forecasting.policy.forecast_input import ForecastLookup
 from forecasting.policy.lines import OrderLine, newsvendor_line, stocked_line, zero_line
 from forecasting.policy.order_up_to import Schedule, delivery_schedule
@@ -317,7 +317,7 @@ def plan_line(ctx: _Context, product: Product, day: dt.date, fc: ForecastLookup)
     if count is not None and count.unrecorded and count.counted is not None:
         notes.append(Note("stock_unrecorded", {"date": count.counted, "days": count.unrecorded}))
     if count is not None and count.age_assumed > 1e-9:
-        assumed = round(count.age_assumed, 1)
+        assumed = round(count.age_assumed, MOST_STEP_DECIMALS)  # a count of 2,75 kg: 2,75
         notes.append(Note("stock_age_assumed", {
             "date": count.counted, "unit": product.unit,
             "quantity": int(assumed) if float(assumed).is_integer() else assumed}))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
@@ -75,3 +77,52 @@ def test_replay_compares_with_same_as_last_week(qtbot: object, planned_session: 
     text = view.lookback_text.text()
     assert "Tagen" in text, text
     assert "wie letzte woche" in text.lower()
+
+
+def test_a_count_of_2_75_kg_shows_as_2_75_in_the_waterfall(qtbot: object,
+                                                            tmp_path: object) -> None:
+    """Issue 21: goods sold by weight keep their counted decimals in the steps ("noch da -2,75",
+    not "-2,7"), and the steps as shown still add up exactly to the suggestion as shown."""
+    import dataclasses
+    import datetime as dt
+
+    from app import i18n
+    from app.jobs import JobProgress
+    from app.session import ShopSession, compute_plan
+    from forecasting.demo.generate import DEFAULT_SEED, write_demo_shop
+    from forecasting.operations.edits import apply_edit
+    from forecasting.operations.stock import count
+    from forecasting.store.file import Shop
+    from forecasting.store.products import load_products, save_product
+
+    olives, day = "Oliven grün mit Kräutern", dt.date(2026, 11, 26)
+    path = tmp_path / "deli.bkshop"  # type: ignore[operator]
+    write_demo_shop("deli", day, path, seed=DEFAULT_SEED)
+    with Shop.open(path) as shop:
+        with shop.transaction() as conn:
+            conn.execute("DELETE FROM products WHERE name NOT IN (?, ?)", (olives, "Ciabatta"))
+            conn.execute("DELETE FROM sales WHERE date < ?", ((day - dt.timedelta(days=400))
+                                                              .isoformat(),))
+        product = next(p for p in load_products(shop) if p.name == olives)
+        save_product(shop, dataclasses.replace(product, unit="kg"))
+        apply_edit(shop, count(shop, olives, day, 2.75))
+    plan, version = compute_plan(path, day, JobProgress(lambda f, m: None))
+    i18n.install_language("de")
+    session = ShopSession.open(path, day=day)
+    try:
+        session.show_plan(plan, version)
+        line = next(ln for ln in session.lines if ln.product == olives)
+        view = ProductView(session, line)
+        qtbot.addWidget(view)  # type: ignore[attr-defined]
+        ticks = [text for _pos, text in view.waterfall.getAxis("left")._tickLevels[0]]
+        assert any(text.endswith(" -2,75") for text in ticks), ticks
+        assert "-2,75" in line.sentence
+        assert "Alter von 2,75 kg aus der Zählung" in line.sentence  # the note as counted too
+        assert round(sum(amount for _l, amount, _p in line.steps), 2) == line.suggestion
+        if os.environ.get("BESTELLKOMPASS_DOC_SHOTS"):
+            view.show()
+            qtbot.waitExposed(view)  # type: ignore[attr-defined]
+            view.grab().save(str(Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+                                 / "product_view_kg.png"))
+    finally:
+        session.close()
