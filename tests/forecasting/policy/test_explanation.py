@@ -82,3 +82,34 @@ def test_steps_must_add_up() -> None:
 def test_empty_explanation_for_zero_lines() -> None:
     expl = Explanation(steps=[], forecast=0.0, suggestion=0.0)
     assert expl.displayed_amounts() == []
+
+
+def test_a_counted_stock_keeps_its_decimals_and_the_steps_still_add_up() -> None:
+    """A count of 2,75 kg is shown as -2,75 (not -2,7 or -2,8, issue 21); the other steps take up
+    the rounding, at most 2 decimals, to the forecast and suggestion as the line shows them."""
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        count = float(rng.integers(1, 2000)) / 100  # 0,01 .. 19,99 kg
+        factors = [Step("baseline", {}, float(rng.uniform(5, 40))),
+                   Step("weekday", {}, float(rng.normal(0, 3)))]
+        policy = [Step("safety", {}, float(rng.uniform(0, 6))),
+                  Step("stock_on_hand", {}, -count),
+                  Step("sold_before_delivery", {}, float(rng.uniform(0, count)))]
+        raw = sum(s.amount for s in [*factors, *policy])
+        policy.append(Step("rounding", {}, round(max(raw, 0.0) * 2) / 2 - raw))
+        suggestion = sum(s.amount for s in [*factors, *policy])
+        expl = build_explanation(factors, policy, suggestion=suggestion, decimals=1)
+        shown = expl.displayed_amounts()
+        assert shown[3] == -count
+        assert expl.step_decimals() == (1 if abs(count * 10 - round(count * 10)) < 1e-9 else 2)
+        assert sum(shown[:2]) == pytest.approx(expl.displayed_forecast(), abs=1e-9)
+        assert sum(shown) == pytest.approx(expl.displayed_suggestion(), abs=1e-9)
+        assert all(abs(a * 100 - round(a * 100)) < 1e-6 for a in shown)
+
+
+def test_pieces_stay_whole_whatever_the_count() -> None:
+    expl = build_explanation([Step("baseline", {}, 20.4)],
+                             [Step("stock_on_hand", {}, -2.75), Step("rounding", {}, 0.35)],
+                             suggestion=18.0)
+    assert expl.step_decimals() == 0
+    assert expl.displayed_amounts() == [20, -3, 1]
