@@ -251,6 +251,7 @@ def test_a_new_shop_from_the_tills_dsfinvk_export(qtbot: object, session: object
     weekdays = {day.weekday() for day in days}
     assert [box.isChecked() for box in facts.weekdays] == [w in weekdays for w in range(7)]
     assert "MENGE" in facts.unit.text()
+    assert not facts.unit_box.isEnabled()  # the till counts pieces in MENGE: nothing to choose
     assert facts.state.currentData() == "BE"
     assert not target.exists()
     wizard.next()
