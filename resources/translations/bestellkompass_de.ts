@@ -2039,114 +2039,114 @@
 <context>
     <name>ProductView</name>
     <message>
-        <location filename="../../app/product_view.py" line="74"/>
+        <location filename="../../app/product_view.py" line="75"/>
         <source>%1 – why this number</source>
         <translation>%1 – warum diese Zahl</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="110"/>
+        <location filename="../../app/product_view.py" line="111"/>
         <source>&amp;Replay the last 4 weeks (takes a while)</source>
         <translation>&amp;Letzte 4 Wochen nachrechnen (dauert etwas)</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="111"/>
+        <location filename="../../app/product_view.py" line="112"/>
         <source>Computes, day by day, what Bestellkompass would have suggested and compares it with the sales</source>
         <translation>Rechnet Tag für Tag nach, was Bestellkompass vorgeschlagen hätte, und vergleicht es mit dem Verkauf</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="116"/>
+        <location filename="../../app/product_view.py" line="117"/>
         <source>The replay covers goods sold on the day they are made</source>
         <translation>Das Nachrechnen gibt es für Ware, die am Tag der Herstellung verkauft wird</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="129"/>
+        <location filename="../../app/product_view.py" line="130"/>
         <source>Why this number</source>
         <translation>Warum diese Zahl</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="134"/>
+        <location filename="../../app/product_view.py" line="135"/>
         <source>How good were past suggestions?</source>
         <translation>Wie gut lagen die bisherigen Vorschläge?</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="162"/>
+        <location filename="../../app/product_view.py" line="163"/>
         <source>For %1: forecast %2, suggestion %3 %4.</source>
         <translation>Für %1: Prognose %2, Vorschlag %3 %4.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="154"/>
+        <location filename="../../app/product_view.py" line="155"/>
         <source>Chance to sell out: %1 %. Expected leftover: %2.</source>
         <translation>Wahrscheinlichkeit, auszuverkaufen: %1 %. Erwartete Reste: %2.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="173"/>
+        <location filename="../../app/product_view.py" line="174"/>
         <source>Expected margin: %1 €.</source>
         <translation>Erwartete Marge: %1 €.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="191"/>
+        <location filename="../../app/product_view.py" line="192"/>
         <source>sold</source>
         <translation>verkauft</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="197"/>
+        <location filename="../../app/product_view.py" line="198"/>
         <source>left over</source>
         <translation>übrig</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="201"/>
+        <location filename="../../app/product_view.py" line="202"/>
         <source>sold out</source>
         <translation>ausverkauft</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="247"/>
+        <location filename="../../app/product_view.py" line="248"/>
         <source>forecast per sales day (average over %1 days, band: 80 %)</source>
         <translation>Prognose je Verkaufstag (Mittel über %1 Tage, Band: 80 %)</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="254"/>
+        <location filename="../../app/product_view.py" line="255"/>
         <source>forecast (band: 80 %)</source>
         <translation>Prognose (Band: 80 %)</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="220"/>
+        <location filename="../../app/product_view.py" line="221"/>
         <source>suggestion</source>
         <translation>Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="294"/>
-        <location filename="../../app/product_view.py" line="304"/>
+        <location filename="../../app/product_view.py" line="295"/>
+        <location filename="../../app/product_view.py" line="306"/>
         <source>= forecast</source>
         <translation>= Prognose</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="305"/>
+        <location filename="../../app/product_view.py" line="307"/>
         <source>= suggestion</source>
         <translation>= Vorschlag</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="333"/>
-        <location filename="../../app/product_view.py" line="338"/>
+        <location filename="../../app/product_view.py" line="335"/>
+        <location filename="../../app/product_view.py" line="340"/>
         <source>Replaying the last 4 weeks…</source>
         <translation>Die letzten 4 Wochen werden nachgerechnet…</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="359"/>
+        <location filename="../../app/product_view.py" line="361"/>
         <source>Not enough sales in the last weeks to replay.</source>
         <translation>Zu wenige Verkäufe in den letzten Wochen zum Nachrechnen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="362"/>
+        <location filename="../../app/product_view.py" line="364"/>
         <source>Last %1 days: our suggestions missed the sales by %2 on average, left at most %3 over and sold out on %4 days. &quot;Same as last week&quot;: %5 off, at most %6 left over, sold out on %7 days.</source>
         <translation>Letzte %1 Tage: unsere Vorschläge lagen im Mittel %2 neben dem Verkauf, höchstens %3 Reste, an %4 Tagen ausverkauft. „Wie letzte Woche“: %5 daneben, höchstens %6 Reste, an %7 Tagen ausverkauft.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="377"/>
+        <location filename="../../app/product_view.py" line="379"/>
         <source>No earlier suggestions for this product are stored yet. After a few days of ordering with Bestellkompass this shows how close they were.</source>
         <translation>Für dieses Produkt sind noch keine früheren Vorschläge gespeichert. Nach ein paar Tagen Bestellen mit Bestellkompass steht hier, wie nah sie lagen.</translation>
     </message>
     <message>
-        <location filename="../../app/product_view.py" line="381"/>
+        <location filename="../../app/product_view.py" line="383"/>
         <source>Last %1 days with a suggestion: on average %2 %3 away from what was sold (average sales %4). Leftover from the suggestions: %5; sold out on %6 days.</source>
         <translation>Letzte %1 Tage mit Vorschlag: im Mittel %2 %3 neben dem Verkauf (Verkauf im Mittel %4). Reste nach den Vorschlägen: %5; an %6 Tagen ausverkauft.</translation>
     </message>
