@@ -44,7 +44,12 @@ def plural_index(lang: str, count: Any) -> int:
 def translated(code: str, english: str | tuple[str, ...], lang: str) -> str | tuple[str, ...]:
     """The text of core message `code` in `lang`, given its English source (a (singular, plural)
     pair gives all of the language's plural forms, in the order of its Plural-Forms)."""
-    catalog = translations(lang)
+    return text_from(translations(lang), code, english)
+
+
+def text_from(catalog: gettext.NullTranslations, code: str,
+              english: str | tuple[str, ...]) -> str | tuple[str, ...]:
+    """As `translated`, from a given compiled catalog."""
     if isinstance(english, str):
         return catalog.pgettext(code, english)
     rule = getattr(catalog, "plural", None)
