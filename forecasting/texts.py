@@ -1620,6 +1620,24 @@ ENGLISH: dict[str, Message] = {
         "en": "The shop keeps no association prior. Nothing was changed.",
     },
     # (end of section: issue 18 G)
+    # -- export.*: the words of the order list files (CSV, XLSX, per supplier; issue 16) -----
+    "export.col.area": {"en": "Area"},
+    "export.col.product": {"en": "Product"},
+    "export.col.quantity": {"en": "Quantity"},
+    "export.col.unit": {"en": "Unit"},
+    "export.col.suggestion": {"en": "Suggestion"},
+    "export.col.confirmed": {"en": "Confirmed"},
+    "export.col.reason": {"en": "Reason"},
+    "export.yes": {"en": "yes"},
+    "export.no": {"en": "no"},
+    "export.list_col.article_number": {"en": "Item no."},
+    "export.list_col.product": {"en": "Product"},
+    "export.list_col.quantity": {"en": "Quantity"},
+    "export.list_col.unit": {"en": "Unit"},
+    "export.list_col.note": {"en": "Note"},
+    "export.list_title": {"en": "Order list"},
+    "export.order": {"en": "Order"},
+    # (end of section: issue 16 export)
 }
 
 # What render() reads: the English above with each catalog language's translation added.

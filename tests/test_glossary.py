@@ -14,7 +14,6 @@ from babel.messages.pofile import read_po
 from app.cli import COMMANDS, build_parser, main
 from app.cli_text import speaking
 from calendars import texts as calendar_texts
-from forecasting import order_export
 from forecasting import texts as core_texts
 
 REPO = Path(__file__).resolve().parents[1]
@@ -77,7 +76,6 @@ def user_texts() -> dict[str, str]:
              for code, entry in core_texts.MESSAGES.items() if "de" in entry}
     texts.update({f"calendars/texts.py {code}": " | ".join(_forms(entry["de"]))
                   for code, entry in calendar_texts.MESSAGES.items() if "de" in entry})
-    texts["forecasting/order_export.py HEADERS"] = " | ".join(order_export.HEADERS["de"])
     for message in _catalog():  # the window's, the core's and the command line's German
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         texts[f"{PO.name} {message.context or ''} {message.id!r}"] = " | ".join(
