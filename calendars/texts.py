@@ -168,6 +168,18 @@ ENGLISH: dict[str, Message] = {
     "calendar.sanity.name_too_long": {
         "en": "name longer than 200 characters",
     },
+    # -- calendar.kind.*: the kinds of local events (issue 16: were a de/en table in events.py) --
+    "calendar.kind.weekly_market": {"en": "weekly market"},
+    "calendar.kind.town_festival": {"en": "town festival"},
+    "calendar.kind.fair": {"en": "fair"},
+    "calendar.kind.football_home": {"en": "home match"},
+    "calendar.kind.concert": {"en": "concert"},
+    "calendar.kind.christmas_market": {"en": "Christmas market"},
+    "calendar.kind.construction": {"en": "construction site"},
+    "calendar.kind.promotion": {"en": "own promotion"},
+    "calendar.kind.closure": {"en": "shop closed"},
+    "calendar.feature.first_day": {"en": "{kind}: first day"},
+    "calendar.feature.day_number": {"en": "{kind}: day number"},
 }
 
 # What render() reads: the English above with each catalog language's translation added.
