@@ -48,6 +48,7 @@ class CatalogTranslator(QTranslator):
         """Never empty while the catalog has messages (Qt skips empty translators)."""
         return not isinstance(self._catalog, gettext.GNUTranslations)
 
+
 _state: dict[str, object] = {"lang": "de", "translators": []}
 
 

@@ -15,6 +15,7 @@ is one more .po (LANGUAGES below and calendars.catalog.CATALOG_LANGUAGES):
     python resources/locale/update_catalogs.py            # extract + merge + compile
     python resources/locale/update_catalogs.py --release  # compile only
     python resources/locale/update_catalogs.py --check    # exit 1 if anything is stale/missing
+    python resources/locale/update_catalogs.py --pot FILE # the template, to start a new language
 """
 
 from __future__ import annotations
@@ -193,7 +194,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--release", action="store_true", help="compile the .po files only")
     parser.add_argument("--check", action="store_true", help="report, change nothing")
+    parser.add_argument("--pot", type=Path, help="write the template (.pot) to this file only")
     args = parser.parse_args(argv)
+    if args.pot:
+        pot = template()
+        args.pot.write_bytes(po_bytes(pot))
+        print(f"{args.pot}: {len(pot)} messages")
+        return 0
     if args.check:
         found = problems()
         print("\n".join(found) or "catalogs are complete and current")
