@@ -5,7 +5,8 @@ new entries empty):
 - the command line: `_("...")`, `N_("...")` and `ngettext(...)` in app/cli.py and app/commands/,
   and argparse's own words from the running Python's argparse (no msgctxt);
 - the core: the English of each code in calendars/texts.py and forecasting/texts.py `ENGLISH`
-  (msgctxt = the code; msgid_plural for a message that counts);
+  (msgctxt = the code; msgid_plural for a message that counts), and the calendar's words for
+  feature labels and day notes, `words("...")` in calendars/ (msgctxt "calendar.words");
 - the window: `self.tr(...)` / `QCoreApplication.translate(...)` in app/, found by pyside6-lupdate
   (msgctxt = the Qt context, i.e. the class name; "context|disambiguation" when tr() has one).
 
@@ -64,6 +65,7 @@ def template(root: Path = ROOT) -> Catalog:
             if message:
                 catalog.add(message, locations=[("argparse.py", line)], auto_comments=comments)
     add_core(catalog)
+    add_calendar_words(catalog, root)
     add_window(catalog, root)
     return catalog
 
@@ -78,6 +80,16 @@ def add_core(catalog: Catalog) -> None:
     for where, module in zip(CORE_SOURCES, (calendar_texts, core_texts), strict=True):
         for code, entry in module.ENGLISH.items():
             catalog.add(entry["en"], locations=[(where, 0)], context=code)
+
+
+def add_calendar_words(catalog: Catalog, root: Path = ROOT) -> None:
+    """The calendar's words for feature labels and day notes, `words("...")` in calendars/
+    (msgctxt "calendar.words")."""
+    for path in sorted((root / "calendars").glob("*.py")):
+        for line, message, comments, _context in extract_from_file(
+                "python", str(path), keywords={"words": None}, strip_comment_tags=True):
+            catalog.add(message, locations=[(path.relative_to(root).as_posix(), line)],
+                        auto_comments=comments, context="calendar.words")
 
 
 def window_strings(root: Path = ROOT) -> list[tuple[str, str, bool, str]]:
