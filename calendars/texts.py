@@ -180,6 +180,7 @@ ENGLISH: dict[str, Message] = {
     "calendar.kind.closure": {"en": "shop closed"},
     "calendar.feature.first_day": {"en": "{kind}: first day"},
     "calendar.feature.day_number": {"en": "{kind}: day number"},
+    "calendar.table.date": {"en": "date"},  # the first column of `calendar --features`
 }
 
 # What render() reads: the English above with each catalog language's translation added.
