@@ -37,7 +37,7 @@ from app.error_dialog import failure_text, log_failure, show_failure
 from app.jobs import JobCancelled, JobProgress
 from app.session import ShopSession
 from calendars.event_files import read_events_file
-from calendars.events import EVENT_KINDS, KIND_NAMES
+from calendars.events import EVENT_KINDS, kind_name
 from calendars.weather_files import read_weather_file
 from calendars.weather_forecast import manual_forecast
 from forecasting.errors import UserError
@@ -62,7 +62,7 @@ def _pydate(qdate: QDate) -> dt.date:
 def kind_names(lang: str) -> dict[str, str]:
     """Event kind -> its name in `lang`."""
 
-    return {k: KIND_NAMES[k][0 if lang == "de" else 1] for k in EVENT_KINDS}
+    return {k: kind_name(k, lang) for k in EVENT_KINDS}
 
 
 class EventDialog(QDialog):

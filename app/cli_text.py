@@ -1,8 +1,9 @@
 """The command line's own words in the user's language: its help, its errors and argparse's.
 
 Sources are English, marked `_("...")` (or `N_("...")` where a table is built before the language
-is known); German comes from the gettext catalog resources/locale/de/LC_MESSAGES/bestellkompass.po,
-compiled to .mo by resources/locale/update_catalogs.py. argparse translates its own words
+is known); German comes from the one gettext catalog resources/locale/de/LC_MESSAGES/bestellkompass.po
+(shared with the window and the core, read through calendars.catalog), compiled to .mo by
+resources/locale/update_catalogs.py. argparse translates its own words
 ("usage:", "error:", "invalid choice") with gettext's global domain, so `speaking(lang)` binds that
 domain to our catalog and selects the language for as long as the command line parses.
 """
@@ -13,11 +14,9 @@ import gettext
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from functools import cache
-from pathlib import Path
 
-DOMAIN = "bestellkompass"
-LOCALE_DIR = Path(__file__).resolve().parents[1] / "resources" / "locale"
+from calendars.catalog import DOMAIN, LOCALE_DIR, translations
+
 LANGUAGES = ("de", "en")
 DEFAULT = "de"
 
@@ -74,10 +73,9 @@ def speaking(lang: str) -> Iterator[None]:
             os.environ["LANGUAGE"] = old_language
 
 
-@cache
 def catalog(lang: str) -> gettext.NullTranslations:
     """The compiled catalog of `lang` (English: the sources themselves)."""
-    return gettext.translation(DOMAIN, str(LOCALE_DIR), languages=[lang], fallback=True)
+    return translations(lang)
 
 
 def _(text: str) -> str:

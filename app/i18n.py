@@ -1,22 +1,53 @@
-"""Language of the UI: Qt translators (.qm from resources/translations) and number/date formats.
+"""Language of the UI: a Qt translator that answers from the one gettext catalog, and number/date
+formats.
 
-Source strings are English (`self.tr`); German is the default and comes from bestellkompass_de.qm.
-Numbers and dates go through `forecasting.texts` so the app and the command line agree.
+Source strings are English (`self.tr`); German is the default and comes from
+resources/locale/de/LC_MESSAGES/bestellkompass.mo, the catalog the core and the command line read
+too (msgctxt = the Qt context, i.e. the class name). Qt's own words (button boxes, context menus)
+come from Qt's qtbase_de.qm. Numbers and dates go through `forecasting.texts` so the app and the
+command line agree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import gettext
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
+from calendars.catalog import LOCALE_DIR, translations
 from forecasting.policy.lines import shown_decimals
 from forecasting.texts import format_date, format_number
 from forecasting.texts import parse_number as parse_in
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[1] / "resources" / "translations"
+CATALOG_DIR = LOCALE_DIR
 LANGUAGES = ("de", "en")
+
+
+class CatalogTranslator(QTranslator):
+    """A QTranslator that looks the window's words up in the gettext catalog: msgctxt is the Qt
+    context ("context|disambiguation" when tr() has one), msgid the English source; a %n string is
+    a plural entry (msgid_plural the same source) and Qt fills in %n after the lookup."""
+
+    def __init__(self, catalog: gettext.NullTranslations, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        """The German of `source`, or None (a null QString) when the catalog has none: Qt then
+        asks the next translator (Qt's own) and finally shows the source. "" would be shown."""
+        key = f"{context}|{disambiguation}" if disambiguation else context
+        if n >= 0:
+            text = self._catalog.npgettext(key, source, source, n)
+        else:
+            text = self._catalog.pgettext(key, source)
+        return None if text == source else text
+
+    def isEmpty(self) -> bool:
+        """Never empty while the catalog has messages (Qt skips empty translators)."""
+        return not isinstance(self._catalog, gettext.GNUTranslations)
+
 
 _state: dict[str, object] = {"lang": "de", "translators": []}
 
@@ -27,7 +58,8 @@ def lang() -> str:
 
 
 def install_language(language: str) -> bool:
-    """Switch the application's translators to `language`; returns False if a .qm was missing."""
+    """Switch the application's translators to `language`; returns False if its catalog (.mo)
+    was missing."""
     app = QCoreApplication.instance()
     language = language if language in LANGUAGES else "de"
     for old in _state["translators"]:  # type: ignore[attr-defined]
@@ -35,8 +67,8 @@ def install_language(language: str) -> bool:
     translators: list[QTranslator] = []
     ok = True
     if language != "en":
-        ours = QTranslator(app)
-        ok = ours.load(str(TRANSLATIONS_DIR / f"bestellkompass_{language}.qm"))
+        ours = CatalogTranslator(translations(language), app)
+        ok = not ours.isEmpty()
         qt_base = QTranslator(app)
         if qt_base.load(
             f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -172,7 +172,7 @@ def _selftest(steps: _Steps, args: argparse.Namespace) -> None:
     steps.run("Qt application", make_application)
     lang = getattr(args, "lang", None) or "de"
     if not steps.run("translations", lambda: i18n.install_language(lang)):
-        raise SelftestError(f"translation for {lang!r} not found in {i18n.TRANSLATIONS_DIR}")
+        raise SelftestError(f"translation for {lang!r} not found in {i18n.CATALOG_DIR}")
 
 
     controller = steps.run("main window", lambda: AppController(shop_path))

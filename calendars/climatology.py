@@ -10,18 +10,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from calendars.labels import Label
+from calendars.labels import Label, words
 from calendars.parts import Part
 from calendars.weather_files import VALUE_COLUMNS
 
 WINDOW = 15  # days either side of the day of year
 GROUPS = {
-    "temperature": ("Temperatur (Mittel)", "temperature (mean)", "weather_temperature"),
-    "temperature_max": ("Höchsttemperatur", "maximum temperature", "weather_temperature"),
-    "precipitation": ("Niederschlag", "precipitation", "weather_rain"),
-    "sunshine": ("Sonnenstunden", "sunshine hours", "weather_sunshine"),
+    "temperature": (*words("temperature (mean)"), "weather_temperature"),
+    "temperature_max": (*words("maximum temperature"), "weather_temperature"),
+    "precipitation": (*words("precipitation"), "weather_rain"),
+    "sunshine": (*words("sunshine hours"), "weather_sunshine"),
 }
-TYPICAL_LABEL = Label("typisches Wetter angenommen", "typical weather assumed", "weather_typical")
+TYPICAL_LABEL = Label(*words("typical weather assumed"), "weather_typical")
 
 
 def climate_normal(weather: pd.DataFrame) -> pd.DataFrame:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from calendars.labels import Label
 from calendars.parts import Part
+from calendars.texts import MESSAGES, render
 
 EVENT_KINDS = (
     "weekly_market",
@@ -25,17 +26,12 @@ EVENT_KINDS = (
     "closure",
 )
 EVENT_COLUMNS = ["kind", "name", "start_date", "end_date", "strength", "source", "uid"]
-KIND_NAMES = {
-    "weekly_market": ("Wochenmarkt", "weekly market"),
-    "town_festival": ("Stadtfest", "town festival"),
-    "fair": ("Kirmes", "fair"),
-    "football_home": ("Heimspiel", "home match"),
-    "concert": ("Konzert", "concert"),
-    "christmas_market": ("Weihnachtsmarkt", "Christmas market"),
-    "construction": ("Baustelle", "construction site"),
-    "promotion": ("eigene Aktion", "own promotion"),
-    "closure": ("Betrieb geschlossen", "shop closed"),
-}
+
+
+def kind_name(kind: str, lang: str = "de") -> str:
+    """The name of event kind `kind` in `lang` ("Wochenmarkt"); an unknown kind stays its code."""
+    code = f"calendar.kind.{kind}"
+    return render(code, lang) if code in MESSAGES else kind
 
 
 def empty_events() -> pd.DataFrame:
@@ -90,12 +86,14 @@ def event_part(days: np.ndarray, events: pd.DataFrame | None) -> Part:
             names_de[span] = [f"{old}; {name}" if old else name for old in names_de[span]]
     part = Part()
     for kind in EVENT_KINDS:
-        de, en = KIND_NAMES[kind]
+        de, en = kind_name(kind, "de"), kind_name(kind, "en")
         group = f"event_{kind}"
         part.add(group, active[kind], Label(de, en, group))
-        part.add(f"{group}_first", first[kind], Label(f"{de}: erster Tag", f"{en}: first day",
-                                                      group))
-        part.add(f"{group}_day", day_no[kind], Label(f"{de}: Tag Nr.", f"{en}: day number",
-                                                     group))
+        part.add(f"{group}_first", first[kind], Label(
+            render("calendar.feature.first_day", "de", kind=de),
+            render("calendar.feature.first_day", "en", kind=en), group))
+        part.add(f"{group}_day", day_no[kind], Label(
+            render("calendar.feature.day_number", "de", kind=de),
+            render("calendar.feature.day_number", "en", kind=en), group))
     part.note(names_de != "", names_de, names_de)
     return part

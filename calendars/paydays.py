@@ -17,7 +17,7 @@ import datetime as dt
 import numpy as np
 
 from calendars.days import as_date, day_range
-from calendars.labels import Label
+from calendars.labels import Label, words
 from calendars.options import PaydayRules
 from calendars.parts import Part
 from calendars.public_holidays import is_banking_day
@@ -86,20 +86,20 @@ def payday_part(days: np.ndarray, rules: PaydayRules) -> Part:
 
     inner = slice(PAD, PAD + len(days))
     part = Part()
-    part.add("payday", any_pay[inner].astype(np.int8), Label("Zahltag", "payday", GROUP))
+    part.add("payday", any_pay[inner].astype(np.int8), Label(*words("payday"), GROUP))
     part.add("payday_salary", salary[inner].astype(np.int8),
-             Label("Zahltag Gehalt", "salary payday", GROUP))
+             Label(*words("salary payday"), GROUP))
     part.add("payday_pension", pension[inner].astype(np.int8),
-             Label("Zahltag Renten", "pension payday", GROUP))
+             Label(*words("pension payday"), GROUP))
     part.add("payday_buergergeld", buergergeld[inner].astype(np.int8),
-             Label("Zahltag Bürgergeld", "Bürgergeld payday", GROUP))
+             Label(*words("Bürgergeld payday"), GROUP))
     part.add("payday_kindergeld", (kindergeld[inner] * 0.1).astype(float),
-             Label("Kindergeld-Auszahlung (Anteil)", "child benefit paid (share)", GROUP))
+             Label(*words("child benefit paid (share)"), GROUP))
     part.add("days_since_payday", since[inner].astype(np.int16),
-             Label("Tage seit Zahltag", "days since payday", GROUP))
+             Label(*words("days since payday"), GROUP))
     part.add("payday_week", (since[inner] < 7).astype(np.int8),
-             Label("Woche nach Zahltag", "week after payday", GROUP))
-    part.note(salary[inner], "Zahltag Gehalt", "salary payday")
-    part.note(pension[inner], "Zahltag Renten", "pension payday")
-    part.note(buergergeld[inner], "Zahltag Bürgergeld", "Bürgergeld payday")
+             Label(*words("week after payday"), GROUP))
+    part.note(salary[inner], *words("salary payday"))
+    part.note(pension[inner], *words("pension payday"))
+    part.note(buergergeld[inner], *words("Bürgergeld payday"))
     return part

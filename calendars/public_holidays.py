@@ -22,7 +22,7 @@ from calendars.days import (
     weekday,
     years_of,
 )
-from calendars.labels import Label
+from calendars.labels import Label, words
 from calendars.options import CalendarOptions, holiday_subdivision
 from calendars.parts import Part, names_on
 
@@ -93,14 +93,14 @@ def holiday_part(days: np.ndarray, state: str, options: CalendarOptions) -> Part
     inner = slice(PAD, PAD + len(days))
     part = Part()
     columns = [
-        ("holiday", holiday, "Feiertag", "public holiday"),
-        ("holiday_eve", before, "Tag vor einem Feiertag", "day before a holiday"),
-        ("holiday_after", after, "Tag nach einem Feiertag", "day after a holiday"),
-        ("bridge_day", bridge, "Brückentag", "bridge day"),
-        ("long_weekend", long_weekend, "langes Wochenende", "long weekend"),
-        ("christmas_eve", christmas_eve, "Heiligabend", "Christmas Eve"),
-        ("new_years_eve", new_years_eve, "Silvester", "New Year's Eve"),
-        ("easter_saturday", easter_saturday, "Karsamstag", "Easter Saturday"),
+        ("holiday", holiday, *words("public holiday")),
+        ("holiday_eve", before, *words("day before a holiday")),
+        ("holiday_after", after, *words("day after a holiday")),
+        ("bridge_day", bridge, *words("bridge day")),
+        ("long_weekend", long_weekend, *words("long weekend")),
+        ("christmas_eve", christmas_eve, *words("Christmas Eve")),
+        ("new_years_eve", new_years_eve, *words("New Year's Eve")),
+        ("easter_saturday", easter_saturday, *words("Easter Saturday")),
     ]
     for name, mask, label_de, label_en in columns:
         part.add(name, mask[inner].astype(np.int8), Label(label_de, label_en, GROUP))
@@ -108,15 +108,17 @@ def holiday_part(days: np.ndarray, state: str, options: CalendarOptions) -> Part
     next_de, next_en = shifted(de, -1, ""), shifted(en, -1, "")
     prev_de, prev_en = shifted(de, 1, ""), shifted(en, 1, "")
     named_eve = christmas_eve | new_years_eve | easter_saturday  # their own name says it
+    before_de, before_en = words("day before {name}", name="{name}")
+    after_de, after_en = words("day after {name}", name="{name}")
     part.note(
         (before & ~named_eve)[inner],
-        _prefixed("Tag vor ", next_de[inner]),
-        _prefixed("day before ", next_en[inner]),
+        _named(before_de, next_de[inner]),
+        _named(before_en, next_en[inner]),
     )
     part.note(
         after[inner],
-        _prefixed("Tag nach ", prev_de[inner]),
-        _prefixed("day after ", prev_en[inner]),
+        _named(after_de, prev_de[inner]),
+        _named(after_en, prev_en[inner]),
     )
     for _name, mask, label_de, label_en in columns[3:]:
         part.note(mask[inner] & ~holiday[inner], label_de, label_en)
@@ -130,10 +132,10 @@ def _run_has(mask: np.ndarray, inside: np.ndarray) -> np.ndarray:
     return mask & np.isin(run_id, hit_ids)
 
 
-def _prefixed(prefix: str, names: np.ndarray) -> np.ndarray:
+def _named(template: str, names: np.ndarray) -> np.ndarray:
     out = np.full(len(names), "", dtype=object)
     has = names != ""
-    out[has] = [prefix + n for n in names[has]]
+    out[has] = [template.format(name=n) for n in names[has]]
     return out
 
 

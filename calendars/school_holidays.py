@@ -14,7 +14,7 @@ import numpy as np
 
 from calendars.days import as_date, day_range, run_position, shifted, weekday, years_of
 from calendars.errors import CalendarError
-from calendars.labels import Label
+from calendars.labels import Label, words
 from calendars.options import LOCAL_SUBDIVISIONS
 from calendars.parts import Part, names_on
 
@@ -66,15 +66,15 @@ def school_part(days: np.ndarray, state: str, off_days: set[dt.date]) -> Part:
     inner = slice(LOOK_BACK, LOOK_BACK + len(days))
     part = Part()
     part.add("school_holiday", closed[inner].astype(np.int8),
-             Label("Schulferien", "school holidays", GROUP))
+             Label(*words("school holidays"), GROUP))
     part.add("school_holiday_first", first[inner].astype(np.int8),
-             Label("erster Ferientag", "first day of school holidays", GROUP))
+             Label(*words("first day of school holidays"), GROUP))
     part.add("school_holiday_last", last[inner].astype(np.int8),
-             Label("letzter Ferientag", "last day of school holidays", GROUP))
+             Label(*words("last day of school holidays"), GROUP))
     part.add("school_holiday_day", position[inner].astype(np.int16),
-             Label("Ferientag Nr.", "day of the school holidays", GROUP))
+             Label(*words("day of the school holidays"), GROUP))
     part.add("summer_holiday", summer[inner].astype(np.int8),
-             Label("Sommerferien", "summer holidays", GROUP))
+             Label(*words("summer holidays"), GROUP))
     part.note(closed[inner], de[inner], en[inner])
     warning = _unknown_warning(state, as_date(days[-1]))
     if warning is not None:

@@ -14,7 +14,7 @@ import numpy as np
 from dateutil.easter import easter
 
 from calendars.days import month_day, years_of
-from calendars.labels import Label
+from calendars.labels import Label, words
 from calendars.options import CalendarOptions
 from calendars.parts import Part
 
@@ -77,17 +77,17 @@ def special_part(days: np.ndarray, state: str, options: CalendarOptions) -> Part
     part = Part()
 
     mothers = np.isin(days, np.array(mothers_days(years), dtype="datetime64[D]"))
-    _add(part, "mothers_day", mothers, "Muttertag", "Mother's Day")
+    _add(part, "mothers_day", mothers, words("Mother's Day"))
     st_martin = md == 1111
-    _add(part, "st_martin", st_martin, "St. Martin", "St Martin's Day")
+    _add(part, "st_martin", st_martin, words("St Martin's Day"))
 
     advent = np.zeros(len(days), dtype=np.int8)
     for year in years:
         for n, sunday in enumerate(advent_sundays(year), start=1):
             advent[days == np.datetime64(sunday - dt.timedelta(1), "D")] = n
-    part.add("advent_saturday", advent, Label("Adventssamstag", "Advent Saturday", GROUP))
+    part.add("advent_saturday", advent, Label(*words("Advent Saturday"), GROUP))
     for n in (1, 2, 3, 4):
-        part.note(advent == n, f"{n}. Adventssamstag", f"Advent Saturday {n}")
+        part.note(advent == n, *words("Advent Saturday {n}", n=n))
 
     carnival = np.zeros(len(days), dtype=bool)
     weiber = np.zeros(len(days), dtype=bool)
@@ -100,9 +100,9 @@ def special_part(days: np.ndarray, state: str, options: CalendarOptions) -> Part
             carnival |= (days >= lo) & (days <= hi)
             weiber |= days == lo
             rose |= days == np.datetime64(c["rosenmontag"], "D")
-    part.add("carnival", carnival.astype(np.int8), Label("Karneval", "carnival", GROUP))
-    _add(part, "weiberfastnacht", weiber, "Weiberfastnacht", "Weiberfastnacht")
-    _add(part, "rosenmontag", rose, "Rosenmontag", "Rose Monday")
+    part.add("carnival", carnival.astype(np.int8), Label(*words("carnival"), GROUP))
+    _add(part, "weiberfastnacht", weiber, words("Weiberfastnacht"))
+    _add(part, "rosenmontag", rose, words("Rose Monday"))
 
     ramadan = np.zeros(len(days), dtype=bool)
     ramadan_start = np.zeros(len(days), dtype=bool)
@@ -115,15 +115,15 @@ def special_part(days: np.ndarray, state: str, options: CalendarOptions) -> Part
             ramadan_start |= days == lo
             ramadan_end |= days == hi - 1
             eid |= (days >= hi) & (days < hi + 3)
-    part.add("ramadan", ramadan.astype(np.int8), Label("Ramadan", "Ramadan", GROUP))
-    _add(part, "ramadan_start", ramadan_start, "Beginn des Ramadan", "start of Ramadan")
-    _add(part, "ramadan_end", ramadan_end, "letzter Tag des Ramadan", "last day of Ramadan")
-    _add(part, "eid_al_fitr", eid, "Zuckerfest", "Eid al-Fitr")
-    part.note(carnival & ~weiber & ~rose, "Karneval", "carnival")
-    part.note(ramadan & ~ramadan_start & ~ramadan_end, "Ramadan", "Ramadan")
+    part.add("ramadan", ramadan.astype(np.int8), Label(*words("Ramadan"), GROUP))
+    _add(part, "ramadan_start", ramadan_start, words("start of Ramadan"))
+    _add(part, "ramadan_end", ramadan_end, words("last day of Ramadan"))
+    _add(part, "eid_al_fitr", eid, words("Eid al-Fitr"))
+    part.note(carnival & ~weiber & ~rose, *words("carnival"))
+    part.note(ramadan & ~ramadan_start & ~ramadan_end, *words("Ramadan"))
     return part
 
 
-def _add(part: Part, name: str, mask: np.ndarray, de: str, en: str) -> None:
-    part.add(name, mask.astype(np.int8), Label(de, en, GROUP))
-    part.note(mask, de, en)
+def _add(part: Part, name: str, mask: np.ndarray, said: tuple[str, str]) -> None:
+    part.add(name, mask.astype(np.int8), Label(*said, GROUP))
+    part.note(mask, *said)

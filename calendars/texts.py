@@ -1,4 +1,5 @@
-"""The sentences calendars can say to a user (errors), in German and English, keyed by code.
+"""The sentences calendars can say to a user (errors), keyed by code: the English source here, the
+German (and any other language) in the gettext catalog (calendars/catalog.py).
 
 Also the rendering and number/date formatting that forecasting/texts.py reuses for its own
 catalogue (calendars is the lowest layer). Parameters are filled with str.format; numbers and dates
@@ -12,225 +13,178 @@ import datetime as dt
 import re
 from typing import Any
 
-# A message is {"de": text, "en": text}; one that counts something has (singular, plural) forms
-# per language instead, chosen by its "count" parameter (or the one its "plural_by" names).
+from calendars.catalog import plural_index, with_translations
+
+# A message is {"en": text} in the source and {"de": text, "en": text} once translated; one that
+# counts something has (singular, plural) forms per language instead (as many as the language's
+# Plural-Forms), chosen by its "count" parameter (or the one its "plural_by" names).
 Message = dict[str, Any]
 
-MESSAGES: dict[str, Message] = {
+ENGLISH: dict[str, Message] = {
     "calendar.bad_state": {
-        "de": "„{state}“ ist kein Bundesland-Kürzel (z. B. NW, BY, SH).",
         "en": "“{state}” is not a German state code (e.g. NW, BY, SH).",
     },
     "calendar.bad_range": {
-        "de": "Der Zeitraum endet ({end}) vor seinem Anfang ({start}).",
         "en": "The date range ends ({end}) before it starts ({start}).",
     },
     "calendar.file_not_found": {
-        "de": "Die Datei {file} gibt es nicht.",
         "en": "The file {file} does not exist.",
     },
     "calendar.file_unreadable": {
-        "de": "Die Datei {file} lässt sich nicht lesen ({reason}).",
         "en": "The file {file} cannot be read ({reason}).",
     },
     "calendar.weather_no_columns": {
-        "de": (
-            "{file}: keine Wetterspalten erkannt. Erwartet z. B. date,temperature,precipitation "
-            "oder eine Datei vom DWD, von Open-Meteo oder Meteostat."
-        ),
         "en": (
             "{file}: no weather columns found. Expected e.g. date,temperature,precipitation or "
             "a file from DWD, Open-Meteo or Meteostat."
         ),
     },
     "calendar.weather_bad_date": {
-        "de": "{file}, Zeile {row}: „{value}“ in Spalte {column} ist kein Datum.",
         "en": "{file}, row {row}: “{value}” in column {column} is not a date.",
     },
     "calendar.weather_bad_value": {
-        "de": "{file}, Zeile {row}: „{value}“ in Spalte {column} ist keine gültige Zahl.",
         "en": "{file}, row {row}: “{value}” in column {column} is not a valid number.",
     },
     "calendar.weather_out_of_range": {
-        "de": (
-            "{file}, Zeile {row}: {value} in Spalte {column} ist nicht plausibel "
-            "(erlaubt {low} bis {high})."
-        ),
         "en": (
             "{file}, row {row}: {value} in column {column} is not plausible "
             "(allowed {low} to {high})."
         ),
     },
     "calendar.weather_empty": {
-        "de": "{file} enthält keine Wetterdaten.",
         "en": "{file} holds no weather data.",
     },
     "calendar.weather_bad_kind": {
-        "de": "Unbekannte Wetterart „{kind}“ (möglich: observation, forecast).",
         "en": "Unknown weather kind “{kind}” (choose observation or forecast).",
     },
     "calendar.forecast_bad_input": {
-        "de": "Vorhersage für {date}: {field} „{value}“ ist nicht gültig.",
         "en": "Forecast for {date}: {field} “{value}” is not valid.",
     },
     "calendar.no_connection": {
-        "de": (
-            "Keine Verbindung zu {host}. Die Wettervorhersage konnte nicht geladen werden; "
-            "Bestellkompass rechnet mit typischem Wetter. Sie können die Vorhersage auch von "
-            "Hand eingeben."
-        ),
         "en": (
             "No connection to {host}. The weather forecast could not be fetched; Bestellkompass "
             "assumes typical weather. You can also enter the forecast by hand."
         ),
     },
     "calendar.fetch_bad_answer": {
-        "de": "{host} hat keine brauchbare Wettervorhersage geliefert ({reason}).",
         "en": "{host} did not return a usable weather forecast ({reason}).",
     },
     "calendar.no_location": {
-        "de": "Für den Wetterabruf fehlt der Standort (Breite/Länge) des Ladens.",
         "en": "The shop's location (latitude/longitude) is needed to fetch the weather.",
     },
     "calendar.event_bad_kind": {
-        "de": (
-            "{file}, {where}: Ereignisart „{kind}“ unbekannt (möglich: {kinds})."
-        ),
         "en": "{file}, {where}: unknown event kind “{kind}” (choose one of {kinds}).",
     },
     "calendar.event_no_kind": {
-        "de": (
-            "{file}: Für „{name}“ ist keine Art erkennbar. Bitte CATEGORIES setzen oder "
-            "beim Import eine Art angeben (--kind)."
-        ),
         "en": (
             "{file}: no kind found for “{name}”. Please set CATEGORIES or give a kind when "
             "importing (--kind)."
         ),
     },
     "calendar.event_bad_date": {
-        "de": "{file}, Zeile {row}: „{value}“ in Spalte {column} ist kein Datum.",
         "en": "{file}, row {row}: “{value}” in column {column} is not a date.",
     },
     "calendar.event_bad_value": {
-        "de": "{file}, Zeile {row}: „{value}“ in Spalte {column} ist nicht gültig.",
         "en": "{file}, row {row}: “{value}” in column {column} is not valid.",
     },
     "calendar.event_missing_column": {
-        "de": "{file}: Spalte „{column}“ fehlt (nötig: kind, name, start_date).",
         "en": "{file}: column “{column}” is missing (needed: kind, name, start_date).",
     },
     "calendar.event_ends_before_start": {
-        "de": "{file}, {where}: „{name}“ endet vor seinem Beginn.",
         "en": "{file}, {where}: “{name}” ends before it starts.",
     },
     "calendar.weather_imported": {
-        "de": "{count} Wetter-Tage ({kind}) aus {file} in {shop} gespeichert.",
         "en": "Stored {count} weather days ({kind}) from {file} in {shop}.",
     },
     "calendar.forecast_saved": {
-        "de": "Vorhersage für {date} gespeichert.",
         "en": "Forecast for {date} stored.",
     },
     "calendar.events_nothing": {
-        "de": "Bitte eine Datei mit Ereignissen angeben, oder --list, --add oder --delete.",
         "en": "Please name a file with events, or use --list, --add or --delete.",
     },
     "calendar.events_file_and_action": {
-        "de": "Entweder eine Datei importieren oder --list/--add/--delete, nicht beides.",
         "en": "Either import a file or use --list/--add/--delete, not both.",
     },
     "calendar.event_unknown_id": {
-        "de": "Ein Ereignis mit der Nummer {id} gibt es nicht (siehe --list).",
         "en": "There is no event with the number {id} (see --list).",
     },
     "calendar.event_deleted": {
-        "de": "Ereignis „{name}“ gelöscht.",
         "en": "Event “{name}” deleted.",
     },
     "calendar.event_add_needs": {
-        "de": "--add braucht --kind (eine von: {kinds}) und --from mit dem ersten Tag.",
         "en": "--add needs --kind (one of: {kinds}) and --from with the first day.",
     },
     "calendar.event_product_only_promotion": {
-        "de": "--product gilt nur für eine eigene Aktion (--kind promotion).",
         "en": "--product is only for an own promotion (--kind promotion).",
     },
     "calendar.event_added": {
-        "de": "Ereignis „{name}“ eingetragen (Nummer {id}).",
         "en": "Event “{name}” added (number {id}).",
     },
     "calendar.events_imported": {
-        "de": "{added} Ereignisse neu, {changed} aktualisiert aus {file} in {shop}.",
         "en": "{added} events added, {changed} updated from {file} in {shop}.",
     },
     "calendar.weather_nothing": {
-        "de": "Bitte eine Wetterdatei, --date mit --max-temp/--rain oder --fetch angeben.",
         "en": "Please give a weather file, --date with --max-temp/--rain, or --fetch.",
     },
-    "calendar.col.date": {"de": "Datum", "en": "Date"},
-    "calendar.col.weekday": {"de": "Tag", "en": "Day"},
-    "calendar.col.labels": {"de": "Was ist besonders", "en": "What is special"},
-    "calendar.nothing_special": {"de": "–", "en": "–"},
+    "calendar.col.date": {"en": "Date"},
+    "calendar.col.weekday": {"en": "Day"},
+    "calendar.col.labels": {"en": "What is special"},
+    "calendar.nothing_special": {"en": "–"},
     "calendar.no_state": {
-        "de": "Bitte --state (z. B. NW) oder --shop angeben.",
         "en": "Please give --state (e.g. NW) or --shop.",
     },
     "calendar.school_holidays_unknown": {
-        "de": (
-            "Für {state} sind Schulferien nur bis {after} bekannt; danach rechnet Bestellkompass "
-            "ohne Schulferien."
-        ),
         "en": (
             "School holidays for {state} are known only up to {after}; after that Bestellkompass "
             "assumes none."
         ),
     },
     "calendar.events_empty": {
-        "de": "{file} enthält keine Ereignisse.",
         "en": "{file} holds no events.",
     },
     # -- calendar.sanity.*: implausible input in event and weather files (issue 14) -----------
     "calendar.sanity.date_outside": {
-        "de": "{file}, Zeile {row}, Spalte „{column}“: Das Datum {value} liegt nicht zwischen "
-        "{first} und {last}. Nichts wurde importiert. Datei korrigieren oder einen anderen "
-        "Zeitraum mit --allow-dates VON..BIS erlauben.",
         "en": "{file}, row {row}, column “{column}”: the date {value} is not between {first} and "
         "{last}. Nothing was imported. Correct the file or allow another range with "
         "--allow-dates FROM..TO.",
     },
     "calendar.sanity.event_date_outside": {
-        "de": "{file}, Termin „{name}“ ({field}): Das Datum {value} liegt nicht zwischen {first} "
-        "und {last}. Nichts wurde importiert. Datei korrigieren oder einen anderen Zeitraum mit "
-        "--allow-dates VON..BIS erlauben.",
         "en": "{file}, event “{name}” ({field}): the date {value} is not between {first} and "
         "{last}. Nothing was imported. Correct the file or allow another range with "
         "--allow-dates FROM..TO.",
     },
     "calendar.sanity.name": {
-        "de": "{file}, Zeile {row}, Spalte „{column}“: {reason_de} („{value}“). Nichts wurde "
-        "importiert.",
         "en": "{file}, row {row}, column “{column}”: {reason_en} (“{value}”). Nothing was imported.",
     },
     "calendar.sanity.event_name": {
-        "de": "{file}, Termin am {date} ({field}): {reason_de} („{value}“). Nichts wurde "
-        "importiert.",
         "en": "{file}, event on {date} ({field}): {reason_en} (“{value}”). Nothing was imported.",
     },
     "calendar.sanity.name_control": {
-        "de": "Name mit Steuerzeichen",
         "en": "name with control characters",
     },
     "calendar.sanity.name_bidi": {
-        "de": "Name mit Zeichen, die die Schreibrichtung umkehren",
         "en": "name with characters that reverse the text direction",
     },
     "calendar.sanity.name_too_long": {
-        "de": "Name länger als 200 Zeichen",
         "en": "name longer than 200 characters",
     },
+    # -- calendar.kind.*: the kinds of local events (issue 16: were a de/en table in events.py) --
+    "calendar.kind.weekly_market": {"en": "weekly market"},
+    "calendar.kind.town_festival": {"en": "town festival"},
+    "calendar.kind.fair": {"en": "fair"},
+    "calendar.kind.football_home": {"en": "home match"},
+    "calendar.kind.concert": {"en": "concert"},
+    "calendar.kind.christmas_market": {"en": "Christmas market"},
+    "calendar.kind.construction": {"en": "construction site"},
+    "calendar.kind.promotion": {"en": "own promotion"},
+    "calendar.kind.closure": {"en": "shop closed"},
+    "calendar.feature.first_day": {"en": "{kind}: first day"},
+    "calendar.feature.day_number": {"en": "{kind}: day number"},
+    "calendar.table.date": {"en": "date"},  # the first column of `calendar --features`
 }
 
+# What render() reads: the English above with each catalog language's translation added.
+MESSAGES: dict[str, Message] = with_translations(ENGLISH)
 
 
 def render(code: str, lang: str = "de", **params: Any) -> str:
@@ -239,12 +193,9 @@ def render(code: str, lang: str = "de", **params: Any) -> str:
 
 
 def plural_form(lang: str, count: Any) -> int:
-    """Which form a language uses for `count`: gettext's Plural-Forms of German and English,
-    nplurals=2; plural=(n != 1). A count that is not a number takes the plural."""
-    try:
-        return int(float(count) != 1)
-    except (TypeError, ValueError):
-        return 1
+    """Which form a language uses for `count`: the Plural-Forms of its catalog (German and English:
+    nplurals=2; plural=(n != 1)). A count that is not a whole number takes the plural."""
+    return plural_index(lang, count)
 
 
 def render_from(messages: dict[str, Message], code: str, lang: str = "de",

@@ -23,11 +23,8 @@ from forecasting.values.suppliers import Supplier
 __all__ = ["FORMULA_STARTS", "ExportLine", "by_supplier", "export_rows", "neutralise",
            "supplier_file_name", "supplier_rows", "write_csv", "write_supplier_csv", "write_xlsx"]
 
-HEADERS = {
-    "de": ["Bereich", "Produkt", "Menge", "Einheit", "Vorschlag", "Bestätigt", "Grund"],
-    "en": ["Area", "Product", "Quantity", "Unit", "Suggestion", "Confirmed", "Reason"],
-}
-YES_NO = {"de": ("ja", "nein"), "en": ("yes", "no")}
+HEADER_CODES = ("export.col.area", "export.col.product", "export.col.quantity", "export.col.unit",
+                "export.col.suggestion", "export.col.confirmed", "export.col.reason")
 
 
 @dataclasses.dataclass
@@ -59,8 +56,8 @@ def neutralise(value: object) -> object:
 
 def export_rows(lines: list[ExportLine], lang: str = "de") -> list[list[object]]:
     """Header plus one row per line; text neutralised, numbers as floats."""
-    yes, no = YES_NO.get(lang, YES_NO["en"])
-    rows: list[list[object]] = [list(HEADERS.get(lang, HEADERS["en"]))]
+    yes, no = render("export.yes", lang), render("export.no", lang)
+    rows: list[list[object]] = [[render(code, lang) for code in HEADER_CODES]]
     for line in lines:
         rows.append(
             [
@@ -88,7 +85,7 @@ def owner_reason(decision: OrderDecision | None, lang: str = "de") -> str:
 
 def title(shop_name: str, day: dt.date, lang: str = "de") -> str:
     """The list's heading: "Bestellliste Bäckerei Sonne – 26.11.2026"."""
-    word = "Bestellliste" if lang == "de" else "Order list"
+    word = render("export.list_title", lang)
     return f"{word} {shop_name} – {format_date(day, lang)}"
 
 
@@ -116,14 +113,6 @@ def _write_rows(path: str | Path, rows: list[list[object]], lines: list[ExportLi
                 ]
             )
     return path
-
-
-LIST_WORDS = {
-    "de": {"article_number": "Art.-Nr.", "product": "Produkt", "quantity": "Menge",
-           "unit": "Einheit", "note": "Hinweis"},
-    "en": {"article_number": "Item no.", "product": "Product", "quantity": "Quantity",
-           "unit": "Unit", "note": "Note"},
-}
 
 
 def by_supplier(lines: list[ExportLine]) -> dict[str, list[ExportLine]]:
@@ -157,9 +146,8 @@ def minimum_order_note(lines: list[ExportLine], supplier: Supplier | None, lang:
 def supplier_rows(lines: list[ExportLine], supplier: Supplier, lang: str = "de"
                   ) -> list[list[object]]:
     """A supplier's list: header and rows in the supplier's column order."""
-    words = LIST_WORDS.get(lang, LIST_WORDS["en"])
     columns = supplier.list_columns
-    rows: list[list[object]] = [[words[c] for c in columns]]
+    rows: list[list[object]] = [[render(f"export.list_col.{c}", lang) for c in columns]]
     for line in lines:
         cell = {"article_number": neutralise(line.article_number),
                 "product": neutralise(line.product), "quantity": float(line.quantity),
@@ -176,7 +164,7 @@ def write_supplier_csv(path: str | Path, lines: list[ExportLine], supplier: Supp
 
 def supplier_file_name(supplier: str, day: dt.date, suffix: str, lang: str = "de") -> str:
     """"Bestellung Mühle Schmidt 2026-12-05.csv": the supplier's name made safe for a file name."""
-    word = "Bestellung" if lang == "de" else "Order"
+    word = render("export.order", lang)
     safe = "".join(c if c.isalnum() or c in " -_.&" else "_" for c in supplier).strip(" .")
     return f"{word} {safe or '_'} {day.isoformat()}{suffix}"
 
@@ -192,7 +180,7 @@ def write_xlsx(
     rows = export_rows(lines, lang)
     book = Workbook()
     sheet = book.active
-    sheet.title = "Bestellung" if lang == "de" else "Order"
+    sheet.title = render("export.order", lang)
     start = 1
     if heading:
         cell = sheet.cell(row=1, column=1)

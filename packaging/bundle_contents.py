@@ -20,17 +20,16 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-# Resource files the app reads at run time, relative to resources/. Sources (.ts) and Python files
+# Resource files the app reads at run time, relative to resources/. Sources (.po) and Python files
 # stay out; every file under calendar/ goes in, so attributions travel with the data they cover.
 RESOURCE_PATTERNS: tuple[str, ...] = (
-    "translations/*.qm",
-    "locale/*/LC_MESSAGES/*.mo",  # the command line's words (app/cli_text.py)
+    "locale/*/LC_MESSAGES/*.mo",  # every translated word: window, core and command line
     "icons/**/*",
     "calendar/**/*",
     "demo/**/*",
     "licenses/*",  # the About dialog shows them (LGPL/GPL texts, data sources)
 )
-RESOURCE_SKIP: tuple[str, ...] = ("*.py", "*.pyc", "*.ts", "__pycache__", ".*")
+RESOURCE_SKIP: tuple[str, ...] = ("*.py", "*.pyc", "*.po", "*.pot", "__pycache__", ".*")
 
 # Files that must be beside bundled third-party data under any licence that asks for it.
 ATTRIBUTION_NAMES: tuple[str, ...] = ("ATTRIBUTION*", "LICENSE*", "LICENCE*", "SOURCE*", "NOTICE*")

@@ -5,21 +5,19 @@ from __future__ import annotations
 
 import argparse
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 
 from app.cli import COMMANDS, build_parser, main
 from app.cli_text import speaking
 from calendars import texts as calendar_texts
-from forecasting import order_export
 from forecasting import texts as core_texts
 
 REPO = Path(__file__).resolve().parents[1]
 GLOSSARY = REPO / "docs" / "glossary.md"
-TS = REPO / "resources" / "translations" / "bestellkompass_de.ts"
 PO = REPO / "resources" / "locale" / "de" / "LC_MESSAGES" / "bestellkompass.po"
 
 
@@ -55,6 +53,19 @@ def _help_texts(lang: str = "de") -> dict[str, str]:
     return found
 
 
+def _catalog() -> list[Message]:
+    """The entries of the one German catalog."""
+    with PO.open("rb") as stream:
+        return [message for message in read_po(stream) if message.id]
+
+
+def _window_sources() -> dict[str, str]:
+    """The English of the window's entries (msgctxt a Qt context, not a core code)."""
+    core = set(core_texts.MESSAGES) | set(calendar_texts.MESSAGES)
+    return {f"{PO.name} {m.context} {m.id!r} source": m.id for m in _catalog()
+            if m.context and m.context not in core and isinstance(m.id, str)}
+
+
 def _forms(text: str | tuple[str, ...]) -> tuple[str, ...]:
     return text if isinstance(text, tuple) else (text,)
 
@@ -65,15 +76,10 @@ def user_texts() -> dict[str, str]:
              for code, entry in core_texts.MESSAGES.items() if "de" in entry}
     texts.update({f"calendars/texts.py {code}": " | ".join(_forms(entry["de"]))
                   for code, entry in calendar_texts.MESSAGES.items() if "de" in entry})
-    texts["forecasting/order_export.py HEADERS"] = " | ".join(order_export.HEADERS["de"])
-    for number, message in enumerate(ET.parse(TS).getroot().iter("message")):
-        translation = message.find("translation")
-        parts = [translation.text or "", *(n.text or "" for n in translation.iter("numerusform"))]
-        texts[f"{TS.name} #{number} {message.findtext('source')!r}"] = " | ".join(parts)
-    with PO.open("rb") as stream:
-        for message in read_po(stream):
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
-            texts[f"{PO.name} {message.id!r}"] = " | ".join(s or "" for s in strings)
+    for message in _catalog():  # the window's, the core's and the command line's German
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        texts[f"{PO.name} {message.context or ''} {message.id!r}"] = " | ".join(
+            s or "" for s in strings)
     texts.update({f"bestellkompass {argv}": text for argv, text in _help_texts().items()})
     return texts
 
@@ -118,8 +124,7 @@ def test_no_user_text_writes_a_plural_as_word_in_brackets() -> None:
                             (calendar_texts.MESSAGES, "calendars/texts.py")):
         texts.update({f"{where} {code} en": " | ".join(_forms(entry["en"]))
                       for code, entry in messages.items() if "en" in entry})
-    for number, message in enumerate(ET.parse(TS).getroot().iter("message")):
-        texts[f"{TS.name} #{number} source"] = message.findtext("source") or ""
+    texts.update(_window_sources())
     texts.update({f"bestellkompass --lang en {argv}": text
                   for argv, text in _help_texts("en").items()})
     found = [f"{where}: {text!r}" for where, text in texts.items() if PLURAL_BY_HAND.search(text)]

@@ -102,7 +102,7 @@ def readable_table(frame: pd.DataFrame, lang: str) -> str:
 def format_table(frame: pd.DataFrame, lang: str) -> str:
     """The table as text: German dates and decimal commas in German, whole numbers without."""
     shown = pd.DataFrame(index=[_day(d, lang) for d in frame.index])
-    shown.index.name = "Datum" if lang == "de" else "date"
+    shown.index.name = render("calendar.table.date", lang)
     for column in frame.columns:
         values = frame[column]
         if column == "labels":

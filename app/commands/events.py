@@ -20,7 +20,7 @@ from app.cli_text import _
 from app.commands.args import allow_dates, date_arg, shop_and_lang
 from calendars.errors import CalendarError
 from calendars.event_files import read_events_file
-from calendars.events import EVENT_KINDS, KIND_NAMES
+from calendars.events import EVENT_KINDS, kind_name
 from calendars.texts import format_date, render
 from forecasting.operations import calendar
 from forecasting.operations.reading import load_events
@@ -85,7 +85,7 @@ def _single(args: argparse.Namespace, path: str, lang: str) -> int:
                 if e.end_date != e.start_date:
                     days += " – " + format_date(e.end_date, lang)
                 extra = f" [{display_name(e.product)}]" if e.product else ""
-                kind = KIND_NAMES.get(e.kind, (e.kind, e.kind))[0 if lang == "de" else 1]
+                kind = kind_name(e.kind, lang)
                 print(f"{e.id:>5}  {days:<25}  {kind:<20}  {display_name(e.name)}{extra}")
             return 0
         if args.delete is not None:

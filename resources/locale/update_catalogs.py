@@ -1,19 +1,33 @@
-"""Refresh the gettext catalogs of the command line: collect `_("...")`, `N_("...")` and
-`ngettext(...)` from app/cli.py and app/commands/, and argparse's own words from the running
-Python's argparse, into de/LC_MESSAGES/bestellkompass.po (translations kept, new entries empty),
-then compile the .mo the program reads. Translate new entries in the .po (any PO editor, or by
-hand) between the two steps:
+"""Refresh the one gettext catalog of everything a user reads, then compile the .mo all of
+Bestellkompass reads. Three sources go into de/LC_MESSAGES/bestellkompass.po (translations kept,
+new entries empty):
+
+- the command line: `_("...")`, `N_("...")` and `ngettext(...)` in app/cli.py and app/commands/,
+  and argparse's own words from the running Python's argparse (no msgctxt);
+- the core: the English of each code in calendars/texts.py and forecasting/texts.py `ENGLISH`
+  (msgctxt = the code; msgid_plural for a message that counts), and the calendar's words for
+  feature labels and day notes, `words("...")` in calendars/ (msgctxt "calendar.words");
+- the window: `self.tr(...)` / `QCoreApplication.translate(...)` in app/, found by pyside6-lupdate
+  (msgctxt = the Qt context, i.e. the class name; "context|disambiguation" when tr() has one).
+
+Translate new entries in the .po (any PO editor, or by hand) between the two steps; a new language
+is one more .po (LANGUAGES below and calendars.catalog.CATALOG_LANGUAGES):
 
     python resources/locale/update_catalogs.py            # extract + merge + compile
     python resources/locale/update_catalogs.py --release  # compile only
     python resources/locale/update_catalogs.py --check    # exit 1 if anything is stale/missing
+    python resources/locale/update_catalogs.py --pot FILE # the template, to start a new language
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import shutil
+import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,6 +41,7 @@ ROOT = HERE.parents[1]
 DOMAIN = "bestellkompass"
 LANGUAGES = ("de",)  # English is the source language
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+CORE_SOURCES = ("calendars/texts.py", "forecasting/texts.py")
 
 
 def sources(root: Path = ROOT) -> list[Path]:
@@ -49,7 +64,66 @@ def template(root: Path = ROOT) -> Catalog:
                 message = tuple(m for m in message if m is not None)
             if message:
                 catalog.add(message, locations=[("argparse.py", line)], auto_comments=comments)
+    add_core(catalog)
+    add_calendar_words(catalog, root)
+    add_window(catalog, root)
     return catalog
+
+
+def add_core(catalog: Catalog) -> None:
+    """The core's messages: msgctxt = code, msgid = the English source (a pair if it counts)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from calendars import texts as calendar_texts
+    from forecasting import texts as core_texts
+
+    for where, module in zip(CORE_SOURCES, (calendar_texts, core_texts), strict=True):
+        for code, entry in module.ENGLISH.items():
+            catalog.add(entry["en"], locations=[(where, 0)], context=code)
+
+
+def add_calendar_words(catalog: Catalog, root: Path = ROOT) -> None:
+    """The calendar's words for feature labels and day notes, `words("...")` in calendars/
+    (msgctxt "calendar.words")."""
+    for path in sorted((root / "calendars").glob("*.py")):
+        for line, message, comments, _context in extract_from_file(
+                "python", str(path), keywords={"words": None}, strip_comment_tags=True):
+            catalog.add(message, locations=[(path.relative_to(root).as_posix(), line)],
+                        auto_comments=comments, context="calendar.words")
+
+
+def window_strings(root: Path = ROOT) -> list[tuple[str, str, bool, str]]:
+    """(msgctxt, source, counts, file) of every string the window translates, as pyside6-lupdate
+    finds them in app/."""
+    sources = sorted(str(p) for p in (root / "app").rglob("*.py"))
+    with tempfile.TemporaryDirectory() as folder:
+        ts = Path(folder) / "window.ts"
+        subprocess.run([_tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)],
+                       check=True, capture_output=True)
+        found = []
+        for context in ET.parse(ts).getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                comment = message.findtext("comment")
+                where = message.find("location")
+                file = (where.get("filename") or "") if where is not None else ""
+                file = Path(folder, file).resolve().relative_to(root).as_posix() if file else ""
+                found.append((f"{name}|{comment}" if comment else name,
+                              message.findtext("source") or "",
+                              message.get("numerus") == "yes", file))
+    return found
+
+
+def add_window(catalog: Catalog, root: Path = ROOT) -> None:
+    """The window's strings: msgctxt = Qt context; a %n string is a plural entry (msgid_plural is
+    the same source: Qt has one English text and fills in %n)."""
+    for context, source, counts, file in window_strings(root):
+        message = (source, source) if counts else source
+        catalog.add(message, locations=[(file, 0)] if file else [], context=context)
+
+
+def _tool(name: str) -> str:
+    return shutil.which(name) or str(Path(sys.executable).with_name(name))
 
 
 def po_path(lang: str) -> Path:
@@ -96,7 +170,8 @@ def untranslated(catalog: Catalog) -> list[str]:
             continue
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if message.fuzzy or not all(strings):
-            missing.append(message.id if isinstance(message.id, str) else message.id[0])
+            text = message.id if isinstance(message.id, str) else message.id[0]
+            missing.append(f"{message.context}: {text}" if message.context else text)
     return missing
 
 
@@ -131,7 +206,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--release", action="store_true", help="compile the .po files only")
     parser.add_argument("--check", action="store_true", help="report, change nothing")
+    parser.add_argument("--pot", type=Path, help="write the template (.pot) to this file only")
     args = parser.parse_args(argv)
+    if args.pot:
+        pot = template()
+        args.pot.write_bytes(po_bytes(pot))
+        print(f"{args.pot}: {len(pot)} messages")
+        return 0
     if args.check:
         found = problems()
         print("\n".join(found) or "catalogs are complete and current")

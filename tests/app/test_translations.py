@@ -1,17 +1,21 @@
-"""Every user string in app/ is translatable and has a German translation, and the compiled .qm
-agrees with the .ts."""
+"""Every user string in app/ is translatable and has a German translation in the one gettext
+catalog, and the window's translator answers with it."""
 
 from __future__ import annotations
 
 import ast
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QTranslator
+from babel.messages.pofile import read_po
+from PySide6.QtCore import QCoreApplication
+
+from app import i18n
+from calendars.catalog import LOCALE_DIR, translations
+from calendars.texts import MESSAGES as CALENDAR_MESSAGES
+from forecasting.texts import MESSAGES as CORE_MESSAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "bestellkompass_de.ts"
-QM = TS.with_suffix(".qm")
+PO = LOCALE_DIR / "de" / "LC_MESSAGES" / "bestellkompass.po"
 
 
 def _strings_in_source() -> set[tuple[str, str]]:
@@ -35,16 +39,11 @@ def _strings_in_source() -> set[tuple[str, str]]:
 
 
 def _translations() -> dict[tuple[str, str], str]:
-    out = {}
-    for context in ET.parse(TS).getroot().findall("context"):
-        name = context.findtext("name") or ""
-        for message in context.findall("message"):
-            translation = message.find("translation")
-            if translation is None or translation.get("type") in ("unfinished", "vanished",
-                                                                    "obsolete"):
-                continue
-            out[(name, message.findtext("source") or "")] = translation.text or ""
-    return out
+    """(Qt context, source) -> German of the window's entries in the .po."""
+    core = set(CORE_MESSAGES) | set(CALENDAR_MESSAGES)
+    with PO.open("rb") as stream:
+        return {(m.context, m.id): m.string for m in read_po(stream)
+                if m.context and m.context not in core and isinstance(m.id, str) and m.string}
 
 
 def test_every_tr_string_has_a_german_translation() -> None:
@@ -52,14 +51,26 @@ def test_every_tr_string_has_a_german_translation() -> None:
     assert len(strings) > 150, "the scan should find the app's strings"
     translated = _translations()
     missing = sorted(s for s in strings if not translated.get(s))
-    assert not missing, f"untranslated (run resources/translations/update_translations.py): {missing}"
+    assert not missing, f"untranslated (run resources/locale/update_catalogs.py): {missing}"
 
 
-def test_qm_matches_ts(qapp: object) -> None:
-    translator = QTranslator()
-    assert translator.load(str(QM))
+def test_the_window_reads_the_compiled_catalog(qapp: object) -> None:
+    translator = i18n.CatalogTranslator(translations("de"))
+    assert not translator.isEmpty()
     for (context, source), german in _translations().items():
-        assert translator.translate(context, source) == german, (context, source)
+        expected = None if german == source else german  # None: Qt shows the source itself
+        assert translator.translate(context, source) == expected, (context, source)
+
+
+def test_the_installed_language_translates_tr_calls(qapp: object) -> None:
+    try:
+        assert i18n.install_language("de")
+        assert QCoreApplication.translate("MainWindow", "&Order sheet") == "&Bestellung"
+        assert QCoreApplication.translate("MainWindow", "no such text") == "no such text"
+        i18n.install_language("en")
+        assert QCoreApplication.translate("MainWindow", "&Order sheet") == "&Order sheet"
+    finally:
+        i18n.install_language("de")
 
 
 def test_placeholders_survive_translation() -> None:

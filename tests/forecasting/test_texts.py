@@ -82,3 +82,20 @@ def test_parse_number_reads_what_people_type() -> None:
     assert parse_number("  ", "de") is None
     with pytest.raises(ValueError, match="float"):
         parse_number("zwölf", "de")
+
+
+def test_the_german_comes_from_the_one_catalog() -> None:
+    """The source keeps English only; German is read from the gettext catalog (msgctxt = code),
+    the same .po the command line and the window read."""
+    from babel.messages.pofile import read_po
+
+    from calendars.catalog import LOCALE_DIR
+    from forecasting.texts import ENGLISH
+
+    assert {key for entry in ENGLISH.values() for key in entry} <= {"en", "plural_by"}
+    with (LOCALE_DIR / "de" / "LC_MESSAGES" / "bestellkompass.po").open("rb") as stream:
+        po = {message.context: message for message in read_po(stream) if message.context}
+    for code, entry in ENGLISH.items():
+        german = po[code].string
+        assert MESSAGES[code]["de"] == german, code
+        assert po[code].id == entry["en"], code

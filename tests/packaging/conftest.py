@@ -44,9 +44,9 @@ def fake_repo(tmp_path: Path) -> Path:
     res = tmp_path / "resources"
     files = {
         "__init__.py": "",
-        "translations/bestellkompass_de.qm": "qm",
-        "translations/bestellkompass_de.ts": "<TS/>",
-        "translations/update_translations.py": "",
+        "locale/de/LC_MESSAGES/bestellkompass.mo": "mo",
+        "locale/de/LC_MESSAGES/bestellkompass.po": "msgid",
+        "locale/update_catalogs.py": "",
         "icons/bestellkompass.svg": "<svg/>",
         "icons/bestellkompass.ico": "ico",
         "icons/.gitkeep": "",

@@ -82,7 +82,7 @@ def bundle() -> Path:
 
 def test_bundle_holds_what_the_app_reads_and_not_what_it_leaves_out(bundle: Path) -> None:
     internal = bundle / "_internal"
-    assert (internal / "resources" / "translations" / "bestellkompass_de.qm").is_file()
+    assert (internal / "resources" / "locale" / "de" / "LC_MESSAGES" / "bestellkompass.mo").is_file()
     assert (internal / "holidays" / "locale" / "de" / "LC_MESSAGES" / "DE.mo").is_file()
     for path in (REPO_ROOT / "resources" / "calendar").rglob("*"):
         if path.is_file() and not path.name.startswith(".") and path.suffix != ".py":

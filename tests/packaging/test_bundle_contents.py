@@ -46,7 +46,7 @@ def test_translations_icons_and_calendar_attribution_are_bundled(
 ) -> None:
     bundled = _bundled(contents.resource_datas(fake_repo), fake_repo)
     assert bundled == {
-        "resources/translations/bestellkompass_de.qm",
+        "resources/locale/de/LC_MESSAGES/bestellkompass.mo",
         "resources/icons/bestellkompass.svg",
         "resources/icons/bestellkompass.ico",
         "resources/calendar/ATTRIBUTION.md",
@@ -61,7 +61,7 @@ def test_every_runtime_resource_of_the_repo_is_bundled(contents: ModuleType) -> 
     expected = {
         p.relative_to(REPO_ROOT).as_posix()
         for p in [
-            *res.glob("translations/*.qm"),
+            *res.glob("locale/*/LC_MESSAGES/*.mo"),
             *(f for f in res.glob("icons/**/*") if f.is_file()),
             *(f for f in res.glob("calendar/**/*") if f.is_file()),
             *res.glob("licenses/*"),  # the About dialog reads them
@@ -71,13 +71,12 @@ def test_every_runtime_resource_of_the_repo_is_bundled(contents: ModuleType) -> 
     }
     bundled = _bundled(contents.resource_datas(), REPO_ROOT)
     assert expected <= bundled
-    assert not {b for b in bundled if b.endswith((".ts", ".py"))}
+    assert not {b for b in bundled if b.endswith((".po", ".py"))}
 
 
 def test_the_german_translation_exists_for_the_bundle(contents: ModuleType) -> None:
     bundled = _bundled(contents.resource_datas(), REPO_ROOT)
-    assert "resources/translations/bestellkompass_de.qm" in bundled
-    assert "resources/locale/de/LC_MESSAGES/bestellkompass.mo" in bundled  # the command line
+    assert "resources/locale/de/LC_MESSAGES/bestellkompass.mo" in bundled  # window, core, CLI
     assert "resources/locale/de/LC_MESSAGES/bestellkompass.po" not in bundled
 
 
@@ -124,7 +123,7 @@ def test_hidden_imports_cover_every_subcommand_and_germany(contents: ModuleType)
         ("PySide6/Qt/translations/qt_en.qm", True),
         ("PySide6/Qt/translations/qtbase_fr.qm", False),
         ("PySide6/Qt/translations/qt_help_zh_CN.qm", False),
-        ("resources/translations/bestellkompass_de.qm", True),
+        ("resources/locale/de/LC_MESSAGES/bestellkompass.mo", True),
         ("scipy/stats/tests/data/table.csv", False),
         ("resources/calendar/ATTRIBUTION.md", True),
     ],
