@@ -242,7 +242,8 @@ class ProductView(QDialog):
         """
         line = self.line
         low, high = _band(line.quantiles, line.forecast)
-        days = tuple(getattr(line.raw, "sales_days", ()) or ())
+        # the forecast and its quantiles are over the days the order serves (from its delivery)
+        days = tuple(getattr(line.raw, "covers", ()) or getattr(line.raw, "sales_days", ()) or ())
         if len(days) > 1:
             n = len(days)
             text = self.tr("forecast per sales day (average over %1 days, band: 80 %)")

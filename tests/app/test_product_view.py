@@ -119,6 +119,10 @@ def test_a_count_of_2_75_kg_shows_as_2_75_in_the_waterfall(qtbot: object,
         assert "-2,75" in line.sentence
         assert "Alter von 2,75 kg aus der Zählung" in line.sentence  # the note as counted too
         assert round(sum(amount for _l, amount, _p in line.steps), 2) == line.suggestion
+        # the chart's daily mean is over the days the order serves, not the days before it too
+        covers = line.raw.covers
+        legend = [label.text for _sample, label in view.legend.items]
+        assert any(f"Mittel über {len(covers)} Tage" in text for text in legend), legend
         if os.environ.get("BESTELLKOMPASS_DOC_SHOTS"):
             view.show()
             qtbot.waitExposed(view)  # type: ignore[attr-defined]
