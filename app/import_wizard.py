@@ -696,7 +696,7 @@ class FactsPage(QWizardPage):
         facts = self.inferred
         assert facts is not None
         lang = i18n.lang()
-        shown = holiday_display_names(state, range(2000, dt.date.today().year + 3), lang)
+        shown = holiday_display_names(state, lang)
         self.holiday_list.clear()
         for name, (sold, seen) in facts.per_holiday.items():
             item = QListWidgetItem(render("facts.holiday_sales", lang, name=shown.get(name, name),

@@ -489,8 +489,8 @@ class SettingsDialog(QDialog):
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Open on which public holidays?"))
         listing = QListWidget()
-        shown = holiday_display_names(state, range(dt.date.today().year, dt.date.today().year + 2),
-                                      i18n.lang())
+        this_year = dt.date.today().year  # the holidays there are now, not long-gone ones
+        shown = holiday_display_names(state, i18n.lang(), range(this_year, this_year + 2))
         for name, label in shown.items():
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, name)

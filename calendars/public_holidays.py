@@ -143,8 +143,11 @@ def _easter_saturdays(years: range) -> np.ndarray:
     return np.array([easter(y) - dt.timedelta(1) for y in years], dtype="datetime64[D]")
 
 
-def holiday_display_names(state: str, years: range, lang: str = "de") -> dict[str, str]:
-    """The holidays' German names (the keys the settings keep) with their name in `lang`."""
+def holiday_display_names(state: str, lang: str = "de", years: range | None = None
+                          ) -> dict[str, str]:
+    """The holidays' German names (the keys the settings keep) with their name in `lang`; by
+    default of every year a sales history or a setting may name (2000 to two years ahead)."""
+    years = years or range(2000, dt.date.today().year + 3)
     german = holiday_names(state, years)
     shown = holiday_names(state, years, lang=lang)
     return {name: shown.get(day, name) for day, name in german.items()}

@@ -113,7 +113,7 @@ def holiday_exceptions_text(open_on_holidays: bool, exceptions: Iterable[str], s
     exceptions = tuple(exceptions)
     if not exceptions:
         return ""
-    shown = holiday_display_names(state, range(2000, dt.date.today().year + 3), lang)
+    shown = holiday_display_names(state, lang)
     names = []
     for name in exceptions:
         sold, seen = (counts or {}).get(name, (0, 0))

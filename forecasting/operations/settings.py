@@ -116,16 +116,15 @@ def holiday_keys(state: str, words: str) -> tuple[str, ...]:
     for none) as the settings keep them (German names); UserError naming an unknown one."""
     if words.strip() in ("", "-"):
         return ()
-    years = range(2000, dt.date.today().year + 3)
     known: dict[str, str] = {}
     for lang in ("en", "de"):
-        for german, shown in holiday_display_names(state, years, lang).items():
+        for german, shown in holiday_display_names(state, lang).items():
             known[shown.casefold()] = german
     keys = []
     for word in (w.strip() for w in words.split(",")):
         if word.casefold() not in known:
             raise UserError("settings.unknown_holiday", name=word, state=state, known=", ".join(
-                sorted(set(holiday_display_names(state, years, "de")))))
+                sorted(set(holiday_display_names(state)))))
         keys.append(known[word.casefold()])
     return tuple(dict.fromkeys(keys))
 
