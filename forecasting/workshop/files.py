@@ -24,14 +24,16 @@ FORMAT = "bestellkompass-workshop"
 VERSION = 1
 SCENARIO, RESULT = "scenario", "result"
 _TABLES = ("history", "outcome", "sheet", "calendar", "forecasts")
+_STOCK_TABLES = ("stock_forecasts", "warmup")  # only with goods that keep
 _MAX_MEMBER = 200 * 1024 * 1024
 FILE_DECIMALS = 3
 
 
 def _csv(frame: pd.DataFrame) -> bytes:
     out = frame.copy()
-    if "date" in out:
-        out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
+    for column in ("date", "cutoff"):
+        if column in out:
+            out[column] = pd.to_datetime(out[column]).dt.strftime("%Y-%m-%d")
     return out.to_csv(index=False, lineterminator="\n", float_format=f"%.{FILE_DECIMALS}f").encode("utf-8")
 
 
@@ -85,9 +87,11 @@ def write_scenario(scenario: Scenario, path: Path) -> None:
         "prices_known": scenario.prices_known,
         "products": [product_dict(p) for p in scenario.products],
         "rounds": [r.as_dict() for r in scenario.rounds], "reveal": scenario.reveal,
+        "stocked": list(scenario.stocked),
+        "open_days": [d.isoformat() for d in scenario.open_days],
     }
     members = {"scenario.json": json.dumps(head, indent=1, ensure_ascii=False).encode("utf-8")}
-    for table in _TABLES:
+    for table in _TABLES + (_STOCK_TABLES if scenario.stocked else ()):
         members[f"{table}.csv"] = _csv(getattr(scenario, table))
     _write(Path(path), SCENARIO, members)
 
@@ -101,6 +105,13 @@ def read_scenario(path: Path) -> Scenario:
         tables = {t: pd.read_csv(io.BytesIO(members[f"{t}.csv"]), parse_dates=["date"],
                                  keep_default_na=False, na_values=[""])
                   for t in _TABLES}
+        stocked = [str(n) for n in head.get("stocked", [])]
+        if stocked:
+            for t in _STOCK_TABLES:
+                tables[t] = pd.read_csv(io.BytesIO(members[f"{t}.csv"]), parse_dates=["date"])
+            if "cutoff" in tables["stock_forecasts"]:
+                tables["stock_forecasts"]["cutoff"] = pd.to_datetime(
+                    tables["stock_forecasts"]["cutoff"])
         for t in ("calendar", "sheet"):
             for column in [c for c in tables[t].columns if str(c).startswith(("labels", "reasons"))]:
                 tables[t][column] = tables[t][column].fillna("").astype(str)
@@ -114,6 +125,8 @@ def read_scenario(path: Path) -> Scenario:
             prices_known=bool(head["prices_known"]),
             products=[product_from(p) for p in head["products"]], **tables,
             rounds=[Round.from_dict(r) for r in head.get("rounds", [])], reveal=reveal,
+            stocked=stocked,
+            open_days=[dt.date.fromisoformat(d) for d in head.get("open_days", [])],
         )
         if scenario.rounds:
             scenario.rounds = check_rounds(scenario.rounds, len(scenario.days))
