@@ -67,12 +67,17 @@ def score_orders(scenario: Scenario, orders: pd.DataFrame) -> pd.DataFrame:
             (PARTICIPANT, mine["quantity"].fillna(0.0), orders, "quantity"),
             (MODEL, theirs["suggestion"], sheet, "suggestion"),
             (RULE, theirs["rule"], sheet, "rule")):
-        frames = [product_days(day_scenario, quantities, policy)]
+        records: list[dict[str, object]] = []
+        chosen = source[source["product"].isin(stocked)]
+        given: dict[str, dict[object, float]] = {name: {} for name in stocked}
+        for day, name, value in zip(chosen["date"].dt.date, chosen["product"],
+                                    chosen[column].fillna(0.0).astype(float), strict=True):
+            given[str(name)][day] = float(value)
         for name in sorted(stocked):
-            rows = source[source["product"] == name]
-            by_day = dict(zip(rows["date"].dt.date, rows[column].fillna(0.0).astype(float),
-                              strict=True))
-            frames.append(stock_rows(scenario, name, by_day, policy))
+            records += stock_rows(scenario, name, given[name], policy)  # type: ignore[arg-type]
+        frames = [product_days(day_scenario, quantities, policy)]
+        if records:
+            frames.append(pd.DataFrame(records))
         parts.append(pd.concat(frames, ignore_index=True).sort_values(keys, ignore_index=True))
     return pd.concat(parts, ignore_index=True)
 

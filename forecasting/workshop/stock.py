@@ -64,6 +64,7 @@ class Shelf:
     chance: Chance | None
     next_chance: Chance | None
     suggestion: float | None
+    reasons: dict[str, str] = dataclasses.field(default_factory=dict)  # lang -> why
 
     @property
     def on_hand(self) -> float:
@@ -89,34 +90,54 @@ def open_days_between(is_open: Callable[[dt.date], bool], first: dt.date, last: 
     return [d for d in (start + dt.timedelta(days=k) for k in range(count)) if is_open(d)]
 
 
-def _days(scenario: Scenario) -> list[dt.date]:
+@dataclasses.dataclass
+class _Inputs:
+    """What the simulation reads of a scenario, looked up once per scenario object (the tables
+    are not changed after a scenario is made or read)."""
+
+    days: list[dt.date]
+    is_open: Callable[[dt.date], bool]
+    demand: dict[str, dict[dt.date, float]]
+    sales: dict[str, dict[dt.date, float]]
+    workshop_days: list[dt.date]
+    sells_on: dict[str, list[dt.date]]
+
+
+def _inputs(scenario: Scenario) -> _Inputs:
+    cached = scenario.__dict__.get("_stock_inputs")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     start = warm_start(scenario)
-    return [start + dt.timedelta(days=k) for k in range((scenario.last - start).days + 1)]
 
+    def by_product(frame: pd.DataFrame, column: str) -> dict[str, dict[dt.date, float]]:
+        frame = frame[frame["product"].isin(scenario.stocked)]
+        out: dict[str, dict[dt.date, float]] = {}
+        for day, name, value in zip(pd.to_datetime(frame["date"]).dt.date, frame["product"],
+                                    frame[column].astype(float), strict=True):
+            out.setdefault(str(name), {})[day] = float(value)
+        return out
 
-def _demand(scenario: Scenario, name: str) -> dict[dt.date, float]:
-    out: dict[dt.date, float] = {}
-    for frame in (scenario.warmup, scenario.outcome):
-        rows = frame[frame["product"] == name]
-        out.update(zip(pd.to_datetime(rows["date"]).dt.date, rows["demand"].astype(float),
-                       strict=True))
-    return out
-
-
-def _sales(scenario: Scenario, name: str) -> dict[dt.date, float]:
-    rows = scenario.history[scenario.history["product"] == name]
-    return dict(zip(pd.to_datetime(rows["date"]).dt.date, rows["quantity"].astype(float),
-                    strict=True))
+    demand = by_product(pd.concat([scenario.warmup, scenario.outcome], ignore_index=True)
+                        if len(scenario.warmup) else scenario.outcome, "demand")
+    inputs = _Inputs(
+        days=[start + dt.timedelta(days=k) for k in range((scenario.last - start).days + 1)],
+        is_open=set(scenario.open_days).__contains__,
+        demand=demand, sales=by_product(scenario.history, "quantity"),
+        workshop_days=scenario.days,
+        sells_on={n: sorted(d for d in demand.get(n, {}) if d >= scenario.first)
+                  for n in scenario.stocked})
+    scenario.__dict__["_stock_inputs"] = inputs
+    return inputs
 
 
 def play(scenario: Scenario, product: Product, own: OrderPolicy) -> list[DayLog]:
     """The simulated days from the warm-up to the last day: "same as last week" orders before
     `boundary`, `own` from there on."""
-    warm = rule_policy(product, _sales(scenario, product.name), "last_week")
+    data = _inputs(scenario)
+    warm = rule_policy(product, data.sales.get(product.name, {}), "last_week")
     edge = boundary(scenario)
-    is_open = set(scenario.open_days).__contains__
     log: list[DayLog] = []
-    simulate(product, _days(scenario), _demand(scenario, product.name), is_open,
+    simulate(product, data.days, data.demand.get(product.name, {}), data.is_open,
              lambda ctx: warm(ctx) if ctx.day < edge else own(ctx), log=log)
     return log
 
@@ -128,7 +149,7 @@ def replay(orders: dict[dt.date, float]) -> OrderPolicy:
 
 def chances(scenario: Scenario, name: str) -> list[Chance]:
     """Every order possibility of the product in the workshop, in order."""
-    days = scenario.days
+    days = _inputs(scenario).workshop_days
     out = []
     for row in play(scenario, scenario.product(name), replay({})):
         if row.delivery_day is None or row.day < boundary(scenario):
@@ -162,7 +183,7 @@ def stock_sheet(scenario: Scenario, name: str) -> list[dict[str, object]]:
 
     play(scenario, product, recording)
     rule: dict[dt.date, float] = {}
-    by_rule = rule_policy(product, _sales(scenario, name), "last_week")
+    by_rule = rule_policy(product, _inputs(scenario).sales.get(name, {}), "last_week")
 
     def rule_recording(ctx: OrderContext) -> float:
         quantity = by_rule(ctx)
@@ -207,7 +228,7 @@ def stock_reason(params: dict[str, object], lang: str) -> str:
 
 
 def stock_rows(scenario: Scenario, name: str, orders: dict[dt.date, float], policy: str
-               ) -> pd.DataFrame:
+               ) -> list[dict[str, object]]:
     """The product's rows (one per workshop day it sells on) for `orders` (delivery day ->
     units): ordered (what came that day of the policy's own orders), sold, waste (written off;
     on a closed day counted on the next open day), short, sellout_days, margin, and on the last
@@ -217,8 +238,7 @@ def stock_rows(scenario: Scenario, name: str, orders: dict[dt.date, float], poli
     edge = boundary(scenario)
     own = {row.delivery_day: row.ordered for row in log
            if row.delivery_day is not None and row.day >= edge}
-    days = sorted(pd.to_datetime(scenario.outcome.loc[scenario.outcome["product"] == name,
-                                                       "date"]).dt.date)
+    days = _inputs(scenario).sells_on.get(name, [])
     waste: dict[dt.date, float] = dict.fromkeys(days, 0.0)
     by_day = {row.day: row for row in log}
     for row in log:
@@ -242,7 +262,7 @@ def stock_rows(scenario: Scenario, name: str, orders: dict[dt.date, float], poli
                     "ordered": ordered, "sold": sold, "waste": waste[day],
                     "short": demand - sold, "sellout_days": int(demand > sold + 1e-9),
                     "margin": margin, "shelf": shelf, "shelf_value": value})
-    return pd.DataFrame(out)
+    return out
 
 
 def shelf_for(scenario: Scenario, name: str, orders: dict[dt.date, float], screen: dt.date,
@@ -266,11 +286,25 @@ def shelf_for(scenario: Scenario, name: str, orders: dict[dt.date, float], scree
 
     log = play(scenario, product, watching)
     row = next((r for r in log if r.day == evening), log[-1])
-    suggestion = None
+    suggestion, reasons = None, {}
     if chance is not None and with_suggestion and asked:
+        ctx = asked[0]
         forecasts = window_forecasts(scenario.stock_forecasts, name)
-        suggestion = float(our_policy(product, forecasts, model_level(product))(asked[0]))
+        suggestion = float(our_policy(product, forecasts, model_level(product))(ctx))
+        params = {"until": ctx.window[-1] if ctx.window else chance.delivery_day,
+                  "expected": _expected(forecasts, ctx), "shelf": ctx.on_hand,
+                  "on_order": ctx.on_order}
+        reasons = {lang: stock_reason(params, lang) for lang in ("de", "en")}
     return Shelf(name, evening, row.shelf,
                  tuple((q, d) for q, d in row.on_order if chance is None
                        or d != chance.delivery_day),
-                 chance, following, suggestion)
+                 chance, following, suggestion, reasons)
+
+
+def orders_by_product(orders: pd.DataFrame) -> dict[str, dict[dt.date, float]]:
+    """product -> delivery day -> units, from rows date, product, quantity."""
+    out: dict[str, dict[dt.date, float]] = {}
+    for day, name, quantity in zip(pd.to_datetime(orders["date"]).dt.date, orders["product"],
+                                   orders["quantity"], strict=True):
+        out.setdefault(str(name), {})[day] = float(quantity)
+    return out
