@@ -1,9 +1,10 @@
 """Making a scenario from a shop file: the period's history, the true (or sold) demand, and the
 model's suggestions computed with a rolling origin, as the app would have made them each evening.
 
-Goods that keep (`keeps_stock`) need forecasts 1..8 days ahead, so that each day an order serves
-is forecast from what was known when ordering (as the policy benchmark does): eight backtest runs
-instead of one, reported through `progress`.
+Goods that keep (`keeps_stock`) need forecasts several days ahead, so that each day an order
+serves is forecast from what was known when ordering (as the policy benchmark does with its runs
+1..8 days ahead): one backtest run per horizon the orders' windows reach (`needed_horizons`,
+usually five), reported through `progress`.
 """
 
 from __future__ import annotations
@@ -43,7 +44,12 @@ from forecasting.workshop.scenario import (
     TRUE_DEMAND,
     Scenario,
 )
-from forecasting.workshop.stock import HORIZONS, WARMUP_DAYS, open_days_between, stock_sheet
+from forecasting.workshop.stock import (
+    WARMUP_DAYS,
+    needed_horizons,
+    open_days_between,
+    stock_sheet,
+)
 
 #: the quantile grid of the policy benchmark (benchmarks/policy_benchmark.py), so the scenario's
 #: suggestions are the benchmark's "ours_economics" orders
@@ -78,7 +84,12 @@ def create_scenario(
         window = sales[(sales["date"] >= pd.Timestamp(first)) & (sales["date"] <= pd.Timestamp(last))
                        & sales["product"].isin(chosen)]
         check_rounds(rounds, window["date"].nunique())
-    runs = 1 + (len(HORIZONS) - 1 if stocked_chosen else 0)
+    def is_open(day: dt.date) -> bool:
+        return closed_reason(settings, closing, day) is None
+
+    horizons = needed_horizons([catalogue[n] for n in stocked_chosen], first, last, is_open) \
+        if stocked_chosen else [1]
+    runs = len(horizons)
     forecasts = _forecasts(sales, features, catalogue, first, last, _say(progress, 1, runs))
     kind = TRUE_DEMAND if not truth.empty else SALES_LOWER_BOUND
     outcome = _outcome(sales, truth if kind == TRUE_DEMAND else None, chosen, first, last)
@@ -99,13 +110,12 @@ def create_scenario(
     if stocked_chosen:
         scenario.stocked = stocked_chosen
         scenario.stock_forecasts = _stock_forecasts(
-            forecasts, stocked_chosen, first, last,
-            lambda h: _forecasts(sales, features, catalogue, first, last, _say(progress, h, runs),
-                                 horizon=h))
+            forecasts, stocked_chosen, horizons,
+            lambda h: _forecasts(sales, features, catalogue, first, last,
+                                 _say(progress, horizons.index(h) + 1, runs), horizon=h))
         scenario.warmup = _warmup(sales, truth if kind == TRUE_DEMAND else None, stocked_chosen,
                                   first)
-        scenario.open_days = open_days_between(
-            lambda d: closed_reason(settings, closing, d) is None, first, last)
+        scenario.open_days = open_days_between(is_open, first, last)
     if disguise is not None:
         scenario = anonymise(scenario, disguise)
     scenario.rounds = check_rounds(rounds, len(scenario.days)) if rounds else []
@@ -177,12 +187,12 @@ def _forecasts(sales: pd.DataFrame, features: FeatureTable, catalogue: dict[str,
     return out
 
 
-def _stock_forecasts(one_day: pd.DataFrame, names: list[str], first: dt.date, last: dt.date,
+def _stock_forecasts(one_day: pd.DataFrame, names: list[str], horizons: list[int],
                      run: Callable[[int], pd.DataFrame]) -> pd.DataFrame:
-    """The goods that keep's forecasts 1..8 days ahead (date, product, cutoff, q-columns): the
-    one-day run already made and the longer ones."""
+    """The goods that keep's forecasts `horizons` days ahead (date, product, cutoff, q-columns):
+    the one-day run already made and the longer ones."""
     parts = [one_day.assign(cutoff=pd.to_datetime(one_day["date"]) - pd.Timedelta(days=1))]
-    parts += [run(h) for h in HORIZONS if h > 1]
+    parts += [run(h) for h in horizons if h > 1]
     out = pd.concat(parts, ignore_index=True)
     out = out[out["product"].isin(names)]
     columns = [c for c in out.columns if level_of(str(c)) is not None]

@@ -90,6 +90,24 @@ def open_days_between(is_open: Callable[[dt.date], bool], first: dt.date, last: 
     return [d for d in (start + dt.timedelta(days=k) for k in range(count)) if is_open(d)]
 
 
+def needed_horizons(products: list[Product], first: dt.date, last: dt.date,
+                    is_open: Callable[[dt.date], bool]) -> list[int]:
+    """The days ahead (of HORIZONS) the windows of the workshop's orders reach: the forecast runs
+    a scenario needs. Every look-up then finds its own horizon, so the orders are the same as
+    with all eight runs (days further ahead take the longest run, as in the benchmark)."""
+    edge = first - dt.timedelta(days=1)
+    days = [edge + dt.timedelta(days=k) for k in range((last - edge).days + 1)]
+    need = {1}
+
+    def record(ctx: OrderContext) -> float:
+        need.update(min((d - ctx.day).days, max(HORIZONS)) for d in ctx.window if d <= last)
+        return 0.0
+
+    for product in products:
+        simulate(product, days, {}, is_open, record)
+    return sorted(need)
+
+
 @dataclasses.dataclass
 class _Inputs:
     """What the simulation reads of a scenario, looked up once per scenario object (the tables

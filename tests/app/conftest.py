@@ -152,7 +152,7 @@ DELI_WORKSHOP_PERIOD = ["--from", "2026-11-16", "--to", "2026-11-21"]
 def deli_workshop(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     """(shop, scenario file, what the command printed on stderr): a week of three goods that
     keep of the demo deli (cut like the bakery: six products, 400 days) made into a workshop once
-    through `bestellkompass workshop create` (eight forecast runs: slow)."""
+    through `bestellkompass workshop create` (a forecast run per horizon: slow)."""
     import contextlib
     import io
 
