@@ -119,6 +119,7 @@ class _Inputs:
     sales: dict[str, dict[dt.date, float]]
     workshop_days: list[dt.date]
     sells_on: dict[str, list[dt.date]]
+    chances: dict[str, list[Chance]] = dataclasses.field(default_factory=dict)
 
 
 def _inputs(scenario: Scenario) -> _Inputs:
@@ -167,7 +168,10 @@ def replay(orders: dict[dt.date, float]) -> OrderPolicy:
 
 def chances(scenario: Scenario, name: str) -> list[Chance]:
     """Every order possibility of the product in the workshop, in order."""
-    days = _inputs(scenario).workshop_days
+    data = _inputs(scenario)
+    if name in data.chances:
+        return list(data.chances[name])
+    days = data.workshop_days
     out = []
     for row in play(scenario, scenario.product(name), replay({})):
         if row.delivery_day is None or row.day < boundary(scenario):
@@ -175,7 +179,8 @@ def chances(scenario: Scenario, name: str) -> list[Chance]:
         screen = next((d for d in days if d > row.day), None)
         if screen is not None:
             out.append(Chance(row.day, row.delivery_day, screen))
-    return out
+    data.chances[name] = out
+    return list(out)
 
 
 def model_level(product: Product) -> float:
