@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -26,7 +27,12 @@ import pandas as pd
 from calendars.texts import format_date
 from forecasting.policy.economics import stock_service_level
 from forecasting.policy.newsvendor import quantile_at
-from forecasting.policy.stock_backtest import our_policy, rule_policy, window_forecasts
+from forecasting.policy.stock_backtest import (
+    WindowForecasts,
+    our_policy,
+    rule_policy,
+    window_forecasts,
+)
 from forecasting.policy.stock_simulation import DayLog, OrderContext, OrderPolicy, simulate
 from forecasting.texts import format_number, render
 from forecasting.values.products import Product
@@ -230,24 +236,20 @@ def stock_sheet(scenario: Scenario, name: str) -> list[dict[str, object]]:
     return rows
 
 
-def _expected(forecasts: object, ctx: OrderContext) -> float:
+def _expected(forecasts: WindowForecasts, ctx: OrderContext) -> float:
     """The median sales over the window's days with a forecast."""
-    rows = [r for r in (forecasts.row(ctx.day, d) for d in ctx.window)  # type: ignore[attr-defined]
-            if r is not None]
+    rows = [r for r in (forecasts.row(ctx.day, d) for d in ctx.window) if r is not None]
     if not rows:
         return 0.0
-    levels = forecasts.levels  # type: ignore[attr-defined]
-    return float(np.sum(quantile_at(levels, np.vstack(rows), 0.5)))
+    return float(np.sum(quantile_at(forecasts.levels, np.vstack(rows), 0.5)))
 
 
-def stock_reason(params: dict[str, object], lang: str) -> str:
+def stock_reason(params: dict[str, Any], lang: str) -> str:
     """Why the order is what it is: the days it serves, what they sell, the shelf, on order."""
-    until = params["until"]
-    assert isinstance(until, dt.date)
-    return render("workshop.stock_reason", lang, until=format_date(until, lang),
-                  expected=format_number(float(params["expected"]), lang, 0),  # type: ignore[arg-type]
-                  shelf=format_number(float(params["shelf"]), lang, 0),  # type: ignore[arg-type]
-                  on_order=format_number(float(params["on_order"]), lang, 0))  # type: ignore[arg-type]
+    return render("workshop.stock_reason", lang, until=format_date(params["until"], lang),
+                  expected=format_number(float(params["expected"]), lang, 0),
+                  shelf=format_number(float(params["shelf"]), lang, 0),
+                  on_order=format_number(float(params["on_order"]), lang, 0))
 
 
 def stock_rows(scenario: Scenario, name: str, orders: dict[dt.date, float], policy: str
