@@ -131,7 +131,9 @@ def _disguised(product: Product, name: str, d: Disguise) -> Product:
     minimum = float(round(product.min_order * d.quantity_factor)) if product.min_order else 0.0
     return Product(name=name, category=product.category, unit=product.unit, price=price,
                    unit_cost=cost, salvage_value=salvage, pack_size=pack, min_order=minimum,
-                   service_level=level)
+                   service_level=level, shelf_life_days=product.shelf_life_days,
+                   lead_time_days=product.lead_time_days,
+                   delivery_weekdays=product.delivery_weekdays)
 
 
 def holiday_calendar(state: str, first: dt.date, last: dt.date) -> pd.DataFrame:

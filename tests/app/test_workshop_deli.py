@@ -29,8 +29,10 @@ from app.workshop_view import (
     PlayDayView,
     ProjectorView,
 )
-from forecasting.workshop.files import read_scenario
-from forecasting.workshop.scoring import day_figures
+from forecasting.workshop.anonymise import Disguise, anonymise
+from forecasting.workshop.create import order_sheet
+from forecasting.workshop.files import read_scenario, write_scenario
+from forecasting.workshop.scoring import day_figures, score_orders
 from forecasting.workshop.stock import chances, shelf_for
 from tests.app.conftest import DELI_WORKSHOP_PRODUCTS, REPO_ROOT
 from tests.app.test_workshop_view import shots
@@ -209,3 +211,31 @@ def test_the_player_carries_the_shelf_from_day_to_day(
     assert left == shelf_for(scenario, "Hummus", {dt.date(2026, 11, 16): 40.0},
                              dt.date(2026, 11, 17))
     assert left.on_hand > shelf_for(scenario, "Hummus", {}, dt.date(2026, 11, 17)).on_hand
+
+
+def test_a_deli_scenario_made_anonymous_keeps_its_shelf(
+        deli_workshop: tuple[Path, Path, str], tmp_path: Path) -> None:
+    """Dates move by whole weeks (the delivery weekdays stay), quantities double: the shelf
+    tables move and scale with the rest, and the disguised scenario plays and scores."""
+    scenario = read_scenario(deli_workshop[1])
+    hidden = anonymise(scenario, Disguise(price_factor=1.5, quantity_factor=2.0, weeks=-30))
+    hidden.sheet = order_sheet(hidden)
+    write_scenario(hidden, tmp_path / "hidden.bkworkshop")
+    hidden = read_scenario(tmp_path / "hidden.bkworkshop")
+    shift = dt.timedelta(weeks=-30)
+    assert len(hidden.stocked) == 3
+    assert not set(hidden.stocked) & set(scenario.stocked)  # names replaced
+    assert hidden.open_days == [d + shift for d in scenario.open_days]
+    assert hidden.warmup["demand"].sum() == pytest.approx(
+        2 * scenario.warmup["demand"].sum(), abs=len(scenario.warmup))
+    assert list(hidden.stock_forecasts["cutoff"]) == [
+        c + pd.Timedelta(shift) for c in scenario.stock_forecasts["cutoff"]]
+    # the same order possibilities, 30 weeks earlier
+    for old, new in zip(scenario.product_names, hidden.product_names, strict=True):
+        assert [c.delivery_day + shift for c in chances(scenario, old)] == [
+            c.delivery_day for c in chances(hidden, new)]
+    rows = score_orders(hidden, hidden.sheet[["date", "product"]].assign(
+        quantity=hidden.sheet["suggestion"]))
+    figures = rows.groupby("policy")[["sold", "waste", "shelf"]].sum()
+    assert figures.loc["participant"].equals(figures.loc["bestellkompass"])
+    assert figures.loc["bestellkompass", "sold"] > 0
