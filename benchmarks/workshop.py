@@ -8,8 +8,8 @@ gives on the same product-days, from the scenario's forecasts and the shop file'
 With `--kind deli` the scenario is made on the demo deli, whose goods keep: the check then runs
 the policy benchmark's stock machinery (forecasting/policy/stock_simulation.py simulate with
 stock_backtest.our_policy at the "ours_economics" level and rule_policy "last_week", as
-forecasting/policy/stock_backtest.py compare_stocked does) on the scenario's forecasts 1..8 days
-ahead and the shop file's true demand, sales and opening days; the two weeks before the first day
+forecasting/policy/stock_backtest.py compare_stocked does) on the scenario's forecasts several days
+ahead (the horizons the orders reach) and the shop file's true demand, sales and opening days; the two weeks before the first day
 fill the shelf by "same as last week" for both (as in the scenario), and the margin counts what
 stays on the shelf at cost.
 
