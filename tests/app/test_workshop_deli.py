@@ -197,20 +197,33 @@ def test_the_player_carries_the_shelf_from_day_to_day(
     scenario = read_scenario(path)
     player = WorkshopPlayer(scenario, "Ida", tmp_path, JobRunner())
     qtbot.addWidget(player)
+    player.resize(1500, 650)
+    player.show()
     model = player.day_view.model  # type: ignore[union-attr]
-    hummus = next(i for i, line in enumerate(model.lines) if line["product"] == "Hummus")
-    assert model.data(model.index(hummus, DELIVERY)) == "Mo. 16.11."
-    for row in range(model.rowCount()):
-        if model.flags(model.index(row, ORDER)) & Qt.ItemFlag.ItemIsEditable:
-            assert model.setData(model.index(row, ORDER), "40" if row == hummus else "0")
+    rows = {str(line["product"]): i for i, line in enumerate(model.lines)}
+    # Monday's sheet (Sunday evening): Hummus and the salad come Monday, the cheese Tuesday
+    assert model.data(model.index(rows["Hummus"], DELIVERY)) == "Mo. 16.11."
+    assert model.data(model.index(rows["Bergkäse 200 g"], DELIVERY)) == "Di. 17.11."
+    typed = {"Hummus": "40", "Bergkäse 200 g": "30", "Kartoffelsalat 250 g": "15"}
+    for name, row in rows.items():
+        assert model.setData(model.index(row, ORDER), typed[name])
     qtbot.mouseClick(player.day_view.finish, Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
     player.next_day()
     tuesday = player.day_view.model  # type: ignore[union-attr]
+    rows = {str(line["product"]): i for i, line in enumerate(tuesday.lines)}
     # Monday's 40 Hummus came on Monday: Tuesday's sheet shows the shelf they left
     left = tuesday.shelves["Hummus"]
     assert left == shelf_for(scenario, "Hummus", {dt.date(2026, 11, 16): 40.0},
                              dt.date(2026, 11, 17))
     assert left.on_hand > shelf_for(scenario, "Hummus", {}, dt.date(2026, 11, 17)).on_hand
+    # the cheese is on its way (Monday evening), and cannot be ordered again before Thursday
+    assert tuesday.data(tuesday.index(rows["Bergkäse 200 g"], ON_ORDER)) == "30 am Di. 17.11."
+    assert not tuesday.orderable("Bergkäse 200 g")
+    assert player.orders[:3] == [(pd.Timestamp("2026-11-17"), "Bergkäse 200 g", 30.0),
+                                 (pd.Timestamp("2026-11-16"), "Hummus", 40.0),
+                                 (pd.Timestamp("2026-11-16"), "Kartoffelsalat 250 g", 15.0)]
+    qtbot.wait(50)
+    assert player.grab().save(str(shots(tmp_path) / "workshop_player_deli.png"))
 
 
 def test_a_deli_scenario_made_anonymous_keeps_its_shelf(
