@@ -370,13 +370,15 @@ class ProjectorView(QWidget):
 
 
 class GroupModel(QAbstractTableModel):
-    """The group table of a report: one row per participant, then Bestellkompass and the rule."""
+    """The group table of a report: one row per participant, then Bestellkompass and the rule;
+    with goods that keep also what stayed on the shelf at the end."""
 
-    FIELDS = ("waste", "short", "sellout_days", "margin")
+    FIELDS: tuple[str, ...] = ("waste", "short", "sellout_days", "margin")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[str, dict[str, Any]]] = []
+        self.fields = self.FIELDS
 
     def set_report(self, report: dict[str, Any]) -> None:
         """Show `report` (from `forecasting.workshop.report.collect`)."""
@@ -384,20 +386,22 @@ class GroupModel(QAbstractTableModel):
         self.rows = [(str(p["name"]), p[PARTICIPANT]) for p in report["participants"]]
         self.rows += [(self.tr("Bestellkompass"), report[MODEL]),
                       (self.tr("Same as last week"), report[RULE])]
+        shelf = any(float(figures.get("shelf", 0) or 0) > 0 for _, figures in self.rows)
+        self.fields = (*self.FIELDS, "shelf") if shelf else self.FIELDS
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 1 + len(self.FIELDS)
+        return 0 if parent.isValid() else 1 + len(self.fields)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("Who"), self.tr("Waste"), self.tr("Short"), self.tr("Sold-out days"),
-                self.tr("Margin EUR"))[section]
+                self.tr("Margin EUR"), self.tr("Left on the shelf"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -409,7 +413,7 @@ class GroupModel(QAbstractTableModel):
         name, figures = self.rows[index.row()]
         if index.column() == 0:
             return name
-        field = self.FIELDS[index.column() - 1]
+        field = self.fields[index.column() - 1]
         return i18n.num(float(figures[field]), 2 if field == "margin" else 0)
 
 

@@ -113,6 +113,10 @@ def test_deli_scenario_made_played_and_reported(qtbot, deli_workshop: tuple[Path
     view.read_folder()
     assert view.model.rowCount() == 5
     assert view.problem.text() == ""
+    # the group table says what stayed on the shelf (the rule's row is the last)
+    assert view.model.columnCount() == 6
+    assert view.model.data(view.model.index(4, 5)) == i18n.num(
+        report["same_as_last_week"]["shelf"])
     projector = ProjectorView(report)
     qtbot.addWidget(projector)
     assert len(projector.messages) >= 5
