@@ -25,10 +25,6 @@ Index = QModelIndex | QPersistentModelIndex
 MIN_OVERRIDES = 3  # an occasion with fewer changes in the whole room says nothing yet
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WorkshopOccasions", text)
-
-
 def _words(item: dict[str, Any], key: str) -> str:
     return str(item[key]["de" if i18n.lang() == "de" else "en"])
 
@@ -63,8 +59,7 @@ def occasion_messages(report: dict[str, Any]) -> list[str]:
         return []
     if not report.get("prices_known", True):
         item, t = max(rows, key=lambda r: r[1]["overrides"])
-        return [_tr("%1 your changes left %2 units over and %3 sold-out days against the "
-                    "suggestion (%4 changes)")
+        return [QCoreApplication.translate("WorkshopOccasions", "%1 your changes left %2 units over and %3 sold-out days against the suggestion (%4 changes)")
                 .replace("%1", _words(item, "on")).replace("%2", signed(t["waste"]))
                 .replace("%3", signed(t["sellout_days"])).replace("%4", str(int(t["overrides"])))]
     out = []
@@ -72,12 +67,12 @@ def occasion_messages(report: dict[str, Any]) -> list[str]:
     worst = min(rows, key=lambda r: r[1]["margin"])
     if best[1]["margin"] > 0.005:
         item, t = best
-        out.append(_tr("%1 your changes were right: %2 EUR against the suggestion (%3 changes)")
+        out.append(QCoreApplication.translate("WorkshopOccasions", "%1 your changes were right: %2 EUR against the suggestion (%3 changes)")
                    .replace("%1", _words(item, "on")).replace("%2", signed(t["margin"], 2))
                    .replace("%3", str(int(t["overrides"]))))
     if worst[1]["margin"] < -0.005:
         item, t = worst
-        out.append(_tr("%1 your changes cost money: %2 EUR against the suggestion (%3 changes)")
+        out.append(QCoreApplication.translate("WorkshopOccasions", "%1 your changes cost money: %2 EUR against the suggestion (%3 changes)")
                    .replace("%1", _words(item, "on")).replace("%2", signed(t["margin"], 2))
                    .replace("%3", str(int(t["overrides"]))))
     return out
@@ -89,9 +84,9 @@ def cell_text(figures: dict[str, Any], prices: bool) -> str:
     if not count:
         return "–"
     if prices:
-        return _tr("%1× %2 EUR").replace("%1", str(count)).replace(
+        return QCoreApplication.translate("WorkshopOccasions", "%1× %2 EUR").replace("%1", str(count)).replace(
             "%2", signed(float(figures["margin"]), 2))
-    return _tr("%1× waste %2").replace("%1", str(count)).replace(
+    return QCoreApplication.translate("WorkshopOccasions", "%1× waste %2").replace("%1", str(count)).replace(
         "%2", signed(float(figures["waste"])))
 
 
@@ -130,8 +125,8 @@ class OccasionModel(QAbstractTableModel):
         if section == 0:
             return self.tr("Who")
         item = self.occasions[section - 1]
-        return self.tr("%1\n(%2 days)").replace("%1", _words(item, "label")).replace(
-            "%2", str(item["days"]))
+        text = self.tr("%1\n(1 day)") if item["days"] == 1 else self.tr("%1\n(%2 days)")
+        return text.replace("%1", _words(item, "label")).replace("%2", str(item["days"]))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -391,10 +391,12 @@ class CollectView(QWidget):
         occasion_page = QWidget()
         occasion_layout = QVBoxLayout(occasion_page)
         occasion_layout.addWidget(self.occasion_line)
-        occasion_layout.addWidget(QLabel(self.tr(
+        explained = QLabel(self.tr(
             "Orders other than the suggestion, by the kind of day: how often, and what they "
             "did to the margin against the suggestion on the same days (hover for waste and "
-            "sold-out days).")))
+            "sold-out days)."))
+        explained.setWordWrap(True)
+        occasion_layout.addWidget(explained)
         occasion_layout.addWidget(self.occasion_table, 1)
         self.tabs.addTab(occasion_page, self.tr("Occ&asions"))
         self.tabs.setTabVisible(3, False)  # only for results that keep the occasions

@@ -59,7 +59,7 @@ def day_occasions(frame: pd.DataFrame, weather: pd.DataFrame | None = None) -> n
         if name == "weather":
             hit = odd
         elif name == "weekend":
-            hit = index.dayofweek.to_numpy() >= 5
+            hit = index.day_of_week.to_numpy() >= 5
         elif name == "normal":
             hit = np.ones(len(frame), dtype=bool)
         else:
