@@ -181,7 +181,8 @@ def test_report_groups_overrides_by_occasion(room: tuple[Path, dict]) -> None:
                 sum(person["overrides"][g][figure] for g in GROUPS))
     assert all(g["overrides"] == 0 for g in people["Anna"]["overrides_by_occasion"].values())
     cem = people["Cem"]["overrides_by_occasion"]
-    assert cem["weekend"]["overrides"] > 0 and cem["normal"]["overrides"] > 0
+    assert cem["weekend"]["overrides"] > 0
+    assert cem["normal"]["overrides"] > 0
     # what Cem's weekend overrides did, recomputed from his own day figures and the model's
     margin = sum(d["participant"]["margin"] - d["bestellkompass"]["margin"]
                  for d in people["Cem"]["days"]
@@ -213,7 +214,8 @@ def test_old_scenario_files_report_as_before(qapp: object, workshop_files: tuple
     i18n.install_language("de")
     assert "<h2>Abweichungen vom Vorschlag nach Art des Tages" not in handout_html(report)
     view = PlayDayView(read_scenario(old_path), RAINY)
-    assert view.weather.text() == "" and view.weather.isHidden()
+    assert view.weather.text() == ""
+    assert view.weather.isHidden()
 
 
 def test_player_shows_the_forecast_and_calls_an_observation_observed(
@@ -270,7 +272,8 @@ def test_collect_view_projector_and_handout_show_the_occasions(
         f"{cem['overrides']}× {'+' if cem['margin'] > 0 else ''}{i18n.num(cem['margin'], 2)} €")
     assert model.data(model.index(0, column)) == "–"  # Anna changed nothing
     said = occasion_messages(report)
-    assert said and view.occasion_line.text() == "\n".join(said)
+    assert said
+    assert view.occasion_line.text() == "\n".join(said)
     assert all(" gegenüber dem Vorschlag (" in s for s in said)
     view.tabs.setCurrentIndex(3)
     assert view.grab().save(str(shots(tmp_path) / "workshop_collect_occasions_de.png"))
@@ -287,7 +290,8 @@ def test_collect_view_projector_and_handout_show_the_occasions(
     # the handout: the sentences and the table
     text = handout_html(report)
     assert "Abweichungen vom Vorschlag nach Art des Tages" in text
-    assert "Samstag oder Sonntag (2 Tage)" in text and "Ganzer Raum" in text
+    assert "Samstag oder Sonntag (2 Tage)" in text
+    assert "Ganzer Raum" in text
     i18n.install_language("en")
     assert "Orders other than the suggestion, by the kind of day" in handout_html(report)
     assert occasion_messages(report)[0].startswith("On ")
