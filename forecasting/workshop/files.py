@@ -104,7 +104,7 @@ def read_scenario(path: Path) -> Scenario:
         for t in ("calendar", "sheet"):
             for column in [c for c in tables[t].columns
                            if str(c).startswith(("labels", "reasons", "weather_kind", "occasion"))]:
-                tables[t][column] = tables[t][column].fillna("").astype(str)
+                tables[t][column] = tables[t][column].astype(object).fillna("").astype(str)
         reveal = str(head.get("reveal", REVEAL_DAILY))  # files before rounds: as then
         if reveal not in REVEALS:
             raise ValueError(reveal)
