@@ -167,16 +167,20 @@ def _occasion_table(report: dict[str, Any]) -> str:
     key = "de" if i18n.lang() == "de" else "en"
     prices = bool(report["prices_known"])
     head = "".join(
-        f"<th align='right'>{html.escape(_t('%1 (1 day)' if o['days'] == 1 else '%1 (%2 days)').replace('%1', o['label'][key]).replace('%2', str(o['days'])))}</th>"
+        f"<th align='right' style='font-size:{BODY_PT - 2}pt'>{html.escape(_t('%1 (1 day)' if o['days'] == 1 else '%1 (%2 days)').replace('%1', o['label'][key]).replace('%2', str(o['days'])))}</th>"
         for o in occasions)
+    def cell(figures: dict[str, Any], bold: bool = False) -> str:
+        # "39×" over "-165,69 €": narrow columns, so seven occasions fit across the page
+        count, _, rest = cell_text(figures, prices).partition(" ")
+        text = f"{html.escape(count)}<br>{html.escape(rest)}"
+        return f"<td align='right' nowrap>{f'<b>{text}</b>' if bold else text}</td>"
+
     rows = []
     for person in report["participants"]:
         found = person.get("overrides_by_occasion", {})
-        cells = "".join(f"<td align='right'>{html.escape(cell_text(found.get(o['occasion'], {}), prices))}</td>"
-                        for o in occasions)
+        cells = "".join(cell(found.get(o["occasion"], {})) for o in occasions)
         rows.append(f"<tr><td>{html.escape(str(person['name']))}</td>{cells}</tr>")
-    room = "".join(f"<td align='right'><b>{html.escape(cell_text(t, prices))}</b></td>"
-                   for _, t in room_totals(report))
+    room = "".join(cell(t, bold=True) for _, t in room_totals(report))
     rows.append(f"<tr style='background-color:#e8eef7'><td><b>{html.escape(_t('Whole room'))}"
                 f"</b></td>{room}</tr>")
     said = "".join(f"<p><b>{html.escape(m)}</b></p>" for m in occasion_messages(report))
