@@ -1525,6 +1525,10 @@ ENGLISH: dict[str, Message] = {
     },
     "workshop.reveal.daily": {"en": "after each day"},
     "workshop.reveal.end": {"en": "only at the end"},
+    "workshop.weather_made": {
+        "en": "Weather on the order sheets: the forecast of the evening before on {forecast} "
+              "days, only the observation (shown as observed) on {observed}, none on {none}.",
+    },
     "workshop.occasion.holiday": {"en": "public holiday and the days around it"},
     "workshop.occasion.event": {"en": "market, festival or event"},
     "workshop.occasion.weather": {"en": "rain, frost or heat"},

@@ -53,3 +53,11 @@ def weather_of(calendar: pd.DataFrame, day: dt.date) -> tuple[str, float | None,
         return None if pd.isna(number) else float(number)
 
     return (kind, value("temperature_max"), value("precipitation")) if kind else ("", None, None)
+
+
+def weather_counts(calendar: pd.DataFrame, days: list[dt.date]) -> dict[str, int]:
+    """How many of `days` show a forecast, only the observation, or no weather (what `workshop
+    create` tells the trainer, so the room can be told what it sees)."""
+    kinds = [weather_of(calendar, d)[0] for d in days]
+    return {"forecast": kinds.count(FORECAST), "observed": kinds.count(OBSERVATION),
+            "none": kinds.count("")}

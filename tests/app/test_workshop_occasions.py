@@ -23,11 +23,12 @@ from app.workshop_occasions import occasion_messages
 from app.workshop_view import CollectView, PlayDayView, ProjectorView
 from forecasting.store.calendar import load_weather
 from forecasting.store.file import Shop
+from forecasting.texts import render
 from forecasting.workshop.files import read_scenario, write_scenario
 from forecasting.workshop.occasions import OCCASIONS, day_occasions
 from forecasting.workshop.overrides import GROUPS, occasion_groups
 from forecasting.workshop.scoring import FIGURES
-from forecasting.workshop.weather import shown_weather, weather_of
+from forecasting.workshop.weather import shown_weather, weather_counts, weather_of
 from tests.app.test_workshop_view import shots
 
 DAY = dt.date(2026, 11, 14)  # a Saturday of the test week
@@ -156,6 +157,12 @@ def test_scenario_keeps_occasion_and_the_weather_known_that_evening(
     assert calendar.loc[RAINY, "precipitation"] == pytest.approx(
         day.loc["forecast", "precipitation"])
     assert day.loc["forecast", "precipitation"] != day.loc["observation", "precipitation"]
+    # what `workshop create` tells the trainer about it
+    counts = weather_counts(scenario.calendar, scenario.days)
+    assert counts == {"forecast": 7, "observed": 0, "none": 0}
+    assert render("workshop.weather_made", "de", **counts) == (
+        "Wetter auf den Bestellzetteln: an 7 Tagen die Vorhersage vom Vorabend, an 0 nur das "
+        "beobachtete Wetter (als beobachtet gekennzeichnet), an 0 keins.")
 
 
 def test_report_groups_overrides_by_occasion(room: tuple[Path, dict]) -> None:
