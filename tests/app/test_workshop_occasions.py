@@ -86,6 +86,10 @@ def test_overrides_by_occasion_on_a_hand_made_case(qapp: object) -> None:
     assert occasion_messages(report) == [
         "An Samstagen und Sonntagen lagen Sie mit Ihren Änderungen richtig: +15,00 € "
         "gegenüber dem Vorschlag (3 Änderungen)"]
+    # a scenario without prices: waste and sold-out days instead of euros
+    assert occasion_messages({**report, "prices_known": False}) == [
+        "An Samstagen und Sonntagen brachten Ihre Änderungen 0 Stück Reste und -3 ausverkaufte "
+        "Tage gegenüber dem Vorschlag (3 Änderungen)"]
     report["participants"] = [{"overrides_by_occasion": groups}]
     assert occasion_messages(report) == []
 
