@@ -153,8 +153,9 @@ def read_scenario(path: Path) -> Scenario:
                                  keep_default_na=False, na_values=[""])
                   for t in _TABLES}
         for t in ("calendar", "sheet"):
-            for column in [c for c in tables[t].columns if str(c).startswith(("labels", "reasons"))]:
-                tables[t][column] = tables[t][column].fillna("").astype(str)
+            for column in [c for c in tables[t].columns
+                           if str(c).startswith(("labels", "reasons", "weather_kind", "occasion"))]:
+                tables[t][column] = tables[t][column].astype(object).fillna("").astype(str)
         reveal = str(head.get("reveal", REVEAL_DAILY))  # files before rounds: as then
         if reveal not in REVEALS:
             raise ValueError(reveal)

@@ -352,6 +352,9 @@ def test_anonymised_real_shop_keeps_nothing_recognisable(
     assert scenario.title == ""
     assert scenario.state == ""
     assert scenario.anonymised
+    # the weather by date would tell where the shop is: an anonymous scenario shows none
+    assert (scenario.calendar["weather_kind"] == "").all()
+    assert scenario.calendar["precipitation"].isna().all()
     assert {p.category for p in scenario.products} == {p.category for p in original.products}
     assert all(re.fullmatch(r"\w+ \d+", p.name) for p in scenario.products)
     # a real shop: the demand is what sold, and the report says the figures are estimates
