@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 
 from app import i18n
+from app.workshop_occasions import cell_text, occasion_messages, room_totals
 
 BODY_PT = 10
 MARGIN_MM = 15
@@ -73,6 +74,13 @@ def _words() -> dict[str, str]:
         "Round %1: %2 (days %3 to %4)": QCoreApplication.translate("WorkshopHandout", "Round %1: %2 (days %3 to %4)"),
         "Left on the shelf": QCoreApplication.translate("WorkshopHandout", "Left on the shelf"),
         "Goods that keep: waste is what expired and was written off; what is left on the shelf after the last day counts at cost in the margin (the shelf at the start was the same for everyone).": QCoreApplication.translate("WorkshopHandout", "Goods that keep: waste is what expired and was written off; what is left on the shelf after the last day counts at cost in the margin (the shelf at the start was the same for everyone)."),
+        "Orders other than the suggestion, by the kind of day": QCoreApplication.translate(
+            "WorkshopHandout", "Orders other than the suggestion, by the kind of day"),
+        "How often each participant ordered other than suggested on each kind of day, and what it did to the margin against the suggestion on those days. Each day counts for one kind only, the first in this order.": QCoreApplication.translate(
+            "WorkshopHandout", "How often each participant ordered other than suggested on each kind of day, and what it did to the margin against the suggestion on those days. Each day counts for one kind only, the first in this order."),
+        "%1 (%2 days)": QCoreApplication.translate("WorkshopHandout", "%1 (%2 days)"),
+        "%1 (1 day)": QCoreApplication.translate("WorkshopHandout", "%1 (1 day)"),
+        "Whole room": QCoreApplication.translate("WorkshopHandout", "Whole room"),
     }
 
 
@@ -134,6 +142,7 @@ def handout_html(report: dict[str, Any]) -> str:
         f"<h2>{html.escape(_t('Orders other than the suggestion'))}</h2>"
         f"<p>{html.escape(_t('How often each participant ordered more or less than Bestellkompass suggested, and what it did to the margin on those days (small: at most one tray or 10 %).'))}</p>"
         f"{overrides}"
+        f"{_occasion_table(report)}"
         f"{rounds}"
         f"<h2>{html.escape(_t('Day by day: waste / sold-out products'))}</h2>{days}"
         f"<p>{html.escape(_t('Waste: units baked or ordered but not sold. Short: units customers wanted that were not there. Sold-out days: products that ran out, counted per day.'))}</p>"
@@ -156,6 +165,40 @@ def _override_table(report: dict[str, Any]) -> str:
             cells.append(f"<td align='right'>{g['overrides']}×{margin}</td>")
         rows.append(f"<tr><td>{html.escape(str(person['name']))}</td>{''.join(cells)}</tr>")
     return (f"<table cellspacing='0' cellpadding='3' border='1' width='100%'>"
+            f"<tr><th align='left'>{html.escape(_t('Who'))}</th>{head}</tr>{''.join(rows)}"
+            f"</table>")
+
+
+def _occasion_table(report: dict[str, Any]) -> str:
+    """The overrides by the kind of day (nothing for results made before occasions were kept):
+    the debrief's sentences, then participants and the whole room against the occasions."""
+    occasions = report.get("occasions", [])
+    if not occasions or not report["participants"]:
+        return ""
+    key = "de" if i18n.lang() == "de" else "en"
+    prices = bool(report["prices_known"])
+    head = "".join(
+        f"<th align='right' style='font-size:{BODY_PT - 2}pt'>{html.escape(_t('%1 (1 day)' if o['days'] == 1 else '%1 (%2 days)').replace('%1', o['label'][key]).replace('%2', str(o['days'])))}</th>"
+        for o in occasions)
+    def cell(figures: dict[str, Any], bold: bool = False) -> str:
+        # "39×" over "-165,69 €": narrow columns, so seven occasions fit across the page
+        count, _, rest = cell_text(figures, prices).partition(" ")
+        text = f"{html.escape(count)}<br>{html.escape(rest)}"
+        return f"<td align='right' nowrap>{f'<b>{text}</b>' if bold else text}</td>"
+
+    rows = []
+    for person in report["participants"]:
+        found = person.get("overrides_by_occasion", {})
+        cells = "".join(cell(found.get(o["occasion"], {})) for o in occasions)
+        rows.append(f"<tr><td>{html.escape(str(person['name']))}</td>{cells}</tr>")
+    room = "".join(cell(t, bold=True) for _, t in room_totals(report))
+    rows.append(f"<tr style='background-color:#e8eef7'><td><b>{html.escape(_t('Whole room'))}"
+                f"</b></td>{room}</tr>")
+    said = "".join(f"<p><b>{html.escape(m)}</b></p>" for m in occasion_messages(report))
+    return (f"<h2>{html.escape(_t('Orders other than the suggestion, by the kind of day'))}</h2>"
+            f"<p>{html.escape(_t('How often each participant ordered other than suggested on each kind of day, and what it did to the margin against the suggestion on those days. Each day counts for one kind only, the first in this order.'))}</p>"
+            f"{said}"
+            f"<table cellspacing='0' cellpadding='3' border='1' width='100%'>"
             f"<tr><th align='left'>{html.escape(_t('Who'))}</th>{head}</tr>{''.join(rows)}"
             f"</table>")
 

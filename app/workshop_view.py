@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.jobs import JobRunner
 from app.workshop_charts import WorkshopCharts
+from app.workshop_occasions import OccasionModel, occasion_messages
 from app.workshop_rounds import RoundsModel, figures_table, round_words
 from forecasting.errors import UserError
 from forecasting.operations.workshop import group_report
@@ -42,6 +43,7 @@ from forecasting.texts import parse_number
 from forecasting.workshop.scenario import Scenario
 from forecasting.workshop.scoring import MODEL, PARTICIPANT, RULE, day_figures
 from forecasting.workshop.stock import Shelf, orders_by_product, shelf_for
+from forecasting.workshop.weather import FORECAST, weather_of
 
 Index = QModelIndex | QPersistentModelIndex
 PRODUCT, LAST_WEEK, SHELF, ON_ORDER, DELIVERY, SUGGESTION, REASONS, ORDER = range(8)
@@ -205,6 +207,10 @@ class PlayDayView(QWidget):
             if len(calendar) and show_calendar else ""
         title = f"{i18n.weekday_name(day)} {i18n.date_text(day)}"
         self.heading = QLabel(f"<b>{title}</b>" + (f" · {words}" if words else ""))
+        # the weather as the shop knew it that evening: its forecast, or (said so) the observation
+        self.weather = QLabel(self.weather_text(*weather_of(scenario.calendar, day))
+                              if show_calendar else "")
+        self.weather.setVisible(bool(self.weather.text()))
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSectionResizeMode(REASONS, QHeaderView.ResizeMode.Stretch)
@@ -226,10 +232,26 @@ class PlayDayView(QWidget):
         self.model.dataChanged.connect(lambda *_: self.finish.setEnabled(self.model.complete()))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.weather)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.finish)
         layout.addWidget(self.result_box)
         self.figures: dict[str, dict[str, float | int]] = {}
+
+    def weather_text(self, kind: str, temperature_max: float | None,
+                     precipitation: float | None) -> str:
+        """"Wettervorhersage: bis 6,7 °C, 9,4 mm Regen"; an observation is called observed,
+        never a forecast; "" when the scenario knows no weather for the day."""
+        if not kind or (temperature_max is None and precipitation is None):
+            return ""
+        parts = []
+        if temperature_max is not None:
+            parts.append(self.tr("up to %1 °C").replace("%1", i18n.num(temperature_max, 1)))
+        if precipitation is not None:
+            parts.append(self.tr("%1 mm rain").replace("%1", i18n.num(precipitation, 1)))
+        head = self.tr("Weather forecast") if kind == FORECAST \
+            else self.tr("Weather (observed; no forecast was stored)")
+        return f"{head}: {', '.join(parts)}"
 
     def close_day(self) -> None:
         """Score the day and show it for the participant, Bestellkompass and the rule (unless
@@ -320,6 +342,7 @@ class ProjectorView(QWidget):
             beat = sum(p[PARTICIPANT]["margin"] > model["margin"] for p in people)
             out.append(self.tr("%1 of %2 earned more than Bestellkompass").replace(
                 "%1", str(beat)).replace("%2", str(len(people))))
+            out += occasion_messages(report)  # why: on which kind of day changes paid
             out += self.round_messages(report)
         return out
 
@@ -443,6 +466,28 @@ class CollectView(QWidget):
         self.rounds_table.setModel(self.rounds_model)
         self.tabs.addTab(self.rounds_table, self.tr("R&ounds"))
         self.tabs.setTabVisible(2, False)  # only for a workshop of several rounds
+        # the overrides by occasion: the clearest sentences above, the table per participant
+        self.occasion_model = OccasionModel(self)
+        self.occasion_table = QTableView()
+        self.occasion_table.setModel(self.occasion_model)
+        self.occasion_line = QLabel()
+        self.occasion_line.setWordWrap(True)
+        font = self.occasion_line.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.occasion_line.setFont(font)
+        occasion_page = QWidget()
+        occasion_layout = QVBoxLayout(occasion_page)
+        occasion_layout.addWidget(self.occasion_line)
+        explained = QLabel(self.tr(
+            "Orders other than the suggestion, by the kind of day: how often, and what they "
+            "did to the margin against the suggestion on the same days (hover for waste and "
+            "sold-out days)."))
+        explained.setWordWrap(True)
+        occasion_layout.addWidget(explained)
+        occasion_layout.addWidget(self.occasion_table, 1)
+        self.tabs.addTab(occasion_page, self.tr("Occ&asions"))
+        self.tabs.setTabVisible(3, False)  # only for results that keep the occasions
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #a00000;")
@@ -486,4 +531,9 @@ class CollectView(QWidget):
         self.rounds_model.set_report(report)
         self.rounds_table.resizeColumnsToContents()
         self.tabs.setTabVisible(2, self.rounds_model.rowCount() > 0)
+        self.occasion_model.set_report(report)
+        self.occasion_table.resizeColumnsToContents()
+        self.occasion_table.resizeRowsToContents()
+        self.occasion_line.setText("\n".join(occasion_messages(report)))
+        self.tabs.setTabVisible(3, self.occasion_model.rowCount() > 0)
         self.reportChanged.emit(report)

@@ -1532,6 +1532,24 @@ ENGLISH: dict[str, Message] = {
     },
     "workshop.reveal.daily": {"en": "after each day"},
     "workshop.reveal.end": {"en": "only at the end"},
+    "workshop.weather_made": {
+        "en": "Weather on the order sheets: the forecast of the evening before on {forecast} "
+              "days, only the observation (shown as observed) on {observed}, none on {none}.",
+    },
+    "workshop.occasion.holiday": {"en": "public holiday and the days around it"},
+    "workshop.occasion.event": {"en": "market, festival or event"},
+    "workshop.occasion.weather": {"en": "rain, frost or heat"},
+    "workshop.occasion.school_holiday": {"en": "school holidays"},
+    "workshop.occasion.payday": {"en": "payday"},
+    "workshop.occasion.weekend": {"en": "Saturday or Sunday"},
+    "workshop.occasion.normal": {"en": "normal weekday"},
+    "workshop.occasion_on.holiday": {"en": "On public holidays and the days around them"},
+    "workshop.occasion_on.event": {"en": "On days with a market, festival or event"},
+    "workshop.occasion_on.weather": {"en": "On days of rain, frost or heat"},
+    "workshop.occasion_on.school_holiday": {"en": "In the school holidays"},
+    "workshop.occasion_on.payday": {"en": "On paydays"},
+    "workshop.occasion_on.weekend": {"en": "On Saturdays and Sundays"},
+    "workshop.occasion_on.normal": {"en": "On normal weekdays"},
     # (end of section: issue 17 F)
     # --- issue 18: association contributions and priors ---
     "association.no_file": {"en": "The file {path} does not exist."},

@@ -34,6 +34,7 @@ from forecasting.workshop.rounds import (
     rounds_text,
 )
 from forecasting.workshop.scoring import PARTICIPANT
+from forecasting.workshop.weather import weather_counts
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -127,6 +128,8 @@ def _create(args: argparse.Namespace) -> int:
                  last=format_date(scenario.last, args.lang)))
     print(render("workshop.rounds_made", args.lang, rounds=rounds_text(scenario.play_rounds()),
                  reveal=render(f"workshop.reveal.{scenario.reveal}", args.lang)))
+    print(render("workshop.weather_made", args.lang,
+                 **weather_counts(scenario.calendar, scenario.days)))
     return 0
 
 

@@ -21,6 +21,7 @@ from forecasting.policy.economics import service_level
 from forecasting.policy.forecast_input import level_of
 from forecasting.values.products import Product
 from forecasting.workshop.files import FILE_DECIMALS
+from forecasting.workshop.occasions import scenario_calendar
 from forecasting.workshop.scenario import Scenario
 
 PRICE_FACTORS = (0.7, 1.4)
@@ -138,8 +139,6 @@ def _disguised(product: Product, name: str, d: Disguise) -> Product:
 
 def holiday_calendar(state: str, first: dt.date, last: dt.date) -> pd.DataFrame:
     """What is special about each day from the public calendar alone (holidays, school holidays,
-    paydays), for days that have moved: the shop's own events would give its place away."""
-    features = build_features(state, first, last)
-    de, en = features.day_labels("de"), features.day_labels("en")
-    return pd.DataFrame({"date": de.index, "labels_de": de.to_numpy(),
-                         "labels_en": en.to_numpy()})
+    paydays) and the occasions they give, for days that have moved: the shop's own events would
+    give its place away, and so would its weather, which a participant could look up by date."""
+    return scenario_calendar(build_features(state, first, last), first, last)

@@ -27,6 +27,7 @@ from forecasting.policy.lines import newsvendor_line
 from forecasting.policy.plan import closed_reason, keeps_stock
 from forecasting.policy.policy_backtest import policy_orders, rule_orders
 from forecasting.shop_calendar import product_promotions, shop_features, with_promotions
+from forecasting.store.calendar import load_weather
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products
 from forecasting.store.sales import read_sales, read_true_demand
@@ -35,6 +36,7 @@ from forecasting.store.stock import counted_product_ids
 from forecasting.values.products import Product
 from forecasting.workshop.anonymise import Disguise, anonymise
 from forecasting.workshop.files import FILE_DECIMALS
+from forecasting.workshop.occasions import scenario_calendar
 from forecasting.workshop.rounds import REVEAL_DAILY, Round, check_rounds
 from forecasting.workshop.scenario import (
     HISTORY_WEEKS,
@@ -50,6 +52,7 @@ from forecasting.workshop.stock import (
     open_days_between,
     stock_sheet,
 )
+from forecasting.workshop.weather import shown_weather
 
 #: the quantile grid of the policy benchmark (benchmarks/policy_benchmark.py), so the scenario's
 #: suggestions are the benchmark's "ours_economics" orders
@@ -76,6 +79,7 @@ def create_scenario(
         start = sales["date"].min().date()
         features = shop_features(shop, start, last)
         counted = set(counted_product_ids(shop))
+        weather = load_weather(shop)
     _check_history(sales, first, last)
     stocked = {n for n, p in catalogue.items() if keeps_stock(p, counted)}
     chosen = _choose(products, catalogue, sales, first)
@@ -104,7 +108,7 @@ def create_scenario(
         scenario_id=uuid.uuid4().hex, title=settings.name, state=settings.state, first=first,
         last=last, demand_kind=kind, anonymised=False,
         products=[catalogue[n] for n in chosen], history=history, outcome=outcome,
-        sheet=pd.DataFrame(), calendar=_calendar(features, since.date(), last),
+        sheet=pd.DataFrame(), calendar=_calendar(features, since.date(), last, weather),
         forecasts=forecasts,
     )
     if stocked_chosen:
@@ -231,12 +235,10 @@ def _sold_out(history: pd.DataFrame) -> np.ndarray:
     return times.fillna("").astype(str).str.len().gt(0).astype(int).to_numpy()
 
 
-def _calendar(features: FeatureTable, first: dt.date, last: dt.date) -> pd.DataFrame:
-    de, en = features.day_labels("de"), features.day_labels("en")
-    frame = pd.DataFrame({"date": de.index, "labels_de": de.to_numpy(),
-                          "labels_en": en.to_numpy()})
-    keep = (frame["date"] >= pd.Timestamp(first)) & (frame["date"] <= pd.Timestamp(last))
-    return frame[keep].reset_index(drop=True)
+def _calendar(features: FeatureTable, first: dt.date, last: dt.date,
+              weather: pd.DataFrame) -> pd.DataFrame:
+    """Per day: the calendar's words, the weather known that evening and the day's occasion."""
+    return scenario_calendar(features, first, last, shown_weather(weather, first, last))
 
 
 def order_sheet(scenario: Scenario) -> pd.DataFrame:

@@ -14,7 +14,8 @@ from typing import Any
 from forecasting.errors import UserError
 from forecasting.texts import render
 from forecasting.workshop.files import read_result
-from forecasting.workshop.overrides import override_groups
+from forecasting.workshop.occasions import OCCASIONS
+from forecasting.workshop.overrides import occasion_groups, override_groups
 from forecasting.workshop.scenario import SALES_LOWER_BOUND
 from forecasting.workshop.scoring import MODEL, PARTICIPANT, RULE
 
@@ -57,10 +58,13 @@ def collect(paths: Sequence[Path]) -> dict[str, Any]:
         "note": {lang: render(note, lang) for lang in ("de", "en")},
         MODEL: first["totals"][MODEL], RULE: first["totals"][RULE],
         "rounds": [{k: v for k, v in r.items() if k != PARTICIPANT} for r in rounds],
+        "occasions": occasion_words(first.get("occasions", {})),
         "participants": [
             {"name": r["participant"], "file": str(p), PARTICIPANT: r["totals"][PARTICIPANT],
              MODEL: r["totals"][MODEL], RULE: r["totals"][RULE],
              "overrides": override_groups(r["columns"], r["rows"], r.get("packs", {})),
+             "overrides_by_occasion": occasion_groups(r["columns"], r["rows"],
+                                                      r.get("occasions", {})),
              "days": r["days"],
              "rounds": [{"number": x["number"], PARTICIPANT: x[PARTICIPANT]}
                         for x in (r["rounds"] if rounds else [])]}
@@ -81,3 +85,19 @@ def _rounds(results: list[tuple[Path, dict[str, Any]]]) -> list[dict[str, Any]]:
         return []
     return list(first["rounds"])
 
+
+
+def occasion_words(occasions: dict[str, str]) -> list[dict[str, Any]]:
+    """Per occasion that has days in the scenario, in OCCASIONS' order: its days and its words
+    in both languages (a label for tables, a phrase that starts a sentence); empty for results
+    made before occasions were kept."""
+    out = []
+    for name in OCCASIONS:
+        days = sum(1 for v in occasions.values() if v == name)
+        if days:
+            out.append({"occasion": name, "days": days,
+                        "label": {lang: render(f"workshop.occasion.{name}", lang)
+                                  for lang in ("de", "en")},
+                        "on": {lang: render(f"workshop.occasion_on.{name}", lang)
+                               for lang in ("de", "en")}})
+    return out

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from forecasting.workshop.occasions import occasion_by_day
 from forecasting.workshop.scenario import Scenario
 from forecasting.workshop.stock import stock_rows
 
@@ -102,6 +103,7 @@ def result_of(scenario: Scenario, participant: str, rows: pd.DataFrame) -> dict[
         "demand_kind": scenario.demand_kind, "prices_known": scenario.prices_known,
         "packs": {p.name: p.pack_size for p in scenario.products},
         "totals": totals, "days": days, "rounds": round_figures(scenario, rows),
+        "occasions": occasion_by_day(scenario.calendar, scenario.days),
         "columns": columns, "rows": rows[columns].round(4).to_numpy().tolist(),
     }
 

@@ -4,6 +4,8 @@ is refused with file, line and column and nothing is written or merged."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import io
 import json
 import re
 import shutil
@@ -20,7 +22,7 @@ from forecasting.policy.policy_backtest import policy_orders, rule_orders
 from forecasting.store.file import Shop
 from forecasting.store.sales import read_sales, read_true_demand
 from forecasting.texts import format_number
-from forecasting.workshop.files import read_result, read_scenario, write_scenario
+from forecasting.workshop.files import read_result, read_scenario, unseal, write_scenario
 from forecasting.workshop.scenario import Scenario
 from tests.app.conftest import WORKSHOP_PERIOD as PERIOD
 from tests.app.conftest import WORKSHOP_PRODUCTS as PRODUCTS
@@ -60,8 +62,8 @@ def test_scenario_holds_the_days_and_nothing_after(made: tuple[Path, Path]) -> N
     shop, path = made
     scenario = read_scenario(path)
     assert zipfile.ZipFile(path).namelist() == [
-        "manifest.json", "scenario.json", "history.csv", "outcome.csv", "sheet.csv",
-        "calendar.csv", "forecasts.csv"]
+        "manifest.json", "scenario.json", "history.csv", "sheet.csv", "calendar.csv",
+        "forecasts.csv", "sealed.bin"]
     assert sorted(scenario.product_names) == sorted(PRODUCTS)
     days = scenario.days
     assert days[0].isoformat() == "2026-11-12"
@@ -80,6 +82,49 @@ def test_scenario_holds_the_days_and_nothing_after(made: tuple[Path, Path]) -> N
     assert np.array_equal(rule_orders(frame, scenario.history, "last_week", products),
                           scenario.sheet["rule"].to_numpy())
     assert scenario.sheet["reasons_de"].str.contains("Vorschlag").all()
+
+
+def test_the_answers_are_not_readable_by_unzipping(made: tuple[Path, Path]) -> None:
+    """A participant who unzips the scenario finds no sale of a scenario day and no demand: those
+    are sealed; read through Bestellkompass they are all there."""
+    _, path = made
+    scenario = read_scenario(path)
+    with zipfile.ZipFile(path) as zf:
+        plain = {n: zf.read(n) for n in zf.namelist() if n != "sealed.bin"}
+        sealed = zf.read("sealed.bin")
+    history = pd.read_csv(io.BytesIO(plain["history.csv"]), parse_dates=["date"])
+    assert history["date"].max() < pd.Timestamp(scenario.first)
+    headers = [data.split(b"\n", 1)[0] for n, data in plain.items() if n.endswith(".csv")]
+    assert not any(b"demand" in header or b"sold," in header for header in headers)
+    assert b"demand" not in sealed
+    assert not sealed.startswith(b"PK")
+    assert scenario.history["date"].max() == pd.Timestamp(scenario.last)
+    assert len(scenario.outcome) == len(scenario.sheet)
+    assert scenario.outcome["demand"].sum() > 0
+
+
+def test_a_scenario_file_of_version_1_still_opens(made: tuple[Path, Path], tmp_path: Path) -> None:
+    """Files written before the answers were sealed (plain outcome.csv) open and score as then."""
+    _, path = made
+    scenario = read_scenario(path)
+    old = tmp_path / "v1.bkworkshop"
+    with zipfile.ZipFile(path) as zf:
+        head = json.loads(zf.read("scenario.json"))
+    del head["seal"]
+    members = {"scenario.json": json.dumps(head).encode("utf-8")}
+    for table in ("history", "outcome", "sheet", "calendar", "forecasts"):
+        frame = getattr(scenario, table).assign(
+            date=lambda f: pd.to_datetime(f["date"]).dt.strftime("%Y-%m-%d"))
+        members[f"{table}.csv"] = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    manifest = {"format": "bestellkompass-workshop", "version": 1, "kind": "scenario",
+                "files": {n: hashlib.sha256(d).hexdigest() for n, d in members.items()}}
+    with zipfile.ZipFile(old, "w") as zf:
+        zf.writestr("manifest.json", json.dumps(manifest))
+        for name, data in members.items():
+            zf.writestr(name, data)
+    again = read_scenario(old)
+    pd.testing.assert_frame_equal(again.outcome, scenario.outcome)
+    pd.testing.assert_frame_equal(again.history, scenario.history)
 
 
 def test_suggestions_use_no_later_data(made: tuple[Path, Path], tmp_path: Path) -> None:
@@ -278,7 +323,10 @@ def test_anonymised_real_shop_keeps_nothing_recognisable(
     out = tmp_path / "anonymous.bkworkshop"
     _create(real, out, "--anonymise")
     with zipfile.ZipFile(out) as zf:
-        texts = [zf.read(n).decode("utf-8") for n in zf.namelist()]
+        members = {n: zf.read(n) for n in zf.namelist()}
+    seal = bytes.fromhex(json.loads(members["scenario.json"])["seal"])
+    texts = [data.decode("utf-8") for name, data in members.items() if name != "sealed.bin"]
+    texts += [data.decode("utf-8") for data in unseal(members["sealed.bin"], seal).values()]
     everything = out.read_bytes().decode("latin-1") + "\n".join(texts)
     with Shop.open(shop, read_only=True) as s:
         sales = read_sales(s)
@@ -304,6 +352,9 @@ def test_anonymised_real_shop_keeps_nothing_recognisable(
     assert scenario.title == ""
     assert scenario.state == ""
     assert scenario.anonymised
+    # the weather by date would tell where the shop is: an anonymous scenario shows none
+    assert (scenario.calendar["weather_kind"] == "").all()
+    assert scenario.calendar["precipitation"].isna().all()
     assert {p.category for p in scenario.products} == {p.category for p in original.products}
     assert all(re.fullmatch(r"\w+ \d+", p.name) for p in scenario.products)
     # a real shop: the demand is what sold, and the report says the figures are estimates

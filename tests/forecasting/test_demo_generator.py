@@ -115,8 +115,18 @@ def test_weather_is_stored_as_imported_with_a_plausible_climate(demo_deli_path: 
     anomaly = observed["temperature"] - observed["temperature"].rolling(31, center=True).mean()
     assert anomaly.autocorr() > 0.5
     forecast = weather[weather["kind"] == "forecast"]
-    assert forecast["date"].min() == pd.Timestamp(DEMO_END)
-    assert len(forecast) == 7
+    upcoming = forecast[forecast["date"] >= pd.Timestamp(DEMO_END)]
+    assert upcoming["date"].min() == pd.Timestamp(DEMO_END)
+    assert len(upcoming) == 7
+    # every past day keeps the forecast it had the evening before (what a workshop shows),
+    # off by what one-day-ahead forecasts are off by: close, but not the observation
+    past = forecast[forecast["date"] < pd.Timestamp(DEMO_END)].set_index("date")
+    assert past.index.equals(observed.index)
+    miss = (past["temperature_max"] - observed["temperature_max"]).abs()
+    assert 0.7 <= miss.mean() <= 1.4
+    assert (miss > 0.05).mean() > 0.8
+    rainy = observed["precipitation"] >= 1.0
+    assert 0.75 <= ((past["precipitation"] >= 1.0) == rainy).mean() < 0.98
 
 
 def test_events_include_known_history_and_upcoming_days(demo_bakery_path: Path) -> None:
