@@ -72,6 +72,8 @@ def _words() -> dict[str, str]:
         "Waste (units)": QCoreApplication.translate("WorkshopHandout", "Waste (units)"),
         "Round by round: waste / margin EUR": QCoreApplication.translate("WorkshopHandout", "Round by round: waste / margin EUR"),
         "Round %1: %2 (days %3 to %4)": QCoreApplication.translate("WorkshopHandout", "Round %1: %2 (days %3 to %4)"),
+        "Left on the shelf": QCoreApplication.translate("WorkshopHandout", "Left on the shelf"),
+        "Goods that keep: waste is what expired and was written off; what is left on the shelf after the last day counts at cost in the margin (the shelf at the start was the same for everyone).": QCoreApplication.translate("WorkshopHandout", "Goods that keep: waste is what expired and was written off; what is left on the shelf after the last day counts at cost in the margin (the shelf at the start was the same for everyone)."),
         "Orders other than the suggestion, by the kind of day": QCoreApplication.translate(
             "WorkshopHandout", "Orders other than the suggestion, by the kind of day"),
         "How often each participant ordered other than suggested on each kind of day, and what it did to the margin against the suggestion on those days. Each day counts for one kind only, the first in this order.": QCoreApplication.translate(
@@ -82,18 +84,23 @@ def _words() -> dict[str, str]:
     }
 
 
-def _heads() -> list[str]:
+def _heads(shelf: bool = False) -> list[str]:
     return [_t("Ordered"), _t("Sold"), _t("Waste"), _t("Short"), _t("Sold-out days"),
-            _t("Margin EUR")]
+            _t("Margin EUR"), *([_t("Left on the shelf")] if shelf else [])]
+
+
+def _keeps(report: dict[str, Any]) -> bool:
+    """Whether the workshop had goods that keep (something stayed on a shelf at the end)."""
+    return any(float(figures.get("shelf", 0) or 0) > 0 for _, figures, _ in rows_of(report))
 
 
 def _names() -> dict[str, str]:
     return {MODEL: _t("Bestellkompass"), RULE: _t("Same as last week")}
 
 
-def _cells(figures: dict[str, Any], prices: bool) -> str:
+def _cells(figures: dict[str, Any], prices: bool, shelf: bool = False) -> str:
     out = []
-    for field in _FIGURES:
+    for field in (*_FIGURES, *(("shelf",) if shelf else ())):
         value = figures.get(field)
         text = "–" if value is None or (field == "margin" and not prices) else i18n.num(
             float(value), 2 if field == "margin" else 0)
@@ -114,12 +121,15 @@ def handout_html(report: dict[str, Any]) -> str:
     period = _t("%1 to %2").replace("%1", i18n.date_text(first)).replace(
         "%2", i18n.date_text(last))
     note = report["note"]["de" if i18n.lang() == "de" else "en"]
-    heads = "".join(f"<th align='right'>{html.escape(h)}</th>" for h in _heads())
+    shelf = _keeps(report)
+    heads = "".join(f"<th align='right'>{html.escape(h)}</th>" for h in _heads(shelf))
     body = []
     for name, figures, reference in rows_of(report):
         style = " style='background-color:#e8eef7'" if reference else ""
         body.append(f"<tr{style}><td>{html.escape(name)}</td>"
-                    f"{_cells(figures, report['prices_known'])}</tr>")
+                    f"{_cells(figures, report['prices_known'], shelf)}</tr>")
+    keeps = _t("Goods that keep: waste is what expired and was written off; what is left on the shelf after the last day counts at cost in the margin (the shelf at the start was the same for everyone).")
+    kept = f"<p>{html.escape(keeps)}</p>" if shelf else ""
     days = _day_table(report)
     rounds = _round_table(report)
     overrides = _override_table(report)
@@ -136,6 +146,7 @@ def handout_html(report: dict[str, Any]) -> str:
         f"{rounds}"
         f"<h2>{html.escape(_t('Day by day: waste / sold-out products'))}</h2>{days}"
         f"<p>{html.escape(_t('Waste: units baked or ordered but not sold. Short: units customers wanted that were not there. Sold-out days: products that ran out, counted per day.'))}</p>"
+        f"{kept}"
     )
 
 

@@ -88,7 +88,9 @@ class WorkshopPlayer(QWidget):
         self.day_view = PlayDayView(self.scenario, day,
                                     show_model=self.show_model and item.show_suggestion,
                                     show_calendar=item.show_calendar,
-                                    reveal_daily=self.scenario.reveal == REVEAL_DAILY)
+                                    reveal_daily=self.scenario.reveal == REVEAL_DAILY,
+                                    earlier=pd.DataFrame(self.orders,
+                                                         columns=["date", "product", "quantity"]))
         self.day_view.closed.connect(self._day_closed)
         self.body.insertWidget(2, self.day_view, 1)
         heading = round_heading(number, len(rounds), item.show_suggestion, item.show_calendar)
@@ -103,8 +105,7 @@ class WorkshopPlayer(QWidget):
     def _day_closed(self, _figures: dict[str, Any]) -> None:
         assert self.day_view is not None
         model = self.day_view.model
-        self.orders += [(model.day, product, quantity)
-                        for product, quantity in model.orders.items()]
+        self.orders += model.order_rows()
         last = self.index == len(self.days) - 1
         self.next_button.setEnabled(not last)
         self.save_button.setEnabled(last)

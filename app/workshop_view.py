@@ -2,7 +2,9 @@
 of the debrief (large type, high contrast, one message per screen).
 
 `PlayDayModel` holds the day's lines (the sales a week before, Bestellkompass's suggestion and
-reasons when the trainer shows them, the participant's own quantity); `PlayDayView` puts the day's
+reasons when the trainer shows them, the participant's own quantity; for goods that keep also the
+shelf that evening by age, what is on order and when today's order would come, or when the next
+order is possible: forecasting/workshop/stock.py); `PlayDayView` puts the day's
 calendar above it and, once the participant closes the day, what happened below it. Scoring is
 `forecasting.workshop.scoring`, the same as `bestellkompass workshop play`. `CollectView` merges
 the result files of a folder (shared folder or stick) into the group table and its charts
@@ -40,42 +42,98 @@ from forecasting.operations.workshop import group_report
 from forecasting.texts import parse_number
 from forecasting.workshop.scenario import Scenario
 from forecasting.workshop.scoring import MODEL, PARTICIPANT, RULE, day_figures
+from forecasting.workshop.stock import Shelf, orders_by_product, shelf_for
 from forecasting.workshop.weather import FORECAST, weather_of
 
 Index = QModelIndex | QPersistentModelIndex
-PRODUCT, LAST_WEEK, SUGGESTION, REASONS, ORDER = range(5)
+PRODUCT, LAST_WEEK, SHELF, ON_ORDER, DELIVERY, SUGGESTION, REASONS, ORDER = range(8)
+STOCK_COLUMNS = (SHELF, ON_ORDER, DELIVERY)
 
 
 class PlayDayModel(QAbstractTableModel):
-    """One row per product in play on the day; only the ORDER column is editable."""
+    """One row per product in play on the day; only the ORDER column is editable, and for goods
+    that keep only on a day an order can be placed. `earlier`: the participant's orders of the
+    days before (date, product, quantity; goods that keep by delivery day), which fill the
+    shelf."""
 
     def __init__(self, scenario: Scenario, day: dt.date, *, show_model: bool = True,
-                 parent: Any = None) -> None:
+                 earlier: pd.DataFrame | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.scenario, self.day, self.show_model = scenario, pd.Timestamp(day), show_model
-        sheet = scenario.sheet[pd.to_datetime(scenario.sheet["date"]) == self.day]
-        self.lines = sheet.sort_values("product").to_dict("records")
+        sheet = scenario.sheet[(pd.to_datetime(scenario.sheet["date"]) == self.day)
+                               & ~scenario.sheet["product"].isin(scenario.stocked)]
+        lines = sheet.to_dict("records")
+        before = orders_by_product(earlier if earlier is not None
+                                   else pd.DataFrame(columns=["date", "product", "quantity"]))
+        self.shelves: dict[str, Shelf] = {}
+        for name in scenario.stocked:
+            shelf = shelf_for(scenario, name, before.get(name, {}), day,
+                              with_suggestion=show_model)
+            self.shelves[name] = shelf
+            lines.append({"product": name, "suggestion": shelf.suggestion,
+                          "reasons_de": shelf.reasons.get("de", ""),
+                          "reasons_en": shelf.reasons.get("en", "")})
+        self.lines = sorted(lines, key=lambda line: str(line["product"]))
         seen = scenario.visible_history(day)
         week = seen[seen["date"] == self.day - pd.Timedelta(days=7)]
         self.last_week = dict(zip(week["product"], week["quantity"], strict=True))
         self.orders: dict[str, float] = {}
 
+    def orderable(self, name: str) -> bool:
+        """Whether the product can be ordered on this sheet (a day's goods always)."""
+        shelf = self.shelves.get(name)
+        return shelf is None or shelf.chance is not None
+
+    def order_rows(self) -> list[tuple[pd.Timestamp, str, float]]:
+        """The day's orders as date, product, quantity (goods that keep: the delivery day)."""
+        out = []
+        for name, quantity in self.orders.items():
+            shelf = self.shelves.get(name)
+            when = self.day if shelf is None or shelf.chance is None \
+                else pd.Timestamp(shelf.chance.delivery_day)
+            out.append((when, name, quantity))
+        return out
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.lines)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 8
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Product"), self.tr("Sold a week ago"), self.tr("Suggestion"),
+        return (self.tr("Product"), self.tr("Sold a week ago"), self.tr("On the shelf tonight"),
+                self.tr("On order"), self.tr("Delivery"), self.tr("Suggestion"),
                 self.tr("Why"), self.tr("Your order"))[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() == ORDER else base
+        name = str(self.lines[index.row()]["product"]) if index.isValid() else ""
+        editable = index.column() == ORDER and self.orderable(name)
+        return base | Qt.ItemFlag.ItemIsEditable if editable else base
+
+    def shelf_text(self, name: str, column: int) -> str:
+        """The shelf by age, what is on order, or when the order comes (goods that keep)."""
+        shelf = self.shelves.get(name)
+        if shelf is None:
+            return ""
+        if column == SHELF:
+            parts = [self.tr("%1 until %2").replace("%1", i18n.num(q)).replace(
+                "%2", _short(d)) for q, d in shelf.batches]
+            total = i18n.num(shelf.on_hand)
+            return total + (f" ({', '.join(parts)})" if parts else "")
+        if column == ON_ORDER:
+            return ", ".join(self.tr("%1 on %2").replace("%1", i18n.num(q)).replace(
+                "%2", _short(d)) for q, d in shelf.on_order) or "–"
+        if shelf.chance is not None:
+            return _short(shelf.chance.delivery_day)
+        if shelf.next_chance is None:
+            return self.tr("no more order")
+        return self.tr("order on %1's sheet for %2").replace(
+            "%1", _short(shelf.next_chance.screen_day)).replace(
+            "%2", _short(shelf.next_chance.delivery_day))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -85,12 +143,18 @@ class PlayDayModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (LAST_WEEK, SUGGESTION, ORDER):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and not self.orderable(name):
+            return QColor("#707070")  # no order possible today
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         if column == PRODUCT:
             return name
         if column == LAST_WEEK:
             return i18n.num(self.last_week.get(name))
+        if column in STOCK_COLUMNS:
+            return self.shelf_text(name, column)
+        if not self.orderable(name) and column in (SUGGESTION, ORDER):
+            return "–"
         if column == SUGGESTION:
             return i18n.num(float(line["suggestion"])) if self.show_model else "–"
         if column == REASONS:
@@ -101,6 +165,8 @@ class PlayDayModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if index.column() != ORDER or role != Qt.ItemDataRole.EditRole:
+            return False
+        if not self.orderable(str(self.lines[index.row()]["product"])):
             return False
         try:
             quantity = parse_number(str(value), i18n.lang())
@@ -113,8 +179,9 @@ class PlayDayModel(QAbstractTableModel):
         return True
 
     def complete(self) -> bool:
-        """Whether every product of the day has an order (0 counts)."""
-        return all(str(line["product"]) in self.orders for line in self.lines)
+        """Whether every product that can be ordered today has an order (0 counts)."""
+        return all(str(line["product"]) in self.orders for line in self.lines
+                   if self.orderable(str(line["product"])))
 
 
 class PlayDayView(QWidget):
@@ -127,9 +194,12 @@ class PlayDayView(QWidget):
 
     def __init__(self, scenario: Scenario, day: dt.date, *, show_model: bool = True,
                  show_calendar: bool = True, reveal_daily: bool = True,
-                 parent: QWidget | None = None) -> None:
+                 earlier: pd.DataFrame | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = PlayDayModel(scenario, day, show_model=show_model, parent=self)
+        self.earlier = earlier if earlier is not None else pd.DataFrame(
+            columns=["date", "product", "quantity"])
+        self.model = PlayDayModel(scenario, day, show_model=show_model, earlier=self.earlier,
+                                  parent=self)
         self.reveal_daily = reveal_daily
         calendar = scenario.calendar[pd.to_datetime(scenario.calendar["date"])
                                      == pd.Timestamp(day)]
@@ -146,6 +216,8 @@ class PlayDayView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(REASONS, QHeaderView.ResizeMode.Stretch)
         for column in (SUGGESTION, REASONS):  # a round without: not even empty columns
             self.table.setColumnHidden(column, not show_model)
+        for column in STOCK_COLUMNS:  # only with goods that keep
+            self.table.setColumnHidden(column, not scenario.stocked)
         if not show_model:
             self.table.horizontalHeader().setStretchLastSection(True)
         self.table.resizeColumnsToContents()
@@ -185,7 +257,7 @@ class PlayDayView(QWidget):
         """Score the day and show it for the participant, Bestellkompass and the rule (unless
         the trainer reveals only at the end)."""
         if self.reveal_daily:
-            self.figures = day_figures(self.model.scenario, self.model.day, self.model.orders)
+            self.figures = day_figures(self.model.scenario, self.model.day, self.all_orders())
             self.outcome.setText(figures_table([("", self.figures)]))
         else:
             self.outcome.setText(self.tr("Your orders are in. What happened you will see after "
@@ -194,6 +266,18 @@ class PlayDayView(QWidget):
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)  # the day is done
         self.finish.setEnabled(False)
         self.closed.emit(self.figures)
+
+    def all_orders(self) -> pd.DataFrame:
+        """The participant's orders up to and with this day (date, product, quantity)."""
+        today = pd.DataFrame(self.model.order_rows(), columns=["date", "product", "quantity"])
+        return pd.concat([self.earlier, today], ignore_index=True) if len(self.earlier) \
+            else today
+
+
+def _short(day: dt.date) -> str:
+    """"Tue 10.11." / "Di 10.11.": a day of the workshop's weeks."""
+    date = f"{day:%d.%m.}" if i18n.lang() == "de" else f"{day:%m-%d}"
+    return f"{i18n.weekday_name(day, short=True)} {date}"
 
 
 class ProjectorView(QWidget):
@@ -309,13 +393,15 @@ class ProjectorView(QWidget):
 
 
 class GroupModel(QAbstractTableModel):
-    """The group table of a report: one row per participant, then Bestellkompass and the rule."""
+    """The group table of a report: one row per participant, then Bestellkompass and the rule;
+    with goods that keep also what stayed on the shelf at the end."""
 
-    FIELDS = ("waste", "short", "sellout_days", "margin")
+    FIELDS: tuple[str, ...] = ("waste", "short", "sellout_days", "margin")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[str, dict[str, Any]]] = []
+        self.fields = self.FIELDS
 
     def set_report(self, report: dict[str, Any]) -> None:
         """Show `report` (from `forecasting.workshop.report.collect`)."""
@@ -323,20 +409,22 @@ class GroupModel(QAbstractTableModel):
         self.rows = [(str(p["name"]), p[PARTICIPANT]) for p in report["participants"]]
         self.rows += [(self.tr("Bestellkompass"), report[MODEL]),
                       (self.tr("Same as last week"), report[RULE])]
+        shelf = any(float(figures.get("shelf", 0) or 0) > 0 for _, figures in self.rows)
+        self.fields = (*self.FIELDS, "shelf") if shelf else self.FIELDS
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 1 + len(self.FIELDS)
+        return 0 if parent.isValid() else 1 + len(self.fields)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (self.tr("Who"), self.tr("Waste"), self.tr("Short"), self.tr("Sold-out days"),
-                self.tr("Margin EUR"))[section]
+                self.tr("Margin EUR"), self.tr("Left on the shelf"))[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -348,7 +436,7 @@ class GroupModel(QAbstractTableModel):
         name, figures = self.rows[index.row()]
         if index.column() == 0:
             return name
-        field = self.FIELDS[index.column() - 1]
+        field = self.fields[index.column() - 1]
         return i18n.num(float(figures[field]), 2 if field == "margin" else 0)
 
 

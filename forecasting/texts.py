@@ -1416,9 +1416,9 @@ ENGLISH: dict[str, Message] = {
     "workshop.unknown_product": {
         "en": "The shop has no product \"{product}\".",
     },
-    "workshop.keeps_stock": {
-        "en": "\"{product}\" keeps and is ordered for stock; a workshop plays only goods "
-              "ordered for one day.",
+    "workshop.stock_reason": {
+        "en": "Serves the sales up to {until}: about {expected} expected; on the shelf "
+              "{shelf}, on order {on_order}.",
     },
     "workshop.too_many_products": {
         "en": "{count} products chosen; a workshop has at most {most}.",
@@ -1461,6 +1461,10 @@ ENGLISH: dict[str, Message] = {
         "en": "{path}: line {row}, column {column}: \"{value}\" is already ordered for this day "
               "in line {earlier}.",
     },
+    "workshop.orders_no_delivery": {
+        "en": "{path}: line {row}, column {column}: on {value} no delivery of \"{product}\" can "
+              "come (it keeps and is ordered for the delivery days only: {days}).",
+    },
     "workshop.orders_missing": {
         "en": "{path}: {count} orders are missing, first \"{product}\" on {date} (enter 0 to "
               "order nothing).",
@@ -1480,6 +1484,9 @@ ENGLISH: dict[str, Message] = {
     "workshop.note.estimated": {
         "en": "Estimated: a real shop knows only its sales. On sold-out days customers wanted "
               "more; units short and sell-out days are lower bounds, waste an upper bound.",
+    },
+    "workshop.forecasting": {
+        "en": "Forecasting as on each evening, run {step} …",
     },
     "workshop.created": {
         "en": "Workshop written: {path} ({products} products, {days} days, {first} to {last}).",

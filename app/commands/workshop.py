@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from app.cli_text import _, language
@@ -116,8 +117,11 @@ def _create(args: argparse.Namespace) -> int:
     anonymous = args.anonymise or args.keep_names or args.remove_prices
     disguise = (Disguise(keep_names=args.keep_names, remove_prices=args.remove_prices)
                 if anonymous else None)
-    scenario = create_scenario(shop, args.first, args.last, names, disguise=disguise,
-                               rounds=args.rounds, reveal=args.reveal)
+    scenario = create_scenario(
+        shop, args.first, args.last, names, disguise=disguise, rounds=args.rounds,
+        reveal=args.reveal,
+        progress=lambda step: print(render("workshop.forecasting", args.lang, step=step),
+                                    file=sys.stderr, flush=True))
     write_scenario(scenario, Path(args.out))
     print(render("workshop.created", args.lang, path=args.out, products=len(scenario.products),
                  days=len(scenario.days), first=format_date(scenario.first, args.lang),

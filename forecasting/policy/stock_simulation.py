@@ -41,6 +41,23 @@ class SimResult:
     wasted: float = 0.0
     short: float = 0.0
     sellout_days: int = 0
+    end_stock: float = 0.0  # units on the shelf after the last day (sold later unless expired)
+
+
+@dataclasses.dataclass(frozen=True)
+class DayLog:
+    """One simulated day, for whoever scores day by day (the workshop): what came, sold, expired,
+    was ordered (and for when), and the shelf and open orders that evening."""
+
+    day: dt.date
+    arrived: float
+    demand: float
+    sold: float
+    expired: float
+    ordered: float
+    delivery_day: dt.date | None  # when today's order comes (None: no order possible today)
+    shelf: tuple[tuple[float, dt.date], ...]  # (units, last day it may be sold), oldest first
+    on_order: tuple[tuple[float, dt.date], ...]  # (units, delivery day), after today's order
 
 
 OrderPolicy = Callable[[OrderContext], float]
@@ -61,10 +78,12 @@ def simulate(
     *,
     start_stock: float = 0.0,
     scored: Callable[[dt.date], bool] | None = None,
+    log: list[DayLog] | None = None,
 ) -> SimResult:
     """Run `policy` over `days` (consecutive calendar days) against the true `demand`.
 
     scored: which days count in the result (default all); earlier days only build up stock.
+    log: when given, one `DayLog` per day is appended to it.
     """
     res = SimResult()
     lead = max(1, product.lead_time_days)
@@ -76,9 +95,11 @@ def simulate(
     pipeline: dict[dt.date, float] = {}
     horizon_end = days[-1]
     for day in days:
-        if day in pipeline:
-            batches.append(_Batch(pipeline.pop(day), day + dt.timedelta(days=life - 1)))
+        arrived = pipeline.pop(day, 0.0)
+        if arrived:
+            batches.append(_Batch(arrived, day + dt.timedelta(days=life - 1)))
         counts = scored is None or scored(day)
+        d = sold = expired_today = 0.0
         if is_open(day) and day in demand:
             d = float(demand[day])
             available = sum(b.qty for b in batches)
@@ -98,9 +119,11 @@ def simulate(
                     batches.popleft()
         while batches and batches[0].expiry <= day:
             expired = batches.popleft().qty
+            expired_today += expired
             res.wasted += expired if counts else 0.0
         delivery = day + dt.timedelta(days=lead)
         if delivery > horizon_end or delivery.weekday() not in weekdays or not is_open(delivery):
+            _note(log, day, arrived, d, sold, expired_today, 0.0, None, batches, pipeline)
             continue
         following = _next_delivery(delivery, weekdays, is_open)
         window = tuple(
@@ -122,7 +145,18 @@ def simulate(
         if qty > 0:
             pipeline[delivery] = pipeline.get(delivery, 0.0) + qty
             res.ordered += qty if counts else 0.0
+        _note(log, day, arrived, d, sold, expired_today, qty, delivery, batches, pipeline)
+    res.end_stock = float(sum(b.qty for b in batches))
     return res
+
+
+def _note(log: list[DayLog] | None, day: dt.date, arrived: float, demand: float, sold: float,
+          expired: float, ordered: float, when: dt.date | None,
+          batches: collections.deque[_Batch], pipeline: dict[dt.date, float]) -> None:
+    if log is not None:
+        log.append(DayLog(day, arrived, demand, sold, expired, ordered, when,
+                          tuple((b.qty, b.expiry) for b in batches if b.qty > 1e-12),
+                          tuple((q, d) for d, q in sorted(pipeline.items()))))
 
 
 def _next_delivery(after: dt.date, weekdays: set[int], is_open: Callable[[dt.date], bool]

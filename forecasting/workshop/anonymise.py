@@ -84,6 +84,17 @@ def anonymise(scenario: Scenario, disguise: Disguise) -> Scenario:
     forecasts = moved(scenario.forecasts)
     for column in [c for c in forecasts.columns if level_of(str(c)) is not None]:
         forecasts[column] = (forecasts[column] * q).round(FILE_DECIMALS)
+    extra: dict[str, object] = {}
+    if scenario.stocked:
+        stock_forecasts = moved(scenario.stock_forecasts)
+        stock_forecasts["cutoff"] = pd.to_datetime(stock_forecasts["cutoff"]) + shift
+        for column in [c for c in stock_forecasts.columns if level_of(str(c)) is not None]:
+            stock_forecasts[column] = (stock_forecasts[column] * q).round(FILE_DECIMALS)
+        warmup = moved(scenario.warmup)
+        warmup["demand"] = np.round(warmup["demand"] * q)
+        extra = {"stocked": sorted(names[n] for n in scenario.stocked),
+                 "stock_forecasts": stock_forecasts, "warmup": warmup,
+                 "open_days": [day + dt.timedelta(weeks=d.weeks) for day in scenario.open_days]}
     first = scenario.first + dt.timedelta(weeks=d.weeks)
     last = scenario.last + dt.timedelta(weeks=d.weeks)
     since = pd.Timestamp(scenario.calendar["date"].min()) + shift
@@ -91,7 +102,7 @@ def anonymise(scenario: Scenario, disguise: Disguise) -> Scenario:
         scenario, title="", state="", first=first, last=last, anonymised=True, products=products,
         history=history, outcome=outcome, forecasts=forecasts,
         calendar=holiday_calendar(scenario.state, since.date(), last),
-        prices_known=not d.remove_prices,
+        prices_known=not d.remove_prices, **extra,  # type: ignore[arg-type]
     )
 
 
@@ -121,7 +132,9 @@ def _disguised(product: Product, name: str, d: Disguise) -> Product:
     minimum = float(round(product.min_order * d.quantity_factor)) if product.min_order else 0.0
     return Product(name=name, category=product.category, unit=product.unit, price=price,
                    unit_cost=cost, salvage_value=salvage, pack_size=pack, min_order=minimum,
-                   service_level=level)
+                   service_level=level, shelf_life_days=product.shelf_life_days,
+                   lead_time_days=product.lead_time_days,
+                   delivery_weekdays=product.delivery_weekdays)
 
 
 def holiday_calendar(state: str, first: dt.date, last: dt.date) -> pd.DataFrame:

@@ -1,12 +1,17 @@
 """Making a scenario from a shop file: the period's history, the true (or sold) demand, and the
 model's suggestions computed with a rolling origin, as the app would have made them each evening.
+
+Goods that keep (`keeps_stock`) need forecasts several days ahead, so that each day an order
+serves is forecast from what was known when ordering (as the policy benchmark does with its runs
+1..8 days ahead): one backtest run per horizon the orders' windows reach (`needed_horizons`,
+usually five), reported through `progress`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -19,14 +24,14 @@ from forecasting.policy.economics import service_level
 from forecasting.policy.explain_text import explanation_sentence
 from forecasting.policy.forecast_input import level_of
 from forecasting.policy.lines import newsvendor_line
-from forecasting.policy.plan import keeps_stock
+from forecasting.policy.plan import closed_reason, keeps_stock
 from forecasting.policy.policy_backtest import policy_orders, rule_orders
 from forecasting.shop_calendar import product_promotions, shop_features, with_promotions
 from forecasting.store.calendar import load_weather
 from forecasting.store.file import Shop
 from forecasting.store.products import load_products
 from forecasting.store.sales import read_sales, read_true_demand
-from forecasting.store.settings import load_settings
+from forecasting.store.settings import load_closing_days, load_settings
 from forecasting.store.stock import counted_product_ids
 from forecasting.values.products import Product
 from forecasting.workshop.anonymise import Disguise, anonymise
@@ -41,6 +46,12 @@ from forecasting.workshop.scenario import (
     TRUE_DEMAND,
     Scenario,
 )
+from forecasting.workshop.stock import (
+    WARMUP_DAYS,
+    needed_horizons,
+    open_days_between,
+    stock_sheet,
+)
 from forecasting.workshop.weather import shown_weather
 
 #: the quantile grid of the policy benchmark (benchmarks/policy_benchmark.py), so the scenario's
@@ -51,13 +62,15 @@ LEVELS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99)
 def create_scenario(
     shop_path: Path, first: dt.date, last: dt.date, products: Sequence[str] | None = None,
     *, disguise: Disguise | None = None, rounds: Sequence[Round] | None = None,
-    reveal: str = REVEAL_DAILY,
+    reveal: str = REVEAL_DAILY, progress: Callable[[str], object] | None = None,
 ) -> Scenario:
     """The scenario of `shop_path` from `first` to `last`; `disguise` makes it anonymous;
-    `rounds` (checked against the open days) and `reveal` say what participants see when."""
+    `rounds` (checked against the open days) and `reveal` say what participants see when;
+    `progress` hears a line per forecast run (goods that keep need eight)."""
     _check_period(first, last)
     with Shop.open(shop_path, read_only=True) as shop:
         settings = load_settings(shop)
+        closing = load_closing_days(shop)
         catalogue = {p.name: p for p in load_products(shop)}
         sales = with_promotions(read_sales(shop), product_promotions(shop))
         truth = read_true_demand(shop)
@@ -68,13 +81,20 @@ def create_scenario(
         counted = set(counted_product_ids(shop))
         weather = load_weather(shop)
     _check_history(sales, first, last)
-    daily = {n: p for n, p in catalogue.items() if not keeps_stock(p, counted)}
-    chosen = _choose(products, catalogue, daily, sales, first)
+    stocked = {n for n, p in catalogue.items() if keeps_stock(p, counted)}
+    chosen = _choose(products, catalogue, sales, first)
+    stocked_chosen = sorted(stocked & set(chosen))
     if rounds:  # refused before the long backtest: the open days are known from the sales
         window = sales[(sales["date"] >= pd.Timestamp(first)) & (sales["date"] <= pd.Timestamp(last))
                        & sales["product"].isin(chosen)]
         check_rounds(rounds, window["date"].nunique())
-    forecasts = _forecasts(sales, features, catalogue, first, last)
+    def is_open(day: dt.date) -> bool:
+        return closed_reason(settings, closing, day) is None
+
+    horizons = needed_horizons([catalogue[n] for n in stocked_chosen], first, last, is_open) \
+        if stocked_chosen else [1]
+    runs = len(horizons)
+    forecasts = _forecasts(sales, features, catalogue, first, last, _say(progress, 1, runs))
     kind = TRUE_DEMAND if not truth.empty else SALES_LOWER_BOUND
     outcome = _outcome(sales, truth if kind == TRUE_DEMAND else None, chosen, first, last)
     forecasts = forecasts.merge(outcome[["date", "product"]], on=["date", "product"])
@@ -91,6 +111,15 @@ def create_scenario(
         sheet=pd.DataFrame(), calendar=_calendar(features, since.date(), last, weather),
         forecasts=forecasts,
     )
+    if stocked_chosen:
+        scenario.stocked = stocked_chosen
+        scenario.stock_forecasts = _stock_forecasts(
+            forecasts, stocked_chosen, horizons,
+            lambda h: _forecasts(sales, features, catalogue, first, last,
+                                 _say(progress, horizons.index(h) + 1, runs), horizon=h))
+        scenario.warmup = _warmup(sales, truth if kind == TRUE_DEMAND else None, stocked_chosen,
+                                  first)
+        scenario.open_days = open_days_between(is_open, first, last)
     if disguise is not None:
         scenario = anonymise(scenario, disguise)
     scenario.rounds = check_rounds(rounds, len(scenario.days)) if rounds else []
@@ -116,42 +145,74 @@ def _check_history(sales: pd.DataFrame, first: dt.date, last: dt.date) -> None:
                         begins=begins.isoformat())
 
 
-def _choose(names: Sequence[str] | None, catalogue: dict[str, Product],
-            daily: dict[str, Product], sales: pd.DataFrame, first: dt.date) -> list[str]:
+def _choose(names: Sequence[str] | None, catalogue: dict[str, Product], sales: pd.DataFrame,
+            first: dt.date) -> list[str]:
     """The products asked for, or the best sellers of the weeks before (at most MAX_PRODUCTS);
-    only goods ordered for one day (the scoring is the one-day newsvendor's, not a stock's)."""
+    a day's goods and goods that keep alike."""
     before = sales[(sales["date"] < pd.Timestamp(first))
                    & (sales["date"] >= pd.Timestamp(first - dt.timedelta(weeks=HISTORY_WEEKS)))]
     if names:
         unknown = [n for n in names if n not in catalogue]
         if unknown:
             raise UserError("workshop.unknown_product", product=unknown[0])
-        keeping = [n for n in names if n not in daily]
-        if keeping:
-            raise UserError("workshop.keeps_stock", product=keeping[0])
         if len(set(names)) > MAX_PRODUCTS:
             raise UserError("workshop.too_many_products", count=len(set(names)),
                             most=MAX_PRODUCTS)
         return list(dict.fromkeys(names))
-    before = before[before["product"].isin(list(daily))]
+    before = before[before["product"].isin(list(catalogue))]
     totals = before.groupby("product")["quantity"].sum().sort_values(ascending=False)
     return sorted(totals.index[:MAX_PRODUCTS])
 
 
+def _say(progress: Callable[[str], object] | None, run: int, runs: int) -> Callable[[], None]:
+    def say() -> None:
+        if progress is not None:
+            progress(f"{run}/{runs}")
+    return say
+
+
 def _forecasts(sales: pd.DataFrame, features: FeatureTable, catalogue: dict[str, Product],
-               first: dt.date, last: dt.date) -> pd.DataFrame:
-    """One-day-ahead forecasts of every day, each from the sales up to the evening before; the
-    model sees every product of the shop, as in the app."""
-    plan = BacktestPlan(start=first, end=last, horizon=1)
+               first: dt.date, last: dt.date, say: Callable[[], None] = lambda: None, *,
+               horizon: int = 1) -> pd.DataFrame:
+    """Forecasts of every day `horizon` days ahead (one day: each from the sales up to the
+    evening before); the model sees every product of the shop, as in the app."""
+    say()
+    plan = BacktestPlan(start=first, end=last, horizon=horizon)
     categories = {p.name: p.category for p in catalogue.values()}
     result = run_backtest(sales[sales["date"] <= pd.Timestamp(last)], features, plan, LEVELS,
                           categories=categories, candidates=False)
     preds = result.predictions
     preds = preds[preds["kind"] == "final"]
     columns = [c for c in preds.columns if level_of(str(c)) is not None]
-    out = preds[["date", "product", *columns]].reset_index(drop=True)
+    keep = ["date", "product", *columns] if horizon == 1 else ["date", "product", "cutoff",
+                                                               *columns]
+    out = preds[keep].reset_index(drop=True)
     out[columns] = out[columns].round(FILE_DECIMALS)  # as the file keeps them
     return out
+
+
+def _stock_forecasts(one_day: pd.DataFrame, names: list[str], horizons: list[int],
+                     run: Callable[[int], pd.DataFrame]) -> pd.DataFrame:
+    """The goods that keep's forecasts `horizons` days ahead (date, product, cutoff, q-columns):
+    the one-day run already made and the longer ones."""
+    parts = [one_day.assign(cutoff=pd.to_datetime(one_day["date"]) - pd.Timedelta(days=1))]
+    parts += [run(h) for h in horizons if h > 1]
+    out = pd.concat(parts, ignore_index=True)
+    out = out[out["product"].isin(names)]
+    columns = [c for c in out.columns if level_of(str(c)) is not None]
+    return out[["date", "product", "cutoff", *columns]].sort_values(
+        ["product", "cutoff", "date"], ignore_index=True)
+
+
+def _warmup(sales: pd.DataFrame, truth: pd.DataFrame | None, names: list[str], first: dt.date
+            ) -> pd.DataFrame:
+    """date, product, demand of goods that keep on the WARMUP_DAYS before the first day."""
+    start = pd.Timestamp(first - dt.timedelta(days=WARMUP_DAYS))
+    source = (sales.rename(columns={"quantity": "demand"}) if truth is None else truth)
+    window = ((source["date"] >= start) & (source["date"] < pd.Timestamp(first))
+              & source["product"].isin(names))
+    return source.loc[window, ["date", "product", "demand"]].sort_values(
+        ["date", "product"], ignore_index=True)
 
 
 def _outcome(sales: pd.DataFrame, truth: pd.DataFrame | None, chosen: list[str],
@@ -184,6 +245,7 @@ def order_sheet(scenario: Scenario) -> pd.DataFrame:
     """Per day and product: the model's median forecast, its suggestion and level, its reasons
     (de, en), and what "same as last week" orders, all from data before the day."""
     forecasts = scenario.forecasts
+    forecasts = forecasts[~forecasts["product"].isin(scenario.stocked)]
     products = {p.name: p for p in scenario.products}
     frame = forecasts.sort_values(["date", "product"], ignore_index=True)
     suggestion = policy_orders(frame, products)
@@ -201,4 +263,6 @@ def order_sheet(scenario: Scenario) -> pd.DataFrame:
                      "level": round(service.level, 3),
                      "reasons_de": explanation_sentence(line.explanation, "de"),
                      "reasons_en": explanation_sentence(line.explanation, "en")})
-    return pd.DataFrame(rows)
+    for name in scenario.stocked:
+        rows += stock_sheet(scenario, name)
+    return pd.DataFrame(rows).sort_values(["date", "product"], ignore_index=True)

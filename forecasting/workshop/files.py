@@ -34,14 +34,18 @@ SCENARIO, RESULT = "scenario", "result"
 _TABLES = ("history", "outcome", "sheet", "calendar", "forecasts")
 _OPEN_TABLES = ("history", "sheet", "calendar", "forecasts")
 _SEALED = "sealed.bin"
+#: only with goods that keep; open like the forecasts (the days before the first and the model's
+#: forecasts, no answers)
+_STOCK_TABLES = ("stock_forecasts", "warmup")
 _MAX_MEMBER = 200 * 1024 * 1024
 FILE_DECIMALS = 3
 
 
 def _csv(frame: pd.DataFrame) -> bytes:
     out = frame.copy()
-    if "date" in out:
-        out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
+    for column in ("date", "cutoff"):
+        if column in out:
+            out[column] = pd.to_datetime(out[column]).dt.strftime("%Y-%m-%d")
     return out.to_csv(index=False, lineterminator="\n", float_format=f"%.{FILE_DECIMALS}f").encode("utf-8")
 
 
@@ -96,6 +100,8 @@ def write_scenario(scenario: Scenario, path: Path) -> None:
         "prices_known": scenario.prices_known,
         "products": [product_dict(p) for p in scenario.products],
         "rounds": [r.as_dict() for r in scenario.rounds], "reveal": scenario.reveal,
+        "stocked": list(scenario.stocked),
+        "open_days": [d.isoformat() for d in scenario.open_days],
         "seal": key.hex(),
     }
     history = scenario.history
@@ -105,6 +111,8 @@ def write_scenario(scenario: Scenario, path: Path) -> None:
     members = {"scenario.json": json.dumps(head, indent=1, ensure_ascii=False).encode("utf-8")}
     for table in _OPEN_TABLES:
         members[f"{table}.csv"] = _csv(tables[table])
+    for table in _STOCK_TABLES if scenario.stocked else ():
+        members[f"{table}.csv"] = _csv(getattr(scenario, table))
     members[_SEALED] = _seal({"outcome.csv": _csv(scenario.outcome),
                               "history.csv": _csv(history[later])}, key)
     _write(Path(path), SCENARIO, members)
@@ -152,6 +160,13 @@ def read_scenario(path: Path) -> Scenario:
         tables = {t: pd.read_csv(io.BytesIO(raw[t]), parse_dates=["date"],
                                  keep_default_na=False, na_values=[""])
                   for t in _TABLES}
+        stocked = [str(n) for n in head.get("stocked", [])]
+        if stocked:
+            for t in _STOCK_TABLES:
+                tables[t] = pd.read_csv(io.BytesIO(members[f"{t}.csv"]), parse_dates=["date"])
+            if "cutoff" in tables["stock_forecasts"]:
+                tables["stock_forecasts"]["cutoff"] = pd.to_datetime(
+                    tables["stock_forecasts"]["cutoff"])
         for t in ("calendar", "sheet"):
             for column in [c for c in tables[t].columns
                            if str(c).startswith(("labels", "reasons", "weather_kind", "occasion"))]:
@@ -166,6 +181,8 @@ def read_scenario(path: Path) -> Scenario:
             prices_known=bool(head["prices_known"]),
             products=[product_from(p) for p in head["products"]], **tables,
             rounds=[Round.from_dict(r) for r in head.get("rounds", [])], reveal=reveal,
+            stocked=stocked,
+            open_days=[dt.date.fromisoformat(d) for d in head.get("open_days", [])],
         )
         if scenario.rounds:
             scenario.rounds = check_rounds(scenario.rounds, len(scenario.days))

@@ -1,5 +1,10 @@
 """A participant's orders from ORDERS.csv (date,product,quantity), checked against the scenario:
-every refusal names the file, the line and the column, and nothing is scored from a bad file."""
+every refusal names the file, the line and the column, and nothing is scored from a bad file.
+
+For a day's goods the date is the day they are sold; for goods that keep it is the day the
+delivery comes, and only days a delivery can come (the supplier's weekdays after the lead time,
+ordered from the evening before the first day on) may be ordered for.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import pandas as pd
 from calendars.text_files import read_text
 from forecasting.errors import UserError
 from forecasting.workshop.scenario import Scenario
+from forecasting.workshop.stock import chances
 
 COLUMNS = ("date", "product", "quantity")
 
@@ -51,6 +57,7 @@ def read_orders(path: Path, scenario: Scenario) -> pd.DataFrame:
     at = {c: header.index(c) for c in COLUMNS}
     days = set(scenario.days)
     names = set(scenario.product_names)
+    needed = order_keys(scenario)
     seen: dict[tuple[dt.date, str], int] = {}
     rows = []
     for line, cells in enumerate(reader, start=2):
@@ -70,6 +77,11 @@ def read_orders(path: Path, scenario: Scenario) -> pd.DataFrame:
         if name not in names:
             raise UserError("workshop.orders_unknown_product", **where, column="product",
                             value=name)
+        if name in scenario.stocked and (day, name) not in needed:
+            possible = sorted(d for d, n in needed if n == name)
+            raise UserError("workshop.orders_no_delivery", **where, column="date",
+                            value=raw_day, product=name,
+                            days=", ".join(d.isoformat() for d in possible))
         quantity = _quantity(raw_qty)
         if quantity is None:
             raise UserError("workshop.orders_bad_quantity", **where, column="quantity",
@@ -79,15 +91,21 @@ def read_orders(path: Path, scenario: Scenario) -> pd.DataFrame:
                             earlier=seen[(day, name)])
         seen[(day, name)] = line
         rows.append((pd.Timestamp(day), name, quantity))
-    needed = set(zip(pd.to_datetime(scenario.outcome["date"]).dt.date, scenario.outcome["product"],
-                     strict=True))
     absent = sorted(needed - set(seen))
     if absent:
         day, name = absent[0]
         raise UserError("workshop.orders_missing", path=str(path), count=len(absent),
                         product=name, date=day.isoformat())
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    keys = pd.MultiIndex.from_frame(frame[["date", "product"]])
-    wanted = pd.MultiIndex.from_frame(scenario.outcome[["date", "product"]].assign(
-        date=lambda f: pd.to_datetime(f["date"])))
-    return frame[keys.isin(wanted)].reset_index(drop=True)
+    keep = [(d.date(), n) in needed for d, n in zip(frame["date"], frame["product"], strict=True)]
+    return frame[keep].reset_index(drop=True)
+
+
+def order_keys(scenario: Scenario) -> set[tuple[dt.date, str]]:
+    """(date, product) of every order the scenario asks for: a day's goods on each day they
+    sell, goods that keep on each day a delivery can come."""
+    outcome = scenario.outcome[~scenario.outcome["product"].isin(scenario.stocked)]
+    out = set(zip(pd.to_datetime(outcome["date"]).dt.date, outcome["product"], strict=True))
+    for name in scenario.stocked:
+        out |= {(c.delivery_day, name) for c in chances(scenario, name)}
+    return out

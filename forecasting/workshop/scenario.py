@@ -20,6 +20,8 @@ HISTORY_WEEKS = 8  # what "same as last week" looks back at, and what the sheet 
 
 PRODUCT_FIELDS = ("name", "category", "unit", "price", "unit_cost", "salvage_value", "pack_size",
                   "min_order")
+#: what goods that keep need besides (files before them: a day's goods, delivered daily)
+STOCK_FIELDS = ("shelf_life_days", "lead_time_days", "delivery_weekdays")
 
 
 @dataclasses.dataclass
@@ -36,6 +38,11 @@ class Scenario:
     before (the policy benchmark's machinery scores them).
     rounds: what participants see on which days (empty: one round, everything shown);
     reveal: "daily" (each day's result after the day) or "end" (nothing before the last day).
+    stocked: the products that keep and are played as a shelf (forecasting/workshop/stock.py);
+    for them the sheet has a row per delivery an order can still reach (date = delivery day).
+    stock_forecasts: date, product, cutoff, q-columns: their forecasts 1..8 days ahead.
+    warmup: date, product, demand: their demand on the days before the first, which fill the
+    shelf the same way for everyone; open_days: the shop's open days from the warm-up on.
     """
 
     scenario_id: str
@@ -54,6 +61,10 @@ class Scenario:
     prices_known: bool = True
     rounds: list[Round] = dataclasses.field(default_factory=list)
     reveal: str = REVEAL_DAILY
+    stocked: list[str] = dataclasses.field(default_factory=list)
+    stock_forecasts: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    warmup: pd.DataFrame = dataclasses.field(default_factory=pd.DataFrame)
+    open_days: list[dt.date] = dataclasses.field(default_factory=list)
 
     @property
     def days(self) -> list[dt.date]:
@@ -89,10 +100,18 @@ class Scenario:
 
 
 def product_dict(product: Product) -> dict[str, object]:
-    """The fields of a product a scenario keeps (economics and packs; no supplier, no ids)."""
-    return {f: getattr(product, f) for f in PRODUCT_FIELDS}
+    """The fields of a product a scenario keeps (economics, packs, shelf life and deliveries; no
+    supplier, no ids)."""
+    out = {f: getattr(product, f) for f in PRODUCT_FIELDS + STOCK_FIELDS}
+    out["delivery_weekdays"] = list(product.delivery_weekdays)
+    return out
 
 
 def product_from(data: dict[str, object]) -> Product:
     """A product from its stored fields."""
-    return Product(**{f: data[f] for f in PRODUCT_FIELDS})  # type: ignore[arg-type]
+    product = Product(**{f: data[f] for f in PRODUCT_FIELDS})  # type: ignore[arg-type]
+    if "shelf_life_days" in data:
+        product.shelf_life_days = int(data["shelf_life_days"])  # type: ignore[call-overload]
+        product.lead_time_days = int(data["lead_time_days"])  # type: ignore[call-overload]
+        product.delivery_weekdays = tuple(int(d) for d in data["delivery_weekdays"])  # type: ignore[attr-defined]
+    return product

@@ -138,3 +138,40 @@ def workshop_files(demo_bakery_master: Path, tmp_path_factory: pytest.TempPathFa
                  "--products", ",".join(WORKSHOP_PRODUCTS), "--out", str(scenario)])
     assert code == 0
     return shop, scenario
+
+
+DELI_KEEP = ("Bergkäse 200 g", "Gouda alt 200 g", "Hummus", "Oliven Kalamata",
+             "Kartoffelsalat 250 g", "Orangensaft frisch gepresst 0,5 l")
+#: Monday to Saturday: cheese comes Tuesday and Friday (2 days' lead), antipasti Monday and
+#: Thursday, salads every open day; three of the products keep in the workshop
+DELI_WORKSHOP_PRODUCTS = ("Bergkäse 200 g", "Hummus", "Kartoffelsalat 250 g")
+DELI_WORKSHOP_PERIOD = ["--from", "2026-11-16", "--to", "2026-11-21"]
+
+
+@pytest.fixture(scope="session")
+def deli_workshop(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """(shop, scenario file, what the command printed on stderr): a week of three goods that
+    keep of the demo deli (cut like the bakery: six products, 400 days) made into a workshop once
+    through `bestellkompass workshop create` (a forecast run per horizon: slow)."""
+    import contextlib
+    import io
+
+    from app.cli import main
+    from forecasting.store.file import Shop
+
+    folder = tmp_path_factory.mktemp("deli_workshop")
+    shop = write_demo_shop("deli", DEMO_END, folder / "deli.bkshop", seed=DEFAULT_SEED)
+    first = (DEMO_END - dt.timedelta(days=HISTORY_DAYS)).isoformat()
+    with Shop.open(shop) as s, s.transaction() as conn:
+        marks = ", ".join("?" for _ in DELI_KEEP)
+        conn.execute(f"DELETE FROM products WHERE name NOT IN ({marks})", DELI_KEEP)
+        conn.execute("DELETE FROM sales WHERE date < ?", (first,))
+        conn.execute("DELETE FROM true_demand WHERE date < ?", (first,))
+    scenario = folder / "deli.bkworkshop"
+    said = io.StringIO()
+    with contextlib.redirect_stderr(said):
+        code = main(["--lang", "en", "workshop", "create", "--shop", str(shop),
+                     *DELI_WORKSHOP_PERIOD, "--products", ",".join(DELI_WORKSHOP_PRODUCTS),
+                     "--out", str(scenario)])
+    assert code == 0
+    return shop, scenario, said.getvalue()

@@ -22,7 +22,7 @@ from forecasting.policy.policy_backtest import policy_orders, rule_orders
 from forecasting.store.file import Shop
 from forecasting.store.sales import read_sales, read_true_demand
 from forecasting.texts import format_number
-from forecasting.workshop.files import read_scenario, unseal, write_scenario
+from forecasting.workshop.files import read_result, read_scenario, unseal, write_scenario
 from forecasting.workshop.scenario import Scenario
 from tests.app.conftest import WORKSHOP_PERIOD as PERIOD
 from tests.app.conftest import WORKSHOP_PRODUCTS as PRODUCTS
@@ -371,10 +371,11 @@ def test_anonymised_real_shop_keeps_nothing_recognisable(
     assert "lower bounds" in report["note"]["en"]
 
 
-def test_goods_ordered_for_stock_are_refused(made: tuple[Path, Path], tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
-    """A product that keeps and comes twice a week would be scored as a one-day order: refused
-    by name before anything is computed; without --products it is simply not chosen."""
+def test_goods_that_keep_mix_with_a_days_goods(made: tuple[Path, Path], tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A product that keeps and comes twice a week is played on a shelf next to a day's goods:
+    its orders are for its delivery days only, Baguette's for every day (it was refused before
+    goods that keep could be played)."""
     shop, _ = made
     deli_like = tmp_path / "deli_like.bkshop"
     shutil.copy(shop, deli_like)
@@ -384,9 +385,27 @@ def test_goods_ordered_for_stock_are_refused(made: tuple[Path, Path], tmp_path: 
     out = tmp_path / "w.bkworkshop"
     code, _, err = _run(capsys, "--lang", "en", "workshop", "create", "--shop", str(deli_like),
                         *PERIOD, "--products", "Baguette,Berliner", "--out", str(out))
-    assert code == 2
-    assert "\"Berliner\" keeps and is ordered for stock" in err
-    assert not out.exists()
+    assert code == 0, err
+    scenario = read_scenario(out)
+    # goods that keep: a forecast run per horizon the orders reach, each one reported
+    runs = set((scenario.stock_forecasts["date"] - scenario.stock_forecasts["cutoff"]).dt.days)
+    assert len(runs) > 1
+    assert f"run {len(runs)}/{len(runs)}" in err
+    assert scenario.stocked == ["Berliner"]
+    sheet = scenario.sheet
+    berliner = sheet[sheet["product"] == "Berliner"]
+    assert set(berliner["date"].dt.day_of_week) <= {1, 4}
+    assert len(sheet[sheet["product"] == "Baguette"]) == len(scenario.days)
+    orders = tmp_path / "orders.csv"
+    pd.DataFrame({"date": sheet["date"].dt.strftime("%Y-%m-%d"), "product": sheet["product"],
+                  "quantity": sheet["suggestion"]}).to_csv(orders, index=False)
+    result = tmp_path / "r.bkresult"
+    code, _, err = _run(capsys, "--lang", "en", "workshop", "play", str(out), "--participant",
+                        "Eva", "--orders", str(orders), "--out", str(result))
+    assert code == 0, err
+    totals = read_result(result)["totals"]
+    assert totals["participant"] == totals["bestellkompass"]
+    assert "shelf" in totals["participant"]
 
 
 def test_overrides_by_direction_and_size_from_a_folder(

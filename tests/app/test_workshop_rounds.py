@@ -195,7 +195,7 @@ def test_the_player_hides_the_suggestion_in_a_round_without(
         assert view.result_box.isHidden()
         _order_all(qtbot, player, "rule")
         assert not view.result_box.isHidden()
-        assert view.figures == day_figures(scenario, model.day, model.orders)
+        assert view.figures == day_figures(scenario, model.day, view.all_orders())
         assert "Bestellkompass" in view.outcome.text()
         assert "Wie letzte Woche" in view.outcome.text()
         assert i18n.num(view.figures["bestellkompass"]["margin"], 2) in view.outcome.text()

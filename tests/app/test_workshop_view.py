@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 
 from app import i18n
 from app.cli import main
-from app.workshop_view import ORDER, SUGGESTION, PlayDayView, ProjectorView
+from app.workshop_view import ORDER, REASONS, SUGGESTION, PlayDayView, ProjectorView
 from forecasting.workshop.files import read_scenario
 from forecasting.workshop.scoring import score_orders
 from tests.app.conftest import REPO_ROOT
@@ -45,7 +45,7 @@ def test_play_one_day(qtbot, workshop_files: tuple[Path, Path], tmp_path: Path) 
     first = str(model.lines[0]["product"])
     assert model.data(model.index(0, 1)) == i18n.num(
         float(week.loc[week["product"] == first, "quantity"].iloc[0]))
-    assert "Vorschlag" in model.data(model.index(0, 3))
+    assert "Vorschlag" in model.data(model.index(0, REASONS))
     typed = {}
     for row in range(model.rowCount()):
         suggestion = float(model.lines[row]["suggestion"])
