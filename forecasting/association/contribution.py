@@ -29,7 +29,7 @@ from forecasting.association.portable import (
 from forecasting.errors import UserError
 from forecasting.models import engine
 from forecasting.models.frame import build_panel
-from forecasting.texts import format_date, render
+from forecasting.texts import format_date, format_number, render
 
 MIN_DAYS = 28  # days with sales before `until` a contribution needs
 
@@ -137,7 +137,13 @@ def manifest_text(bundle: Bundle, lang: str, facts: dict[str, Any] | None = None
                       weeks=m.get("history_weeks", 0),
                       until=format_date(dt.date.fromisoformat(until), lang) if until else "-",
                       products=m.get("products", 0), categories=len(facts["categories"]))
-    if len(bundle.models) == 1:
+    distilled = m.get("distilled") if bundle.kind == "prior" else None
+    if isinstance(distilled, dict) and len(bundle.models) == 1:
+        model = render("association.manifest.distilled", lang, trees=facts["trees"],
+                       models=format_number(int(distilled.get("models", 0)), lang),
+                       leaf=int(distilled.get("min_leaf", 0)),
+                       rows=format_number(int(distilled.get("rows", 0)), lang))
+    elif len(bundle.models) == 1:
         model = render("association.manifest.model", lang, trees=facts["trees"],
                        leaf=facts["min_leaf"])
     else:
