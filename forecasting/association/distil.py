@@ -36,13 +36,13 @@ DISTIL_ABOVE = 16  # a prior of more models than this is distilled; up to it the
 SAMPLED_MEMBERS = 16  # members averaged per design row (all of them if there are no more)
 DESIGN_SHOPS = 6
 DESIGN_WEEKS = 60  # sales weeks per synthetic shop (the first weeks: young products, a new shop)
-DESIGN_STEP = 2  # every 2nd catalogue product
+DESIGN_STEP = 3  # every 3rd catalogue product
 HELD_OUT = 500  # design rows kept back to score the distilled model against all members
 NO_WEATHER_SHARE = 0.2
 WEATHER = ("cal_temperature", "cal_temperature_max", "cal_precipitation", "cal_sunshine",
            "cal_weather_is_typical")
 NUM_TREES = 300
-PARAMS: dict[str, Any] = {"num_leaves": 63, "learning_rate": 0.1, "min_data_in_leaf": 50,
+PARAMS: dict[str, Any] = {"num_leaves": 31, "learning_rate": 0.1, "min_data_in_leaf": 50,
                           "feature_fraction": 1.0, "bagging_fraction": 1.0, "bagging_freq": 0,
                           "lambda_l2": 0.0, "max_bin": 255}
 SEED = 18

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from forecasting.association.contribution import (
-    facts_of,
     history_weeks,
     manifest_texts,
+    min_leaf,
     weight_of,
 )
 from forecasting.association.distil import DISTIL_ABOVE, distil
@@ -62,9 +62,9 @@ def build_prior(contributions: Sequence[Bundle], *, distilled: bool | None = Non
         "product_names": [],
     }
     if made is not None:
-        leaves = facts_of(Bundle({}, {}, [m for b in contributions for m in b.models]))
         manifest["distilled"] = {"models": made.models, "rows": made.rows,
-                                 "gap": round(made.gap, 4), "min_leaf": leaves["min_leaf"]}
+                                 "gap": round(made.gap, 4),
+                                 "min_leaf": min_leaf([m for b in contributions for m in b.models])}
     bundle = Bundle(manifest, effects, models)
     manifest["text"] = manifest_texts(bundle)
     return bundle
