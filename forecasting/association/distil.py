@@ -32,7 +32,7 @@ from forecasting.models.frame import build_panel
 if TYPE_CHECKING:
     from lightgbm import Booster
 
-DISTIL_ABOVE = 16  # a prior of more models than this is distilled; up to it they stay side by side
+DISTIL_ABOVE = 12  # a prior of more models than this is distilled; up to it they stay side by side
 SAMPLED_MEMBERS = 16  # members averaged per design row (all of them if there are no more)
 DESIGN_SHOPS = 6
 DESIGN_WEEKS = 60  # sales weeks per synthetic shop (the first weeks: young products, a new shop)

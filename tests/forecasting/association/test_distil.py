@@ -16,7 +16,7 @@ from forecasting.association.prior import Prior, build_prior
 from forecasting.models import engine
 from forecasting.models.frame import build_panel
 
-COUNT = DISTIL_ABOVE + 1  # just enough to be distilled
+COUNT = DISTIL_ABOVE + 1  # just enough to be distilled (13)
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,7 @@ def test_many_models_become_one_close_to_their_weighted_mean(members, many, dist
     bias = (got - exact).mean() / exact.mean()
     print(f"held-out rows {len(rows)}: mean |gap| {gap:.4f}, bias {bias:+.4f}")
     assert gap < 0.03  # within 3 % of the members' mean on average
-    assert abs(bias) < 0.01
+    assert abs(bias) < 0.015  # measured: +0.9 %
     # special days too (the prior stands alone on occasions a shop has not seen)
     special = engine.special_cells(run).reshape(-1)[rows]
     assert special.sum() > 100
