@@ -87,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         [files.from_bytes(d, "contribution", "c") for d in others], distilled=False))
     member = members[args.shop]
     runs = [("without a prior", None), ("prior of 11, side by side", eleven),
-            (f"prior of {args.count}, distilled", big)]
+            (f"prior of {args.count}, "
+             + ("distilled" if "distilled" in big.manifest else "side by side"), big)]
     if args.side_by_side:
         bundles = [files.from_bytes(others[i % len(others)], "contribution", str(i))
                    for i in range(args.count)]
