@@ -137,8 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     text = _table(rows, sizes, contrib_seconds, build_seconds, peak)
     if distilled:
         text += ("\n| shop | weeks before | pinball 0.7 side by side | distilled | change | young: "
-                 "side by side | distilled | change | backtest s side by side / distilled |\n"
-                 "|---|---|---|---|---|---|---|---|---|\n"
+                 "side by side | distilled | change | cover q0.7 side by side / distilled | "
+                 "cover q0.9 | backtest s side by side / distilled |\n"
+                 "|---|---|---|---|---|---|---|---|---|---|---|\n"
                  + "\n".join(_distil_row(d) for d in distilled) + "\n")
     print(text)
     if args.write:
@@ -155,7 +156,9 @@ def _distil_row(d: tuple) -> str:
     return (f"| {name} | {weeks} | {side['pinball']:.3f} | {one['pinball']:.3f} | "
             f"{_change(side['pinball'], one['pinball'])} | {side['young_pinball']:.3f} | "
             f"{one['young_pinball']:.3f} | "
-            f"{_change(side['young_pinball'], one['young_pinball'])} | {t_side:.0f} / {t_one:.0f} |")
+            f"{_change(side['young_pinball'], one['young_pinball'])} | "
+            f"{side['cover7']:.2f} / {one['cover7']:.2f} | {side['cover9']:.2f} / {one['cover9']:.2f} | "
+            f"{t_side:.0f} / {t_one:.0f} |")
 
 
 def _row(r: dict) -> str:
