@@ -10,6 +10,11 @@ pinball loss at tau 0.7 (mean per product-day), coverage of q0.7 and q0.9; separ
 product-days of products younger than 8 weeks.
 
     nice python benchmarks/association.py [--shops b1,d5] [--write docs/association.md]
+                                          [--distil]
+
+--distil: also with the prior of the other eleven distilled into one model
+(forecasting/association/distil.py; a prior of so few is otherwise kept side by side), to see
+whether distilling costs accuracy.
 """
 
 from __future__ import annotations
@@ -84,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shops", help="comma-separated shop names (default: all twelve)")
     parser.add_argument("--write", help="markdown file to write the tables into")
+    parser.add_argument("--distil", action="store_true",
+                        help="also backtest with the others' prior distilled into one model")
     args = parser.parse_args(argv)
     start = END - dt.timedelta(weeks=SCORED_WEEKS)
     shops = default_association(END)
@@ -99,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes[m.shop.name] = len(files.to_bytes(bundle))
     rows = []
     build_seconds, peak = [], 0
+    distilled: list[tuple] = []
     for m in members:
         if m.shop.name not in wanted:
             continue
@@ -114,6 +122,11 @@ def main(argv: list[str] | None = None) -> int:
         without, t0 = backtest(m, start, None)
         with_prior, t1 = backtest(m, start, prior)
         history_weeks = (pd.Timestamp(start) - m.sales["date"].min()).days / 7
+        if args.distil:
+            one = Prior.from_bundle(build_prior(others, distilled=True))
+            distilled.append((m.shop.name, round(history_weeks), with_prior, t1,
+                              *backtest(m, start, one)))
+            print(_distil_row(distilled[-1]), flush=True)
         rows.append({
             "shop": m.shop.name, "kind": m.shop.kind, "state": m.shop.state,
             "products": len(m.categories), "weeks": round(history_weeks),
@@ -122,6 +135,12 @@ def main(argv: list[str] | None = None) -> int:
         })
         print(_row(rows[-1]), flush=True)
     text = _table(rows, sizes, contrib_seconds, build_seconds, peak)
+    if distilled:
+        text += ("\n| shop | weeks before | pinball 0.7 side by side | distilled | change | young: "
+                 "side by side | distilled | change | cover q0.7 side by side / distilled | "
+                 "cover q0.9 | backtest s side by side / distilled |\n"
+                 "|---|---|---|---|---|---|---|---|---|---|---|\n"
+                 + "\n".join(_distil_row(d) for d in distilled) + "\n")
     print(text)
     if args.write:
         Path(args.write).write_text(text, encoding="utf-8")
@@ -130,6 +149,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def _change(a: float, b: float) -> str:
     return "" if not np.isfinite(a) or not np.isfinite(b) or a == 0 else f"{100 * (b / a - 1):+.1f} %"
+
+
+def _distil_row(d: tuple) -> str:
+    name, weeks, side, t_side, one, t_one = d
+    return (f"| {name} | {weeks} | {side['pinball']:.3f} | {one['pinball']:.3f} | "
+            f"{_change(side['pinball'], one['pinball'])} | {side['young_pinball']:.3f} | "
+            f"{one['young_pinball']:.3f} | "
+            f"{_change(side['young_pinball'], one['young_pinball'])} | "
+            f"{side['cover7']:.2f} / {one['cover7']:.2f} | {side['cover9']:.2f} / {one['cover9']:.2f} | "
+            f"{t_side:.0f} / {t_one:.0f} |")
 
 
 def _row(r: dict) -> str:

@@ -1613,6 +1613,12 @@ ENGLISH: dict[str, Message] = {
               "divided by the product's own usual amount); every leaf averages at least {leaf} "
               "product-days",
     },
+    "association.manifest.distilled": {
+        "en": "one LightGBM model (text format, {trees} trees) condensed from the {models} "
+              "models of the contributions (each of their leaves averages at least {leaf} "
+              "product-days): it predicts their weighted mean ratio (sales divided by the "
+              "product's own usual amount), learned on {rows} made-up product-days, not on sales",
+    },
     "association.manifest.effects": {
         "en": "effects per category as ratios: weekday shape, holidays and the days before "
               "and after, school holidays, paydays, weather, festivals; every value averages "

@@ -29,7 +29,7 @@ from forecasting.association.portable import (
 from forecasting.errors import UserError
 from forecasting.models import engine
 from forecasting.models.frame import build_panel
-from forecasting.texts import format_date, render
+from forecasting.texts import format_date, format_number, render
 
 MIN_DAYS = 28  # days with sales before `until` a contribution needs
 
@@ -103,19 +103,25 @@ def facts_of(bundle: Bundle) -> dict[str, Any]:
     """What the file really holds, read from its parts (not from the manifest's claims): the
     manifest text is made from these, and a test compares them with the parts."""
     trees = sum(_trees(m) for m in bundle.models)
-    leaves = [_parameter(m, "min_data_in_leaf") for m in bundle.models]
     categories = sorted(bundle.effects.get("categories", {}))
     names = sorted(bundle.effects.get("product_categories", {}))
-    return {"trees": trees, "min_leaf": min((int(x) for x in leaves if x is not None),
-                                            default=0),
+    return {"trees": trees, "min_leaf": min_leaf(bundle.models),
             "categories": categories, "product_names": names,
             "min_cell": int(bundle.effects.get("min_cell", 0))}
 
 
 def _parameter(model_text: str, name: str) -> str | None:
-    """A training parameter as LightGBM writes it into its text model ("[name: value]")."""
-    found = re.search(rf"^\[{re.escape(name)}: ([^\]]*)\]$", model_text, flags=re.MULTILINE)
+    """A training parameter as LightGBM writes it into its text model ("[name: value]"; the
+    parameters come after the trees, so only that part is searched)."""
+    tail = model_text[max(model_text.rfind("\nparameters:"), 0):]
+    found = re.search(rf"^\[{re.escape(name)}: ([^\]]*)\]$", tail, flags=re.MULTILINE)
     return found.group(1) if found else None
+
+
+def min_leaf(models: Sequence[str]) -> int:
+    """The smallest `min_data_in_leaf` the models were trained with (0 if none says)."""
+    leaves = [_parameter(m, "min_data_in_leaf") for m in models]
+    return min((int(x) for x in leaves if x is not None), default=0)
 
 
 def manifest_texts(bundle: Bundle) -> dict[str, str]:
@@ -137,7 +143,13 @@ def manifest_text(bundle: Bundle, lang: str, facts: dict[str, Any] | None = None
                       weeks=m.get("history_weeks", 0),
                       until=format_date(dt.date.fromisoformat(until), lang) if until else "-",
                       products=m.get("products", 0), categories=len(facts["categories"]))
-    if len(bundle.models) == 1:
+    distilled = m.get("distilled") if bundle.kind == "prior" else None
+    if isinstance(distilled, dict) and len(bundle.models) == 1:
+        model = render("association.manifest.distilled", lang, trees=facts["trees"],
+                       models=format_number(int(distilled.get("models", 0)), lang),
+                       leaf=int(distilled.get("min_leaf", 0)),
+                       rows=format_number(int(distilled.get("rows", 0)), lang))
+    elif len(bundle.models) == 1:
         model = render("association.manifest.model", lang, trees=facts["trees"],
                        leaf=facts["min_leaf"])
     else:

@@ -1,19 +1,28 @@
 """The association's prior: many contributions combined. Effects are pooled as means weighted by
-each contribution's history length; the models are kept side by side and their predictions
-averaged with the same weights (an ensemble). It says how many shops and which Bundesländer it
-rests on, never which shops.
+each contribution's history length; the models' predictions are averaged with the same weights:
+up to DISTIL_ABOVE models side by side (an ensemble), more of them distilled into one model that
+predicts their weighted mean (forecasting/association/distil.py), so a forecast with a prior of
+500 shops costs what one with a single model costs. It says how many shops and which
+Bundesländer it rests on, never which shops.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from forecasting.association.contribution import history_weeks, manifest_texts, weight_of
+from forecasting.association.contribution import (
+    history_weeks,
+    manifest_texts,
+    min_leaf,
+    weight_of,
+)
+from forecasting.association.distil import DISTIL_ABOVE, distil
 from forecasting.association.files import Bundle
 from forecasting.errors import UserError
 
@@ -21,8 +30,12 @@ if TYPE_CHECKING:
     from lightgbm import Booster
 
 
-def build_prior(contributions: Sequence[Bundle]) -> Bundle:
-    """The prior of the contributions (all checked when read: a bad one stops before this)."""
+def build_prior(contributions: Sequence[Bundle], *, distilled: bool | None = None) -> Bundle:
+    """The prior of the contributions (all checked when read: a bad one stops before this).
+
+    distilled: one model learned from the members' weighted mean (True), the members side by
+    side (False), or (None) distilled if there are more than DISTIL_ABOVE models.
+    """
     if not contributions:
         raise UserError("association.no_contributions")
     weights = [weight_of(b) for b in contributions]
@@ -34,6 +47,11 @@ def build_prior(contributions: Sequence[Bundle]) -> Bundle:
             models.append(text)
             model_weights.append(w / len(bundle.models))
     effects = pool_effects([b.effects for b in contributions], weights)
+    made = None
+    if distilled or (distilled is None and len(models) > DISTIL_ABOVE):
+        common = [state for state, _ in sorted(states.items(), key=lambda kv: (-kv[1], kv[0]))]
+        made = distil(models, model_weights, [s for s in common if s], _latest_end(contributions))
+        models, model_weights = [made.model], [1.0]
     manifest: dict[str, Any] = {
         "kind": "prior",
         "shops": len(contributions),
@@ -43,9 +61,24 @@ def build_prior(contributions: Sequence[Bundle]) -> Bundle:
         "model_weights": [round(w, 3) for w in model_weights],
         "product_names": [],
     }
+    if made is not None:
+        manifest["distilled"] = {"models": made.models, "rows": made.rows,
+                                 "gap": round(made.gap, 4),
+                                 "min_leaf": min_leaf([m for b in contributions for m in b.models])}
     bundle = Bundle(manifest, effects, models)
     manifest["text"] = manifest_texts(bundle)
     return bundle
+
+
+def _latest_end(contributions: Sequence[Bundle]) -> dt.date:
+    """The last day any contribution's sales reach (its `until`); today if none says."""
+    ends = []
+    for bundle in contributions:
+        try:
+            ends.append(dt.date.fromisoformat(str(bundle.manifest.get("until", ""))))
+        except ValueError:
+            continue
+    return max(ends, default=dt.date.today())
 
 
 def pool_effects(parts: Sequence[dict[str, Any]], weights: Sequence[float]) -> dict[str, Any]:

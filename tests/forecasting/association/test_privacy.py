@@ -80,3 +80,18 @@ def test_no_quantity_can_be_read_back_from_a_prior_of_three(members, contributio
         from_s = _hits(run.s.reshape(-1)[rows], sold)
         print(f"{member.shop.name}: prior exact {ours:.3f} (s alone {from_s:.3f})")
         assert ours < from_s + 0.05
+
+
+@pytest.mark.slow
+def test_no_quantity_can_be_read_back_from_a_distilled_prior(members, contributions) -> None:
+    # the one model that large priors hold instead of their members (distil.py); made here from
+    # three, so every member weighs a third
+    prior = Prior.from_bundle(build_prior(contributions, distilled=True))
+    assert len(prior.boosters) == 1
+    for member in members:
+        run, rows = _known(member)
+        sold = run.y.reshape(-1)[rows]
+        ours = _hits(_attack(prior.boosters, prior.weights, run, rows), sold)
+        from_s = _hits(run.s.reshape(-1)[rows], sold)
+        print(f"{member.shop.name}: distilled prior exact {ours:.3f} (s alone {from_s:.3f})")
+        assert ours < from_s + 0.05
