@@ -84,6 +84,12 @@ def special_runs(features: FeatureTable | None, dates: pd.DatetimeIndex) -> dict
     return out
 
 
+def yearly_runs(features: FeatureTable | None, dates: pd.DatetimeIndex
+                ) -> dict[str, list[tuple[int, int]]]:
+    """Label -> its (start, length) runs, for the yearly occasions (those `matches` pairs)."""
+    return _occasions(features, dates, RUNS_PER_YEAR)
+
+
 def special_days(features: FeatureTable | None, dates: pd.DatetimeIndex) -> np.ndarray:
     """Bool per day: a short occasion (a holiday, Silvester, a festival week), not a usual day."""
     out = np.zeros(len(dates), dtype=bool)

@@ -9,7 +9,13 @@ import pytest
 from forecasting.association.prior import Prior, build_prior
 from forecasting.errors import UserError
 from forecasting.models import engine, members
-from forecasting.models.association import AssociationPrior, prior_weight, seen_counts
+from forecasting.models.association import (
+    OWN_MAX_DAYS,
+    SEEN_OWN,
+    AssociationPrior,
+    prior_weight,
+    seen_counts,
+)
 from forecasting.models.blend import Blend
 from forecasting.models.frame import build_panel
 from forecasting.models.member import Schedule
@@ -46,8 +52,9 @@ def test_no_contributions_no_prior() -> None:
     assert caught.value.code == "association.no_contributions"
 
 
-def _run(member, prior):
-    sales = member.sales[member.sales["date"] < pd.Timestamp("2025-05-01")]
+def _run(member, prior, since: str = "2022-01-01"):
+    sales = member.sales[(member.sales["date"] < pd.Timestamp("2025-05-01"))
+                         & (member.sales["date"] >= pd.Timestamp(since))]
     panel = build_panel(sales)
     categories = [member.categories.get(p, "") for p in panel.products]
     names = sorted(set(categories))
@@ -69,7 +76,8 @@ def test_without_a_prior_the_members_are_the_old_ones() -> None:
 def test_the_prior_is_mixed_into_the_blend_with_a_learned_share(members, contributions) -> None:
     member = members[0]
     others = build_prior(contributions[1:])  # the prior of the *other* shops
-    run, start = _run(member, Prior.from_bundle(others))
+    # ten months of sales: on the usual days of older products the shop's own models stand alone
+    run, start = _run(member, Prior.from_bundle(others), since="2024-07-01")
     prior_member = run.find(AssociationPrior)
     assert prior_member is not None
     assert prior_member.points_ is not None
@@ -91,9 +99,16 @@ def test_the_more_own_history_the_less_the_prior_on_usual_days(members, contribu
     factor = run.find(AssociationPrior).share_factor(run)
     age = np.arange(run.y.shape[0])[:, None] - run.panel.first[None, :]
     young, old = (age >= 0) & (age < 30), age > 700
-    assert young.any() and old.any()
+    assert young.any()
+    assert old.any()
     assert factor[young].min() > 0.9
     assert factor[old].max() < 0.35  # three years of own sales: a third of the learned share
+    # and after OWN_MAX_DAYS a product's usual days are the shop's own
+    points = run.find(AssociationPrior).points_
+    usual = ~run.special[:, None] & np.isfinite(run.y) & (age > OWN_MAX_DAYS)
+    usual[:start] = False
+    assert usual.any()
+    assert not np.isfinite(points[usual]).any()
 
 
 def test_a_useless_prior_gets_no_share(members, contributions) -> None:
@@ -106,7 +121,7 @@ def test_a_useless_prior_gets_no_share(members, contributions) -> None:
                         lgb.Dataset(x, label=np.full(300, 3.0), feature_name=names),
                         num_boost_round=5)
     prior = Prior([useless], np.ones(1), {}, {})
-    run, start = _run(members[0], prior)
+    run, start = _run(members[0], prior, since="2024-07-01")
     share = run.find(Blend).shares_["association"][start:]
     cells = ~np.isnan(run.y[start:]) & ~engine.special_cells(run)[start:]
     assert (share[cells] == 0.0).mean() > 0.95  # three times the usual amount: left out
@@ -114,7 +129,8 @@ def test_a_useless_prior_gets_no_share(members, contributions) -> None:
 
 def test_on_special_days_the_prior_stands_in_only_for_occasions_not_seen(members,
                                                                          contributions) -> None:
-    run, start = _run(members[0], Prior.from_bundle(build_prior(contributions[1:])))
+    run, start = _run(members[0], Prior.from_bundle(build_prior(contributions[1:])),
+                      since="2024-07-01")
     points = run.find(AssociationPrior).points_[start:]
     days = np.arange(start, run.y.shape[0])
     special = run.special[start:]
@@ -175,8 +191,12 @@ def test_occasions_seen_fewer_than_twice_start_from_the_prior(members) -> None:
     assert seen_counts(new, np.array([eve]))[0] == 0
     usual = new.panel.day_index(pd.Timestamp("2024-12-10"))
     assert seen_counts(new, np.array([usual]))[0] == -1
-    # the shop's own model takes over as it sees the occasion: half the prior once, none twice
-    assert list(prior_weight(np.array([0, 1, 2, 5]))) == [1.0, 0.5, 0.0, 0.0]
+    # the shop's own model takes over as it sees the occasion, by SEEN_OWN
+    weights = prior_weight(np.array([0, 1, 2, 5]))
+    assert weights[0] == 1.0
+    assert weights[-1] == 0.0
+    assert (np.diff(weights) <= 0).all()
+    assert prior_weight(np.array([SEEN_OWN]))[0] == 0.0
 
 
 def test_a_new_shops_special_day_names_the_associations_experience(members,
