@@ -9,8 +9,10 @@ backtest over the last 13 weeks is run with and without that prior. Scored again
 pinball loss at tau 0.7 (mean per product-day), coverage of q0.7 and q0.9; separately on the
 product-days of products younger than 8 weeks.
 
-    nice python benchmarks/association.py [--shops b1,d5] [--end 2025-01-01] [--split]
+    PYTHONPATH=. nice python benchmarks/association.py [--shops b1,d5] [--end 2025-01-01] [--split]
                                           [--write docs/association_benchmark.md]
+
+(PYTHONPATH=. so that a git worktree's own code is used, not the checkout installed in the venv.)
 
 `--end 2025-01-01` is the validation window (the same 13 weeks one year earlier: every shop's
 world simulated up to then, the contributions `--until` its start, the new shops' 8 weeks before
