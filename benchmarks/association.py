@@ -9,10 +9,16 @@ backtest over the last 13 weeks is run with and without that prior. Scored again
 pinball loss at tau 0.7 (mean per product-day), coverage of q0.7 and q0.9; separately on the
 product-days of products younger than 8 weeks.
 
-    nice python benchmarks/association.py [--shops b1,d5] [--write docs/association.md]
-                                          [--distil]
+    PYTHONPATH=. nice python benchmarks/association.py [--shops b1,d5] [--end 2025-01-01] [--split]
+                                          [--distil] [--write docs/association_benchmark.md]
 
---distil: also with the prior of the other eleven distilled into one model
+(PYTHONPATH=. so that a git worktree's own code is used, not the checkout installed in the venv.)
+
+`--end 2025-01-01` is the validation window (the same 13 weeks one year earlier: every shop's
+world simulated up to then, the contributions `--until` its start, the new shops' 8 weeks before
+it); design choices are made there, the default (test) window is run once at the end. `--split`
+adds the loss by kind of day (special days: occasions.special_days) and by product age.
+`--distil`: also with the prior of the other eleven distilled into one model
 (forecasting/association/distil.py; a prior of so few is otherwise kept side by side), to see
 whether distilling costs accuracy.
 """
@@ -41,7 +47,9 @@ from forecasting.demo.association import (
     default_association,
     simulate_member,
 )
+from forecasting.demo.world import demand_quantiles
 from forecasting.models.backtest import BacktestPlan, run_backtest
+from forecasting.models.occasions import special_days
 
 END = dt.date(2026, 1, 1)
 SCORED_WEEKS = 13
@@ -57,15 +65,26 @@ def pinball(y: np.ndarray, q: np.ndarray, tau: float) -> np.ndarray:
 
 
 def score(member: MemberHistory, pred: pd.DataFrame) -> dict[str, float]:
-    """Pinball at 0.7 (all product-days and young products' days) and coverage, against demand."""
+    """Pinball at 0.7 (all product-days, young products' days, special and usual days) and
+    coverage, against demand."""
     final = pred[pred["kind"] == "final"][["date", "product", "q0.7", "q0.9"]]
-    demand = member.demand()
+    demand = member.demand().merge(floor_frame(member), on=["date", "product"], how="left")
     frame = final.merge(demand, on=["date", "product"], how="inner")
     first = member.sales.groupby("product")["date"].min()
     age = (frame["date"] - frame["product"].map(first)).dt.days
     loss = pinball(frame["demand"].to_numpy(), frame["q0.7"].to_numpy(), TAU)
     young = (age < YOUNG_DAYS).to_numpy()
+    dates = pd.DatetimeIndex(member.features.frame.index).normalize()
+    special = pd.Series(special_days(member.features, dates), index=dates)
+    on_special = special.reindex(frame["date"]).fillna(False).to_numpy(dtype=bool)
+    parts = {"special": on_special, "usual": ~on_special,
+             "special_young": on_special & young, "usual_young": ~on_special & young}
+    split = {k: (float(loss[m].sum()), int(m.sum())) for k, m in parts.items()}
+    floor = pinball(frame["demand"].to_numpy(), frame["floor"].to_numpy(), TAU)
     return {
+        "floor": float(floor.mean()),
+        "floor_split": {k: float(floor[m].sum()) for k, m in parts.items()},
+        "split": split,
         "rows": len(frame),
         "pinball": float(loss.mean()),
         "young_rows": int(young.sum()),
@@ -75,9 +94,20 @@ def score(member: MemberHistory, pred: pd.DataFrame) -> dict[str, float]:
     }
 
 
-def backtest(member: MemberHistory, start: dt.date, prior: Prior | None) -> tuple[dict, float]:
+def floor_frame(member: MemberHistory) -> pd.DataFrame:
+    """(date, product, floor): the true demand distribution's q0.7, the forecast that knows the
+    world (demo.world.demand_quantiles): no model beats its loss."""
+    world = member.history.world
+    q = demand_quantiles(world, [TAU])[0]
+    return pd.DataFrame({"date": np.repeat(world.days, q.shape[1]),
+                         "product": np.tile(np.asarray(world.names, dtype=object), q.shape[0]),
+                         "floor": q.reshape(-1)})
+
+
+def backtest(member: MemberHistory, start: dt.date, end: dt.date, prior: Prior | None
+             ) -> tuple[dict, float]:
     """The shop's one-day-ahead backtest over the scored weeks; scores and seconds."""
-    plan = BacktestPlan(start, END - dt.timedelta(days=1), horizon=1, refit_every=REFIT_DAYS)
+    plan = BacktestPlan(start, end - dt.timedelta(days=1), horizon=1, refit_every=REFIT_DAYS)
     began = time.perf_counter()
     result = run_backtest(member.sales, member.features, plan, (0.5, 0.7, 0.9),
                           categories=member.categories, candidates=False, prior=prior)
@@ -91,11 +121,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", help="markdown file to write the tables into")
     parser.add_argument("--distil", action="store_true",
                         help="also backtest with the others' prior distilled into one model")
+    parser.add_argument("--end", default=END.isoformat(),
+                        help="first day after the scored weeks (validation: 2025-01-01)")
+    parser.add_argument("--split", action="store_true",
+                        help="print the loss by special/usual day and product age")
     args = parser.parse_args(argv)
-    start = END - dt.timedelta(weeks=SCORED_WEEKS)
-    shops = default_association(END)
+    end = dt.date.fromisoformat(args.end)
+    start = end - dt.timedelta(weeks=SCORED_WEEKS)
+    shops = default_association(end)
     wanted = set(args.shops.split(",")) if args.shops else {s.name for s in shops}
-    members = [simulate_member(s, END) for s in shops]
+    members = [simulate_member(s, end) for s in shops]
     contributions, sizes, contrib_seconds = {}, {}, {}
     for m in members:
         began = time.perf_counter()
@@ -119,13 +154,13 @@ def main(argv: list[str] | None = None) -> int:
         build_seconds.append(time.perf_counter() - began)
         peak = max(peak, tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
-        without, t0 = backtest(m, start, None)
-        with_prior, t1 = backtest(m, start, prior)
+        without, t0 = backtest(m, start, end, None)
+        with_prior, t1 = backtest(m, start, end, prior)
         history_weeks = (pd.Timestamp(start) - m.sales["date"].min()).days / 7
         if args.distil:
             one = Prior.from_bundle(build_prior(others, distilled=True))
             distilled.append((m.shop.name, round(history_weeks), with_prior, t1,
-                              *backtest(m, start, one)))
+                              *backtest(m, start, end, one)))
             print(_distil_row(distilled[-1]), flush=True)
         rows.append({
             "shop": m.shop.name, "kind": m.shop.kind, "state": m.shop.state,
@@ -134,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
             "prior_kb": len(prior_bytes) / 1000,
         })
         print(_row(rows[-1]), flush=True)
+        if args.split:
+            print(_split(rows[-1]), flush=True)
     text = _table(rows, sizes, contrib_seconds, build_seconds, peak)
     if distilled:
         text += ("\n| shop | weeks before | pinball 0.7 side by side | distilled | change | young: "
@@ -145,6 +182,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         Path(args.write).write_text(text, encoding="utf-8")
     return 0
+
+
+def _split(r: dict) -> str:
+    """The loss's parts: per kind of day the summed loss without / with and the product-days."""
+    out = []
+    for key in r["without"]["split"]:
+        (a, n), (b, _n) = r["without"]["split"][key], r["with"]["split"][key]
+        f = r["without"]["floor_split"][key]
+        out.append(f"{key}: {a:.0f} / {b:.0f} (floor {f:.0f}, {n} d, {_change(a, b) or '-'})")
+    return f"    {r['shop']} loss sums without / with: " + "; ".join(out)
 
 
 def _change(a: float, b: float) -> str:

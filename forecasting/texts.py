@@ -1598,6 +1598,7 @@ ENGLISH: dict[str, Message] = {
     },
     "association.written": {"en": "{path} written ({size} kB)."},
     "policy.step.association": {"en": "the association's experience"},
+    "policy.step.association_named": {"en": "the association's experience: {names}"},
     "association.manifest.title": {"en": "What is shared?"},
     "association.manifest.contribution": {
         "en": "Contribution of a shop in {state}: {weeks} weeks of sales up to {until}, "

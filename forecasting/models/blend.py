@@ -56,6 +56,9 @@ class Blend:
         for member, mix, a in parts[1:]:
             share = learned_share(run, a, blend, mix.grid, mix.default, cells)
             share = np.repeat(share[:, None], p, axis=1)
+            factor = member.share_factor(run)
+            if factor is not None:
+                share = share * factor
             share[cells] = 1.0 if member.special_days else 0.0
             if not mix.required:
                 share = np.where(np.isfinite(a), share, 0.0)

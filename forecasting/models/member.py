@@ -95,6 +95,10 @@ class Member(abc.ABC):
         """[day, product] the typical amount its errors grow with (here: s)."""
         return run.s
 
+    def share_factor(self, run: Run) -> np.ndarray | None:
+        """[day, product] a factor on its learned blend share (None: the share as learned)."""
+        return None
+
     def days(self, run: Run, targets: np.ndarray) -> np.ndarray:
         """bool [day]: the days it forecasts (here: the target days)."""
         return targets

@@ -84,6 +84,12 @@ def special_runs(features: FeatureTable | None, dates: pd.DatetimeIndex) -> dict
     return out
 
 
+def yearly_runs(features: FeatureTable | None, dates: pd.DatetimeIndex
+                ) -> dict[str, list[tuple[int, int]]]:
+    """Label -> its (start, length) runs, for the yearly occasions (those `matches` pairs)."""
+    return _occasions(features, dates, RUNS_PER_YEAR)
+
+
 def special_days(features: FeatureTable | None, dates: pd.DatetimeIndex) -> np.ndarray:
     """Bool per day: a short occasion (a holiday, Silvester, a festival week), not a usual day."""
     out = np.zeros(len(dates), dtype=bool)
@@ -147,3 +153,29 @@ def occasion_names(features: FeatureTable | None, day: Any) -> dict[str, str] | 
         if english == best[0]:
             german = note.de if isinstance(note.de, str) else note.de[i]
     return {"de": str(german), "en": best[0]}
+
+
+def special_names(features: FeatureTable | None, day: Any) -> dict[str, list[str]] | None:
+    """The short occasions (special_runs) `day` falls on, in German and English ("Brückentag"),
+    or None on a usual day: what the association's prior speaks of there."""
+    frame = getattr(features, "frame", None)
+    if frame is None or getattr(features, "notes", None) is None:
+        return None
+    dates = pd.DatetimeIndex(frame.index).normalize()
+    stamp = pd.Timestamp(day).normalize()
+    if stamp not in dates:
+        return None
+    i = int(dates.get_loc(stamp))
+    words = [w for w, runs in special_runs(features, dates).items()
+             if any(a <= i < a + length for a, length in runs)]
+    if not words:
+        return None
+    german = []
+    for word in words:
+        found = word
+        for note in features.notes:
+            english = note.en if isinstance(note.en, str) else note.en[i]
+            if note.mask[i] and english == word:
+                found = note.de if isinstance(note.de, str) else note.de[i]
+        german.append(str(found))
+    return {"de": german, "en": words}

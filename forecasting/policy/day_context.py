@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from forecasting.models.occasions import occasion_names
+from forecasting.models.occasions import occasion_names, special_names
 
 #: Groups whose step should carry the day's own names ("Fronleichnam", "Stadtfest").
 NAMED_GROUPS = ("holiday", "school_holiday", "payday", "special_day")
@@ -150,6 +150,9 @@ def day_params(
         occasion = occasion_names(features, day)
         if occasion is not None:
             params["occasion"] = {"names": occasion}
+        special = special_names(features, day)
+        if special is not None:  # what the association's prior speaks of on this day
+            params["association"] = {"names": {k: join_names(v) for k, v in special.items()}}
     typical = typical_weather(features, day)
     if typical is not None:
         for group, value in typical.items():

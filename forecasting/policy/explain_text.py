@@ -128,6 +128,8 @@ def step_label(step: Step, lang: str = "de") -> str:
     if code in ("min_order", "below_min_order"):
         return render(f"policy.step.{code}", lang, min=_pack(p.get("min_order", 0), lang))
     named = _names(p, lang)
+    if named and code == "association":  # "Erfahrung des Verbands: Brückentag"
+        return render("policy.step.association_named", lang, names=named)
     if named and code == "occasion":
         return render("policy.step.occasion_named", lang, names=named)
     if named:

@@ -9,7 +9,13 @@ import pytest
 from forecasting.association.prior import Prior, build_prior
 from forecasting.errors import UserError
 from forecasting.models import engine, members
-from forecasting.models.association import AssociationPrior
+from forecasting.models.association import (
+    OWN_MAX_DAYS,
+    SEEN_OWN,
+    AssociationPrior,
+    prior_weight,
+    seen_counts,
+)
 from forecasting.models.blend import Blend
 from forecasting.models.frame import build_panel
 from forecasting.models.member import Schedule
@@ -46,8 +52,9 @@ def test_no_contributions_no_prior() -> None:
     assert caught.value.code == "association.no_contributions"
 
 
-def _run(member, prior):
-    sales = member.sales[member.sales["date"] < pd.Timestamp("2025-05-01")]
+def _run(member, prior, since: str = "2022-01-01"):
+    sales = member.sales[(member.sales["date"] < pd.Timestamp("2025-05-01"))
+                         & (member.sales["date"] >= pd.Timestamp(since))]
     panel = build_panel(sales)
     categories = [member.categories.get(p, "") for p in panel.products]
     names = sorted(set(categories))
@@ -69,7 +76,8 @@ def test_without_a_prior_the_members_are_the_old_ones() -> None:
 def test_the_prior_is_mixed_into_the_blend_with_a_learned_share(members, contributions) -> None:
     member = members[0]
     others = build_prior(contributions[1:])  # the prior of the *other* shops
-    run, start = _run(member, Prior.from_bundle(others))
+    # ten months of sales: on the usual days of older products the shop's own models stand alone
+    run, start = _run(member, Prior.from_bundle(others), since="2024-07-01")
     prior_member = run.find(AssociationPrior)
     assert prior_member is not None
     assert prior_member.points_ is not None
@@ -79,8 +87,28 @@ def test_the_prior_is_mixed_into_the_blend_with_a_learned_share(members, contrib
     assert error / run.y[start:][known].sum() < 0.5  # a forecast, not noise
     share = run.find(Blend).shares_["association"][start:]
     usual = ~engine.special_cells(run)[start:]
-    assert set(np.unique(share[usual])) <= {0.0, 0.2, 0.4, 0.6}
+    # the learned share (0 .. 0.6) shrunk by the product's own history (OWN_DAYS)
+    factor = prior_member.share_factor(run)[start:]
+    learned = np.round(share[usual] / factor[usual], 6)
+    assert set(np.unique(learned)) <= {0.0, 0.2, 0.4, 0.6}
     assert set(np.unique(share[~usual])) <= {0.0, 1.0}  # alone, or not, on special days
+
+
+def test_the_more_own_history_the_less_the_prior_on_usual_days(members, contributions) -> None:
+    run, start = _run(members[0], Prior.from_bundle(build_prior(contributions[1:])))
+    factor = run.find(AssociationPrior).share_factor(run)
+    age = np.arange(run.y.shape[0])[:, None] - run.panel.first[None, :]
+    young, old = (age >= 0) & (age < 30), age > 700
+    assert young.any()
+    assert old.any()
+    assert factor[young].min() > 0.9
+    assert factor[old].max() < 0.35  # three years of own sales: a third of the learned share
+    # and after OWN_MAX_DAYS a product's usual days are the shop's own
+    points = run.find(AssociationPrior).points_
+    usual = ~run.special[:, None] & np.isfinite(run.y) & (age > OWN_MAX_DAYS)
+    usual[:start] = False
+    assert usual.any()
+    assert not np.isfinite(points[usual]).any()
 
 
 def test_a_useless_prior_gets_no_share(members, contributions) -> None:
@@ -93,7 +121,7 @@ def test_a_useless_prior_gets_no_share(members, contributions) -> None:
                         lgb.Dataset(x, label=np.full(300, 3.0), feature_name=names),
                         num_boost_round=5)
     prior = Prior([useless], np.ones(1), {}, {})
-    run, start = _run(members[0], prior)
+    run, start = _run(members[0], prior, since="2024-07-01")
     share = run.find(Blend).shares_["association"][start:]
     cells = ~np.isnan(run.y[start:]) & ~engine.special_cells(run)[start:]
     assert (share[cells] == 0.0).mean() > 0.95  # three times the usual amount: left out
@@ -101,7 +129,8 @@ def test_a_useless_prior_gets_no_share(members, contributions) -> None:
 
 def test_on_special_days_the_prior_stands_in_only_for_occasions_not_seen(members,
                                                                          contributions) -> None:
-    run, start = _run(members[0], Prior.from_bundle(build_prior(contributions[1:])))
+    run, start = _run(members[0], Prior.from_bundle(build_prior(contributions[1:])),
+                      since="2024-07-01")
     points = run.find(AssociationPrior).points_[start:]
     days = np.arange(start, run.y.shape[0])
     special = run.special[start:]
@@ -141,3 +170,65 @@ def test_the_reason_reads_erfahrung_des_verbands() -> None:
     step = Step("association", {}, 8.0)
     assert step_text(step, 8.0, "de") == "Erfahrung des Verbands +8"
     assert step_text(step, 8.0, "en") == "the association's experience +8"
+
+
+def _new_shop(member, first: str, last: str):
+    """The member's sales from `first` to `last` only: a new shop."""
+    sales = member.sales
+    return sales[(sales["date"] >= pd.Timestamp(first)) & (sales["date"] <= pd.Timestamp(last))]
+
+
+def test_occasions_seen_fewer_than_twice_start_from_the_prior(members) -> None:
+    member = members[0]
+    three_years = engine.prepare(build_panel(member.sales[member.sales["date"]
+                                                          < pd.Timestamp("2025-01-01")]),
+                                 member.features, 1, None, [])
+    eve = three_years.panel.day_index(pd.Timestamp("2024-12-24"))
+    assert seen_counts(three_years, np.array([eve]))[0] >= 2  # Christmas Eve 2022 and 2023
+    new = engine.prepare(build_panel(_new_shop(member, "2024-11-01", "2024-12-31")),
+                         member.features, 1, None, [])
+    eve = new.panel.day_index(pd.Timestamp("2024-12-24"))
+    assert seen_counts(new, np.array([eve]))[0] == 0
+    usual = new.panel.day_index(pd.Timestamp("2024-12-10"))
+    assert seen_counts(new, np.array([usual]))[0] == -1
+    # the shop's own model takes over as it sees the occasion, by SEEN_OWN
+    weights = prior_weight(np.array([0, 1, 2, 5]))
+    assert weights[0] == 1.0
+    assert weights[-1] == 0.0
+    assert (np.diff(weights) <= 0).all()
+    assert prior_weight(np.array([SEEN_OWN]))[0] == 0.0
+
+
+def test_a_new_shops_special_day_names_the_associations_experience(members,
+                                                                   contributions) -> None:
+    from forecasting.models.forecaster import forecast
+    from forecasting.policy.day_context import day_params
+    from forecasting.policy.explain_text import step_text
+    from forecasting.policy.explanation import Step
+
+    member = members[0]
+    sales = _new_shop(member, "2025-03-31", "2025-05-27")  # eight weeks, then Ascension's eve
+    day = pd.Timestamp("2025-05-28").date()
+    prior = Prior.from_bundle(build_prior(contributions[1:]))
+    texts = {}
+    for label, used in (("without", None), ("with", prior)):
+        result = forecast(sales, member.features, [day], levels=(0.5, 0.7, 0.9), prior=used)
+        parts = result.contributions
+        params = day_params(day, features=member.features)
+        texts[label] = {step_text(Step(g, params.get(g, {}), a), a, lang)
+                        for g, a in zip(parts["group"], parts["amount"], strict=True)
+                        if g == "association" and abs(a) >= 0.5 for lang in ("de", "en")}
+    assert texts["without"] == set()
+    assert any(t.startswith("Erfahrung des Verbands: Tag vor Christi Himmelfahrt ")
+               for t in texts["with"]), texts["with"]
+    assert any(t.startswith("the association's experience: day before Ascension Day ")
+               for t in texts["with"]), texts["with"]
+
+
+def test_the_named_reason_reads_erfahrung_des_verbands_brueckentag() -> None:
+    from forecasting.policy.explain_text import step_text
+    from forecasting.policy.explanation import Step
+
+    step = Step("association", {"names": {"de": "Brückentag", "en": "bridge day"}}, 8.0)
+    assert step_text(step, 8.0, "de") == "Erfahrung des Verbands: Brückentag +8"
+    assert step_text(step, 8.0, "en") == "the association's experience: bridge day +8"
