@@ -128,8 +128,10 @@ def last_time(ratio: np.ndarray, match: np.ndarray, horizon: int) -> np.ndarray:
     return out
 
 
-def occasion_names(features: FeatureTable | None, day: Any) -> dict[str, str] | None:
-    """The occasion whose last time `matches` uses for `day`, in German and English, or None."""
+def _day_position(features: FeatureTable | None, day: Any
+                  ) -> tuple[pd.DatetimeIndex, int] | None:
+    """(the feature table's days, the position of `day` among them), or None where the table
+    has no such day or no notes to name an occasion by."""
     frame = getattr(features, "frame", None)
     if frame is None or getattr(features, "notes", None) is None:
         return None
@@ -137,7 +139,15 @@ def occasion_names(features: FeatureTable | None, day: Any) -> dict[str, str] | 
     stamp = pd.Timestamp(day).normalize()
     if stamp not in dates:
         return None
-    i = int(dates.get_loc(stamp))
+    return dates, int(dates.get_loc(stamp))
+
+
+def occasion_names(features: FeatureTable | None, day: Any) -> dict[str, str] | None:
+    """The occasion whose last time `matches` uses for `day`, in German and English, or None."""
+    found = _day_position(features, day)
+    if found is None:
+        return None
+    dates, i = found
     best: tuple[str, int] | None = None
     for word, runs in _occasions(features, dates, RUNS_PER_YEAR).items():
         for k, (a, length) in enumerate(runs):
@@ -158,14 +168,10 @@ def occasion_names(features: FeatureTable | None, day: Any) -> dict[str, str] | 
 def special_names(features: FeatureTable | None, day: Any) -> dict[str, list[str]] | None:
     """The short occasions (special_runs) `day` falls on, in German and English ("Brückentag"),
     or None on a usual day: what the association's prior speaks of there."""
-    frame = getattr(features, "frame", None)
-    if frame is None or getattr(features, "notes", None) is None:
+    found = _day_position(features, day)
+    if found is None:
         return None
-    dates = pd.DatetimeIndex(frame.index).normalize()
-    stamp = pd.Timestamp(day).normalize()
-    if stamp not in dates:
-        return None
-    i = int(dates.get_loc(stamp))
+    dates, i = found
     words = [w for w, runs in special_runs(features, dates).items()
              if any(a <= i < a + length for a, length in runs)]
     if not words:
