@@ -306,4 +306,16 @@ def test_collect_view_projector_and_handout_show_the_occasions(
     i18n.install_language("en")
     assert "Orders other than the suggestion, by the kind of day" in handout_html(report)
     assert occasion_messages(report)[0].startswith("On ")
+    english = CollectView(folder)
+    qtbot.addWidget(english)
+    english.resize(1000, 420)
+    english.show()
+    qtbot.mouseClick(english.reload, Qt.MouseButton.LeftButton)
+    assert english.tabs.tabText(3) == "Occ&asions"
+    heads = [english.occasion_model.headerData(c, Qt.Orientation.Horizontal)
+             for c in range(english.occasion_model.columnCount())]
+    assert "Saturday or Sunday\n(2 days)" in heads
+    assert english.occasion_line.text() == "\n".join(occasion_messages(report))
+    english.tabs.setCurrentIndex(3)
+    assert english.grab().save(str(shots(tmp_path) / "workshop_collect_occasions_en.png"))
     i18n.install_language("de")
