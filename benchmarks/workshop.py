@@ -35,10 +35,10 @@ sys.path.insert(0, str(ROOT))
 
 from app.cli import main as cli  # noqa: E402
 from forecasting.demo.generate import write_demo_shop  # noqa: E402
-from forecasting.policy.economics import stock_service_level  # noqa: E402
 from forecasting.policy.plan import closed_reason  # noqa: E402
 from forecasting.policy.policy_backtest import policy_orders, rule_orders, score  # noqa: E402
 from forecasting.policy.stock_backtest import (  # noqa: E402
+    economics_level,
     our_policy,
     rule_policy,
     window_forecasts,
@@ -97,9 +97,7 @@ def stocked_figures(shop: Path, scenario_path: Path) -> dict[str, dict[str, floa
         want = dict(zip(rows["date"].dt.date, rows["demand"].astype(float), strict=True))
         srows = sales[sales["product"] == name]
         seen = dict(zip(srows["date"].dt.date, srows["quantity"].astype(float), strict=True))
-        # compare_stocked's "ours_economics" level
-        cycle = max(1, 7 // max(1, len(product.delivery_weekdays)))
-        level = stock_service_level(product, cycle).level
+        level = economics_level(product)  # compare_stocked's "ours_economics" level
         rule = rule_policy(product, seen, "last_week")
         ours = our_policy(product, window_forecasts(scenario.stock_forecasts, name), level)
         for who, own in (("bestellkompass", ours), ("same_as_last_week", rule)):

@@ -155,14 +155,7 @@ def occasion_names(features: FeatureTable | None, day: Any) -> dict[str, str] | 
                 best = (word, length)
     if best is None:
         return None
-    german = best[0]
-    for note in features.notes:
-        if not note.mask[i]:
-            continue
-        english = note.en if isinstance(note.en, str) else note.en[i]
-        if english == best[0]:
-            german = note.de if isinstance(note.de, str) else note.de[i]
-    return {"de": str(german), "en": best[0]}
+    return {"de": _german(features, i, best[0]), "en": best[0]}
 
 
 def special_names(features: FeatureTable | None, day: Any) -> dict[str, list[str]] | None:
@@ -176,12 +169,13 @@ def special_names(features: FeatureTable | None, day: Any) -> dict[str, list[str
              if any(a <= i < a + length for a, length in runs)]
     if not words:
         return None
-    german = []
-    for word in words:
-        found = word
-        for note in features.notes:
-            english = note.en if isinstance(note.en, str) else note.en[i]
-            if note.mask[i] and english == word:
-                found = note.de if isinstance(note.de, str) else note.de[i]
-        german.append(str(found))
-    return {"de": german, "en": words}
+    return {"de": [_german(features, i, w) for w in words], "en": words}
+
+
+def _german(features: FeatureTable, i: int, english: str) -> str:
+    """The German of the day-`i` note whose English is `english` (the English if none)."""
+    german = english
+    for note in features.notes:
+        if note.mask[i] and (note.en if isinstance(note.en, str) else note.en[i]) == english:
+            german = note.de if isinstance(note.de, str) else note.de[i]
+    return str(german)

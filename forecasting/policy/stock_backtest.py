@@ -220,8 +220,7 @@ def compare_stocked(
 
     totals: dict[str, Score | None] = {}
     for name, x in inputs.items():
-        cycle = max(1, 7 // max(1, len(x.product.delivery_weekdays)))
-        own = stock_service_level(x.product, cycle).level
+        own = economics_level(x.product)
         results = {
             "ours_economics": run(x, our_policy(x.product, x.forecasts, own), second,
                                   test_half),
@@ -233,3 +232,10 @@ def compare_stocked(
         for policy, res in results.items():
             totals[policy] = _add(totals.get(policy), _score(policy, res, x.product))
     return table([s for s in totals.values() if s is not None]), matched
+
+
+def economics_level(product: Product) -> float:
+    """The "ours_economics" level of goods that keep: the stock service level of one delivery
+    cycle (7 days / deliveries a week), from price, cost and salvage value."""
+    cycle = max(1, 7 // max(1, len(product.delivery_weekdays)))
+    return stock_service_level(product, cycle).level

@@ -66,7 +66,8 @@ def create_scenario(
 ) -> Scenario:
     """The scenario of `shop_path` from `first` to `last`; `disguise` makes it anonymous;
     `rounds` (checked against the open days) and `reveal` say what participants see when;
-    `progress` hears a line per forecast run (goods that keep need eight)."""
+    `progress` hears a line per forecast run (goods that keep need one per horizon their
+    orders reach)."""
     _check_period(first, last)
     with Shop.open(shop_path, read_only=True) as shop:
         settings = load_settings(shop)

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from calendars.features import FeatureTable
+from calendars.weather_forecast import RAINY_DAY_MM
 from forecasting.workshop.weather import WEATHER_COLUMNS
 
 #: occasion -> the calendar columns (any of them non-zero) that mark it, in order of precedence;
@@ -32,7 +33,7 @@ OCCASIONS: dict[str, tuple[str, ...]] = {
     "weekend": (),
     "normal": (),
 }
-RAIN_MM = 5.0  # a rainy day (the app's "it will rain" counts as 5 mm)
+RAIN_MM = RAINY_DAY_MM  # a rainy day: what the app's "it will rain" counts as
 HOT_MAX = 25.0  # the weather service's "Sommertag": maximum 25 °C or more
 FROST_MAX = 0.0  # its "Eistag": the maximum stays below 0 °C
 

@@ -25,10 +25,10 @@ import numpy as np
 import pandas as pd
 
 from calendars.texts import format_date
-from forecasting.policy.economics import stock_service_level
 from forecasting.policy.newsvendor import quantile_at
 from forecasting.policy.stock_backtest import (
     WindowForecasts,
+    economics_level,
     our_policy,
     rule_policy,
     window_forecasts,
@@ -189,19 +189,13 @@ def chances(scenario: Scenario, name: str) -> list[Chance]:
     return list(out)
 
 
-def model_level(product: Product) -> float:
-    """The benchmark's "ours_economics" level: the stock service level of one delivery cycle."""
-    cycle = max(1, 7 // max(1, len(product.delivery_weekdays)))
-    return stock_service_level(product, cycle).level
-
-
 def stock_sheet(scenario: Scenario, name: str) -> list[dict[str, object]]:
     """The sheet rows of a product that keeps: one per order possibility (date = delivery day)
     with Bestellkompass's order on its own shelf, the rule's on its own, the expected sales over
     the days the order serves (median), the level and the reasons in both languages."""
     product = scenario.product(name)
     forecasts = window_forecasts(scenario.stock_forecasts, name)
-    level = model_level(product)
+    level = economics_level(product)
     ours = our_policy(product, forecasts, level)
     seen: dict[dt.date, tuple[OrderContext, float]] = {}
 
@@ -223,16 +217,12 @@ def stock_sheet(scenario: Scenario, name: str) -> list[dict[str, object]]:
     rows = []
     for chance in chances(scenario, name):
         ctx, quantity = seen[chance.delivery_day]
-        expected = _expected(forecasts, ctx)
-        params = {"until": ctx.window[-1] if ctx.window else
-                  chance.delivery_day, "expected": expected, "shelf": ctx.on_hand,
-                  "on_order": ctx.on_order}
+        expected, reasons = _why(forecasts, ctx, chance.delivery_day)
         rows.append({"date": pd.Timestamp(chance.delivery_day), "product": name,
                      "forecast": round(expected, 2), "suggestion": float(quantity),
                      "rule": float(rule.get(chance.delivery_day, 0.0)),
                      "level": round(level, 3),
-                     "reasons_de": stock_reason(params, "de"),
-                     "reasons_en": stock_reason(params, "en")})
+                     "reasons_de": reasons["de"], "reasons_en": reasons["en"]})
     return rows
 
 
@@ -242,6 +232,15 @@ def _expected(forecasts: WindowForecasts, ctx: OrderContext) -> float:
     if not rows:
         return 0.0
     return float(np.sum(quantile_at(forecasts.levels, np.vstack(rows), 0.5)))
+
+
+def _why(forecasts: WindowForecasts, ctx: OrderContext, delivery: dt.date
+         ) -> tuple[float, dict[str, str]]:
+    """(expected sales over the order's window, its reason in German and English)."""
+    expected = _expected(forecasts, ctx)
+    params = {"until": ctx.window[-1] if ctx.window else delivery, "expected": expected,
+              "shelf": ctx.on_hand, "on_order": ctx.on_order}
+    return expected, {lang: stock_reason(params, lang) for lang in ("de", "en")}
 
 
 def stock_reason(params: dict[str, Any], lang: str) -> str:
@@ -315,11 +314,8 @@ def shelf_for(scenario: Scenario, name: str, orders: dict[dt.date, float], scree
     if chance is not None and with_suggestion and asked:
         ctx = asked[0]
         forecasts = window_forecasts(scenario.stock_forecasts, name)
-        suggestion = float(our_policy(product, forecasts, model_level(product))(ctx))
-        params = {"until": ctx.window[-1] if ctx.window else chance.delivery_day,
-                  "expected": _expected(forecasts, ctx), "shelf": ctx.on_hand,
-                  "on_order": ctx.on_order}
-        reasons = {lang: stock_reason(params, lang) for lang in ("de", "en")}
+        suggestion = float(our_policy(product, forecasts, economics_level(product))(ctx))
+        _, reasons = _why(forecasts, ctx, chance.delivery_day)
     return Shelf(name, evening, row.shelf,
                  tuple((q, d) for q, d in row.on_order if chance is None
                        or d != chance.delivery_day),
