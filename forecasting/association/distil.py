@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from forecasting.association.portable import named_columns
 from forecasting.models import engine, lgbm
 from forecasting.models.frame import build_panel
 
@@ -77,15 +78,7 @@ def design_rows(states: Sequence[str], end: dt.date, names: Sequence[str]) -> np
         n = run.y.shape[0]
         ok = np.isfinite(run.s) & (run.s > 0) & ~panel.closed[:, None]
         ok &= np.arange(n)[:, None] >= panel.first[None, :]
-        rows = np.flatnonzero(ok.reshape(-1))
-        column = {name: k for k, name in enumerate(run.design.names)}
-        out = np.empty((len(rows), len(names)), dtype=np.float32)
-        for j, name in enumerate(names):
-            if name in column:
-                out[:, j] = run.design.matrix[rows, column[name]]
-            else:
-                out[:, j] = 0.0 if name.startswith("cal_") else np.nan
-        parts.append(out)
+        parts.append(named_columns(run, names, np.flatnonzero(ok.reshape(-1))))
     return np.concatenate(parts)
 
 

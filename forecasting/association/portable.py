@@ -8,6 +8,7 @@ Left out: the product's index in this shop and log_scale (the product's size).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -50,11 +51,16 @@ def train_portable(run: Run) -> str:
 
 
 def portable_matrix(run: Run, booster: Booster, rows: np.ndarray) -> np.ndarray:
-    """The design rows in the column order of a shared model (by name); a column this run lacks
-    is 0 for a calendar column (that day is not special here) and unknown (NaN) otherwise."""
+    """The design rows in the column order of a shared model (by name)."""
+    return named_columns(run, booster.feature_name(), rows)
+
+
+def named_columns(run: Run, names: Sequence[str], rows: np.ndarray) -> np.ndarray:
+    """float32 [row, name]: the run's design rows in the order of `names`; a column this run
+    lacks is 0 for a calendar column (that day is not special here) and unknown (NaN) otherwise."""
     index = {name: k for k, name in enumerate(run.design.names)}
-    out = np.empty((len(rows), len(booster.feature_name())), dtype=np.float32)
-    for k, name in enumerate(booster.feature_name()):
+    out = np.empty((len(rows), len(names)), dtype=np.float32)
+    for k, name in enumerate(names):
         if name in index:
             out[:, k] = run.design.matrix[rows, index[name]]
         else:
