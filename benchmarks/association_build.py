@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.repeat):
         for label, prior in runs:
             began_cpu = time.process_time()
-            scores[label], secs = backtest(member, start, prior)
+            scores[label], secs = backtest(member, start, END, prior)
             cpu = time.process_time() - began_cpu
             old = best.get(label, (secs, cpu))
             best[label] = (min(old[0], secs), min(old[1], cpu))

@@ -1625,6 +1625,12 @@ ENGLISH: dict[str, Message] = {
               "and after, school holidays, paydays, weather, festivals; every value averages "
               "at least {cell} product-days",
     },
+    "association.manifest.shared_model": {
+        "en": "a model of the effects shops share, per category ({categories} categories, "
+              "{factors} factors: weekday, season, holidays and the days around them, school "
+              "holidays, paydays, weather, events, promotions), as ratios; every factor rests on "
+              "at least {cell} product-days; the products' own amounts stay in the shop",
+    },
     "association.manifest.categories": {"en": "categories: {names}"},
     "association.manifest.names": {"en": "product names (allowed by the owner): {names}"},
     "association.manifest.outside": {"en": "Not inside:"},

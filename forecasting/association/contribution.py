@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from calendars.features import FeatureTable
+from forecasting.association import shared_model
 from forecasting.association.files import Bundle
 from forecasting.association.portable import (
     MIN_CELL,
@@ -63,6 +64,9 @@ def build_contribution(history: ShopHistory, until: dt.date | None = None, *,
     run = engine.prepare(panel, history.features, 1, cat_index, [])
     model = train_portable(run)
     effects = effects_of(run, categories)
+    effects["shared_model"] = shared_model.fit_shop(
+        run.y, panel.closed, shared_model.design(history.features, panel.dates),
+        panel.exog.get("promotion"), categories)
     weeks = round((panel.dates[-1] - panel.dates[0]).days / 7.0)
     manifest: dict[str, Any] = {
         "kind": "contribution",
@@ -105,9 +109,14 @@ def facts_of(bundle: Bundle) -> dict[str, Any]:
     trees = sum(_trees(m) for m in bundle.models)
     categories = sorted(bundle.effects.get("categories", {}))
     names = sorted(bundle.effects.get("product_categories", {}))
+    shared = bundle.effects.get("shared_model") or {}
+    entries = list(shared.get("categories", {}).values())
     return {"trees": trees, "min_leaf": min_leaf(bundle.models),
             "categories": categories, "product_names": names,
-            "min_cell": int(bundle.effects.get("min_cell", 0))}
+            "min_cell": int(bundle.effects.get("min_cell", 0)),
+            "shared_categories": len(entries),
+            "shared_factors": sum(len(e.get("coef", [])) for e in entries),
+            "shared_cell": min((min(e.get("n", [0]) or [0]) for e in entries), default=0)}
 
 
 def _parameter(model_text: str, name: str) -> str | None:
@@ -157,6 +166,9 @@ def manifest_text(bundle: Bundle, lang: str, facts: dict[str, Any] | None = None
                        trees=facts["trees"], leaf=facts["min_leaf"])
     inside = [model,
               render("association.manifest.effects", lang, cell=facts["min_cell"]),
+              *([render("association.manifest.shared_model", lang,
+                        categories=facts["shared_categories"], factors=facts["shared_factors"],
+                        cell=facts["shared_cell"])] if facts["shared_categories"] else []),
               render("association.manifest.categories", lang,
                      names=", ".join(facts["categories"]) or "-")]
     outside = [render("association.manifest.no_amounts", lang),

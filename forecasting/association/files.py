@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from forecasting.association import shared_model
 from forecasting.errors import UserError
 
 FORMAT_VERSION = 1
@@ -124,6 +125,9 @@ def from_bytes(data: bytes, kind: str, where: str) -> Bundle:
         if not isinstance(parsed[name], dict):
             raise bad("json", part=name, detail="{}")
     manifest, effects = parsed[MANIFEST], parsed[EFFECTS]
+    wrong = shared_model.problem(effects.get("shared_model"))
+    if wrong:
+        raise bad("json", part=EFFECTS, detail=wrong)
     if manifest.get("format") != "bestellkompass-association":
         raise bad("foreign")
     if manifest.get("format_version") != FORMAT_VERSION:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from forecasting.association.shared_model import MIN_CELL
 from forecasting.models import lgbm
 from forecasting.models.engine import Run
 from forecasting.models.lags import rolling_mean, shift
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 NOT_PORTABLE = ("product", "log_scale")
 # a leaf of the shared model averages at least this many product-days (the shop's own model: 20)
 MIN_LEAF = 200
-# an effect is shared only if it rests on at least this many product-days
-MIN_CELL = 30
 NUM_TREES = 200
 PARAMS: dict[str, Any] = {"min_data_in_leaf": MIN_LEAF, "min_sum_hessian_in_leaf": 1.0}
 EFFECT_GROUPS = ("holiday", "school_holiday", "payday", "special_day")

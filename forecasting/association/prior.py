@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from forecasting.association import shared_model
 from forecasting.association.contribution import (
     history_weeks,
     manifest_texts,
@@ -47,6 +48,9 @@ def build_prior(contributions: Sequence[Bundle], *, distilled: bool | None = Non
             models.append(text)
             model_weights.append(w / len(bundle.models))
     effects = pool_effects([b.effects for b in contributions], weights)
+    fitted = [b.effects["shared_model"] for b in contributions if b.effects.get("shared_model")]
+    if fitted:
+        effects["shared_model"] = shared_model.pool(fitted)
     made = None
     if distilled or (distilled is None and len(models) > DISTIL_ABOVE):
         common = [state for state, _ in sorted(states.items(), key=lambda kv: (-kv[1], kv[0]))]

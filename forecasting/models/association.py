@@ -1,14 +1,15 @@
-"""The association's prior as a member of the blend (issue 18): s x the weighted mean of the
-prior's shared models on the run's portable columns (forecasting/association/portable.py).
+"""The association's prior as a member of the blend (issue 18): the product's own level times
+the prior's shared effects model (forecasting/association/shared_model.py); a prior made before
+that model existed gives s x the weighted mean ratio of its LightGBM models on the run's
+portable columns (forecasting/association/portable.py) instead.
 
-Nothing to fit: the prior's models were trained by the other shops. Its share in the blend is
+Nothing to fit: the prior's effects were learned by the other shops. Its share in the blend is
 learned per day from the shop's own recent errors, as the other members' shares are (grid from
 0: a shop whose own models do better leaves it out), times OWN_DAYS / (OWN_DAYS + the product's
-age): the more own history, the less the prior, and none on the usual days of a product with
-more than OWN_MAX_DAYS of its own. On special days it is the starting point for occasions the
-shop has not sold on before (seen_counts, prior_weight), the shop's LightGBM taking over once it
-has. A product with little history gets s from its category
-(lags.scale), so the prior is its starting point as well.
+age): the more own history, the less the prior (and with LightGBM ratio models only, none on the
+usual days of a product with more than OWN_MAX_DAYS of its own). On special days it is the
+starting point for occasions the shop has not sold on before (seen_counts, prior_weight), the
+shop's LightGBM taking over once it has.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from forecasting.association import shared_model
 from forecasting.association.portable import portable_matrix
 from forecasting.association.prior import Prior
 from forecasting.models.engine import Run, special_cells
@@ -35,8 +37,10 @@ SEEN_OWN = 1
 # a product with this many days of own history has half the learned share (validation window:
 # 365 and 90 alike, inf +0.2 points worse for the 3-year shops) ...
 OWN_DAYS = 365.0
-# ... and after this many its usual days are the shop's own (validation: the 3-year shops
-# +0.2 % -> +0.0 %, every one within +0.1 %; the new shops' products are younger)
+# ... and, with a prior of LightGBM ratio models only (contributions before the shared effects
+# model), after this many its usual days are the shop's own (validation: the 3-year shops
+# +0.2 % -> +0.0 %). The shared effects model needs no such limit (validation 2024-10-02 ..
+# 2024-12-31: the 3-year shops -0.2 % with it, -0.5 % without it, none worse)
 OWN_MAX_DAYS = 365
 
 
@@ -103,10 +107,30 @@ class AssociationPrior(Member):
 
     def fit(self, run: Run, origin: int, progress: Progress) -> bool:
         """Nothing to learn from this shop; False without a prior."""
-        return self.prior is not None and bool(self.prior.boosters)
+        if self.prior is None:
+            return False
+        return bool(self.prior.boosters) or bool(self.prior.effects.get("shared_model"))
 
     def predict(self, run: Run, days: np.ndarray) -> np.ndarray:
-        """s x the prior's weighted mean ratio for the target `days`."""
+        """The prior's forecast for the target `days`: its shared effects model (level x
+        exp(x . beta), shared_model.py) if it has one, else s x its models' weighted mean ratio."""
+        assert self.prior is not None
+        model = self.prior.effects.get("shared_model")
+        if model and (model.get("categories") or model.get("all")):
+            out = shared_model.forecast(
+                model, run.y, run.panel.closed, shared_model.design(run.features, run.panel.dates),
+                run.panel.exog.get("promotion"), run.category_names or ["*"] * run.y.shape[1],
+                days, run.horizon)
+        else:  # a prior from contributions before the shared model
+            out = self._ratio(run, days) * run.s[days]
+            age = days[:, None] - run.panel.first[None, :]
+            out = np.where(np.isfinite(run.s[days]), out, np.nan)
+            out = np.where(run.special[days][:, None] | (age <= OWN_MAX_DAYS), out, np.nan)
+        out = np.where(days[:, None] >= run.panel.first[None, :], out, np.nan)
+        return self._on_special_days(run, days, out)
+
+    def _ratio(self, run: Run, days: np.ndarray) -> np.ndarray:
+        """[len(days), product] the weighted mean ratio (demand / s) of the prior's models."""
         assert self.prior is not None
         p = run.y.shape[1]
         rows = (days[:, None] * p + np.arange(p)[None, :]).reshape(-1)
@@ -117,13 +141,7 @@ class AssociationPrior(Member):
             if key not in matrices:
                 matrices[key] = portable_matrix(run, booster, rows)
             total += weight * np.clip(predict(booster, matrices[key]), 0.0, MAX_RATIO)
-        ratio = (total / self.prior.weights.sum()).reshape(len(days), p)
-        out = ratio * run.s[days]
-        age_ok = days[:, None] >= run.panel.first[None, :]
-        out = np.where(age_ok & np.isfinite(run.s[days]), out, np.nan)
-        age = days[:, None] - run.panel.first[None, :]
-        out = np.where(run.special[days][:, None] | (age <= OWN_MAX_DAYS), out, np.nan)
-        return self._on_special_days(run, days, out)
+        return (total / self.prior.weights.sum()).reshape(len(days), p)
 
     def _on_special_days(self, run: Run, days: np.ndarray, out: np.ndarray) -> np.ndarray:
         """On special days the prior is the starting point, weighted by how often the product

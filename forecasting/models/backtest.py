@@ -104,7 +104,8 @@ def run_backtest(
     targets[warm : last_target + 1] = True
     targets &= ~panel.closed
     cat_index = _category_index(panel.products, categories)
-    run = engine.prepare(panel, features, plan.horizon, cat_index, members.new(prior))
+    run = engine.prepare(panel, features, plan.horizon, cat_index, members.new(prior),
+                         [(categories or {}).get(p, "") for p in panel.products])
     _report(progress, 0.1, "features")
     members.fit_models(run, targets, Schedule.backtest(warm, last_target + 1, plan.refit_every))
     _report(progress, 0.8, "models")

@@ -9,6 +9,7 @@ only uses sales up to d - horizon, so the forecast for d never sees d - horizon 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 import numpy as np
@@ -67,6 +68,7 @@ class Run:
     match: np.ndarray  # per day the matching day of the occasion last time, or -1
     models: list[Model]  # in the order of the selection's fallback chain (members.py)
     errors: list[str] = dataclasses.field(default_factory=list)
+    category_names: list[str] = dataclasses.field(default_factory=list)  # per product ("*": none)
 
     def find(self, kind: type[T]) -> T | None:
         """The run's model of this class, if it has one."""
@@ -127,8 +129,12 @@ def build_design(
 
 
 def prepare(panel: Panel, features: FeatureTable | None, horizon: int,
-            categories: np.ndarray | None, models: list[Model]) -> Run:
-    """Demand estimate, scale, features and design for one horizon (no model fitted yet)."""
+            categories: np.ndarray | None, models: list[Model],
+            category_names: Sequence[str] | None = None) -> Run:
+    """Demand estimate, scale, features and design for one horizon (no model fitted yet).
+
+    categories: per product the index of its category (scale borrows within it); category_names:
+    per product its category's name, which the association's prior looks its effects up by."""
     y = uncensor(panel.y, panel.censored)
     clean = clean_for_lags(y)
     s, borrowed = scale(clean, horizon, categories)
@@ -137,7 +143,9 @@ def prepare(panel: Panel, features: FeatureTable | None, horizon: int,
                          match)
     design = build_design(panel, feats, calendar_matrix(features, panel.dates))
     special = occasions.special_days(features, panel.dates)
-    return Run(panel, features, horizon, y, s, clean, borrowed, design, special, match, models)
+    names = [c or "*" for c in (category_names or [""] * len(panel.products))]
+    return Run(panel, features, horizon, y, s, clean, borrowed, design, special, match, models,
+               category_names=names)
 
 
 def special_cells(run: Run) -> np.ndarray:

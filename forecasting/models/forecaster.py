@@ -129,7 +129,7 @@ def forecast(
         part = PartProgress(progress, i / len(by_h), (i + 1) / len(by_h))
         run, final, choice, model_names = _run_horizon(
             panel, features, h, days, levels, cat_index, (saved or {}).get(h), progress=part,
-            prior=prior)
+            prior=prior, category_names=[categories[p] for p in panel.products])
         lightgbm = run.find(LightGbm)
         if fitted is not None and lightgbm is not None and lightgbm.booster_ is not None:
             fitted[h] = lightgbm.booster_
@@ -167,7 +167,8 @@ def _phase(progress: Progress, code: str) -> PartProgress:
 
 def _run_horizon(panel: Panel, features: FeatureTable | None, h: int, days: list[pd.Timestamp],
                  levels: list[float], cat_index: np.ndarray, booster: Booster | None = None, *,
-                 progress: Progress | None = None, prior: Prior | None = None
+                 progress: Progress | None = None, prior: Prior | None = None,
+                 category_names: list[str] | None = None,
                  ) -> tuple[engine.Run, np.ndarray, np.ndarray, list[str]]:
     """Warm-up forecasts (for calibration and model choice) and the final ones at horizon h."""
     progress = progress or NullProgress()
@@ -181,7 +182,7 @@ def _run_horizon(panel: Panel, features: FeatureTable | None, h: int, days: list
     for d in days:
         targets[panel.day_index(d)] = True
     _phase(progress, "forecast.features")
-    run = engine.prepare(panel, features, h, cat_index, members.new(prior))
+    run = engine.prepare(panel, features, h, cat_index, members.new(prior), category_names)
     lightgbm = run.find(LightGbm)
     if booster is not None and lightgbm is not None:
         lightgbm.preset[origin_next - h] = booster  # the saved final model, for its origin

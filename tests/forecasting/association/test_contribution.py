@@ -52,6 +52,13 @@ def test_the_manifest_matches_what_the_file_holds(contributions, members, tmp_pa
         assert manifest["until"] == UNTIL.isoformat()
         assert "keine Produktnamen" in manifest["text"]["de"]
         assert "no product names" in manifest["text"]["en"]
+        shared = effects["shared_model"]["categories"]
+        assert facts["shared_categories"] == len(shared) > 0
+        assert facts["shared_factors"] == sum(len(e["coef"]) for e in shared.values())
+        assert (f"({len(shared)} Warengruppen, {facts['shared_factors']} Faktoren"
+                in manifest["text"]["de"])
+        assert f"({len(shared)} categories, {facts['shared_factors']} factors" in (
+            manifest["text"]["en"])
 
 
 def test_a_contribution_names_no_product_and_no_day_and_no_price(contributions, members) -> None:
@@ -79,6 +86,11 @@ def test_every_leaf_and_every_effect_rests_on_many_product_days(contributions) -
             cells += list(entry["weather"].values())
             assert cells
             assert all(c["n"] >= MIN_CELL for c in cells)
+        shared = bundle.effects["shared_model"]
+        for entry in [*shared["categories"].values(), shared["all"]]:
+            assert entry["columns"]
+            assert min(entry["n"]) >= MIN_CELL
+            assert set(entry) == {"columns", "coef", "n", "product_days", "shape"}  # no level
 
 
 def test_names_are_shared_only_when_the_owner_allows_it(members) -> None:

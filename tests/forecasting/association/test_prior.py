@@ -103,11 +103,18 @@ def test_the_more_own_history_the_less_the_prior_on_usual_days(members, contribu
     assert old.any()
     assert factor[young].min() > 0.9
     assert factor[old].max() < 0.35  # three years of own sales: a third of the learned share
-    # and after OWN_MAX_DAYS a product's usual days are the shop's own
+    # the shared effects model forecasts the usual days of old products too (with the small
+    # share above) ...
     points = run.find(AssociationPrior).points_
     usual = ~run.special[:, None] & np.isfinite(run.y) & (age > OWN_MAX_DAYS)
     usual[:start] = False
     assert usual.any()
+    assert np.isfinite(points[usual]).mean() > 0.9
+    # ... a prior of LightGBM ratio models only (made before it) leaves them to the shop
+    bundle = build_prior(contributions[1:])
+    bundle.effects.pop("shared_model")
+    run, start = _run(members[0], Prior.from_bundle(bundle))
+    points = run.find(AssociationPrior).points_
     assert not np.isfinite(points[usual]).any()
 
 

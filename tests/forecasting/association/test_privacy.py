@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from forecasting.association import shared_model
 from forecasting.association.portable import portable_columns, portable_matrix
 from forecasting.association.prior import Prior, build_prior
 from forecasting.models import engine, lgbm
@@ -33,7 +34,7 @@ def _known(member):
     categories = [member.categories.get(p, "") or "*" for p in panel.products]
     names = sorted(set(categories))
     run = engine.prepare(panel, member.features, 1,
-                         np.array([names.index(c) for c in categories]), [])
+                         np.array([names.index(c) for c in categories]), [], categories)
     rows = lgbm.train_rows(run, run.y.shape[0] - 1)
     return run, rows
 
@@ -95,3 +96,38 @@ def test_no_quantity_can_be_read_back_from_a_distilled_prior(members, contributi
         from_s = _hits(run.s.reshape(-1)[rows], sold)
         print(f"{member.shop.name}: distilled prior exact {ours:.3f} (s alone {from_s:.3f})")
         assert ours < from_s + 0.05
+
+
+def _shared_attack(model: dict, run, rows) -> np.ndarray:
+    """The shared effects model's guess of each product-day: the product's level, which the
+    attacker knows exactly (all its sales, divided by the model's effects on those days), times
+    the model's effects of the day."""
+    n, p = run.y.shape
+    x_days = shared_model.design(run.features, run.panel.dates)
+    promo = run.panel.exog.get("promotion")
+    guess = np.full((n, p), np.nan)
+    for j, cat in enumerate(run.category_names):
+        beta = shared_model.coefficients(model["categories"].get(cat), model.get("all"))
+        x = shared_model.rows_of(x_days, promo, np.arange(n), np.full(n, j))
+        effect = np.exp(x @ beta)
+        known = np.isfinite(run.y[:, j])
+        guess[:, j] = np.nansum(run.y[:, j]) / effect[known].sum() * effect
+    return guess.reshape(-1)[rows]
+
+
+@pytest.mark.slow
+def test_no_quantity_can_be_read_back_from_the_shared_effects(members, contributions) -> None:
+    # the shared effects model (shared_model.py): at most a few dozen log-ratios per category,
+    # each resting on at least MIN_CELL product-days; the attacker is even given each product's
+    # exact level, which the file does not hold
+    pooled = shared_model.pool([b.effects["shared_model"] for b in contributions])
+    for member, bundle in zip(members, contributions, strict=True):
+        run, rows = _known(member)
+        sold = run.y.reshape(-1)[rows]
+        from_s = _hits(run.s.reshape(-1)[rows], sold)
+        own = _hits(_shared_attack(bundle.effects["shared_model"], run, rows), sold)
+        prior = _hits(_shared_attack(pooled, run, rows), sold)
+        print(f"{member.shop.name}: shared effects exact {own:.3f}, prior of three {prior:.3f} "
+              f"(s alone {from_s:.3f})")
+        assert own < from_s + 0.05
+        assert prior < from_s + 0.05

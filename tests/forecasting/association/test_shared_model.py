@@ -1,0 +1,135 @@
+"""The shared effects model: it finds known effects, pools them by the product-days they rest on,
+keeps every value on MIN_CELL product-days, and forecasts level x effects from the past only."""
+
+from __future__ import annotations
+
+import copy
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from calendars.features import FeatureTable
+from forecasting.association import files, shared_model
+from forecasting.association.shared_model import COLUMNS, MIN_CELL
+from forecasting.errors import UserError
+
+DATES = pd.date_range("2022-01-03", "2024-12-31", freq="D")
+
+
+def _features(**columns: np.ndarray) -> FeatureTable:
+    return FeatureTable(frame=pd.DataFrame(columns, index=DATES), labels={})
+
+
+def _simulate(levels: list[float], effects: dict[str, float], features: FeatureTable,
+              seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Poisson sales [day, product] of products with `levels` and the log-effects by column."""
+    x = shared_model.design(features, DATES)
+    beta = np.zeros(x.shape[1])
+    for name, value in effects.items():
+        beta[COLUMNS.index(name)] = value
+    mean = np.exp(x @ beta)[:, None] * np.asarray(levels)[None, :]
+    y = np.random.default_rng(seed).poisson(mean).astype(float)
+    closed = DATES.day_of_week.to_numpy() == 6
+    return np.where(closed[:, None], np.nan, y), closed
+
+
+def test_known_effects_are_found_whatever_the_products_levels() -> None:
+    school = ((DATES.month == 8) | ((DATES.month == 10) & (DATES.day < 15))).astype(float)
+    features = _features(school_holiday=school)
+    truth = {"weekday_5": math.log(1.8), "school_holiday": math.log(0.8),
+             "weekday_1": math.log(0.9)}
+    y, closed = _simulate([5.0, 20.0, 60.0], truth, features)
+    model = shared_model.fit_shop(y, closed, shared_model.design(features, DATES), None,
+                                  ["Brot"] * 3)
+    entry = model["categories"]["Brot"]
+    found = dict(zip(entry["columns"], entry["coef"], strict=True))
+    for name, value in truth.items():
+        assert found[name] == pytest.approx(value, abs=0.04), name
+    assert abs(found["weekday_3"]) < 0.04  # no effect where there is none
+    assert "christmas_eve" not in found  # never active in this calendar: nothing to say
+    assert "weekday_6" not in found  # closed on Sundays
+    assert entry["product_days"] == int(np.isfinite(y).sum())
+    assert not any(key in entry for key in ("level", "levels", "mean", "quantity"))
+
+
+def test_a_rare_day_of_a_small_category_comes_from_the_whole_shop() -> None:
+    eve = ((DATES.month == 12) & (DATES.day == 24)).astype(float)
+    features = _features(christmas_eve=eve)
+    levels = [30.0] * 3 + [10.0] * 15  # "Kuchen": 3 products, "Brot": 15
+    y, closed = _simulate(levels, {"christmas_eve": math.log(2.5)}, features, seed=2)
+    cats = ["Kuchen"] * 3 + ["Brot"] * 15
+    model = shared_model.fit_shop(y, closed, shared_model.design(features, DATES), None, cats)
+    small = dict(zip(model["categories"]["Kuchen"]["columns"],
+                     model["categories"]["Kuchen"]["coef"], strict=True))
+    large = dict(zip(model["categories"]["Brot"]["columns"],
+                     model["categories"]["Brot"]["coef"], strict=True))
+    whole = dict(zip(model["all"]["columns"], model["all"]["coef"], strict=True))
+    # two open Christmas Eves (24.12.2023 is a Sunday, closed) x 3 products = 6 product-days:
+    # too few for a value of its own
+    assert "christmas_eve" not in small
+    assert "christmas_eve" in large  # 2 x 15 = 30
+    assert whole["christmas_eve"] == pytest.approx(math.log(2.5), abs=0.1)
+    beta = shared_model.coefficients(model["categories"]["Kuchen"], model["all"])
+    assert beta[COLUMNS.index("christmas_eve")] == whole["christmas_eve"]
+    for entry in [*model["categories"].values(), model["all"]]:
+        assert min(entry["n"]) >= MIN_CELL
+
+
+def test_pooling_weighs_each_value_by_the_product_days_it_rests_on() -> None:
+    def entry(columns: list[str], coef: list[float], n: list[int]) -> dict:
+        return {"columns": columns, "coef": coef, "n": n, "product_days": 1000, "shape": 5.0}
+
+    a = {"categories": {"Brot": entry(["weekday_5", "christmas_eve"], [0.2, 0.9], [100, 20])},
+         "all": entry(["weekday_5"], [0.1], [400])}
+    b = {"categories": {"Brot": entry(["weekday_5"], [0.5], [300]),
+                        "Kuchen": entry(["weekday_5"], [0.3], [50])},
+         "all": entry(["weekday_5"], [0.3], [100])}
+    pooled = shared_model.pool([a, b])
+    brot = pooled["categories"]["Brot"]
+    assert brot["columns"] == ["weekday_5"]  # christmas_eve: 20 product-days in all, too few
+    assert brot["coef"] == [pytest.approx((0.2 * 100 + 0.5 * 300) / 400)]
+    assert brot["n"] == [400]
+    assert brot["shops"] == 2
+    assert pooled["categories"]["Kuchen"]["coef"] == [0.3]
+    assert pooled["all"]["coef"] == [pytest.approx((0.1 * 400 + 0.3 * 100) / 500)]
+
+
+def test_the_forecast_is_the_own_level_times_the_effects_and_uses_only_the_past() -> None:
+    model = {"categories": {}, "all": {"columns": ["weekday_5"], "coef": [math.log(2.0)],
+                                       "n": [100], "product_days": 1000, "shape": 10.0}}
+    dates = pd.date_range("2025-03-03", periods=70, freq="D")  # from a Monday
+    closed = dates.day_of_week.to_numpy() == 6
+    y = np.where(dates.day_of_week.to_numpy() == 5, 20.0, 10.0)[:, None]
+    y = np.hstack([y, np.full_like(y, np.nan)])  # a second product without any sales
+    y[closed] = np.nan
+    x = shared_model.design(None, dates)
+    days = np.array([68, 63])  # a Saturday (2025-05-10) and a Monday (2025-05-05)
+    assert dates[68].day_of_week == 5
+    assert dates[63].day_of_week == 0
+    out = shared_model.forecast(model, y, closed, x, None, ["Brot", "Brot"], days, 1)
+    assert out[:, 0] == pytest.approx([20.0, 10.0])
+    assert np.isnan(out[:, 1]).all()  # no own sales: no level, no forecast
+    later = y.copy()
+    later[63:, 0] = 1000.0  # the days forecast and after: not known at the origin
+    again = shared_model.forecast(model, later, closed, x, None, ["Brot", "Brot"],
+                                  np.array([63]), 1)
+    assert again[0, 0] == pytest.approx(10.0)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda e: e["coef"].__setitem__(0, "0.1; import os"),
+    lambda e: e["columns"].__setitem__(0, "__import__"),
+    lambda e: e["n"].pop(),
+])
+def test_a_damaged_shared_model_is_refused_naming_the_part(contributions, damage) -> None:
+    bundle = files.Bundle(dict(contributions[0].manifest), copy.deepcopy(contributions[0].effects),
+                          list(contributions[0].models))
+    damage(next(iter(bundle.effects["shared_model"]["categories"].values())))
+    with pytest.raises(UserError) as caught:
+        files.from_bytes(files.to_bytes(bundle), "contribution", "x.bkcontrib")
+    assert caught.value.code == "association.bad.json"
+    assert caught.value.params["part"] == "effects.json"
+    assert caught.value.params["detail"].startswith("shared_model/")
+    assert "x.bkcontrib" in caught.value.message("de")
