@@ -114,6 +114,17 @@ def backtest(member: MemberHistory, start: dt.date, end: dt.date, prior: Prior |
     return score(member, result.predictions), time.perf_counter() - began
 
 
+def scored_members(end_text: str, shops: str | None
+                   ) -> tuple[dt.date, dt.date, list[MemberHistory], set[str]]:
+    """The scored weeks (first day, day after), the twelve members simulated up to then, and the
+    names of those asked for (comma-separated `shops`; None: all)."""
+    end = dt.date.fromisoformat(end_text)
+    start = end - dt.timedelta(weeks=SCORED_WEEKS)
+    every = default_association(end)
+    wanted = set(shops.split(",")) if shops else {s.name for s in every}
+    return start, end, [simulate_member(s, end) for s in every], wanted
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print (and optionally write) the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -126,11 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", action="store_true",
                         help="print the loss by special/usual day and product age")
     args = parser.parse_args(argv)
-    end = dt.date.fromisoformat(args.end)
-    start = end - dt.timedelta(weeks=SCORED_WEEKS)
-    shops = default_association(end)
-    wanted = set(args.shops.split(",")) if args.shops else {s.name for s in shops}
-    members = [simulate_member(s, end) for s in shops]
+    start, end, members, wanted = scored_members(args.end, args.shops)
     contributions, sizes, contrib_seconds = {}, {}, {}
     for m in members:
         began = time.perf_counter()

@@ -45,15 +45,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from association import END, SCORED_WEEKS, TAU, backtest, score  # noqa: E402
+from association import END, TAU, backtest, score, scored_members  # noqa: E402
 
 from forecasting.association.contribution import ShopHistory, build_contribution  # noqa: E402
 from forecasting.association.prior import Prior, build_prior  # noqa: E402
-from forecasting.demo.association import (  # noqa: E402
-    MemberHistory,
-    default_association,
-    simulate_member,
-)
+from forecasting.demo.association import MemberHistory  # noqa: E402
 from forecasting.demo.world import demand_distribution  # noqa: E402
 from forecasting.models.censoring import uncensor  # noqa: E402
 from forecasting.models.frame import build_panel  # noqa: E402
@@ -147,11 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-prior", action="store_true",
                         help="skip the backtest with the prior (and building the contributions)")
     args = parser.parse_args(argv)
-    end = dt.date.fromisoformat(args.end)
-    start = end - dt.timedelta(weeks=SCORED_WEEKS)
-    shops = default_association(end)
-    wanted = set(args.shops.split(",")) if args.shops else {s.name for s in shops}
-    members = [simulate_member(s, end) for s in shops]
+    start, end, members, wanted = scored_members(args.end, args.shops)
     contributions = {} if args.no_prior else {
         m.shop.name: build_contribution(
             ShopHistory(m.sales, m.features, m.shop.state, m.categories), start)
