@@ -188,7 +188,7 @@ def _pooled(entries: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
 
 def problem(model: Any) -> str | None:
     """What is wrong with a shared model read from a file (None if nothing): every entry's lists
-    of equal length, known column names, finite numbers."""
+    of equal length, known column names, finite numbers, no negative count."""
     if model is None:
         return None
     if not isinstance(model, dict) or not isinstance(model.get("categories", {}), dict):
@@ -205,9 +205,11 @@ def problem(model: Any) -> str | None:
             return where
         if any(c not in COLUMNS for c in columns):
             return where
-        numbers = [*coef, *n, entry.get("product_days", 0), entry.get("shape", 1.0)]
+        numbers = [*coef, *n, entry.get("product_days"), entry.get("shape")]
         if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
                    for v in numbers):
+            return where
+        if min([*n, entry["product_days"], entry["shape"]]) < 0:
             return where
     return None
 

@@ -122,6 +122,8 @@ def test_the_forecast_is_the_own_level_times_the_effects_and_uses_only_the_past(
     lambda e: e["coef"].__setitem__(0, "0.1; import os"),
     lambda e: e["columns"].__setitem__(0, "__import__"),
     lambda e: e["n"].pop(),
+    lambda e: e["n"].__setitem__(0, -500),
+    lambda e: e.pop("product_days"),
 ])
 def test_a_damaged_shared_model_is_refused_naming_the_part(contributions, damage) -> None:
     bundle = files.Bundle(dict(contributions[0].manifest), copy.deepcopy(contributions[0].effects),
