@@ -25,6 +25,9 @@ WEEKDAY_GROUPS = {"weekday"}
 T = TypeVar("T")
 
 
+MEMBER_COLUMN = "association_effect"  # a member's column of the design (design_column)
+
+
 @dataclasses.dataclass
 class Design:
     """The model matrix: rows are [day, product] flattened day-major; names and explanation groups."""
@@ -142,8 +145,15 @@ def prepare(panel: Panel, features: FeatureTable | None, horizon: int,
     feats = lag_features(y, panel.censored, s, horizon, panel.first, panel.dates[0].day_of_week,
                          match)
     design = build_design(panel, feats, calendar_matrix(features, panel.dates))
-    special = occasions.special_days(features, panel.dates)
     names = [c or "*" for c in (category_names or [""] * len(panel.products))]
+    for model in models:
+        column = getattr(model, "design_column", None)
+        values = column(panel, features, horizon, names) if column is not None else None
+        if values is not None:  # the association's expectation of the day (models/association.py)
+            design = Design(np.column_stack([design.matrix, values.reshape(-1, 1)]).astype(
+                np.float32), [*design.names, MEMBER_COLUMN], [*design.groups, "association"],
+                design.categorical)
+    special = occasions.special_days(features, panel.dates)
     return Run(panel, features, horizon, y, s, clean, borrowed, design, special, match, models,
                category_names=names)
 

@@ -93,6 +93,8 @@ def forecast_plan(
               "products": [p.name for p in products], "sales": frame_digest(sales),
               "promotions": frame_digest(promotions)}
     prior = _prior(inputs.prior)
+    # a prior adds a column to LightGBM's design: a saved model is reused only with the same one
+    expect["prior"] = hashlib.sha256(inputs.prior).hexdigest() if prior is not None else ""
     if not reuse:
         return forecast(sales, features, dates, levels=levels, products=products or None,
                         progress=models, promotions=promotions, prior=prior)

@@ -3,6 +3,7 @@ run through the real command line on real files and a real shop file."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -13,7 +14,7 @@ import pytest
 from app.cli import main
 from forecasting.association import files
 from forecasting.models.persist import ModelCache
-from forecasting.models.shop_forecast import forecast_shop
+from forecasting.models.shop_forecast import forecast_plan, forecast_shop
 from forecasting.operations.shop import open_shop
 from forecasting.plan_inputs import read_plan_inputs
 from tests.forecasting.association.conftest import UNTIL
@@ -132,9 +133,14 @@ def test_use_keeps_the_prior_with_the_shop_and_the_forecast_uses_it(
         assert read_plan_inputs(shop, day).prior == prior_file.read_bytes()
         saved = sorted(p.name for p in cache.directory.iterdir())
         after = forecast_shop(shop, [day], cache=cache)
+        inputs = read_plan_inputs(shop, day)
     # another request (the prior is part of its key): computed afresh, not the saved one
     assert sorted(p.name for p in cache.directory.iterdir()) != saved
     assert list(after.quantiles["product"]) == list(before.quantiles["product"])
+    # a three-year shop's LightGBM has the prior's column; a kept prior that no longer loads is
+    # left out, and the model saved with the column is not reused without it
+    damaged = forecast_plan(dataclasses.replace(inputs, prior=b"PK damaged"), [day], cache=cache)
+    pd.testing.assert_frame_equal(damaged.quantiles, before.quantiles)
 
 
 def test_remove_forgets_the_prior_and_says_when_there_is_none(demo_bakery_path, prior_file,

@@ -18,6 +18,7 @@ from forecasting.models.association import (
 )
 from forecasting.models.blend import Blend
 from forecasting.models.frame import build_panel
+from forecasting.models.lgbm import LightGbm
 from forecasting.models.member import Schedule
 from tests.forecasting.association.conftest import UNTIL
 
@@ -59,7 +60,7 @@ def _run(member, prior, since: str = "2022-01-01"):
     categories = [member.categories.get(p, "") for p in panel.products]
     names = sorted(set(categories))
     run = engine.prepare(panel, member.features, 1, np.array([names.index(c) for c in categories]),
-                         members.new(prior))
+                         members.new(prior), categories)
     start = panel.day_index(pd.Timestamp(UNTIL))
     targets = np.zeros(panel.n_days, dtype=bool)
     targets[start - 168 :] = True
@@ -239,3 +240,21 @@ def test_the_named_reason_reads_erfahrung_des_verbands_brueckentag() -> None:
     step = Step("association", {"names": {"de": "Brückentag", "en": "bridge day"}}, 8.0)
     assert step_text(step, 8.0, "de") == "Erfahrung des Verbands: Brückentag +8"
     assert step_text(step, 8.0, "en") == "the association's experience: bridge day +8"
+
+
+def test_a_shop_of_a_year_gets_the_prior_as_a_column_of_its_lightgbm(members,
+                                                                   contributions) -> None:
+    prior = Prior.from_bundle(build_prior(contributions[1:]))
+    run, _start = _run(members[0], prior)
+    assert run.design.names[-1] == engine.MEMBER_COLUMN
+    assert run.design.groups[-1] == "association"  # its part of a forecast: the association's
+    values = run.design.matrix[:, -1].reshape(run.y.shape)
+    assert np.isfinite(values).all()
+    assert values.std() > 0.05  # it says something about the days
+    booster = run.find(LightGbm).booster_
+    used = dict(zip(booster.feature_name(), booster.feature_importance(), strict=True))
+    assert used[engine.MEMBER_COLUMN] > 0
+    new, _start = _run(members[0], prior, since="2025-01-06")  # 8 weeks: too few to learn it
+    assert engine.MEMBER_COLUMN not in new.design.names
+    own, _start = _run(members[0], None)
+    assert engine.MEMBER_COLUMN not in own.design.names
