@@ -78,6 +78,12 @@ def make_application(argv: list[str] | None = None) -> object:
         from PySide6.QtGui import QIcon
 
         app.setWindowIcon(QIcon(str(ICON)))
+        # Python's cycle collector only on this (the GUI) thread, from a timer: run on a worker
+        # thread it may free a Qt object left in a cycle there, which crashes the process (seen
+        # as a segfault while the import wizard's job ran)
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        app.garbage_collector = GarbageCollector(interval=1.0)
     return app
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import gc
 import os
 import shutil
 import tempfile
@@ -175,3 +176,16 @@ def deli_workshop(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path,
                      "--out", str(scenario)])
     assert code == 0
     return shop, scenario, said.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _collect_cycles_on_the_main_thread() -> Iterator[None]:
+    """Python's cycle collector runs between GUI tests, on the main thread, and not during one:
+    run on a worker thread (a job of the test), it may free a Qt object an earlier test left in a
+    cycle, which crashes the whole run (seen: a segfault in the import wizard's job). The app
+    itself collects from a timer on the GUI thread (launch.make_application)."""
+    gc.collect()
+    gc.disable()
+    yield
+    gc.enable()
+    gc.collect()
