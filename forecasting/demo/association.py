@@ -22,6 +22,7 @@ from forecasting.demo.production import bake, stock_and_order
 from forecasting.demo.schedule import DISCONTINUED_PRODUCT, NEW_PRODUCT, build_schedule
 from forecasting.demo.weather import synthetic_weather
 from forecasting.demo.world import World, _effects, _on_sale, history_start, true_demand
+from forecasting.shop_calendar import is_product_promotion, promotions_of, with_promotions
 from forecasting.store.calendar import events_frame
 from forecasting.values.events import Event
 
@@ -108,22 +109,13 @@ def simulate_member(shop: MemberShop, end: dt.date) -> MemberHistory:
         sales = sales.reset_index(drop=True)
     observed = weather[weather["date"] < pd.Timestamp(end)]
     columns = [c for c in WEATHER_COLUMNS if c in observed.columns]
-    known = [e for e in schedule.events if e.known]
-    sales = _with_promotions(sales, [e for e in known if e.kind == "promotion"])
-    events = events_frame([Event(kind=e.kind, name=e.name, start_date=e.start, end_date=e.end,
-                                 source="demo") for e in known if e.kind != "promotion"])
+    known = [Event(kind=e.kind, name=e.name, start_date=e.start, end_date=e.end, source="demo",
+                   product=e.product if e.kind == "promotion" else None)
+             for e in schedule.events if e.known]
+    sales = with_promotions(sales, promotions_of(known))
+    events = events_frame([e for e in known if not is_product_promotion(e)])
     features = build_features(shop.state, sales["date"].min().date(), last,
                               events=events if len(events) else None, weather=observed[columns])
     categories = {p.product.name: p.product.category or "" for p in products}
     return MemberHistory(shop, history, sales, features, categories)
 
-
-def _with_promotions(sales: pd.DataFrame, promotions: list) -> pd.DataFrame:
-    """SALES with the `promotion` column (0/1) of the shop's known promotions, as a demo shop file
-    holds them (forecasting/demo/generate.py stores them as the product's promotion events)."""
-    flag = np.zeros(len(sales))
-    for event in promotions:
-        flag[((sales["product"] == event.product)
-              & (sales["date"] >= pd.Timestamp(event.start))
-              & (sales["date"] <= pd.Timestamp(event.end))).to_numpy()] = 1.0
-    return sales.assign(promotion=flag)
