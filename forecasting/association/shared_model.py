@@ -225,25 +225,34 @@ def coefficients(*entries: dict[str, Any] | None) -> np.ndarray:
     return beta
 
 
+def product_effect(model: dict[str, Any], category: str, x_days: np.ndarray,
+                   promotion: np.ndarray | None, product: int) -> np.ndarray | None:
+    """[day] exp(x . beta) of one product: beta of its category (each column it lacks from
+    "all"), its promotion days from `promotion` [day, product]; None if the model has neither."""
+    own, overall = model.get("categories", {}).get(category), model.get("all")
+    if own is None and overall is None:
+        return None
+    promo = (np.zeros(len(x_days)) if promotion is None
+             else (promotion[:, product] > 0).astype(float))
+    x = np.column_stack([x_days, promo])
+    return np.exp(np.clip(x @ coefficients(own, overall), -MAX_COEF * 4, MAX_COEF * 4))
+
+
 def forecast(model: dict[str, Any], y: np.ndarray, closed: np.ndarray, x_days: np.ndarray,
              promotion: np.ndarray | None, categories: Sequence[str], days: np.ndarray,
              horizon: int) -> np.ndarray:
     """[len(days), product] level x exp(x . beta): beta of the product's category, each column it
     lacks from "all", the level its own sales over the LEVEL_DAYS up to d - horizon divided by the
     model's effects on those days; NaN for a product with fewer than MIN_LEVEL_DAYS of them."""
-    n, p = y.shape
+    p = y.shape[1]
     out = np.full((len(days), p), np.nan)
     known = np.isfinite(y) & ~closed[:, None]
     last = np.maximum(np.asarray(days) - horizon + 1, 0)  # rows [first, last) are known
     first = np.maximum(last - LEVEL_DAYS, 0)
     for j, cat in enumerate(categories):
-        own, overall = model.get("categories", {}).get(cat), model.get("all")
-        if own is None and overall is None:
+        effect = product_effect(model, cat, x_days, promotion, j)
+        if effect is None:
             continue
-        beta = coefficients(own, overall)
-        promo = None if promotion is None else (promotion[:, j] > 0).astype(float)
-        x = np.column_stack([x_days, np.zeros(n) if promo is None else promo])
-        effect = np.exp(np.clip(x @ beta, -MAX_COEF * 4, MAX_COEF * 4))
         sales = np.concatenate([[0.0], np.cumsum(np.where(known[:, j], y[:, j], 0.0))])
         weight = np.concatenate([[0.0], np.cumsum(np.where(known[:, j], effect, 0.0))])
         count = np.concatenate([[0], np.cumsum(known[:, j])])
@@ -270,12 +279,9 @@ def relative_effect(model: dict[str, Any], closed: np.ndarray, x_days: np.ndarra
     count = np.concatenate([[0], np.cumsum(open_days)])
     days = count[last] - count[first]
     for j, cat in enumerate(categories):
-        own, overall = model.get("categories", {}).get(cat), model.get("all")
-        if own is None and overall is None:
+        effect = product_effect(model, cat, x_days, promotion, j)
+        if effect is None:
             continue
-        promo = np.zeros(n) if promotion is None else (promotion[:, j] > 0).astype(float)
-        effect = np.exp(np.clip(np.column_stack([x_days, promo]) @ coefficients(own, overall),
-                                -MAX_COEF * 4, MAX_COEF * 4))
         summed = np.concatenate([[0.0], np.cumsum(np.where(open_days, effect, 0.0))])
         mean = (summed[last] - summed[first]) / np.maximum(days, 1)
         out[:, j] = np.where(days > 0, np.log(effect / np.where(days > 0, mean, 1.0)), 0.0)

@@ -107,9 +107,7 @@ def _shared_attack(model: dict, run, rows) -> np.ndarray:
     promo = run.panel.exog.get("promotion")
     guess = np.full((n, p), np.nan)
     for j, cat in enumerate(run.category_names):
-        beta = shared_model.coefficients(model["categories"].get(cat), model.get("all"))
-        x = shared_model.rows_of(x_days, promo, np.arange(n), np.full(n, j))
-        effect = np.exp(x @ beta)
+        effect = shared_model.product_effect(model, cat, x_days, promo, j)
         known = np.isfinite(run.y[:, j])
         guess[:, j] = np.nansum(run.y[:, j]) / effect[known].sum() * effect
     return guess.reshape(-1)[rows]
