@@ -34,6 +34,7 @@ from forecasting.progress import Progress
 # column is worth (validation 2024-10-02 .. 2024-12-31: three-year shops -0.5 % -> -1.0 %, the
 # new shops of 8 weeks -9.6 % -> -9.3 % and their young products worse when they had it too)
 COLUMN_DAYS = 365
+COLUMN = "association_effect"  # its name in the design
 SHARE_GRID = (0.0, 0.2, 0.4, 0.6)
 SHARE_DEFAULT = 0.4
 # an occasion the shop sold on this often is its own. The issue says "seen fewer than twice"
@@ -107,14 +108,14 @@ class AssociationPrior(Member):
         self.weight_: np.ndarray | None = None  # [day, product] the prior's weight on special days
 
     def design_column(self, panel: Panel, features: FeatureTable | None, horizon: int,
-                      category_names: list[str]) -> np.ndarray | None:
-        """[day, product] the prior's relative effect of the day (shared_model.relative_effect)
-        as a column for the shop's own LightGBM (engine.prepare adds it, explanation group
-        "association"); None without a shared model or for a shop of under COLUMN_DAYS."""
+                      category_names: list[str]) -> tuple[str, str, np.ndarray] | None:
+        """(COLUMN, explanation group "association", [day, product] the prior's relative effect
+        of the day, shared_model.relative_effect): a column engine.prepare adds for the shop's own
+        LightGBM; None without a shared model or for a shop of under COLUMN_DAYS."""
         model = self.prior.effects.get("shared_model") if self.prior is not None else None
         if not model or panel.n_days < COLUMN_DAYS:
             return None
-        return shared_model.relative_effect(
+        return COLUMN, "association", shared_model.relative_effect(
             model, panel.closed, shared_model.design(features, panel.dates),
             panel.exog.get("promotion"), category_names, horizon)
 

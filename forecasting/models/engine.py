@@ -25,9 +25,6 @@ WEEKDAY_GROUPS = {"weekday"}
 T = TypeVar("T")
 
 
-MEMBER_COLUMN = "association_effect"  # a member's column of the design (design_column)
-
-
 @dataclasses.dataclass
 class Design:
     """The model matrix: rows are [day, product] flattened day-major; names and explanation groups."""
@@ -146,13 +143,13 @@ def prepare(panel: Panel, features: FeatureTable | None, horizon: int,
                          match)
     design = build_design(panel, feats, calendar_matrix(features, panel.dates))
     names = [c or "*" for c in (category_names or [""] * len(panel.products))]
-    for model in models:
+    for model in models:  # a member may add a column (name, explanation group, [day, product])
         column = getattr(model, "design_column", None)
-        values = column(panel, features, horizon, names) if column is not None else None
-        if values is not None:  # the association's expectation of the day (models/association.py)
+        extra = column(panel, features, horizon, names) if column is not None else None
+        if extra is not None:
+            name, group, values = extra
             design = Design(np.column_stack([design.matrix, values.reshape(-1, 1)]).astype(
-                np.float32), [*design.names, MEMBER_COLUMN], [*design.groups, "association"],
-                design.categorical)
+                np.float32), [*design.names, name], [*design.groups, group], design.categorical)
     special = occasions.special_days(features, panel.dates)
     return Run(panel, features, horizon, y, s, clean, borrowed, design, special, match, models,
                category_names=names)

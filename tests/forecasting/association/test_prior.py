@@ -10,6 +10,7 @@ from forecasting.association.prior import Prior, build_prior
 from forecasting.errors import UserError
 from forecasting.models import engine, members
 from forecasting.models.association import (
+    COLUMN,
     OWN_MAX_DAYS,
     SEEN_OWN,
     AssociationPrior,
@@ -246,15 +247,15 @@ def test_a_shop_of_a_year_gets_the_prior_as_a_column_of_its_lightgbm(members,
                                                                    contributions) -> None:
     prior = Prior.from_bundle(build_prior(contributions[1:]))
     run, _start = _run(members[0], prior)
-    assert run.design.names[-1] == engine.MEMBER_COLUMN
+    assert run.design.names[-1] == COLUMN
     assert run.design.groups[-1] == "association"  # its part of a forecast: the association's
     values = run.design.matrix[:, -1].reshape(run.y.shape)
     assert np.isfinite(values).all()
     assert values.std() > 0.05  # it says something about the days
     booster = run.find(LightGbm).booster_
     used = dict(zip(booster.feature_name(), booster.feature_importance(), strict=True))
-    assert used[engine.MEMBER_COLUMN] > 0
+    assert used[COLUMN] > 0
     new, _start = _run(members[0], prior, since="2025-01-06")  # 8 weeks: too few to learn it
-    assert engine.MEMBER_COLUMN not in new.design.names
+    assert COLUMN not in new.design.names
     own, _start = _run(members[0], None)
-    assert engine.MEMBER_COLUMN not in own.design.names
+    assert COLUMN not in own.design.names
