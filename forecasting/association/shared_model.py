@@ -48,7 +48,6 @@ MIN_CELL = 30
 MIN_ROWS = 200  # a category is fitted only on at least this many product-days
 MAX_COEF = 3.0  # |beta| above this is clipped (a factor of 20): never a real calendar effect
 LEVEL_DAYS = 84  # the product's level: its own sales over this many days before the origin
-RELATIVE_DAYS = 28  # relative_effect: against the mean of the open days this long before
 MIN_LEVEL_DAYS = 7  # ... on at least this many days with sales records
 
 
@@ -261,28 +260,4 @@ def forecast(model: dict[str, Any], y: np.ndarray, closed: np.ndarray, x_days: n
         with np.errstate(invalid="ignore", divide="ignore"):
             level = np.where(enough, (sales[last] - sales[first]) / below, np.nan)
         out[:, j] = level * effect[days]
-    return out
-
-
-def relative_effect(model: dict[str, Any], closed: np.ndarray, x_days: np.ndarray,
-                    promotion: np.ndarray | None, categories: Sequence[str], horizon: int
-                    ) -> np.ndarray:
-    """float [day, product] log(the model's effect of the day / its mean over the RELATIVE_DAYS
-    open days up to the origin): what the association expects of the day against the weeks a
-    shop's usual amount s is read from (a column for the shop's own LightGBM); 0 where the
-    product's category has no model."""
-    n = x_days.shape[0]
-    out = np.zeros((n, len(categories)))
-    open_days = ~closed
-    last = np.maximum(np.arange(n) - horizon + 1, 0)
-    first = np.maximum(last - RELATIVE_DAYS, 0)
-    count = np.concatenate([[0], np.cumsum(open_days)])
-    days = count[last] - count[first]
-    for j, cat in enumerate(categories):
-        effect = product_effect(model, cat, x_days, promotion, j)
-        if effect is None:
-            continue
-        summed = np.concatenate([[0.0], np.cumsum(np.where(open_days, effect, 0.0))])
-        mean = (summed[last] - summed[first]) / np.maximum(days, 1)
-        out[:, j] = np.where(days > 0, np.log(effect / np.where(days > 0, mean, 1.0)), 0.0)
     return out

@@ -29,12 +29,10 @@ from forecasting.models.member import Member, Mix
 from forecasting.models.occasions import special_runs, yearly_runs
 from forecasting.progress import Progress
 
-# a shop with this many days of sales gets the shared model's relative effect of the day as a
-# column of its own LightGBM (design_column); with fewer, its LightGBM cannot learn what the
-# column is worth (validation 2024-10-02 .. 2024-12-31: three-year shops -0.5 % -> -1.0 %, the
-# new shops of 8 weeks -9.6 % -> -9.3 % and their young products worse when they had it too)
-COLUMN_DAYS = 365
-COLUMN = "association_effect"  # its name in the design
+# the shared model's forecast against the shop's scale s is a column of the shop's own LightGBM
+# (design_column), which learns from the shop's own sales how far to follow it (validation
+# 2024-10-02 .. 2024-12-31: three-year shops -1.5 % -> -2.4 %, new shops -11.5 % -> -12.7 %)
+COLUMN = "association_forecast"  # its name in the design
 SHARE_GRID = (0.0, 0.2, 0.4, 0.6)
 SHARE_DEFAULT = 0.4
 # an occasion the shop sold on this often is its own. The issue says "seen fewer than twice"
@@ -100,6 +98,7 @@ class AssociationPrior(Member):
     # shop has seen fewer than SEEN_OWN times, mixed with the shop's LightGBM by prior_weight
     # (predict): the others stay with the shop's own LightGBM, as do promotions
     special_days = True
+    starting_point = True
     mix = Mix(SHARE_GRID, SHARE_DEFAULT)
     takes_prior = True
 
@@ -108,16 +107,21 @@ class AssociationPrior(Member):
         self.weight_: np.ndarray | None = None  # [day, product] the prior's weight on special days
 
     def design_column(self, panel: Panel, features: FeatureTable | None, horizon: int,
-                      category_names: list[str]) -> tuple[str, str, np.ndarray] | None:
-        """(COLUMN, explanation group "association", [day, product] the prior's relative effect
-        of the day, shared_model.relative_effect): a column engine.prepare adds for the shop's own
-        LightGBM; None without a shared model or for a shop of under COLUMN_DAYS."""
+                      category_names: list[str], y: np.ndarray, s: np.ndarray
+                      ) -> tuple[str, str, np.ndarray] | None:
+        """(COLUMN, explanation group "association", [day, product] log(the shared model's
+        forecast / s), NaN where it has none): a column engine.prepare adds for the shop's own
+        LightGBM, which learns how far to follow the association's forecast; None without a
+        shared model. y: demand (sell-outs raised), s: the shop's scale, as the engine has them."""
         model = self.prior.effects.get("shared_model") if self.prior is not None else None
-        if not model or panel.n_days < COLUMN_DAYS:
+        if not model:
             return None
-        return COLUMN, "association", shared_model.relative_effect(
-            model, panel.closed, shared_model.design(features, panel.dates),
-            panel.exog.get("promotion"), category_names, horizon)
+        forecast = shared_model.forecast(
+            model, y, panel.closed, shared_model.design(features, panel.dates),
+            panel.exog.get("promotion"), category_names, np.arange(panel.n_days), horizon)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.log(forecast / s)
+        return COLUMN, "association", np.where(np.isfinite(ratio), ratio, np.nan)
 
     def share_factor(self, run: Run) -> np.ndarray:
         """[day, product] factor on its learned blend share: OWN_DAYS / (OWN_DAYS + the product's

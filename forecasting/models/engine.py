@@ -145,7 +145,7 @@ def prepare(panel: Panel, features: FeatureTable | None, horizon: int,
     names = [c or "*" for c in (category_names or [""] * len(panel.products))]
     for model in models:  # a member may add a column (name, explanation group, [day, product])
         column = getattr(model, "design_column", None)
-        extra = column(panel, features, horizon, names) if column is not None else None
+        extra = column(panel, features, horizon, names, y, s) if column is not None else None
         if extra is not None:
             name, group, values = extra
             design = Design(np.column_stack([design.matrix, values.reshape(-1, 1)]).astype(

@@ -72,6 +72,9 @@ class Member(abc.ABC):
     name: str = ""
     candidate: bool = True  # chosen on its own by select.py
     special_days: bool = False  # knows occasions and promotions (engine.special_cells)
+    # chosen for a product where it has a forecast but too few scored days of its own yet to be
+    # compared (select.py): the starting point for new products
+    starting_point: bool = False
     phase: str | None = None  # its progress phase in forecaster.PHASES
     mix: Mix | None = None  # how it enters the blend; None: not at all
     points_: np.ndarray | None = None  # [day, product], set by fit_member

@@ -79,6 +79,13 @@ def select(
         better = has & (loss < best)
         best = np.where(better, loss, best)
         choice = np.where(better, i, choice)
+    # a starting point (the association's prior) stands for a product until its own recent
+    # losses can be compared
+    for i, name in enumerate(names):
+        model = run.named(name)
+        if model is not None and getattr(model, "starting_point", False):
+            has = np.isfinite(cands[name][:, :, 0])
+            choice = np.where(has & ~np.isfinite(losses[name]), i, choice)
     # occasions and promotions are rare: a recent loss says little about them, and only a model
     # that knows them (special_days: LightGBM) is used there
     cells = special_cells(run)

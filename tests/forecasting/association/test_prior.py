@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from forecasting.association import shared_model
 from forecasting.association.prior import Prior, build_prior
 from forecasting.errors import UserError
 from forecasting.models import engine, members
@@ -243,19 +244,28 @@ def test_the_named_reason_reads_erfahrung_des_verbands_brueckentag() -> None:
     assert step_text(step, 8.0, "en") == "the association's experience: bridge day +8"
 
 
-def test_a_shop_of_a_year_gets_the_prior_as_a_column_of_its_lightgbm(members,
+def test_the_shop_gets_the_priors_forecast_as_a_column_of_its_lightgbm(members,
                                                                    contributions) -> None:
     prior = Prior.from_bundle(build_prior(contributions[1:]))
     run, _start = _run(members[0], prior)
     assert run.design.names[-1] == COLUMN
     assert run.design.groups[-1] == "association"  # its part of a forecast: the association's
     values = run.design.matrix[:, -1].reshape(run.y.shape)
-    assert np.isfinite(values).all()
-    assert values.std() > 0.05  # it says something about the days
+    # the shared model's forecast (level x effect, from the past only) against the scale s
+    forecast = shared_model.forecast(
+        prior.effects["shared_model"], run.y, run.panel.closed,
+        shared_model.design(run.features, run.panel.dates), run.panel.exog.get("promotion"),
+        run.category_names, np.arange(run.y.shape[0]), 1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        expected = np.log(forecast / run.s)
+    np.testing.assert_allclose(values, np.where(np.isfinite(expected), expected, np.nan),
+                               rtol=1e-5, atol=1e-6)
+    assert np.isfinite(values[60:]).mean() > 0.9  # none before a product's first week
+    assert np.nanstd(values) > 0.05  # it says something about the days
     booster = run.find(LightGbm).booster_
     used = dict(zip(booster.feature_name(), booster.feature_importance(), strict=True))
     assert used[COLUMN] > 0
-    new, _start = _run(members[0], prior, since="2025-01-06")  # 8 weeks: too few to learn it
-    assert COLUMN not in new.design.names
+    new, _start = _run(members[0], prior, since="2025-01-06")  # a shop of 8 weeks, too
+    assert new.design.names[-1] == COLUMN
     own, _start = _run(members[0], None)
     assert COLUMN not in own.design.names

@@ -135,16 +135,3 @@ def test_a_damaged_shared_model_is_refused_naming_the_part(contributions, damage
     assert caught.value.params["part"] == "effects.json"
     assert caught.value.params["detail"].startswith("shared_model/")
     assert "x.bkcontrib" in caught.value.message("de")
-
-
-def test_the_relative_effect_is_the_day_against_the_last_four_weeks() -> None:
-    model = {"categories": {}, "all": {"columns": ["weekday_5"], "coef": [math.log(2.0)],
-                                       "n": [100], "product_days": 1000, "shape": 10.0}}
-    dates = pd.date_range("2025-03-03", periods=70, freq="D")  # from a Monday
-    closed = dates.day_of_week.to_numpy() == 6
-    x = shared_model.design(None, dates)
-    out = shared_model.relative_effect(model, closed, x, None, ["Brot"], 1)
-    # 28 days before Saturday 2025-05-10 (day 68): 24 open days, 4 of them Saturdays (effect 2)
-    assert out[68, 0] == pytest.approx(math.log(2.0 / (28 / 24)))
-    assert out[63, 0] == pytest.approx(math.log(1.0 / (28 / 24)))  # a Monday
-    assert out[0, 0] == 0.0  # nothing before the first day

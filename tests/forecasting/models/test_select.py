@@ -7,11 +7,12 @@ import datetime as dt
 import numpy as np
 
 from forecasting.models import engine, members
+from forecasting.models.association import AssociationPrior
 from forecasting.models.blend import Blend
 from forecasting.models.frame import Panel, build_panel
 from forecasting.models.lgbm import SHARE_DEFAULT, SHARE_GRID
 from forecasting.models.member import Member, Schedule, fit_member
-from forecasting.models.select import calibrated, select
+from forecasting.models.select import MIN_SCORED, calibrated, select
 
 
 def run_with_points(panel: Panel, features, points: dict[str, np.ndarray]) -> engine.Run:
@@ -95,3 +96,42 @@ def test_blend_weight_follows_the_model_that_was_closer_lately(make_sales) -> No
     points["lgbm"][150:] = 1e6
     blend.combine(run)
     np.testing.assert_array_equal(blend.shares_["lgbm"][:151, 0], weights[:151])
+
+
+def test_the_association_is_the_starting_point_until_its_losses_can_be_compared(
+    make_sales,
+) -> None:
+    sales = make_sales(days=200)
+    panel = build_panel(sales)
+    truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
+    start = 150  # the prior has forecasts of product 0 from here on (a new product's first week)
+    models = members.new()
+    models.insert(models.index(next(m for m in models if m.name == "seasonal_naive")),
+                  AssociationPrior())
+    run = engine.prepare(panel, None, 1, None, models)
+    rng = np.random.default_rng(5)
+    points = {"lgbm": truth + rng.normal(0, 3, truth.shape),
+              "ets": truth + rng.normal(0, 6, truth.shape)}
+    for good in (True, False):
+        association = np.full(truth.shape, np.nan)
+        association[start:, 0] = truth[start:, 0] + rng.normal(0, 0.3 if good else 12,
+                                                               len(truth) - start)
+        for model in run.models:
+            if model.name in (*points, "association"):
+                model.points_ = association if model.name == "association" else points[model.name]
+            elif model.name in ("seasonal_naive", "category_prior"):
+                assert isinstance(model, Member)
+                fit_member(run, model, ~panel.closed, Schedule.backtest(0, panel.n_days, 14))
+        levels = [0.5, 0.7, 0.9]
+        _final, choice, names = select(run, calibrated(run, levels, ~panel.closed), levels)
+        open_days = np.flatnonzero(~panel.closed)
+        first_days = open_days[(open_days >= start)][:MIN_SCORED]
+        later = open_days[-10:]
+        # not yet comparable: the prior stands for the product, good or bad
+        assert all(names[choice[t, 0]] == "association" for t in first_days)
+        # comparable (its own wide first-week quantiles out of the window's weight): chosen only
+        # if it was the better one lately
+        chosen_later = {names[choice[t, 0]] for t in later}
+        assert chosen_later == ({"association"} if good else {"lgbm"})
+        # the other products, without a prior forecast, are not affected
+        assert all(names[choice[t, 1]] != "association" for t in open_days)
