@@ -105,6 +105,9 @@ class AssociationPrior(Member):
     def __init__(self, prior: Prior | None = None) -> None:
         self.prior = prior
         self.weight_: np.ndarray | None = None  # [day, product] the prior's weight on special days
+        # [day, product] the shared model's forecast of every day, made once by design_column
+        # (engine.prepare) and read by predict; None without a shared model
+        self.shared_: np.ndarray | None = None
 
     def design_column(self, panel: Panel, features: FeatureTable | None, horizon: int,
                       category_names: list[str], y: np.ndarray, s: np.ndarray
@@ -114,13 +117,13 @@ class AssociationPrior(Member):
         LightGBM, which learns how far to follow the association's forecast; None without a
         shared model. y: demand (sell-outs raised), s: the shop's scale, as the engine has them."""
         model = self.prior.effects.get("shared_model") if self.prior is not None else None
-        if not model:
+        if not model or not (model.get("categories") or model.get("all")):
             return None
-        forecast = shared_model.forecast(
+        self.shared_ = shared_model.forecast(
             model, y, panel.closed, shared_model.design(features, panel.dates),
             panel.exog.get("promotion"), category_names, np.arange(panel.n_days), horizon)
         with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = np.log(forecast / s)
+            ratio = np.log(self.shared_ / s)
         return COLUMN, "association", np.where(np.isfinite(ratio), ratio, np.nan)
 
     def share_factor(self, run: Run) -> np.ndarray:
@@ -136,15 +139,12 @@ class AssociationPrior(Member):
         return bool(self.prior.boosters) or bool(self.prior.effects.get("shared_model"))
 
     def predict(self, run: Run, days: np.ndarray) -> np.ndarray:
-        """The prior's forecast for the target `days`: its shared effects model (level x
-        exp(x . beta), shared_model.py) if it has one, else s x its models' weighted mean ratio."""
+        """The prior's forecast for the target `days`: its shared effects model's (level x
+        exp(x . beta), made at prepare: design_column) if it has one, else s x its models'
+        weighted mean ratio."""
         assert self.prior is not None
-        model = self.prior.effects.get("shared_model")
-        if model and (model.get("categories") or model.get("all")):
-            out = shared_model.forecast(
-                model, run.y, run.panel.closed, shared_model.design(run.features, run.panel.dates),
-                run.panel.exog.get("promotion"), run.category_names or ["*"] * run.y.shape[1],
-                days, run.horizon)
+        if self.shared_ is not None:
+            out = self.shared_[days]
         else:  # a prior from contributions before the shared model
             out = self._ratio(run, days) * run.s[days]
             age = days[:, None] - run.panel.first[None, :]

@@ -4,7 +4,8 @@ Candidates: the run's models that are candidates (members.py: lgbm, blend, ets, 
 category_prior). The loss is the mean pinball loss at the selection levels, relative to the
 product's scale, over the last WINDOW scored days known at the origin. Fallback chain when a
 candidate has no forecast (fit failed, too little history): the order of members.py
-(lgbm -> blend -> ets -> seasonal_naive -> category_prior), then 0.
+(lgbm -> blend -> ets -> seasonal_naive -> category_prior), then 0. A starting point (the
+association's prior) is chosen for a product where it has a forecast but no recent loss yet.
 """
 
 from __future__ import annotations
