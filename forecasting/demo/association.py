@@ -16,10 +16,15 @@ import pandas as pd
 
 from calendars.features import FeatureTable, build_features
 from forecasting.demo.calendar_facts import calendar_facts
-from forecasting.demo.catalog import SHOPS, catalog
+from forecasting.demo.catalog import SHOPS, DemoProduct, catalog
 from forecasting.demo.generate import DemoHistory
 from forecasting.demo.production import bake, stock_and_order
-from forecasting.demo.schedule import DISCONTINUED_PRODUCT, NEW_PRODUCT, build_schedule
+from forecasting.demo.schedule import (
+    DISCONTINUED_PRODUCT,
+    NEW_PRODUCT,
+    Schedule,
+    build_schedule,
+)
 from forecasting.demo.weather import synthetic_weather
 from forecasting.demo.world import World, _effects, _on_sale, history_start, true_demand
 from forecasting.shop_calendar import is_product_promotion, promotions_of, with_promotions
@@ -33,7 +38,8 @@ WEATHER_COLUMNS = ("date", "temperature", "temperature_max", "precipitation", "s
 class MemberShop:
     """One shop of the association: kind, Bundesland, size (a factor on every product's demand),
     every `step`-th catalogue product from `offset`, history weeks before `end` (None: three
-    years), seed."""
+    years), seed, and how many products it launches in its last two months (the catalogue's new
+    product, then others of its range a week apart: `launched`)."""
 
     name: str
     kind: str
@@ -43,6 +49,7 @@ class MemberShop:
     offset: int = 0
     weeks: int | None = None
     seed: int = 1
+    launches: int = 1
 
 
 @dataclasses.dataclass
@@ -62,10 +69,10 @@ class MemberHistory:
         return frame[frame["date"] >= first].reset_index(drop=True)
 
 
-def default_association(end: dt.date) -> list[MemberShop]:
+def default_association(end: dt.date, launches: int = 1) -> list[MemberShop]:
     """Twelve bakeries and delis in nine Bundesländer, small to large; four of them new (eight
-    weeks of sales before the last 13 weeks)."""
-    return [
+    weeks of sales before the last 13 weeks); each launches `launches` products (launched)."""
+    shops = [
         MemberShop("b1", "bakery", "NW", 1.0, 1, 0, None, 11),
         MemberShop("b2", "bakery", "BY", 0.6, 2, 0, None, 12),
         MemberShop("b3", "bakery", "BW", 1.5, 2, 1, None, 13),
@@ -79,6 +86,26 @@ def default_association(end: dt.date) -> list[MemberShop]:
         MemberShop("d5", "deli", "BE", 0.9, 3, 2, 8 + 13, 25),
         MemberShop("d6", "deli", "NI", 1.1, 4, 1, 8 + 13, 26),
     ]
+    return [dataclasses.replace(s, launches=launches) for s in shops]
+
+
+def launched(shop: MemberShop, schedule: Schedule, products: list[DemoProduct], end: dt.date
+             ) -> dict[str, dt.date]:
+    """The schedule's launch (the catalogue's new product, 61 days before `end`) and
+    shop.launches - 1 more: products of the shop's range spread over it, the k-th introduced
+    7 x k days later, each on its first delivery / baking day (before it, it has no sales)."""
+    out = dict(schedule.introduced)
+    others = [p.product for p in products
+              if p.product.name not in (NEW_PRODUCT[shop.kind], DISCONTINUED_PRODUCT[shop.kind])]
+    extra = max(min(shop.launches - 1, len(others)), 0)
+    first = min(schedule.introduced.values())
+    for k in range(1, extra + 1):
+        product = others[(2 * k - 1) * len(others) // (2 * extra)]
+        day = first + dt.timedelta(days=7 * k)
+        while day.weekday() not in product.delivery_weekdays:
+            day += dt.timedelta(days=1)
+        out[product.name] = min(day, end - dt.timedelta(days=1))
+    return out
 
 
 def simulate_member(shop: MemberShop, end: dt.date) -> MemberHistory:
@@ -95,6 +122,7 @@ def simulate_member(shop: MemberShop, end: dt.date) -> MemberHistory:
     rng = np.random.default_rng([shop.seed, 1])
     facts = calendar_facts(spec, start, last)
     schedule = build_schedule(shop.kind, products, start, end, rng)
+    schedule = dataclasses.replace(schedule, introduced=launched(shop, schedule, products, end))
     weather = synthetic_weather(spec.climate, start, end + dt.timedelta(days=13), rng)
     world = World(shop.kind, spec, start, end, shop.seed, products, facts, schedule, weather, {},
                   np.ones((len(facts.days), len(products)), dtype=bool))

@@ -108,14 +108,38 @@ def test_the_forecast_is_the_own_level_times_the_effects_and_uses_only_the_past(
     days = np.array([68, 63])  # a Saturday (2025-05-10) and a Monday (2025-05-05)
     assert dates[68].day_of_week == 5
     assert dates[63].day_of_week == 0
-    out = shared_model.forecast(model, y, closed, x, None, ["Brot", "Brot"], days, 1)
+    out = shared_model.forecast(model, y, closed, x, None, ["Brot", "Kuchen"], days, 1)
     assert out[:, 0] == pytest.approx([20.0, 10.0])
-    assert np.isnan(out[:, 1]).all()  # no own sales: no level, no forecast
+    assert np.isnan(out[:, 1]).all()  # no own sales, nor another cake: no level, no forecast
     later = y.copy()
     later[63:, 0] = 1000.0  # the days forecast and after: not known at the origin
-    again = shared_model.forecast(model, later, closed, x, None, ["Brot", "Brot"],
+    again = shared_model.forecast(model, later, closed, x, None, ["Brot", "Kuchen"],
                                   np.array([63]), 1)
     assert again[0, 0] == pytest.approx(10.0)
+
+
+def test_a_new_product_starts_from_its_categorys_median_level_and_adds_its_own_days() -> None:
+    model = {"categories": {}, "all": {"columns": ["weekday_5"], "coef": [math.log(2.0)],
+                                       "n": [100], "product_days": 1000, "shape": 10.0}}
+    dates = pd.date_range("2025-03-03", periods=120, freq="D")  # from a Monday
+    closed = dates.day_of_week.to_numpy() == 6
+    saturday = np.where(dates.day_of_week.to_numpy() == 5, 2.0, 1.0)
+    levels = [10.0, 30.0, 50.0, 1000.0]  # three rolls and a cake
+    y = np.column_stack([level * saturday for level in levels] + [np.full(120, np.nan)] * 2)
+    y[116, 4] = 12.0  # the new roll: sold 12 on Friday 2025-06-27 (day 116), its first day
+    y[:14, 5] = 100.0  # a roll back from a break: two weeks once, then 14 weeks off
+    y[116, 5] = 100.0
+    y[closed] = np.nan
+    x = shared_model.design(None, dates)
+    categories = ["Brötchen", "Brötchen", "Brötchen", "Kuchen", "Brötchen", "Brötchen"]
+    days = np.array([116, 117])  # its first day, and the Saturday after it
+    assert dates[116].day_of_week == 4
+    out = shared_model.forecast(model, y, closed, x, None, categories, days, 1)
+    n0 = shared_model.LAUNCH_DAYS
+    assert out[0, 4] == pytest.approx(30.0)  # the rolls' median level, not the cake's
+    assert out[1, 4] == pytest.approx(2.0 * (n0 * 30.0 + 12.0) / (n0 + 1.0))
+    assert out[:, :4] == pytest.approx(np.array([levels, [2 * v for v in levels]]))
+    assert np.isnan(out[:, 5]).all()  # not new: too few recent days, left to the shop's models
 
 
 @pytest.mark.parametrize("damage", [
