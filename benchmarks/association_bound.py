@@ -19,11 +19,13 @@ shop's level only through the shop's own sales. If this forecast does not reach 
 can. Variants (WINDOWS): the level from all own days before the day, from the last 28 (the span
 of the models' scale s), from the last 28 days of the sales as recorded (sell-outs raised as the
 models do), and the effects known only as their mean per category (what a prior without product
-names could know at best). `--effects` also scores the bound not told one effect at a time:
+names could know at best), and a new product not handed its true level but started, as the prior
+does, from its category's median level (the most a prior with that launch rule could give the
+young products). `--effects` also scores the bound not told one effect at a time:
 what knowing each effect is worth.
 
     PYTHONPATH=. nice python benchmarks/association_bound.py [--shops b5,b6] [--end 2025-01-01]
-                                                            [--no-prior] [--effects]
+                                                            [--no-prior] [--effects] [--launches 4]
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ from association import END, TAU, backtest, score, scored_members  # noqa: E402
 
 from forecasting.association.contribution import ShopHistory, build_contribution  # noqa: E402
 from forecasting.association.prior import Prior, build_prior  # noqa: E402
+from forecasting.association.shared_model import LAUNCH_DAYS  # noqa: E402
 from forecasting.demo.association import MemberHistory  # noqa: E402
 from forecasting.demo.world import demand_distribution  # noqa: E402
 from forecasting.models.censoring import uncensor  # noqa: E402
@@ -57,21 +60,28 @@ from forecasting.models.frame import build_panel  # noqa: E402
 KNOWN_LEVEL_DAYS = 7  # a product with fewer own days is handed its true level
 # (label, days of own history the level rests on (None: all), level from the true demand (True)
 # or from the sales as the shop recorded them, sell-outs raised as the models do (False), told
-# the effects per product (False) or only their mean per category (True))
-WINDOWS = {"all own days": (None, True, False), "last 28 days": (28, True, False),
-           "last 28 days of recorded sales": (28, False, False),
-           "all own days, effects per category": (None, True, True)}
+# the effects per product (False) or only their mean per category (True), a product with fewer
+# than KNOWN_LEVEL_DAYS own days handed its true level (False) or, as the prior does, started
+# from its category's median level worth shared_model.LAUNCH_DAYS days (True))
+WINDOWS = {"all own days": (None, True, False, False), "last 28 days": (28, True, False, False),
+           "last 28 days of recorded sales": (28, False, False, False),
+           "all own days, effects per category": (None, True, True, False),
+           "all own days, a new product from its category": (None, True, False, True),
+           "all own days, effects per category, a new product from its category":
+               (None, True, True, True)}
 
 
 def bound_forecast(member: MemberHistory, start: dt.date, end: dt.date,
                    window: int | None, true_demand: bool = True, unknown: str = "",
-                   by_category: bool = False) -> pd.DataFrame:
+                   by_category: bool = False, launch: bool = False) -> pd.DataFrame:
     """(kind, date, product, q0.7, q0.9) of the forecast that knows every effect of the world
     and estimates only each product's level from its own demand before the day (the true demand,
     or the recorded sales with sell-outs raised). `unknown`: one effect of the world it is not
     told (the level then averages over it). `by_category`: it is told each day's effects only as
     the mean over the products of the category (geometric), what a model per category could know
-    at best."""
+    at best. `launch`: a product with fewer than KNOWN_LEVEL_DAYS own days is not handed its
+    true level but starts from the median level of its category's other products, worth
+    LAUNCH_DAYS days, plus its own days (shared_model.launch_level): what the prior can know."""
     from scipy.stats import nbinom
 
     world = member.history.world
@@ -80,8 +90,8 @@ def bound_forecast(member: MemberHistory, start: dt.date, end: dt.date,
     effects = mean / base  # every effect of the world, without the product's level
     if unknown:
         effects = effects / np.exp(world.effects[unknown])
+    cats = np.array([member.categories.get(name, "") for name in world.names], dtype=object)
     if by_category:
-        cats = np.array([member.categories.get(name, "") for name in world.names], dtype=object)
         logs = np.log(effects)
         for cat in set(cats):
             cols = cats == cat
@@ -107,7 +117,20 @@ def bound_forecast(member: MemberHistory, start: dt.date, end: dt.date,
         summed = c_weight[t] - c_weight[lo]
         estimate = np.where(summed > 0, (c_demand[t] - c_demand[lo]) / np.maximum(summed, 1e-12),
                             base[0])
-        level = np.where(own_days >= KNOWN_LEVEL_DAYS, estimate, base[0])
+        known = own_days >= KNOWN_LEVEL_DAYS
+        if launch:
+            start_level = np.full(len(cats), np.nan)
+            for cat in set(cats):
+                cols = cats == cat
+                others = cols & known & selling[t]
+                if others.any():
+                    start_level[cols] = np.median(estimate[others])
+            own = c_demand[t] - c_demand[lo]
+            level = np.where(known, estimate, (LAUNCH_DAYS * start_level + own)
+                             / (LAUNCH_DAYS + summed))
+            level = np.where(np.isfinite(level), level, base[0])  # none known: as before
+        else:
+            level = np.where(known, estimate, base[0])
         mu = np.maximum(level * effects[t], 1e-9)
         prob = shape[0] / (shape[0] + mu)
         for j in np.nonzero(selling[t])[0]:
@@ -142,8 +165,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="also: the bound (all own days) not told one effect, per effect")
     parser.add_argument("--no-prior", action="store_true",
                         help="skip the backtest with the prior (and building the contributions)")
+    parser.add_argument("--launches", type=int, default=1,
+                        help="products each shop launches in its last two months (default 1)")
     args = parser.parse_args(argv)
-    start, end, members, wanted = scored_members(args.end, args.shops)
+    start, end, members, wanted = scored_members(args.end, args.shops, args.launches)
     contributions = {} if args.no_prior else {
         m.shop.name: build_contribution(
             ShopHistory(m.sales, m.features, m.shop.state, m.categories), start)
@@ -164,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
         if contributions:
             others = [b for name, b in contributions.items() if name != m.shop.name]
             with_prior, _ = backtest(m, start, end, Prior.from_bundle(build_prior(others)))
-        bounds = {w: score(m, bound_forecast(m, start, end, n, true, by_category=cat))
-                  for w, (n, true, cat) in WINDOWS.items()}
+        bounds = {w: score(m, bound_forecast(m, start, end, n, true, by_category=cat,
+                                             launch=launch))
+                  for w, (n, true, cat, launch) in WINDOWS.items()}
         weeks = round((pd.Timestamp(start) - m.sales["date"].min()).days / 7)
         results.append((m.shop.name, weeks, without, with_prior, bounds))
         print(_row(results[-1]), flush=True)
