@@ -51,7 +51,7 @@ from association import END, TAU, backtest, score, scored_members  # noqa: E402
 
 from forecasting.association.contribution import ShopHistory, build_contribution  # noqa: E402
 from forecasting.association.prior import Prior, build_prior  # noqa: E402
-from forecasting.association.shared_model import LAUNCH_DAYS  # noqa: E402
+from forecasting.association.shared_model import launch_level  # noqa: E402
 from forecasting.demo.association import MemberHistory  # noqa: E402
 from forecasting.demo.world import demand_distribution  # noqa: E402
 from forecasting.models.censoring import uncensor  # noqa: E402
@@ -80,8 +80,8 @@ def bound_forecast(member: MemberHistory, start: dt.date, end: dt.date,
     told (the level then averages over it). `by_category`: it is told each day's effects only as
     the mean over the products of the category (geometric), what a model per category could know
     at best. `launch`: a product with fewer than KNOWN_LEVEL_DAYS own days is not handed its
-    true level but starts from the median level of its category's other products, worth
-    LAUNCH_DAYS days, plus its own days (shared_model.launch_level): what the prior can know."""
+    true level but starts as the prior's would (shared_model.launch_level: its category's median
+    level plus its own days): what the prior can know."""
     from scipy.stats import nbinom
 
     world = member.history.world
@@ -118,16 +118,11 @@ def bound_forecast(member: MemberHistory, start: dt.date, end: dt.date,
         estimate = np.where(summed > 0, (c_demand[t] - c_demand[lo]) / np.maximum(summed, 1e-12),
                             base[0])
         known = own_days >= KNOWN_LEVEL_DAYS
-        if launch:
-            start_level = np.full(len(cats), np.nan)
-            for cat in set(cats):
-                cols = cats == cat
-                others = cols & known & selling[t]
-                if others.any():
-                    start_level[cols] = np.median(estimate[others])
-            own = c_demand[t] - c_demand[lo]
-            level = np.where(known, estimate, (LAUNCH_DAYS * start_level + own)
-                             / (LAUNCH_DAYS + summed))
+        if launch:  # the category's median of the products on sale with a level, as the prior
+            levels = np.where(known & selling[t], estimate, np.nan)[None, :]
+            start_level = launch_level(levels, (c_demand[t] - c_demand[lo])[None, :],
+                                       summed[None, :], list(cats))[0]
+            level = np.where(known, estimate, start_level)
             level = np.where(np.isfinite(level), level, base[0])  # none known: as before
         else:
             level = np.where(known, estimate, base[0])

@@ -276,11 +276,11 @@ def forecast(model: dict[str, Any], y: np.ndarray, closed: np.ndarray, x_days: n
     with np.errstate(invalid="ignore", divide="ignore"):
         level = np.where(enough, sold / effects, np.nan)
     new = ever < MIN_LEVEL_DAYS  # not a product back from a break: its own models know it
-    level = np.where(new, launch_level(level, sold, effects, count, categories), level)
+    level = np.where(new, launch_level(level, sold, effects, categories), level)
     return level * out
 
 
-def launch_level(level: np.ndarray, sold: np.ndarray, effects: np.ndarray, count: np.ndarray,
+def launch_level(level: np.ndarray, sold: np.ndarray, effects: np.ndarray,
                  categories: Sequence[str]) -> np.ndarray:
     """[day, product] the level of a product with too few days of its own: the median level of
     the other products of its category that day, as LAUNCH_DAYS days of sales, plus its own days
@@ -292,7 +292,5 @@ def launch_level(level: np.ndarray, sold: np.ndarray, effects: np.ndarray, count
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
             start[:, cols] = np.nanmedian(level[:, cols], axis=1)[:, None]
-    own = np.where(count > 0, np.nan_to_num(sold), 0.0)
-    weight = np.where(count > 0, np.nan_to_num(effects), 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return (LAUNCH_DAYS * start + own) / (LAUNCH_DAYS + weight)
+        return (LAUNCH_DAYS * start + np.nan_to_num(sold)) / (LAUNCH_DAYS + np.nan_to_num(effects))
