@@ -51,7 +51,7 @@ def _same_weekday_stats(y: np.ndarray, ok: np.ndarray, weeks: int) -> tuple[np.n
     n, p = y.shape
     stack = np.full((weeks, n, p), np.nan)
     masked = np.where(ok, y, np.nan)
-    for j in range(1, weeks + 1):
+    for j in range(1, min(weeks, (n - 1) // 7) + 1):  # a young shop has fewer weeks before
         stack[j - 1, 7 * j :] = masked[: n - 7 * j]
     count = np.isfinite(stack).sum(axis=0)
     with warnings.catch_warnings():

@@ -49,3 +49,20 @@ def test_backtest_command_names_a_bad_date(tmp_path: Path, capsys, bad: str) -> 
                "--start", "2025-08-04", "--end", "2025-08-31", "--out", str(tmp_path / "P.csv")])
     assert rc == 2
     assert "row 2" in capsys.readouterr().err
+
+
+def test_backtest_command_forecasts_a_new_shop_with_a_sell_out_in_its_first_weeks(
+        make_sales, tmp_path: Path) -> None:
+    # a shop 40 days old whose till records production and leftovers: one day sold out
+    sales = make_sales(days=40, start="2025-01-06")
+    sales["date"] = sales["date"].dt.strftime("%Y-%m-%d")
+    sales["produced"] = sales["quantity"] + 3
+    sales["leftover"] = 3
+    sales.loc[25, ["produced", "leftover"]] = [sales.loc[25, "quantity"], 0]
+    sales.to_csv(tmp_path / "SALES.csv", index=False,
+                 columns=["date", "product", "quantity", "produced", "leftover"])
+    out = tmp_path / "PRED.csv"
+    rc = main(["backtest", "--sales", str(tmp_path / "SALES.csv"), "--state", "SH",
+               "--start", "2025-02-03", "--end", "2025-02-14", "--out", str(out)])
+    assert rc == 0
+    assert len(pd.read_csv(out)) > 0

@@ -49,3 +49,16 @@ def test_uncensor_never_lowers() -> None:
     censored[60, 0] = True
     y[60, 0] = 200.0
     assert uncensor(y, censored)[60, 0] >= 200.0
+
+
+def test_uncensor_works_for_a_shop_younger_than_its_weeks_of_history() -> None:
+    # a new shop's first 30 days (fewer than the 8 weeks looked back) with one sell-out
+    y = np.full((30, 2), 40.0)
+    censored = np.zeros((30, 2), dtype=bool)
+    censored[22, 1] = True
+    y[22, 1] = 30.0  # sold out at 30 on a Thursday whose three earlier Thursdays sold 40
+    out = uncensor(y, censored)
+    assert out[22, 1] > 30.0
+    np.testing.assert_array_equal(out[:, 0], y[:, 0])
+    for n in range(1, 60):  # every length up to and past the 8 weeks
+        uncensor(np.full((n, 1), 5.0), np.ones((n, 1), dtype=bool))
