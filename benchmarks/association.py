@@ -10,7 +10,7 @@ pinball loss at tau 0.7 (mean per product-day), coverage of q0.7 and q0.9; separ
 product-days of products younger than 8 weeks.
 
     PYTHONPATH=. nice python benchmarks/association.py [--shops b1,d5] [--end 2025-01-01] [--split]
-                                          [--launches 4] [--distil] [--write FILE.md]
+                                          [--launches 4] [--other-kind] [--distil] [--write FILE.md]
 
 (PYTHONPATH=. so that a git worktree's own code is used, not the checkout installed in the venv.)
 
@@ -20,7 +20,10 @@ it); design choices are made there, the default (test) window is run once at the
 adds the loss by kind of day (special days: occasions.special_days) and by product age.
 `--launches 4`: each shop launches four products in its last two months instead of one (the
 catalogue's new product, then three of its range a week apart, which then have no earlier
-sales), so the young products' figure rests on 48 products, not 12. `--distil`: also with the prior of the other eleven distilled into one model
+sales), so the young products' figure rests on 48 products, not 12. `--other-kind`: each
+shop's prior from the other kind of shop only (a bakery's from the six delis' contributions, a
+deli's from the six bakeries'), a prior that does not fit the shop, to see what it costs then.
+`--distil`: also with the prior of the other eleven distilled into one model
 (forecasting/association/distil.py; a prior of so few is otherwise kept side by side), to see
 whether distilling costs accuracy.
 """
@@ -141,9 +144,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="print the loss by special/usual day and product age")
     parser.add_argument("--launches", type=int, default=1,
                         help="products each shop launches in its last two months (default 1)")
+    parser.add_argument("--other-kind", action="store_true",
+                        help="a prior that does not fit: each shop's from the other kind of shop "
+                             "only (a bakery's from the six delis, a deli's from the bakeries)")
     args = parser.parse_args(argv)
     start, end, members, wanted = scored_members(args.end, args.shops, args.launches)
     contributions, sizes, contrib_seconds = {}, {}, {}
+    kinds = {m.shop.name: m.shop.kind for m in members}
     for m in members:
         began = time.perf_counter()
         bundle = build_contribution(
@@ -157,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     for m in members:
         if m.shop.name not in wanted:
             continue
-        others = [b for name, b in contributions.items() if name != m.shop.name]
+        others = [b for name, b in contributions.items() if name != m.shop.name
+                  and not (args.other_kind and kinds[name] == m.shop.kind)]
         tracemalloc.start()
         began = time.perf_counter()
         prior_bundle = build_prior(others)

@@ -12,7 +12,7 @@ from forecasting.models.blend import Blend
 from forecasting.models.frame import Panel, build_panel
 from forecasting.models.lgbm import SHARE_DEFAULT, SHARE_GRID
 from forecasting.models.member import Member, Schedule, fit_member
-from forecasting.models.select import MIN_SCORED, calibrated, select
+from forecasting.models.select import MIN_SCORED, STARTING_DAYS, calibrated, own_days, select
 
 
 def run_with_points(panel: Panel, features, points: dict[str, np.ndarray]) -> engine.Run:
@@ -135,3 +135,47 @@ def test_the_association_is_the_starting_point_until_its_losses_can_be_compared(
         assert chosen_later == ({"association"} if good else {"lgbm"})
         # the other products, without a prior forecast, are not affected
         assert all(names[choice[t, 1]] != "association" for t in open_days)
+
+
+def test_the_association_stands_for_a_young_product_while_it_fits_the_shop(
+    make_sales,
+) -> None:
+    sales = make_sales(days=330)
+    launch = sales["date"].min() + dt.timedelta(days=100)
+    sales = sales[(sales["product"] != "p0") | (sales["date"] >= launch)]  # p0 new on day 100
+    panel = build_panel(sales)
+    assert panel.first[0] == 100
+    truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
+    models = members.new()
+    models.insert(models.index(next(m for m in models if m.name == "seasonal_naive")),
+                  AssociationPrior())
+    run = engine.prepare(panel, None, 1, None, models)
+    rng = np.random.default_rng(7)
+    lgbm = truth * (1 + rng.normal(0, 0.1, truth.shape))
+    levels = [0.5, 0.7, 0.9]
+    open_days = np.flatnonzero(~panel.closed)
+    days = own_days(run)[:, 0]
+    young = open_days[(days[open_days] >= 2 * MIN_SCORED) & (days[open_days] < STARTING_DAYS)]
+    grown = open_days[days[open_days] >= STARTING_DAYS + 20]
+    assert len(young) > 50
+    assert len(grown) > 20
+    # the prior fits the shop (better than its LightGBM on the other products, a little worse on
+    # the new one), and it does not (far worse on every product)
+    for fits, noise in ((True, [0.11, 0.03, 0.03]), (False, [0.5, 0.5, 0.5])):
+        association = truth * (1 + rng.normal(0, 1, truth.shape) * np.array(noise))
+        association[:100, 0] = np.nan  # from the new product's first day
+        for model in run.models:
+            if model.name in ("lgbm", "association"):
+                model.points_ = association if model.name == "association" else lgbm
+            elif model.name in ("seasonal_naive", "category_prior"):
+                assert isinstance(model, Member)
+                fit_member(run, model, ~panel.closed, Schedule.backtest(0, panel.n_days, 14))
+        _final, choice, names = select(run, calibrated(run, levels, ~panel.closed), levels)
+        chosen_young = [names[choice[t, 0]] for t in young]
+        chosen_grown = {names[choice[t, 0]] for t in grown}
+        if fits:  # the new product's own recent losses do not count while it is young ...
+            assert set(chosen_young) == {"association"}
+            assert "lgbm" in chosen_grown  # ... then they do
+        else:  # the shop's own model, once the losses can be compared
+            assert chosen_young.count("lgbm") > 0.9 * len(young)
+            assert chosen_grown == {"lgbm"}
