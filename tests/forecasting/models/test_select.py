@@ -157,6 +157,7 @@ def test_the_association_stands_for_a_young_product_while_it_fits_the_shop(
     days = own_days(run)[:, 0]
     young = open_days[(days[open_days] >= 2 * MIN_SCORED) & (days[open_days] < STARTING_DAYS)]
     grown = open_days[days[open_days] >= STARTING_DAYS + 20]
+    first = open_days[open_days >= 100][:MIN_SCORED]  # no loss of its own on the product yet
     assert len(young) > 50
     assert len(grown) > 20
     # the prior fits the shop (better than its LightGBM on the other products, a little worse on
@@ -171,11 +172,41 @@ def test_the_association_stands_for_a_young_product_while_it_fits_the_shop(
                 assert isinstance(model, Member)
                 fit_member(run, model, ~panel.closed, Schedule.backtest(0, panel.n_days, 14))
         _final, choice, names = select(run, calibrated(run, levels, ~panel.closed), levels)
+        chosen_first = {names[choice[t, 0]] for t in first}
         chosen_young = [names[choice[t, 0]] for t in young]
         chosen_grown = {names[choice[t, 0]] for t in grown}
         if fits:  # the new product's own recent losses do not count while it is young ...
+            assert chosen_first == {"association"}
             assert set(chosen_young) == {"association"}
             assert "lgbm" in chosen_grown  # ... then they do
-        else:  # the shop's own model, once the losses can be compared
+        else:  # the shop's own model from the first day: the others' losses tell it
+            assert chosen_first == {"lgbm"}
             assert chosen_young.count("lgbm") > 0.9 * len(young)
             assert chosen_grown == {"lgbm"}
+
+
+def test_on_special_days_the_association_stands_in_only_while_it_fits_the_shop(
+    make_sales, features_nw
+) -> None:
+    sales = make_sales(days=200)
+    panel = build_panel(sales)
+    truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
+    models = members.new()
+    models.insert(models.index(next(m for m in models if m.name == "seasonal_naive")),
+                  AssociationPrior())
+    run = engine.prepare(panel, features_nw, 1, None, models)
+    rng = np.random.default_rng(3)
+    easter_monday = panel.day_index(dt.date(2025, 4, 21))
+    assert run.special[easter_monday]
+    levels = [0.5, 0.7, 0.9]
+    for noise, expected in ((0.05, "association"), (0.5, "lgbm")):
+        points = {"lgbm": truth * (1 + rng.normal(0, 0.1, truth.shape)),
+                  "association": truth * (1 + rng.normal(0, noise, truth.shape))}
+        for model in run.models:
+            if model.name in points:
+                model.points_ = points[model.name]
+            elif model.name in ("seasonal_naive", "category_prior"):
+                assert isinstance(model, Member)
+                fit_member(run, model, ~panel.closed, Schedule.backtest(0, panel.n_days, 14))
+        _final, choice, names = select(run, calibrated(run, levels, ~panel.closed), levels)
+        assert {names[choice[easter_monday, j]] for j in range(3)} == {expected}
