@@ -16,16 +16,29 @@ from forecasting.models.select import MIN_SCORED, STARTING_DAYS, calibrated, own
 
 
 def run_with_points(panel: Panel, features, points: dict[str, np.ndarray]) -> engine.Run:
-    """A run whose members named in `points` forecast these; the other members that need no
-    fitting (the naive ones) fitted; the others unfitted."""
+    """A run whose members named in `points` forecast these (give_points)."""
     run = engine.prepare(panel, features, 1, None, members.new())
+    give_points(run, panel, points)
+    return run
+
+
+def give_points(run: engine.Run, panel: Panel, points: dict[str, np.ndarray]) -> None:
+    """The members named in `points` forecast these; the other members that need no fitting
+    (the naive ones) fitted; the others unfitted."""
     for model in run.models:
         if model.name in points:
             model.points_ = points[model.name]
         elif model.name in ("seasonal_naive", "category_prior"):
             assert isinstance(model, Member)
             fit_member(run, model, ~panel.closed, Schedule.backtest(0, panel.n_days, 14))
-    return run
+
+
+def run_with_association(panel: Panel, features) -> engine.Run:
+    """A run of the members and the association's prior (after ETS, as members.new places it)."""
+    models = members.new()
+    models.insert(models.index(next(m for m in models if m.name == "seasonal_naive")),
+                  AssociationPrior())
+    return engine.prepare(panel, features, 1, None, models)
 
 
 def test_choice_prefers_the_better_model_and_falls_back(make_sales) -> None:
@@ -105,10 +118,7 @@ def test_the_association_is_the_starting_point_until_its_losses_can_be_compared(
     panel = build_panel(sales)
     truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
     start = 150  # the prior has forecasts of product 0 from here on (a new product's first week)
-    models = members.new()
-    models.insert(models.index(next(m for m in models if m.name == "seasonal_naive")),
-                  AssociationPrior())
-    run = engine.prepare(panel, None, 1, None, models)
+    run = run_with_association(panel, None)
     rng = np.random.default_rng(5)
     points = {"lgbm": truth + rng.normal(0, 3, truth.shape),
               "ets": truth + rng.normal(0, 6, truth.shape)}
@@ -116,12 +126,7 @@ def test_the_association_is_the_starting_point_until_its_losses_can_be_compared(
         association = np.full(truth.shape, np.nan)
         association[start:, 0] = truth[start:, 0] + rng.normal(0, 0.3 if good else 12,
                                                                len(truth) - start)
-        for model in run.models:
-            if model.name in (*points, "association"):
-                model.points_ = association if model.name == "association" else points[model.name]
-            elif model.name in ("seasonal_naive", "category_prior"):
-                assert isinstance(model, Member)
-                fit_member(run, model, ~panel.closed, Schedule.backtest(0, panel.n_days, 14))
+        give_points(run, panel, {**points, "association": association})
         levels = [0.5, 0.7, 0.9]
         _final, choice, names = select(run, calibrated(run, levels, ~panel.closed), levels)
         open_days = np.flatnonzero(~panel.closed)
@@ -146,10 +151,7 @@ def test_the_association_stands_for_a_young_product_while_it_fits_the_shop(
     panel = build_panel(sales)
     assert panel.first[0] == 100
     truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
-    models = members.new()
-    models.insert(models.index(next(m for m in models if m.name == "seasonal_naive")),
-                  AssociationPrior())
-    run = engine.prepare(panel, None, 1, None, models)
+    run = run_with_association(panel, None)
     rng = np.random.default_rng(7)
     lgbm = truth * (1 + rng.normal(0, 0.1, truth.shape))
     levels = [0.5, 0.7, 0.9]
@@ -165,12 +167,7 @@ def test_the_association_stands_for_a_young_product_while_it_fits_the_shop(
     for fits, noise in ((True, [0.11, 0.03, 0.03]), (False, [0.5, 0.5, 0.5])):
         association = truth * (1 + rng.normal(0, 1, truth.shape) * np.array(noise))
         association[:100, 0] = np.nan  # from the new product's first day
-        for model in run.models:
-            if model.name in ("lgbm", "association"):
-                model.points_ = association if model.name == "association" else lgbm
-            elif model.name in ("seasonal_naive", "category_prior"):
-                assert isinstance(model, Member)
-                fit_member(run, model, ~panel.closed, Schedule.backtest(0, panel.n_days, 14))
+        give_points(run, panel, {"lgbm": lgbm, "association": association})
         _final, choice, names = select(run, calibrated(run, levels, ~panel.closed), levels)
         chosen_first = {names[choice[t, 0]] for t in first}
         chosen_young = [names[choice[t, 0]] for t in young]
@@ -191,10 +188,7 @@ def test_on_special_days_the_association_stands_in_only_while_it_fits_the_shop(
     sales = make_sales(days=200)
     panel = build_panel(sales)
     truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
-    models = members.new()
-    models.insert(models.index(next(m for m in models if m.name == "seasonal_naive")),
-                  AssociationPrior())
-    run = engine.prepare(panel, features_nw, 1, None, models)
+    run = run_with_association(panel, features_nw)
     rng = np.random.default_rng(3)
     easter_monday = panel.day_index(dt.date(2025, 4, 21))
     assert run.special[easter_monday]
@@ -202,11 +196,6 @@ def test_on_special_days_the_association_stands_in_only_while_it_fits_the_shop(
     for noise, expected in ((0.05, "association"), (0.5, "lgbm")):
         points = {"lgbm": truth * (1 + rng.normal(0, 0.1, truth.shape)),
                   "association": truth * (1 + rng.normal(0, noise, truth.shape))}
-        for model in run.models:
-            if model.name in points:
-                model.points_ = points[model.name]
-            elif model.name in ("seasonal_naive", "category_prior"):
-                assert isinstance(model, Member)
-                fit_member(run, model, ~panel.closed, Schedule.backtest(0, panel.n_days, 14))
+        give_points(run, panel, points)
         _final, choice, names = select(run, calibrated(run, levels, ~panel.closed), levels)
         assert {names[choice[easter_monday, j]] for j in range(3)} == {expected}
