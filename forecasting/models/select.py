@@ -31,13 +31,14 @@ MIN_SCORED = 14
 # -3.6 / -13.0 / -12.0 % and -4.1 / -14.6 / -12.5 %
 STARTING_DAYS = WINDOW
 # ... while the prior fits the shop: its recent losses over all the shop's products at most this
-# many times those of the best of the shop's own models. A prior that does not fit (a bakery's from delis only,
-# --other-kind, 2024 window) otherwise stood for the young products: young -0.8 % -> +7.2 %
-# against without, new bakery b6 +2.3 % -> +17.2 %; a margin per product instead (1.2) still
-# +1.2 % and cost the fitting prior 0.3-0.6 points, 1.5 +4.9 %. With this one: -0.6 %, b6 +2.3 %
-# (as before), and the fitting prior's figures within 0.1 point of the 112 days above. The same
-# test for a new product's first days and for the special days (the bakeries with a deli prior:
-# three-year / new / young +0.3 / +1.8 / +3.1 % -> -0.3 / +0.0 / -0.8 %; the fitting prior alike)
+# many times those of the best of the shop's own models. A prior that does not fit (a bakery's
+# from delis only, --other-kind, 2024 window) otherwise stood for the young products: young
+# -0.8 % -> +7.2 % against without, new bakery b6 +2.3 % -> +17.2 %; a margin per product
+# instead (1.2) still +1.2 % and cost the fitting prior 0.3-0.6 points, 1.5 +4.9 %. With this one:
+# -0.6 %, b6 +2.3 % (as before), and the fitting prior's figures within 0.1 point of the 112 days
+# above. The same test for a new product's first days and for the special days (the bakeries
+# with a deli prior: three-year / new / young +0.3 / +1.8 / +3.1 % -> -0.3 / +0.0 / -0.8 %; the
+# fitting prior alike)
 STARTING_FIT = 1.1
 
 SELECTION_LEVELS = (0.5, 0.7, 0.9)
@@ -122,7 +123,7 @@ def select(
     # losses can be compared, and while the product is young; both only while it fits the shop
     young = own_days(run) < STARTING_DAYS
     fits = {name: (fit_ratio(losses[name], own_best) <= STARTING_FIT)[:, None]
-            for i, name in enumerate(names) if starting[i]}
+            for name, start in zip(names, starting, strict=True) if start}
     for i, name in enumerate(names):
         if starting[i]:
             has = np.isfinite(cands[name][:, :, 0])
