@@ -21,7 +21,10 @@ of the models' scale s), from the last 28 days of the sales as recorded (sell-ou
 models do), and the effects known only as their mean per category (what a prior without product
 names could know at best), and a new product not handed its true level but started, as the prior
 does, from its category's median level (the most a prior with that launch rule could give the
-young products). `--effects` also scores the bound not told one effect at a time:
+young products). With the prior (not `--no-prior`) one more column: the prior's shared effects
+model as the shop uses it, but with the world's true dispersion (`PRIOR_EFFECTS`), which splits
+the prior's gap to the bound into its effects (against the bound) and its calibrated spread
+(against "with prior"). `--effects` also scores the bound not told one effect at a time:
 what knowing each effect is worth.
 
     PYTHONPATH=. nice python benchmarks/association_bound.py [--shops b5,b6] [--end 2025-01-01]
@@ -49,6 +52,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from association import END, TAU, backtest, score, scored_members  # noqa: E402
 
+from forecasting.association import shared_model  # noqa: E402
 from forecasting.association.contribution import ShopHistory, build_contribution  # noqa: E402
 from forecasting.association.prior import Prior, build_prior  # noqa: E402
 from forecasting.association.shared_model import launch_level  # noqa: E402
@@ -69,6 +73,8 @@ WINDOWS = {"all own days": (None, True, False, False), "last 28 days": (28, True
            "all own days, a new product from its category": (None, True, False, True),
            "all own days, effects per category, a new product from its category":
                (None, True, True, True)}
+# with a prior: its shared effects model as the shop uses it, with the world's true dispersion
+PRIOR_EFFECTS = "the prior's effects, level from recorded sales, true dispersion"
 
 
 def bound_forecast(member: MemberHistory, start: dt.date, end: dt.date,
@@ -136,6 +142,41 @@ def bound_forecast(member: MemberHistory, start: dt.date, end: dt.date,
     return frame
 
 
+def prior_effects_forecast(member: MemberHistory, model: dict, start: dt.date, end: dt.date
+                           ) -> pd.DataFrame:
+    """(kind, date, product, q0.7) of the prior's shared effects model as the shop uses it (level
+    from the recorded sales, sell-outs raised; a new product from its category: shared_model.
+    forecast), with the world's true dispersion instead of the shop's calibration: against the
+    bound it shows what estimating the effects from other shops costs, against the prior's
+    member what its calibration does. Product-days without a forecast (no level) are left out."""
+    from scipy.stats import nbinom
+
+    world = member.history.world
+    _mean, shape = demand_distribution(world)
+    panel = build_panel(member.sales)
+    y = uncensor(panel.y, panel.censored)
+    cols = pd.Index(world.names).get_indexer(panel.products)
+    days = np.nonzero((panel.dates >= pd.Timestamp(start)) & (panel.dates < pd.Timestamp(end)))[0]
+    categories = [member.categories.get(name, "") for name in panel.products]
+    mu = shared_model.forecast(model, y, panel.closed, shared_model.design(member.features,
+                                                                            panel.dates),
+                               panel.exog.get("promotion"), categories, days, 1)
+    mu = np.where(days[:, None] >= panel.first[None, :], mu, np.nan)  # not before its first day
+    n = shape[0, cols][None, :]
+    p = n / (n + np.maximum(mu, 1e-9))
+    frame = pd.DataFrame({"date": np.repeat(panel.dates[days], len(cols)),
+                          "product": np.tile(np.asarray(panel.products, dtype=object), len(days)),
+                          "q0.7": nbinom.ppf(TAU, n, p).reshape(-1),
+                          "q0.9": nbinom.ppf(0.9, n, p).reshape(-1)})
+    missing = int((np.isnan(mu) & np.isfinite(panel.y[days])).sum())  # days it sold on
+    if missing:  # no level at all: left out of its score
+        print(f"    {member.shop.name}: the prior's effects have no forecast on {missing} "
+              "product-days", flush=True)
+    frame = frame[np.isfinite(mu).reshape(-1)]
+    frame.insert(0, "kind", "final")
+    return frame
+
+
 def recorded_demand(member: MemberHistory) -> np.ndarray:
     """[world day, product] the shop's sales with sell-out days raised (censoring.uncensor, as
     the models see them); NaN where nothing is recorded."""
@@ -168,9 +209,10 @@ def main(argv: list[str] | None = None) -> int:
         m.shop.name: build_contribution(
             ShopHistory(m.sales, m.features, m.shop.state, m.categories), start)
         for m in members}
-    head = ("| shop | weeks before | without | with prior | " + " | ".join(
-        f"bound, level from {w}" for w in WINDOWS) + " | floor | avoidable share the bound "
-            "removes (all own days) |")
+    variants = [f"bound, level from {w}" for w in WINDOWS] + ([PRIOR_EFFECTS] if contributions
+                                                               else [])
+    head = ("| shop | weeks before | without | with prior | " + " | ".join(variants)
+            + " | floor | avoidable share the bound removes (all own days) |")
     print(f"Pinball loss at {TAU} per product-day, scored {start} .. {end - dt.timedelta(days=1)};"
           " in brackets the change against without.\n")
     print(head)
@@ -181,12 +223,15 @@ def main(argv: list[str] | None = None) -> int:
             continue
         without, _ = backtest(m, start, end, None)
         with_prior = None
-        if contributions:
-            others = [b for name, b in contributions.items() if name != m.shop.name]
-            with_prior, _ = backtest(m, start, end, Prior.from_bundle(build_prior(others)))
         bounds = {w: score(m, bound_forecast(m, start, end, n, true, by_category=cat,
                                              launch=launch))
                   for w, (n, true, cat, launch) in WINDOWS.items()}
+        if contributions:
+            others = [b for name, b in contributions.items() if name != m.shop.name]
+            prior = Prior.from_bundle(build_prior(others))
+            with_prior, _ = backtest(m, start, end, prior)
+            bounds[PRIOR_EFFECTS] = score(m, prior_effects_forecast(
+                m, prior.effects["shared_model"], start, end))
         weeks = round((pd.Timestamp(start) - m.sales["date"].min()).days / 7)
         results.append((m.shop.name, weeks, without, with_prior, bounds))
         print(_row(results[-1]), flush=True)
@@ -234,7 +279,8 @@ def _summary(label: str, rows: list[tuple], key: str) -> None:
     parts = []
     if all(r[3] for r in rows):
         parts.append(f"with prior {change(lambda r: r[3][key])}")
-    parts += [f"bound ({w}) {change(lambda r, w=w: r[4][w][key])}" for w in WINDOWS]
+    parts += [f"bound ({w}) {change(lambda r, w=w: r[4][w][key])}" if w in WINDOWS
+              else f"{w} {change(lambda r, w=w: r[4][w][key])}" for w in rows[0][4]]
     if key == "pinball":
         parts.append(f"floor {change(lambda r: r[2]['floor'])}")
     print(f"- {label} ({len(rows)} shops), mean change against without: " + "; ".join(parts))
