@@ -144,11 +144,12 @@ def bound_forecast(member: MemberHistory, start: dt.date, end: dt.date,
 
 def prior_effects_forecast(member: MemberHistory, model: dict, start: dt.date, end: dt.date
                            ) -> pd.DataFrame:
-    """(kind, date, product, q0.7) of the prior's shared effects model as the shop uses it (level
-    from the recorded sales, sell-outs raised; a new product from its category: shared_model.
-    forecast), with the world's true dispersion instead of the shop's calibration: against the
-    bound it shows what estimating the effects from other shops costs, against the prior's
-    member what its calibration does. Product-days without a forecast (no level) are left out."""
+    """(kind, date, product, q0.7, q0.9) of the prior's shared effects model as the shop uses it
+    (level from the recorded sales, sell-outs raised; a new product from its category:
+    shared_model.forecast), with the world's true dispersion instead of the shop's calibration:
+    against the bound it shows what estimating the effects from other shops costs, against the
+    forecast with the prior what its calibrated spread does. Product-days without a forecast (no
+    level) are left out."""
     from scipy.stats import nbinom
 
     world = member.history.world
