@@ -66,7 +66,7 @@ def build_contribution(history: ShopHistory, until: dt.date | None = None, *,
     effects = effects_of(run, categories)
     effects["shared_model"] = shared_model.fit_shop(
         run.y, panel.closed, shared_model.design(history.features, panel.dates),
-        panel.exog.get("promotion"), categories)
+        panel.exog.get("promotion"), categories, shared_model.whole_numbers(panel.sales))
     weeks = round((panel.dates[-1] - panel.dates[0]).days / 7.0)
     manifest: dict[str, Any] = {
         "kind": "contribution",

@@ -97,11 +97,13 @@ def rows_of(x_days: np.ndarray, promotion: np.ndarray | None, days: np.ndarray,
 
 
 def fit_category(y: np.ndarray, x: np.ndarray, product: np.ndarray,
-                 fixed: np.ndarray | None = None) -> dict[str, Any] | None:
+                 fixed: np.ndarray | None = None, counts: bool = True) -> dict[str, Any] | None:
     """beta of one category (or of the whole shop): Poisson regression of y on the columns of x
     active on at least MIN_CELL product-days and one level per product (a dummy column each),
     with `fixed` (log, per row) for the effects taken from elsewhere; None with too few
-    product-days or if the fit fails. The levels are dropped: they are the shop's amounts."""
+    product-days or if the fit fails. The levels are dropped: they are the shop's amounts.
+    "shape": the gamma shape k of the demand around the fit (variance mu + mu^2 / k, moment
+    estimate), 0 unless the quantities are counts (`counts`): in kilograms it means nothing."""
     import statsmodels.api as sm
 
     if len(y) < MIN_ROWS or y.sum() <= 0:
@@ -134,20 +136,31 @@ def fit_category(y: np.ndarray, x: np.ndarray, product: np.ndarray,
             "coef": [round(float(np.clip(b, -MAX_COEF, MAX_COEF)), 4) for b in beta],
             "n": [int(active[k]) for k in use],
             "product_days": len(y),
-            "shape": round(min(max(shape, 0.5), 1000.0), 3)}
+            "shape": round(min(max(shape, 0.5), 1000.0), 3) if counts else 0.0}
+
+
+def whole_numbers(sales: np.ndarray) -> np.ndarray:
+    """[product] whether every recorded quantity (sales [day, product], NaN: none) is a whole
+    number, i.e. the product is counted in pieces (a product sold by weight is not)."""
+    known = np.isfinite(sales)
+    return ~(known & (np.abs(sales - np.round(sales)) > 1e-9)).any(axis=0)
 
 
 def fit_shop(y: np.ndarray, closed: np.ndarray, x_days: np.ndarray,
-             promotion: np.ndarray | None, categories: Sequence[str]) -> dict[str, Any]:
+             promotion: np.ndarray | None, categories: Sequence[str],
+             counts: np.ndarray | None = None) -> dict[str, Any]:
     """The shop's model over its known product-days (y [day, product], sell-outs raised; closed
     days and NaN left out): "all", one fit over every product, and per category a fit of the
     columns the category has MIN_CELL product-days of, the rest fixed at the shop's ("all")
     values. So a rare day (Christmas Eve in a category of three products) still counts, from
-    the whole shop, and no value rests on fewer than MIN_CELL product-days."""
+    the whole shop, and no value rests on fewer than MIN_CELL product-days. counts: [product]
+    counted in pieces (whole_numbers of the recorded sales; None: all are); a fit's shape only
+    where all its products are."""
     days, products = np.nonzero(np.isfinite(y) & ~closed[:, None])
     x = rows_of(x_days, promotion, days, products)
     values = y[days, products]
-    overall = fit_category(values, x, products)
+    counted = np.ones(y.shape[1], dtype=bool) if counts is None else np.asarray(counts)
+    overall = fit_category(values, x, products, counts=bool(counted.all()))
     beta_all = coefficients(overall) if overall else np.zeros(len(COLUMNS))
     cats = np.asarray(list(categories), dtype=object)[products]
     out: dict[str, Any] = {}
@@ -155,10 +168,20 @@ def fit_shop(y: np.ndarray, closed: np.ndarray, x_days: np.ndarray,
         mask = cats == cat
         rare = (x[mask] != 0).sum(axis=0) < MIN_CELL
         fixed = x[mask][:, rare] @ beta_all[rare]
-        entry = fit_category(values[mask], x[mask], products[mask], fixed)
+        entry = fit_category(values[mask], x[mask], products[mask], fixed,
+                             counts=bool(counted[products[mask]].all()))
         if entry is not None:
             out[cat] = entry
     return {"categories": out, "all": overall} if overall else {"categories": out}
+
+
+def shapes(model: dict[str, Any], categories: Sequence[str]) -> np.ndarray:
+    """[product] the gamma shape of the demand around the model's forecast: its category's, else
+    the whole shop's ("all"); NaN where neither is known (0 in the file: not counted in pieces)."""
+    overall = float((model.get("all") or {}).get("shape", 0.0))
+    entries = model.get("categories", {})
+    out = np.array([float(entries[c]["shape"]) if c in entries else overall for c in categories])
+    return np.where(out > 0, out, np.nan)
 
 
 def pool(parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -186,7 +209,9 @@ def _pooled(entries: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
     if not names:
         return None
     days = sum(int(e["product_days"]) for e in entries)
-    shape = sum(float(e["shape"]) * int(e["product_days"]) for e in entries) / max(days, 1)
+    counted = [e for e in entries if float(e["shape"]) > 0]  # 0: not counted in pieces
+    shape = (sum(float(e["shape"]) * int(e["product_days"]) for e in counted)
+             / max(sum(int(e["product_days"]) for e in counted), 1))
     return {"columns": names, "coef": [round(total[c] / weight[c], 4) for c in names],
             "n": [int(weight[c]) for c in names], "product_days": days,
             "shape": round(shape, 3), "shops": len(entries)}

@@ -27,6 +27,7 @@ from forecasting.models.frame import Panel
 from forecasting.models.lgbm import MAX_RATIO, LightGbm, predict
 from forecasting.models.member import Member, Mix
 from forecasting.models.occasions import special_runs, yearly_runs
+from forecasting.models.select import STARTING_DAYS, own_days
 from forecasting.progress import Progress
 
 # the shared model's forecast against the shop's scale s is a column of the shop's own LightGBM
@@ -108,6 +109,9 @@ class AssociationPrior(Member):
         # [day, product] the shared model's forecast of every day, made once by design_column
         # (engine.prepare) and read by predict; None without a shared model
         self.shared_: np.ndarray | None = None
+        # [product] the shared model's gamma shape of its category (NaN: unknown, or the product
+        # is not counted in pieces), set by design_column with shared_
+        self.shape_: np.ndarray | None = None
 
     def design_column(self, panel: Panel, features: FeatureTable | None, horizon: int,
                       category_names: list[str], y: np.ndarray, s: np.ndarray
@@ -119,12 +123,34 @@ class AssociationPrior(Member):
         model = self.prior.effects.get("shared_model") if self.prior is not None else None
         if not model or not (model.get("categories") or model.get("all")):
             return None
+        self.shape_ = np.where(shared_model.whole_numbers(panel.sales),
+                               shared_model.shapes(model, category_names), np.nan)
         self.shared_ = shared_model.forecast(
             model, y, panel.closed, shared_model.design(features, panel.dates),
             panel.exog.get("promotion"), category_names, np.arange(panel.n_days), horizon)
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = np.log(self.shared_ / s)
         return COLUMN, "association", np.where(np.isfinite(ratio), ratio, np.nan)
+
+    def distribution_quantiles(self, run: Run, point: np.ndarray, levels: list[float],
+                               rows: np.ndarray) -> np.ndarray | None:
+        """While a product is young (fewer than select.STARTING_DAYS own days, as long as the
+        prior stands for it), its quantiles around the shared model's forecast from the
+        association's spread: negative binomial with its category's gamma shape. A few weeks
+        of its own errors say less about its spread than the other shops' years do. NaN
+        elsewhere (calibrated from recent errors); None without a shared model."""
+        from scipy.stats import nbinom
+
+        if self.shape_ is None:
+            return None
+        out = np.full((*point.shape, len(levels)), np.nan)
+        young = (own_days(run) < STARTING_DAYS) & rows[:, None] & np.isfinite(point)
+        days, products = np.nonzero(young & np.isfinite(self.shape_)[None, :])
+        k = self.shape_[products]
+        mu = np.fmax(point[days, products], 1e-9)
+        for i, tau in enumerate(levels):
+            out[days, products, i] = nbinom.ppf(tau, k, k / (k + mu))
+        return out
 
     def share_factor(self, run: Run) -> np.ndarray:
         """[day, product] factor on its learned blend share: OWN_DAYS / (OWN_DAYS + the product's

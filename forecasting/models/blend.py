@@ -84,6 +84,11 @@ class Blend:
         return next((m.scale(run) for m, _mix, _points in self.parts(run) if m.special_days),
                     run.s)
 
+    def distribution_quantiles(self, run: Run, point: np.ndarray, levels: list[float],
+                               rows: np.ndarray) -> np.ndarray | None:
+        """None: the blend's quantiles are calibrated from its recent errors."""
+        return None
+
     def amounts(self, run: Run, day: int, product: int) -> dict[str, float]:
         """The members' amounts, weighted by their weights, in the order of members.py."""
         weights = self.weights(run, day, product)

@@ -98,6 +98,12 @@ class Member(abc.ABC):
         """[day, product] the typical amount its errors grow with (here: s)."""
         return run.s
 
+    def distribution_quantiles(self, run: Run, point: np.ndarray, levels: list[float],
+                               rows: np.ndarray) -> np.ndarray | None:
+        """[day, product, level] quantiles from what the member knows of the demand's spread,
+        where they stand in for the calibration's (NaN elsewhere; None: calibrate everywhere)."""
+        return None
+
     def share_factor(self, run: Run) -> np.ndarray | None:
         """[day, product] a factor on its learned blend share (None: the share as learned)."""
         return None

@@ -62,6 +62,9 @@ def calibrated(run: Run, levels: list[float], rows: np.ndarray,
         s = model.scale(run)
         r = relative_errors(run.y, point, s)
         q = quantiles(point, s, r, levels, run.horizon, rows=rows)
+        known = model.distribution_quantiles(run, point, levels, rows)
+        if known is not None:
+            q = np.where(np.isfinite(known), known, q)
         q[~np.isfinite(point)] = np.nan
         out[model.name] = q
     return out

@@ -159,3 +159,29 @@ def test_a_damaged_shared_model_is_refused_naming_the_part(contributions, damage
     assert caught.value.params["part"] == "effects.json"
     assert caught.value.params["detail"].startswith("shared_model/")
     assert "x.bkcontrib" in caught.value.message("de")
+
+
+def test_the_spread_is_the_demands_gamma_shape_and_only_for_products_counted_in_pieces() -> None:
+    features = _features(school_holiday=np.zeros(len(DATES)))
+    closed = DATES.day_of_week.to_numpy() == 6
+    mean = np.tile([20.0, 40.0, 60.0, 10.0], (len(DATES), 1))
+    rng = np.random.default_rng(4)
+    shape = 8.0  # gamma-Poisson: variance mean + mean^2 / 8
+    y = rng.poisson(mean * rng.gamma(shape, 1.0 / shape, mean.shape)).astype(float)
+    y[:, 3] = np.round(y[:, 3] * 0.1, 1)  # "Käse" sold by weight, in kilograms
+    y = np.where(closed[:, None], np.nan, y)
+    assert shared_model.whole_numbers(y).tolist() == [True, True, True, False]
+    x = shared_model.design(features, DATES)
+    cats = ["Brot"] * 3 + ["Käse"]
+    model = shared_model.fit_shop(y, closed, x, None, cats, shared_model.whole_numbers(y))
+    assert model["categories"]["Brot"]["shape"] == pytest.approx(shape, rel=0.15)
+    assert model["categories"]["Käse"]["shape"] == 0.0
+    assert model["all"]["shape"] == 0.0  # not every product counted
+    found = shared_model.shapes(model, ["Brot", "Käse", "Kuchen"])
+    assert found[0] == model["categories"]["Brot"]["shape"]
+    assert np.isnan(found[1:]).all()  # weighed; no category and no whole-shop shape
+    # pooled: a contribution whose category is weighed adds nothing to its shape
+    other = copy.deepcopy(model)
+    other["categories"]["Brot"]["shape"] = 0.0
+    assert shared_model.pool([model, other])["categories"]["Brot"]["shape"] == pytest.approx(
+        model["categories"]["Brot"]["shape"], abs=1e-3)

@@ -199,3 +199,46 @@ def test_on_special_days_the_association_stands_in_only_while_it_fits_the_shop(
         give_points(run, panel, points)
         _final, choice, names = select(run, calibrated(run, levels, ~panel.closed), levels)
         assert {names[choice[easter_monday, j]] for j in range(3)} == {expected}
+
+
+def test_a_young_products_spread_comes_from_the_association_while_it_stands_for_it(
+    make_sales,
+) -> None:
+    from scipy.stats import nbinom
+
+    from forecasting.association.prior import Prior
+
+    sales = make_sales(days=330)
+    launch = sales["date"].min() + dt.timedelta(days=100)
+    young_rows = sales["product"].isin(["p0", "p2"])
+    sales = sales[~young_rows | (sales["date"] >= launch)]  # p0 and p2 new on day 100
+    weighed = sales["product"] == "p2"  # p2 is sold by weight: kilograms
+    sales.loc[weighed, "quantity"] = sales.loc[weighed, "quantity"] * 0.25
+    panel = build_panel(sales)
+    entry = {"columns": [], "coef": [], "n": [], "product_days": 1000, "shape": 8.0}
+    prior = Prior([], np.array([]), {"shared_model": {"categories": {}, "all": entry}}, {})
+    models = members.new()
+    models.insert(models.index(next(m for m in models if m.name == "seasonal_naive")),
+                  AssociationPrior(prior))
+    run = engine.prepare(panel, None, 1, None, models)
+    truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
+    association = truth * (1 + np.random.default_rng(3).normal(0, 0.2, truth.shape))
+    association[:100, [0, 2]] = np.nan
+    give_points(run, panel, {"association": association})
+    levels = [0.5, 0.7, 0.9]
+    q = calibrated(run, levels, ~panel.closed)["association"]
+    open_days = np.flatnonzero(~panel.closed)
+    days = own_days(run)[:, 0]
+    young = open_days[(days[open_days] >= 1) & (days[open_days] < STARTING_DAYS)]
+    grown = open_days[days[open_days] >= STARTING_DAYS]
+    assert len(young) > 50
+    assert len(grown) > 20
+    point = association[young, 0]
+    spread = np.stack([nbinom.ppf(tau, 8.0, 8.0 / (8.0 + point)) for tau in levels], axis=1)
+    assert np.array_equal(q[young, 0], spread)  # negative binomial with the prior's shape
+    # grown: calibrated from its own errors, no longer whole numbers around the point
+    assert (q[grown, 0] != np.round(q[grown, 0])).any()
+    # the same product age sold by weight: the shape of pieces means nothing, calibrated
+    assert (q[young, 2] != np.round(q[young, 2])).any()
+    # the old product, p1: calibrated all along
+    assert (q[open_days, 1] != np.round(q[open_days, 1])).any()
