@@ -134,10 +134,10 @@ def test_the_association_is_the_starting_point_until_its_losses_can_be_compared(
         later = open_days[-10:]
         # not yet comparable: the prior stands for the product, good or bad
         assert all(names[choice[t, 0]] == "association" for t in first_days)
-        # comparable (its own wide first-week quantiles out of the window's weight): chosen only
-        # if it was the better one lately
+        # comparable: the product had 150 days of its own before the prior's first forecast, so
+        # it is established and the shop's own models', however well the prior did lately
         chosen_later = {names[choice[t, 0]] for t in later}
-        assert chosen_later == ({"association"} if good else {"lgbm"})
+        assert chosen_later == {"lgbm"}
         # the other products, without a prior forecast, are not affected
         assert all(names[choice[t, 1]] != "association" for t in open_days)
 
@@ -242,3 +242,29 @@ def test_a_young_products_spread_comes_from_the_association_while_it_stands_for_
     assert (q[young, 2] != np.round(q[young, 2])).any()
     # the old product, p1: calibrated all along
     assert (q[open_days, 1] != np.round(q[open_days, 1])).any()
+
+
+def test_an_established_product_keeps_the_shops_own_models_though_the_prior_did_better(
+    make_sales,
+) -> None:
+    sales = make_sales(days=330)
+    launch = sales["date"].min() + dt.timedelta(days=100)
+    sales = sales[(sales["product"] != "p0") | (sales["date"] >= launch)]  # p0 new on day 100
+    panel = build_panel(sales)
+    truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
+    run = run_with_association(panel, None)
+    rng = np.random.default_rng(11)
+    lgbm = truth * (1 + rng.normal(0, 0.15, truth.shape))
+    association = truth * (1 + rng.normal(0, 0.03, truth.shape))  # better on every product
+    association[:100, 0] = np.nan
+    give_points(run, panel, {"lgbm": lgbm, "association": association})
+    levels = [0.5, 0.7, 0.9]
+    _final, choice, names = select(run, calibrated(run, levels, ~panel.closed), levels)
+    days = own_days(run)
+    usual = np.flatnonzero(~panel.closed & ~run.special)
+    established = usual[days[usual, 1] >= STARTING_DAYS]
+    young = usual[(days[usual, 0] >= MIN_SCORED) & (days[usual, 0] < STARTING_DAYS)]
+    assert len(established) > 100
+    assert len(young) > 50
+    assert {names[choice[t, j]] for t in established for j in (1, 2)} <= {"lgbm", "ets", "blend"}
+    assert {names[choice[t, 0]] for t in young} == {"association"}  # the new product: the prior
