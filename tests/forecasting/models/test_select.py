@@ -41,6 +41,16 @@ def run_with_association(panel: Panel, features) -> engine.Run:
     return engine.prepare(panel, features, 1, None, models)
 
 
+def launched_on_day_100(make_sales) -> tuple[Panel, np.ndarray, engine.Run]:
+    """(panel, true demand, run with the association) of 330 days whose p0 is new on day 100."""
+    sales = make_sales(days=330)
+    launch = sales["date"].min() + dt.timedelta(days=100)
+    panel = build_panel(sales[(sales["product"] != "p0") | (sales["date"] >= launch)])
+    assert panel.first[0] == 100
+    truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
+    return panel, truth, run_with_association(panel, None)
+
+
 def test_choice_prefers_the_better_model_and_falls_back(make_sales) -> None:
     sales = make_sales(days=200)
     panel = build_panel(sales)
@@ -145,13 +155,7 @@ def test_the_association_is_the_starting_point_until_its_losses_can_be_compared(
 def test_the_association_stands_for_a_young_product_while_it_fits_the_shop(
     make_sales,
 ) -> None:
-    sales = make_sales(days=330)
-    launch = sales["date"].min() + dt.timedelta(days=100)
-    sales = sales[(sales["product"] != "p0") | (sales["date"] >= launch)]  # p0 new on day 100
-    panel = build_panel(sales)
-    assert panel.first[0] == 100
-    truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
-    run = run_with_association(panel, None)
+    panel, truth, run = launched_on_day_100(make_sales)
     rng = np.random.default_rng(7)
     lgbm = truth * (1 + rng.normal(0, 0.1, truth.shape))
     levels = [0.5, 0.7, 0.9]
@@ -247,12 +251,7 @@ def test_a_young_products_spread_comes_from_the_association_while_it_stands_for_
 def test_an_established_product_keeps_the_shops_own_models_though_the_prior_did_better(
     make_sales,
 ) -> None:
-    sales = make_sales(days=330)
-    launch = sales["date"].min() + dt.timedelta(days=100)
-    sales = sales[(sales["product"] != "p0") | (sales["date"] >= launch)]  # p0 new on day 100
-    panel = build_panel(sales)
-    truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
-    run = run_with_association(panel, None)
+    panel, truth, run = launched_on_day_100(make_sales)
     rng = np.random.default_rng(11)
     lgbm = truth * (1 + rng.normal(0, 0.15, truth.shape))
     association = truth * (1 + rng.normal(0, 0.03, truth.shape))  # better on every product
