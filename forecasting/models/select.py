@@ -124,7 +124,8 @@ def select(
     for i, name in enumerate(names):
         has = np.isfinite(cands[name][:, :, 0])
         loss = np.where(has, np.nan_to_num(losses[name], nan=np.inf), np.nan)
-        # a starting point competes on recent losses for young products only (STARTING_FIT)
+        # a starting point competes on recent losses for young products only: the note on
+        # established products under STARTING_FIT
         better = has & (loss < best) & (young if starting[i] else True)
         best = np.where(better, loss, best)
         choice = np.where(better, i, choice)

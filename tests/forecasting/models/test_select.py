@@ -6,6 +6,7 @@ import datetime as dt
 
 import numpy as np
 
+from forecasting.association.prior import Prior
 from forecasting.models import engine, members
 from forecasting.models.association import AssociationPrior
 from forecasting.models.blend import Blend
@@ -33,11 +34,11 @@ def give_points(run: engine.Run, panel: Panel, points: dict[str, np.ndarray]) ->
             fit_member(run, model, ~panel.closed, Schedule.backtest(0, panel.n_days, 14))
 
 
-def run_with_association(panel: Panel, features) -> engine.Run:
+def run_with_association(panel: Panel, features, prior: Prior | None = None) -> engine.Run:
     """A run of the members and the association's prior (after ETS, as members.new places it)."""
     models = members.new()
     models.insert(models.index(next(m for m in models if m.name == "seasonal_naive")),
-                  AssociationPrior())
+                  AssociationPrior(prior))
     return engine.prepare(panel, features, 1, None, models)
 
 
@@ -210,8 +211,6 @@ def test_a_young_products_spread_comes_from_the_association_while_it_stands_for_
 ) -> None:
     from scipy.stats import nbinom
 
-    from forecasting.association.prior import Prior
-
     sales = make_sales(days=330)
     launch = sales["date"].min() + dt.timedelta(days=100)
     young_rows = sales["product"].isin(["p0", "p2"])
@@ -221,10 +220,7 @@ def test_a_young_products_spread_comes_from_the_association_while_it_stands_for_
     panel = build_panel(sales)
     entry = {"columns": [], "coef": [], "n": [], "product_days": 1000, "shape": 8.0}
     prior = Prior([], np.array([]), {"shared_model": {"categories": {}, "all": entry}}, {})
-    models = members.new()
-    models.insert(models.index(next(m for m in models if m.name == "seasonal_naive")),
-                  AssociationPrior(prior))
-    run = engine.prepare(panel, None, 1, None, models)
+    run = run_with_association(panel, None, prior)
     truth = np.where(np.isfinite(panel.y), panel.y, 0.0)
     association = truth * (1 + np.random.default_rng(3).normal(0, 0.2, truth.shape))
     association[:100, [0, 2]] = np.nan
