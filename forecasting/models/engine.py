@@ -27,12 +27,17 @@ T = TypeVar("T")
 
 @dataclasses.dataclass
 class Design:
-    """The model matrix: rows are [day, product] flattened day-major; names and explanation groups."""
+    """The model matrix: rows are [day, product] flattened day-major; names and explanation groups.
+
+    gates: column name -> [day] bool: a model fitted at origin t learns from that column only
+    where gates[name][t] (a member's column that may not fit the shop: models/association.py).
+    """
 
     matrix: np.ndarray
     names: list[str]
     groups: list[str]
     categorical: list[str]
+    gates: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
 
 
 class Model(Protocol):
@@ -143,13 +148,16 @@ def prepare(panel: Panel, features: FeatureTable | None, horizon: int,
                          match)
     design = build_design(panel, feats, calendar_matrix(features, panel.dates))
     names = [c or "*" for c in (category_names or [""] * len(panel.products))]
-    for model in models:  # a member may add a column (name, explanation group, [day, product])
+    for model in models:  # a member may add a column (name, explanation group, [day, product],
+        # its gate [day] or None: Design.gates)
         column = getattr(model, "design_column", None)
         extra = column(panel, features, horizon, names, y, s) if column is not None else None
         if extra is not None:
-            name, group, values = extra
+            name, group, values, gate = extra
+            gates = design.gates if gate is None else {**design.gates, name: gate}
             design = Design(np.column_stack([design.matrix, values.reshape(-1, 1)]).astype(
-                np.float32), [*design.names, name], [*design.groups, group], design.categorical)
+                np.float32), [*design.names, name], [*design.groups, group], design.categorical,
+                gates)
     special = occasions.special_days(features, panel.dates)
     return Run(panel, features, horizon, y, s, clean, borrowed, design, special, match, models,
                category_names=names)

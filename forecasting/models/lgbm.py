@@ -96,7 +96,11 @@ class LightGbm(Member):
         y = run.y.reshape(-1)[rows]
         s = run.s.reshape(-1)[rows]
         d = run.design
-        return fit(d.matrix[rows], y / s, s**WEIGHT_POWER, d.names, d.categorical,
+        matrix = d.matrix[rows]
+        for k, name in enumerate(d.names):
+            if name in d.gates and not d.gates[name][origin]:
+                matrix[:, k] = np.nan  # a column closed at this origin: learned from nowhere
+        return fit(matrix, y / s, s**WEIGHT_POWER, d.names, d.categorical,
                    num_trees=self.num_trees)
 
     def predict(self, run: Run, days: np.ndarray) -> np.ndarray:

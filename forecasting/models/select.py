@@ -108,6 +108,14 @@ def fit_ratio(loss: np.ndarray, other: np.ndarray) -> np.ndarray:
     return np.divide(mine, theirs, out=np.zeros_like(mine), where=theirs > 0)
 
 
+def _fits_shop(model: object) -> np.ndarray | bool:
+    """[day, 1] a starting point's own test of whether it fits the shop (the association's
+    prior: its forecasts against the shop's weekday figures, models/association.fits_shop), or
+    True."""
+    own = getattr(model, "fits_", None)
+    return True if own is None else own[:, None]
+
+
 def select(
     run: Run, cands: dict[str, np.ndarray], levels: list[float]
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
@@ -124,9 +132,10 @@ def select(
     for i, name in enumerate(names):
         has = np.isfinite(cands[name][:, :, 0])
         loss = np.where(has, np.nan_to_num(losses[name], nan=np.inf), np.nan)
-        # a starting point competes on recent losses for young products only: the note on
-        # established products under STARTING_FIT
-        better = has & (loss < best) & (young if starting[i] else True)
+        # a starting point competes on recent losses for young products only (the note on
+        # established products under STARTING_FIT), and only while it fits the shop
+        better = has & (loss < best) & (young & _fits_shop(run.named(name)) if starting[i]
+                                        else True)
         best = np.where(better, loss, best)
         choice = np.where(better, i, choice)
         if not starting[i]:
@@ -134,7 +143,8 @@ def select(
     # a starting point (the association's prior) stands for a product until its own recent
     # losses can be compared, and while the product is young; both only while it fits the shop
     fits = {name: (fit_ratio(losses[name], own_best) <= STARTING_FIT)[:, None]
-            for name, start in zip(names, starting, strict=True) if start}
+            & _fits_shop(run.named(name)) for name, start in zip(names, starting, strict=True)
+            if start}
     for i, name in enumerate(names):
         if starting[i]:
             has = np.isfinite(cands[name][:, :, 0])

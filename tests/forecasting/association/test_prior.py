@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from forecasting.association import shared_model
+from forecasting.association.contribution import ShopHistory, build_contribution
 from forecasting.association.prior import Prior, build_prior
 from forecasting.errors import UserError
 from forecasting.models import engine, members
@@ -22,6 +23,13 @@ from forecasting.models.blend import Blend
 from forecasting.models.frame import build_panel
 from forecasting.models.lgbm import LightGbm
 from forecasting.models.member import Schedule
+from forecasting.models.select import (
+    MIN_SCORED,
+    STARTING_DAYS,
+    calibrated,
+    own_days,
+    select,
+)
 from tests.forecasting.association.conftest import UNTIL
 
 
@@ -269,3 +277,38 @@ def test_the_shop_gets_the_priors_forecast_as_a_column_of_its_lightgbm(members,
     assert new.design.names[-1] == COLUMN
     own, _start = _run(members[0], None)
     assert COLUMN not in own.design.names
+
+
+def test_a_prior_whose_effects_are_not_the_shops_gets_no_column_and_no_share(members) -> None:
+    shop = members[0]
+    # the shop's own sales three days later: its Saturday shape falls on Tuesday, its holidays
+    # on other days, as another region's or another trade's shop would have them
+    moved = shop.sales.assign(date=shop.sales["date"] + pd.Timedelta(days=3))
+    wrong = build_contribution(ShopHistory(moved, shop.features, shop.shop.state,
+                                           shop.categories), UNTIL)
+    run, start = _run(shop, Prior.from_bundle(build_prior([wrong])))
+    member = run.find(AssociationPrior)
+    fits = member.fits_
+    assert fits[:MIN_SCORED].all()  # too little to compare yet: the prior is given its chance
+    assert not fits[start - 168 :].any()  # then its misses are far above the shop's own figures
+    assert run.design.names[-1] == COLUMN
+    np.testing.assert_array_equal(run.design.gates[COLUMN], fits)
+    booster = run.find(LightGbm).booster_  # fitted at the last origin, where it does not fit
+    used = dict(zip(booster.feature_name(), booster.feature_importance(), strict=True))
+    assert used[COLUMN] == 0
+    assert (member.share_factor(run)[~fits] == 0).all()
+    share = run.find(Blend).shares_["association"][start:]
+    usual = np.isfinite(run.y[start:]) & ~engine.special_cells(run)[start:]
+    assert (share[usual] == 0).all()
+    new, start = _run(shop, Prior.from_bundle(build_prior([wrong])), since="2025-01-06")
+    levels = [0.5, 0.7, 0.9]
+    _final, choice, names = select(new, calibrated(new, levels, ~new.panel.closed), levels)
+    assert (own_days(new)[start:] < STARTING_DAYS).mean() > 0.9  # young: the prior's to stand for
+    assert not (choice[start:] == names.index("association")).any()  # but it does not fit
+
+    right = build_contribution(ShopHistory(shop.sales, shop.features, shop.shop.state,
+                                           shop.categories), UNTIL)
+    run, start = _run(shop, Prior.from_bundle(build_prior([right])))
+    assert run.find(AssociationPrior).fits_[start - 168 :].all()
+    booster = run.find(LightGbm).booster_
+    assert dict(zip(booster.feature_name(), booster.feature_importance(), strict=True))[COLUMN] > 0

@@ -263,3 +263,27 @@ def test_an_established_product_keeps_the_shops_own_models_though_the_prior_did_
     assert len(young) > 50
     assert {names[choice[t, j]] for t in established for j in (1, 2)} <= {"lgbm", "ets", "blend"}
     assert {names[choice[t, 0]] for t in young} == {"association"}  # the new product: the prior
+
+
+def test_a_prior_that_fails_its_own_fit_test_stands_for_no_young_product(make_sales) -> None:
+    panel, truth, run = launched_on_day_100(make_sales)
+    rng = np.random.default_rng(7)
+    lgbm = truth * (1 + rng.normal(0, 0.1, truth.shape))
+    association = truth * (1 + rng.normal(0, 1, truth.shape) * np.array([0.05, 0.03, 0.03]))
+    association[:100, 0] = np.nan  # from the new product's first day
+    give_points(run, panel, {"lgbm": lgbm, "association": association})
+    levels = [0.5, 0.7, 0.9]
+    open_days = np.flatnonzero(~panel.closed)
+    young = open_days[(open_days >= 100) & (own_days(run)[open_days, 0] < STARTING_DAYS)]
+    assert len(young) > 50
+    prior = run.find(AssociationPrior)
+    # better than the shop's LightGBM on every product: it stands for the new one, first days
+    # and recent losses alike ...
+    prior.fits_ = np.ones(panel.n_days, dtype=bool)
+    _final, choice, names = select(run, calibrated(run, levels, ~panel.closed), levels)
+    assert {names[choice[t, 0]] for t in young} == {"association"}
+    # ... unless its forecasts miss the shop's sales more than the shop's weekday figures do
+    # (association.fits_shop: effects that are not the shop's) from day 90 on
+    prior.fits_[90:] = False
+    _final, choice, names = select(run, calibrated(run, levels, ~panel.closed), levels)
+    assert "association" not in {names[choice[t, 0]] for t in young}
