@@ -194,6 +194,10 @@ class AssociationPrior(Member):
         factor = OWN_DAYS / (OWN_DAYS + np.fmax(age, 0))
         return factor if self.fits_ is None else factor * self.fits_[:, None]
 
+    def fits(self, run: Run) -> np.ndarray | None:
+        """[day] fits_shop (None without a shared model: no test of its own)."""
+        return self.fits_
+
     def fit(self, run: Run, origin: int, progress: Progress) -> bool:
         """Nothing to learn from this shop; False without a prior."""
         if self.prior is None:

@@ -148,8 +148,9 @@ def prepare(panel: Panel, features: FeatureTable | None, horizon: int,
                          match)
     design = build_design(panel, feats, calendar_matrix(features, panel.dates))
     names = [c or "*" for c in (category_names or [""] * len(panel.products))]
-    for model in models:  # a member may add a column (name, explanation group, [day, product],
-        # its gate [day] or None: Design.gates)
+    # a member may add a column: (name, explanation group, [day, product], its gate [day] or None:
+    # Design.gates)
+    for model in models:
         column = getattr(model, "design_column", None)
         extra = column(panel, features, horizon, names, y, s) if column is not None else None
         if extra is not None:

@@ -97,9 +97,9 @@ class LightGbm(Member):
         s = run.s.reshape(-1)[rows]
         d = run.design
         matrix = d.matrix[rows]
-        for k, name in enumerate(d.names):
-            if name in d.gates and not d.gates[name][origin]:
-                matrix[:, k] = np.nan  # a column closed at this origin: learned from nowhere
+        for name, gate in d.gates.items():
+            if not gate[origin]:  # a column closed at this origin: learned from nowhere
+                matrix[:, d.names.index(name)] = np.nan
         return fit(matrix, y / s, s**WEIGHT_POWER, d.names, d.categorical,
                    num_trees=self.num_trees)
 

@@ -108,6 +108,11 @@ class Member(abc.ABC):
         """[day, product] a factor on its learned blend share (None: the share as learned)."""
         return None
 
+    def fits(self, run: Run) -> np.ndarray | None:
+        """[day] whether it fits the shop by a test of its own (a starting point's, read by
+        select.py; None: no such test)."""
+        return None
+
     def days(self, run: Run, targets: np.ndarray) -> np.ndarray:
         """bool [day]: the days it forecasts (here: the target days)."""
         return targets

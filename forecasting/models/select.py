@@ -16,6 +16,7 @@ import numpy as np
 from forecasting.models.calibrate import quantiles, relative_errors
 from forecasting.models.engine import Run, special_cells
 from forecasting.models.lags import rolling_mean, shift
+from forecasting.models.member import Member
 from forecasting.models.metrics import pinball
 from forecasting.progress import Progress
 
@@ -108,11 +109,10 @@ def fit_ratio(loss: np.ndarray, other: np.ndarray) -> np.ndarray:
     return np.divide(mine, theirs, out=np.zeros_like(mine), where=theirs > 0)
 
 
-def _fits_shop(model: object) -> np.ndarray | bool:
-    """[day, 1] a starting point's own test of whether it fits the shop (the association's
-    prior: its forecasts against the shop's weekday figures, models/association.fits_shop), or
-    True."""
-    own = getattr(model, "fits_", None)
+def _own_fit(run: Run, name: str) -> np.ndarray | bool:
+    """[day, 1] the member's own fit test (Member.fits), True without one."""
+    model = run.named(name)
+    own = model.fits(run) if isinstance(model, Member) else None
     return True if own is None else own[:, None]
 
 
@@ -129,22 +129,24 @@ def select(
     choice = np.full(shape, -1)
     starting = [getattr(run.named(name), "starting_point", False) for name in names]
     young = own_days(run) < STARTING_DAYS
+    # a starting point's own test of whether it fits the shop (Member.fits; the association's
+    # prior: its forecasts against the shop's weekday figures), [day, 1]
+    own_fit = {name: _own_fit(run, name) for name, start in zip(names, starting, strict=True)
+               if start}
     for i, name in enumerate(names):
         has = np.isfinite(cands[name][:, :, 0])
         loss = np.where(has, np.nan_to_num(losses[name], nan=np.inf), np.nan)
         # a starting point competes on recent losses for young products only (the note on
         # established products under STARTING_FIT), and only while it fits the shop
-        better = has & (loss < best) & (young & _fits_shop(run.named(name)) if starting[i]
-                                        else True)
+        better = has & (loss < best) & (young & own_fit[name] if starting[i] else True)
         best = np.where(better, loss, best)
         choice = np.where(better, i, choice)
         if not starting[i]:
             own_best = np.where(has & (loss < own_best), loss, own_best)
     # a starting point (the association's prior) stands for a product until its own recent
     # losses can be compared, and while the product is young; both only while it fits the shop
-    fits = {name: (fit_ratio(losses[name], own_best) <= STARTING_FIT)[:, None]
-            & _fits_shop(run.named(name)) for name, start in zip(names, starting, strict=True)
-            if start}
+    fits = {name: (fit_ratio(losses[name], own_best) <= STARTING_FIT)[:, None] & own_fit[name]
+            for name in own_fit}
     for i, name in enumerate(names):
         if starting[i]:
             has = np.isfinite(cands[name][:, :, 0])
